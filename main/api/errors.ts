@@ -1,0 +1,69 @@
+/**
+ * Errors cross the boundary as values (architecture §2): a stable `code` for tests and a French `message`
+ * for the user. A stack trace or an SQL error never reaches the screen.
+ */
+export type ErrorCode =
+  | 'INVALID' // arguments fail validation; `fields` says which and why
+  | 'UNKNOWN_HANDLER'
+  | 'FORBIDDEN_ORIGIN'
+  | 'NOT_AUTHENTICATED'
+  | 'SESSION_LOCKED'
+  | 'FORBIDDEN' // role does not allow it
+  | 'BAD_CREDENTIALS'
+  | 'THROTTLED'
+  | 'NO_COMMUNE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DB_CORRUPT'
+  | 'DB_TOO_NEW'
+  | 'BACKUP_INVALID'
+  | 'DISK_FULL'
+  | 'PROVISIONING_INVALID'
+  | 'CORE_RESTARTED'
+  | 'INTERNAL';
+
+export interface ErrorValue {
+  code: ErrorCode;
+  message: string;
+  /** field path (dot-joined) → French message, for forms */
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+  toValue(): ErrorValue {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Map low-level failures we know how to explain; everything else becomes INTERNAL. */
+export function toErrorValue(e: unknown): ErrorValue {
+  if (isAppError(e)) return e.toValue();
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return {
+      code: 'DISK_FULL',
+      message:
+        "Le disque de l'ordinateur est plein : rien n'a été enregistré. Libérez de la place (ou appelez le support) puis recommencez.",
+    };
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return {
+      code: 'DB_CORRUPT',
+      message: 'Le dossier de la commune est endommagé. Clocher vous propose de restaurer une sauvegarde.',
+    };
+  }
+  return {
+    code: 'INTERNAL',
+    message: "Une erreur inattendue s'est produite ; rien n'a été modifié. Si elle se répète, appelez le support.",
+  };
+}

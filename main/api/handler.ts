@@ -1,0 +1,48 @@
+import type { Actor, JournalEntry } from '../audit/journal';
+import type { Role } from '../auth/roles';
+import type { Clock, CommuneStore, OpenCommune } from '../commune/store';
+import type { Db } from '../db/sqlite';
+import type { EventName, HandlerName, ParsedArgs } from './schemas';
+
+export interface Session {
+  userId: number;
+  login: string;
+  displayName: string;
+  communeId: string | null;
+  role: Role | null;
+  locked: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface CoreServices {
+  readonly workspace: Db;
+  readonly communes: CommuneStore;
+  readonly clock: Clock;
+  readonly dataDir: string;
+  readonly provisioningPath: string | null;
+  readonly version: string;
+  lockMinutes(): number;
+}
+
+export interface Connection {
+  readonly id: string;
+  session: Session | null;
+  emit(event: EventName, payload: unknown): void;
+}
+
+/** What a handler receives besides its parsed arguments. */
+export interface Ctx {
+  readonly core: CoreServices;
+  readonly conn: Connection;
+  readonly now: Date;
+  /** the logged-in, unlocked user (throws otherwise) */
+  session(): Session;
+  /** the open commune of the session (throws NO_COMMUNE, DB_CORRUPT, DB_TOO_NEW as values) */
+  commune(): OpenCommune;
+  actor(): Actor;
+  /** write a journal line in the open commune, in the caller's transaction */
+  audit(e: JournalEntry): void;
+}
+
+export type Impl<N extends HandlerName> = (ctx: Ctx, args: ParsedArgs<N>) => unknown;
+export type Implementations<K extends HandlerName> = { [N in K]: Impl<N> };

@@ -1,0 +1,101 @@
+/**
+ * The contract between the window and the core: every handler's name, argument schema and who may call it.
+ * Pure data (zod only), so that Electron's main process validates messages with the very same schemas as the
+ * core, without loading any database code. Implementations live in each domain's handlers.ts; a contract
+ * test proves both sides list the same names.
+ */
+import { z } from 'zod';
+import type { Permission } from '../auth/roles';
+import { ROLES } from '../auth/roles';
+
+/**
+ * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
+ * A Permission: the user's role in the open commune must grant it.
+ */
+export type Access = 'public' | 'session' | Permission;
+
+const none = z.object({}).strict();
+const anyObject = z.record(z.string(), z.unknown());
+const id = z.number().int().positive();
+const communeId = z.string().regex(/^[0-9AB]{5}-[a-z0-9-]{1,60}$/);
+const backupFile = z.string().regex(/^[A-Za-z0-9_.-]{1,120}\.sqlite$/);
+
+export const api = {
+  'app.status': { args: none, access: 'public' },
+  'app.activity': { args: none, access: 'session' },
+
+  'setup.provisioning': { args: none, access: 'public' },
+  'setup.validateStep': {
+    args: z.object({ step: z.enum(['commune', 'horaires', 'conseil', 'compte']), data: z.unknown() }).strict(),
+    access: 'public',
+  },
+  'setup.createCommune': {
+    args: z
+      .object({ identity: anyObject, horaires: z.array(z.unknown()), elus: z.array(z.unknown()), account: anyObject.optional() })
+      .strict(),
+    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire or support
+  },
+
+  'auth.login': { args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(), access: 'public' },
+  'auth.logout': { args: none, access: 'public' },
+  'auth.lock': { args: none, access: 'session' },
+  'auth.unlock': { args: z.object({ password: z.string().max(200) }).strict(), access: 'public' },
+  'auth.changePassword': {
+    args: z.object({ current: z.string().max(200), password: z.string().max(200), password_confirm: z.string().max(200) }).strict(),
+    access: 'session',
+  },
+
+  'commune.list': { args: none, access: 'session' },
+  'commune.switch': { args: z.object({ communeId }).strict(), access: 'session' },
+  'commune.get': { args: none, access: 'commune.read' },
+  'commune.updateIdentity': { args: z.object({ identity: anyObject }).strict(), access: 'commune.write' },
+  'commune.setHoraires': { args: z.object({ horaires: z.array(z.unknown()) }).strict(), access: 'commune.write' },
+  'commune.saveElu': { args: z.object({ id: id.nullable(), elu: anyObject }).strict(), access: 'commune.write' },
+
+  'users.list': { args: none, access: 'users.manage' },
+  'users.create': {
+    args: z.object({ account: anyObject, role: z.enum(ROLES) }).strict(),
+    access: 'users.manage',
+  },
+  'users.setRole': { args: z.object({ userId: id, role: z.enum(ROLES).nullable() }).strict(), access: 'users.manage' },
+  'users.resetPassword': { args: z.object({ userId: id }).strict(), access: 'users.manage' },
+
+  'dashboard.get': { args: none, access: 'commune.read' },
+
+  'journal.list': {
+    args: z
+      .object({
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+        user: z.string().max(100).nullable().optional(),
+        text: z.string().max(200).nullable().optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    access: 'journal.read',
+  },
+
+  'settings.get': { args: none, access: 'session' },
+  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'commune.write' },
+
+  'backup.list': { args: none, access: 'backup.manage' },
+  'backup.create': { args: none, access: 'backup.manage' },
+  'backup.restore': { args: z.object({ file: backupFile }).strict(), access: 'backup.manage' },
+
+  'diagnostics.get': { args: none, access: 'diagnostics.read' },
+} as const satisfies Record<string, { args: z.ZodType; access: Access }>;
+
+export type HandlerName = keyof typeof api;
+export type HandlerArgs<N extends HandlerName> = z.input<(typeof api)[N]['args']>;
+export type ParsedArgs<N extends HandlerName> = z.output<(typeof api)[N]['args']>;
+
+export const isHandlerName = (name: unknown): name is HandlerName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+
+/** The envelope of a call from the window, checked before anything else. */
+export const requestEnvelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), args: z.unknown() }).strict();
+
+/** Events pushed by the core to the window. */
+export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed'] as const;
+export type EventName = (typeof EVENTS)[number];

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Migration } from '../db/migrate';
+import { inspectDatabaseFile, type Db } from '../db/sqlite';
+import Database from 'better-sqlite3';
+import { AppError } from '../api/errors';
+
+/**
+ * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file
+ * made with `VACUUM INTO` (consistent even while the base is open), written under a temporary name and
+ * renamed, so a half-written backup never looks like a good one.
+ */
+export const BACKUP_KINDS = ['quotidienne', 'avant-migration', 'manuelle', 'avant-restauration'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** How many of each kind are kept; the oldest go first. Manual backups are the user's: never rotated. */
+export const KEEP: Record<BackupKind, number> = {
+  quotidienne: 20,
+  'avant-migration': 5,
+  manuelle: Number.POSITIVE_INFINITY,
+  'avant-restauration': 5,
+};
+
+export interface BackupInfo {
+  file: string;
+  kind: BackupKind;
+  createdAt: string; // ISO
+  size: number;
+}
+
+const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_([a-z-]+)\.sqlite$/;
+
+function fileName(at: Date, kind: BackupKind): string {
+  return `${at.toISOString().replace(/:/g, '-').replace('.', '-')}_${kind}.sqlite`;
+}
+
+export function parseBackupName(file: string): Omit<BackupInfo, 'size'> | null {
+  const m = NAME.exec(file);
+  if (!m || !(BACKUP_KINDS as readonly string[]).includes(m[6] ?? '')) return null;
+  return { file, kind: m[6] as BackupKind, createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` };
+}
+
+export function listBackups(dir: string): BackupInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((f) => {
+      const info = parseBackupName(f);
+      return info ? { ...info, size: fs.statSync(path.join(dir, f)).size } : null;
+    })
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function uniqueTarget(dir: string, at: Date, kind: BackupKind): string {
+  let t = at.getTime();
+  let target = path.join(dir, fileName(new Date(t), kind));
+  while (fs.existsSync(target)) target = path.join(dir, fileName(new Date(++t), kind));
+  return target;
+}
+
+export function createBackup(db: Db, dir: string, kind: BackupKind, at: Date): BackupInfo {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = uniqueTarget(dir, at, kind);
+  const tmp = `${target}.partiel`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  rotateBackups(dir, kind);
+  const file = path.basename(target);
+  return { ...(parseBackupName(file) as Omit<BackupInfo, 'size'>), size: fs.statSync(target).size };
+}
+
+/** Copy a file that may be unreadable as SQLite (a damaged base is kept, never deleted). */
+export function keepRawCopy(source: string, dir: string, kind: BackupKind, at: Date): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = uniqueTarget(dir, at, kind);
+  fs.copyFileSync(source, target);
+  rotateBackups(dir, kind);
+  return path.basename(target);
+}
+
+export function rotateBackups(dir: string, kind: BackupKind): void {
+  const keep = KEEP[kind];
+  listBackups(dir)
+    .filter((b) => b.kind === kind)
+    .slice(keep)
+    .forEach((b) => fs.rmSync(path.join(dir, b.file), { force: true }));
+}
+
+export interface CheckedBackup {
+  version: number;
+  nom: string;
+  code_insee: string;
+}
+
+/**
+ * Everything is checked before anything is replaced: full integrity check, schema not newer than this
+ * build, and a commune dossier inside that is the expected commune.
+ */
+export function checkBackup(file: string, migrations: readonly Migration[], expectedInsee: string): CheckedBackup {
+  const invalid = (why: string) => new AppError('BACKUP_INVALID', `Cette sauvegarde ne peut pas être restaurée : ${why} Rien n'a été remplacé.`);
+  if (!fs.existsSync(file)) throw invalid('le fichier est introuvable.');
+  let version: number;
+  try {
+    version = inspectDatabaseFile(file, migrations, 'Cette sauvegarde', 'integrity_check');
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'DB_TOO_NEW') throw e;
+    throw invalid('le fichier est endommagé.');
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='commune'").get();
+    const commune = row ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as { nom: string; code_insee: string } | undefined) : undefined;
+    if (!commune) throw invalid("ce n'est pas un dossier de commune Clocher.");
+    if (commune.code_insee !== expectedInsee)
+      throw invalid(`elle appartient à une autre commune (${commune.nom}, INSEE ${commune.code_insee}).`);
+    return { version, ...commune };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,166 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { workspaceMigrations } from '../../migrations';
+import { AppError, toErrorValue } from '../api/errors';
+import type { Connection, CoreServices, Ctx, Session } from '../api/handler';
+import { implementations } from '../api/registry';
+import { api, isHandlerName, requestEnvelope, type EventName } from '../api/schemas';
+import type { Reply } from '../api/types';
+import { parseOrThrow } from '../api/validate';
+import { record } from '../audit/journal';
+import { can } from '../auth/roles';
+import { CommuneStore, type Clock } from '../commune/store';
+import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  provisioningPath?: string | null;
+  version?: string;
+  /** log of unexpected errors, for support; receives no personal data beyond the stack */
+  logError?: (e: unknown) => void;
+}
+
+export const DEFAULT_LOCK_MINUTES = 10;
+
+interface LiveConnection extends Connection {
+  lockTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * The core: every handler, query and check, whatever the transport (Electron utility process, loopback
+ * WebSocket for dev and tests, in-process for unit tests). Calls run one at a time, so writes never interleave.
+ */
+export class Core implements CoreServices {
+  readonly workspace: Db;
+  readonly communes: CommuneStore;
+  readonly clock: Clock;
+  readonly dataDir: string;
+  readonly provisioningPath: string | null;
+  readonly version: string;
+  private readonly logError: (e: unknown) => void;
+  private readonly connections = new Set<LiveConnection>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(opts: CoreOptions) {
+    this.dataDir = opts.dataDir;
+    this.clock = opts.clock ?? (() => new Date());
+    this.provisioningPath = opts.provisioningPath ?? null;
+    this.version = opts.version ?? '0.0.0-dev';
+    this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
+    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock);
+    this.workspace = openDatabase(path.join(this.dataDir, 'clocher.sqlite'), {
+      migrations: workspaceMigrations,
+      what: "Le fichier d'installation de Clocher",
+    }).db;
+  }
+
+  lockMinutes(): number {
+    const row = this.workspace.prepare("SELECT value FROM setting WHERE key = 'lock_minutes'").get() as { value: string } | undefined;
+    return row ? Number(JSON.parse(row.value)) : DEFAULT_LOCK_MINUTES;
+  }
+
+  connect(emit: (event: EventName, payload: unknown) => void): Connection {
+    const conn: LiveConnection = { id: crypto.randomUUID(), session: null, emit, lockTimer: null };
+    this.connections.add(conn);
+    return conn;
+  }
+
+  disconnect(conn: Connection): void {
+    const live = conn as LiveConnection;
+    if (live.lockTimer) clearTimeout(live.lockTimer);
+    this.connections.delete(live);
+  }
+
+  /** Handle one raw message from the window. Never throws: errors come back as values. */
+  dispatch(conn: Connection, raw: unknown): Promise<Reply> {
+    const run = this.queue.then(() => this.handle(conn as LiveConnection, raw));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async handle(conn: LiveConnection, raw: unknown): Promise<Reply> {
+    const env = requestEnvelope.safeParse(raw);
+    const id = env.success ? env.data.id : -1;
+    try {
+      if (!env.success) throw new AppError('INVALID', 'Message mal formé.');
+      const { name } = env.data;
+      if (!isHandlerName(name)) throw new AppError('UNKNOWN_HANDLER', `Action inconnue : ${String(name).slice(0, 64)}.`);
+      const def = api[name];
+      const args = parseOrThrow(def.args, env.data.args ?? {});
+      if (def.access !== 'public') {
+        const s = this.requireSession(conn);
+        if (def.access !== 'session') {
+          if (!s.communeId || !s.role) throw new AppError('NO_COMMUNE', 'Choisissez d’abord une commune.');
+          if (!can(s.role, def.access)) throw new AppError('FORBIDDEN', "Votre rôle dans cette commune ne permet pas cette action.");
+        }
+        this.armLockTimer(conn);
+      }
+      const impl = implementations[name] as (ctx: Ctx, a: unknown) => unknown;
+      const value = await impl(this.context(conn), args);
+      return { id, ok: true, value };
+    } catch (e) {
+      if (!(e instanceof AppError)) this.logError(e);
+      return { id, ok: false, error: toErrorValue(e) };
+    }
+  }
+
+  private requireSession(conn: LiveConnection): Session {
+    const s = conn.session;
+    if (!s) throw new AppError('NOT_AUTHENTICATED', 'Connectez-vous pour continuer.');
+    if (s.locked) throw new AppError('SESSION_LOCKED', 'La session est verrouillée : saisissez votre mot de passe pour continuer.');
+    return s;
+  }
+
+  /** Inactivity lock, enforced by the core itself (the window's own timer is only a courtesy). */
+  private armLockTimer(conn: LiveConnection): void {
+    if (conn.lockTimer) clearTimeout(conn.lockTimer);
+    conn.lockTimer = setTimeout(() => this.lockForInactivity(conn), this.lockMinutes() * 60_000);
+    conn.lockTimer.unref?.();
+  }
+
+  private lockForInactivity(conn: LiveConnection): void {
+    const s = conn.session;
+    if (!s || s.locked || !this.connections.has(conn)) return;
+    s.locked = true;
+    try {
+      if (s.communeId) {
+        const { db } = this.communes.get(s.communeId);
+        record(db, this.clock(), { login: s.login, name: s.displayName }, {
+          action: 'session.verrouillee',
+          summary: `Session verrouillée après ${this.lockMinutes()} min d'inactivité`,
+        });
+      }
+    } catch (e) {
+      this.logError(e);
+    }
+    conn.emit('session.locked', { reason: 'inactivite' });
+  }
+
+  private context(conn: LiveConnection): Ctx {
+    const now = this.clock();
+    const ctx: Ctx = {
+      core: this,
+      conn,
+      now,
+      session: () => this.requireSession(conn),
+      commune: () => {
+        const s = ctx.session();
+        if (!s.communeId) throw new AppError('NO_COMMUNE', 'Choisissez d’abord une commune.');
+        return this.communes.get(s.communeId);
+      },
+      actor: () => {
+        const s = conn.session;
+        return { login: s?.login ?? null, name: s?.displayName ?? null };
+      },
+      audit: (e) => record(ctx.commune().db, now, ctx.actor(), e),
+    };
+    return ctx;
+  }
+
+  close(): void {
+    for (const c of this.connections) this.disconnect(c);
+    this.communes.closeAll();
+    closeDatabase(this.workspace);
+  }
+}

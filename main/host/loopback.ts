@@ -1,0 +1,101 @@
+/**
+ * Loopback transport, for development and tests only (never packaged): an HTTP server on 127.0.0.1 with a
+ * random port serves the built renderer, and a WebSocket carries the same messages as Electron's IPC.
+ * A per-run token, given to the browser in the URL fragment (never sent in a request), and an Origin
+ * check keep other local pages and processes out.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CSP } from './csp';
+import type { Core } from './core';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface LoopbackServer {
+  url: string; // with #token=… fragment, to open in the browser
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startLoopback(core: Core, rendererDir: string, port = 0): Promise<LoopbackServer> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const root = path.resolve(rendererDir);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(root + path.sep) && file !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    const headers: Record<string, string> = {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    };
+    fs.readFile(file, (err, data) => {
+      if (err) res.writeHead(404).end();
+      else res.writeHead(200, headers).end(data);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const addr = server.address();
+  const origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}`;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const expected = Buffer.from(token);
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const tokenOk = given.length === expected.length && crypto.timingSafeEqual(given, expected);
+    if (url.pathname !== '/bridge' || req.headers.origin !== origin || !tokenOk) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serve(core, ws));
+  });
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serve(core: Core, ws: WebSocket): void {
+  const conn = core.connect((event, payload) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+  });
+  ws.on('message', async (data) => {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(String(data));
+    } catch {
+      msg = null;
+    }
+    const reply = await core.dispatch(conn, msg);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+  });
+  ws.on('close', () => core.disconnect(conn));
+}

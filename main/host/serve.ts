@@ -1,0 +1,41 @@
+/**
+ * Start the core host on loopback and print its address. Used by `npm start` where no Electron binary
+ * exists (it then opens Chromium in --app mode), by `npm run dev`, and by the end-to-end tests.
+ *   node dist/main/host/serve.js --data-dir=DIR [--renderer=DIR] [--port=N] [--provision=FILE]
+ * Prints one JSON line {"url": …} on stdout when ready.
+ */
+import path from 'node:path';
+import { findProvisioningFile } from '../provisioning/provisioning';
+import { Core } from './core';
+import { startLoopback } from './loopback';
+import { argValue, defaultDataDir } from './paths';
+
+declare const __CLOCHER_VERSION__: string;
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = argValue(argv, 'data-dir') ?? defaultDataDir();
+  const rendererDir = argValue(argv, 'renderer') ?? path.join(__dirname, '..', '..', 'renderer');
+  const fixedNow = process.env.CLOCHER_FAKE_NOW; // tests only: a fixed "today"
+  const offset = fixedNow ? Date.parse(fixedNow) - Date.now() : 0;
+  const core = new Core({
+    dataDir,
+    provisioningPath: findProvisioningFile(argv, process.env, process.cwd()),
+    version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+    clock: () => new Date(Date.now() + offset),
+  });
+  const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0));
+  process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, dataDir, pid: process.pid })}\n`);
+  const stop = async () => {
+    await server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  process.stderr.write(`Clocher n'a pas pu démarrer : ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * Utility-process transport: the core host as Electron's utilityProcess. Plain Node — it does not import
+ * 'electron'; Electron gives it `process.parentPort`. Main relays already-validated calls as
+ *   { type: 'call', conn, request }   and receives   { type: 'reply', conn, reply } | { type: 'event', conn, event, payload }
+ * Arguments: --data-dir=DIR [--provision=FILE]
+ */
+import { findProvisioningFile } from '../provisioning/provisioning';
+import type { Connection } from '../api/handler';
+import { Core } from './core';
+import { argValue, defaultDataDir } from './paths';
+
+declare const __CLOCHER_VERSION__: string;
+
+interface ParentPort {
+  on(event: 'message', cb: (e: { data: unknown }) => void): void;
+  postMessage(msg: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parentPort) {
+  process.stderr.write('utility.js runs only inside Electron (utilityProcess).\n');
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+const core = new Core({
+  dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
+  provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
+  version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+});
+const connections = new Map<string, Connection>();
+
+parentPort.on('message', async ({ data }) => {
+  const msg = data as { type?: string; conn?: string; request?: unknown };
+  if (typeof msg?.conn !== 'string') return;
+  const key = msg.conn;
+  if (msg.type === 'close') {
+    const c = connections.get(key);
+    if (c) core.disconnect(c);
+    connections.delete(key);
+    return;
+  }
+  if (msg.type !== 'call') return;
+  let conn = connections.get(key);
+  if (!conn) {
+    conn = core.connect((event, payload) => parentPort.postMessage({ type: 'event', conn: key, event, payload }));
+    connections.set(key, conn);
+  }
+  const reply = await core.dispatch(conn, msg.request);
+  parentPort.postMessage({ type: 'reply', conn: key, reply });
+});
+
+process.on('SIGTERM', () => {
+  core.close();
+  process.exit(0);
+});
+parentPort.postMessage({ type: 'ready' });

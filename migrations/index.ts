@@ -1,0 +1,17 @@
+// Migrations are bundled into the build as text (esbuild `text` loader; a vite plugin in tests).
+// A test checks that every .sql file of these folders is listed here.
+import { migrationsFromFiles } from '../main/db/migrate';
+import c0010 from './commune/0010_init.sql';
+import c0020 from './commune/0020_dashboard.sql';
+import c0030 from './commune/0030_registres.sql';
+import w0010 from './workspace/0010_init.sql';
+
+export const communeMigrations = migrationsFromFiles({
+  '0010_init.sql': c0010,
+  '0020_dashboard.sql': c0020,
+  '0030_registres.sql': c0030,
+});
+
+export const workspaceMigrations = migrationsFromFiles({
+  '0010_init.sql': w0010,
+});

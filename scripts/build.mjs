@@ -1,0 +1,45 @@
+// Build everything into dist/: the core host and Electron shell with esbuild (SQL migrations bundled as
+// text), the renderer with Vite. `node scripts/build.mjs [--skip-renderer]`
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const skipRenderer = process.argv.includes('--skip-renderer');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  loader: { '.sql': 'text' },
+  external: ['electron', 'better-sqlite3', 'pkcs11js', 'usb'],
+  define: { __CLOCHER_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const entries = {
+  'main/host/serve': 'main/host/serve.ts',
+  'main/host/utility': 'main/host/utility.ts',
+  'main/host/recover': 'main/host/recover.ts',
+  'main/electron/main': 'main/electron/main.ts',
+  'preload/index': 'preload/index.ts',
+};
+for (const [name, file] of Object.entries(entries)) {
+  if (!fs.existsSync(path.join(root, file))) continue;
+  await build({ ...common, entryPoints: { [name]: file }, outdir: 'dist' });
+}
+for (const f of fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/.test(f))) {
+  await build({ ...common, entryPoints: { [`scripts/${f.replace(/\.ts$/, '')}`]: `scripts/${f}` }, outdir: 'dist' });
+}
+if (!skipRenderer) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
