@@ -32,13 +32,13 @@ export const authHandlers = {
 
   'auth.lock': (ctx) => {
     const s = ctx.session();
-    s.locked = true;
     try {
       const { db } = ctx.commune();
       db.transaction(() => ctx.audit({ action: 'session.verrouillee', summary: 'Session verrouillée' }))();
     } catch {
       /* nothing to journal in a commune that cannot be opened */
     }
+    s.locked = true;
     return { ok: true as const };
   },
 

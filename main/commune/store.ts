@@ -11,6 +11,8 @@ export interface OpenCommune {
   id: string;
   dir: string;
   db: Db;
+  /** day (YYYY-MM-DD) of the last check for the daily backup */
+  backupDay?: string;
 }
 
 const FILE = 'commune.sqlite';
@@ -66,8 +68,9 @@ export class CommuneStore {
       fs.rmSync(this.dirOf(id), { recursive: true, force: true });
       throw e;
     }
-    const handle = { id, dir: this.dirOf(id), db };
+    const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
+    this.dailyBackup(handle);
     return handle;
   }
 
@@ -78,7 +81,10 @@ export class CommuneStore {
    */
   get(id: string): OpenCommune {
     const cached = this.open.get(id);
-    if (cached?.db.open) return cached;
+    if (cached?.db.open) {
+      this.dailyBackup(cached); // the PC may stay on from one opening day to the next
+      return cached;
+    }
     if (!this.exists(id)) throw new AppError('NOT_FOUND', 'Le dossier de cette commune est introuvable sur cet ordinateur.');
     const backupDir = this.backupDirOf(id);
     const { db } = openDatabase(this.fileOf(id), {
@@ -86,7 +92,7 @@ export class CommuneStore {
       what: 'Le dossier de la commune',
       beforeMigrate: (d) => createBackup(d, backupDir, 'avant-migration', this.clock()),
     });
-    const handle = { id, dir: this.dirOf(id), db };
+    const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
     this.dailyBackup(handle);
     return handle;
@@ -94,8 +100,10 @@ export class CommuneStore {
 
   private dailyBackup(h: OpenCommune): void {
     const today = this.clock().toISOString().slice(0, 10);
+    if (h.backupDay === today) return;
     const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
     if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
+    h.backupDay = today;
   }
 
   backups(id: string): BackupInfo[] {
