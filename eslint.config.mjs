@@ -1,0 +1,64 @@
+// Lint, with the architecture's boundaries enforced (docs/architecture.md §2):
+// - only main/electron/ and preload/ may import 'electron';
+// - the renderer imports no Node built-in, no main/ code at run time (types only), no 'electron';
+// - domain folders in main/ reach each other only through what they export (no deep test helpers in prod).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const electronOnly = {
+  name: 'electron',
+  message: "Only main/electron/ and preload/ may import 'electron' (the core runs as plain Node; see architecture §9).",
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-object-type': 'off',
+      'no-restricted-imports': ['error', { paths: [electronOnly] }],
+    },
+  },
+  {
+    files: ['main/electron/**', 'preload/**', 'e2e/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlite3', 'ws'], message: 'The renderer runs sandboxed: no Node code.' },
+            { group: ['**/main/**', '!**/main/api/types'], message: 'The renderer talks to the core through the bridge only.' },
+            { group: ['**/main/api/types'], allowTypeImports: true, message: 'Import types only from main/api/types.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**'],
+    ignores: ['main/**/*.test.ts', 'main/test/**', 'main/devdata/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnly], patterns: [{ group: ['**/test/helpers', 'vitest'], message: 'Test helpers stay in tests.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,23 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+
+// The architecture's boundaries are enforced by lint, not by hope: prove the rules bite.
+const root = path.join(__dirname, '..');
+const eslint = new ESLint({ cwd: root });
+async function errors(file: string, code: string): Promise<string[]> {
+  const [r] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (r?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.message);
+}
+
+describe('architecture boundaries (eslint)', () => {
+  it("only main/electron and preload import 'electron'", async () => {
+    expect(await errors('main/commune/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([expect.stringMatching(/Only main\/electron/)]);
+    expect(await errors('main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(await errors('preload/x.ts', "import { contextBridge } from 'electron';\nexport const a = contextBridge;\n")).toEqual([]);
+  });
+  it('the renderer imports no Node code and only types from main', async () => {
+    expect(await errors('renderer/src/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toEqual([expect.stringMatching(/no Node code/)]);
+    expect(await errors('renderer/src/x.ts', "import { Core } from '../../main/host/core';\nexport const a = Core;\n")).toEqual([expect.stringMatching(/bridge only/)]);
+    expect(await errors('renderer/src/x.ts', "import type { HandlerName } from '../../main/api/types';\nexport const a: HandlerName | null = null;\n")).toEqual([]);
+  });
+});
