@@ -1,0 +1,42 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../api/errors';
+
+/**
+ * A commune's documents (PDFs, scans) beside its database, content-addressed: a file is named by its SHA-256,
+ * written once under a temporary name then renamed, never overwritten. A signed PDF is a new file.
+ */
+export class DocumentStore {
+  constructor(readonly root: string) {}
+
+  private pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('NOT_FOUND', 'Document introuvable.');
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  put(bytes: Uint8Array): { sha256: string; size: number } {
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const file = this.pathOf(sha256);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, bytes);
+      fs.renameSync(tmp, file);
+    }
+    return { sha256, size: bytes.byteLength };
+  }
+
+  read(sha256: string): Buffer {
+    const file = this.pathOf(sha256);
+    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Ce document est introuvable dans le dossier de la commune.');
+    const bytes = fs.readFileSync(file);
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256)
+      throw new AppError('DB_CORRUPT', 'Ce document a été altéré sur le disque : restaurez une sauvegarde ou appelez le support.');
+    return bytes;
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.pathOf(sha256));
+  }
+}
