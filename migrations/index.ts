@@ -4,12 +4,14 @@ import { migrationsFromFiles } from '../main/db/migrate';
 import c0010 from './commune/0010_init.sql';
 import c0020 from './commune/0020_dashboard.sql';
 import c0030 from './commune/0030_registres.sql';
+import c0040 from './commune/0040_conseil.sql';
 import w0010 from './workspace/0010_init.sql';
 
 export const communeMigrations = migrationsFromFiles({
   '0010_init.sql': c0010,
   '0020_dashboard.sql': c0020,
   '0030_registres.sql': c0030,
+  '0040_conseil.sql': c0040,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

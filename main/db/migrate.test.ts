@@ -85,11 +85,15 @@ describe('migration runner', () => {
     const t = await withCommune();
     const file = t.core.communes.fileOf(t.communeId);
     t.close();
-    // Bring the commune back to schema 20, as if written by an older Clocher.
-    const db = new Database(file);
-    db.exec('DROP TABLE deliberation; DROP TABLE seance; DROP TABLE courrier; DROP TABLE acte_etat_civil; DELETE FROM schema_migrations WHERE version = 30');
-    db.pragma('user_version = 20');
-    db.close();
+    // Rebuild the commune as an older Clocher (schema 20) would have written it.
+    fs.rmSync(file);
+    fs.rmSync(`${file}-wal`, { force: true });
+    const old = new Database(file);
+    migrate(old, communeMigrations.slice(0, 2), { what: 'test' });
+    old.prepare(
+      `INSERT INTO commune VALUES (1, 'Saint-Benoît-sur-Loire', '45270', '214502494', '45', '3', 'place', '45730', '0238357000', 'm@x.fr', 2048, 'x', 'x')`,
+    ).run();
+    old.close();
     const store = new CommuneStore(path.dirname(path.dirname(file)), () => new Date('2026-11-24T08:00:00Z'));
     const opened = store.get(t.communeId);
     expect(schemaVersion(opened.db)).toBe(latestVersion(communeMigrations));
