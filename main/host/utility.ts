@@ -6,6 +6,7 @@
  */
 import { findProvisioningFile } from '../provisioning/provisioning';
 import type { Connection } from '../api/handler';
+import { toErrorValue } from '../api/errors';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
 
@@ -23,15 +24,28 @@ if (!parentPort) {
 }
 
 const argv = process.argv.slice(2);
-const core = new Core({
-  dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
-  provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
-  version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
-});
+let core: Core;
+try {
+  core = new Core({
+    dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
+    provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
+    version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+  });
+} catch (e) {
+  // Restarting cannot help (installation file from a newer Clocher, unreadable folder): main says why at once.
+  parentPort.postMessage({ type: 'fatal', error: toErrorValue(e) });
+  process.exit(1);
+}
 const connections = new Map<string, Connection>();
+
+function shutdown(): void {
+  core.close();
+  process.exit(0);
+}
 
 parentPort.on('message', async ({ data }) => {
   const msg = data as { type?: string; conn?: string; request?: unknown };
+  if (msg?.type === 'shutdown') return shutdown(); // Windows has no SIGTERM for a child: main asks first
   if (typeof msg?.conn !== 'string') return;
   const key = msg.conn;
   if (msg.type === 'close') {
@@ -50,8 +64,5 @@ parentPort.on('message', async ({ data }) => {
   parentPort.postMessage({ type: 'reply', conn: key, reply });
 });
 
-process.on('SIGTERM', () => {
-  core.close();
-  process.exit(0);
-});
+process.on('SIGTERM', shutdown);
 parentPort.postMessage({ type: 'ready' });
