@@ -1,0 +1,359 @@
+/**
+ * Benchmark of the foundation on a large commune (a benchmark, not a test: nothing here fails on a timing).
+ *   node dist/scripts/bench.js [--scale=1] [--seed=42] [--runs=3] [--skip-browser] [--renderer=DIR] [--keep] [--out=FILE]
+ * Needs a build (`node scripts/build.mjs`): the browser part starts dist/main/host/serve.js with dist/renderer.
+ * Prints a table and writes bench-results/foundation.json. Timed steps run `runs` times; the median is shown.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { communeMigrations } from '../migrations';
+import { createBackup } from '../main/backup/backups';
+import { closeDatabase, inspectDatabaseFile, openDatabase } from '../main/db/sqlite';
+import { measureQueries } from '../main/devdata/bench-queries';
+import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
+import { Core } from '../main/host/core';
+import { inProcessClient } from '../main/host/inprocess';
+import { argValue } from '../main/host/paths';
+
+const argv = process.argv.slice(2);
+const ROOT = path.resolve(__dirname, '..', '..'); // dist/scripts/bench.js → repository
+const DAY = 86_400_000;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** RSS of a process, from /proc on Linux (VmRSS, and VmHWM = peak). */
+function rssOf(pid: number | 'self'): { rss: number; peak: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return pid === 'self' ? { rss: process.memoryUsage().rss, peak: NaN } : null;
+  }
+}
+
+interface Row {
+  step: string;
+  what: string;
+  median: number | null;
+  runs: number[];
+  unit: 'ms' | 'Mio' | '';
+  note?: string;
+}
+const rows: Row[] = [];
+function timed(step: string, what: string, runs: number[], note?: string): void {
+  rows.push({ step, what, median: runs.length ? round(median(runs)) : null, runs: runs.map(round), unit: 'ms', ...(note ? { note } : {}) });
+}
+function failed(step: string, what: string, why: string, label = 'ÉCHEC'): void {
+  rows.push({ step, what, median: null, runs: [], unit: '', note: `${label} : ${why}` });
+}
+const RENDERER = path.resolve(argValue(argv, 'renderer') ?? path.join(ROOT, 'dist/renderer'));
+function time<T>(fn: () => T): [number, T] {
+  const t = performance.now();
+  const v = fn();
+  return [performance.now() - t, v];
+}
+
+// ---------- memory probe: a child process with only a Core in it ----------
+async function probe(dataDir: string, nowIso: string): Promise<void> {
+  const now = new Date(nowIso);
+  const before = rssOf('self');
+  const core = new Core({ dataDir, clock: () => now, logError: () => undefined });
+  const client = inProcessClient(core);
+  const login = await client.call('auth.login', { login: LARGE_ACCOUNT.login, password: LARGE_ACCOUNT.password });
+  if (!login.ok) throw new Error(JSON.stringify(login.error));
+  const opened = rssOf('self');
+  for (const name of ['dashboard.get', 'diagnostics.get', 'commune.get'] as const) await client.call(name);
+  await client.call('journal.list', { limit: 50, offset: 0 });
+  const after = rssOf('self');
+  process.stdout.write(`${JSON.stringify({ before, opened, after, heapUsed: process.memoryUsage().heapUsed })}\n`);
+  client.close();
+  core.close();
+}
+
+function runProbe(dataDir: string, nowIso: string): Promise<{ before: { rss: number }; opened: { rss: number }; after: { rss: number; peak: number }; heapUsed: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, `--probe=${dataDir}`, `--probe-now=${nowIso}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}')) : reject(new Error(`probe exit ${code}`))));
+  });
+}
+
+// ---------- serve.js + Chromium ----------
+function startServe(dataDir: string, fakeNow: string): Promise<{ child: ChildProcess; url: string; printedAt: number; spawnedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const spawnedAt = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/host/serve.js'), `--data-dir=${dataDir}`, `--renderer=${RENDERER}`], {
+      env: { ...process.env, CLOCHER_FAKE_NOW: fakeNow },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve.js n'a rien imprimé en 20 s ${err}`)), 20_000);
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ child, url: (JSON.parse(line) as { url: string }).url, printedAt: performance.now(), spawnedAt });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve.js s'est arrêté (code ${code}) : ${err.trim().slice(0, 300)}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+interface BrowserRun {
+  toUrl: number;
+  toLogin: number;
+  loginToDashboard: number;
+  /** auth.login round trip seen from the page (scrypt, opening, daily backup) */
+  authLogin: number;
+  /** dashboard.get reply → dashboard-ready visible (rendering) */
+  render: number;
+  rss: number;
+  peak: number;
+}
+
+function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | null {
+  try {
+    return JSON.parse(payload.toString()) as { id?: unknown; name?: unknown };
+  } catch {
+    return null;
+  }
+}
+
+async function browserRun(browser: Browser, dataDir: string, fakeNow: string): Promise<BrowserRun> {
+  const s = await startServe(dataDir, fakeNow);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    // Timestamps of the bridge's messages, to split the wait between the core and the rendering.
+    const sent = new Map<number, { name: string; at: number }>();
+    const replied = new Map<string, number[]>();
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => {
+        const m = parse(f.payload);
+        if (typeof m?.id === 'number' && typeof m.name === 'string') sent.set(m.id, { name: m.name, at: performance.now() });
+      });
+      ws.on('framereceived', (f) => {
+        const m = parse(f.payload);
+        const req = typeof m?.id === 'number' ? sent.get(m.id) : undefined;
+        if (req) replied.set(req.name, [...(replied.get(req.name) ?? []), performance.now() - req.at, performance.now()]);
+      });
+    });
+    let stage = 'ouverture de la page';
+    let loginShown = 0;
+    let clicked = 0;
+    try {
+      await page.goto(s.url);
+      stage = 'écran de connexion (champ « Identifiant »)';
+      await page.getByLabel('Identifiant').waitFor({ state: 'visible' });
+      loginShown = performance.now();
+      stage = 'formulaire de connexion';
+      await page.getByLabel('Identifiant').fill(LARGE_ACCOUNT.login);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(LARGE_ACCOUNT.password);
+      clicked = performance.now();
+      stage = 'bouton « Se connecter »';
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      stage = 'tableau de bord ([data-testid="dashboard-ready"])';
+      await page.locator('[data-testid="dashboard-ready"]').waitFor({ state: 'visible' });
+    } catch (e) {
+      throw new Error(`${stage} : ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    const dashboard = performance.now();
+    const mem = rssOf(s.child.pid as number);
+    const login = replied.get('auth.login') ?? [];
+    const dash = replied.get('dashboard.get') ?? [];
+    return {
+      toUrl: s.printedAt - s.spawnedAt,
+      toLogin: loginShown - s.spawnedAt,
+      loginToDashboard: dashboard - clicked,
+      authLogin: login[0] ?? NaN,
+      render: dashboard - (dash.at(-1) ?? NaN),
+      rss: mem?.rss ?? NaN,
+      peak: mem?.peak ?? NaN,
+    };
+  } finally {
+    await context.close();
+    await stop(s.child);
+  }
+}
+
+async function browserPart(dataDir: string, now: Date, runs: number): Promise<Record<string, unknown>> {
+  const step = 'c';
+  if (!fs.existsSync(path.join(RENDERER, 'index.html')) || !fs.existsSync(path.join(ROOT, 'dist/main/host/serve.js'))) {
+    const why = `${path.relative(ROOT, RENDERER)}/index.html ou dist/main/host/serve.js absent : lancez \`node scripts/build.mjs\` (sans --skip-renderer)`;
+    failed(step, 'démarrage → tableau de bord (Chromium)', why);
+    return { error: why };
+  }
+  let browser: Browser | null = null;
+  const results: Record<string, BrowserRun[]> = { premiere: [], memeJour: [] };
+  try {
+    const { chromium } = createRequire(__filename)('playwright-core') as typeof import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    // First opening of a day (the daily backup runs at login), then the same day again (no backup).
+    const day = (k: number) => new Date(now.getTime() + (10 + k) * DAY).toISOString().slice(0, 10) + 'T07:30:00Z';
+    // One unmeasured warm-up first (Chromium compiles the bundle), then both cases in turn so that neither gets the warmer browser.
+    const warmup = await browserRun(browser, dataDir, day(-1));
+    for (let i = 0; i < runs; i++) {
+      results.premiere?.push(await browserRun(browser, dataDir, day(i)));
+      results.memeJour?.push(await browserRun(browser, dataDir, day(i).replace('07:30', '11:00')));
+    }
+    rows.push({ step: 'c', what: 'passage d’échauffement (navigateur froid) : lancement → tableau de bord', median: round(warmup.toLogin + warmup.loginToDashboard), runs: [], unit: 'ms', note: 'non compté dans les médianes ; la saisie n’est pas comptée' });
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e);
+    failed(step, 'démarrage → tableau de bord (Chromium)', why);
+    return { error: why, partial: results };
+  } finally {
+    await browser?.close();
+  }
+  const all = [...(results.premiere ?? []), ...(results.memeJour ?? [])];
+  timed(step, 'lancement de serve.js → adresse imprimée (cœur prêt)', all.map((r) => r.toUrl));
+  timed(step, 'lancement de serve.js → écran de connexion visible', all.map((r) => r.toLogin));
+  timed(step, '« Se connecter » → tableau de bord prêt, 1re ouverture du jour', (results.premiere ?? []).map((r) => r.loginToDashboard), 'inclut scrypt, quick_check, sauvegarde quotidienne (VACUUM INTO)');
+  timed(step, '« Se connecter » → tableau de bord prêt, même jour', (results.memeJour ?? []).map((r) => r.loginToDashboard), 'sauvegarde du jour déjà faite');
+  timed(step, '  dont auth.login vu de la page, 1re ouverture du jour', (results.premiere ?? []).map((r) => r.authLogin));
+  timed(step, '  dont auth.login vu de la page, même jour', (results.memeJour ?? []).map((r) => r.authLogin));
+  timed(step, '  dont réponse de dashboard.get → tableau de bord visible (rendu)', all.map((r) => r.render));
+  const rss = all.map((r) => r.rss);
+  rows.push({ step: 'd', what: 'RSS du cœur serve.js, tableau de bord affiché', median: mib(median(rss)), runs: rss.map(mib), unit: 'Mio', note: `pic VmHWM ${mib(median(all.map((r) => r.peak)))} Mio` });
+  return results;
+}
+
+// ---------- main ----------
+async function main(): Promise<void> {
+  const scale = Number(argValue(argv, 'scale') ?? 1);
+  const seed = Number(argValue(argv, 'seed') ?? 42);
+  const runs = Math.max(1, Number(argValue(argv, 'runs') ?? 3));
+  const out = path.resolve(ROOT, argValue(argv, 'out') ?? 'bench-results/foundation.json');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-'));
+  const now = new Date();
+  const started = performance.now();
+  const report: Record<string, unknown> = { date: now.toISOString(), scale, seed, runs, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoireMio: mib(os.totalmem()), node: process.version, plateforme: `${os.platform()} ${os.release()}` } };
+  console.log(`Clocher bench — échelle ${scale}, graine ${seed}, ${runs} passages, dossier ${work}`);
+  const busy = () => os.loadavg()[0] ?? 0;
+  const loadAtStart = busy();
+  if (loadAtStart > os.cpus().length) console.log(`Attention : machine chargée (charge ${loadAtStart.toFixed(1)} pour ${os.cpus().length} cœurs) : les temps seront gonflés.`);
+
+  // a. seed
+  const seeds: SeedResult[] = [];
+  for (let i = 0; i < runs; i++) seeds.push(await seedLargeInstallation(path.join(work, `grande-${i}`), { seed, scale, now }));
+  const first = seeds[0] as SeedResult;
+  for (const d of seeds.slice(1).map((_, i) => path.join(work, `grande-${i + 1}`))) fs.rmSync(d, { recursive: true, force: true });
+  const large = path.join(work, 'grande-0');
+  const file = path.join(large, 'communes', first.communeId, 'commune.sqlite');
+  timed('a', 'remplir la grande commune (installation + générateur)', seeds.map((s) => s.ms.total), `fichier ${mib(first.fileBytes)} Mio`);
+  timed('a', '  dont générateur seul', seeds.map((s) => s.ms.generate));
+  const small = path.join(work, 'petite');
+  const smallSeed = await seedLargeInstallation(small, { seed, scale: 0.01, now });
+  report.seeding = { counts: first.counts, fileMio: mib(first.fileBytes), ms: seeds.map((s) => s.ms) };
+
+  // b. opening and migrations
+  const openRuns: number[] = [];
+  const openSameDay: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const day = new Date(now.getTime() + (i + 1) * DAY);
+    const core = new Core({ dataDir: large, clock: () => day, logError: () => undefined });
+    openRuns.push(time(() => core.communes.get(first.communeId))[0]);
+    core.close();
+    const again = new Core({ dataDir: large, clock: () => day, logError: () => undefined });
+    openSameDay.push(time(() => again.communes.get(first.communeId))[0]);
+    again.close();
+  }
+  timed('b1', 'ouvrir la grande commune, 1re fois du jour (CommuneStore.get)', openRuns, 'quick_check + migrations (aucune) + sauvegarde quotidienne VACUUM INTO');
+  timed('b1', 'ouvrir la grande commune, même jour', openSameDay, 'quick_check + migrations (aucune)');
+  timed('b1', '  dont quick_check seul', Array.from({ length: runs }, () => time(() => inspectDatabaseFile(file, communeMigrations, 'bench'))[0]));
+  const fresh = Array.from({ length: runs }, (_, i) => {
+    const f = path.join(work, `neuve-${i}.sqlite`);
+    const [ms, { db }] = time(() => openDatabase(f, { migrations: communeMigrations, what: 'bench' }));
+    closeDatabase(db);
+    return ms;
+  });
+  timed('b2', `toutes les migrations (${communeMigrations.map((m) => m.version).join(', ')}) sur un fichier neuf`, fresh);
+  const { db: largeDb } = openDatabase(file, { migrations: communeMigrations, what: 'bench' });
+  const backupDir = path.join(work, 'sauvegardes-bench');
+  timed('b3', 'sauvegarde avant migration de la grande base (createBackup, VACUUM INTO)', Array.from({ length: runs }, (_, i) => time(() => createBackup(largeDb, backupDir, 'avant-migration', new Date(now.getTime() + i)))[0]));
+  closeDatabase(largeDb);
+  // A migration like the ones the registers will need (new search column filled for every row + index),
+  // applied by the real code path on a copy of the large file: check, backup, one transaction.
+  const simulated = [...communeMigrations, { version: 9000, name: 'bench_simulee', sql: 'ALTER TABLE acte_etat_civil ADD COLUMN nom_recherche TEXT; UPDATE acte_etat_civil SET nom_recherche = upper(nom); CREATE INDEX acte_nom_recherche ON acte_etat_civil (nom_recherche);' }];
+  const simRuns = Array.from({ length: runs }, (_, i) => {
+    const copy = path.join(work, `copie-${i}.sqlite`);
+    fs.copyFileSync(file, copy);
+    const [ms, { db }] = time(() => openDatabase(copy, { migrations: simulated, what: 'bench', beforeMigrate: (d) => createBackup(d, path.join(work, `sauv-copie-${i}`), 'avant-migration', now) }));
+    closeDatabase(db);
+    fs.rmSync(copy, { force: true });
+    return ms;
+  });
+  timed('b4', 'migration simulée sur la grande base (colonne + UPDATE 100 000 lignes + index), sauvegarde comprise', simRuns, 'migration fictive 9000, sur une copie');
+
+  // e. typical queries through the in-process client, then plain SQL the registers' screens will need
+  const measured = await measureQueries(large, first.communeId, new Date(now.getTime() + DAY), runs);
+  for (const m of measured) timed('e', m.what, m.warm, m.note);
+  report.queries = measured;
+
+  // c, d. Chromium and memory
+  if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);
+  else failed('c', 'démarrage → tableau de bord (Chromium)', '--skip-browser', 'ignoré');
+  const probeNow = new Date(now.getTime() + 30 * DAY).toISOString();
+  const [pl, ps] = [await runProbe(large, probeNow), await runProbe(small, probeNow)];
+  rows.push({ step: 'd', what: 'RSS d’un cœur en processus, grande commune ouverte (après requêtes)', median: mib(pl.after.rss), runs: [], unit: 'Mio', note: `avant ouverture ${mib(pl.before.rss)} Mio, commune ouverte ${mib(pl.opened.rss)} Mio` });
+  rows.push({ step: 'd', what: 'RSS d’un cœur en processus, petite commune (échelle 0,01)', median: mib(ps.after.rss), runs: [], unit: 'Mio', note: `rapport grande/petite ${(pl.after.rss / ps.after.rss).toFixed(2)}` });
+  report.memory = { large: pl, small: ps, smallFileMio: mib(smallSeed.fileBytes) };
+
+  report.rows = rows;
+  report.loadAverage = { start: loadAtStart, end: busy() };
+  report.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  print();
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nRésultats : ${path.relative(process.cwd(), out)} ; durée totale ${report.totalSeconds} s ; charge machine ${loadAtStart.toFixed(1)} → ${busy().toFixed(1)}`);
+  if (argv.includes('--keep')) console.log(`Dossier conservé : ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
+}
+
+function print(): void {
+  const w = Math.max(...rows.map((r) => r.what.length), 20);
+  console.log(`\n${'étape'.padEnd(5)} ${'mesure'.padEnd(w)} ${'médiane'.padStart(10)}  passages / remarque`);
+  for (const r of rows) {
+    const value = r.median == null ? '—' : `${r.median} ${r.unit}`;
+    const detail = [r.runs.length > 1 ? `[${r.runs.join(', ')}]` : '', r.note ?? ''].filter(Boolean).join(' ');
+    console.log(`${r.step.padEnd(5)} ${r.what.padEnd(w)} ${value.padStart(10)}  ${detail}`);
+  }
+}
+
+const probeDir = argValue(argv, 'probe');
+(probeDir ? probe(probeDir, argValue(argv, 'probe-now') ?? new Date().toISOString()) : main()).catch((e) => {
+  console.error(`bench : ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+});
