@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'NO_COMMUNE'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'RULE' // a rule the law fixes refuses it; the message names the article
+  | 'TOO_LARGE'
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
   | 'BACKUP_INVALID'

@@ -2,6 +2,7 @@ import type { Actor, JournalEntry } from '../audit/journal';
 import type { Role } from '../auth/roles';
 import type { Clock, CommuneStore, OpenCommune } from '../commune/store';
 import type { Db } from '../db/sqlite';
+import type { Uploads } from '../documents/uploads';
 import type { EventName, HandlerName, ParsedArgs } from './schemas';
 
 export interface Session {
@@ -21,7 +22,10 @@ export interface CoreServices {
   readonly dataDir: string;
   readonly provisioningPath: string | null;
   readonly version: string;
+  readonly uploads: Uploads;
   lockMinutes(): number;
+  /** bring the date-dependent « À faire » of every domain up to date */
+  refreshTodos(db: Db, now: Date): void;
 }
 
 export interface Connection {

@@ -3,6 +3,8 @@ import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
+import { conseilHandlers } from '../conseil/handlers';
+import { refreshConseilTodos } from '../conseil/todos';
 import { appHandlers } from '../host/app-handlers';
 import type { Implementations } from './handler';
 import type { HandlerName } from './schemas';
@@ -13,6 +15,10 @@ export const implementations = {
   ...communeHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...conseilHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;
+
+/** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos];

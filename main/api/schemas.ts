@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/roles';
 import { ROLES } from '../auth/roles';
+import { conseilApi } from './conseil-schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
@@ -84,6 +85,8 @@ export const api = {
   'backup.restore': { args: z.object({ file: backupFile }).strict(), access: 'backup.manage' },
 
   'diagnostics.get': { args: none, access: 'diagnostics.read' },
+
+  ...conseilApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
 
 export type HandlerName = keyof typeof api;

@@ -194,6 +194,7 @@ export const communeHandlers = {
 
   'dashboard.get': (ctx) => {
     const { db } = ctx.commune();
+    ctx.core.refreshTodos(db, ctx.now);
     const s = ctx.session();
     const visit = db.prepare('SELECT previous_visit FROM user_visit WHERE user_login = ?').get(s.login) as { previous_visit: string | null } | undefined;
     const since = visit?.previous_visit ?? null;

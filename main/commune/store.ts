@@ -4,6 +4,7 @@ import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
 import { checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import { DocumentStore } from '../documents/store';
 
 export type Clock = () => Date;
 
@@ -51,6 +52,9 @@ export class CommuneStore {
   }
   backupDirOf(id: string): string {
     return path.join(this.dirOf(id), BACKUPS);
+  }
+  documentsOf(id: string): DocumentStore {
+    return new DocumentStore(path.join(this.dirOf(id), 'documents'));
   }
   exists(id: string): boolean {
     return fs.existsSync(this.fileOf(id));

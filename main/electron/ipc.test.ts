@@ -58,7 +58,8 @@ describe('IPC relay', () => {
     const names = Object.keys(api) as HandlerName[];
     for (const name of names) {
       // The guard's only per-handler knowledge is the contract's own schema: make it pass.
-      const spy = vi.spyOn(api[name].args, 'safeParse').mockReturnValue({ success: true, data: {} } as never);
+      const schema = (api as Record<string, { args: { safeParse: (v: unknown) => unknown } }>)[name]!.args;
+      const spy = vi.spyOn(schema, 'safeParse').mockReturnValue({ success: true, data: {} } as never);
       await expect(invoke({ id: 1, name, args: {} })).resolves.toMatchObject({ ok: true });
       spy.mockRestore();
     }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { workspaceMigrations } from '../../migrations';
 import { AppError, toErrorValue } from '../api/errors';
 import type { Connection, CoreServices, Ctx, Session } from '../api/handler';
-import { implementations } from '../api/registry';
+import { implementations, todoRefreshers } from '../api/registry';
+import { parisDay } from '../conseil/context';
 import { api, isHandlerName, requestEnvelope, type EventName } from '../api/schemas';
 import type { Reply } from '../api/types';
 import { parseOrThrow } from '../api/validate';
@@ -11,6 +12,8 @@ import { record } from '../audit/journal';
 import { can } from '../auth/roles';
 import { CommuneStore, type Clock } from '../commune/store';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import { Uploads } from '../documents/uploads';
+import fs from 'node:fs';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,6 +41,7 @@ export class Core implements CoreServices {
   readonly dataDir: string;
   readonly provisioningPath: string | null;
   readonly version: string;
+  readonly uploads: Uploads;
   private readonly logError: (e: unknown) => void;
   private readonly connections = new Set<LiveConnection>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -49,6 +53,9 @@ export class Core implements CoreServices {
     this.version = opts.version ?? '0.0.0-dev';
     this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
     this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock);
+    const uploadDir = path.join(this.dataDir, 'envois-en-cours');
+    fs.rmSync(uploadDir, { recursive: true, force: true }); // partial uploads of a previous run
+    this.uploads = new Uploads(uploadDir);
     this.workspace = openDatabase(path.join(this.dataDir, 'clocher.sqlite'), {
       migrations: workspaceMigrations,
       what: "Le fichier d'installation de Clocher",
@@ -58,6 +65,10 @@ export class Core implements CoreServices {
   lockMinutes(): number {
     const row = this.workspace.prepare("SELECT value FROM setting WHERE key = 'lock_minutes'").get() as { value: string } | undefined;
     return row ? Number(JSON.parse(row.value)) : DEFAULT_LOCK_MINUTES;
+  }
+
+  refreshTodos(db: Db, now: Date): void {
+    for (const refresh of todoRefreshers) refresh(db, parisDay(now), now);
   }
 
   connect(emit: (event: EventName, payload: unknown) => void): Connection {

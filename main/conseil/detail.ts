@@ -1,0 +1,66 @@
+import { fullName, readElus } from '../commune/commune';
+import type { Db } from '../db/sqlite';
+import { convocationDate, deliberationsOf, executoireOf } from './deliberations';
+import { pointSituation, pouvoirsFor, openingPresence } from './seance-day';
+import { getSeance, pointsOf, eluIdsEnExercice } from './seances';
+import { convocationState } from './convocation-service';
+import type { ConseilCtx } from './context';
+import { listeDeadline, pvPublicationDeadline } from './rules/publicite';
+
+/** Everything the séance screens show, in one read. */
+export function seanceDetail(c: ConseilCtx, seanceId: number) {
+  const db = c.db;
+  const s = getSeance(db, seanceId);
+  const elus = readElus(db);
+  const inOffice = new Set(eluIdsEnExercice(db, s.date));
+  const delibs = new Map(deliberationsOf(db, seanceId).map((d) => [d.point_id, d]));
+  const points = pointsOf(db, seanceId).map((p) => {
+    const annexes = db.prepare('SELECT id, nom, sha256, taille, pages FROM annexe WHERE point_id = ? ORDER BY id').all(p.id) as { id: number; nom: string; sha256: string; taille: number; pages: number }[];
+    const interesses = (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]).map((r) => r.elu_id);
+    const vote = db.prepare('SELECT * FROM vote WHERE point_id = ?').get(p.id) as Record<string, unknown> | undefined;
+    const tours = (db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as { tour: number; resultat: string }[]).map((t) => ({ tour: t.tour, ...JSON.parse(t.resultat) }));
+    const d = delibs.get(p.id);
+    const situation = s.statut === 'en_cours' || s.statut === 'close' ? pointSituation(db, p.id) : null;
+    return {
+      ...p,
+      annexes,
+      interesses,
+      vote: vote ?? null,
+      tours,
+      deliberation: d ? { ...d, executoire: executoireOf(d) } : null,
+      situation: situation ? { attendance: situation.attendance, quorum: situation.quorum } : null,
+    };
+  });
+  const pv = db.prepare('SELECT * FROM pv WHERE seance_id = ?').get(seanceId) as Record<string, unknown> | undefined;
+  return {
+    seance: s,
+    elus: elus.filter((e) => inOffice.has(e.id)).map((e) => ({ ...e, nomComplet: fullName(e) })),
+    points,
+    convocation: convocationState(c, seanceId),
+    convocationLe: convocationDate(db, seanceId),
+    presences: Object.fromEntries(openingPresence(db, seanceId)),
+    mouvements: db.prepare('SELECT id, elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(seanceId),
+    pouvoirs: pouvoirsFor(db, seanceId),
+    secretaires: (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(seanceId) as { elu_id: number }[]).map((r) => r.elu_id),
+    pv: pv ?? null,
+    echeances: {
+      liste: s.statut === 'close' ? listeDeadline(s.date) : null,
+      pv: pv && pv.arrete_le ? pvPublicationDeadline(String(pv.arrete_le)) : null,
+    },
+    reconvocations: (db.prepare('SELECT id, date FROM seance WHERE reconvocation_de = ?').all(seanceId) as { id: number; date: string }[]),
+  };
+}
+
+export function seancesList(db: Db, annee: number | null) {
+  const where = annee ? 'WHERE s.date LIKE ?' : '';
+  const params = annee ? [`${annee}-%`] : [];
+  return db
+    .prepare(
+      `SELECT s.id, s.date, s.heure, s.lieu, s.nature, s.statut, s.reconvocation_de, s.liste_publiee_le,
+              (SELECT count(*) FROM point_odj p WHERE p.seance_id = s.id AND p.statut <> 'retire') AS points,
+              (SELECT count(*) FROM deliberation d WHERE d.seance_id = s.id) AS deliberations,
+              (SELECT statut FROM pv WHERE pv.seance_id = s.id) AS pv
+       FROM seance s ${where} ORDER BY s.date DESC, s.heure DESC LIMIT 500`,
+    )
+    .all(...params) as { id: number; date: string; heure: string; lieu: string; nature: string; statut: string; reconvocation_de: number | null; liste_publiee_le: string | null; points: number; deliberations: number; pv: string | null }[];
+}
