@@ -1,0 +1,19 @@
+/**
+ * What other domains may use of the conseil municipal (architecture §2: only through this file).
+ * The parapheur consumes « à signer », the synchronisation « à transmettre » and reports the AR.
+ */
+export type { ConseilCtx } from './context';
+export { parisDay } from './context';
+export {
+  deliberationsASigner,
+  deliberationsATransmettre,
+  executoireOf,
+  getDeliberation,
+  markArRecu,
+  markSigned,
+  markTransmitted,
+  type DeliberationRow,
+} from './deliberations';
+export { getPv, signerPv, type PvRow } from './apres-seance';
+export { bundledClassification, flattenMatieres, parseClassification, checkMatiere, type Classification } from './classification';
+export { NUMERO_INTERNE_PATTERN } from './rules/numbering';
