@@ -70,6 +70,8 @@ export function openSeance(c: ConseilCtx, seanceId: number): void {
     // everyone in office starts as absent until marked; the secrétaire marks presences on the roll call
     const ins = c.db.prepare("INSERT OR IGNORE INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'absent')");
     for (const id of eluIdsEnExercice(c.db, s.date)) ins.run(seanceId, id);
+    // proxies handed in before the séance
+    for (const p of pouvoirsFor(c.db, seanceId)) c.db.prepare("UPDATE presence SET statut = 'represente' WHERE seance_id = ? AND elu_id = ?").run(seanceId, p.mandant);
     c.audit({ action: 'seance.ouverte', summary: `Séance du ${s.date.split('-').reverse().join('/')} ouverte`, objectType: 'seance', objectId: seanceId });
   })();
 }
