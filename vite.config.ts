@@ -11,5 +11,12 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // Mantine marks its modules "use client" (for React Server Components): meaningless here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -86,6 +86,7 @@ async function runChromiumFallback() {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    '--lang=fr-FR', // dates and number fields in French, whatever the system's language
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox (containers)
   const browser = spawn(chromium, args, { stdio: 'ignore' });

@@ -63,7 +63,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error('Chromium introuvable : installez le paquet Debian « chromium » (.ci/run le fait).');
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=fr-FR'],
   });
 }
 

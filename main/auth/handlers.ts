@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../api/errors';
 import type { Implementations } from '../api/handler';
 import { parseOrThrow } from '../api/validate';
@@ -63,7 +64,7 @@ export const authHandlers = {
     const user = getUser(ctx.core.workspace, s.userId);
     if (!user || !(await verifyPassword(a.current, user.password_hash)))
       throw new AppError('INVALID', 'Mot de passe actuel incorrect.', { current: 'Mot de passe actuel incorrect.' });
-    const password = parseOrThrow(newPasswordSchema, a.password);
+    const password = parseOrThrow(z.object({ password: newPasswordSchema }), { password: a.password }).password;
     if (a.password !== a.password_confirm)
       throw new AppError('INVALID', 'Confirmation : les deux mots de passe ne sont pas identiques.', {
         password_confirm: 'Confirmation : les deux mots de passe ne sont pas identiques.',

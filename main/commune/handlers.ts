@@ -171,7 +171,15 @@ export const communeHandlers = {
       const saved = saveElu(db, id, e, ctx.now);
       // The whole council must stay coherent (one maire in office, distinct ranks): check after the change.
       const all = readDossier(db).elus;
-      parseParts({ elus: [conseilSchema(today(ctx)), all] });
+      try {
+        parseParts({ elus: [conseilSchema(today(ctx)), all] });
+      } catch (e) {
+        if (!(e instanceof AppError) || !e.fields) throw e;
+        // Speak of the élu being saved: `elus.N.rang_adjoint` for this élu becomes `elu.rang_adjoint`.
+        const mine = `elus.${all.findIndex((x) => x.id === saved)}.`;
+        const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.startsWith(mine) ? `elu.${k.slice(mine.length)}` : k, v]));
+        throw new AppError('INVALID', e.message, fields);
+      }
       ctx.audit({
         action: id === null ? 'elu.ajoute' : 'elu.modifie',
         summary: `${id === null ? 'Élu ajouté' : 'Élu modifié'} : ${fullName(e)} (${e.fonction})`,

@@ -26,6 +26,8 @@ const files = {
 
 const options = parseShellArgs(process.argv.slice(1), process.env, process.execPath);
 app.setName('Clocher');
+// French date pickers and number formats whatever the Windows language (a support PC may be in English).
+app.commandLine.appendSwitch('lang', 'fr-FR');
 if (options.dataDir) app.setPath('userData', options.dataDir); // tests and support: a whole separate profile
 const dataDir = () => options.dataDir ?? app.getPath('userData');
 

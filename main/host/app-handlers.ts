@@ -44,7 +44,8 @@ export const appHandlers = {
       const counts = Object.fromEntries(
         COUNTED_TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
       );
-      const size = fs.statSync(ctx.core.communes.fileOf(id)).size;
+      const file = ctx.core.communes.fileOf(id);
+      const size = [file, `${file}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
       commune = { schema: schemaVersion(db), schemaAttendu: latestVersion(communeMigrations), tailleOctets: size, lignes: counts, etat: 'ok' };
     } catch (e) {
       commune = { etat: toErrorValue(e).code };
@@ -64,7 +65,8 @@ export const appHandlers = {
       sqlite: (ctx.core.workspace.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
       systeme: `${os.platform()} ${os.release()} ${os.arch()}`,
       memoireCoeurOctets: process.memoryUsage().rss,
-      dossierDonnees: ctx.core.dataDir,
+      // the user's home folder carries their name: shown as ~ (no personal data in diagnostics)
+      dossierDonnees: ctx.core.dataDir.replace(os.homedir(), '~'),
       disqueLibreOctets,
       installation: {
         schema: schemaVersion(ctx.core.workspace),

@@ -15,3 +15,28 @@ describe('core: first run to dashboard', () => {
     t.close();
   });
 });
+
+describe('commune dossier', () => {
+  it('a council rule broken by one élu is reported on that élu’s own field', async () => {
+    const t = await withCommune();
+    const r = await t.client.call('commune.saveElu', {
+      id: null,
+      elu: { civilite: 'Mme', nom: 'Zoé', prenom: 'Gaëlle', fonction: 'adjoint', rang_adjoint: 1, mandat_debut: '2026-04-01' },
+    });
+    expect(!r.ok && r.error.fields).toEqual({ 'elu.rang_adjoint': 'Rang : deux adjoints en fonction ont le rang 1.' });
+    // and nothing was saved
+    const d = await t.client.call('commune.get');
+    expect(d.ok && d.value.elus.map((e) => e.prenom)).not.toContain('Gaëlle');
+    t.close();
+  });
+
+  it('diagnostics carry no personal data: counts and versions, no names, no home folder', async () => {
+    const t = await withCommune();
+    const r = await t.client.call('diagnostics.get');
+    const text = JSON.stringify(r);
+    expect(r.ok).toBe(true);
+    for (const personal of ['Lefèvre', 'Martine Roux', 'secretaire', 'mairie@saint-benoit.fr', require('node:os').homedir()]) expect(text).not.toContain(personal);
+    expect(r.ok && r.value.commune).toMatchObject({ etat: 'ok', lignes: { elu: 4 } });
+    t.close();
+  });
+});

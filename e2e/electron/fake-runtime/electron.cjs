@@ -11,6 +11,7 @@ const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
   _paths: { userData: '/nonexistent' },
   setName() {},
+  commandLine: { appendSwitch() {} },
   setPath(n, p) { app._paths[n] = p; },
   getPath(n) { return app._paths[n]; },
   enableSandbox() {},

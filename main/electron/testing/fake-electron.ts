@@ -79,6 +79,7 @@ const fakeApp = Object.assign(new EventEmitter(), {
   readyResolve: null as null | (() => void),
   ready: null as null | Promise<void>,
   setName: vi.fn(),
+  commandLine: { appendSwitch: vi.fn() },
   setPath: vi.fn((name: string, p: string) => fakeApp.paths.set(name, p)),
   getPath: vi.fn((name: string) => fakeApp.paths.get(name) ?? `/tmp/${name}`),
   enableSandbox: vi.fn(),

@@ -1,0 +1,103 @@
+import { Alert, Box, Button, Center, Container, Loader, Modal, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { call, onEvent } from '../bridge';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { PageTitle } from '../components/PageTitle';
+import { LockScreen } from '../lock/LockScreen';
+import { LoginScreen } from '../login/LoginScreen';
+import { errorMessage } from '../lib/errors';
+import type { AppStatus } from '../lib/status';
+import { useActivity } from '../lib/useActivity';
+import { Shell } from '../shell/Shell';
+import { SetupScreen } from '../wizard/SetupScreen';
+
+/** Boot: ask the core where we are (setup, login, locked, ready) and show that; ask again after each change. */
+export function App() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await call('app.status'));
+      setBootError(null);
+    } catch (e) {
+      setBootError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const offs = [
+      onEvent('session.locked', () => void refresh()),
+      onEvent('commune.changed', () => void refresh()),
+      onEvent('core.restarted', () => {
+        setNotice('Clocher a redémarré son moteur après un incident. Rien de ce qui était enregistré n’est perdu ; vous devrez peut-être vous reconnecter.');
+        void refresh();
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [refresh]);
+
+  const ready = status?.phase === 'ready';
+  useActivity(ready, status?.lockMinutes ?? 15, () => void refresh());
+
+  const banner = notice && (
+    <Box component="section" aria-label="Avis de Clocher">
+      <Alert color="yellow" variant="light" role="status" withCloseButton closeButtonLabel="Fermer le message" onClose={() => setNotice(null)} m="sm">
+        {notice}
+      </Alert>
+    </Box>
+  );
+
+  let screen;
+  if (bootError && !status)
+    screen = (
+      <Container size="sm" py="xl" component="main">
+        <PageTitle>Clocher ne répond pas</PageTitle>
+        <Alert color="red" variant="light" role="alert" mb="md">
+          {bootError}
+        </Alert>
+        <Button onClick={() => void refresh()}>Réessayer</Button>
+      </Container>
+    );
+  else if (!status)
+    screen = (
+      <Center h="100vh" component="main">
+        <Loader aria-label="Chargement de Clocher" />
+      </Center>
+    );
+  else if (status.phase === 'setup') screen = <SetupScreen onDone={refresh} />;
+  else if (status.phase === 'login') screen = <LoginScreen onDone={refresh} />;
+  else if (status.phase === 'locked') screen = <LockScreen displayName={status.user.displayName} onDone={refresh} />;
+  else if (status.user.mustChangePassword)
+    screen = (
+      <Container size="sm" py="xl" component="main">
+        <PageTitle>Clocher</PageTitle>
+        <Text>Bonjour {status.user.displayName}.</Text>
+        <Modal
+          opened
+          onClose={() => undefined}
+          withCloseButton={false}
+          closeOnEscape={false}
+          closeOnClickOutside={false}
+          title="Changer votre mot de passe"
+          centered
+        >
+          <Text mb="md">
+            Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer. Le mot de passe actuel est celui qu’on vient de vous
+            donner.
+          </Text>
+          <ChangePasswordForm onDone={refresh} submitLabel="Enregistrer le nouveau mot de passe" />
+        </Modal>
+      </Container>
+    );
+  else screen = <Shell status={status} refresh={refresh} />;
+
+  return (
+    <Box>
+      {banner}
+      {screen}
+    </Box>
+  );
+}

@@ -1,0 +1,94 @@
+import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { call, type HandlerResult } from '../bridge';
+import { PageTitle } from '../components/PageTitle';
+import { formatDate, formatDateTime } from '../lib/format';
+import { useLoad } from '../lib/useLoad';
+
+type Data = HandlerResult<'dashboard.get'>;
+
+function Arrivals({ data }: { data: Data }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="arrivals-title">
+      <Title order={2} size="h4" id="arrivals-title">
+        Arrivé depuis votre dernière ouverture
+      </Title>
+      <Text size="sm" mb="sm">
+        {data.since ? `Depuis le ${formatDateTime(data.since)}` : 'Première ouverture de cette commune avec votre compte.'}
+      </Text>
+      {data.arrivals.length === 0 ? (
+        <Text>
+          Rien de nouveau. Les courriers reçus, les accusés de réception de la préfecture et les messages de la plateforme apparaîtront ici.
+        </Text>
+      ) : (
+        <List spacing="xs" listStyleType="none" pl={0}>
+          {data.arrivals.map((a) => (
+            <List.Item key={a.id}>
+              <Text fw={600}>{a.title}</Text>
+              <Text size="sm">
+                {formatDateTime(a.arrived_at)} · {a.source}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+function Todos({ data }: { data: Data }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="todos-title">
+      <Title order={2} size="h4" id="todos-title" mb="sm">
+        À faire
+      </Title>
+      {data.todos.length === 0 ? (
+        <Text>Rien à faire pour l’instant. Les échéances légales apparaîtront ici : convocations à envoyer, listes de délibérations à publier, procès-verbaux…</Text>
+      ) : (
+        <List spacing="sm" listStyleType="none" pl={0}>
+          {data.todos.map((t) => {
+            const late = !!t.due_date && t.due_date < data.today;
+            return (
+              <List.Item key={t.id}>
+                <Group gap="xs" wrap="nowrap" align="baseline">
+                  {late && (
+                    <Badge color="red.9" variant="filled">
+                      En retard
+                    </Badge>
+                  )}
+                  <Text fw={600}>{t.title}</Text>
+                </Group>
+                <Text size="sm" c={late ? 'red.9' : undefined}>
+                  {t.due_date ? `${late ? 'Échéance dépassée : ' : 'Échéance : '}${formatDate(t.due_date)}` : 'Sans échéance'}
+                  {t.legal_ref ? ` · ${t.legal_ref}` : ''}
+                </Text>
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+export function Dashboard() {
+  const d = useLoad(() => call('dashboard.get'));
+  return (
+    <div data-testid={d.data ? 'dashboard-ready' : undefined}>
+      <PageTitle>Tableau de bord</PageTitle>
+      {d.error && (
+        <Alert color="red" variant="light" role="alert">
+          {d.error}
+        </Alert>
+      )}
+      {!d.data && !d.error && <Loader aria-label="Chargement du tableau de bord" />}
+      {d.data && (
+        <Stack>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Arrivals data={d.data} />
+            <Todos data={d.data} />
+          </SimpleGrid>
+        </Stack>
+      )}
+    </div>
+  );
+}

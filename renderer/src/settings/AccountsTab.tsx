@@ -1,0 +1,109 @@
+import { Alert, Button, Code, Group, Loader, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../bridge';
+import { errorMessage } from '../lib/errors';
+import { ROLE_LABELS, ROLES, type Role } from '../lib/status';
+import { useLoad } from '../lib/useLoad';
+import { CreateAccountModal } from './CreateAccountModal';
+
+export function AccountsTab() {
+  const users = useLoad(() => call('users.list'));
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
+
+  const setRole = async (userId: number, role: string) => {
+    try {
+      await call('users.setRole', { userId, role: role === '' ? null : (role as Role) });
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+    await users.reload();
+  };
+  const reset = async (userId: number, name: string) => {
+    try {
+      const r = await call('users.resetPassword', { userId });
+      setError(null);
+      setTemporary({ name, password: r.temporaryPassword });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Stack>
+      <Text>Les personnes qui peuvent ouvrir cette commune dans Clocher, et ce que chacune peut y faire.</Text>
+      <Group>
+        <Button onClick={() => setCreating(true)}>Créer un compte</Button>
+      </Group>
+      {(error ?? users.error) && (
+        <Alert color="red" variant="light" role="alert">
+          {error ?? users.error}
+        </Alert>
+      )}
+      {!users.data && !users.error && <Loader aria-label="Chargement des comptes" />}
+      {users.data && (
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Nom</Table.Th>
+              <Table.Th scope="col">Identifiant</Table.Th>
+              <Table.Th scope="col">Rôle</Table.Th>
+              <Table.Th scope="col">Mot de passe</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.display_name}</Table.Td>
+                <Table.Td>{u.login}</Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    aria-label={`Rôle de ${u.display_name}`}
+                    value={u.role ?? ''}
+                    onChange={(e) => void setRole(u.id, e.currentTarget.value)}
+                    data={[...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })), { value: '', label: 'Aucun accès à cette commune' }]}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {u.role && (
+                    <Button size="xs" variant="light" onClick={() => void reset(u.id, u.display_name)} aria-label={`Réinitialiser le mot de passe de ${u.display_name}`}>
+                      Réinitialiser le mot de passe
+                    </Button>
+                  )}
+                  {u.must_change_password === 1 && <Text size="sm">Provisoire, à changer</Text>}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {creating && <CreateAccountModal onClose={() => setCreating(false)} onCreated={() => void users.reload()} />}
+      <Modal
+        opened={!!temporary}
+        onClose={() => {
+          setTemporary(null);
+          void users.reload();
+        }}
+        title="Mot de passe provisoire"
+        closeButtonProps={{ 'aria-label': 'Fermer' }}
+      >
+        {temporary && (
+          <Stack>
+            <Text>
+              Voici le mot de passe provisoire de {temporary.name}. Il ne sera plus affiché : notez-le et remettez-le à la personne. Elle devra en
+              choisir un nouveau à sa prochaine connexion.
+            </Text>
+            <Code block fz="lg" aria-label="Mot de passe provisoire">
+              {temporary.password}
+            </Code>
+            <Group justify="flex-end">
+              <Button onClick={() => setTemporary(null)}>J’ai noté le mot de passe</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../bridge';
+import { errorMessage } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
+import { useLoad } from '../lib/useLoad';
+import { BackupTable } from '../restore/BackupTable';
+
+export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) {
+  const list = useLoad(() => call('backup.list'));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const b = await call('backup.create');
+      setError(null);
+      setDone(`Sauvegarde faite le ${formatDateTime(b.createdAt)}.`);
+      await list.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Text>
+        Clocher sauvegarde le dossier de la commune chaque jour et avant chaque mise à jour. Pour plus de sûreté, copiez de temps en temps une
+        sauvegarde sur une clé USB rangée hors de la mairie.
+      </Text>
+      <Group>
+        <Button onClick={create} loading={busy}>
+          Faire une sauvegarde maintenant
+        </Button>
+        <Text role="status" fw={600} c="var(--clocher-color-success)">
+          {done}
+        </Text>
+      </Group>
+      {(error ?? list.error) && (
+        <Alert color="red" variant="light" role="alert">
+          {error ?? list.error}
+        </Alert>
+      )}
+      {!list.data && !list.error && <Loader aria-label="Chargement des sauvegardes" />}
+      {list.data && (
+        <BackupTable
+          backups={list.data}
+          canRestore
+          onRestored={() => {
+            void list.reload();
+            void onRestored();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { call } from '../bridge';
+import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { ROLE_LABELS, ROLES, type Role } from '../lib/status';
+import { AccountFields, emptyAccount } from '../wizard/AccountStep';
+
+export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+  const [account, setAccount] = useState(emptyAccount());
+  const [role, setRole] = useState<Role>('conseiller');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await call('users.create', { account: { ...account }, role });
+      onCreated();
+      onClose();
+    } catch (err) {
+      setErrors(fieldErrors(err));
+      setMessage(errorMessage(err));
+      focusFirstInvalid();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Créer un compte" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">La personne devra choisir son propre mot de passe à sa première connexion.</Text>
+          <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
+          <AccountFields value={account} onChange={setAccount} errors={errors} intro={false} />
+          <NativeSelect
+            label="Rôle dans la commune"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={busy}>
+              Créer le compte
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

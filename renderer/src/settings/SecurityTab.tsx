@@ -1,0 +1,79 @@
+import { Alert, Divider, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { call } from '../bridge';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { SaveBar } from './SaveBar';
+
+export function SecurityTab({ canWrite, onSaved }: { canWrite: boolean; onSaved: () => Promise<void> }) {
+  const [minutes, setMinutes] = useState<number | string>('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [pwDone, setPwDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('settings.get').then(
+      (s) => setMinutes(s.lockMinutes),
+      (e) => setError(errorMessage(e)),
+    );
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaved(null);
+    try {
+      const r = await call('settings.set', { lockMinutes: Number(minutes) });
+      setError(null);
+      setFieldError(undefined);
+      setSaved(`Verrouillage après ${r.lockMinutes} min d’inactivité.`);
+      await onSaved();
+    } catch (err) {
+      setError(errorMessage(err));
+      setFieldError(fieldErrors(err).lockMinutes ?? errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack maw={560}>
+      <Title order={2} size="h4">
+        Verrouillage automatique
+      </Title>
+      <Text>
+        Quand personne n’utilise Clocher pendant ce délai, la session se verrouille : il faut retaper son mot de passe. Cela protège les données des
+        administrés si l’ordinateur reste allumé à l’accueil.
+      </Text>
+      {error && !fieldError && (
+        <Alert color="red" variant="light" role="alert">
+          {error}
+        </Alert>
+      )}
+      <form onSubmit={submit}>
+        <NumberInput
+          label="Délai avant verrouillage (minutes)"
+          description="Entre 1 et 120 minutes."
+          min={1}
+          max={120}
+          allowDecimal={false}
+          value={minutes}
+          onChange={setMinutes}
+          readOnly={!canWrite}
+          error={fieldError}
+        />
+        {canWrite ? <SaveBar busy={busy} saved={saved} /> : <Text mt="sm">Seule la secrétaire de mairie peut changer ce délai.</Text>}
+      </form>
+      <Divider my="md" />
+      <Title order={2} size="h4">
+        Changer mon mot de passe
+      </Title>
+      <Text role="status" fw={600} c="var(--clocher-color-success)">
+        {pwDone}
+      </Text>
+      <ChangePasswordForm onDone={() => setPwDone('Votre mot de passe a été changé.')} />
+    </Stack>
+  );
+}

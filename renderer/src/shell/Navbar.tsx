@@ -1,0 +1,21 @@
+import { NavLink, Stack } from '@mantine/core';
+import { can, type Role } from '../lib/status';
+import { PAGES, type PageId } from './pages';
+
+export function Navbar({ page, role, onNavigate }: { page: PageId; role: Role | null | undefined; onNavigate: (p: PageId) => void }) {
+  return (
+    <Stack gap={2} p="xs">
+      {PAGES.filter((p) => !p.needs || can(role, p.needs)).map((p) => (
+        <NavLink
+          key={p.id}
+          component="button"
+          label={p.label}
+          active={p.id === page}
+          aria-current={p.id === page ? 'page' : undefined}
+          onClick={() => onNavigate(p.id)}
+          variant="filled"
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, AppShell, Container } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../bridge';
+import { PageTitle } from '../components/PageTitle';
+import { Dashboard } from '../dashboard/Dashboard';
+import { Journal } from '../journal/Journal';
+import { errorMessage } from '../lib/errors';
+import type { ReadyStatus } from '../lib/status';
+import { RestoreScreen } from '../restore/RestoreScreen';
+import { EmptySection } from '../sections/EmptySection';
+import { Settings } from '../settings/Settings';
+import { Wizard } from '../wizard/Wizard';
+import { Header } from './Header';
+import { Navbar } from './Navbar';
+import type { PageId } from './pages';
+
+/** The logged-in window: header (commune switcher, lock, logout), navigation, and the current page. */
+export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () => Promise<void> }) {
+  const [page, setPage] = useState<PageId>('dashboard');
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const role = status.commune?.role;
+  const problem = status.problem;
+
+  const switchTo = async (communeId: string) => {
+    try {
+      await call('commune.switch', { communeId });
+      setError(null);
+      setAdding(false);
+      setPage('dashboard');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+    await refresh();
+  };
+
+  let content;
+  if (adding)
+    content = (
+      <>
+        <PageTitle>Ajouter une commune</PageTitle>
+        <Wizard
+          withAccount={false}
+          onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            setPage('dashboard');
+            void refresh();
+          }}
+        />
+      </>
+    );
+  else if (!status.commune)
+    content = (
+      <>
+        <PageTitle>Aucune commune ouverte</PageTitle>
+        <Alert color="blue" variant="light">
+          Votre compte n’a accès à aucune commune pour l’instant. Demandez à la secrétaire de mairie de vous l’ouvrir, ou ajoutez une commune
+          avec le menu « Changer de commune ».
+        </Alert>
+      </>
+    );
+  else if (problem && (problem.code === 'DB_CORRUPT' || problem.code === 'DB_TOO_NEW'))
+    content = <RestoreScreen problem={problem} communeName={status.commune.nom} role={role} onRestored={refresh} />;
+  else if (page === 'dashboard') content = <Dashboard />;
+  else if (page === 'settings') content = <Settings role={role} refresh={refresh} />;
+  else if (page === 'journal') content = <Journal />;
+  else content = <EmptySection page={page} />;
+
+  const showNav = !!status.commune && !problem && !adding;
+  return (
+    <AppShell header={{ height: 60 }} navbar={showNav ? { width: 240, breakpoint: 'xs' } : undefined} padding="md">
+      <AppShell.Header style={{ zIndex: 102 }}>
+        <Header status={status} onSwitch={switchTo} onAddCommune={() => setAdding(true)} refresh={() => void refresh()} />
+      </AppShell.Header>
+      {showNav && (
+        <AppShell.Navbar aria-label="Navigation principale">
+          <Navbar page={page} role={role} onNavigate={setPage} />
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>
+        <Container size="lg" px={0} key={`${status.commune?.id ?? ''}:${adding ? 'add' : page}`}>
+          {error && (
+            <Alert color="red" variant="light" role="alert" mb="md" withCloseButton closeButtonLabel="Fermer le message" onClose={() => setError(null)}>
+              {error}
+            </Alert>
+          )}
+          {problem && !['DB_CORRUPT', 'DB_TOO_NEW'].includes(problem.code) && !adding && (
+            <Alert color="red" variant="light" role="alert" mb="md">
+              {problem.message}
+            </Alert>
+          )}
+          {content}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
