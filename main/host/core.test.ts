@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { validAccount, withCommune } from '../test/helpers';
 
 describe('core: first run to dashboard', () => {
@@ -35,7 +36,7 @@ describe('commune dossier', () => {
     const r = await t.client.call('diagnostics.get');
     const text = JSON.stringify(r);
     expect(r.ok).toBe(true);
-    for (const personal of ['Lefèvre', 'Martine Roux', 'secretaire', 'mairie@saint-benoit.fr', require('node:os').homedir()]) expect(text).not.toContain(personal);
+    for (const personal of ['Lefèvre', 'Martine Roux', 'secretaire', 'mairie@saint-benoit.fr', os.homedir()]) expect(text).not.toContain(personal);
     expect(r.ok && r.value.commune).toMatchObject({ etat: 'ok', lignes: { elu: 4 } });
     t.close();
   });

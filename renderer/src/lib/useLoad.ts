@@ -14,6 +14,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a generic hook: the caller lists what `load` depends on
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     setLoading(true);
