@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
@@ -197,5 +198,31 @@ describe.skipIf(!chromium)('foundation in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: /Restaurer/ }).click();
     await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
     await shot(page, '14-apres-restauration');
+  });
+
+  it('a database written by a newer Clocher is refused, untouched, with a clear message', async () => {
+    await browser.close();
+    await host.stop();
+    const file = path.join(host.dataDir, 'communes', '45154-germigny-des-pres', 'commune.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 9990');
+    db.close();
+    const before = fs.readFileSync(file);
+    host = await startHost({ dataDir: host.dataDir });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.getByLabel('Identifiant').fill('secretaire');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Changer de commune' }).waitFor({ timeout: 15_000 });
+    // (the fixed test clock restarts with each host, so the commune opened last may be either)
+    if (!/Germigny/.test((await page.getByRole('banner').textContent()) ?? '')) {
+      await page.getByRole('button', { name: 'Changer de commune' }).click();
+      await page.getByRole('menuitem', { name: /Germigny-des-Prés/ }).click();
+    }
+    await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toMatch(/version plus récente de Clocher/);
+    await shot(page, '15-version-plus-recente');
+    await expectNoAxeViolations(page, 'version plus récente');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
