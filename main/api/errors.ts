@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE' // a rule the law fixes refuses it; the message names the article
   | 'TOO_LARGE'
+  | 'TOKEN_PIN' // wrong PIN, or a PIN needed for this signature
+  | 'TOKEN_LOCKED' // PIN locked or expired: only the PUK holder can unlock
+  | 'TOKEN_ABSENT' // token removed or not answering
+  | 'TOKEN_MODULE' // the token's middleware is missing or failing
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
   | 'BACKUP_INVALID'

@@ -19,13 +19,15 @@ export type Permission =
   | 'users.manage'
   | 'journal.read'
   | 'backup.manage'
-  | 'diagnostics.read';
+  | 'diagnostics.read'
+  /** sign in the parapheur (who may sign WHAT is the délégations register's business, L2122-18 ff.) */
+  | 'parapheur.sign';
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  secretaire: ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read'],
-  maire: ['commune.read', 'journal.read', 'users.manage'],
-  adjoint: ['commune.read'],
-  conseiller: ['commune.read'],
+  secretaire: ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign'],
+  maire: ['commune.read', 'journal.read', 'users.manage', 'parapheur.sign'],
+  adjoint: ['commune.read', 'parapheur.sign'],
+  conseiller: ['commune.read', 'parapheur.sign'],
   support: ['backup.manage', 'diagnostics.read', 'journal.read', 'users.manage'],
 };
 

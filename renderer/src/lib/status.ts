@@ -4,14 +4,14 @@ export type AppStatus = HandlerResult<'app.status'>;
 export type ReadyStatus = Extract<AppStatus, { phase: 'ready' }>;
 export type CommuneChoice = ReadyStatus['communes'][number];
 export type Role = CommuneChoice['role'];
-export type Permission = 'commune.read' | 'commune.write' | 'users.manage' | 'journal.read' | 'backup.manage' | 'diagnostics.read';
+export type Permission = 'commune.read' | 'commune.write' | 'users.manage' | 'journal.read' | 'backup.manage' | 'diagnostics.read' | 'parapheur.sign';
 
 /** Mirror of main/auth/roles.ts (data only): used to hide what the core would refuse. */
 const MATRIX: Record<Role, readonly Permission[]> = {
-  secretaire: ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read'],
-  maire: ['commune.read', 'journal.read', 'users.manage'],
-  adjoint: ['commune.read'],
-  conseiller: ['commune.read'],
+  secretaire: ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign'],
+  maire: ['commune.read', 'journal.read', 'users.manage', 'parapheur.sign'],
+  adjoint: ['commune.read', 'parapheur.sign'],
+  conseiller: ['commune.read', 'parapheur.sign'],
   support: ['backup.manage', 'diagnostics.read', 'journal.read', 'users.manage'],
 };
 

@@ -1,0 +1,111 @@
+/**
+ * CMS SignedData for PAdES-B-B, built with forge's ASN.1 layer only (signing.md §3): signed attributes
+ * content-type = id-data, message-digest, ESS signing-certificate-v2; NO signing-time (PAdES baseline
+ * forbids it; the claimed time is the PDF's /M). The SET encoding of the DER-sorted attributes is what the
+ * token signs; the SignerInfo stores it as [0]. Issuer and serial are copied from the raw certificate.
+ */
+import crypto from 'node:crypto';
+import forge from 'node-forge';
+
+const a = forge.asn1;
+const { Class, Type } = a;
+const OIDS = {
+  signedData: '1.2.840.113549.1.7.2',
+  data: '1.2.840.113549.1.7.1',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+};
+
+/** What signs: the certificate, its chain (for the CMS), and the token's RSA over a SHA-256 digest. */
+export interface Signer {
+  certificate: Buffer;
+  chain: Buffer[];
+  signDigest(digest: Buffer): Promise<Buffer>;
+}
+
+const bin = (b: Buffer) => b.toString('binary');
+const der = (n: forge.asn1.Asn1) => Buffer.from(a.toDer(n).getBytes(), 'binary');
+// forge's typings miss the options form; decodeBitStrings:false keeps BIT STRINGs byte-exact
+export const parse = (b: Buffer) => (a.fromDer as unknown as (s: string, o: object) => forge.asn1.Asn1)(bin(b), { decodeBitStrings: false });
+const oid = (o: string) => a.create(Class.UNIVERSAL, Type.OID, false, a.oidToDer(o).getBytes());
+const seq = (v: forge.asn1.Asn1[]) => a.create(Class.UNIVERSAL, Type.SEQUENCE, true, v);
+const set = (v: forge.asn1.Asn1[]) => a.create(Class.UNIVERSAL, Type.SET, true, v);
+const octets = (b: Buffer) => a.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bin(b));
+const int = (n: number) => a.create(Class.UNIVERSAL, Type.INTEGER, false, String.fromCharCode(n));
+const algo = (o: string, withNull: boolean) => seq(withNull ? [oid(o), a.create(Class.UNIVERSAL, Type.NULL, false, '')] : [oid(o)]);
+
+/** issuer Name and serial INTEGER nodes of a certificate, byte-for-byte. */
+function issuerSerial(cert: Buffer): { issuer: forge.asn1.Asn1; serial: forge.asn1.Asn1 } {
+  const t = (parse(cert).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
+  const off = t[0]!.tagClass === Class.CONTEXT_SPECIFIC ? 1 : 0;
+  return { serial: t[off]!, issuer: t[off + 2]! };
+}
+
+const attribute = (type: string, value: forge.asn1.Asn1) => seq([oid(type), set([value])]);
+
+/** The signed attributes as a DER SET OF, sorted by their encodings (X.690 §11.6). */
+export function signedAttributes(contentDigest: Buffer, cert: Buffer): Buffer {
+  const { issuer, serial } = issuerSerial(cert);
+  const certHash = crypto.createHash('sha256').update(cert).digest();
+  // ESSCertIDv2 { certHash, IssuerSerial { GeneralNames { [4] directoryName }, serial } }; hashAlgorithm omitted = sha256 (RFC 5035)
+  const essCertId = seq([octets(certHash), seq([seq([a.create(Class.CONTEXT_SPECIFIC, 4, true, [issuer])]), serial])]);
+  const attrs = [
+    attribute(OIDS.contentType, oid(OIDS.data)),
+    attribute(OIDS.messageDigest, octets(contentDigest)),
+    attribute(OIDS.signingCertificateV2, seq([seq([essCertId])])),
+  ]
+    .map(der)
+    .sort(Buffer.compare);
+  return der(set(attrs.map(parse)));
+}
+
+/** Detached CMS over `contentDigest` (SHA-256 of the PDF's ByteRange). */
+export async function buildCms(signer: Signer, contentDigest: Buffer): Promise<Buffer> {
+  const attrs = signedAttributes(contentDigest, signer.certificate);
+  const signature = await signer.signDigest(crypto.createHash('sha256').update(attrs).digest());
+  const implicitAttrs = Buffer.from(attrs);
+  implicitAttrs[0] = 0xa0; // [0] IMPLICIT SET OF Attribute
+  const { issuer, serial } = issuerSerial(signer.certificate);
+  const signerInfo = seq([int(1), seq([issuer, serial]), algo(OIDS.sha256, false), parse(implicitAttrs), algo(OIDS.rsaEncryption, true), octets(signature)]);
+  const certs = [signer.certificate, ...signer.chain].map(parse);
+  const signedData = seq([int(1), set([algo(OIDS.sha256, false)]), seq([oid(OIDS.data)]), a.create(Class.CONTEXT_SPECIFIC, 0, true, certs), set([signerInfo])]);
+  return der(seq([oid(OIDS.signedData), a.create(Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
+}
+
+/**
+ * Lint of a PAdES CMS, since OpenSSL does not check the ESS hash (signing.md §7): content-type id-data,
+ * message-digest, signing-certificate-v2 whose certHash is SHA-256 of the signer's certificate, no
+ * signing-time, attributes DER-sorted. Returns the problems found.
+ */
+export function lintPadesCms(cms: Buffer): string[] {
+  const problems: string[] = [];
+  const top = parse(cms).value as forge.asn1.Asn1[];
+  const sd = ((top[1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
+  const certsNode = sd.find((n) => n.tagClass === Class.CONTEXT_SPECIFIC && n.type === 0);
+  const si = ((sd[sd.length - 1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
+  const attrsNode = si.find((n) => n.tagClass === Class.CONTEXT_SPECIFIC && n.type === 0);
+  if (!attrsNode) return ['no signed attributes'];
+  const attrs = (attrsNode.value as forge.asn1.Asn1[]).map((n) => ({ type: a.derToOid((n.value as forge.asn1.Asn1[])[0]!.value as string), node: n }));
+  const encoded = attrs.map((x) => der(x.node));
+  if (encoded.some((e, i) => i > 0 && Buffer.compare(encoded[i - 1]!, e) > 0)) problems.push('signed attributes not DER-sorted');
+  const find = (o: string) => attrs.find((x) => x.type === o)?.node;
+  const ct = find(OIDS.contentType);
+  if (!ct || a.derToOid(((ct.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string) !== OIDS.data) problems.push('content-type is not id-data');
+  if (!find(OIDS.messageDigest)) problems.push('message-digest missing');
+  if (find(OIDS.signingTime)) problems.push('signing-time present (forbidden in PAdES baseline)');
+  const scv2 = find(OIDS.signingCertificateV2);
+  if (!scv2) problems.push('signing-certificate-v2 missing');
+  else {
+    const certId = (((((scv2.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
+    const hash = Buffer.from(certId[0]!.value as string, 'binary');
+    const { serial } = { serial: (si[1]!.value as forge.asn1.Asn1[])[1]! };
+    const signerCert = ((certsNode?.value as forge.asn1.Asn1[]) ?? []).map(der).find((c) => der(issuerSerial(c).serial).equals(der(serial)));
+    if (!signerCert) problems.push('signer certificate not in the CMS');
+    else if (!hash.equals(crypto.createHash('sha256').update(signerCert).digest())) problems.push('ESS certHash does not match the signer certificate');
+  }
+  return problems;
+}

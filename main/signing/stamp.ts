@@ -1,0 +1,68 @@
+/**
+ * The visible signature stamp (CRPA L212-3: the signatory's identity and title, the date, and a mention that
+ * the act was signed electronically). Embedded Liberation Sans, so every French name prints and the PDF
+ * stays PDF/A-friendly (signing.md §3: standard-14 fonts are not embedded).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fontkit from '@cantoo/fontkit';
+import { PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { resourcesDir } from '../documents/resources';
+
+export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
+
+let ttf: Buffer | null = null;
+const fontBytes = () => (ttf ??= fs.readFileSync(path.join(resourcesDir(), 'fonts', 'LiberationSans-Regular.ttf')));
+
+/** « le 23/11/2026 à 10:58 (heure de Paris) » */
+export function parisDateTime(d: Date): string {
+  const f = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+  const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
+  return `le ${p('day')}/${p('month')}/${p('year')} à ${p('hour')}:${p('minute')} (heure de Paris)`;
+}
+
+/** Where the n-th stamp goes on the page: bottom right, then leftwards, then one row up. */
+export function stampRect(pageWidth: number, n: number): [number, number, number, number] {
+  const perRow = Math.max(1, Math.floor((pageWidth - 2 * STAMP.margin + STAMP.gap) / (STAMP.width + STAMP.gap)));
+  const col = n % perRow;
+  const row = Math.floor(n / perRow);
+  const x = pageWidth - STAMP.margin - STAMP.width - col * (STAMP.width + STAMP.gap);
+  const y = STAMP.margin / 2 + row * (STAMP.height + STAMP.gap);
+  return [x, y, x + STAMP.width, y + STAMP.height];
+}
+
+/** Shrink a line until it fits the stamp width. */
+function fit(font: PDFFont, line: string, size: number, width: number): number {
+  let s = size;
+  while (s > 5 && font.widthOfTextAtSize(line, s) > width) s -= 0.5;
+  return s;
+}
+
+/** A form XObject for the widget's /AP /N, registered in the document. */
+export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes(), { subset: true });
+  const { width: W, height: H } = STAMP;
+  const lines: [string, number][] = [
+    ['Signé électroniquement par', 7.5],
+    [who.nom, 9.5],
+    [who.qualite, 8],
+    [parisDateTime(at), 7.5],
+  ];
+  const ops: string[] = ['q', '0.96 0.97 1 rg', `0 0 ${W} ${H} re f`, '0.16 0.29 0.55 RG 0.8 w', `0.4 0.4 ${W - 0.8} ${H - 0.8} re S`, 'BT', '0.08 0.12 0.25 rg'];
+  let y = H - 13;
+  for (const [text, size] of lines) {
+    const s = fit(font, text, size, W - 12);
+    ops.push(`/F1 ${s} Tf`, `1 0 0 1 6 ${y.toFixed(2)} Tm`, `${font.encodeText(text).toString()} Tj`);
+    y -= s + 5;
+  }
+  ops.push('ET', 'Q');
+  const stream = doc.context.stream(ops.join('\n'), {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, W, H],
+    Resources: { Font: { F1: font.ref } },
+  });
+  stream.dict.set(PDFName.of('FormType'), PDFNumber.of(1));
+  return doc.context.register(stream);
+}
