@@ -1,0 +1,60 @@
+/**
+ * What the synchronisation asks of a platform (architecture §6). S²LOW first (s2low/); Pastell and others
+ * implement the same interface. The engine owns the database; a connector only talks to its platform.
+ */
+import type { OutboxRow } from './outbox';
+
+/** Outcome of one step on one outbox item; the engine persists it in one transaction. */
+export type PushStep =
+  | { state: 'envoye'; remoteId: string | null; remoteStatus?: number | null; note?: string }
+  | { state: 'recu'; remoteStatus?: number; result: { date: string; identifiant?: string; [k: string]: unknown }; document?: { nom: string; bytes: Buffer } }
+  | { state: 'refuse'; motif: string; result?: Record<string, unknown>; document?: { nom: string; bytes: Buffer } };
+
+export interface PushIO {
+  /** bytes of a document of the commune (content-addressed store) */
+  read(sha256: string): Buffer;
+  /** remote id of another outbox item (an annulation needs its act's id) */
+  remoteIdOf(outboxId: number): string | null;
+  /** MUST be called right before a request that may create something on the platform: the engine persists `envoi_en_cours` */
+  beforePost(): void;
+  today: string;
+}
+
+export interface InboundItem {
+  platformKey: string;
+  kind: string;
+  remoteId: string;
+  relatedRemoteId: string | null;
+  idActe: string | null;
+  title: string;
+  detail: string | null;
+  documents: { nom: string; bytes: Buffer }[];
+}
+
+export interface PullIO {
+  /** already stored (then only acknowledge it on the platform) */
+  has(platformKey: string): boolean;
+  /** store once, with its arrival on the dashboard, in one transaction */
+  receive(item: InboundItem): void;
+  classification(xml: Buffer): void;
+}
+
+export interface DiagnosticStep {
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+export interface Diagnostic {
+  ok: boolean;
+  message: string;
+  steps: DiagnosticStep[];
+  info?: Record<string, unknown>;
+}
+
+export interface Connector {
+  readonly name: string;
+  push(item: OutboxRow, io: PushIO): Promise<PushStep>;
+  pull(io: PullIO): Promise<void>;
+  test(): Promise<Diagnostic>;
+  close(): void;
+}

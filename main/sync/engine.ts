@@ -1,0 +1,154 @@
+/**
+ * One synchronisation run (architecture §6): push the due outbox items through the connector, a few at a
+ * time, each step persisted in one transaction with its effects; then pull what the platform has for us.
+ * Offline (or certificate refused) → the run stops at once and everything waits: no error storm.
+ */
+import { parisDay } from '../conseil/index';
+import type { Db } from '../db/sqlite';
+import type { DocumentStore } from '../documents/store';
+import type { Connector, PushIO, PushStep } from './connector';
+import { onReceived, onRefused, onSent } from './effects';
+import { pullSink } from './inbound';
+import { backoffDelay, DEFAULT_BACKOFF, dueItems, getItem, openCount, update, type Backoff, type OutboxRow } from './outbox';
+import { classify } from './s2low/http';
+
+export interface SyncProgress {
+  phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface SyncOptions {
+  db: Db;
+  docs: DocumentStore;
+  connector: Connector;
+  now?: () => Date;
+  backoff?: Backoff;
+  /** delay before polling a sent item again (S²LOW answers in minutes) */
+  pollDelayMs?: number;
+  concurrency?: number;
+  pull?: boolean;
+  /** keep going until nothing is open (bench, tests) or this deadline passes */
+  untilDrained?: boolean;
+  deadlineMs?: number;
+  trigger?: 'demarrage' | 'horaire' | 'manuel' | 'test';
+  onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncReport {
+  outcome: 'ok' | 'hors_ligne' | 'erreur';
+  message: string;
+  steps: number;
+  retries: number;
+  sent: number;
+  received: number;
+  refused: number;
+  open: number;
+}
+
+const STOP_RUN = new Set(['offline', 'tls', 'config', 'auth']);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class Offline extends Error {}
+
+export async function runSync(o: SyncOptions): Promise<SyncReport> {
+  const now = o.now ?? (() => new Date());
+  const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  const pollDelay = o.pollDelayMs ?? 5 * 60_000;
+  const rep: SyncReport = { outcome: 'ok', message: '', steps: 0, retries: 0, sent: 0, received: 0, refused: 0, open: 0 };
+  const runId = Number(o.db.prepare('INSERT INTO sync_run (started_at, trigger) VALUES (?, ?)').run(now().toISOString(), o.trigger ?? 'manuel').lastInsertRowid);
+  const deadline = Date.now() + (o.deadlineMs ?? 10 * 60_000);
+  const emit = (p: SyncProgress) => o.onProgress?.(p);
+
+  function apply(item: OutboxRow, step: PushStep): void {
+    const at = now();
+    const doc = 'document' in step && step.document ? o.docs.put(step.document.bytes).sha256 : null;
+    o.db.transaction(() => {
+      const fresh = getItem(o.db, item.id) as OutboxRow;
+      if (step.state === 'envoye') {
+        update(o.db, item.id, { state: 'envoye', remoteId: step.remoteId, remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: step.note ?? null, nextAttemptAt: new Date(at.getTime() + pollDelay) }, at);
+        if (fresh.state !== 'envoye') {
+          rep.sent++;
+          onSent(o.db, o.docs, { ...fresh, remote_id: step.remoteId }, at);
+        }
+      } else if (step.state === 'recu') {
+        update(o.db, item.id, { state: 'recu', remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: null, result: { ...step.result, ...(doc ? { document: doc } : {}) } }, at);
+        rep.received++;
+        onReceived(o.db, o.docs, fresh, at, step.result);
+      } else {
+        update(o.db, item.id, { state: 'refuse', lastError: step.motif, result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) } }, at);
+        rep.refused++;
+        onRefused(o.db, fresh, at, step.motif);
+      }
+    })();
+  }
+
+  async function one(item: OutboxRow): Promise<void> {
+    let attempts = item.attempts;
+    const io: PushIO = {
+      read: (sha) => o.docs.read(sha),
+      remoteIdOf: (id) => getItem(o.db, id)?.remote_id ?? null,
+      today: parisDay(now()),
+      beforePost: () => {
+        attempts++;
+        update(o.db, item.id, { state: 'envoi_en_cours', attempts }, now());
+      },
+    };
+    try {
+      const step = await o.connector.push(item, io);
+      apply(item, step);
+      rep.steps++;
+    } catch (e) {
+      const t = classify(e);
+      if (attempts === item.attempts) attempts++;
+      rep.retries++;
+      const at = now();
+      update(o.db, item.id, { attempts, lastError: `en attente de connexion : ${t.message}`, nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, backoff)) }, at);
+      if (STOP_RUN.has(t.failure)) throw new Offline(t.message);
+    }
+  }
+
+  try {
+    do {
+      const items = dueItems(o.db, now());
+      let done = 0;
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const item = items[next++] as OutboxRow;
+          await one(item);
+          done++;
+          emit({ phase: 'envoi', done, total: items.length, message: `${item.label} : ${done}/${items.length}` });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 4, Math.max(1, items.length)) }, worker));
+      if (!o.untilDrained || openCount(o.db) === 0) break;
+      const soonest = o.db.prepare("SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')").get() as { t: string | null };
+      const wait = soonest.t ? Math.max(0, Date.parse(soonest.t) - now().getTime()) : 0;
+      if (Date.now() + wait > deadline) break;
+      if (wait > 0) await sleep(Math.min(wait, 1000));
+    } while (Date.now() < deadline);
+    if (o.pull !== false) {
+      emit({ phase: 'reception', done: 0, total: 1, message: 'Réception des messages de la préfecture et du comptable' });
+      try {
+        await o.connector.pull(pullSink(o.db, o.docs, now, rep));
+      } catch (e) {
+        const t = classify(e);
+        if (STOP_RUN.has(t.failure)) throw new Offline(t.message);
+        rep.outcome = 'erreur';
+        rep.message = `Réception interrompue : ${t.message}. Elle reprendra à la prochaine synchronisation.`;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Offline)) throw e;
+    rep.outcome = 'hors_ligne';
+    rep.message = `Synchronisation reportée : ${e.message}. Tout est conservé et partira à la prochaine connexion.`;
+    emit({ phase: 'hors_ligne', done: 0, total: 0, message: rep.message });
+  }
+  rep.open = openCount(o.db);
+  if (rep.outcome === 'ok') rep.message = `Synchronisation terminée : ${rep.sent} envoyé(s), ${rep.received} reçu(s), ${rep.refused} refusé(s), ${rep.open} en cours.`;
+  o.db.prepare('UPDATE sync_run SET ended_at = ?, outcome = ?, summary = ? WHERE id = ?').run(now().toISOString(), rep.outcome, rep.message, runId);
+  emit({ phase: 'termine', done: 1, total: 1, message: rep.message });
+  return rep;
+}

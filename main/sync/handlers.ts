@@ -1,0 +1,85 @@
+/** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
+import { AppError } from '../api/errors';
+import type { Ctx, Implementations } from '../api/handler';
+import { parisDay } from '../conseil/index';
+import { runSync, type SyncReport } from './engine';
+import { statusLabel, type OutboxRow } from './outbox';
+import { enqueueAnnulation, enqueueClassificationRequest, enqueueReponse } from './requests';
+import { connectorFor, readPlateforme, savePlateforme } from './settings';
+
+/** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
+const running = new Map<string, Promise<SyncReport>>();
+
+export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel'): Promise<SyncReport> | null {
+  const { id, db, dir } = ctx.commune();
+  const existing = running.get(id);
+  if (existing) return existing;
+  const connector = connectorFor(db, dir);
+  if (typeof connector === 'string') return null;
+  const p = runSync({ db, docs: ctx.core.communes.documentsOf(id), connector, trigger, now: () => ctx.core.clock(), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
+    connector.close();
+    running.delete(id);
+  });
+  running.set(id, p);
+  return p;
+}
+
+export const syncHandlers = {
+  'sync.status': (ctx) => {
+    const { id, db } = ctx.commune();
+    const items = (db.prepare('SELECT * FROM sync_outbox ORDER BY created_at DESC, id DESC LIMIT 500').all() as OutboxRow[]).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      state: r.state,
+      statut: statusLabel(r),
+      attempts: r.attempts,
+      lastError: r.last_error,
+      updatedAt: r.updated_at,
+    }));
+    const dernier = db.prepare('SELECT started_at, ended_at, trigger, outcome, summary FROM sync_run ORDER BY id DESC LIMIT 1').get() ?? null;
+    return { items, dernier, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) };
+  },
+  'sync.now': (ctx) => {
+    const p = startSync(ctx, 'manuel');
+    if (!p) throw new AppError('RULE', 'La plateforme de télétransmission n’est pas encore configurée (Paramètres → Plateforme).');
+    void p.catch(() => undefined);
+    return { started: true };
+  },
+  'sync.messages': (ctx) =>
+    ctx.commune().db.prepare('SELECT id, kind, title, detail, id_acte, documents, received_at, outbox_id, reply_outbox_id FROM sync_inbound ORDER BY received_at DESC LIMIT 500').all(),
+  'sync.plateforme': (ctx) => {
+    const p = readPlateforme(ctx.commune().db);
+    return p ? { url: p.url, login: p.login ?? null, certificat: Boolean(p.certificat) } : null;
+  },
+  'sync.savePlateforme': (ctx, a) => {
+    const { db, dir } = ctx.commune();
+    const p12 = a.certificatUploadId ? Buffer.from(ctx.core.uploads.take(ctx.conn.id, a.certificatUploadId).bytes) : null;
+    db.transaction(() => {
+      savePlateforme(db, dir, { url: a.url, login: a.login ?? null, password: a.password ?? null, p12, p12Password: a.certificatPassword ?? null });
+      ctx.audit({ action: 'sync.plateforme', summary: `Plateforme de télétransmission : ${a.url}${p12 ? ' (nouveau certificat)' : ''}` });
+    })();
+    return { ok: true };
+  },
+  'sync.testConnexion': async (ctx) => {
+    const { db, dir } = ctx.commune();
+    const c = connectorFor(db, dir, 15_000);
+    if (typeof c === 'string') return { ok: false, message: c, steps: [] };
+    try {
+      return await c.test();
+    } finally {
+      c.close();
+    }
+  },
+  'sync.annuler': (ctx, { outboxId }) => {
+    const { db } = ctx.commune();
+    return { outboxId: db.transaction(() => enqueueAnnulation(db, outboxId, ctx.now))() };
+  },
+  'sync.repondre': (ctx, a) => {
+    const { id, db } = ctx.commune();
+    const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, a.uploadId);
+    const { sha256 } = ctx.core.communes.documentsOf(id).put(bytes);
+    return { outboxId: enqueueReponse(db, a.inboundId, { mode: a.mode, typeActe: a.typeActe, document: { sha256, nom } }, ctx.now) };
+  },
+  'sync.demanderClassification': (ctx) => ({ outboxId: enqueueClassificationRequest(ctx.commune().db, parisDay(ctx.now), ctx.now) }),
+} satisfies Implementations<'sync.status' | 'sync.now' | 'sync.messages' | 'sync.plateforme' | 'sync.savePlateforme' | 'sync.testConnexion' | 'sync.annuler' | 'sync.repondre' | 'sync.demanderClassification'>;

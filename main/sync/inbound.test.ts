@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
+import { tinyPdf } from '../../e2e/fakes/s2low/tar';
+import { tempDir } from '../test/helpers';
+import { runSync } from './engine';
+import { addDeliberations, configure, openHarness, type Harness } from './harness';
+import { communeClassification } from './inbound';
+import { statusLabel, type OutboxRow } from './outbox';
+import { enqueueAnnulation, enqueueHelios, enqueueReponse } from './requests';
+import { connectorFor } from './settings';
+import type { S2lowConnector } from './s2low/connector';
+
+let fake: FakeS2low;
+let h: Harness;
+let conn: S2lowConnector;
+const sync = () => runSync({ db: h.db, docs: h.docs, connector: conn, backoff: { baseMs: 5, maxMs: 20 }, pollDelayMs: 0, untilDrained: true, deadlineMs: 10_000 });
+const item = (key: string) => h.db.prepare('SELECT * FROM sync_outbox WHERE idem_key = ?').get(key) as OutboxRow;
+
+beforeAll(async () => {
+  fake = await startFakeS2low({ heliosRefuse: (n) => (n.includes('REFUS') ? '1963 - Domiciliation erronée' : null) });
+  h = openHarness(tempDir('clocher-inbound-'));
+  configure(h, fake);
+  conn = connectorFor(h.db, h.dir, 2000) as S2lowConnector;
+});
+afterAll(async () => {
+  conn.close();
+  await fake.close();
+});
+
+it('classification fetched and cached in the commune settings', async () => {
+  await sync();
+  const setting = h.db.prepare("SELECT value FROM setting WHERE key = 'actes_classification'").get() as { value: string };
+  expect(JSON.parse(setting.value).date).toBe('2019-03-01');
+  expect(communeClassification(h.db, h.docs).natures.length).toBeGreaterThan(4);
+});
+
+it('préfecture courriers arrive once, linked to their act, in « Arrivé »; the secrétaire answers', async () => {
+  addDeliberations(h, 1, { prefix: 'IN_' });
+  await sync();
+  fake.addCourrier('IN_001', 'CourrierSimple', 'Bien reçu');
+  fake.addCourrier('IN_001', 'DemandePieceComplementaire', 'Le plan de financement');
+  fake.addCourrier('IN_001', 'DefereTA', 'Illégalité');
+  fake.inject('lostAnswer', { path: 'document_prefecture_mark_as_read' }); // crash-like: stored but not marked read
+  await sync();
+  await sync();
+  const inb = h.db.prepare('SELECT * FROM sync_inbound ORDER BY id').all() as { id: number; kind: string; outbox_id: number; detail: string; documents: string }[];
+  expect(inb.map((i) => i.kind)).toEqual(['CourrierSimple', 'DemandePieceComplementaire', 'DefereTA']);
+  expect(inb.every((i) => i.outbox_id === item('acte:IN_001').id)).toBe(true);
+  expect(inb[1]?.detail).toBe('Le plan de financement');
+  expect(JSON.parse(inb[0]?.documents ?? '[]').map((d: { nom: string }) => d.nom)).toContain('045-214502494-20260115-IN_001-DE-2-1_1.pdf');
+  const arrivals = h.db.prepare("SELECT title FROM arrival WHERE object_type = 'sync_inbound'").all();
+  expect(arrivals.length).toBe(3);
+  expect((h.db.prepare("SELECT count(*) AS n FROM todo WHERE object_type = 'sync_inbound'").get() as { n: number }).n).toBe(2);
+  // answer the DPC with the pieces
+  const doc = h.docs.put(tinyPdf('pieces'));
+  enqueueReponse(h.db, inb[1]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'pieces.pdf' } });
+  expect(() => enqueueReponse(h.db, inb[2]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'x.pdf' } })).toThrow(/tribunal/);
+  fake.inject('lostAnswer', { path: 'reponse_create' });
+  await sync();
+  const rep = h.db.prepare("SELECT * FROM sync_outbox WHERE kind = 'reponse'").get() as OutboxRow;
+  expect(rep.state).toBe('recu');
+  expect(statusLabel(rep)).toMatch(/^reçu par la préfecture le/);
+  expect([...fake.state.txs.values()].filter((t) => t.typeReponse !== null).length).toBe(1); // once, despite the lost answer
+});
+
+it('annulation of an act with its AR (§2.7), reconciled after a lost answer', async () => {
+  const acte = item('acte:IN_001');
+  enqueueAnnulation(h.db, acte.id);
+  fake.inject('lostAnswer', { path: 'actes_transac_cancel' });
+  await sync();
+  const a = item('annulation:IN_001');
+  expect(a.state).toBe('recu');
+  expect(statusLabel(a)).toMatch(/^annulation reçue par la préfecture le/);
+  expect([...fake.state.txs.values()].filter((t) => t.type === 6).length).toBe(1);
+});
+
+it('HELIOS: PES_Aller posted, status followed, PES_Acquit OK or refused with labels; PES_Retour fetched', async () => {
+  const ok = h.docs.put(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><n:PES_Aller xmlns:n="x"><Enveloppe><Parametres><NomFic V="PES_OK_1"/></Parametres></Enveloppe></n:PES_Aller>', 'latin1'));
+  const ko = h.docs.put(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><n:PES_Aller xmlns:n="x"><Enveloppe><Parametres><NomFic V="PES_REFUS_2"/></Parametres></Enveloppe></n:PES_Aller>', 'latin1'));
+  enqueueHelios(h.db, { sha256: ok.sha256, nom: 'PES_OK_1.xml' });
+  enqueueHelios(h.db, { sha256: ko.sha256, nom: 'PES_REFUS_2.xml' });
+  fake.addPesRetour('PES_RETOUR_9.xml', '<?xml version="1.0"?><n:PES_Retour xmlns:n="y"/>');
+  await sync();
+  expect(statusLabel(item(`helios:${ok.sha256}`))).toMatch(/^reçu par le comptable le/);
+  expect(statusLabel(item(`helios:${ko.sha256}`))).toBe('refusé : bordereau n° 1 / ' + new Date().getFullYear() + ' : 1963 - Domiciliation erronée');
+  expect((h.db.prepare("SELECT count(*) AS n FROM sync_inbound WHERE kind = 'PES_Retour'").get() as { n: number }).n).toBe(1);
+  expect([...fake.state.pesRetours.values()].every((p) => p.lu)).toBe(true);
+});
+
+it('« Tester la connexion »: OK, then each French diagnosis', async () => {
+  const ok = await conn.test();
+  expect(ok.ok).toBe(true);
+  expect(ok.steps.map((s) => s.label)).toEqual(['Adresse', 'Certificat', 'Compte', 'Droits']);
+  const diag = async (over: Partial<S2lowConnector['cfg']>, fakeOpts?: Parameters<typeof startFakeS2low>[0]) => {
+    const f = fakeOpts ? await startFakeS2low({ ...fakeOpts, pki: fake }) : fake;
+    const { S2lowConnector: C } = await import('./s2low/connector');
+    const c = new C({ ...conn.cfg, url: f.url, ...over });
+    const r = await c.test();
+    c.close();
+    if (f !== fake) await f.close();
+    return r.message;
+  };
+  expect(await diag({ url: 'https://127.0.0.1:9' })).toMatch(/injoignable : vérifiez l'adresse/);
+  expect(await diag({ url: 'http://exemple.fr' })).toMatch(/https:\/\//);
+  expect(await diag({ password: 'faux' })).toMatch(/identifiant ou le mot de passe/);
+  expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.expiredClientP12, passphrase: fake.p12Password } })).toMatch(/certificat a expiré le/);
+  expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.unknownClientP12, passphrase: fake.p12Password } })).toMatch(/refuse votre certificat : il lui est inconnu/);
+  expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.clientP12, passphrase: 'mauvais' } })).toMatch(/mot de passe du certificat/);
+  expect(await diag({}, { rights: 'none' })).toMatch(/pas les droits de télétransmission/);
+});

@@ -1,0 +1,148 @@
+/**
+ * Parsers of what S²LOW returns: ACTES messages (s2low-protocol.md §2.2 message types; ARActe §2.4,
+ * AnomalieActe, ARAnnulation §2.7, courriers §2.8), HELIOS XML answers and PES_Acquit (§3), courrier
+ * tarballs. Tolerant as a reader must be: ISO-8859-1 or UTF-8, CRLF, old messages without DocumentPapier.
+ */
+import zlib from 'node:zlib';
+import { XMLParser } from 'fast-xml-parser';
+import { extract } from 'tar-stream';
+
+type Node = Record<string, unknown>;
+const arr = <T>(x: T | T[] | undefined | null): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
+const str = (x: unknown): string => (x == null ? '' : typeof x === 'object' ? String((x as Node)['#text'] ?? '') : String(x)).trim();
+
+/** Decode in the declared encoding (ISO-8859-1 in practice); UTF-8 when nothing is declared. */
+export function decodeXml(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  const enc = /encoding=["']([^"']+)["']/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  return new TextDecoder(/8859-1|latin-?1/.test(enc) ? 'latin1' : 'utf-8').decode(bytes);
+}
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, htmlEntities: true, parseTagValue: false, parseAttributeValue: false });
+export const parseXml = (bytes: Uint8Array | string): Node => parser.parse(typeof bytes === 'string' ? bytes : decodeXml(bytes)) as Node;
+
+export type CourrierType = 'CourrierSimple' | 'DemandePieceComplementaire' | 'LettreObservations' | 'DefereTA';
+export type ActesMessage =
+  | { type: 'ARActe'; idActe: string; dateReception: string; numeroInterne: string }
+  | { type: 'AnomalieActe'; date: string; nature: string; detail: string; numeroInterne: string }
+  | { type: 'ARAnnulation'; idActe: string; dateReception: string }
+  | { type: 'Annulation'; idActe: string }
+  | { type: 'Acte'; numeroInterne: string; date: string; nature: string; objet: string; documentPapier: boolean | null; fichiers: string[] }
+  | { type: CourrierType; idActe: string; date: string; texte: string; fichiers: string[] }
+  | { type: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations'; idActe: string; dateReception: string }
+  | { type: 'EnveloppeCLMISILL' | 'EnveloppeMISILLCL' | 'RetourClassification' | 'AnomalieEnveloppe'; raw: Node };
+
+const KNOWN = ['ARActe', 'AnomalieActe', 'ARAnnulation', 'Annulation', 'Acte', 'CourrierSimple', 'DemandePieceComplementaire', 'LettreObservations', 'DefereTA', 'ARPieceComplementaire', 'ARReponseRejetLettreObservations', 'EnveloppeCLMISILL', 'EnveloppeMISILLCL', 'RetourClassification', 'AnomalieEnveloppe'] as const;
+
+const nomsFichiers = (n: Node | undefined): string[] =>
+  n ? [...arr<Node>(n.Document as Node), ...arr((n.Annexes as Node | undefined)?.Annexe as Node), ...arr((n.PiecesJointes as Node | undefined)?.PieceJointe as Node)].map((d) => str((d as Node).NomFichier)).filter(Boolean) : [];
+
+export function parseActesMessage(bytes: Uint8Array | string): ActesMessage {
+  const doc = parseXml(bytes);
+  const type = KNOWN.find((k) => doc[k] !== undefined);
+  if (!type) throw new Error(`message ACTES inconnu (${Object.keys(doc).filter((k) => k !== '?xml').join(', ')})`);
+  const n = (doc[type] ?? {}) as Node;
+  const a = (k: string) => str(n[`@${k}`]);
+  switch (type) {
+    case 'ARActe':
+      return { type, idActe: a('IDActe'), dateReception: a('DateReception'), numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']) };
+    case 'AnomalieActe':
+      return { type, date: str(n.Date), nature: str(n.Nature), detail: str(n.Detail), numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']) };
+    case 'ARAnnulation':
+      return { type, idActe: a('IDActe'), dateReception: a('DateReception') };
+    case 'Annulation':
+      return { type, idActe: a('IDActe') };
+    case 'Acte': {
+      const papier = n.DocumentPapier === undefined ? null : str(n.DocumentPapier) === 'O';
+      return { type, numeroInterne: a('NumeroInterne'), date: a('Date'), nature: a('CodeNatureActe'), objet: str(n.Objet), documentPapier: papier, fichiers: nomsFichiers(n) };
+    }
+    case 'CourrierSimple':
+    case 'DemandePieceComplementaire':
+    case 'LettreObservations':
+    case 'DefereTA': {
+      const texte = str(n.DescriptionPieces ?? n.Motif ?? n.NatureIllegalite ?? '');
+      return { type, idActe: a('IDActe'), date: a('DateCourrierPref') || str(n.DateDepot), texte, fichiers: nomsFichiers(n) };
+    }
+    case 'ARPieceComplementaire':
+    case 'ARReponseRejetLettreObservations': {
+      const infos = (n.InfosCourrierPref ?? {}) as Node;
+      return { type, idActe: str(infos['@IDActe']), dateReception: a('DateReception') };
+    }
+    default:
+      return { type, raw: n };
+  }
+}
+
+// ——— HELIOS (§3) ———
+
+export const parseHeliosImport = (b: Uint8Array) => {
+  const n = (parseXml(b).import ?? {}) as Node;
+  return { ok: str(n.resultat) === 'OK', id: str(n.id), message: str(n.message) };
+};
+
+export const parseHeliosStatus = (b: Uint8Array) => {
+  const n = (parseXml(b).transaction ?? {}) as Node;
+  return { ok: str(n.resultat) === 'OK', id: str(n.id), status: n.status === undefined ? null : Number(str(n.status)), message: str(n.message) };
+};
+
+export const parsePesRetourList = (b: Uint8Array) => {
+  const n = (parseXml(b).liste ?? {}) as Node;
+  return { ok: str(n.resultat) === 'OK', message: str(n.message), items: arr<Node>(n.pes_retour as Node).map((p) => ({ id: str(p.id), nom: str(p.nom), date: str(p.date) })) };
+};
+
+export const parseHeliosChange = (b: Uint8Array) => {
+  const n = (parseXml(b).change ?? {}) as Node;
+  return { ok: str(n.resultat) === 'OK', id: str(n.id), message: str(n.message) };
+};
+
+export interface AcquitElement {
+  domaine: string;
+  ok: boolean;
+  reference: string; // bordereau « n° 1847 / 2015 » or IdUnique
+  erreurs: { code: string; libelle: string }[];
+}
+
+/** PES_ACQUIT (ns …/Rev0/retour/v2): EtatAck 1 = OK, 0 = KO with Erreur(NumAnoAck, LibelleAnoAck), also nested in DetailPiece/DetailLigne. */
+export function parsePesAcquit(b: Uint8Array): { nomFic: string; ok: boolean; elements: AcquitElement[] } {
+  const root = (parseXml(b).PES_ACQUIT ?? {}) as Node;
+  const v = (x: unknown) => str((x as Node | undefined)?.['@V']);
+  const errorsIn = (x: unknown): { code: string; libelle: string }[] => {
+    const out: { code: string; libelle: string }[] = [];
+    for (const node of arr<Node>(x as Node)) {
+      for (const e of arr<Node>(node.Erreur as Node)) out.push({ code: v(e.NumAnoAck), libelle: v(e.LibelleAnoAck) });
+      out.push(...errorsIn(node.DetailPiece), ...errorsIn(node.DetailLigne));
+    }
+    return out;
+  };
+  const elements = arr<Node>(((root.ACQUIT ?? {}) as Node).ElementACQUIT as Node).map((e) => ({
+    domaine: v(e.DomaineAck),
+    ok: v(e.EtatAck) === '1',
+    reference: e.NumBord ? `bordereau n° ${v(e.NumBord)} / ${v(e.ExerciceBord)}` : v(e.IdUnique),
+    erreurs: errorsIn(e),
+  }));
+  const nomFic = v(((root.Enveloppe ?? {}) as Node).Parametres ? (((root.Enveloppe as Node).Parametres as Node).NomFic) : undefined);
+  return { nomFic, ok: elements.every((e) => e.ok), elements };
+}
+
+/** The files of a courrier .tar.gz (§2.8). */
+export async function extractTarGz(gz: Buffer): Promise<{ name: string; bytes: Buffer }[]> {
+  const tar = zlib.gunzipSync(gz);
+  const ex = extract();
+  const out: { name: string; bytes: Buffer }[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (h, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: unknown) => void chunks.push(c as Buffer));
+      stream.on('end', () => {
+        if (h.type === 'file') out.push({ name: h.name, bytes: Buffer.concat(chunks) });
+        next();
+      });
+      stream.resume();
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+  });
+  ex.end(tar);
+  await done;
+  return out;
+}

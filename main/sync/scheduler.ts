@@ -1,0 +1,70 @@
+/**
+ * When the synchronisation runs (architecture §6): at start-up, on « Synchroniser maintenant », and during the
+ * mairie's opening half-days (opening_slot, weekday 1..7 × matin / après-midi). Chosen hours, Europe/Paris:
+ * matin 08:00–12:00, après-midi 13:30–18:00; inside a half-day, one run every `intervalMs` (15 min by
+ * default). Runs never overlap; offline runs end quickly and simply wait for the next tick.
+ */
+import type { OpeningSlot } from '../commune/validation';
+
+export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 } } as const;
+
+const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** Weekday (1 = lundi) and minutes since midnight, in Paris. */
+export function parisClock(d: Date): { weekday: number; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '0';
+  return { weekday: WEEKDAY[get('weekday')] ?? 1, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+export function isOpen(slots: readonly OpeningSlot[], d: Date): boolean {
+  const { weekday, minutes } = parisClock(d);
+  return slots.some((s) => s.weekday === weekday && minutes >= HALF_DAYS[s.period].from && minutes < HALF_DAYS[s.period].to);
+}
+
+export type Trigger = 'demarrage' | 'horaire' | 'manuel';
+
+export interface SchedulerOptions {
+  slots: () => readonly OpeningSlot[];
+  run: (trigger: Trigger) => Promise<unknown>;
+  now?: () => Date;
+  intervalMs?: number;
+  tickMs?: number;
+}
+
+export class SyncScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private lastRun = 0;
+  constructor(private readonly o: SchedulerOptions) {}
+
+  start(): void {
+    void this.trigger('demarrage');
+    this.timer = setInterval(() => this.tick(), this.o.tickMs ?? 60_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** « Synchroniser maintenant »: joins the run in progress if there is one. */
+  runNow(): Promise<unknown> {
+    return this.trigger('manuel');
+  }
+
+  tick(): void {
+    const now = (this.o.now ?? (() => new Date()))();
+    if (!isOpen(this.o.slots(), now)) return;
+    if (now.getTime() - this.lastRun < (this.o.intervalMs ?? 15 * 60_000)) return;
+    void this.trigger('horaire');
+  }
+
+  private trigger(t: Trigger): Promise<unknown> {
+    if (this.running) return this.running;
+    this.lastRun = (this.o.now ?? (() => new Date()))().getTime();
+    this.running = this.o.run(t).catch(() => undefined).finally(() => (this.running = null));
+    return this.running;
+  }
+}

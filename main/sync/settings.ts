@@ -1,0 +1,62 @@
+/**
+ * Platform settings (Paramètres → Plateforme). The provisioning file already writes `plateforme`
+ * {type, url, login}; here we add the TLS client certificate (a PKCS#12 file kept in the commune's folder)
+ * and the secrets. Secrets sit in the commune's database for now; the Electron shell should wrap them with
+ * safeStorage (see the report).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readSetting, writeSetting } from '../commune/commune';
+import type { Db } from '../db/sqlite';
+import { S2lowConnector } from './s2low/connector';
+import type { S2lowConfig } from './s2low/http';
+
+export interface Plateforme {
+  type: 's2low';
+  url: string;
+  login?: string | null;
+  /** PEM of an extra CA for the platform's server certificate (tests, private platforms) */
+  ca?: string | null;
+  certificat?: { fichier: string; sujet?: string | null } | null;
+}
+interface Secrets {
+  p12Password?: string;
+  password?: string;
+}
+
+export const certificatePath = (communeDir: string) => path.join(communeDir, 'plateforme', 'certificat.p12');
+
+export const readPlateforme = (db: Db): Plateforme | null => readSetting<Plateforme>(db, 'plateforme') ?? null;
+
+export function savePlateforme(db: Db, communeDir: string, p: { url: string; login?: string | null; password?: string | null; p12?: Buffer | null; p12Password?: string | null; ca?: string | null }): void {
+  const current = readPlateforme(db);
+  const secrets = readSetting<Secrets>(db, 'plateforme_secrets') ?? {};
+  let certificat = current?.certificat ?? null;
+  if (p.p12) {
+    const file = certificatePath(communeDir);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, p.p12, { mode: 0o600 });
+    fs.renameSync(`${file}.tmp`, file);
+    certificat = { fichier: 'plateforme/certificat.p12' };
+  }
+  writeSetting(db, 'plateforme', { type: 's2low', url: p.url, login: p.login ?? null, ca: p.ca ?? current?.ca ?? null, certificat } satisfies Plateforme);
+  writeSetting(db, 'plateforme_secrets', {
+    p12Password: p.p12Password ?? secrets.p12Password,
+    password: p.password === undefined || p.password === null ? secrets.password : p.password,
+  } satisfies Secrets);
+}
+
+/** The connector config, or a French reason why the platform is not configured yet. */
+export function s2lowConfig(db: Db, communeDir: string, timeoutMs?: number): S2lowConfig | string {
+  const p = readPlateforme(db);
+  if (!p?.url) return "L'adresse de la plateforme de télétransmission n'est pas renseignée (Paramètres → Plateforme).";
+  const file = p.certificat ? path.join(communeDir, p.certificat.fichier) : null;
+  if (!file || !fs.existsSync(file)) return "Le certificat de connexion à la plateforme n'est pas installé (Paramètres → Plateforme).";
+  const s = readSetting<Secrets>(db, 'plateforme_secrets') ?? {};
+  return { url: p.url, identity: { kind: 'pkcs12', pfx: fs.readFileSync(file), passphrase: s.p12Password ?? '' }, login: p.login ?? null, password: s.password ?? null, ca: p.ca ?? null, ...(timeoutMs ? { timeoutMs } : {}) };
+}
+
+export function connectorFor(db: Db, communeDir: string, timeoutMs?: number): S2lowConnector | string {
+  const cfg = s2lowConfig(db, communeDir, timeoutMs);
+  return typeof cfg === 'string' ? cfg : new S2lowConnector(cfg);
+}
