@@ -5,6 +5,8 @@ import c0010 from './commune/0010_init.sql';
 import c0020 from './commune/0020_dashboard.sql';
 import c0030 from './commune/0030_registres.sql';
 import c0040 from './commune/0040_conseil.sql';
+import c0050 from './commune/0050_parapheur.sql';
+import c0070 from './commune/0070_sync.sql';
 import w0010 from './workspace/0010_init.sql';
 
 export const communeMigrations = migrationsFromFiles({
@@ -12,6 +14,8 @@ export const communeMigrations = migrationsFromFiles({
   '0020_dashboard.sql': c0020,
   '0030_registres.sql': c0030,
   '0040_conseil.sql': c0040,
+  '0050_parapheur.sql': c0050,
+  '0070_sync.sql': c0070,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

@@ -16,7 +16,7 @@ export const conseilApi = {
   'conseil.savePoint': { args: z.object({ seanceId: id, pointId: id.nullable(), point: form }).strict(), access: 'commune.write' },
   'conseil.removePoint': { args: z.object({ pointId: id }).strict(), access: 'commune.write' },
   'conseil.movePoint': { args: z.object({ pointId: id, direction: z.enum(['haut', 'bas']) }).strict(), access: 'commune.write' },
-  'conseil.addAnnexe': { args: z.object({ pointId: id, uploadId: z.uuid() }).strict(), access: 'commune.write' },
+  'conseil.addAnnexe': { args: z.object({ pointId: id, uploadId: z.uuid(), typePj: z.string().regex(/^[0-9]{2}_[A-Z]{2}$/).nullable().optional() }).strict(), access: 'commune.write' },
   'conseil.convocationPdf': { args: z.object({ seanceId: id, eluId: id }).strict(), access: 'commune.read' },
   'conseil.recordEnvoi': { args: z.object({ seanceId: id, envoi: form }).strict(), access: 'commune.write' },
   'conseil.recordAffichage': { args: z.object({ seanceId: id, date: day }).strict(), access: 'commune.write' },

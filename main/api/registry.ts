@@ -6,6 +6,8 @@ import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
 import { refreshConseilTodos } from '../conseil/todos';
 import { appHandlers } from '../host/app-handlers';
+import { syncHandlers } from '../sync/handlers';
+import { parapheurHandlers } from '../parapheur/handlers';
 import type { Implementations } from './handler';
 import type { HandlerName } from './schemas';
 
@@ -16,6 +18,8 @@ export const implementations = {
   ...auditHandlers,
   ...backupHandlers,
   ...conseilHandlers,
+  ...parapheurHandlers,
+  ...syncHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Permission } from '../auth/roles';
 import { ROLES } from '../auth/roles';
 import { conseilApi } from './conseil-schemas';
+import { syncApi } from './sync-schemas';
+import { signingApi } from './signing-schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
@@ -87,6 +89,8 @@ export const api = {
   'diagnostics.get': { args: none, access: 'diagnostics.read' },
 
   ...conseilApi,
+  ...signingApi,
+  ...syncApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
 
 export type HandlerName = keyof typeof api;
@@ -100,5 +104,5 @@ export const isHandlerName = (name: unknown): name is HandlerName =>
 export const requestEnvelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), args: z.unknown() }).strict();
 
 /** Events pushed by the core to the window. */
-export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed'] as const;
+export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed', 'parapheur.progress', 'sync.progress', 'signing.tokenChanged'] as const;
 export type EventName = (typeof EVENTS)[number];

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { readSetting } from '../commune/commune';
+import type { Db } from '../db/sqlite';
 import { resourcesDir } from '../documents/resources';
+import type { DocumentStore } from '../documents/store';
 
 /**
  * The ACTES classification (RetourClassification message, schema actesv1_1.xsd): natures of acts with their
@@ -74,4 +77,20 @@ export function checkMatiere(c: Classification, code: string): string | null {
   if (!hit) return `Matière ${code} inconnue dans la classification ACTES de la commune (version du ${c.date}).`;
   if (!code.includes('.')) return `Matière ${code} : choisissez une sous-matière (par exemple ${code}.1), la préfecture exige au moins deux niveaux.`;
   return null;
+}
+
+/**
+ * The commune's classification: the one its préfecture served (fetched by the synchronisation and kept as a
+ * document, setting `actes_classification`), else the bundled default (s2low-protocol.md §2.6).
+ */
+const parsedBySha = new Map<string, Classification>();
+export function communeClassification(db: Db, docs: DocumentStore): Classification {
+  const cached = readSetting<{ sha256: string }>(db, 'actes_classification');
+  if (!cached || !docs.has(cached.sha256)) return bundledClassification();
+  let c = parsedBySha.get(cached.sha256);
+  if (!c) {
+    c = parseClassification(docs.read(cached.sha256));
+    parsedBySha.set(cached.sha256, c);
+  }
+  return c;
 }

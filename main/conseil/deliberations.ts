@@ -163,3 +163,12 @@ export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identi
   c.db.prepare("UPDATE deliberation SET transmission = 'ar_recu', ar_date = ?, ar_identifiant = ? WHERE id = ?").run(ar.date, ar.identifiant, id);
   c.audit({ action: 'deliberation.ar', summary: `Accusé de réception de la préfecture pour la n° ${d.numero} : ${ar.identifiant}, reçu le ${formatDateFr(ar.date)}`, objectType: 'deliberation', objectId: id });
 }
+
+/** The date of the decision, for the transmission: the séance's date. */
+export const deliberationDate = (db: Db, seanceId: number): string => (db.prepare('SELECT date FROM seance WHERE id = ?').get(seanceId) as { date: string }).date;
+
+/** The annexes to transmit with a délibération: those of its point that were given an ACTES typologie. */
+export const annexesOf = (db: Db, pointId: number | null): { sha256: string; nom: string; type: string }[] =>
+  pointId === null
+    ? []
+    : (db.prepare('SELECT sha256, nom, type_pj AS type FROM annexe WHERE point_id = ? AND type_pj IS NOT NULL ORDER BY id').all(pointId) as { sha256: string; nom: string; type: string }[]);

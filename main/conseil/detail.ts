@@ -15,7 +15,7 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
   const inOffice = new Set(eluIdsEnExercice(db, s.date));
   const delibs = new Map(deliberationsOf(db, seanceId).map((d) => [d.point_id, d]));
   const points = pointsOf(db, seanceId).map((p) => {
-    const annexes = db.prepare('SELECT id, nom, sha256, taille, pages FROM annexe WHERE point_id = ? ORDER BY id').all(p.id) as { id: number; nom: string; sha256: string; taille: number; pages: number }[];
+    const annexes = db.prepare('SELECT id, nom, sha256, taille, pages, type_pj FROM annexe WHERE point_id = ? ORDER BY id').all(p.id) as { id: number; nom: string; sha256: string; taille: number; pages: number; type_pj: string | null }[];
     const interesses = (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]).map((r) => r.elu_id);
     const vote = db.prepare('SELECT * FROM vote WHERE point_id = ?').get(p.id) as Record<string, unknown> | undefined;
     const tours = (db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as { tour: number; resultat: string }[]).map((t) => ({ tour: t.tour, ...JSON.parse(t.resultat) }));

@@ -1,6 +1,6 @@
 import { AppError } from '../api/errors';
 import type { Ctx, Implementations } from '../api/handler';
-import { flattenMatieres, bundledClassification } from './classification';
+import { communeClassification, flattenMatieres } from './classification';
 import { parisDay, type ConseilCtx } from './context';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi } from './convocation-service';
 import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';
@@ -36,9 +36,16 @@ async function writeAsync<T>(ctx: Ctx, fn: (c: ConseilCtx) => Promise<T>): Promi
 const pdfValue = (nom: string, bytes: Uint8Array) => ({ nom, mime: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64') });
 
 export const conseilHandlers = {
-  'conseil.classification': () => {
-    const c = bundledClassification();
-    return { date: c.date, natures: c.natures.map(({ code, libelle, abrege }) => ({ code, libelle, abrege })), matieres: flattenMatieres(c) };
+  'conseil.classification': (ctx) => {
+    const { db, id } = ctx.commune();
+    const c = communeClassification(db, ctx.core.communes.documentsOf(id));
+    return {
+      date: c.date,
+      natures: c.natures.map(({ code, libelle, abrege }) => ({ code, libelle, abrege })),
+      matieres: flattenMatieres(c),
+      /** typologies of the pieces of a délibération (nature 1), for its annexes */
+      typesPJ: c.natures.find((n) => n.code === '1')?.typesPJ ?? [],
+    };
   },
   'conseil.seances': (ctx, { annee }) => seancesList(ctx.commune().db, annee ?? null),
   'conseil.seance': (ctx, { seanceId }) => seanceDetail(cc(ctx), seanceId),
@@ -47,10 +54,10 @@ export const conseilHandlers = {
   'conseil.savePoint': (ctx, { seanceId, pointId, point }) => ({ pointId: write(ctx, (c) => savePoint(c, seanceId, pointId, point, lateItemRefusal(c.db, c.today))) }),
   'conseil.removePoint': (ctx, { pointId }) => write(ctx, (c) => removePoint(c, pointId)),
   'conseil.movePoint': (ctx, { pointId, direction }) => write(ctx, (c) => movePoint(c, pointId, direction)),
-  'conseil.addAnnexe': async (ctx, { pointId, uploadId }) => {
+  'conseil.addAnnexe': async (ctx, { pointId, uploadId, typePj }) => {
     const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
     const { pages } = await readAnnexe(bytes, nom);
-    return { annexeId: write(ctx, (c) => addAnnexe(c, pointId, nom, bytes, pages)) };
+    return { annexeId: write(ctx, (c) => addAnnexe(c, pointId, nom, bytes, pages, typePj ?? null)) };
   },
   'conseil.convocationPdf': async (ctx, { seanceId, eluId }) => {
     const c = cc(ctx);

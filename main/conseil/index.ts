@@ -5,6 +5,8 @@
 export type { ConseilCtx } from './context';
 export { parisDay } from './context';
 export {
+  annexesOf,
+  deliberationDate,
   deliberationsASigner,
   deliberationsATransmettre,
   executoireOf,
@@ -15,5 +17,5 @@ export {
   type DeliberationRow,
 } from './deliberations';
 export { getPv, signerPv, type PvRow } from './apres-seance';
-export { bundledClassification, flattenMatieres, parseClassification, checkMatiere, type Classification } from './classification';
+export { bundledClassification, communeClassification, flattenMatieres, parseClassification, checkMatiere, type Classification } from './classification';
 export { NUMERO_INTERNE_PATTERN } from './rules/numbering';

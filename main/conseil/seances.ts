@@ -4,7 +4,7 @@ import { isoDate, parseOrThrow, trimmed } from '../api/validate';
 import { readElus, readIdentity } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { readablePdf } from '../documents/pdf';
-import { bundledClassification, checkMatiere } from './classification';
+import { checkMatiere, communeClassification } from './classification';
 import type { ConseilCtx } from './context';
 import { addDays, formatDateFr } from './rules/dates';
 import { RECONVOCATION_MIN_DAYS } from './rules/quorum';
@@ -144,7 +144,7 @@ export function savePoint(c: ConseilCtx, seanceId: number, pointId: number | nul
   const p = parseOrThrow(pointInputSchema, input);
   const s = getSeance(c.db, seanceId);
   assertEditable(s, "Ordre du jour");
-  const bad = checkMatiere(bundledClassification(), p.matiere);
+  const bad = checkMatiere(communeClassification(c.db, c.docs), p.matiere);
   if (bad) throw new AppError('INVALID', bad, { matiere: bad });
   if (p.rapporteur_elu_id && !eluIdsEnExercice(c.db, s.date).includes(p.rapporteur_elu_id))
     throw new AppError('INVALID', "Rapporteur : il doit être membre du conseil en exercice à la date de la séance.", { rapporteur_elu_id: 'Rapporteur : élu non en exercice.' });
@@ -206,11 +206,16 @@ export async function readAnnexe(bytes: Buffer, nom: string): Promise<{ pages: n
   return r;
 }
 
-export function addAnnexe(c: ConseilCtx, pointId: number, nom: string, bytes: Buffer, pages: number): number {
+export function addAnnexe(c: ConseilCtx, pointId: number, nom: string, bytes: Buffer, pages: number, typePj: string | null = null): number {
   const p = getPoint(c.db, pointId);
   assertEditable(getSeance(c.db, p.seance_id), 'Annexe');
+  if (typePj) {
+    // ACTES types each transmitted piece with a typologie of the act's nature (here 1, délibérations).
+    const types = communeClassification(c.db, c.docs).natures.find((n) => n.code === '1')?.typesPJ ?? [];
+    if (!types.some((t) => t.code === typePj)) throw new AppError('INVALID', `Type de pièce ${typePj} inconnu pour une délibération dans la classification ACTES.`, { typePj: 'Type de pièce inconnu.' });
+  }
   const { sha256, size } = c.docs.put(bytes);
-  const id = Number(c.db.prepare('INSERT INTO annexe (point_id, nom, sha256, taille, pages, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(pointId, nom, sha256, size, pages, c.now.toISOString()).lastInsertRowid);
+  const id = Number(c.db.prepare('INSERT INTO annexe (point_id, nom, sha256, taille, pages, type_pj, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(pointId, nom, sha256, size, pages, typePj, c.now.toISOString()).lastInsertRowid);
   c.audit({ action: 'odj.annexe-ajoutee', summary: `Annexe ajoutée au point ${p.rang} : ${nom} (${pages} page${pages > 1 ? 's' : ''})`, objectType: 'point', objectId: pointId });
   return id;
 }

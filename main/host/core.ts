@@ -13,6 +13,10 @@ import { can } from '../auth/roles';
 import { CommuneStore, type Clock } from '../commune/store';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { Uploads } from '../documents/uploads';
+import { startUsbWatch } from '../signing/usb-watch';
+import { readHoraires } from '../commune/commune';
+import { SyncScheduler } from '../sync';
+import { startSync } from '../sync/handlers';
 import fs from 'node:fs';
 
 export interface CoreOptions {
@@ -20,6 +24,8 @@ export interface CoreOptions {
   clock?: Clock;
   provisioningPath?: string | null;
   version?: string;
+  /** run the synchronisation scheduler for the open commune of each window (off in unit tests) */
+  scheduleSync?: boolean;
   /** log of unexpected errors, for support; receives no personal data beyond the stack */
   logError?: (e: unknown) => void;
 }
@@ -28,6 +34,7 @@ export const DEFAULT_LOCK_MINUTES = 10;
 
 interface LiveConnection extends Connection {
   lockTimer: NodeJS.Timeout | null;
+  sync: { communeId: string; scheduler: SyncScheduler } | null;
 }
 
 /**
@@ -42,6 +49,7 @@ export class Core implements CoreServices {
   readonly provisioningPath: string | null;
   readonly version: string;
   readonly uploads: Uploads;
+  private readonly scheduleSync: boolean;
   private readonly logError: (e: unknown) => void;
   private readonly connections = new Set<LiveConnection>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -50,6 +58,7 @@ export class Core implements CoreServices {
     this.dataDir = opts.dataDir;
     this.clock = opts.clock ?? (() => new Date());
     this.provisioningPath = opts.provisioningPath ?? null;
+    this.scheduleSync = opts.scheduleSync ?? false;
     this.version = opts.version ?? '0.0.0-dev';
     this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
     this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock);
@@ -72,14 +81,27 @@ export class Core implements CoreServices {
   }
 
   connect(emit: (event: EventName, payload: unknown) => void): Connection {
-    const conn: LiveConnection = { id: crypto.randomUUID(), session: null, emit, lockTimer: null };
+    const conn: LiveConnection = { id: crypto.randomUUID(), session: null, emit, lockTimer: null, sync: null };
     this.connections.add(conn);
     return conn;
   }
 
+  /** An event for every window (a token plugged in, say). */
+  broadcast(event: EventName, payload: unknown): void {
+    for (const c of this.connections) c.emit(event, payload);
+  }
+
+  /** USB plug/unplug only triggers a rescan in the window (signing.md §6); degrades silently without a USB bus. */
+  async watchUsb(): Promise<void> {
+    const watch = await startUsbWatch((what) => this.broadcast('signing.tokenChanged', { what }));
+    this.stopUsb = () => watch.stop();
+  }
+  private stopUsb: () => void = () => undefined;
+
   disconnect(conn: Connection): void {
     const live = conn as LiveConnection;
     if (live.lockTimer) clearTimeout(live.lockTimer);
+    live.sync?.scheduler.stop();
     this.connections.delete(live);
   }
 
@@ -109,11 +131,34 @@ export class Core implements CoreServices {
       }
       const impl = implementations[name] as (ctx: Ctx, a: unknown) => unknown;
       const value = await impl(this.context(conn), args);
+      if (this.scheduleSync) this.followCommune(conn);
       return { id, ok: true, value };
     } catch (e) {
       if (!(e instanceof AppError)) this.logError(e);
       return { id, ok: false, error: toErrorValue(e) };
     }
+  }
+
+  /**
+   * The synchronisation runs for the commune open in the window: at start-up, then at the mairie's opening
+   * half-days (architecture §6). It follows the window from one commune to another.
+   */
+  private followCommune(conn: LiveConnection): void {
+    const s = conn.session;
+    const communeId = s && !s.locked ? s.communeId : null;
+    if (conn.sync?.communeId === communeId) return;
+    conn.sync?.scheduler.stop();
+    conn.sync = null;
+    if (!communeId) return;
+    let db: Db;
+    try {
+      db = this.communes.get(communeId).db;
+    } catch {
+      return; // a damaged commune does not synchronise; the window shows the restore screen
+    }
+    const scheduler = new SyncScheduler({ slots: () => readHoraires(db), now: this.clock, run: (t) => startSync(this.context(conn), t) ?? Promise.resolve() });
+    conn.sync = { communeId, scheduler };
+    scheduler.start();
   }
 
   private requireSession(conn: LiveConnection): Session {
@@ -170,6 +215,7 @@ export class Core implements CoreServices {
   }
 
   close(): void {
+    this.stopUsb();
     for (const c of this.connections) this.disconnect(c);
     this.communes.closeAll();
     closeDatabase(this.workspace);

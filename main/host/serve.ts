@@ -22,9 +22,11 @@ async function main(): Promise<void> {
     dataDir,
     provisioningPath: findProvisioningFile(argv, process.env, process.cwd()),
     version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+    scheduleSync: true,
     clock: () => new Date(Date.now() + offset),
   });
   const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0));
+  void core.watchUsb();
   process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, dataDir, pid: process.pid })}\n`);
   const stop = async () => {
     await server.close();

@@ -30,6 +30,7 @@ try {
     dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
     provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
     version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+    scheduleSync: true,
   });
 } catch (e) {
   // Restarting cannot help (installation file from a newer Clocher, unreadable folder): main says why at once.
@@ -37,6 +38,7 @@ try {
   process.exit(1);
 }
 const connections = new Map<string, Connection>();
+void core.watchUsb();
 
 function shutdown(): void {
   core.close();

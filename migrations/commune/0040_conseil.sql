@@ -36,6 +36,7 @@ CREATE TABLE annexe (
   sha256     TEXT NOT NULL,
   taille     INTEGER NOT NULL,
   pages      INTEGER NOT NULL,
+  type_pj    TEXT,          -- ACTES typologie of the piece (classification, nature 1); untyped annexes are not transmitted
   created_at TEXT NOT NULL
 );
 CREATE INDEX annexe_point ON annexe (point_id);
