@@ -24,7 +24,8 @@ export interface DeliberationRow {
   abstention: number;
   adoptee: number;
   signature: 'a_signer' | 'signee';
-  transmission: 'non_soumise' | 'a_transmettre' | 'transmise' | 'ar_recu';
+  transmission: 'non_soumise' | 'a_transmettre' | 'transmise' | 'ar_recu' | 'anomalie';
+  anomalie_motif: string | null;
   ar_date: string | null;
   ar_identifiant: string | null;
   mode_publicite: ModePublicite | null;
@@ -131,6 +132,10 @@ export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): 
 
 export function executoireOf(d: DeliberationRow) {
   if (!d.adoptee) return { executoire: false, date: null, raisons: ['délibération rejetée : sans effet'] };
+  if (d.transmission === 'anomalie') {
+    const r = executoire({ publicationDate: d.publication_debut, soumisTransmission: true, transmissionDate: null });
+    return { ...r, raisons: [...r.raisons.filter((x) => !x.startsWith('pas encore transmis')), `transmission refusée : ${d.anomalie_motif ?? 'motif non précisé'} — à corriger puis transmettre à nouveau`] };
+  }
   return executoire({ publicationDate: d.publication_debut, soumisTransmission: d.transmission !== 'non_soumise', transmissionDate: d.ar_date });
 }
 
@@ -156,6 +161,13 @@ export function markTransmitted(c: ConseilCtx, id: number): void {
   if (d.transmission !== 'a_transmettre') throw new AppError('CONFLICT', `La délibération n° ${d.numero} n'est pas en attente de transmission.`);
   c.db.prepare("UPDATE deliberation SET transmission = 'transmise' WHERE id = ?").run(id);
   c.audit({ action: 'deliberation.transmise', summary: `Délibération n° ${d.numero} transmise à la préfecture`, objectType: 'deliberation', objectId: id });
+}
+
+/** The platform or the préfecture refused the act (KO for a rule, AnomalieActe): back to the secrétaire. */
+export function markAnomalie(c: ConseilCtx, id: number, motif: string): void {
+  const d = getDeliberation(c.db, id);
+  c.db.prepare("UPDATE deliberation SET transmission = 'anomalie', anomalie_motif = ? WHERE id = ?").run(motif, id);
+  c.audit({ action: 'deliberation.anomalie', summary: `Transmission de la délibération n° ${d.numero} refusée : ${motif}`, objectType: 'deliberation', objectId: id });
 }
 
 export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identifiant: string }): void {

@@ -11,6 +11,7 @@ export {
   deliberationsATransmettre,
   executoireOf,
   getDeliberation,
+  markAnomalie,
   markArRecu,
   markSigned,
   markTransmitted,

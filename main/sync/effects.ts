@@ -3,7 +3,7 @@
  * transmission state (conseil public interface), the dashboard's « Arrivé » and « À faire », the journal.
  */
 import { record } from '../audit/journal';
-import { getDeliberation, markArRecu, markTransmitted, parisDay, type ConseilCtx } from '../conseil/index';
+import { getDeliberation, markAnomalie, markArRecu, markTransmitted, parisDay, type ConseilCtx } from '../conseil/index';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
 import type { OutboxRow } from './outbox';
@@ -46,7 +46,8 @@ export function onReceived(db: Db, docs: DocumentStore, item: OutboxRow, now: Da
 }
 
 /** A permanent refusal (KO for a rule, AnomalieActe, PES_Acquit in error): shown, and back to the secrétaire. */
-export function onRefused(db: Db, item: OutboxRow, now: Date, motif: string): void {
+export function onRefused(db: Db, item: OutboxRow, now: Date, motif: string, docs?: DocumentStore): void {
+  if (isDeliberation(item) && docs) markAnomalie(conseilCtx(db, docs, now), Number(item.ref_id), motif);
   arrival(db, now, item.kind === 'helios' ? 'helios' : 'prefecture', `Refusé — ${item.label} : ${motif}`, 'sync_outbox', item.id);
   todo(db, now, `Corriger et renvoyer : ${item.label} (refusé : ${motif})`, 'sync_outbox', item.id);
   record(db, now, SYNC_ACTOR, { action: `sync.${item.kind}.refuse`, summary: `${item.label} : refusé — ${motif}`, objectType: 'sync_outbox', objectId: item.id });

@@ -79,7 +79,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       } else {
         update(o.db, item.id, { state: 'refuse', lastError: step.motif, result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) } }, at);
         rep.refused++;
-        onRefused(o.db, fresh, at, step.motif);
+        onRefused(o.db, fresh, at, step.motif, o.docs);
       }
     })();
   }

@@ -65,6 +65,9 @@ describe('ACTES through the fake S²LOW', () => {
     expect(statusLabel(r)).toBe("refusé : L'acte est illisible");
     const todo = h.db.prepare('SELECT title FROM todo').get() as { title: string };
     expect(todo.title).toMatch(/Corriger et renvoyer/);
+    // the délibération itself goes back to the secrétaire, with the reason, and is not exécutoire
+    const d = h.db.prepare('SELECT transmission, anomalie_motif FROM deliberation WHERE id = ?').get(r.ref_id) as { transmission: string; anomalie_motif: string };
+    expect(d).toEqual({ transmission: 'anomalie', anomalie_motif: "L'acte est illisible" });
   });
 
   it('a KO for a rule (decision date in the future, typologie) is permanent', async () => {

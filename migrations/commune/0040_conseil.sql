@@ -135,7 +135,8 @@ ALTER TABLE deliberation ADD COLUMN point_id INTEGER REFERENCES point_odj (id);
 ALTER TABLE deliberation ADD COLUMN texte TEXT NOT NULL DEFAULT '';
 ALTER TABLE deliberation ADD COLUMN signature TEXT NOT NULL DEFAULT 'signee' CHECK (signature IN ('a_signer', 'signee'));
 ALTER TABLE deliberation ADD COLUMN transmission TEXT NOT NULL DEFAULT 'non_soumise'
-  CHECK (transmission IN ('non_soumise', 'a_transmettre', 'transmise', 'ar_recu'));
+  CHECK (transmission IN ('non_soumise', 'a_transmettre', 'transmise', 'ar_recu', 'anomalie'));
+ALTER TABLE deliberation ADD COLUMN anomalie_motif TEXT;  -- the préfecture's refusal (AnomalieActe), shown to the secrétaire
 ALTER TABLE deliberation ADD COLUMN ar_date TEXT;
 ALTER TABLE deliberation ADD COLUMN ar_identifiant TEXT;
 ALTER TABLE deliberation ADD COLUMN mode_publicite TEXT CHECK (mode_publicite IN ('affichage', 'papier', 'electronique'));
