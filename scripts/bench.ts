@@ -17,6 +17,8 @@ import { measureQueries } from '../main/devdata/bench-queries';
 import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
 import { Core } from '../main/host/core';
 import { inProcessClient } from '../main/host/inprocess';
+import { benchSigning } from '../main/signing/bench';
+import { benchSync } from '../main/sync/bench';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);
@@ -330,6 +332,24 @@ async function main(): Promise<void> {
   rows.push({ step: 'd', what: 'RSS d’un cœur en processus, grande commune ouverte (après requêtes)', median: mib(pl.after.rss), runs: [], unit: 'Mio', note: `avant ouverture ${mib(pl.before.rss)} Mio, commune ouverte ${mib(pl.opened.rss)} Mio` });
   rows.push({ step: 'd', what: 'RSS d’un cœur en processus, petite commune (échelle 0,01)', median: mib(ps.after.rss), runs: [], unit: 'Mio', note: `rapport grande/petite ${(pl.after.rss / ps.after.rss).toFixed(2)}` });
   report.memory = { large: pl, small: ps, smallFileMio: mib(smallSeed.fileBytes) };
+
+  // f. signing (issue 4): 50 ten-page PDFs in one séance de signature on SoftHSM, and poppler's pdfsig beside it
+  if (!argv.includes('--skip-signing')) {
+    const sb = await benchSigning(50, 10);
+    report.signing = sb;
+    if (sb.note && !sb.clocher.totalMs) failed('f', 'signature de 50 PDF de 10 pages (SoftHSM)', sb.note, 'ignoré');
+    else {
+      rows.push({ step: 'f', what: 'signature de 50 PDF de 10 pages, une séance (SoftHSM)', median: Math.round(sb.clocher.totalMs), runs: [], unit: 'ms', note: `${sb.clocher.perDocMs.toFixed(1)} ms/document, ouverture + PIN ${sb.clocher.loginMs.toFixed(0)} ms` });
+      rows.push({ step: 'f', what: 'poppler pdfsig -add-signature, mêmes PDF, même clé', median: sb.poppler ? Math.round(sb.poppler.totalMs) : null, runs: [], unit: 'ms', note: sb.poppler ? `${sb.poppler.perDocMs.toFixed(1)} ms/document ; rapport poppler/Clocher ${sb.ratio?.toFixed(2)}` : (sb.note ?? 'non mesuré') });
+    }
+  }
+
+  // g. synchronisation (issue 5): 200 acts against the fake S²LOW, 300 ms latency, 5 % failures
+  if (!argv.includes('--skip-sync')) {
+    const sy = await benchSync({ acts: 200, latencyMs: 300, failureRate: 0.05 });
+    report.sync = sy;
+    rows.push({ step: 'g', what: 'vider 200 actes vers le faux S²LOW (300 ms, 5 % de pannes)', median: Math.round(sy.totalMs), runs: [], unit: 'ms', note: `${sy.requests} requêtes, ${sy.retries} nouvelles tentatives, doublons ${sy.duplicates}, perdus ${sy.lost}` });
+  }
 
   report.rows = rows;
   report.loadAverage = { start: loadAtStart, end: busy() };
