@@ -64,7 +64,11 @@ export class SyncScheduler {
   private trigger(t: Trigger): Promise<unknown> {
     if (this.running) return this.running;
     this.lastRun = (this.o.now ?? (() => new Date()))().getTime();
-    this.running = this.o.run(t).catch(() => undefined).finally(() => (this.running = null));
+    // run() may throw before returning a promise (session locked meanwhile): never let it escape a timer
+    this.running = Promise.resolve()
+      .then(() => this.o.run(t))
+      .catch(() => undefined)
+      .finally(() => (this.running = null));
     return this.running;
   }
 }

@@ -1,0 +1,71 @@
+import { isOpen, SyncScheduler, type Trigger } from './scheduler';
+
+const slots = [
+  { weekday: 2, period: 'matin' as const }, // mardi matin
+  { weekday: 4, period: 'apres-midi' as const }, // jeudi après-midi
+];
+
+describe('synchronisation schedule (the mairie’s opening half-days, Paris time)', () => {
+  it('is open on the opening half-days only, in Paris time, summer and winter', () => {
+    expect(isOpen(slots, new Date('2026-11-24T08:30:00Z'))).toBe(true); // mardi 09:30 Paris (UTC+1)
+    expect(isOpen(slots, new Date('2026-11-24T06:30:00Z'))).toBe(false); // mardi 07:30 Paris
+    expect(isOpen(slots, new Date('2026-11-24T11:30:00Z'))).toBe(false); // mardi 12:30 Paris
+    expect(isOpen(slots, new Date('2026-11-26T12:45:00Z'))).toBe(true); // jeudi 13:45 Paris
+    expect(isOpen(slots, new Date('2026-06-23T06:30:00Z'))).toBe(true); // mardi 08:30 Paris (UTC+2)
+    expect(isOpen(slots, new Date('2026-11-25T08:30:00Z'))).toBe(false); // mercredi
+  });
+
+  it('runs at start-up, then every interval inside an open half-day, never twice at once', async () => {
+    let now = new Date('2026-11-24T08:00:00Z'); // mardi 09:00
+    const runs: Trigger[] = [];
+    let release: () => void = () => undefined;
+    const s = new SyncScheduler({
+      slots: () => slots,
+      now: () => now,
+      intervalMs: 15 * 60_000,
+      tickMs: 3_600_000,
+      run: (t) => {
+        runs.push(t);
+        return new Promise<void>((r) => (release = r));
+      },
+    });
+    s.start();
+    await Promise.resolve();
+    expect(runs).toEqual(['demarrage']);
+    s.tick(); // the start-up run is still going: no overlap
+    void s.runNow();
+    await Promise.resolve();
+    expect(runs).toEqual(['demarrage']);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    now = new Date('2026-11-24T08:05:00Z');
+    s.tick(); // too soon after the last run
+    await Promise.resolve();
+    expect(runs).toEqual(['demarrage']);
+    now = new Date('2026-11-24T08:20:00Z');
+    s.tick();
+    await Promise.resolve();
+    expect(runs).toEqual(['demarrage', 'horaire']);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    now = new Date('2026-11-25T08:20:00Z'); // mercredi: closed
+    s.tick();
+    await Promise.resolve();
+    expect(runs).toHaveLength(2);
+    s.stop();
+  });
+
+  it('a run that fails at once (session locked meanwhile) never escapes the timer', async () => {
+    const s = new SyncScheduler({
+      slots: () => slots,
+      now: () => new Date('2026-11-24T08:00:00Z'),
+      tickMs: 3_600_000,
+      run: () => {
+        throw new Error('SESSION_LOCKED');
+      },
+    });
+    expect(() => s.start()).not.toThrow();
+    await expect(s.runNow()).resolves.toBeUndefined();
+    s.stop();
+  });
+});
