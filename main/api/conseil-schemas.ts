@@ -19,6 +19,8 @@ export const conseilApi = {
   'conseil.addAnnexe': { args: z.object({ pointId: id, uploadId: z.uuid(), typePj: z.string().regex(/^[0-9]{2}_[A-Z]{2}$/).nullable().optional() }).strict(), access: 'commune.write' },
   'conseil.convocationPdf': { args: z.object({ seanceId: id, eluId: id }).strict(), access: 'commune.read' },
   'conseil.recordEnvoi': { args: z.object({ seanceId: id, envoi: form }).strict(), access: 'commune.write' },
+  'conseil.recordEnvois': { args: z.object({ seanceId: id, envois: z.array(form).min(1).max(100) }).strict(), access: 'commune.write' },
+  'conseil.listePdf': { args: z.object({ seanceId: id }).strict(), access: 'commune.read' },
   'conseil.recordAffichage': { args: z.object({ seanceId: id, date: day }).strict(), access: 'commune.write' },
   'conseil.openSeance': { args: z.object({ seanceId: id }).strict(), access: 'commune.write' },
   'conseil.setPresence': { args: z.object({ seanceId: id, presence: form }).strict(), access: 'commune.write' },

@@ -22,6 +22,7 @@ export async function publishListe(c: ConseilCtx, seanceId: number, date: string
   const s = getSeance(c.db, seanceId);
   if (s.statut !== 'close') throw new AppError('CONFLICT', 'La liste des délibérations se publie après la séance.');
   if (date > c.today || date < s.date) throw new AppError('INVALID', 'Date de publication : entre le jour de la séance et aujourd’hui.');
+  if (s.liste_publiee_le) throw new AppError('CONFLICT', `La liste a déjà été publiée le ${formatDateFr(s.liste_publiee_le)} : téléchargez-la de nouveau si besoin.`);
   const pdf = await listeDocument(c.db, seanceId);
   const { sha256 } = c.docs.put(pdf);
   const deadline = listeDeadline(s.date);

@@ -71,6 +71,38 @@ export async function convocationFor(db: Db, seanceId: number, eluId: number, da
  * The date of sending is what counts for the jours francs (CE 19 mars 1969, Doullens).
  */
 export async function recordEnvoi(c: ConseilCtx, seanceId: number, input: unknown): Promise<void> {
+  await recordEnvois(c, seanceId, [input]);
+}
+
+/**
+ * Record several sendings at once (« tout envoyer aujourd'hui »): every check and every PDF first, then one
+ * transaction — never a half-recorded batch.
+ */
+export async function recordEnvois(c: ConseilCtx, seanceId: number, inputs: unknown[]): Promise<void> {
+  const prepared: { e: z.infer<typeof envoiSchema>; sha256: string; elu: EluRow }[] = [];
+  for (const input of inputs) prepared.push(await prepareEnvoi(c, seanceId, input));
+  const s = getSeance(c.db, seanceId);
+  c.db.transaction(() => {
+    for (const { e, sha256, elu } of prepared) {
+      c.db
+        .prepare(
+          `INSERT INTO convocation_envoi (seance_id, elu_id, mode, envoye_le, sha256) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (seance_id, elu_id) DO UPDATE SET mode = excluded.mode, envoye_le = excluded.envoye_le, sha256 = excluded.sha256`,
+        )
+        .run(seanceId, e.eluId, e.mode, e.date, sha256);
+      c.audit({
+        action: 'convocation.envoyee',
+        summary: `Convocation ${e.mode === 'papier' ? 'remise sur papier' : 'envoyée par voie dématérialisée'} à ${fullName(elu)} le ${formatDateFr(e.date)} pour la séance du ${formatDateFr(s.date)}`,
+        objectType: 'seance',
+        objectId: seanceId,
+        details: { eluId: e.eluId, mode: e.mode, date: e.date, sha256 },
+      });
+    }
+    c.db.prepare("UPDATE seance SET statut = 'convoquee' WHERE id = ? AND statut = 'preparation'").run(seanceId);
+  })();
+}
+
+async function prepareEnvoi(c: ConseilCtx, seanceId: number, input: unknown) {
   const e = parseOrThrow(envoiSchema, input);
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'en_cours' || s.statut === 'close') throw new AppError('CONFLICT', 'La séance a déjà eu lieu.');
@@ -83,22 +115,7 @@ export async function recordEnvoi(c: ConseilCtx, seanceId: number, input: unknow
   const pdf = await convocationFor(c.db, seanceId, e.eluId, e.date);
   const { sha256 } = c.docs.put(pdf);
   const elu = readElus(c.db).find((x) => x.id === e.eluId) as EluRow;
-  c.db.transaction(() => {
-    c.db
-      .prepare(
-        `INSERT INTO convocation_envoi (seance_id, elu_id, mode, envoye_le, sha256) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (seance_id, elu_id) DO UPDATE SET mode = excluded.mode, envoye_le = excluded.envoye_le, sha256 = excluded.sha256`,
-      )
-      .run(seanceId, e.eluId, e.mode, e.date, sha256);
-    c.db.prepare("UPDATE seance SET statut = 'convoquee' WHERE id = ? AND statut = 'preparation'").run(seanceId);
-    c.audit({
-      action: 'convocation.envoyee',
-      summary: `Convocation ${e.mode === 'papier' ? 'remise sur papier' : 'envoyée par voie dématérialisée'} à ${fullName(elu)} le ${formatDateFr(e.date)} pour la séance du ${formatDateFr(s.date)}`,
-      objectType: 'seance',
-      objectId: seanceId,
-      details: { eluId: e.eluId, mode: e.mode, date: e.date, sha256 },
-    });
-  })();
+  return { e, sha256, elu };
 }
 
 /** Public posting of the convocation at the mairie (L2121-10). */

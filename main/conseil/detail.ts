@@ -5,6 +5,32 @@ import { pointSituation, pouvoirsFor, openingPresence } from './seance-day';
 import { getSeance, pointsOf, eluIdsEnExercice } from './seances';
 import { convocationState } from './convocation-service';
 import type { ConseilCtx } from './context';
+import type { PvRow } from './apres-seance';
+
+export interface VoteRow {
+  point_id: number;
+  en_exercice: number;
+  presents: number;
+  representes: number;
+  votants: number;
+  pour: number;
+  contre: number;
+  abstention: number;
+  mode: string;
+  president_choix: string | null;
+  voix_preponderante: number;
+  adopte: number;
+  message: string;
+  created_at: string;
+}
+
+export interface TourRow {
+  tour: 1 | 2 | 3;
+  candidats: { eluId: number | null; nom: string; voix: number; dateNaissance?: string | null }[];
+  blancsNuls: number;
+  elu: string | null;
+  message: string;
+}
 import { listeDeadline, pvPublicationDeadline } from './rules/publicite';
 
 /** Everything the séance screens show, in one read. */
@@ -17,8 +43,10 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
   const points = pointsOf(db, seanceId).map((p) => {
     const annexes = db.prepare('SELECT id, nom, sha256, taille, pages, type_pj FROM annexe WHERE point_id = ? ORDER BY id').all(p.id) as { id: number; nom: string; sha256: string; taille: number; pages: number; type_pj: string | null }[];
     const interesses = (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]).map((r) => r.elu_id);
-    const vote = db.prepare('SELECT * FROM vote WHERE point_id = ?').get(p.id) as Record<string, unknown> | undefined;
-    const tours = (db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as { tour: number; resultat: string }[]).map((t) => ({ tour: t.tour, ...JSON.parse(t.resultat) }));
+    const vote = db.prepare('SELECT * FROM vote WHERE point_id = ?').get(p.id) as VoteRow | undefined;
+    const tours = (db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as { tour: number; resultat: string }[]).map(
+      (t) => ({ tour: t.tour, ...(JSON.parse(t.resultat) as Omit<TourRow, 'tour'>) }),
+    );
     const d = delibs.get(p.id);
     const situation = s.statut === 'en_cours' || s.statut === 'close' ? pointSituation(db, p.id) : null;
     return {
@@ -31,21 +59,29 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
       situation: situation ? { attendance: situation.attendance, quorum: situation.quorum } : null,
     };
   });
-  const pv = db.prepare('SELECT * FROM pv WHERE seance_id = ?').get(seanceId) as Record<string, unknown> | undefined;
+  const pv = db.prepare('SELECT * FROM pv WHERE seance_id = ?').get(seanceId) as PvRow | undefined;
+  // At the opening of a séance, the previous séances' PV waiting to be arrêtés (L2121-15).
+  const pvsAArreter =
+    s.statut === 'en_cours'
+      ? (db.prepare("SELECT s.id, s.date FROM pv JOIN seance s ON s.id = pv.seance_id WHERE pv.statut = 'brouillon' AND s.date < ? ORDER BY s.date").all(s.date) as { id: number; date: string }[])
+      : [];
   return {
+    /** the core's today (Paris): the reference for default dates in forms */
+    aujourdhui: c.today,
+    pvsAArreter,
     seance: s,
     elus: elus.filter((e) => inOffice.has(e.id)).map((e) => ({ ...e, nomComplet: fullName(e) })),
     points,
     convocation: convocationState(c, seanceId),
     convocationLe: convocationDate(db, seanceId),
     presences: Object.fromEntries(openingPresence(db, seanceId)),
-    mouvements: db.prepare('SELECT id, elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(seanceId),
+    mouvements: db.prepare('SELECT id, elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(seanceId) as { id: number; elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[],
     pouvoirs: pouvoirsFor(db, seanceId),
     secretaires: (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(seanceId) as { elu_id: number }[]).map((r) => r.elu_id),
     pv: pv ?? null,
     echeances: {
       liste: s.statut === 'close' ? listeDeadline(s.date) : null,
-      pv: pv && pv.arrete_le ? pvPublicationDeadline(String(pv.arrete_le)) : null,
+      pv: pv && pv.arrete_le ? pvPublicationDeadline(pv.arrete_le) : null,
     },
     reconvocations: (db.prepare('SELECT id, date FROM seance WHERE reconvocation_de = ?').all(seanceId) as { id: number; date: string }[]),
   };

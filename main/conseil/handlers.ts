@@ -2,7 +2,7 @@ import { AppError } from '../api/errors';
 import type { Ctx, Implementations } from '../api/handler';
 import { communeClassification, flattenMatieres } from './classification';
 import { parisDay, type ConseilCtx } from './context';
-import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi } from './convocation-service';
+import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
 import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';
 import { seanceDetail, seancesList } from './detail';
 import { arreterPv, listeDocument, publierPv, publishListe, savePvDebats, signerPv } from './apres-seance';
@@ -67,6 +67,8 @@ export const conseilHandlers = {
     return pdfValue(`convocation-${s.date}-${eluId}.pdf`, bytes);
   },
   'conseil.recordEnvoi': (ctx, { seanceId, envoi }) => writeAsync(ctx, (c) => recordEnvoi(c, seanceId, envoi)),
+  'conseil.recordEnvois': (ctx, { seanceId, envois }) => writeAsync(ctx, (c) => recordEnvois(c, seanceId, envois)),
+  'conseil.listePdf': async (ctx, { seanceId }) => pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)),
   'conseil.recordAffichage': (ctx, { seanceId, date }) => write(ctx, (c) => recordAffichage(c, seanceId, date)),
   'conseil.openSeance': (ctx, { seanceId }) => write(ctx, (c) => openSeance(c, seanceId)),
   'conseil.setPresence': (ctx, { seanceId, presence }) => write(ctx, (c) => setPresence(c, seanceId, presence)),
@@ -135,7 +137,7 @@ export const conseilHandlers = {
 } satisfies Implementations<
   | 'conseil.classification' | 'conseil.seances' | 'conseil.seance' | 'conseil.createSeance' | 'conseil.updateSeance' | 'conseil.savePoint'
   | 'conseil.removePoint' | 'conseil.movePoint' | 'conseil.addAnnexe' | 'conseil.convocationPdf' | 'conseil.recordEnvoi' | 'conseil.recordAffichage'
-  | 'conseil.openSeance' | 'conseil.setPresence' | 'conseil.addMouvement' | 'conseil.addPouvoir' | 'conseil.removePouvoir' | 'conseil.setSecretaires'
+  | 'conseil.recordEnvois' | 'conseil.listePdf' | 'conseil.openSeance' | 'conseil.setPresence' | 'conseil.addMouvement' | 'conseil.addPouvoir' | 'conseil.removePouvoir' | 'conseil.setSecretaires'
   | 'conseil.setInteresses' | 'conseil.vote' | 'conseil.nominationRound' | 'conseil.reporterPoint' | 'conseil.closeSeance' | 'conseil.publishListe'
   | 'conseil.pvSave' | 'conseil.pvArreter' | 'conseil.pvSigner' | 'conseil.pvPublier' | 'conseil.deliberations' | 'conseil.publishDeliberation'
   | 'conseil.setModePublicite' | 'conseil.registre' | 'documents.uploadStart' | 'documents.uploadChunk' | 'documents.get'

@@ -4,6 +4,9 @@ import { PageTitle } from '../components/PageTitle';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 
+/** Who sent what arrived, in words (sources written by the sync and courrier domains). */
+const SOURCES: Record<string, string> = { prefecture: 'Préfecture', helios: 'Comptable public (Hélios)', courrier: 'Courrier', plateforme: 'Plateforme de télétransmission' };
+
 type Data = HandlerResult<'dashboard.get'>;
 
 function Arrivals({ data }: { data: Data }) {
@@ -25,7 +28,7 @@ function Arrivals({ data }: { data: Data }) {
             <List.Item key={a.id}>
               <Text fw={600}>{a.title}</Text>
               <Text size="sm">
-                {formatDateTime(a.arrived_at)} · {a.source}
+                {formatDateTime(a.arrived_at)} · {SOURCES[a.source] ?? a.source}
               </Text>
             </List.Item>
           ))}

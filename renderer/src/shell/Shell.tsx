@@ -2,13 +2,16 @@ import { Alert, AppShell, Container } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
+import { Conseil } from '../conseil/Conseil';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
 import type { ReadyStatus } from '../lib/status';
+import { Parapheur } from '../parapheur/Parapheur';
 import { RestoreScreen } from '../restore/RestoreScreen';
 import { EmptySection } from '../sections/EmptySection';
 import { Settings } from '../settings/Settings';
+import { Synchronisation } from '../sync/Synchronisation';
 import { Wizard } from '../wizard/Wizard';
 import { Header } from './Header';
 import { Navbar } from './Navbar';
@@ -65,6 +68,9 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   else if (page === 'dashboard') content = <Dashboard />;
   else if (page === 'settings') content = <Settings role={role} refresh={refresh} />;
   else if (page === 'journal') content = <Journal />;
+  else if (page === 'conseil') content = <Conseil role={role} />;
+  else if (page === 'parapheur') content = <Parapheur role={role} />;
+  else if (page === 'sync') content = <Synchronisation role={role} />;
   else content = <EmptySection page={page} />;
 
   const showNav = !!status.commune && !problem && !adding;

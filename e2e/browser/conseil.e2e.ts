@@ -1,0 +1,299 @@
+/**
+ * A whole séance of the conseil municipal as a secrétaire clicks it, in Debian's Chromium against the real core
+ * host: séance, ordre du jour (with a refused and an accepted annex), convocations, then — the host restarted on
+ * the séance day — roll call, pouvoir, secrétaire, votes (main levée, scrutin public, nomination), quorum lost
+ * and the item postponed, séance closed, liste des délibérations, publication, PV, reconvocation, registre.
+ * Each generated PDF is checked with qpdf and read with pdftotext; axe runs on every screen.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import type { Browser, Page } from 'playwright-core';
+import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+
+const chromium = chromiumPath();
+const PASSWORD = 'une belle journée à la mairie';
+const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
+
+// 7 in office: quorum is 4 (L2121-17)
+const ELUS = [['Mme', 'Lefèvre', 'Hélène', 'maire'], ['M.', 'Chevalier', 'Noël', 'adjoint'], ['Mme', 'Le Gall', 'Gaëlle', 'conseiller'], ['M.', 'Ménard', 'Loïc', 'conseiller'],
+  ['Mme', 'Roux', 'Cécile', 'conseiller'], ['M.', 'Dupont', 'Jérôme', 'conseiller'], ['Mme', 'Martin', 'Zoé', 'conseiller']] as const;
+const full = (i: number) => `${ELUS[i]![0]} ${ELUS[i]![2]} ${ELUS[i]![1]}`;
+
+async function clean(page: Page, screen: string): Promise<void> {
+  await page.mouse.move(0, 0); // measure colours at rest, not under the pointer's hover
+  await shot(page, screen);
+  const violations = await axe(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Click, catch the download, check it with qpdf and return its text. */
+async function downloaded(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  fs.mkdirSync(PDF_DIR, { recursive: true });
+  const file = path.join(PDF_DIR, `e2e-${name}.pdf`);
+  await dl.saveAs(file);
+  execFileSync('qpdf', ['--check', file], { stdio: 'ignore' });
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+
+async function setupCommune(page: Page): Promise<void> {
+  await page.getByLabel('Nom de la commune').waitFor({ timeout: 15_000 });
+  const identity = { 'Nom de la commune': 'Saint-Benoît-sur-Loire', 'Code INSEE': '45270', SIREN: '214502494', Département: '45', Arrondissement: '3', 'Adresse de la mairie': '1 place de la Mairie', 'Code postal': '45730', Téléphone: '02 38 35 70 00', 'E-mail de la mairie': 'mairie@exemple.fr', Population: '412' };
+  for (const [label, value] of Object.entries(identity)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('mardi matin').check();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  for (let i = 0; i < ELUS.length; i++) {
+    if (i > 0) await page.getByRole('button', { name: 'Ajouter un élu' }).click();
+    const [civ, nom, prenom, fonction] = ELUS[i]!;
+    await page.getByLabel(`Civilité (élu ${i + 1})`).selectOption(civ);
+    await page.getByLabel(`Nom (élu ${i + 1})`, { exact: true }).fill(nom);
+    await page.getByLabel(`Prénom (élu ${i + 1})`).fill(prenom);
+    await page.getByLabel(`Date de naissance (élu ${i + 1})`).fill(`19${60 + i}-05-10`);
+    await page.getByLabel(`Fonction (élu ${i + 1})`).selectOption(fonction);
+    if (fonction === 'adjoint') await page.getByLabel(`Rang (élu ${i + 1})`).fill('1');
+    await page.getByLabel(`Début du mandat (élu ${i + 1})`).fill('2026-03-28');
+  }
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Identifiant').fill('secretaire');
+  await page.getByLabel('Nom affiché').fill('Martine Roux');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirmation du mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
+  await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+}
+
+async function addPoint(page: Page, titre: string, matiere: string, scrutin?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Ajouter un point' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Objet du point').fill(titre);
+  if (scrutin) await dialog.getByLabel('Mode de scrutin').selectOption({ label: scrutin });
+  await dialog.getByLabel('Matière (classification ACTES)').fill(matiere);
+  await page.getByRole('option', { name: new RegExp(`^${matiere.replace('.', '\\.')} —`) }).click();
+  await dialog.getByLabel('Projet de délibération').fill(`Le conseil municipal, après en avoir délibéré, approuve : ${titre}.`);
+  await dialog.getByRole('button', { name: 'Enregistrer le point' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+const T = { timeout: 10_000 };
+const main = (page: Page) => page.getByRole('main');
+const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
+
+describe.skipIf(!chromium)('conseil municipal in Chromium', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+
+  const open = async (now: string) => {
+    host = await startHost({ dataDir: host?.dataDir, now });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.clock.setFixedTime(new Date(now));
+  };
+  const restart = async (now: string) => {
+    await browser.close();
+    await host.stop();
+    await open(now);
+    await page.getByLabel('Identifiant').fill('secretaire');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+  };
+  const openSeance = async (date: string) => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Conseil municipal' }).click();
+    await page.getByRole('button', { name: `Ouvrir la séance du ${date}` }).click();
+    await page.getByRole('tab', { name: '1. Ordre du jour' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    await open('2026-11-23T09:00:00Z');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `conseil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('prepares the séance: ordre du jour, annexes, convocations', async () => {
+    await setupCommune(page);
+    await page.getByRole('navigation').getByRole('button', { name: 'Conseil municipal' }).click();
+    await page.getByRole('button', { name: 'Nouvelle séance' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Date de la séance').fill('2026-11-20');
+    await dialog.getByRole('button', { name: 'Créer la séance' }).click();
+    await expect.poll(() => dialog.textContent(), T).toMatch(/déjà passé|elle est passée/);
+    await clean(page, 'conseil-01-nouvelle-seance-erreur');
+    await dialog.getByLabel('Date de la séance').fill('2026-11-27');
+    await dialog.getByRole('button', { name: 'Créer la séance' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), T).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+
+    // A point without matière: the message stands under the field, nothing typed is lost.
+    await page.getByRole('button', { name: 'Ajouter un point' }).click();
+    await page.getByRole('dialog').getByLabel('Objet du point').fill('Décision modificative n° 2');
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer le point' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/Matière : choisissez-la dans la classification ACTES/);
+    expect(await page.getByRole('dialog').getByLabel('Objet du point').inputValue()).toBe('Décision modificative n° 2');
+    await page.getByRole('dialog').getByLabel('Objet du point').click(); // closes the matière list the focus opened
+    await clean(page, 'conseil-02-point-erreur');
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+
+    await addPoint(page, 'Décision modificative n° 2', '7.1');
+    await addPoint(page, 'Tarifs de la salle des fêtes', '7.10', 'Scrutin public');
+    await addPoint(page, 'Désignation du délégué au SIVOM', '5.3', 'Nomination (scrutin secret, par tours)');
+    await addPoint(page, 'Subvention au comité des fêtes', '7.5');
+
+    // Annexes: a file that is not a PDF is refused with the core's message; a real PDF is kept.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-annexe-'));
+    fs.writeFileSync(path.join(dir, 'faux.pdf'), 'ceci est du texte');
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Budget : décision modificative n° 2', { x: 50, y: 700, font: await doc.embedFont(StandardFonts.Helvetica) });
+    fs.writeFileSync(path.join(dir, 'dm2.pdf'), await doc.save());
+    const chooser = async (file: string) => {
+      const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Ajouter une annexe PDF au point 1' }).click()]);
+      await fc.setFiles(path.join(dir, file));
+    };
+    await chooser('faux.pdf');
+    await expect.poll(() => main(page).getByRole('alert').first().textContent(), T).toMatch(/Annexe « faux\.pdf » refusée : ce fichier n'est pas un PDF/);
+    await chooser('dm2.pdf');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Annexe : dm2\.pdf \(1 page/);
+    await page.getByRole('button', { name: 'Descendre le point 1' }).click();
+    await expect.poll(() => main(page).getByRole('article').first().getAttribute('aria-label'), T).toMatch(/^Point 1 : Tarifs/);
+    await page.getByRole('button', { name: 'Monter le point 2' }).click();
+    await expect.poll(() => main(page).getByRole('article').first().getAttribute('aria-label'), T).toMatch(/^Point 1 : Décision/);
+    await clean(page, 'conseil-03-ordre-du-jour');
+
+    await tab(page, '2. Convocation');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Dernier jour d’envoi : lundi 23 novembre 2026/);
+    const convocation = await downloaded(page, () => page.getByRole('button', { name: `Aperçu de la convocation de ${full(3)}` }).click(), 'convocation');
+    expect(convocation).toContain(full(3));
+    expect(convocation).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+    await clean(page, 'conseil-04-convocation');
+    await page.getByRole('button', { name: /Tout enregistrer comme envoyé aujourd’hui/ }).click();
+    await expect.poll(() => main(page).getByText(/^Envoyée le lundi 23 novembre 2026$/).count(), T).toBe(ELUS.length);
+    await page.getByRole('button', { name: 'Enregistrer l’affichage' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Affichée à la mairie le lundi 23 novembre 2026/);
+    await clean(page, 'conseil-05-convocations-envoyees');
+  });
+
+  it('holds the séance: roll call, pouvoir, votes, quorum lost, séance levée', async () => {
+    await restart('2026-11-27T19:00:00Z');
+    await openSeance('vendredi 27 novembre 2026');
+    await tab(page, '3. Séance');
+    await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+    await page.getByRole('heading', { name: 'Appel des élus' }).waitFor();
+    for (const i of [0, 1, 2, 3, 4]) {
+      await page.getByRole('radiogroup', { name: `Présence de ${full(i)}` }).getByText('Présent').click();
+      await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`${[0, 1, 2, 3, 4].indexOf(i) + 1} présents? sur 7`));
+    }
+    await page.getByRole('radiogroup', { name: `Présence de ${full(5)}` }).getByText('Excusé').click();
+    // A pouvoir to an absent élu is refused with its article; then to a present one.
+    await page.getByLabel('Mandant (donne pouvoir)').selectOption({ label: full(5) });
+    await page.getByLabel('Mandataire (vote pour lui)').selectOption({ label: full(6) });
+    await page.getByRole('button', { name: 'Enregistrer le pouvoir' }).click();
+    await expect.poll(() => main(page).getByRole('alert').first().textContent(), T).toMatch(/n'est pas présent.*L2121-20/);
+    await page.getByLabel('Mandataire (vote pour lui)').selectOption({ label: full(1) });
+    await page.getByRole('button', { name: 'Enregistrer le pouvoir' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`${full(5)} → ${full(1)}`));
+    await page.getByRole('button', { name: full(2), exact: true }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`Nommé\\(s\\) : ${full(2)}`));
+    await clean(page, 'conseil-06-appel');
+    await page.getByRole('button', { name: 'Passer aux points de l’ordre du jour →' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Quorum atteint : 5 présents sur 7 en exercice, il en faut 4/);
+    await clean(page, 'conseil-06-point-1');
+
+    // Point 1, main levée: wrong totals refused, then 5 pour, 1 contre.
+    await page.getByLabel('Pour', { exact: true }).fill('4');
+    await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
+    await expect.poll(() => main(page).getByRole('alert').first().textContent(), T).toMatch(/nombre de votants \(6\)/);
+    await page.getByLabel('Pour', { exact: true }).fill('5');
+    await page.getByLabel('Contre', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Délibération n° 2026_001 : Adopté/);
+    await clean(page, 'conseil-07-vote-resultat');
+    await page.getByRole('button', { name: 'Point suivant →' }).click();
+
+    // Point 2, scrutin public: named votes.
+    await page.getByRole('radiogroup', { name: `Vote de ${full(3)}` }).getByText('Contre').click();
+    await clean(page, 'conseil-08-scrutin-public');
+    await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Délibération n° 2026_002/);
+    await page.getByRole('button', { name: 'Point suivant →' }).click();
+
+    // Point 3, nomination: elected at the first round with an absolute majority.
+    await page.getByLabel('Candidat 1', { exact: true }).selectOption({ label: full(1) });
+    await page.getByLabel('Voix du candidat 1').fill('5');
+    await page.getByLabel('Candidat 2', { exact: true }).selectOption({ label: full(2) });
+    await page.getByLabel('Voix du candidat 2').fill('1');
+    await clean(page, 'conseil-09-nomination');
+    await page.getByRole('button', { name: 'Enregistrer le tour n° 1' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Délibération n° 2026_003/);
+    await page.getByRole('button', { name: 'Point suivant →' }).click();
+
+    // Point 4: two members leave; quorum lost, the vote is disabled, the point is postponed.
+    for (const i of [3, 4]) {
+      await page.getByLabel('Arrivée ou départ avant le point 4').selectOption({ label: full(i) });
+      await page.getByRole('button', { name: 'Enregistrer le mouvement' }).click();
+      await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`${full(i)} part avant le point 4`));
+    }
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Quorum non atteint : 3 présents sur 7 en exercice, il en faut au moins 4/);
+    expect(await page.getByRole('button', { name: 'Enregistrer le vote' }).isDisabled()).toBe(true);
+    await clean(page, 'conseil-10-quorum-non-atteint');
+    await page.getByRole('button', { name: 'Reporter le point' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Ce point est reporté/);
+    await page.getByRole('button', { name: 'Lever la séance' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Séance levée/);
+  });
+
+  it('after the séance: liste, délibérations, publication, PV, reconvocation, registre', async () => {
+    await tab(page, '4. Après la séance');
+    const liste = await downloaded(page, () => page.getByRole('button', { name: 'Publier la liste et la télécharger' }).click(), 'liste-deliberations');
+    expect(liste).toMatch(/2026_001\s+Décision modificative n° 2\s+Adoptée/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/dans le délai d'une semaine/);
+    const delib = await downloaded(page, () => page.getByRole('button', { name: 'Télécharger la délibération n° 2026_001' }).click(), 'deliberation-2026_001');
+    expect(delib).toMatch(/Délibération n°\s*:\s*2026_001/);
+    expect(delib).toContain('Pour extrait conforme');
+    await page.getByRole('button', { name: 'Publier', exact: true }).first().click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Publiée le 27 novembre 2026/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/transmission obligatoire \(art\. L2131-2 CGCT\)/);
+    await page.getByLabel('Teneur des discussions').fill('Le maire présente la décision modificative ; M. Ménard demande le détail des crédits.');
+    await page.getByRole('button', { name: 'Enregistrer le projet de PV' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Projet enregistré/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Aucune séance suivante ouverte/);
+    await clean(page, 'conseil-11-apres-la-seance');
+
+    await page.getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
+    await page.getByRole('dialog').getByLabel('Date de la séance').fill('2026-11-29');
+    await page.getByRole('dialog').getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/L2121-17/);
+    await page.getByRole('dialog').getByLabel('Date de la séance').fill('2026-12-04');
+    await page.getByRole('dialog').getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), T).toMatch(/vendredi 4 décembre 2026/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/1\. Subvention au comité des fêtes/);
+    await clean(page, 'conseil-12-reconvocation');
+
+    await page.getByRole('button', { name: '← Retour aux séances' }).click();
+    await clean(page, 'conseil-13-seances');
+    await tab(page, 'Délibérations');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/3 délibérations/);
+    await page.getByLabel('Objet ou numéro').fill('Tarifs');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/1 délibération(?!s)/);
+    await clean(page, 'conseil-14-deliberations');
+    await tab(page, 'Registre et publicité');
+    await page.getByLabel('Mode de publicité', { exact: true }).selectOption('affichage');
+    await page.getByLabel('Numéro de la délibération qui l’a choisi').fill('2026_001');
+    await page.getByRole('button', { name: 'Enregistrer le mode de publicité' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/choisi par la délibération n° 2026_001/);
+    const registre = await downloaded(page, () => page.getByRole('button', { name: 'Télécharger le registre' }).click(), 'registre-2026');
+    expect(registre).toMatch(/Feuillet de clôture/);
+    expect(registre).toMatch(/R2121-9/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Registre 2026 téléchargé : 1 séance, 3 délibérations/);
+    await clean(page, 'conseil-15-registre');
+  });
+});

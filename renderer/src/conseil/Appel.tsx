@@ -1,0 +1,113 @@
+import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { call } from '../bridge';
+import { ErrorAlert } from '../components/ErrorAlert';
+import type { SeanceProps } from './SeancePage';
+import { FILL, nameOf } from './types';
+import { useAction } from './useAction';
+
+const CHOICES = [
+  { value: 'present', label: 'Présent' },
+  { value: 'absent', label: 'Absent' },
+  { value: 'excuse', label: 'Excusé' },
+];
+
+/** The roll call at the opening: one big segmented control per élu in office; représentés follow their pouvoir. */
+export function Appel({ detail, canWrite, reload }: SeanceProps) {
+  const { seance, elus, presences, pouvoirs } = detail;
+  const a = useAction();
+  const editable = canWrite && seance.statut === 'en_cours';
+  const presents = elus.filter((e) => presences[e.id] === 'present').length;
+  const required = Math.floor(elus.length / 2) + 1;
+  const set = (eluId: number, statut: string) =>
+    a.run(async () => {
+      await call('conseil.setPresence', { seanceId: seance.id, presence: { eluId, statut } });
+      await reload();
+    });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="appel-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="appel-title">
+          Appel des élus
+        </Title>
+        <Text fw={700}>
+          {presents} présent{presents > 1 ? 's' : ''} sur {elus.length} en exercice · quorum : {required}
+        </Text>
+      </Group>
+      {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
+      <Table verticalSpacing="xs">
+        <Table.Tbody>
+          {elus.map((e) => {
+            const st = presences[e.id];
+            const pouvoir = pouvoirs.find((p) => p.mandant === e.id);
+            return (
+              <Table.Tr key={e.id}>
+                <Table.Th scope="row" fw={600} style={{ width: '40%' }}>
+                  {e.nomComplet}
+                </Table.Th>
+                <Table.Td>
+                  {st === 'represente' || pouvoir ? (
+                    <Text>Représenté par {nameOf(elus, pouvoir?.mandataire)} (pouvoir)</Text>
+                  ) : editable ? (
+                    <SegmentedControl
+                      size="md"
+                      aria-label={`Présence de ${e.nomComplet}`}
+                      value={st ?? 'absent'}
+                      onChange={(v) => void set(e.id, v)}
+                      data={CHOICES}
+                      disabled={a.busy}
+                      color={st === 'present' ? FILL.green : FILL.gray}
+                    />
+                  ) : (
+                    <Text>{CHOICES.find((c) => c.value === st)?.label ?? '—'}</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** The secrétaire(s) de séance, appointed by the council among its present members (L2121-15). */
+export function Secretaires({ detail, canWrite, reload }: SeanceProps) {
+  const { seance, elus, secretaires, presences } = detail;
+  const a = useAction();
+  const editable = canWrite && seance.statut === 'en_cours';
+  const toggle = (id: number, on: boolean) =>
+    a.run(async () => {
+      const ids = on ? [...secretaires, id] : secretaires.filter((x) => x !== id);
+      await call('conseil.setSecretaires', { seanceId: seance.id, eluIds: ids });
+      await reload();
+    });
+  const candidates = elus.filter((e) => presences[e.id] === 'present' || secretaires.includes(e.id));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="secretaires-title">
+      <Title order={2} size="h4" id="secretaires-title" mb="xs">
+        Secrétaire(s) de séance
+      </Title>
+      <Text size="sm" mb="xs">
+        Le conseil nomme un ou plusieurs de ses membres présents (art. L2121-15 CGCT) ; le maire ne le désigne pas seul.
+      </Text>
+      {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
+      {secretaires.length > 0 && <Text fw={600} mb="xs">Nommé(s) : {secretaires.map((id) => nameOf(elus, id)).join(', ')}</Text>}
+      {editable && (
+        <Stack gap={4}>
+          {candidates.length === 0 && <Text size="sm">Faites d’abord l’appel : seuls les membres présents peuvent être nommés.</Text>}
+          <Group gap="xs">
+            {candidates.map((e) => {
+              const on = secretaires.includes(e.id);
+              return (
+                <Button key={e.id} size="md" variant={on ? 'filled' : 'default'} aria-pressed={on} onClick={() => void toggle(e.id, !on)}>
+                  {on ? '✓ ' : ''}
+                  {e.nomComplet}
+                </Button>
+              );
+            })}
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
