@@ -10,6 +10,7 @@ import { CommuneTab } from './CommuneTab';
 import { DiagnosticTab } from './DiagnosticTab';
 import { ElusTab } from './ElusTab';
 import { HorairesTab } from './HorairesTab';
+import { PlateformeTab } from './PlateformeTab';
 import { SecurityTab } from './SecurityTab';
 
 export type Dossier = HandlerResult<'commune.get'>;
@@ -22,6 +23,7 @@ export function Settings({ role, refresh }: { role: Role | undefined; refresh: (
     read && { id: 'commune', label: 'Commune' },
     read && { id: 'horaires', label: 'Horaires' },
     read && { id: 'elus', label: 'Élus' },
+    write && { id: 'plateforme', label: 'Plateforme' },
     can(role, 'users.manage') && { id: 'comptes', label: 'Comptes' },
     can(role, 'backup.manage') && { id: 'sauvegardes', label: 'Sauvegardes' },
     { id: 'securite', label: 'Sécurité' },
@@ -61,6 +63,9 @@ export function Settings({ role, refresh }: { role: Role | undefined; refresh: (
             </Tabs.Panel>
           </>
         )}
+        <Tabs.Panel value="plateforme">
+          <PlateformeTab />
+        </Tabs.Panel>
         <Tabs.Panel value="comptes">
           <AccountsTab />
         </Tabs.Panel>

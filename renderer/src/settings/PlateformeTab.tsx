@@ -1,0 +1,192 @@
+import { Alert, Button, Fieldset, FileInput, Group, List, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { call, type HandlerResult } from '../bridge';
+import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useLoad } from '../lib/useLoad';
+import { uploadFile } from '../sync/files';
+
+type Diagnostic = HandlerResult<'sync.testConnexion'>;
+
+/** The connection test's answer: one line per step, in words, never a code. */
+export function DiagnosticView({ d }: { d: Diagnostic }) {
+  return (
+    <Alert
+      color={d.ok ? 'green' : 'red'}
+      variant="light"
+      role={d.ok ? 'status' : 'alert'}
+      title={d.ok ? 'La connexion fonctionne' : 'La connexion ne fonctionne pas'}
+      styles={{ title: { color: d.ok ? 'var(--clocher-color-success)' : 'var(--mantine-color-red-9)' } }}
+    >
+      <Text mb={d.steps.length ? 'xs' : 0}>{d.message}</Text>
+      {d.steps.length > 0 && (
+        <List spacing={4} listStyleType="none" pl={0}>
+          {d.steps.map((s) => (
+            <List.Item key={s.label}>
+              <Text span fw={700} c={s.ok ? 'var(--clocher-color-success)' : 'red.9'}>
+                {s.ok ? '✓ ' : '✗ '}
+                {s.label} : {s.ok ? 'réussi' : 'échec'}
+              </Text>
+              <Text span> — {s.detail}</Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
+/** Paramètres → Plateforme: the S²LOW address, the certificate and its password, the shared-account login. Secrets are never shown back. */
+export function PlateformeTab() {
+  const current = useLoad(() => call('sync.plateforme'));
+  if (current.error) return <ErrorAlert>{current.error}</ErrorAlert>;
+  if (current.loading && !current.data) return <Loader aria-label="Chargement des réglages de la plateforme" />;
+  return <PlateformeForm initial={current.data ?? null} onSaved={() => void current.reload()} />;
+}
+
+function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.plateforme'>; onSaved: () => void }) {
+  const [url, setUrl] = useState(initial?.url ?? '');
+  const [login, setLogin] = useState(initial?.login ?? '');
+  const [password, setPassword] = useState('');
+  const [p12, setP12] = useState<File | null>(null);
+  const [p12Password, setP12Password] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const [diagnostic, setDiagnostic] = useState<Diagnostic | null>(null);
+  const hasCertificate = initial?.certificat ?? false;
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setDirty(true);
+    setSaved(false);
+  };
+
+  const save = async (): Promise<boolean> => {
+    try {
+      const certificatUploadId = p12 ? await uploadFile(p12) : null;
+      await call('sync.savePlateforme', {
+        url: url.trim(),
+        login: login.trim() || null,
+        password: password || null,
+        certificatUploadId,
+        certificatPassword: p12Password || null,
+      });
+      setPassword('');
+      setP12Password('');
+      setP12(null);
+      setDirty(false);
+      setErrors({});
+      setMessage(null);
+      onSaved();
+      return true;
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setMessage(errorMessage(e));
+      focusFirstInvalid();
+      return false;
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('save');
+    setDiagnostic(null);
+    setSaved(await save());
+    setBusy(null);
+  };
+
+  const test = async () => {
+    setBusy('test');
+    setDiagnostic(null);
+    if (!dirty || (await save())) {
+      try {
+        setDiagnostic(await call('sync.testConnexion'));
+      } catch (e) {
+        setMessage(errorMessage(e));
+      }
+    }
+    setBusy(null);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={640}>
+        <Text>
+          Clocher transmet les délibérations à la préfecture et les flux comptables au Trésor public par la plateforme S²LOW. Ces réglages sont
+          indiqués dans le courrier ou le courriel d’ouverture de votre compte S²LOW.
+        </Text>
+        <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
+        <TextInput
+          label="Adresse de la plateforme"
+          description="Elle commence par https://, par exemple https://s2low.exemple.fr"
+          inputMode="url"
+          autoComplete="off"
+          value={url}
+          onChange={(e) => edit(setUrl)(e.currentTarget.value)}
+          error={errors.url}
+        />
+        <Fieldset legend="Certificat de connexion">
+          <Stack gap="sm">
+            <Text size="sm">
+              {hasCertificate
+                ? 'Un certificat est installé. Choisissez un fichier seulement pour le remplacer (par exemple quand il arrive à expiration).'
+                : 'Aucun certificat n’est installé. Choisissez le fichier du certificat (.p12 ou .pfx) remis par votre autorité de certification.'}
+            </Text>
+            <FileInput
+              label={hasCertificate ? 'Nouveau fichier de certificat' : 'Fichier du certificat'}
+              placeholder="Choisir le fichier…"
+              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
+              accept=".p12,.pfx,application/x-pkcs12"
+              value={p12}
+              onChange={edit(setP12)}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
+              error={errors.certificatUploadId}
+            />
+            <TextInput
+              type="password"
+              label="Mot de passe du certificat"
+              description={hasCertificate ? 'Laissez vide pour garder le mot de passe enregistré.' : 'Le mot de passe qui protège le fichier du certificat.'}
+              autoComplete="new-password"
+              value={p12Password}
+              onChange={(e) => edit(setP12Password)(e.currentTarget.value)}
+              error={errors.certificatPassword}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend="Compte S²LOW (seulement si le certificat est partagé)">
+          <Stack gap="sm">
+            <Text size="sm">Quand plusieurs personnes utilisent le même certificat, S²LOW demande aussi l’identifiant et le mot de passe du compte.</Text>
+            <TextInput label="Identifiant S²LOW" autoComplete="off" value={login} onChange={(e) => edit(setLogin)(e.currentTarget.value)} error={errors.login} />
+            <TextInput
+              type="password"
+              label="Mot de passe S²LOW"
+              description="Laissez vide pour garder le mot de passe enregistré."
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => edit(setPassword)(e.currentTarget.value)}
+              error={errors.password}
+            />
+          </Stack>
+        </Fieldset>
+        <Group>
+          <Button type="submit" loading={busy === 'save'} disabled={busy === 'test'}>
+            Enregistrer
+          </Button>
+          <Button variant="outline" onClick={() => void test()} loading={busy === 'test'} disabled={busy === 'save'}>
+            Tester la connexion
+          </Button>
+        </Group>
+        {saved && (
+          <Text role="status" c="var(--clocher-color-success)" fw={600}>
+            Réglages de la plateforme enregistrés.
+          </Text>
+        )}
+        {busy === 'test' && <Text role="status">Test en cours : Clocher contacte la plateforme…</Text>}
+        {diagnostic && <DiagnosticView d={diagnostic} />}
+      </Stack>
+    </form>
+  );
+}

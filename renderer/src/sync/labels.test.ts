@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { nextRunText, statusText, toneOf, whatToDo } from './labels';
+
+describe('status labels', () => {
+  it('an item waiting for the network reads as waiting, never as an error', () => {
+    expect(statusText({ state: 'a_envoyer', statut: 'en attente de connexion' })).toBe('en attente de connexion, tout est enregistré');
+    expect(statusText({ state: 'envoi_en_cours', statut: 'en attente de connexion' })).toBe('en attente de connexion, tout est enregistré');
+    expect(toneOf('envoi_en_cours')).toBe('attente');
+  });
+
+  it('keeps the core’s words once sent, received or refused', () => {
+    expect(statusText({ state: 'envoye', statut: 'envoyé — en attente de l’accusé de réception' })).toBe('envoyé — en attente de l’accusé de réception');
+    const recu = 'reçu par la préfecture le 23/11/2026 (045-214502494-20261120-2026_001-DE)';
+    expect(statusText({ state: 'recu', statut: recu })).toBe(recu);
+    expect(statusText({ state: 'refuse', statut: "refusé : L'acte est illisible" })).toBe("refusé : L'acte est illisible");
+  });
+
+  it('a refused délibération goes back to the secrétaire, with what to do', () => {
+    expect(whatToDo({ kind: 'acte', state: 'refuse' })).toMatch(/vous revient.*transmettez-le de nouveau/);
+    expect(whatToDo({ kind: 'helios', state: 'refuse' })).toMatch(/comptable/);
+    expect(whatToDo({ kind: 'acte', state: 'recu' })).toBeNull();
+  });
+});
+
+describe('next automatic run', () => {
+  const slots = [
+    { weekday: 2, period: 'matin' as const },
+    { weekday: 4, period: 'apres-midi' as const },
+  ];
+  it('names the next opening half-day (Paris time)', () => {
+    // lundi 23 novembre 2026, 10 h à Paris
+    expect(nextRunText(slots, new Date('2026-11-23T09:00:00Z'))).toBe('Demain, mardi 24 novembre à 8 h 00 (matinée d’ouverture de la mairie).');
+    // mardi 24, 12 h 30 à Paris: the morning is over, next is jeudi après-midi
+    expect(nextRunText(slots, new Date('2026-11-24T11:30:00Z'))).toBe('Jeudi 26 novembre à 13 h 30 (après-midi d’ouverture de la mairie).');
+  });
+  it('during an opening half-day, every 15 minutes', () => {
+    expect(nextRunText(slots, new Date('2026-11-24T08:00:00Z'))).toMatch(/^Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à 12 h 00/);
+  });
+  it('without opening hours, at start-up and on demand', () => {
+    expect(nextRunText([], new Date())).toMatch(/au démarrage et quand vous le demandez/);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Plain-French words for the synchronisation screens: what each item is, how its status reads, what to do
+ * when something is refused, when the next automatic run happens. Pure functions, tested without a window.
+ */
+import type { HandlerResult } from '../bridge';
+
+export type SyncStatus = HandlerResult<'sync.status'>;
+export type SyncItem = SyncStatus['items'][number];
+export type ItemState = SyncItem['state'];
+
+/** A row of `sync_run` (sync.status « dernier »; the core returns it untyped). */
+export interface SyncRun {
+  started_at: string;
+  ended_at: string | null;
+  trigger: string;
+  outcome: 'ok' | 'hors_ligne' | 'erreur' | null;
+  summary: string | null;
+}
+
+/** The 'sync.progress' event (main/sync/engine.ts SyncProgress; the core does not export event types yet). */
+export interface SyncProgress {
+  phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** A row of sync.messages (the core returns it untyped). */
+export interface InboundMessage {
+  id: number;
+  kind: string;
+  title: string;
+  detail: string | null;
+  id_acte: string | null;
+  documents: string | null;
+  received_at: string;
+  outbox_id: number | null;
+  reply_outbox_id: number | null;
+}
+
+export const KIND_LABELS: Record<SyncItem['kind'], string> = {
+  acte: 'Acte',
+  annulation: 'Annulation',
+  reponse: 'Réponse à la préfecture',
+  helios: 'Flux comptable (HELIOS)',
+  classification: 'Classification',
+};
+
+export type Tone = 'attente' | 'envoye' | 'recu' | 'refuse' | 'annule';
+
+export function toneOf(state: ItemState): Tone {
+  if (state === 'a_envoyer' || state === 'envoi_en_cours') return 'attente';
+  return state === 'envoye' ? 'envoye' : state === 'recu' ? 'recu' : state === 'refuse' ? 'refuse' : 'annule';
+}
+
+/** Badge colours: dark shades, for AA contrast with white text. */
+export const TONE_COLORS: Record<Tone, string> = { attente: 'gray.8', envoye: 'blue.9', recu: 'var(--clocher-color-success)', refuse: 'red.9', annule: 'gray.8' };
+
+/** The status line the secrétaire reads: the core's words, with « tout est enregistré » while it waits. */
+export function statusText(item: Pick<SyncItem, 'state' | 'statut'>): string {
+  if (toneOf(item.state) === 'attente') return 'en attente de connexion, tout est enregistré';
+  return item.statut;
+}
+
+/** What to do after a refusal, per kind of item. */
+export function whatToDo(item: Pick<SyncItem, 'kind' | 'state'>): string | null {
+  if (item.state !== 'refuse') return null;
+  switch (item.kind) {
+    case 'acte':
+      return 'Cet acte vous revient : il n’est pas transmis et n’est donc pas exécutoire. Corrigez ce que la préfecture indique (pièce illisible, classification, date…), puis transmettez-le de nouveau.';
+    case 'helios':
+      return 'Le comptable n’a pas pris ce flux : corrigez les erreurs indiquées dans votre logiciel de comptabilité, signez le flux corrigé et envoyez-le de nouveau.';
+    case 'reponse':
+      return 'Votre réponse n’est pas partie : vérifiez le document (un PDF lisible) et répondez de nouveau au message.';
+    case 'annulation':
+      return 'L’annulation n’a pas été acceptée : l’acte reste transmis. Appelez la préfecture si l’annulation est nécessaire.';
+    case 'classification':
+      return 'La demande n’a pas abouti : elle pourra être refaite demain.';
+  }
+}
+
+export const TRIGGER_LABELS: Record<string, string> = { demarrage: 'au démarrage', horaire: 'automatique', manuel: 'à votre demande', test: 'test' };
+
+/** Mirror of main/sync/scheduler.ts HALF_DAYS (data only): matin 8 h–12 h, après-midi 13 h 30–18 h, Paris time. */
+export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 } } as const;
+type Period = keyof typeof HALF_DAYS;
+export interface Slot {
+  weekday: number;
+  period: Period;
+}
+
+const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+
+function parisClock(d: Date): { weekday: number; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '0';
+  return { weekday: WEEKDAY[get('weekday')] ?? 1, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+const hhmm = (m: number) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
+
+/** When the scheduler will run next, in words (« mardi 24 novembre à 8 h 00 »). */
+export function nextRunText(slots: readonly Slot[], now: Date): string {
+  if (slots.length === 0) return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
+  const { weekday, minutes } = parisClock(now);
+  for (let d = 0; d <= 7; d++) {
+    const wd = ((weekday - 1 + d) % 7) + 1;
+    for (const period of ['matin', 'apres-midi'] as const) {
+      if (!slots.some((s) => s.weekday === wd && s.period === period)) continue;
+      const { from, to } = HALF_DAYS[period];
+      if (d === 0 && minutes >= to) continue;
+      if (d === 0 && minutes >= from) return `Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à ${hhmm(to)}.`;
+      const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' }).format(new Date(now.getTime() + d * 86_400_000));
+      const when = d === 0 ? 'aujourd’hui' : d === 1 ? `demain, ${DAY_NAMES[wd - 1]} ${day}` : `${DAY_NAMES[wd - 1]} ${day}`;
+      return `${when.charAt(0).toUpperCase()}${when.slice(1)} à ${hhmm(from)} (${period === 'matin' ? 'matinée' : 'après-midi'} d’ouverture de la mairie).`;
+    }
+  }
+  return 'Au prochain démarrage de Clocher.';
+}
+
+/** Préfecture messages: their name, and how (or whether) one answers them. */
+export const MESSAGE_KINDS: Record<string, { label: string; modes: { value: 'reponse' | 'refus'; label: string }[]; note?: string }> = {
+  CourrierSimple: { label: 'Courrier simple', modes: [{ value: 'reponse', label: 'Répondre au courrier' }] },
+  DemandePieceComplementaire: {
+    label: 'Demande de pièces complémentaires',
+    modes: [
+      { value: 'reponse', label: 'Envoyer les pièces complémentaires' },
+      { value: 'refus', label: 'Refuser de les envoyer (refus motivé)' },
+    ],
+    note: 'Le délai du contrôle de légalité reprend quand la préfecture reçoit les pièces.',
+  },
+  LettreObservations: {
+    label: 'Lettre d’observations',
+    modes: [
+      { value: 'reponse', label: 'Répondre aux observations' },
+      { value: 'refus', label: 'Rejeter les observations (maintenir l’acte)' },
+    ],
+    note: 'Prévenez le maire : sans réponse, la préfecture peut saisir le tribunal administratif.',
+  },
+  DefereTA: {
+    label: 'Déféré au tribunal administratif',
+    modes: [],
+    note: 'Un déféré ne se traite pas par la plateforme : c’est le tribunal administratif qui instruit. Prévenez le maire sans attendre ; la défense de la commune se prépare avec lui (et, si besoin, un avocat).',
+  },
+};
+
+export const messageKindLabel = (kind: string): string => MESSAGE_KINDS[kind]?.label ?? (kind === 'PES_Retour' ? 'Retour du comptable (PES_Retour)' : 'Message de la préfecture');
+
+export function documentsOf(m: Pick<InboundMessage, 'documents'>): { nom: string; sha256: string }[] {
+  try {
+    const v = JSON.parse(m.documents ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as { nom: string; sha256: string }[]) : [];
+  } catch {
+    return [];
+  }
+}
