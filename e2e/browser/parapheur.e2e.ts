@@ -1,0 +1,148 @@
+/**
+ * A séance de signature as the élu lives it, in Debian's Chromium against the real core host and a fresh SoftHSM2
+ * token: the secrétaire visas the délibérations, the maire's certificate is checked before any PIN (an expired
+ * one refused), a wrong PIN then the right one, the whole batch signed with a result per document, a signed PDF
+ * downloaded and verified by pdfsig/qpdf (shared verify-pdf-signatures). axe runs on every screen.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { softhsmMissing } from '../../main/signing/testing/pki';
+import { verifierMissing, VERIFIER } from '../../main/signing/testing/pdf-tools';
+import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { PASSWORD, seedParapheur, type Seeded } from './seed-parapheur';
+
+const chromium = chromiumPath();
+const skip = !chromium ? 'Chromium introuvable (paquet Debian « chromium »)' : softhsmMissing();
+if (skip) console.log(`e2e parapheur ignoré : ${skip}`);
+const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
+
+async function clean(page: Page, screen: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0)); // the fixed header would otherwise cross the full-page shot
+  await shot(page, screen);
+  const violations = await axe(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  let seed: Seeded;
+  const main = () => page.getByRole('main');
+
+  beforeAll(async () => {
+    seed = await seedParapheur(fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-parapheur-')), 4);
+    host = await startHost({ dataDir: seed.dataDir, now: '2026-11-23T09:00:00Z' });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.getByLabel('Identifiant').fill('secretaire');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    seed?.pki.cleanup();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `parapheur-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('the secrétaire visas the délibérations brought from the conseil', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Parapheur' }).click();
+    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toContain(seed.titres[0]);
+    expect(await page.getByRole('radio', { name: 'À viser (4)' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
+    await expect.poll(() => main().textContent()).toMatch(/Visa du secrétariat \(?.*en attente/);
+    await clean(page, 'parapheur-01-a-viser');
+    for (const titre of seed.titres) {
+      await page.getByRole('button', { name: `Viser « ${titre} »` }).click();
+      await page.getByRole('button', { name: `Viser « ${titre} »` }).waitFor({ state: 'detached' });
+    }
+    await page.getByText('À signer (4)').click();
+    await expect.poll(() => main().textContent()).toContain('Signature du président de séance');
+    await clean(page, 'parapheur-02-a-signer');
+  });
+
+  it('séance: the certificate is checked before the PIN, a wrong PIN is said and never retried', async () => {
+    await page.getByRole('button', { name: 'Ouvrir la séance de signature' }).click();
+    await page.getByLabel('Signataire').selectOption({ label: 'Hélène Lefèvre (maire)' });
+    await expect.poll(() => page.locator('input[type=radio]').count(), { timeout: 10_000 }).toBe(6);
+    // the expired certificate of the same élu: refused before anyone types a PIN
+    await page.locator('input[type=radio][value$=":03"]').check();
+    await expect.poll(() => main().textContent()).toMatch(/Ce certificat a expiré le/);
+    expect(await page.getByLabel('Code PIN de la clé').isDisabled()).toBe(true);
+    await clean(page, 'parapheur-03-certificat-expire');
+    await page.locator('input[type=radio][value$=":01"]').check();
+    await expect.poll(() => main().textContent()).toMatch(/Certificat valable et au nom du signataire/);
+    await page.getByLabel('Code PIN de la clé').fill('999999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main().textContent()).toMatch(/Code PIN incorrect\./);
+    expect(await page.getByLabel('Code PIN de la clé').inputValue()).toBe('');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await clean(page, 'parapheur-04-pin-incorrect');
+    // typed again with the keyboard only: the focus is already in the field
+    await page.keyboard.type(seed.pki.pin);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toContain('Séance ouverte pour Hélène Lefèvre');
+  });
+
+  it('signs the batch of délibérations with a result per document; the PDF is verified by pdfsig', async () => {
+    await page.getByLabel('Tout sélectionner (4 documents)').check();
+    await clean(page, 'parapheur-05-selection');
+    await page.getByRole('button', { name: 'Signer la sélection (4)' }).click();
+    await expect.poll(() => page.getByTestId('resultats-signature').locator('li').count(), { timeout: 30_000 }).toBe(4);
+    const lines = await page.getByTestId('resultats-signature').locator('li').allTextContents();
+    for (const [i, titre] of seed.titres.entries()) expect(lines[i]).toBe(`✓ Signé ${titre}Signé par Hélène Lefèvre (Maire, président de séance).`);
+    expect(await main().textContent()).toContain('4 documents signés, 0 non signé.');
+    expect(await page.getByRole('progressbar', { name: 'Avancement de la signature' }).getAttribute('aria-valuenow')).toBe('100');
+    await clean(page, 'parapheur-06-resultats');
+    await page.getByRole('button', { name: 'Terminer la séance' }).click();
+    await page.getByLabel('Signataire').waitFor();
+
+    await page.getByRole('tab', { name: 'À traiter' }).click();
+    await page.getByText('Signés (4)').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Télécharger « ${seed.titres[0]} »` }).click()]);
+    fs.mkdirSync(PDF_DIR, { recursive: true });
+    const file = path.join(PDF_DIR, 'e2e-parapheur-deliberation-signee.pdf');
+    await dl.saveAs(file);
+    await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
+    await expect.poll(() => main().textContent()).toMatch(/1 signature déjà apposée/);
+    await clean(page, 'parapheur-07-signes');
+    if (verifierMissing()) return console.log(`[parapheur] ${verifierMissing()}`);
+    const v = spawnSync(VERIFIER, [file, seed.pki.caFile, '1'], { encoding: 'utf8' });
+    expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
+    expect(v.stdout).toMatch(/^OK: 1 signature/m);
+  });
+
+  it('the délégations register and the key settings pass axe', async () => {
+    await page.getByRole('tab', { name: 'Délégations' }).click();
+    await page.getByRole('button', { name: 'Enregistrer un arrêté de délégation' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Délégataire (adjoint ou conseiller municipal)').selectOption({ label: 'Noël Chevalier (adjoint)' });
+    await dialog.getByLabel('Qualité portée sur la signature').fill('Adjoint au maire délégué');
+    await dialog.getByLabel('courrier').check();
+    await dialog.getByLabel('Numéro de l’arrêté').fill('A-2026-10');
+    await dialog.getByLabel('Date de l’arrêté').fill('2026-04-01');
+    await dialog.getByLabel('Début').fill('2026-03-01');
+    await dialog.getByRole('button', { name: 'Enregistrer la délégation' }).click();
+    await expect.poll(() => dialog.textContent()).toMatch(/au plus tôt le jour de l’arrêté/i);
+    await clean(page, 'parapheur-08-delegation-erreur');
+    await dialog.getByLabel('Début').fill('2026-04-01');
+    await dialog.getByRole('button', { name: 'Enregistrer la délégation' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => main().textContent()).toMatch(/Noël Chevalier.*Courrier.*n° A-2026-10.*En vigueur/);
+    await clean(page, 'parapheur-09-delegations');
+
+    await page.getByRole('tab', { name: 'Clé et certificats' }).click();
+    await page.getByRole('button', { name: 'Tester la clé' }).click();
+    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toMatch(/1 clé\(s\) trouvée\(s\) : MAIRIE-TEST \(6 certificat\(s\)\)/);
+    expect(await main().textContent()).toContain('Clocher Test RGS Root CA');
+    await clean(page, 'parapheur-10-cle-et-certificats');
+  });
+});

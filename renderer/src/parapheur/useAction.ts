@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+
+export interface Action {
+  busy: boolean;
+  error: string | null;
+  fields: Record<string, string>;
+  /** Run a write; on failure keep the French message (and field messages) and return false. */
+  run: (fn: () => Promise<unknown>) => Promise<boolean>;
+  clear: () => void;
+}
+
+/** One action's state: busy flag, the core's French message, the field messages. Nothing typed is reset on error. */
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const run = useCallback(async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      setError(null);
+      setFields({});
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      const f = fieldErrors(e);
+      setFields(f);
+      if (Object.keys(f).length) focusFirstInvalid();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const clear = useCallback(() => {
+    setError(null);
+    setFields({});
+  }, []);
+  return { busy, error, fields, run, clear };
+}
