@@ -18,12 +18,15 @@ export const syncApi = {
         password: z.string().max(200).nullable().optional(),
         certificatUploadId: z.uuid().nullable().optional(),
         certificatPassword: z.string().max(200).nullable().optional(),
+        /** the platform's own certificate authority, when it is not a public one (PEM or DER file) */
+        caUploadId: z.uuid().nullable().optional(),
       })
       .strict(),
     access: 'commune.write',
   },
   'sync.testConnexion': { args: z.object({}).strict(), access: 'commune.write' },
   'sync.annuler': { args: z.object({ outboxId: id }).strict(), access: 'commune.write' },
+  'sync.renvoyer': { args: z.object({ outboxId: id }).strict(), access: 'commune.write' },
   'sync.repondre': { args: z.object({ inboundId: id, mode: z.enum(['reponse', 'refus']), typeActe: typologie, uploadId: z.uuid() }).strict(), access: 'commune.write' },
   'sync.demanderClassification': { args: z.object({}).strict(), access: 'commune.write' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

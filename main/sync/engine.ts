@@ -109,9 +109,11 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     }
   }
 
+  let pass = 0;
   try {
     do {
-      const items = dueItems(o.db, now());
+      // « Synchroniser maintenant »: the secrétaire is waiting for the AR, so sent items are checked at once
+      const items = dueItems(o.db, now(), 500, o.trigger === 'manuel' && pass++ === 0);
       let done = 0;
       let next = 0;
       const worker = async () => {

@@ -1,10 +1,13 @@
+import { X509Certificate } from 'node:crypto';
+import { readHoraires } from '../commune/commune';
+import { nextOpening } from './scheduler';
 /** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
 import { AppError } from '../api/errors';
 import type { Ctx, Implementations } from '../api/handler';
 import { parisDay } from '../conseil/index';
 import { runSync, type SyncReport } from './engine';
 import { statusLabel, type OutboxRow } from './outbox';
-import { enqueueAnnulation, enqueueClassificationRequest, enqueueReponse } from './requests';
+import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
 
 /** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
@@ -24,10 +27,23 @@ export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel')
   return p;
 }
 
+/** A certificate authority file (PEM or DER) as PEM, or a French refusal. */
+function caPem(f: { nom: string; bytes: Buffer }): string {
+  try {
+    return new X509Certificate(f.bytes).toString();
+  } catch {
+    throw new AppError('INVALID', `« ${f.nom} » n'est pas un certificat d'autorité lisible (fichier .pem, .crt ou .cer attendu).`, { caUploadId: 'Certificat illisible.' });
+  }
+}
+
 export const syncHandlers = {
   'sync.status': (ctx) => {
     const { id, db } = ctx.commune();
-    const items = (db.prepare('SELECT * FROM sync_outbox ORDER BY created_at DESC, id DESC LIMIT 500').all() as OutboxRow[]).map((r) => ({
+    const rows = db.prepare('SELECT * FROM sync_outbox ORDER BY created_at DESC, id DESC LIMIT 500').all() as OutboxRow[];
+    // a refused act can be sent again once, from its latest attempt (sync.renvoyer)
+    const latestByRef = new Map<string, number>();
+    for (const r of rows) if (r.kind === 'acte' && r.ref_id && !latestByRef.has(r.ref_id)) latestByRef.set(r.ref_id, r.id);
+    const items = rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       label: r.label,
@@ -36,9 +52,15 @@ export const syncHandlers = {
       attempts: r.attempts,
       lastError: r.last_error,
       updatedAt: r.updated_at,
+      refType: r.ref_type,
+      refId: r.ref_id,
+      renvoyable: r.state === 'refuse' && r.kind === 'acte' && r.ref_type === 'deliberation' && latestByRef.get(r.ref_id ?? '') === r.id,
     }));
-    const dernier = db.prepare('SELECT started_at, ended_at, trigger, outcome, summary FROM sync_run ORDER BY id DESC LIMIT 1').get() ?? null;
-    return { items, dernier, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) };
+    const dernier = db.prepare('SELECT started_at, ended_at, trigger, outcome, summary FROM sync_run ORDER BY id DESC LIMIT 1').get() as
+      | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
+      | undefined;
+    const slots = readHoraires(db);
+    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url), prochaine: nextOpening(slots, ctx.now) };
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');
@@ -55,8 +77,9 @@ export const syncHandlers = {
   'sync.savePlateforme': (ctx, a) => {
     const { db, dir } = ctx.commune();
     const p12 = a.certificatUploadId ? Buffer.from(ctx.core.uploads.take(ctx.conn.id, a.certificatUploadId).bytes) : null;
+    const ca = a.caUploadId ? caPem(ctx.core.uploads.take(ctx.conn.id, a.caUploadId)) : null;
     db.transaction(() => {
-      savePlateforme(db, dir, { url: a.url, login: a.login ?? null, password: a.password ?? null, p12, p12Password: a.certificatPassword ?? null });
+      savePlateforme(db, dir, { url: a.url, login: a.login ?? null, password: a.password ?? null, p12, p12Password: a.certificatPassword ?? null, ca });
       ctx.audit({ action: 'sync.plateforme', summary: `Plateforme de télétransmission : ${a.url}${p12 ? ' (nouveau certificat)' : ''}` });
     })();
     return { ok: true };
@@ -75,6 +98,10 @@ export const syncHandlers = {
     const { db } = ctx.commune();
     return { outboxId: db.transaction(() => enqueueAnnulation(db, outboxId, ctx.now))() };
   },
+  'sync.renvoyer': (ctx, { outboxId }) => {
+    const { db } = ctx.commune();
+    return { outboxId: db.transaction(() => enqueueRenvoi(db, outboxId, ctx.now))() };
+  },
   'sync.repondre': (ctx, a) => {
     const { id, db } = ctx.commune();
     const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, a.uploadId);
@@ -82,4 +109,4 @@ export const syncHandlers = {
     return { outboxId: enqueueReponse(db, a.inboundId, { mode: a.mode, typeActe: a.typeActe, document: { sha256, nom } }, ctx.now) };
   },
   'sync.demanderClassification': (ctx) => ({ outboxId: enqueueClassificationRequest(ctx.commune().db, parisDay(ctx.now), ctx.now) }),
-} satisfies Implementations<'sync.status' | 'sync.now' | 'sync.messages' | 'sync.plateforme' | 'sync.savePlateforme' | 'sync.testConnexion' | 'sync.annuler' | 'sync.repondre' | 'sync.demanderClassification'>;
+} satisfies Implementations<'sync.status' | 'sync.now' | 'sync.messages' | 'sync.plateforme' | 'sync.savePlateforme' | 'sync.testConnexion' | 'sync.annuler' | 'sync.renvoyer' | 'sync.repondre' | 'sync.demanderClassification'>;

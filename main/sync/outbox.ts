@@ -58,11 +58,13 @@ export function enqueue(db: Db, item: NewItem, now: Date = new Date()): number {
 
 export const getItem = (db: Db, id: number): OutboxRow | undefined => db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
 
-/** Items whose next attempt is due, oldest first: what is not final. */
-export const dueItems = (db: Db, now: Date, limit = 500): OutboxRow[] =>
-  db
-    .prepare("SELECT * FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+/** Items whose next attempt is due, oldest first: what is not final. `sentNow`: sent items are due at once (manual run). */
+export function dueItems(db: Db, now: Date, limit = 500, sentNow = false): OutboxRow[] {
+  const sent = sentNow ? "OR state = 'envoye'" : '';
+  return db
+    .prepare(`SELECT * FROM sync_outbox WHERE (state IN ('a_envoyer', 'envoi_en_cours', 'envoye') AND next_attempt_at <= ?) ${sent} ORDER BY next_attempt_at, id LIMIT ?`)
     .all(now.toISOString(), limit) as OutboxRow[];
+}
 
 export const openCount = (db: Db): number =>
   (db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')").get() as { n: number }).n;

@@ -1,6 +1,8 @@
 /** Things the secrétaire asks to send besides acts: annulation (§2.7), reply to the préfecture (§2.8), PES_Aller (§3), new classification (§2.6). */
 import { AppError } from '../api/errors';
 import type { Db } from '../db/sqlite';
+import { annexesOf, deliberationDate, getDeliberation, NUMERO_INTERNE_PATTERN } from '../conseil/index';
+import { acteFromDeliberation } from './acte';
 import { enqueue, getItem } from './outbox';
 import type { ActePayload, ReponsePayload } from './s2low/push';
 
@@ -44,3 +46,23 @@ export const enqueueHelios = (db: Db, f: { sha256: string; nom: string }, now = 
 
 export const enqueueClassificationRequest = (db: Db, today: string, now = new Date()): number =>
   enqueue(db, { idemKey: `classification:${today}`, kind: 'classification', label: 'Demande de mise à jour de la classification des actes', payload: {} }, now);
+
+/**
+ * Send again an act the platform or the préfecture refused (KO for a rule, AnomalieActe), once the cause is
+ * corrected (a new signed PDF, typed annexes, the commune's classification). The numéro interne must be
+ * unique per collectivité on the platform (s2low-protocol.md §2.1), so the new transmission carries the
+ * délibération's number with a suffix: 2026_007_R1, then _R2… The refused item stays as history.
+ */
+export function enqueueRenvoi(db: Db, refusedOutboxId: number, now = new Date()): number {
+  const old = getItem(db, refusedOutboxId);
+  if (!old || old.kind !== 'acte' || old.ref_type !== 'deliberation' || old.ref_id === null) throw new AppError('NOT_FOUND', 'Acte introuvable.');
+  if (old.state !== 'refuse') throw new AppError('CONFLICT', "Seul un envoi refusé peut être renvoyé.");
+  const d = getDeliberation(db, Number(old.ref_id));
+  const tries = (db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'acte' AND ref_type = 'deliberation' AND ref_id = ?").get(old.ref_id) as { n: number }).n;
+  const numero = `${d.numero}_R${tries}`;
+  if (!NUMERO_INTERNE_PATTERN.test(numero)) throw new AppError('RULE', `Le numéro de renvoi ${numero} dépasse les 15 caractères permis par ACTES.`);
+  const item = acteFromDeliberation(d, deliberationDate(db, d.seance_id), { annexes: annexesOf(db, d.point_id) });
+  const payload = { ...(item.payload as ActePayload), numero };
+  db.prepare("UPDATE deliberation SET transmission = 'a_transmettre', anomalie_motif = NULL WHERE id = ?").run(d.id);
+  return enqueue(db, { ...item, idemKey: `acte:${numero}`, label: `${item.label} (renvoi ${tries})`, payload }, now);
+}

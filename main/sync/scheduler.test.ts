@@ -1,4 +1,4 @@
-import { isOpen, SyncScheduler, type Trigger } from './scheduler';
+import { isOpen, nextOpening, SyncScheduler, type Trigger } from './scheduler';
 
 const slots = [
   { weekday: 2, period: 'matin' as const }, // mardi matin
@@ -13,6 +13,12 @@ describe('synchronisation schedule (the mairie’s opening half-days, Paris time
     expect(isOpen(slots, new Date('2026-11-26T12:45:00Z'))).toBe(true); // jeudi 13:45 Paris
     expect(isOpen(slots, new Date('2026-06-23T06:30:00Z'))).toBe(true); // mardi 08:30 Paris (UTC+2)
     expect(isOpen(slots, new Date('2026-11-25T08:30:00Z'))).toBe(false); // mercredi
+  });
+
+  it('says when the next automatic run will be', () => {
+    expect(nextOpening(slots, new Date('2026-11-25T10:00:00Z'))).toBe('2026-11-26T12:30:00.000Z'); // mercredi → jeudi 13:30 Paris
+    expect(nextOpening(slots, new Date('2026-11-24T08:30:00Z'))).toBe('2026-11-24T08:30:00.000Z'); // open now
+    expect(nextOpening([], new Date())).toBeNull();
   });
 
   it('runs at start-up, then every interval inside an open half-day, never twice at once', async () => {
@@ -67,5 +73,13 @@ describe('synchronisation schedule (the mairie’s opening half-days, Paris time
     expect(() => s.start()).not.toThrow();
     await expect(s.runNow()).resolves.toBeUndefined();
     s.stop();
+  });
+});
+
+describe('the window mirrors the opening hours', () => {
+  it('same half-days as the core, so the "next run" text never lies', async () => {
+    const mirror = await import('../../renderer/src/sync/labels');
+    const { HALF_DAYS } = await import('./scheduler');
+    expect(mirror.HALF_DAYS).toEqual(HALF_DAYS);
   });
 });

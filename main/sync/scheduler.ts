@@ -22,6 +22,17 @@ export function isOpen(slots: readonly OpeningSlot[], d: Date): boolean {
   return slots.some((s) => s.weekday === weekday && minutes >= HALF_DAYS[s.period].from && minutes < HALF_DAYS[s.period].to);
 }
 
+/** The next moment the automatic synchronisation will run: now if the mairie is open, else the next half-day's start. */
+export function nextOpening(slots: readonly OpeningSlot[], from: Date): string | null {
+  if (!slots.length) return null;
+  if (isOpen(slots, from)) return from.toISOString();
+  // walk forward by 15-minute steps over two weeks: simple and exact across daylight-saving changes
+  const step = 15 * 60_000;
+  const start = Math.ceil(from.getTime() / step) * step;
+  for (let t = start; t < start + 15 * 86_400_000; t += step) if (isOpen(slots, new Date(t))) return new Date(t).toISOString();
+  return null;
+}
+
 export type Trigger = 'demarrage' | 'horaire' | 'manuel';
 
 export interface SchedulerOptions {

@@ -1,3 +1,4 @@
+import { enqueueRenvoi } from './requests';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../test/helpers';
@@ -68,6 +69,28 @@ describe('ACTES through the fake S²LOW', () => {
     // the délibération itself goes back to the secrétaire, with the reason, and is not exécutoire
     const d = h.db.prepare('SELECT transmission, anomalie_motif FROM deliberation WHERE id = ?').get(r.ref_id) as { transmission: string; anomalie_motif: string };
     expect(d).toEqual({ transmission: 'anomalie', anomalie_motif: "L'acte est illisible" });
+
+    // Corrected, it is sent again under a derived numéro interne (unique per collectivité on the platform).
+    const again = enqueueRenvoi(h.db, r.id, new Date());
+    await runSync({ ...fast(), untilDrained: true });
+    const resent = h.db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(again) as OutboxRow;
+    const { numero } = h.db.prepare('SELECT numero FROM deliberation WHERE id = ?').get(r.ref_id) as { numero: string };
+    expect(JSON.parse(resent.payload).numero).toBe(`${numero}_R1`);
+    expect(resent.state).toBe('recu');
+    expect(h.db.prepare('SELECT transmission FROM deliberation WHERE id = ?').get(r.ref_id)).toEqual({ transmission: 'ar_recu' });
+    expect(() => enqueueRenvoi(h.db, again)).toThrow(/Seul un envoi refusé/);
+  });
+
+  it('« Synchroniser maintenant » checks sent acts at once instead of waiting for the next poll', async () => {
+    addDeliberations(h, 1, { prefix: 'M1_' });
+    await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000 }));
+    expect((rows()[0] as OutboxRow).state).toBe('envoye');
+    const before = rows()[0] as OutboxRow;
+    await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000, trigger: 'horaire' }));
+    expect((rows()[0] as OutboxRow).updated_at).toBe(before.updated_at); // a scheduled run waits for the poll delay
+    // each manual run asks the platform at once (the fake moves one status step per question: 1→2→3→4)
+    for (let i = 0; i < 5 && (rows()[0] as OutboxRow).state !== 'recu'; i++) await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000, trigger: 'manuel' }));
+    expect((rows()[0] as OutboxRow).state).toBe('recu');
   });
 
   it('a KO for a rule (decision date in the future, typologie) is permanent', async () => {

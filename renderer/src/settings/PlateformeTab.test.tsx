@@ -17,7 +17,7 @@ describe('Paramètres → Plateforme', () => {
     expect(byLabel('Mot de passe S²LOW').value).toBe('');
     expect(document.body.textContent).toContain('Un certificat est installé');
     await click(byText('button', 'Enregistrer'));
-    expect(calls.find((c) => c.name === 'sync.savePlateforme')).toEqual({ name: 'sync.savePlateforme', args: { url: 'https://s2low.exemple.fr', login: 'mairie', password: null, certificatUploadId: null, certificatPassword: null } });
+    expect(calls.find((c) => c.name === 'sync.savePlateforme')).toEqual({ name: 'sync.savePlateforme', args: { url: 'https://s2low.exemple.fr', login: 'mairie', password: null, certificatUploadId: null, certificatPassword: null, caUploadId: null } });
     expect(document.body.textContent).toContain('Réglages de la plateforme enregistrés.');
   });
 

@@ -56,6 +56,7 @@ function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.pla
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [diagnostic, setDiagnostic] = useState<Diagnostic | null>(null);
+  const [caFile, setCaFile] = useState<File | null>(null);
   const hasCertificate = initial?.certificat ?? false;
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -66,13 +67,16 @@ function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.pla
   const save = async (): Promise<boolean> => {
     try {
       const certificatUploadId = p12 ? await uploadFile(p12) : null;
+      const caUploadId = caFile ? await uploadFile(caFile) : null;
       await call('sync.savePlateforme', {
         url: url.trim(),
         login: login.trim() || null,
         password: password || null,
         certificatUploadId,
         certificatPassword: p12Password || null,
+        caUploadId,
       });
+      setCaFile(null);
       setPassword('');
       setP12Password('');
       setP12(null);
@@ -153,6 +157,18 @@ function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.pla
               value={p12Password}
               onChange={(e) => edit(setP12Password)(e.currentTarget.value)}
               error={errors.certificatPassword}
+            />
+            <FileInput
+              label="Autorité de certification de la plateforme (facultatif)"
+              description="Seulement si le support vous l’a fourni : une plateforme privée dont le certificat n’est pas reconnu d’office."
+              placeholder="Choisir le fichier…"
+              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
+              accept=".pem,.crt,.cer"
+              value={caFile}
+              onChange={edit(setCaFile)}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Retirer le fichier d’autorité choisi' }}
+              error={errors.caUploadId}
             />
           </Stack>
         </Fieldset>

@@ -8,7 +8,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const acte: SyncItem = { id: 7, kind: 'acte', label: 'Délibération n° 2026_001 — Tarifs', state: 'recu', statut: 'reçu par la préfecture le 23/11/2026 (045-214502494-20261120-2026_001-DE)', attempts: 1, lastError: null, updatedAt: '2026-11-23T09:00:00Z' };
+const acte: SyncItem = { id: 7, kind: 'acte', label: 'Délibération n° 2026_001 — Tarifs', state: 'recu', statut: 'reçu par la préfecture le 23/11/2026 (045-214502494-20261120-2026_001-DE)', attempts: 1, lastError: null, updatedAt: '2026-11-23T09:00:00Z', refType: 'deliberation', refId: '1', renvoyable: false };
 const message = (id: number, kind: string, extra: Partial<InboundMessage> = {}): InboundMessage => ({
   id,
   kind,

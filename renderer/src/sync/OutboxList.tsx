@@ -20,9 +20,23 @@ export function StatusBadge({ item }: { item: SyncItem }) {
 }
 
 /** Refused items come back to the secrétaire: listed first, with the reason and what to do. */
-export function Refused({ items }: { items: SyncItem[] }) {
-  const refused = items.filter((i) => i.state === 'refuse');
+export function Refused({ items, onResent }: { items: SyncItem[]; onResent?: () => void }) {
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refused = items.filter((i) => i.state === 'refuse' && (i.kind !== 'acte' || i.renvoyable));
   if (refused.length === 0) return null;
+  const renvoyer = async (i: SyncItem) => {
+    setBusy(i.id);
+    try {
+      await call('sync.renvoyer', { outboxId: i.id });
+      setError(null);
+      onResent?.();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <Alert color="red" variant="light" title={refused.length === 1 ? 'Un envoi vous revient' : `${refused.length} envois vous reviennent`} mb="md">
       <List spacing="sm" listStyleType="none" pl={0}>
@@ -31,9 +45,15 @@ export function Refused({ items }: { items: SyncItem[] }) {
             <Text fw={700}>{i.label}</Text>
             <Text>{i.statut.replace(/^refusé/, 'Refusé')}</Text>
             <Text size="sm">Ce qu’il faut faire : {whatToDo(i)}</Text>
+            {i.renvoyable && onResent && (
+              <Button mt="xs" size="sm" variant="default" loading={busy === i.id} onClick={() => void renvoyer(i)} aria-label={`Transmettre de nouveau : ${i.label}`}>
+                Transmettre de nouveau (une fois corrigé)
+              </Button>
+            )}
           </List.Item>
         ))}
       </List>
+      {error && <Text role="alert" c="var(--mantine-color-error)" mt="xs">{error}</Text>}
     </Alert>
   );
 }

@@ -17,6 +17,9 @@ const item = (id: number, state: string, statut: string, extra: Record<string, u
   attempts: 1,
   lastError: null,
   updatedAt: '2026-11-23T09:00:00Z',
+  refType: 'deliberation',
+  refId: String(id),
+  renvoyable: state === 'refuse',
   ...extra,
 });
 

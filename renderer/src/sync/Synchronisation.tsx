@@ -96,7 +96,7 @@ export function Synchronisation({ role }: { role: Role | undefined }) {
               <Tabs.Tab value="classification">Classification</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="envois">
-              <Refused items={actes} />
+              <Refused items={actes} onResent={reload} />
               <OutboxList items={actes} canWrite={canWrite} onChanged={reload} empty="Rien n’a encore été envoyé. Les délibérations signées partiront à la prochaine synchronisation." />
             </Tabs.Panel>
             <Tabs.Panel value="messages">
