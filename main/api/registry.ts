@@ -5,6 +5,7 @@ import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
 import { refreshConseilTodos } from '../conseil/todos';
+import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
@@ -25,4 +26,4 @@ export const implementations = {
 export type Implemented = typeof implementations;
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
-export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos];
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos];
