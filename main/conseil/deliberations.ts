@@ -32,6 +32,8 @@ export interface DeliberationRow {
   publication_debut: string | null;
   publication_fin: string | null;
   pdf_sha256: string | null;
+  bordereau_sha256: string | null;
+  tampon_sha256: string | null;
   created_at: string | null;
 }
 
@@ -170,10 +172,33 @@ export function markAnomalie(c: ConseilCtx, id: number, motif: string): void {
   c.audit({ action: 'deliberation.anomalie', summary: `Transmission de la délibération n° ${d.numero} refusée : ${motif}`, objectType: 'deliberation', objectId: id });
 }
 
-export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identifiant: string }): void {
+/**
+ * AR of the préfecture (ARActe). The bordereau d'acquittement and the stamped act (S²LOW §2.5) come with it
+ * when the platform gave them, or later (a synchronisation retries the download): calling again with the
+ * same identifiant only adds the missing documents.
+ */
+export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identifiant: string; bordereauSha256?: string | null; tamponSha256?: string | null }): void {
   const d = getDeliberation(c.db, id);
-  c.db.prepare("UPDATE deliberation SET transmission = 'ar_recu', ar_date = ?, ar_identifiant = ? WHERE id = ?").run(ar.date, ar.identifiant, id);
-  c.audit({ action: 'deliberation.ar', summary: `Accusé de réception de la préfecture pour la n° ${d.numero} : ${ar.identifiant}, reçu le ${formatDateFr(ar.date)}`, objectType: 'deliberation', objectId: id });
+  for (const sha of [ar.bordereauSha256, ar.tamponSha256]) if (sha && !c.docs.has(sha)) throw new AppError('NOT_FOUND', 'Document de la préfecture introuvable.');
+  const bordereau = ar.bordereauSha256 ?? d.bordereau_sha256;
+  const tampon = ar.tamponSha256 ?? d.tampon_sha256;
+  c.db
+    .prepare("UPDATE deliberation SET transmission = 'ar_recu', ar_date = ?, ar_identifiant = ?, bordereau_sha256 = ?, tampon_sha256 = ? WHERE id = ?")
+    .run(ar.date, ar.identifiant, bordereau, tampon, id);
+  const added = [bordereau !== d.bordereau_sha256 && "bordereau d'acquittement", tampon !== d.tampon_sha256 && 'acte tamponné'].filter((x): x is string => Boolean(x));
+  const details = { ...(bordereau ? { bordereau } : {}), ...(tampon ? { tampon } : {}) };
+  if (d.transmission === 'ar_recu' && d.ar_identifiant === ar.identifiant) {
+    if (added.length)
+      c.audit({ action: 'deliberation.ar.documents', summary: `Délibération n° ${d.numero} : ${added.join(' et ')} reçu${added.length > 1 ? 's' : ''} de la préfecture`, objectType: 'deliberation', objectId: id, details });
+    return;
+  }
+  c.audit({
+    action: 'deliberation.ar',
+    summary: `Accusé de réception de la préfecture pour la n° ${d.numero} : ${ar.identifiant}, reçu le ${formatDateFr(ar.date)}${added.length ? ` (avec ${added.join(' et ')})` : ''}`,
+    objectType: 'deliberation',
+    objectId: id,
+    ...(added.length ? { details } : {}),
+  });
 }
 
 /** The date of the decision, for the transmission: the séance's date. */

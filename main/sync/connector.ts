@@ -4,10 +4,21 @@
  */
 import type { OutboxRow } from './outbox';
 
+/**
+ * Documents the platform makes after an act's AR (s2low-protocol.md §2.5): the bordereau d'acquittement and
+ * the act stamped « reçu en préfecture ». What could not be downloaded is left out, with the cause in
+ * `erreur`: the AR is recorded anyway and the engine asks again at the next synchronisation.
+ */
+export interface ArPieces {
+  bordereau?: { nom: string; bytes: Buffer };
+  tampon?: { nom: string; bytes: Buffer };
+  erreur?: unknown;
+}
+
 /** Outcome of one step on one outbox item; the engine persists it in one transaction. */
 export type PushStep =
   | { state: 'envoye'; remoteId: string | null; remoteStatus?: number | null; note?: string }
-  | { state: 'recu'; remoteStatus?: number; result: { date: string; identifiant?: string; [k: string]: unknown }; document?: { nom: string; bytes: Buffer } }
+  | { state: 'recu'; remoteStatus?: number; result: { date: string; identifiant?: string; [k: string]: unknown }; document?: { nom: string; bytes: Buffer }; pieces?: ArPieces }
   | { state: 'refuse'; motif: string; result?: Record<string, unknown>; document?: { nom: string; bytes: Buffer } };
 
 export interface PushIO {
@@ -55,6 +66,8 @@ export interface Connector {
   readonly name: string;
   push(item: OutboxRow, io: PushIO): Promise<PushStep>;
   pull(io: PullIO): Promise<void>;
+  /** download again what an AR step could not get (§2.5); absent for a platform without these documents */
+  pieces?(item: OutboxRow, want: { bordereau: boolean; tampon: boolean }): Promise<ArPieces>;
   test(): Promise<Diagnostic>;
   close(): void;
 }

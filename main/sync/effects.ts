@@ -34,9 +34,9 @@ export function onSent(db: Db, docs: DocumentStore, item: OutboxRow, now: Date):
 }
 
 /** AR received (ARActe §2.4, ARAnnulation §2.7, AR of a reply §2.8, PES_Acquit §3). */
-export function onReceived(db: Db, docs: DocumentStore, item: OutboxRow, now: Date, ar: { date: string; identifiant?: string }): void {
+export function onReceived(db: Db, docs: DocumentStore, item: OutboxRow, now: Date, ar: { date: string; identifiant?: string; bordereauSha256?: string | null; tamponSha256?: string | null }): void {
   if (isDeliberation(item) && ar.identifiant) {
-    markArRecu(conseilCtx(db, docs, now), Number(item.ref_id), { date: ar.date, identifiant: ar.identifiant });
+    markArRecu(conseilCtx(db, docs, now), Number(item.ref_id), { date: ar.date, identifiant: ar.identifiant, bordereauSha256: ar.bordereauSha256, tamponSha256: ar.tamponSha256 });
   }
   if (item.kind === 'acte' || item.kind === 'helios' || item.kind === 'annulation') {
     const who = item.kind === 'helios' ? 'Acquittement du comptable' : item.kind === 'annulation' ? "Accusé de réception de l'annulation" : 'Accusé de réception de la préfecture';
@@ -51,4 +51,12 @@ export function onRefused(db: Db, item: OutboxRow, now: Date, motif: string, doc
   arrival(db, now, item.kind === 'helios' ? 'helios' : 'prefecture', `Refusé — ${item.label} : ${motif}`, 'sync_outbox', item.id);
   todo(db, now, `Corriger et renvoyer : ${item.label} (refusé : ${motif})`, 'sync_outbox', item.id);
   record(db, now, SYNC_ACTOR, { action: `sync.${item.kind}.refuse`, summary: `${item.label} : refusé — ${motif}`, objectType: 'sync_outbox', objectId: item.id });
+}
+
+/** §2.5 documents downloaded after their AR (a previous download had failed): added to the délibération. */
+export function onArPieces(db: Db, docs: DocumentStore, item: OutboxRow, now: Date, p: { bordereauSha256?: string | null; tamponSha256?: string | null }): void {
+  if (!isDeliberation(item)) return;
+  const d = getDeliberation(db, Number(item.ref_id));
+  if (d.transmission !== 'ar_recu' || !d.ar_identifiant || !d.ar_date) return;
+  markArRecu(conseilCtx(db, docs, now), d.id, { date: d.ar_date, identifiant: d.ar_identifiant, bordereauSha256: p.bordereauSha256, tamponSha256: p.tamponSha256 });
 }

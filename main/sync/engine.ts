@@ -6,8 +6,8 @@
 import { parisDay } from '../conseil/index';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
-import type { Connector, PushIO, PushStep } from './connector';
-import { onReceived, onRefused, onSent } from './effects';
+import type { ArPieces, Connector, PushIO, PushStep } from './connector';
+import { onArPieces, onReceived, onRefused, onSent } from './effects';
 import { pullSink } from './inbound';
 import { backoffDelay, DEFAULT_BACKOFF, dueItems, getItem, openCount, update, type Backoff, type OutboxRow } from './outbox';
 import { classify } from './s2low/http';
@@ -52,6 +52,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class Offline extends Error {}
 
+/**
+ * §2.5 retry: an act whose AR is recorded but whose bordereau or stamped copy could not be downloaded is asked
+ * for again at each synchronisation (a few per run), until both are there or the platform has refused them
+ * `PIECES_MAX_ESSAIS` times for another reason than the network (counted in the outbox result).
+ */
+const PIECES_PAR_RUN = 20;
+const PIECES_MAX_ESSAIS = 10;
+interface PiecesDue extends OutboxRow {
+  has_bordereau: number;
+  has_tampon: number;
+}
+const piecesDue = (db: Db): PiecesDue[] =>
+  db
+    .prepare(
+      `SELECT o.*, d.bordereau_sha256 IS NOT NULL AS has_bordereau, d.tampon_sha256 IS NOT NULL AS has_tampon
+       FROM sync_outbox o JOIN deliberation d ON o.ref_type = 'deliberation' AND d.id = o.ref_id
+       WHERE o.kind = 'acte' AND o.state = 'recu' AND o.remote_id IS NOT NULL
+         AND d.transmission = 'ar_recu' AND d.ar_identifiant IS NOT NULL AND (d.bordereau_sha256 IS NULL OR d.tampon_sha256 IS NULL)
+         AND coalesce(json_extract(o.result, '$.documents_essais'), 0) < ?
+       ORDER BY o.id LIMIT ?`,
+    )
+    .all(PIECES_MAX_ESSAIS, PIECES_PAR_RUN) as PiecesDue[];
+
 export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const now = o.now ?? (() => new Date());
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
@@ -61,9 +84,16 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const deadline = Date.now() + (o.deadlineMs ?? 10 * 60_000);
   const emit = (p: SyncProgress) => o.onProgress?.(p);
 
+  /** Into the store before the transaction (content-addressed: a crash leaves at most an unreferenced file). */
+  const storePieces = (p: ArPieces | undefined) => ({
+    bordereau: p?.bordereau ? o.docs.put(p.bordereau.bytes).sha256 : null,
+    tampon: p?.tampon ? o.docs.put(p.tampon.bytes).sha256 : null,
+  });
+
   function apply(item: OutboxRow, step: PushStep): void {
     const at = now();
     const doc = 'document' in step && step.document ? o.docs.put(step.document.bytes).sha256 : null;
+    const pieces = storePieces(step.state === 'recu' ? step.pieces : undefined);
     o.db.transaction(() => {
       const fresh = getItem(o.db, item.id) as OutboxRow;
       if (step.state === 'envoye') {
@@ -73,9 +103,10 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
           onSent(o.db, o.docs, { ...fresh, remote_id: step.remoteId }, at);
         }
       } else if (step.state === 'recu') {
-        update(o.db, item.id, { state: 'recu', remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: null, result: { ...step.result, ...(doc ? { document: doc } : {}) } }, at);
+        const docs = { ...(doc ? { document: doc } : {}), ...(pieces.bordereau ? { bordereau: pieces.bordereau } : {}), ...(pieces.tampon ? { tampon: pieces.tampon } : {}) };
+        update(o.db, item.id, { state: 'recu', remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: null, result: { ...step.result, ...docs } }, at);
         rep.received++;
-        onReceived(o.db, o.docs, fresh, at, step.result);
+        onReceived(o.db, o.docs, fresh, at, { ...step.result, bordereauSha256: pieces.bordereau, tamponSha256: pieces.tampon });
       } else {
         update(o.db, item.id, { state: 'refuse', lastError: step.motif, result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) } }, at);
         rep.refused++;
@@ -109,6 +140,29 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     }
   }
 
+  /** §2.5 retry of the documents that did not come with their AR (see `piecesDue`). */
+  async function catchUpPieces(): Promise<void> {
+    const fetch = o.connector.pieces?.bind(o.connector);
+    if (!fetch) return;
+    for (const item of piecesDue(o.db)) {
+      const p = await fetch(item, { bordereau: !item.has_bordereau, tampon: !item.has_tampon });
+      const got = storePieces(p);
+      const t = p.erreur === undefined ? null : classify(p.erreur);
+      const at = now();
+      o.db.transaction(() => {
+        const fresh = getItem(o.db, item.id) as OutboxRow;
+        const old = fresh.result ? (JSON.parse(fresh.result) as Record<string, unknown>) : {};
+        const essais = Number(old.documents_essais ?? 0) + (t && !STOP_RUN.has(t.failure) ? 1 : 0);
+        const result: Record<string, unknown> = { ...old, ...(got.bordereau ? { bordereau: got.bordereau } : {}), ...(got.tampon ? { tampon: got.tampon } : {}), documents_essais: essais };
+        if (t) result.documents_erreur = t.message;
+        else delete result.documents_erreur;
+        o.db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(result), at.toISOString(), item.id);
+        if (got.bordereau || got.tampon) onArPieces(o.db, o.docs, fresh, at, { bordereauSha256: got.bordereau, tamponSha256: got.tampon });
+      })();
+      if (t && STOP_RUN.has(t.failure)) throw new Offline(t.message);
+    }
+  }
+
   let pass = 0;
   try {
     do {
@@ -131,6 +185,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       if (Date.now() + wait > deadline) break;
       if (wait > 0) await sleep(Math.min(wait, 1000));
     } while (Date.now() < deadline);
+    await catchUpPieces();
     if (o.pull !== false) {
       emit({ phase: 'reception', done: 0, total: 1, message: 'Réception des messages de la préfecture et du comptable' });
       try {

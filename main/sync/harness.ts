@@ -26,14 +26,14 @@ export function openHarness(dir: string): Harness {
 export const pdfBytes = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`, 'latin1');
 
 /** Adopted délibérations, signed and enqueued in the same transaction (as the conseil hook does). */
-export function addDeliberations(h: Harness, n: number, opts: { date?: string; prefix?: string; matiere?: string } = {}): number[] {
+export function addDeliberations(h: Harness, n: number, opts: { date?: string; prefix?: string; matiere?: string; pdf?: (numero: string) => Buffer } = {}): number[] {
   const date = opts.date ?? '2026-01-15';
   const now = new Date().toISOString();
   const seance = Number(h.db.prepare("INSERT INTO seance (date, heure, lieu, nature, created_at) VALUES (?, '20:00', 'Mairie', 'ordinaire', ?)").run(date, now).lastInsertRowid);
   const ids: number[] = [];
   for (let i = 1; i <= n; i++) {
     const numero = `${opts.prefix ?? date.slice(0, 4) + '_'}${String(i).padStart(3, '0')}`;
-    const { sha256 } = h.docs.put(pdfBytes(`délibération ${numero}`));
+    const { sha256 } = h.docs.put(opts.pdf ? opts.pdf(numero) : pdfBytes(`délibération ${numero}`));
     h.db.transaction(() => {
       const id = Number(
         h.db

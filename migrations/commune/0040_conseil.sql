@@ -143,6 +143,8 @@ ALTER TABLE deliberation ADD COLUMN mode_publicite TEXT CHECK (mode_publicite IN
 ALTER TABLE deliberation ADD COLUMN publication_debut TEXT;
 ALTER TABLE deliberation ADD COLUMN publication_fin TEXT;
 ALTER TABLE deliberation ADD COLUMN pdf_sha256 TEXT;
+ALTER TABLE deliberation ADD COLUMN bordereau_sha256 TEXT;  -- bordereau d'acquittement (S²LOW §2.5), DocumentStore
+ALTER TABLE deliberation ADD COLUMN tampon_sha256 TEXT;     -- the act stamped « reçu en préfecture » (S²LOW §2.5)
 ALTER TABLE deliberation ADD COLUMN created_at TEXT;
 CREATE INDEX deliberation_point ON deliberation (point_id);
 CREATE INDEX deliberation_etats ON deliberation (signature, transmission);

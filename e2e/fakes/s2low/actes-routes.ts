@@ -1,9 +1,11 @@
 /** ACTES endpoints of the fake (protocol §2.1–§2.8), over the FakeState. */
+import crypto from 'node:crypto';
+import { bordereauPdf, stampPdf } from './pdf';
 import { json, text, xml, type Answer, type Req } from './server';
 import type { FakeState, Tx } from './state';
 import { courrierTarGz } from './tar';
 import { validateActe, sniff, type Classif } from './validate';
-import { acteXml, anomalieActeXml, annulationXml, arActeXml, arAnnulationXml, arReponseXml, COURRIER_TYPE, idActe, NATURE_ABREGE, type CourrierKind } from './xml';
+import { acteXml, anomalieActeXml, fileName, annulationXml, arActeXml, arAnnulationXml, arReponseXml, COURRIER_TYPE, idActe, NATURE_ABREGE, type CourrierKind } from './xml';
 
 export interface ActesConfig {
   siren: string;
@@ -22,7 +24,7 @@ const apiOf = (r: Req) => r.fields.api?.[0] ?? r.query.get('api');
 /** Without api=1 the legacy scripts redirect to the web UI (§1). */
 const webRedirect: Answer = { status: 302, headers: { location: '/modules/actes/index.php' }, body: '' };
 
-export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | null {
+export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | Promise<Answer> | null {
   const tx = (id: string | null | undefined): Tx | undefined => s.txs.get(Number(id));
 
   /** One step of the status machine 1→2→3→4 (or -1 with an AnomalieActe). */
@@ -32,6 +34,7 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     if (t.status < 3) return s.setStatus(t, t.status + 1);
     if (t.type === 1 && t.acte) {
       if (t.anomaly) return s.setStatus(t, -1, t.anomaly, anomalieActeXml(t.acte, t.uniqueId, c.classif.date, today, t.anomaly), t.flux);
+      t.arDate = today;
       return s.setStatus(t, 4, '', arActeXml(t.acte, t.uniqueId, c.classif.date, today), t.flux);
     }
     if (t.type === 6) return s.setStatus(t, 4, '', arAnnulationXml(t.uniqueId, today), t.flux);
@@ -55,7 +58,8 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     const status = c.rights === 'CS' || r.fields.en_attente?.[0] === '1' ? 17 : 1;
     const t = s.newTx({ type: 1, status, number: v.acte.number, uniqueId, subject: v.acte.subject, decisionDate: v.acte.decisionDate, nature: v.acte.nature, classification: v.acte.classif.join('.'), acte: v.acte });
     t.acteXml = acteXml(v.acte, uniqueId, c.classif.date);
-    t.files = r.files.map((f, i) => ({ name: f.filename, bytes: f.bytes, code: i === 0 ? v.acte.typeActe : (v.acte.typePj[i - 1] ?? null) }));
+    t.msgFileId = s.nextId();
+    t.files = r.files.map((f, i) => ({ id: s.nextId(), name: f.filename, bytes: f.bytes, code: i === 0 ? v.acte.typeActe : (v.acte.typePj[i - 1] ?? null) }));
     t.anomaly = c.anomaly(v.acte.number) ?? undefined;
     s.stats.acceptedByNumber.set(v.acte.number, (s.stats.acceptedByNumber.get(v.acte.number) ?? 0) + 1);
     return text(`OK\n${t.id}\n`);
@@ -110,7 +114,7 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     const main = r.files.find((f) => f.field === 'acte_pdf_file');
     if (!main || !sniff(main.bytes)) return ko('Le fichier de réponse est obligatoire (PDF, PNG, JPEG ou XML)');
     const t = s.newTx({ type: courrier.type, status: 1, relatedId: courrier.id, typeReponse: typeEnvoie, number: courrier.number, uniqueId: courrier.uniqueId, lu: true });
-    t.files = r.files.map((f) => ({ name: f.filename, bytes: f.bytes, code: typeActe }));
+    t.files = r.files.map((f) => ({ id: s.nextId(), name: f.filename, bytes: f.bytes, code: typeActe }));
     return text(inQuery ? `OK : id généré : ${t.id}\n` : `OK\n${t.id}\n`);
   }
 
@@ -122,7 +126,71 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     return text(lines.join('\n') + (lines.length ? '\n' : ''));
   }
 
-  function download(r: Req): Answer {
+  /** §2.5 the files of a transaction; index 0 = message XML, 1 = main document, 2… annexes. */
+  function filesOf(t: Tx) {
+    const row = (id: number, filename: string, posted: string, bytes: Buffer, code: string | null) => ({
+      id: String(id),
+      filename,
+      posted_filename: posted,
+      mimetype: ({ pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', xml: 'text/xml' } as Record<string, string>)[sniff(bytes) ?? ''] ?? 'application/octet-stream',
+      filesize: String(bytes.length),
+      signature: '',
+      sha1: crypto.createHash('sha1').update(bytes).digest('hex'),
+      code_pj: code ?? '',
+    });
+    const msg = Buffer.from(t.acteXml ?? '', 'latin1');
+    return [
+      row(t.msgFileId ?? 0, fileName(null, t.uniqueId, '1-1', 0, 'xml'), fileName(null, t.uniqueId, '1-1', 0, 'xml'), msg, null),
+      ...t.files.map((f, i) => row(f.id, fileName(f.code, t.uniqueId, '1-1', i + 1, f.name.split('.').pop()?.toLowerCase() ?? 'pdf'), f.name, f.bytes, f.code)),
+    ];
+  }
+
+  /** Nothing before the AR: « KO / Pas d'acquittement recu » while the history only has 1, 2, 3. */
+  function filesList(r: Req): Answer {
+    const t = tx(r.query.get('transaction'));
+    if (!t || t.type !== 1) return text("KO\nLa transaction n'existe pas\n");
+    if (t.history.every((h) => [1, 2, 3].includes(h.status))) return text("KO\nPas d'acquittement recu\n");
+    return json(filesOf(t));
+  }
+
+  async function bordereau(r: Req): Promise<Answer> {
+    const t = tx(r.query.get('trans_id'));
+    if (!t || t.type !== 1) return text("KO\nLa transaction n'existe pas\n");
+    if (t.status !== 4 || !t.arDate) return text("KO\nPas d'acquittement recu\n");
+    t.bordereau ??= bordereauPdf({
+      authority: 'Commune de test',
+      siren: c.siren,
+      idActe: t.uniqueId,
+      transactionId: t.id,
+      number: t.number,
+      nature: NATURE_DESCR[t.nature] ?? '',
+      classification: t.classification,
+      decisionDate: t.decisionDate,
+      subject: t.subject,
+      dateReception: t.arDate,
+      files: filesOf(t).slice(1),
+    });
+    return { type: 'application/pdf', headers: { 'content-disposition': `attachment; filename="bordereau-${t.id}.pdf"` }, body: await t.bordereau };
+  }
+
+  /** `file=<id>[&tampon=true]`: the posted file, stamped « Reçu en préfecture » once the AR exists (PDF only). */
+  async function downloadFile(fileId: number, tampon: boolean): Promise<Answer> {
+    const t = [...s.txs.values()].find((x) => x.files.some((f) => f.id === fileId) || x.msgFileId === fileId);
+    if (!t) return { status: 404, body: 'Not found' };
+    if (t.msgFileId === fileId) return xml(t.acteXml ?? '');
+    const f = t.files.find((x) => x.id === fileId) as Tx['files'][number];
+    const pdf = sniff(f.bytes) === 'pdf';
+    let body = f.bytes;
+    if (tampon && pdf && t.status === 4 && t.arDate) {
+      t.stamped ??= new Map();
+      if (!t.stamped.has(fileId)) t.stamped.set(fileId, stampPdf(f.bytes, t.arDate, t.uniqueId));
+      body = await (t.stamped.get(fileId) as Promise<Buffer>);
+    }
+    return { type: pdf ? 'application/pdf' : 'application/octet-stream', headers: { 'content-disposition': `attachment; filename="${f.name.replace(/"/g, '')}"` }, body };
+  }
+
+  function download(r: Req): Answer | Promise<Answer> {
+    if (r.query.get('file')) return downloadFile(Number(r.query.get('file')), r.query.get('tampon') === 'true');
     const env = Number(r.query.get('env'));
     const t = [...s.txs.values()].find((x) => x.courrier?.envelopeId === env);
     if (!t?.courrier) return { status: 404, body: 'Not found' };
@@ -167,6 +235,10 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
         return getDocument(r);
       case 'actes_download_file.php':
         return download(r);
+      case 'actes_transac_get_files_list.php':
+        return filesList(r);
+      case 'actes_create_pdf.php':
+        return bordereau(r);
       case 'actes_transac_reponse_create.php':
         return reponse(r);
       default:

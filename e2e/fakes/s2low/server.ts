@@ -40,7 +40,7 @@ export interface Answer {
   body: Buffer | string;
 }
 
-export type Router = (r: Req) => Answer;
+export type Router = (r: Req) => Answer | Promise<Answer>;
 
 /** `OK`/`KO` text answer, ISO-8859-1 (§1 « Legacy API C »). */
 export const text = (body: string, status = 200): Answer => ({ status, type: 'text/plain; charset=ISO-8859-1', body: Buffer.from(body, 'latin1') });
@@ -172,7 +172,7 @@ export function createServer(cfg: ServerConfig, plan: FaultPlan): { server: http
       return;
     }
     const body = await readBody(req, cfg.maxBodyBytes);
-    const answer = cfg.route({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, fields: body.fields, files: body.files, bodyBytes: body.bytes });
+    const answer = await cfg.route({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, fields: body.fields, files: body.files, bodyBytes: body.bytes });
     if (fault === 'lostAnswer') {
       res.socket?.destroy(); // accepted and recorded, but the client never learns it
       return;

@@ -20,7 +20,14 @@ export interface Tx {
   lu: boolean;
   acte?: ActeFields;
   acteXml?: string;
-  files: { name: string; bytes: Buffer; code: string | null }[];
+  /** posted files (§2.5 file list: index 0 is the message XML, `msgFileId`; then these, main document first) */
+  files: { id: number; name: string; bytes: Buffer; code: string | null }[];
+  msgFileId?: number;
+  /** DateReception of the ARActe (status 4) */
+  arDate?: string;
+  /** made once (§2.5): the bordereau d'acquittement, and the stamped version of each file */
+  bordereau?: Promise<Buffer>;
+  stamped?: Map<number, Promise<Buffer>>;
   courrier?: { kind: CourrierKind; tarGz: Buffer; envelopeId: number };
   anomaly?: string;
 }

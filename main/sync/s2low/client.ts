@@ -9,6 +9,24 @@ export interface ListedTx {
   subject?: string;
 }
 
+/** One entry of §2.5 actes_transac_get_files_list.php. */
+export interface ActeFile {
+  id: string;
+  filename: string;
+  posted_filename: string;
+  mimetype: string;
+  filesize: string | number;
+  sha1: string;
+  code_pj?: string | null;
+}
+
+/** A PDF answer, or the platform's `KO` reason as a (retryable) error. */
+function pdfOrThrow(body: Buffer, what: string): Buffer {
+  if (body.subarray(0, 5).toString('latin1') === '%PDF-') return body;
+  const t = body.toString('latin1');
+  throw new TransportError('http', t.startsWith('KO') ? `${what} : ${t.slice(3).trim()}` : `${what} : la plateforme n'a pas renvoyé de PDF`);
+}
+
 export class S2lowClient {
   constructor(readonly http: S2lowHttp) {}
 
@@ -54,6 +72,29 @@ export class S2lowClient {
       }
     }
     return null;
+  }
+
+  /** §2.5 bordereau d'acquittement (PDF). */
+  async bordereau(id: string): Promise<Buffer> {
+    return pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_create_pdf.php', { trans_id: id })).body, "bordereau d'acquittement");
+  }
+  /** §2.5 files of a transaction: JSON array (0 message XML, 1 main document, 2… annexes), or `KO` before the AR. */
+  async filesList(id: string): Promise<{ ok: true; files: ActeFile[] } | { ok: false; message: string }> {
+    const body = (await this.http.call('GET', '/modules/actes/actes_transac_get_files_list.php', { transaction: id })).body;
+    const t = body.toString('utf8');
+    if (t.startsWith('KO')) return { ok: false, message: body.toString('latin1').slice(3).trim() };
+    const files = JSON.parse(t) as ActeFile[];
+    if (!Array.isArray(files)) throw new TransportError('http', 'liste des fichiers : réponse inattendue de la plateforme');
+    return { ok: true, files: files.map((f) => ({ ...f, id: String(f.id) })) };
+  }
+  /** §2.5 the main document stamped « reçu en préfecture »: files list [1], then `actes_download_file.php?file=…&tampon=true`. */
+  async acteTamponne(id: string): Promise<{ nom: string; bytes: Buffer }> {
+    const l = await this.filesList(id);
+    if (!l.ok) throw new TransportError('http', `acte tamponné : ${l.message}`);
+    const main = l.files[1];
+    if (!main) throw new TransportError('http', "acte tamponné : la plateforme ne liste pas le document principal");
+    const bytes = pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_download_file.php', { file: main.id, tampon: 'true' })).body, 'acte tamponné');
+    return { nom: main.posted_filename || main.filename, bytes };
   }
 
   /** §2.7 cancel: `OK\n<cancel id>`. */

@@ -5,7 +5,7 @@ import type { OutboxRow } from '../outbox';
 import { S2lowClient } from './client';
 import { classify, S2lowHttp, TransportError, type S2lowConfig } from './http';
 import { extractTarGz, parseActesMessage, type CourrierType } from './messages';
-import { pushS2low } from './push';
+import { fetchArPieces, pushS2low } from './push';
 
 const COURRIER_TITLE: Record<string, string> = {
   '2': 'Courrier de la préfecture',
@@ -54,6 +54,10 @@ export class S2lowConnector implements Connector {
 
   push(item: OutboxRow, io: PushIO) {
     return pushS2low(this.client, item, io);
+  }
+
+  pieces(item: OutboxRow, want: { bordereau: boolean; tampon: boolean }) {
+    return fetchArPieces(this.client, item.remote_id as string, want);
   }
 
   async pull(io: PullIO): Promise<void> {

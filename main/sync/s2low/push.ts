@@ -5,10 +5,10 @@
  * absent; a `KO` « même numéro interne » on a re-post is also reconciled by a lookup, never shown as a refusal.
  */
 import { NUMERO_INTERNE_PATTERN } from '../../conseil/index';
-import type { PushIO, PushStep } from '../connector';
+import type { ArPieces, PushIO, PushStep } from '../connector';
 import type { OutboxRow } from '../outbox';
 import type { S2lowClient } from './client';
-import type { FormPart } from './http';
+import { classify, type FormPart } from './http';
 import { parseActesMessage, parsePesAcquit } from './messages';
 
 export interface ActePayload {
@@ -66,6 +66,34 @@ function acteParts(p: ActePayload, io: PushIO): FormPart[] {
   return parts;
 }
 
+/** Failures after which a second download in the same step is pointless (no network, refused, too slow). */
+const GIVE_UP = new Set(['offline', 'tls', 'config', 'auth', 'timeout']);
+
+/**
+ * §2.5: the bordereau d'acquittement and the stamped act (files list [1], `tampon=true`). Never throws: what
+ * failed is left out, the cause in `erreur`, so that the AR itself is never lost.
+ */
+export async function fetchArPieces(client: S2lowClient, remoteId: string, want = { bordereau: true, tampon: true }): Promise<ArPieces> {
+  const out: ArPieces = {};
+  if (want.bordereau) {
+    try {
+      out.bordereau = { nom: `bordereau-acquittement-${remoteId}.pdf`, bytes: await client.bordereau(remoteId) };
+    } catch (e) {
+      out.erreur = e;
+      if (GIVE_UP.has(classify(e).failure)) return out;
+    }
+  }
+  if (want.tampon) {
+    try {
+      const t = await client.acteTamponne(remoteId);
+      out.tampon = { nom: `tamponne-${t.nom}`, bytes: t.bytes };
+    } catch (e) {
+      out.erreur ??= e;
+    }
+  }
+  return out;
+}
+
 /** Poll an ACTES transaction (§2.4): 4 → AR (or the reply's / annulation's AR), -1 → refusal with its reason. */
 async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep> {
   const id = item.remote_id as string;
@@ -73,13 +101,19 @@ async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep
   if (!s.ok) return { state: 'envoye', remoteId: id, note: s.message };
   if (s.status === 4) {
     const flux = s.flux.trim();
-    let result: { date: string; identifiant?: string } = { date: '' };
+    let result: { date: string; identifiant?: string; documents_erreur?: string } = { date: '' };
+    let pieces: ArPieces | undefined;
     if (flux.startsWith('<')) {
       const m = parseActesMessage(flux);
-      if (m.type === 'ARActe') result = { date: m.dateReception, identifiant: m.idActe };
+      if (m.type === 'ARActe') {
+        result = { date: m.dateReception, identifiant: m.idActe };
+        // §2.5, after the AR: a failure here only postpones the documents (the engine retries), never the AR
+        if (item.kind === 'acte') pieces = await fetchArPieces(client, id);
+        if (pieces?.erreur) result.documents_erreur = classify(pieces.erreur).message;
+      }
       else if (m.type === 'ARAnnulation' || m.type === 'ARPieceComplementaire' || m.type === 'ARReponseRejetLettreObservations') result = { date: m.dateReception, identifiant: m.idActe };
     }
-    return { state: 'recu', remoteStatus: 4, result, ...(flux ? { document: { nom: `${item.kind}-${id}-accuse.xml`, bytes: Buffer.from(flux, 'latin1') } } : {}) };
+    return { state: 'recu', remoteStatus: 4, result, ...(flux ? { document: { nom: `${item.kind}-${id}-accuse.xml`, bytes: Buffer.from(flux, 'latin1') } } : {}), ...(pieces ? { pieces } : {}) };
   }
   if (s.status === -1) {
     const xmlAt = s.flux.indexOf('<');

@@ -13,6 +13,9 @@ export interface DelibLike {
   matiere: string;
   adoptee: number;
   pdf_sha256: string | null;
+  /** after the préfecture's AR (S²LOW §2.5): bordereau d'acquittement and the act stamped « reçu en préfecture » */
+  bordereau_sha256?: string | null;
+  tampon_sha256?: string | null;
   publication_debut: string | null;
   publication_fin: string | null;
   mode_publicite: string | null;
@@ -93,9 +96,21 @@ export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibL
         <Executoire d={d} />
       </Table.Td>
       <Table.Td>
-        <Button size="xs" variant="light" disabled={!d.pdf_sha256} aria-label={`Télécharger la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.pdf_sha256 ?? '' })), nom: `deliberation-${d.numero}.pdf` }))}>
-          Télécharger
-        </Button>
+        <Stack gap={4} align="flex-start">
+          <Button size="xs" variant="light" disabled={!d.pdf_sha256} aria-label={`Télécharger la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.pdf_sha256 ?? '' })), nom: `deliberation-${d.numero}.pdf` }))}>
+            Télécharger
+          </Button>
+          {d.tampon_sha256 && (
+            <Button size="xs" variant="light" aria-label={`Télécharger l’acte tamponné de la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.tampon_sha256 ?? '' })), nom: `deliberation-${d.numero}-tamponnee.pdf` }))}>
+              Acte tamponné
+            </Button>
+          )}
+          {d.bordereau_sha256 && (
+            <Button size="xs" variant="light" aria-label={`Télécharger le bordereau d’acquittement de la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.bordereau_sha256 ?? '' })), nom: `deliberation-${d.numero}-bordereau-acquittement.pdf` }))}>
+              Bordereau d’acquittement
+            </Button>
+          )}
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );
