@@ -57,6 +57,11 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('navigation').getByRole('button', { name: 'Parapheur' }).click();
     await expect.poll(() => main().textContent(), { timeout: 10_000 }).toContain(seed.titres[0]);
     expect(await page.getByRole('radio', { name: 'À viser (4)' }).isChecked()).toBe(true);
+    // the élu reads what he signed: pages drawn by pdf.js, from our own bundle (strict CSP)
+    await page.getByRole('button', { name: `Afficher l’aperçu de « ${seed.titres[0]} »` }).click();
+    await page.getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) }).first().waitFor({ timeout: 15_000 });
+    await clean(page, 'parapheur-06b-apercu');
+    await page.getByRole('button', { name: `Masquer l’aperçu de « ${seed.titres[0]} »` }).click();
     await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
     await expect.poll(() => main().textContent()).toMatch(/Visa du secrétariat \(?.*en attente/);
     await clean(page, 'parapheur-01-a-viser');
@@ -111,6 +116,11 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     fs.mkdirSync(PDF_DIR, { recursive: true });
     const file = path.join(PDF_DIR, 'e2e-parapheur-deliberation-signee.pdf');
     await dl.saveAs(file);
+    // the élu reads what he signed: pages drawn by pdf.js, from our own bundle (strict CSP)
+    await page.getByRole('button', { name: `Afficher l’aperçu de « ${seed.titres[0]} »` }).click();
+    await page.getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) }).first().waitFor({ timeout: 15_000 });
+    await clean(page, 'parapheur-06b-apercu');
+    await page.getByRole('button', { name: `Masquer l’aperçu de « ${seed.titres[0]} »` }).click();
     await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
     await expect.poll(() => main().textContent()).toMatch(/1 signature déjà apposée/);
     await clean(page, 'parapheur-07-signes');

@@ -2,6 +2,7 @@ import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PdfPreview } from '../components/PdfPreview';
 import { formatDateTime } from '../lib/format';
 import { download } from './files';
 import { TextModal } from './TextModal';
@@ -17,6 +18,7 @@ const nameOf = (elus: Elu[], id: number | null) => {
 export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }: { doc: DocItem; elus: Elu[]; canWrite: boolean; canSign: boolean; reload: () => Promise<void>; onSeance: () => void }) {
   const [detail, setDetail] = useState<DocDetail | null>(null);
   const [modal, setModal] = useState<'refus' | 'commentaire' | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
   const a = useAction();
   const titleId = `doc-${doc.id}-titre`;
   const act = (fn: () => Promise<unknown>) => a.run(async () => {
@@ -69,6 +71,16 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
           <Button variant="default" onClick={() => void a.run(async () => download(await call('parapheur.file', { documentId: doc.id, version: 'courante' })))} aria-label={`Télécharger « ${doc.titre} »`}>
             Télécharger
           </Button>
+          {doc.mime === 'application/pdf' && (
+            <Button
+              variant="default"
+              aria-expanded={!!preview}
+              onClick={() => void a.run(async () => setPreview(preview ? null : (await call('parapheur.file', { documentId: doc.id, version: 'courante' })).base64))}
+              aria-label={`${preview ? 'Masquer' : 'Afficher'} l’aperçu de « ${doc.titre} »`}
+            >
+              {preview ? 'Masquer l’aperçu' : 'Aperçu'}
+            </Button>
+          )}
           <Button variant="default" onClick={toggleDetail} aria-expanded={!!detail} aria-label={`${detail ? 'Masquer' : 'Afficher'} le circuit et les commentaires de « ${doc.titre} »`}>
             {detail ? 'Masquer le détail' : 'Détail'}
           </Button>
@@ -83,6 +95,7 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
             </Button>
           )}
         </Group>
+        {preview && <PdfPreview base64={preview} title={doc.titre} />}
       </Stack>
       {modal === 'refus' && (
         <TextModal
