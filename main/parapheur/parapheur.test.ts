@@ -156,6 +156,10 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
     expect((await ok(c().call('parapheur.signer', { documentIds: [id] }))).results[0]!.ok).toBe(true);
     await ok(c().call('parapheur.sessionEnd', {}));
     const f = await ok(c().call('parapheur.file', { documentId: id, version: 'courante' }));
+    // signed, it waits in the outbox for HELIOS, with the signed bytes
+    const out = db().prepare("SELECT label, payload FROM sync_outbox WHERE kind = 'helios'").get() as { label: string; payload: string };
+    expect(out.label).toBe('Flux comptable PES_depenses_novembre.xml');
+    expect(docs().read(JSON.parse(out.payload).sha256).toString('base64')).toBe(f.base64);
     const file = path.join(pki.dir, 'pes.xml');
     fs.writeFileSync(file, Buffer.from(f.base64, 'base64'));
     const v = spawnSync('xmlsec1', ['--verify', '--id-attr:Id', 'Bordereau', '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', '--trusted-pem', pki.caFile, file], { encoding: 'utf8' });

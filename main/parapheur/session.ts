@@ -7,7 +7,7 @@
 import { AppError } from '../api/errors';
 import { readElus, readIdentity } from '../commune/commune';
 import { annexesOf, deliberationDate, getDeliberation, markSigned, signerPv, type ConseilCtx } from '../conseil';
-import { acteFromDeliberation, enqueue } from '../sync';
+import { acteFromDeliberation, enqueue, enqueueHelios } from '../sync';
 import { checkCertificate, describeCertificate, holderMatches, type CertificateInfo } from '../signing/certificate';
 import type { Signer } from '../signing/cms';
 import { readSigningSettings, releaseToken, tokenFor } from '../signing/modules';
@@ -171,6 +171,8 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
       if (delib.adoptee && delib.transmission === 'a_transmettre') enqueue(env.db, acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), { annexes: annexesOf(env.db, delib.point_id) }), env.now);
     }
     if (statut === 'signe' && d.source_type === 'pv') signerPv(env, d.source_id!, sha256);
+    // A signed PES_Aller leaves for the comptable public (HELIOS) with the same transaction (architecture §4).
+    if (statut === 'signe' && d.kind === 'pes') enqueueHelios(env.db, { sha256, nom: pesFileName(d.titre) }, env.now);
   })();
   return `Signé par ${live.nom} (${auth.qualite}).`;
 }
@@ -178,3 +180,7 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
 const signataires = (env: ParapheurEnv, id: number) =>
   (env.db.prepare('SELECT signataire FROM signature_record WHERE document_id = ? ORDER BY id').all(id) as { signataire: string }[]).map((r) => r.signataire).join(' et ');
 
+
+/** The PES file name sent to HELIOS: the document's title, letters and digits only. */
+const pesFileName = (titre: string) =>
+  `${titre.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'PES'}.xml`;

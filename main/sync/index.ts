@@ -12,3 +12,4 @@ export { connectorFor, readPlateforme, savePlateforme } from './settings';
 export type { ActePayload, ReponsePayload } from './s2low/push';
 
 export { acteFromDeliberation } from './acte';
+export { enqueueHelios } from './requests';
