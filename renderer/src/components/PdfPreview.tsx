@@ -1,5 +1,6 @@
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { base64ToBytes } from '../lib/files';
 
 /**
  * A PDF shown as pages drawn on canvases with pdf.js, so that an élu reads what he signs. Loaded on demand
@@ -14,13 +15,6 @@ async function loadPdfjs() {
   return pdfjs;
 }
 
-function bytesOf(base64: string): Uint8Array {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 export function PdfPreview({ base64, title }: { base64: string; title: string }) {
   const box = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number | null>(null);
@@ -33,7 +27,7 @@ export function PdfPreview({ base64, title }: { base64: string; title: string })
     void (async () => {
       try {
         const pdfjs = await loadPdfjs();
-        const d = await pdfjs.getDocument({ data: bytesOf(base64), isEvalSupported: false }).promise;
+        const d = await pdfjs.getDocument({ data: base64ToBytes(base64), isEvalSupported: false }).promise;
         if (cancelled) return;
         doc.current = d;
         setPages(d.numPages);

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatSize } from '../lib/format';
 import { downloadPdf, uploadFile } from './files';
 import type { Point } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** The annexes of an item: each a readable PDF (checked by the core), sent in chunks with a progress bar. */
 export function Annexes({ point, editable, reload }: { point: Point; editable: boolean; reload: () => Promise<void> }) {

@@ -3,7 +3,7 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { SeanceProps } from './SeancePage';
 import { FILL, nameOf } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const CHOICES = [
   { value: 'present', label: 'Présent' },

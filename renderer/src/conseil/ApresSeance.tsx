@@ -9,7 +9,7 @@ import { Reconvocation } from './Reconvocation';
 import { Note } from './Note';
 import type { SeanceProps } from './SeancePage';
 import { formatJour, type Deliberation } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** After the séance: liste des délibérations (L2121-25), each délibération's publication and exécutoire status, the PV. */
 export function ApresSeance(props: SeanceProps) {

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { downloadPdf } from './files';
 import type { SeanceProps } from './SeancePage';
 import { formatJour, type Detail, type Elu } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const MODES = [
   { value: 'dematerialise', label: 'Dématérialisé (e-mail)' },

@@ -4,7 +4,7 @@ import { call } from '../bridge';
 import { formatDate } from '../lib/format';
 import { downloadPdf } from './files';
 import { FILL, todayIso } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 export interface DelibLike {
   id: number;

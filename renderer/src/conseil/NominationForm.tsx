@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Elu, Point } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 interface Tour {
   tour: number;

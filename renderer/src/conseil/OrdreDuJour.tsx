@@ -7,7 +7,7 @@ import { PointModal } from './PointModal';
 import { Note } from './Note';
 import type { SeanceProps } from './SeancePage';
 import { FILL, nameOf, POINT_STATUT, SCRUTIN_LABELS, type Point } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** The ordre du jour: items in order, moved, edited, removed while the séance is not open; annexes as PDFs. */
 export function OrdreDuJour({ detail, canWrite, reload }: SeanceProps) {

@@ -7,7 +7,7 @@ import { NominationForm } from './NominationForm';
 import { Note } from './Note';
 import type { SeanceProps } from './SeancePage';
 import { FILL, nameOf, POINT_STATUT, SCRUTIN_LABELS, type Point } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 import { VoteForm } from './VoteForm';
 
 /** Présents, représentés, votants and the quorum for this item, as the core computes them. */

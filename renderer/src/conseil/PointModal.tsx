@@ -4,7 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { useLoad } from '../lib/useLoad';
 import { SCRUTIN_LABELS, type Elu, type Matiere, type Point } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 let classification: Promise<Matiere[]> | null = null;
 /** The ACTES classification is read once per window. */

@@ -6,7 +6,7 @@ import { formatDate } from '../lib/format';
 import { uploadFile } from './files';
 import type { SeanceProps } from './SeancePage';
 import { nameOf, todayIso } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** Written pouvoirs (L2121-20): one per mandataire, at most three consecutive séances unless illness; refusals carry the article. */
 export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {

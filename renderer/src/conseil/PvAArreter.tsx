@@ -3,7 +3,7 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { SeanceProps } from './SeancePage';
 import { formatJour } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** At the opening of a séance: the previous séances' procès-verbaux to arrêter (L2121-15). */
 export function PvAArreter({ detail, canWrite, reload }: SeanceProps) {

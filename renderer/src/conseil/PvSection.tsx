@@ -6,7 +6,7 @@ import { useLoad } from '../lib/useLoad';
 import { downloadPdf } from './files';
 import type { SeanceProps } from './SeancePage';
 import { FILL, formatJour, PV_LABELS, todayIso } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 interface Pv {
   statut: 'brouillon' | 'arrete' | 'signe' | 'publie';

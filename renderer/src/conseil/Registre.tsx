@@ -7,7 +7,7 @@ import { yearsUpTo } from './Deliberations';
 import { downloadPdf } from './files';
 import { todayIso } from './types';
 import { Note } from './Note';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const MODES = [
   { value: 'electronique', label: 'Publication électronique (par défaut)' },

@@ -10,7 +10,7 @@ import { Reconvocation } from './Reconvocation';
 import { Note } from './Note';
 import type { SeanceProps } from './SeancePage';
 import { formatJour } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** The séance day, on a laptop in the council room: open, roll call, pouvoirs, secrétaire, each item, close. */
 export function SeanceDay(props: SeanceProps) {

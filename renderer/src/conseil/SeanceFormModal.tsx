@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { NATURE_LABELS } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 export interface SeanceForm {
   date: string;

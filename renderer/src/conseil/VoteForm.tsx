@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { nameOf, type Elu, type Point, type Situation } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 type Choix = 'pour' | 'contre' | 'abstention';
 const CHOIX = [

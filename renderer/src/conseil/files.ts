@@ -1,46 +1,8 @@
-/** PDFs from the core are downloaded (the CSP forbids frames and objects); files go up in chunks. */
-import { call } from '../bridge';
+/** PDFs from the core ({nom, mime, base64}); the helpers are shared in lib/files. */
+export { downloadFile as downloadPdf, uploadFile } from '../lib/files';
 
 export interface PdfValue {
   nom: string;
   mime: string;
   base64: string;
-}
-
-export function downloadPdf(pdf: PdfValue): void {
-  const bin = atob(pdf.base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: pdf.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = pdf.nom;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/**
- * Send a file to the core in chunks; `onProgress` gets 0..1. The size is announced first: a file over the
- * limit is refused by the core (French message) before anything is sent. Returns the uploadId to hand over.
- */
-export async function uploadFile(file: File, onProgress: (ratio: number) => void = () => undefined): Promise<string> {
-  const { uploadId, chunkBytes } = await call('documents.uploadStart', { nom: file.name, size: file.size });
-  let offset = 0;
-  onProgress(0);
-  while (offset < file.size) {
-    const slice = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
-    const r = await call('documents.uploadChunk', { uploadId, offset, data: toBase64(slice) });
-    offset = r.received;
-    onProgress(file.size ? offset / file.size : 1);
-    if (r.complete) break;
-  }
-  return uploadId;
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { ARTICLES, KIND_LABELS, SCOPE, type Article, type DocItem, type Elu } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 type Form = { article: Article; delegant: string; delegataireElu: string; delegataireNom: string; qualite: string; titulaire: boolean; objets: DocItem['kind'][]; arreteNumero: string; arreteDate: string; debut: string; fin: string };
 const empty = (maire: Elu | undefined): Form => ({ article: 'L2122-18', delegant: maire ? String(maire.id) : '', delegataireElu: '', delegataireNom: '', qualite: '', titulaire: false, objets: [], arreteNumero: '', arreteDate: '', debut: '', fin: '' });

@@ -7,7 +7,7 @@ import { formatDateTime } from '../lib/format';
 import { download } from './files';
 import { TextModal } from './TextModal';
 import { STATUT_COLOR, STATUTS, STEP_STATUT, sourceOf, type DocDetail, type DocItem, type Elu } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const nameOf = (elus: Elu[], id: number | null) => {
   const e = elus.find((x) => x.id === id);

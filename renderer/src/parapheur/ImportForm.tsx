@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { upload } from './files';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 type Kind = 'pes' | 'arrete' | 'courrier' | 'etat_civil';
 const KINDS: { value: Kind; label: string; accept: string }[] = [

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../lib/useLoad';
 import { certificateAsPem } from './files';
 import { DARK_TITLE } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const OTHER = '__autre';
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Delegation } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 const today = () => {
   const d = new Date();

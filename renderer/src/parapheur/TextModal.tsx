@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useAction } from './useAction';
+import { useAction } from '../lib/useAction';
 
 /** A short text asked before an action (refusal reason, comment); nothing typed is lost when the core refuses. */
 export function TextModal(props: { title: string; label: string; description?: string; submit: string; min: number; onClose: () => void; onSubmit: (text: string) => Promise<unknown> }) {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { errorMessage, fieldErrors, focusFirstInvalid } from './errors';
 
 export interface Action {
   busy: boolean;
