@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
-import { CSP } from '../host/csp';
+import { CSP, CONTENT_TYPES as TYPES } from '../host/csp';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**
@@ -17,17 +17,6 @@ export const ELECTRON_CSP = CSP.split('; ')
   .map((d) => (d.startsWith('connect-src ') ? "connect-src 'self'" : d))
   .join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {

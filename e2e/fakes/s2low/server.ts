@@ -47,17 +47,10 @@ export const text = (body: string, status = 200): Answer => ({ status, type: 'te
 export const json = (v: unknown): Answer => ({ type: 'application/json', body: JSON.stringify(v) });
 export const xml = (body: string, status = 200): Answer => ({ status, type: 'application/xml; charset=ISO-8859-1', body: Buffer.from(body, 'latin1') });
 
-/** A tiny deterministic PRNG (mulberry32) so that fault runs can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A tiny deterministic PRNG (mulberry32, shared with the large-commune generator) so that fault runs can be replayed. */
+import { mulberry32 as rng } from '../../../main/devdata/random';
+
+export { rng };
 
 export interface ServerConfig {
   key: string;
