@@ -8,6 +8,7 @@ import c0040 from './commune/0040_conseil.sql';
 import c0050 from './commune/0050_parapheur.sql';
 import c0070 from './commune/0070_sync.sql';
 import w0010 from './workspace/0010_init.sql';
+import w0020 from './workspace/0020_compte_elu.sql';
 
 export const communeMigrations = migrationsFromFiles({
   '0010_init.sql': c0010,
@@ -20,4 +21,5 @@ export const communeMigrations = migrationsFromFiles({
 
 export const workspaceMigrations = migrationsFromFiles({
   '0010_init.sql': w0010,
+  '0020_compte_elu.sql': w0020,
 });

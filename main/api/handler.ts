@@ -11,6 +11,8 @@ export interface Session {
   displayName: string;
   communeId: string | null;
   role: Role | null;
+  /** the élu this account is in the open commune, if any (he alone signs as himself) */
+  eluId: number | null;
   locked: boolean;
   mustChangePassword: boolean;
 }

@@ -57,10 +57,10 @@ export const api = {
 
   'users.list': { args: none, access: 'users.manage' },
   'users.create': {
-    args: z.object({ account: anyObject, role: z.enum(ROLES) }).strict(),
+    args: z.object({ account: anyObject, role: z.enum(ROLES), eluId: id.nullable().optional() }).strict(),
     access: 'users.manage',
   },
-  'users.setRole': { args: z.object({ userId: id, role: z.enum(ROLES).nullable() }).strict(), access: 'users.manage' },
+  'users.setRole': { args: z.object({ userId: id, role: z.enum(ROLES).nullable(), eluId: id.nullable().optional() }).strict(), access: 'users.manage' },
   'users.resetPassword': { args: z.object({ userId: id }).strict(), access: 'users.manage' },
 
   'dashboard.get': { args: none, access: 'commune.read' },

@@ -45,13 +45,19 @@ export function insertUser(ws: Db, at: Date, a: Omit<NewAccount, 'password'>, ha
   return Number(r.lastInsertRowid);
 }
 
-export const setRole = (ws: Db, userId: number, communeId: string, role: Role | null): void => {
+export const setRole = (ws: Db, userId: number, communeId: string, role: Role | null, eluId: number | null = null): void => {
   if (role === null) ws.prepare('DELETE FROM user_role WHERE user_id = ? AND commune_id = ?').run(userId, communeId);
   else
     ws.prepare(
-      'INSERT INTO user_role (user_id, commune_id, role) VALUES (?, ?, ?) ON CONFLICT (user_id, commune_id) DO UPDATE SET role = excluded.role',
-    ).run(userId, communeId, role);
+      'INSERT INTO user_role (user_id, commune_id, role, elu_id) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, commune_id) DO UPDATE SET role = excluded.role, elu_id = excluded.elu_id',
+    ).run(userId, communeId, role, ELU_ROLES.has(role) ? eluId : null);
 };
+
+/** Roles that are élus of the council: such an account may be linked to its élu. */
+export const ELU_ROLES: ReadonlySet<Role> = new Set(['maire', 'adjoint', 'conseiller']);
+
+export const eluOf = (ws: Db, userId: number, communeId: string): number | null =>
+  (ws.prepare('SELECT elu_id FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as { elu_id: number | null } | undefined)?.elu_id ?? null;
 
 export const roleIn = (ws: Db, userId: number, communeId: string): Role | null =>
   (ws.prepare('SELECT role FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as { role: Role } | undefined)?.role ??

@@ -157,3 +157,33 @@ describe('several communes in one installation', () => {
     t.close();
   });
 });
+
+describe('an élu’s own account', () => {
+  it('is linked to its élu; he signs as himself only, never with another person’s key', async () => {
+    const t = await withCommune();
+    const dossier = await t.client.call('commune.get');
+    const elus = dossier.ok ? dossier.value.elus : [];
+    const maire = elus.find((e) => e.fonction === 'maire' && !e.mandat_fin)!;
+    const adjoint = elus.find((e) => e.fonction === 'adjoint')!;
+    const refused = await t.client.call('users.create', {
+      account: { login: 'agent', display_name: 'Agent', password: 'un mot de passe long', password_confirm: 'un mot de passe long' },
+      role: 'secretaire',
+      eluId: maire.id,
+    });
+    expect(!refused.ok && refused.error.message).toMatch(/Seul un compte de maire/);
+    const created = await t.client.call('users.create', {
+      account: { login: 'h.lefevre', display_name: 'Hélène Lefèvre', password: 'le conseil se réunit', password_confirm: 'le conseil se réunit' },
+      role: 'maire',
+      eluId: maire.id,
+    });
+    expect(created.ok).toBe(true);
+    await t.client.call('auth.logout');
+    await t.client.call('auth.login', { login: 'h.lefevre', password: 'le conseil se réunit' });
+    const st = await t.client.call('app.status');
+    expect(st.ok && st.value.phase === 'ready' && st.value.user.eluId).toBe(maire.id);
+    // signing for the adjoint with the maire's account is refused before any token is touched
+    const other = await t.client.call('parapheur.sessionStart', { slotId: '00', certificateId: '01', pin: '1234', signataire: { eluId: adjoint.id } });
+    expect(!other.ok && other.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/seule votre propre clé/) });
+    t.close();
+  });
+});

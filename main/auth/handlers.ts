@@ -3,10 +3,18 @@ import { AppError } from '../api/errors';
 import type { Implementations } from '../api/handler';
 import { parseOrThrow } from '../api/validate';
 import { accountSchema, newPasswordSchema } from '../commune/validation';
-import { authenticate, changePassword, createUser, getUser, roleIn, setRole, workspaceLog } from './accounts';
+import type { Db } from '../db/sqlite';
+import { authenticate, changePassword, createUser, ELU_ROLES, getUser, roleIn, setRole, workspaceLog } from './accounts';
 import { temporaryPassword, verifyPassword } from './password';
-import { ROLE_LABELS } from './roles';
+import { ROLE_LABELS, type Role } from './roles';
 import { enterCommune, lastCommuneOf, startSession } from './session';
+
+/** An account linked to an élu must have an élu's role, and the élu must exist in this commune. */
+function checkElu(db: Db, role: Role, eluId: number | null): void {
+  if (eluId === null) return;
+  if (!ELU_ROLES.has(role)) throw new AppError('INVALID', 'Seul un compte de maire, d’adjoint ou de conseiller est relié à un élu.', { eluId: 'Rôle sans élu.' });
+  if (!db.prepare('SELECT 1 FROM elu WHERE id = ?').get(eluId)) throw new AppError('INVALID', 'Cet élu est introuvable dans la commune.', { eluId: 'Élu introuvable.' });
+}
 
 export const authHandlers = {
   'auth.login': async (ctx, { login, password }) => {
@@ -79,25 +87,27 @@ export const authHandlers = {
     const communeId = ctx.commune().id;
     return ctx.core.workspace
       .prepare(
-        `SELECT u.id, u.login, u.display_name, u.must_change_password, r.role FROM user u
+        `SELECT u.id, u.login, u.display_name, u.must_change_password, r.role, r.elu_id FROM user u
          LEFT JOIN user_role r ON r.user_id = u.id AND r.commune_id = ? ORDER BY r.role IS NULL, u.display_name COLLATE NOCASE`,
       )
-      .all(communeId) as { id: number; login: string; display_name: string; must_change_password: number; role: string | null }[];
+      .all(communeId) as { id: number; login: string; display_name: string; must_change_password: number; role: string | null; elu_id: number | null }[];
   },
 
-  'users.create': async (ctx, { account, role }) => {
+  'users.create': async (ctx, { account, role, eluId }) => {
     const a = parseOrThrow(accountSchema, account);
     const { id: communeId, db } = ctx.commune();
+    checkElu(db, role, eluId ?? null);
     const userId = await createUser(ctx.core.workspace, ctx.now, { ...a, mustChange: true });
-    setRole(ctx.core.workspace, userId, communeId, role);
+    setRole(ctx.core.workspace, userId, communeId, role, eluId ?? null);
     db.transaction(() =>
       ctx.audit({ action: 'compte.cree', summary: `Compte créé : ${a.display_name} (${a.login}), ${ROLE_LABELS[role]}`, objectType: 'compte', objectId: a.login }),
     )();
     return { userId };
   },
 
-  'users.setRole': (ctx, { userId, role }) => {
+  'users.setRole': (ctx, { userId, role, eluId }) => {
     const { id: communeId, db } = ctx.commune();
+    if (role) checkElu(db, role, eluId ?? null);
     const s = ctx.session();
     const user = getUser(ctx.core.workspace, userId);
     if (!user) throw new AppError('NOT_FOUND', 'Ce compte est introuvable.');
@@ -108,7 +118,7 @@ export const authHandlers = {
       .get(communeId, userId) as { n: number };
     if (roleIn(ctx.core.workspace, userId, communeId) === 'secretaire' && role !== 'secretaire' && secretaires.n === 0)
       throw new AppError('FORBIDDEN', 'La commune doit garder au moins un compte de secrétaire de mairie.');
-    setRole(ctx.core.workspace, userId, communeId, role);
+    setRole(ctx.core.workspace, userId, communeId, role, eluId ?? null);
     db.transaction(() =>
       ctx.audit({
         action: 'compte.role',

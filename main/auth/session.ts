@@ -1,7 +1,7 @@
 import type { Connection, CoreServices, Session } from '../api/handler';
 import { AppError } from '../api/errors';
 import { record } from '../audit/journal';
-import { roleIn, type UserRow } from './accounts';
+import { eluOf, roleIn, type UserRow } from './accounts';
 import type { Role } from './roles';
 
 export interface CommuneChoice {
@@ -27,6 +27,7 @@ export function startSession(conn: Connection, user: UserRow): Session {
     displayName: user.display_name,
     communeId: null,
     role: null,
+    eluId: null,
     locked: false,
     mustChangePassword: user.must_change_password === 1,
   };
@@ -53,6 +54,7 @@ export function enterCommune(core: CoreServices, session: Session, communeId: st
   if (!role) throw new AppError('FORBIDDEN', "Vous n'avez pas accès à cette commune. Demandez à la secrétaire de mairie de vous l'ouvrir.");
   session.communeId = communeId;
   session.role = role;
+  session.eluId = eluOf(core.workspace, session.userId, communeId);
   const now = core.clock();
   core.workspace.prepare('UPDATE commune_ref SET last_opened_at = ? WHERE id = ?').run(now.toISOString(), communeId);
   let db;

@@ -26,7 +26,7 @@ export const appHandlers = {
     if (userCount(ws) === 0) return { ...base, phase: 'setup' as const };
     const s = ctx.conn.session;
     if (!s) return { ...base, phase: 'login' as const };
-    const user = { login: s.login, displayName: s.displayName, mustChangePassword: s.mustChangePassword };
+    const user = { login: s.login, displayName: s.displayName, mustChangePassword: s.mustChangePassword, eluId: s.eluId };
     if (s.locked) return { ...base, phase: 'locked' as const, user };
     const communes = communesOf(ctx.core, s.userId);
     const current = communes.find((c) => c.id === s.communeId) ?? null;

@@ -107,8 +107,13 @@ export const parapheurHandlers = {
       return { documentId: id };
     });
   },
-  'parapheur.sessionStart': (ctx, { modulePath, slotId, certificateId, pin, signataire }) =>
-    startSession(env(ctx), ctx.conn.id, { modulePath: modulePath ?? modulePathOf(ctx, null), slotId, certificateId, pin, signataire }),
+  'parapheur.sessionStart': (ctx, { modulePath, slotId, certificateId, pin, signataire }) => {
+    // An élu logged in with his own account signs as himself only (his token, his name, his délégations).
+    const me = ctx.session().eluId;
+    if (me !== null && !('eluId' in signataire && signataire.eluId === me))
+      throw new AppError('FORBIDDEN', 'Vous êtes connecté avec votre compte d’élu : seule votre propre clé peut signer. Pour un autre signataire, connectez-vous avec son compte ou celui du secrétariat.');
+    return startSession(env(ctx), ctx.conn.id, { modulePath: modulePath ?? modulePathOf(ctx, null), slotId, certificateId, pin, signataire });
+  },
   'parapheur.sessionState': (ctx) => sessionOf(ctx.conn.id),
   'parapheur.sessionEnd': (ctx) => endSession(ctx.conn.id),
   'parapheur.signer': (ctx, { documentIds, pin }) => signSelection(env(ctx), ctx.conn.id, documentIds, pin),

@@ -14,10 +14,16 @@ const parseWho = (v: string): Who | null => (v.startsWith('elu:') ? { eluId: Num
 /** Before the séance: who signs, which certificate (checked before any PIN), then the PIN, typed once. */
 export function OpenSession({ onOpened }: { onOpened: (s: SessionStarted) => void }) {
   const people = useLoad(async () => {
-    const [dossier, delegations] = await Promise.all([call('commune.get'), call('parapheur.delegations')]);
-    return { elus: dossier.elus.filter((e) => !e.mandat_fin), agents: delegations.filter((d) => d.enVigueur && d.delegataire_nom) };
+    const [dossier, delegations, status] = await Promise.all([call('commune.get'), call('parapheur.delegations'), call('app.status')]);
+    // an élu logged in with his own account signs as himself: the signataire is him, fixed
+    const me = status.phase === 'ready' ? status.user.eluId : null;
+    return { elus: dossier.elus.filter((e) => !e.mandat_fin && (me === null || e.id === me)), agents: me === null ? delegations.filter((d) => d.enVigueur && d.delegataire_nom) : [], me };
   });
   const [who, setWho] = useState('');
+  const me = people.data?.me ?? null;
+  useEffect(() => {
+    if (me !== null) setWho(`elu:${me}`);
+  }, [me]);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [check, setCheck] = useState<CertCheck | null>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
@@ -80,7 +86,10 @@ export function OpenSession({ onOpened }: { onOpened: (s: SessionStarted) => voi
         <NativeSelect
           size="md"
           label="Signataire"
-          description="Chacun signe avec sa propre clé : le nom du certificat doit être celui du signataire."
+          description={
+            me === null ? 'Chacun signe avec sa propre clé : le nom du certificat doit être celui du signataire.' : 'Vous êtes connecté avec votre compte d’élu : vous signez avec votre propre clé.'
+          }
+          disabled={me !== null}
           value={who}
           onChange={(e) => setWho(e.currentTarget.value)}
           data={[

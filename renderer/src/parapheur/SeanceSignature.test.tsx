@@ -31,6 +31,7 @@ describe('Séance de signature', () => {
       'parapheur.sessionState': () => ({ value: null }),
       'commune.get': () => ({ value: { elus } }),
       'parapheur.delegations': () => ({ value: [] }),
+      'app.status': () => ({ value: { phase: 'ready', user: { eluId: null } } }),
       'signing.scan': () => ({ value: { ok: true, modulePath: '/m.so', message: '1 clé', tokens: [{ slotId: '1a', label: 'MAIRIE-TEST', serial: '', model: '', manufacturer: '', flags: {}, certificates: [{ ...cert, id: '01', problems: [], warning: null }] }] } }),
       'signing.certificate': () => ({ value: { ...cert, problemes: [], avertissement: null, correspondAElu: true } }),
       'parapheur.sessionStart': () => ({ error: { code: 'TOKEN_PIN', message, fields: { pin: message } } }),
@@ -99,6 +100,7 @@ describe('Séance de signature', () => {
       },
       'commune.get': () => ({ value: { elus } }),
       'parapheur.delegations': () => ({ value: [] }),
+      'app.status': () => ({ value: { phase: 'ready', user: { eluId: null } } }),
       'signing.scan': () => ({ value: { ok: true, modulePath: '/m.so', message: 'aucune clé', tokens: [] } }),
     });
     await render(<SeanceSignature />);

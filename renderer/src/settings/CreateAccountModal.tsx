@@ -3,12 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useLoad } from '../lib/useLoad';
 import { ROLE_LABELS, ROLES, type Role } from '../lib/status';
 import { AccountFields, emptyAccount } from '../wizard/AccountStep';
 
 export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const [account, setAccount] = useState(emptyAccount());
   const [role, setRole] = useState<Role>('conseiller');
+  const [eluId, setEluId] = useState('');
+  const elus = useLoad(async () => (await call('commune.get')).elus.filter((e) => !e.mandat_fin));
+  const isElu = role === 'maire' || role === 'adjoint' || role === 'conseiller';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,7 +21,7 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
     e.preventDefault();
     setBusy(true);
     try {
-      await call('users.create', { account: { ...account }, role });
+      await call('users.create', { account: { ...account }, role, eluId: isElu && eluId ? Number(eluId) : null });
       onCreated();
       onClose();
     } catch (err) {
@@ -42,6 +46,16 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
             onChange={(e) => setRole(e.currentTarget.value as Role)}
             data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           />
+          {isElu && (
+            <NativeSelect
+              label="Élu correspondant"
+              description="Le compte d’un élu signe seulement avec la clé de cet élu, à son nom."
+              value={eluId}
+              onChange={(e) => setEluId(e.currentTarget.value)}
+              error={errors.eluId}
+              data={[{ value: '', label: 'Aucun (compte sans signature)' }, ...(elus.data ?? []).map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom}` }))]}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuler
