@@ -91,3 +91,19 @@ describe('PointModal', () => {
     expect(byLabel('Objet du point *').getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('SeanceFormModal', () => {
+  it('edits a séance in preparation through conseil.updateSeance, keeping what was typed on error', async () => {
+    const { calls } = fakeBridge({
+      'conseil.updateSeance': () => ({ error: { code: 'INVALID', message: 'Date de la séance : elle est passée.', fields: { date: 'Date de la séance : elle est passée.' } } }),
+    });
+    const { SeanceFormModal } = await import('./SeanceFormModal');
+    await render(<SeanceFormModal editId={1} initial={{ date: '2026-11-27', heure: '20:30', lieu: 'Mairie', nature: 'ordinaire' }} onClose={() => undefined} onCreated={() => undefined} />);
+    expect(document.body.textContent).toContain('Modifier la séance');
+    await type(byLabel('Lieu *'), 'Salle des fêtes');
+    await click(byText('button', 'Enregistrer'));
+    expect(calls.find((c) => c.name === 'conseil.updateSeance')?.args).toMatchObject({ seanceId: 1, seance: { lieu: 'Salle des fêtes', date: '2026-11-27' } });
+    expect(document.body.textContent).toContain('Date de la séance : elle est passée.');
+    expect(byLabel('Lieu *').value).toBe('Salle des fêtes');
+  });
+});

@@ -15,17 +15,22 @@ export interface SeanceForm {
 
 const EMPTY: SeanceForm = { date: '', heure: '20:30', lieu: 'Salle du conseil municipal, mairie', nature: 'ordinaire', urgence_motif: '' };
 
-/** Create a séance (or the séance de reconvocation of `reconvocationDe`, which carries the postponed items). */
+/**
+ * Create a séance (or the séance de reconvocation of `reconvocationDe`, which carries the postponed items), or
+ * edit one still in preparation (`editId`).
+ */
 export function SeanceFormModal({
   onClose,
   onCreated,
   reconvocationDe = null,
   initial,
+  editId = null,
 }: {
   onClose: () => void;
   onCreated: (seanceId: number) => void;
   reconvocationDe?: number | null;
   initial?: Partial<SeanceForm>;
+  editId?: number | null;
 }) {
   const [form, setForm] = useState<SeanceForm>({ ...EMPTY, ...initial });
   const a = useAction();
@@ -35,14 +40,15 @@ export function SeanceFormModal({
     e.preventDefault();
     let id = 0;
     const ok = await a.run(async () => {
-      const r = await call('conseil.createSeance', {
-        seance: { ...form, urgence_motif: form.nature === 'urgence' ? form.urgence_motif : null, reconvocation_de: reconvocationDe },
-      });
-      id = r.seanceId;
+      const seance = { ...form, urgence_motif: form.nature === 'urgence' ? form.urgence_motif : null, reconvocation_de: reconvocationDe };
+      if (editId) {
+        await call('conseil.updateSeance', { seanceId: editId, seance });
+        id = editId;
+      } else id = (await call('conseil.createSeance', { seance })).seanceId;
     });
     if (ok) onCreated(id);
   };
-  const title = reconvocationDe ? 'Séance de reconvocation' : 'Nouvelle séance';
+  const title = editId ? 'Modifier la séance' : reconvocationDe ? 'Séance de reconvocation' : 'Nouvelle séance';
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate>
@@ -79,7 +85,7 @@ export function SeanceFormModal({
               Annuler
             </Button>
             <Button type="submit" loading={a.busy}>
-              {reconvocationDe ? 'Créer la séance de reconvocation' : 'Créer la séance'}
+              {editId ? 'Enregistrer' : reconvocationDe ? 'Créer la séance de reconvocation' : 'Créer la séance'}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
+import { SeanceFormModal } from './SeanceFormModal';
 import { useLoad } from '../lib/useLoad';
 import { ApresSeance } from './ApresSeance';
 import { Convocation } from './Convocation';
@@ -24,6 +25,7 @@ const DEFAULT_TAB: Record<string, string> = { preparation: 'odj', convoquee: 'co
 export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: number; canWrite: boolean; onBack: () => void; onOpen: (id: number) => void }) {
   const d = useLoad(() => call('conseil.seance', { seanceId }), [seanceId]);
   const [tab, setTab] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const s = d.data?.seance;
   const current = tab ?? (s ? (DEFAULT_TAB[s.statut] ?? 'odj') : 'odj');
   const props = d.data ? { detail: d.data, canWrite, reload: d.reload, onOpen } : null;
@@ -48,7 +50,23 @@ export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: n
             <Text>
               {s.lieu} · {NATURE_LABELS[s.nature] ?? s.nature}
             </Text>
+            {canWrite && s.statut === 'preparation' && (
+              <Button variant="default" size="xs" onClick={() => setEditing(true)}>
+                Modifier la date, l’heure ou le lieu
+              </Button>
+            )}
           </Group>
+          {editing && (
+            <SeanceFormModal
+              editId={s.id}
+              initial={{ date: s.date, heure: s.heure, lieu: s.lieu, nature: s.nature, urgence_motif: s.urgence_motif ?? '' }}
+              onClose={() => setEditing(false)}
+              onCreated={() => {
+                setEditing(false);
+                void d.reload();
+              }}
+            />
+          )}
           {s.reconvocation_de && (
             <Note color="violet" variant="light" mb="md" title="Séance de reconvocation">
               Le quorum n’avait pas été atteint à la séance précédente : le conseil délibère ici valablement quel que soit le nombre de présents, sur les
