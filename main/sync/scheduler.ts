@@ -11,8 +11,10 @@ export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': {
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** Weekday (1 = lundi) and minutes since midnight, in Paris. */
+const PARIS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 export function parisClock(d: Date): { weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const parts = PARIS.formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '0';
   return { weekday: WEEKDAY[get('weekday')] ?? 1, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
