@@ -9,7 +9,8 @@ import { openDatabase, type Db } from '../db/sqlite';
 import { DocumentStore } from '../documents/store';
 import { acteFromDeliberation } from './index';
 import { enqueue } from './outbox';
-import { savePlateforme } from './settings';
+import type { S2lowConnector } from './s2low/connector';
+import { connectorFor, savePlateforme } from './settings';
 
 export interface Harness {
   dir: string;
@@ -49,4 +50,16 @@ export function addDeliberations(h: Harness, n: number, opts: { date?: string; p
 
 export function configure(h: Harness, fake: { url: string; caPem: string; clientP12: Buffer; p12Password: string; login: string | null; password: string | null }, p12?: Buffer): void {
   savePlateforme(h.db, h.dir, { url: fake.url, login: fake.login, password: fake.password, p12: p12 ?? fake.clientP12, p12Password: fake.p12Password, ca: fake.caPem });
+}
+
+type FakePlatform = Parameters<typeof configure>[1] & { setFaults(f: object): void };
+
+/** A fresh commune configured for the fake S²LOW, its connector, and no fault: the usual start of a sync test. */
+export function connectedHarness(fake: FakePlatform, dir: string, timeoutMs = 2000): { h: Harness; conn: S2lowConnector } {
+  const h = openHarness(dir);
+  configure(h, fake);
+  const conn = connectorFor(h.db, h.dir, timeoutMs);
+  if (typeof conn === 'string') throw new Error(conn);
+  fake.setFaults({});
+  return { h, conn };
 }

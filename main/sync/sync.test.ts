@@ -1,10 +1,10 @@
-import { enqueueRenvoi } from './requests';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../test/helpers';
 import { runSync, type SyncOptions } from './engine';
-import { addDeliberations, configure, openHarness, type Harness } from './harness';
+import { addDeliberations, connectedHarness, type Harness } from './harness';
 import { statusLabel, type OutboxRow } from './outbox';
+import { enqueueRenvoi } from './requests';
 import { connectorFor } from './settings';
 import type { S2lowConnector } from './s2low/connector';
 
@@ -32,12 +32,7 @@ afterAll(async () => {
   await fake.close();
 });
 beforeEach(() => {
-  h = openHarness(tempDir('clocher-sync-'));
-  configure(h, fake);
-  const c = connectorFor(h.db, h.dir, 2000);
-  if (typeof c === 'string') throw new Error(c);
-  conn = c;
-  fake.setFaults({});
+  ({ h, conn } = connectedHarness(fake, tempDir('clocher-sync-')));
 });
 
 describe('ACTES through the fake S²LOW', () => {

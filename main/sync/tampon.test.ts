@@ -7,9 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../test/helpers';
 import { runSync, type SyncOptions } from './engine';
-import { addDeliberations, configure, openHarness, type Harness } from './harness';
+import { addDeliberations, connectedHarness, type Harness } from './harness';
 import type { OutboxRow } from './outbox';
-import { connectorFor } from './settings';
 import type { S2lowConnector } from './s2low/connector';
 
 let fake: FakeS2low;
@@ -58,12 +57,7 @@ afterAll(async () => {
   await fake.close();
 });
 beforeEach(() => {
-  h = openHarness(tempDir('clocher-tampon-'));
-  configure(h, fake);
-  const c = connectorFor(h.db, h.dir, 2000);
-  if (typeof c === 'string') throw new Error(c);
-  conn = c;
-  fake.setFaults({});
+  ({ h, conn } = connectedHarness(fake, tempDir('clocher-tampon-')));
 });
 
 describe('§2.5 bordereau and stamped act', () => {
