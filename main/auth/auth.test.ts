@@ -45,6 +45,8 @@ describe('login, slowdown, recovery', () => {
     expect(r.ok).toBe(true);
     const s = await c.call('app.status');
     expect(s.ok && s.value.phase === 'ready' && s.value.user.mustChangePassword).toBe(true);
+    const short = await c.call('auth.changePassword', { current: temporary, password: 'court', password_confirm: 'court' });
+    expect(!short.ok && short.error.fields).toEqual({ password: expect.stringMatching(/10 caractères/) }); // shown under the new password's field
     const ch = await c.call('auth.changePassword', { current: temporary, password: 'un nouveau mot de passe', password_confirm: 'un nouveau mot de passe' });
     expect(ch.ok).toBe(true);
     await expect(recoverAccount(t.dir, 'inconnu')).rejects.toThrow(/Aucun compte « inconnu ».*secretaire/);

@@ -22,9 +22,7 @@ export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de pa
       setV({ current: '', password: '', password_confirm: '' });
       onDone();
     } catch (err) {
-      const f = fieldErrors(err);
-      // the new password's own rule comes back under "_" (it is validated alone)
-      setErrors(f._ ? { ...f, password: f._ } : f);
+      setErrors(fieldErrors(err));
       setMessage(errorMessage(err));
       focusFirstInvalid();
     } finally {
