@@ -5,6 +5,7 @@ import { readIdentity, readSetting, writeSetting } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import type { Attendance } from './attendance';
 import type { ConseilCtx } from './context';
+import { communeClassification, flattenMatieres } from './classification';
 import { deliberationPdf } from './pdfs';
 import { formatDateFr } from './rules/dates';
 import { checkNumero, nextNumero } from './rules/numbering';
@@ -69,7 +70,8 @@ export async function createDeliberation(c: ConseilCtx, n: NewDeliberation): Pro
   const numero = nextNumero(year, existing);
   const bad = checkNumero(numero, existing);
   if (bad) throw new AppError('CONFLICT', bad);
-  const pdf = await deliberationPdf(c.db, { numero, seance: n.seance, point: n.point, attendance: n.attendance, vote: n.vote, convocationLe: convocationDate(c.db, n.seance.id) });
+  const matiereChemin = flattenMatieres(communeClassification(c.db, c.docs)).find((m) => m.code === n.point.matiere)?.chemin ?? n.point.matiere;
+  const pdf = await deliberationPdf(c.db, { numero, seance: n.seance, point: n.point, attendance: n.attendance, vote: n.vote, convocationLe: convocationDate(c.db, n.seance.id), matiereChemin });
   const { sha256 } = c.docs.put(pdf);
   const id = c.db.transaction(() => {
     n.record();

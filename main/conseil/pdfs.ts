@@ -2,7 +2,6 @@ import { fullName, readElus, readIdentity, type EluRow } from '../commune/commun
 import type { Db } from '../db/sqlite';
 import { PdfWriter } from '../documents/pdf';
 import type { Attendance } from './attendance';
-import { bundledClassification, flattenMatieres } from './classification';
 import type { ConvocationRule } from './rules/convocation';
 import { formatDateFr } from './rules/dates';
 import { pointsOf, type PointRow, type SeanceRow } from './seances';
@@ -11,7 +10,6 @@ const QUALITE: Record<EluRow['fonction'], [string, string]> = { maire: ['Maire',
 export const qualite = (e: EluRow): string => QUALITE[e.fonction][e.civilite === 'Mme' ? 1 : 0];
 const heure = (h: string) => h.replace(':', ' h ');
 const names = (elus: Map<number, EluRow>, ids: number[]) => ids.map((id) => fullName(elus.get(id)!)).join(', ') || '—';
-const matiereLabel = (code: string) => flattenMatieres(bundledClassification()).find((m) => m.code === code)?.chemin ?? code;
 
 function seanceLine(s: SeanceRow): string {
   const nature = s.nature === 'urgence' ? ' (séance convoquée en urgence)' : s.reconvocation_de ? ' (reconvocation, art. L2121-17 al. 2 CGCT)' : '';
@@ -79,6 +77,8 @@ export interface DeliberationPdfInput {
   attendance: Attendance;
   vote: { pour: number; contre: number; abstention: number; adopted: boolean; message: string };
   convocationLe: string | null;
+  /** the matière's label path in the commune's own classification */
+  matiereChemin: string;
 }
 
 export async function deliberationPdf(db: Db, d: DeliberationPdfInput): Promise<Uint8Array> {
@@ -95,7 +95,7 @@ export async function deliberationPdf(db: Db, d: DeliberationPdfInput): Promise<
   w.fields([
     ['Délibération n°', d.numero],
     ['Objet', d.point.titre],
-    ['Matière (classification ACTES)', `${d.point.matiere} — ${matiereLabel(d.point.matiere)}`],
+    ['Matière (classification ACTES)', `${d.point.matiere} — ${d.matiereChemin}`],
     ['Date de la convocation', d.convocationLe ? formatDateFr(d.convocationLe) : '—'],
     ['Conseillers en exercice', String(a.enExercice)],
     ['Présents', `${a.presents.length + a.retires.length}${a.retires.length ? ` (dont ${a.retires.length} ne prenant pas part au vote)` : ''}`],
