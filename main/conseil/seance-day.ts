@@ -196,11 +196,12 @@ export function setSecretaires(c: ConseilCtx, seanceId: number, eluIds: number[]
   assertEnCours(s);
   if (eluIds.length === 0) throw new AppError('RULE', 'Le conseil nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire de séance (art. L2121-15 CGCT).');
   const input = attendanceInput(c.db, s, null);
+  const elus = elusById(c.db);
   for (const id of eluIds)
-    if (!presentAt(input, id, 1)) throw new AppError('RULE', `${fullName(elusById(c.db).get(id)!)} n'est pas présent : le secrétaire de séance est un membre présent (art. L2121-15 CGCT).`);
+    if (!presentAt(input, id, 1)) throw new AppError('RULE', `${fullName(elus.get(id)!)} n'est pas présent : le secrétaire de séance est un membre présent (art. L2121-15 CGCT).`);
   c.db.prepare('DELETE FROM secretaire_seance WHERE seance_id = ?').run(seanceId);
   for (const id of eluIds) c.db.prepare('INSERT INTO secretaire_seance (seance_id, elu_id) VALUES (?, ?)').run(seanceId, id);
-  c.audit({ action: 'seance.secretaire', summary: `Secrétaire(s) de séance : ${eluIds.map((id) => fullName(elusById(c.db).get(id)!)).join(', ')}`, objectType: 'seance', objectId: seanceId });
+  c.audit({ action: 'seance.secretaire', summary: `Secrétaire(s) de séance : ${eluIds.map((id) => fullName(elus.get(id)!)).join(', ')}`, objectType: 'seance', objectId: seanceId });
 }
 
 export function setInteresses(c: ConseilCtx, pointId: number, eluIds: number[]): void {
@@ -209,7 +210,8 @@ export function setInteresses(c: ConseilCtx, pointId: number, eluIds: number[]):
   if (point.statut === 'delibere') throw new AppError('CONFLICT', 'Ce point est déjà voté.');
   c.db.prepare('DELETE FROM interesse WHERE point_id = ?').run(pointId);
   for (const id of eluIds) c.db.prepare('INSERT INTO interesse (point_id, elu_id) VALUES (?, ?)').run(pointId, id);
-  const names = eluIds.map((id) => fullName(elusById(c.db).get(id)!)).join(', ');
+  const elus = elusById(c.db);
+  const names = eluIds.map((id) => fullName(elus.get(id)!)).join(', ');
   c.audit({
     action: 'seance.interesses',
     summary: eluIds.length ? `Point ${point.rang} : ${names} intéressé(s), ne prennent pas part au vote (art. L2131-11 CGCT)` : `Point ${point.rang} : aucun élu intéressé`,
