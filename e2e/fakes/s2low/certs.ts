@@ -37,7 +37,7 @@ function issue(cn: string, opts: { issuer?: Issued; ca?: boolean; server?: boole
   const { privateKey, publicKey } = keyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  cert.serialNumber = '0' + crypto.randomBytes(8).toString('hex');
+  cert.serialNumber = `01${crypto.randomBytes(8).toString('hex')}`; // even-length hex, first byte 01: a positive, minimally encoded DER INTEGER
   cert.validity.notBefore = opts.from;
   cert.validity.notAfter = opts.to;
   const subject = [{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'Clocher tests' }];

@@ -87,7 +87,7 @@ interface Issue {
 function issue(caCert: forge.pki.Certificate | null, caKey: forge.pki.rsa.PrivateKey, i: Issue): forge.pki.Certificate {
   const c = forge.pki.createCertificate();
   c.publicKey = i.publicKey;
-  c.serialNumber = `0${crypto.randomBytes(8).toString('hex')}`;
+  c.serialNumber = `01${crypto.randomBytes(8).toString('hex')}`; // even-length hex, first byte 01: a positive, minimally encoded DER INTEGER
   c.validity.notBefore = i.notBefore;
   c.validity.notAfter = i.notAfter;
   c.setSubject(i.subject);
