@@ -4,11 +4,13 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../test/helpers';
 import { addDeliberations, configure, openHarness } from './harness';
+import { openCount } from './outbox';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let fake: FakeS2low;
@@ -45,11 +47,23 @@ it('survives 50 SIGKILLs during a synchronisation: exactly once, nothing lost', 
   addDeliberations(h, N, { prefix: 'K_' });
   h.db.close();
   let kills = 0;
+  let midway = 0; // kills that struck while acts were still to be sent: the crash paths really ran
+  const openAfterKill = () => {
+    const db = new Database(path.join(dir, 'commune.sqlite'), { readonly: true });
+    try {
+      return openCount(db);
+    } finally {
+      db.close();
+    }
+  };
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < 50; i++) {
     const r = await runChild(dir, 60 + Math.floor(rand() * 260));
-    if (r.signal === 'SIGKILL') kills++;
+    if (r.signal === 'SIGKILL') {
+      kills++;
+      if (openAfterKill() > 0) midway++;
+    }
   }
   const last = await runChild(dir, null);
   expect(last.code).toBe(0);
@@ -62,7 +76,9 @@ it('survives 50 SIGKILLs during a synchronisation: exactly once, nothing lost', 
   expect(accepted.size).toBe(N);
   expect([...accepted.values()].every((n) => n === 1)).toBe(true);
   expect(fake.state.stats.duplicateRefusals).toBe(0);
-  expect(kills).toBeGreaterThanOrEqual(40); // most runs were really killed mid-way
-  console.log(`crash test: ${kills} SIGKILL, ${fake.state.stats.actesPosts} POST, faults ${JSON.stringify(fake.state.stats.faults)}`);
+  // How many runs die before the drain depends on the machine's speed (39 of 50 on a loaded 2-core machine),
+  // so the test asks what matters: many kills struck mid-synchronisation, with acts still open.
+  expect(midway).toBeGreaterThanOrEqual(10);
+  console.log(`crash test: ${kills} SIGKILL (${midway} with acts still open), ${fake.state.stats.actesPosts} POST, faults ${JSON.stringify(fake.state.stats.faults)}`);
   v.db.close();
 }, 60_000);
