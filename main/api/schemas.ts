@@ -80,7 +80,8 @@ export const api = {
   },
 
   'settings.get': { args: none, access: 'session' },
-  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'commune.write' },
+  // installation-wide: held in every commune of the installation (auth/access.ts)
+  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'installation.manage' },
 
   'backup.list': { args: none, access: 'backup.manage' },
   'backup.create': { args: none, access: 'backup.manage' },
