@@ -91,10 +91,13 @@ describe('a maire cannot escalate', () => {
     expect(secretaire).toMatchObject({ canChangeRole: false, canResetPassword: false });
     const reset = await maire.call('users.resetPassword', { userId: secretaire!.id });
     expect(!reset.ok && reset.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/un rôle que vous ne gérez pas/) });
+    // a second secrétaire, so that the « at least one secrétaire » rule is not what refuses
+    const second = await createAccount(t.client, 'secretaire2', 'secretaire');
     for (const role of ['conseiller', null] as const) {
-      const r = await maire.call('users.setRole', { userId: secretaire!.id, role });
-      expect(!r.ok && r.error.code, String(role)).toBe('FORBIDDEN');
+      const r = await maire.call('users.setRole', { userId: second, role });
+      expect(!r.ok && r.error, String(role)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/ne permet pas de modifier le compte/) });
     }
+    expect(t.core.workspace.prepare('SELECT role FROM user_role WHERE user_id = ?').get(second)).toEqual({ role: 'secretaire' });
     for (const role of ['secretaire', 'support'] as const) {
       const r = await maire.call('users.setRole', { userId: conseiller, role });
       expect(!r.ok && r.error.code, role).toBe('FORBIDDEN');
