@@ -36,7 +36,7 @@ export const api = {
     args: z
       .object({ identity: anyObject, horaires: z.array(z.unknown()), elus: z.array(z.unknown()), account: anyObject.optional() })
       .strict(),
-    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire or support
+    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire
   },
 
   'auth.login': { args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(), access: 'public' },

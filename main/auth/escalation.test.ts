@@ -59,6 +59,13 @@ describe('the order of roles', () => {
       const r = await support.call(name, {});
       expect(!r.ok && r.error.code, name).toBe('FORBIDDEN');
     }
+    // nor by adding a commune, which would make it that commune's secrétaire
+    const add = await support.call('setup.createCommune', {
+      identity: { ...validIdentity, nom: 'Germigny-des-Prés', code_insee: '45154', siren: '214501546' },
+      horaires: [{ weekday: 5, period: 'matin' }],
+      elus: validElus,
+    });
+    expect(!add.ok && add.error.code).toBe('FORBIDDEN');
     expect((await support.call('diagnostics.get')).ok).toBe(true);
     expect((await support.call('backup.list')).ok).toBe(true);
     t.close();
