@@ -36,7 +36,7 @@ export const api = {
     args: z
       .object({ identity: anyObject, horaires: z.array(z.unknown()), elus: z.array(z.unknown()), account: anyObject.optional() })
       .strict(),
-    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire or support
+    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire
   },
 
   'auth.login': { args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(), access: 'public' },
@@ -80,7 +80,8 @@ export const api = {
   },
 
   'settings.get': { args: none, access: 'session' },
-  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'commune.write' },
+  // installation-wide: held in every commune of the installation (auth/access.ts)
+  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'installation.manage' },
 
   'backup.list': { args: none, access: 'backup.manage' },
   'backup.create': { args: none, access: 'backup.manage' },

@@ -100,6 +100,7 @@ describe('roles', () => {
     expect(created.ok).toBe(true);
     await t.client.call('auth.logout');
     expect((await t.client.call('auth.login', { login: 'h.lefevre', password: 'le conseil se réunit' })).ok).toBe(true);
+    await t.client.call('auth.changePassword', { current: 'le conseil se réunit', password: 'mon propre mot de passe', password_confirm: 'mon propre mot de passe' });
     expect((await t.client.call('commune.get')).ok).toBe(true);
     const edit = await t.client.call('commune.setHoraires', { horaires: validHoraires });
     expect(!edit.ok && edit.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Votre rôle/) });
@@ -110,7 +111,7 @@ describe('roles', () => {
   it('the commune keeps at least one secrétaire, and nobody changes their own role', async () => {
     const t = await withCommune();
     const users = await t.client.call('users.list');
-    const me = users.ok ? users.value.find((u) => u.login === 'secretaire')! : null;
+    const me = users.ok ? users.value.accounts.find((u) => u.login === 'secretaire')! : null;
     const r = await t.client.call('users.setRole', { userId: me!.id, role: 'conseiller' });
     expect(!r.ok && r.error.message).toMatch(/propre rôle/);
     t.close();
@@ -181,6 +182,7 @@ describe('an élu’s own account', () => {
     expect(created.ok).toBe(true);
     await t.client.call('auth.logout');
     await t.client.call('auth.login', { login: 'h.lefevre', password: 'le conseil se réunit' });
+    await t.client.call('auth.changePassword', { current: 'le conseil se réunit', password: 'mon propre mot de passe', password_confirm: 'mon propre mot de passe' });
     const st = await t.client.call('app.status');
     expect(st.ok && st.value.phase === 'ready' && st.value.user.eluId).toBe(maire.id);
     // signing for the adjoint with the maire's account is refused before any token is touched

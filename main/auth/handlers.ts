@@ -2,19 +2,11 @@ import { z } from 'zod';
 import { AppError } from '../api/errors';
 import type { Implementations } from '../api/handler';
 import { parseOrThrow } from '../api/validate';
-import { accountSchema, newPasswordSchema } from '../commune/validation';
-import type { Db } from '../db/sqlite';
-import { authenticate, changePassword, createUser, ELU_ROLES, getUser, roleIn, setRole, workspaceLog } from './accounts';
-import { temporaryPassword, verifyPassword } from './password';
-import { ROLE_LABELS, type Role } from './roles';
+import { newPasswordSchema } from '../commune/validation';
+import { authenticate, changePassword, getUser, workspaceLog } from './accounts';
+import { verifyPassword } from './password';
 import { enterCommune, lastCommuneOf, startSession } from './session';
-
-/** An account linked to an élu must have an élu's role, and the élu must exist in this commune. */
-function checkElu(db: Db, role: Role, eluId: number | null): void {
-  if (eluId === null) return;
-  if (!ELU_ROLES.has(role)) throw new AppError('INVALID', 'Seul un compte de maire, d’adjoint ou de conseiller est relié à un élu.', { eluId: 'Rôle sans élu.' });
-  if (!db.prepare('SELECT 1 FROM elu WHERE id = ?').get(eluId)) throw new AppError('INVALID', 'Cet élu est introuvable dans la commune.', { eluId: 'Élu introuvable.' });
-}
+import { usersHandlers } from './users';
 
 export const authHandlers = {
   'auth.login': async (ctx, { login, password }) => {
@@ -83,65 +75,7 @@ export const authHandlers = {
     return { ok: true as const };
   },
 
-  'users.list': (ctx) => {
-    const communeId = ctx.commune().id;
-    return ctx.core.workspace
-      .prepare(
-        `SELECT u.id, u.login, u.display_name, u.must_change_password, r.role, r.elu_id FROM user u
-         LEFT JOIN user_role r ON r.user_id = u.id AND r.commune_id = ? ORDER BY r.role IS NULL, u.display_name COLLATE NOCASE`,
-      )
-      .all(communeId) as { id: number; login: string; display_name: string; must_change_password: number; role: string | null; elu_id: number | null }[];
-  },
-
-  'users.create': async (ctx, { account, role, eluId }) => {
-    const a = parseOrThrow(accountSchema, account);
-    const { id: communeId, db } = ctx.commune();
-    checkElu(db, role, eluId ?? null);
-    const userId = await createUser(ctx.core.workspace, ctx.now, { ...a, mustChange: true });
-    setRole(ctx.core.workspace, userId, communeId, role, eluId ?? null);
-    db.transaction(() =>
-      ctx.audit({ action: 'compte.cree', summary: `Compte créé : ${a.display_name} (${a.login}), ${ROLE_LABELS[role]}`, objectType: 'compte', objectId: a.login }),
-    )();
-    return { userId };
-  },
-
-  'users.setRole': (ctx, { userId, role, eluId }) => {
-    const { id: communeId, db } = ctx.commune();
-    if (role) checkElu(db, role, eluId ?? null);
-    const s = ctx.session();
-    const user = getUser(ctx.core.workspace, userId);
-    if (!user) throw new AppError('NOT_FOUND', 'Ce compte est introuvable.');
-    if (userId === s.userId && role !== s.role)
-      throw new AppError('FORBIDDEN', 'Vous ne pouvez pas changer votre propre rôle ; demandez-le à un autre compte (secrétaire ou support).');
-    const secretaires = ctx.core.workspace
-      .prepare("SELECT count(*) AS n FROM user_role WHERE commune_id = ? AND role = 'secretaire' AND user_id <> ?")
-      .get(communeId, userId) as { n: number };
-    if (roleIn(ctx.core.workspace, userId, communeId) === 'secretaire' && role !== 'secretaire' && secretaires.n === 0)
-      throw new AppError('FORBIDDEN', 'La commune doit garder au moins un compte de secrétaire de mairie.');
-    setRole(ctx.core.workspace, userId, communeId, role, eluId ?? null);
-    db.transaction(() =>
-      ctx.audit({
-        action: 'compte.role',
-        summary: role ? `Rôle de ${user.display_name} : ${ROLE_LABELS[role]}` : `Accès de ${user.display_name} à la commune retiré`,
-        objectType: 'compte',
-        objectId: user.login,
-      }),
-    )();
-    return { ok: true as const };
-  },
-
-  /** A temporary password, shown once, to be changed at the next login. */
-  'users.resetPassword': async (ctx, { userId }) => {
-    const { id: communeId, db } = ctx.commune();
-    const user = getUser(ctx.core.workspace, userId);
-    if (!user || !roleIn(ctx.core.workspace, userId, communeId)) throw new AppError('NOT_FOUND', 'Ce compte est introuvable dans cette commune.');
-    const temporary = temporaryPassword();
-    await changePassword(ctx.core.workspace, userId, temporary, true);
-    db.transaction(() =>
-      ctx.audit({ action: 'compte.mot-de-passe-reinitialise', summary: `Mot de passe de ${user.display_name} réinitialisé`, objectType: 'compte', objectId: user.login }),
-    )();
-    return { temporaryPassword: temporary };
-  },
+  ...usersHandlers,
 } satisfies Implementations<
   | 'auth.login'
   | 'auth.logout'

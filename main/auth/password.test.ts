@@ -48,7 +48,7 @@ describe('the window mirrors the roles (it hides what the core would refuse)', (
     const mirror = await import('../../renderer/src/lib/status');
     const { ROLE_LABELS, permissionsOf } = await import('./roles');
     expect(mirror.ROLE_LABELS).toEqual(ROLE_LABELS);
-    const all = ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign'] as const;
+    const all = ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign', 'installation.manage'] as const;
     for (const role of ROLES) for (const p of all) expect(mirror.can(role, p), `${role} ${p}`).toBe(permissionsOf(role).includes(p));
   });
 });

@@ -11,7 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /**
  * What each role may do. Élus read and sign (signing arrives with the parapheur); the secrétaire runs the
- * commune; support sets up, restores and reads diagnostics, but reads no personal data of the registers.
+ * commune; support sets up, restores and reads diagnostics (counts only), and reads no personal data: neither
+ * the journal (it names élus, agents and administrés) nor the accounts (RGPD art. 5-1-c, data minimisation).
  */
 export type Permission =
   | 'commune.read'
@@ -21,15 +22,46 @@ export type Permission =
   | 'backup.manage'
   | 'diagnostics.read'
   /** sign in the parapheur (who may sign WHAT is the délégations register's business, L2122-18 ff.) */
-  | 'parapheur.sign';
+  | 'parapheur.sign'
+  /** change an installation-wide setting (the lock delay): must be held in EVERY commune, see access.ts */
+  | 'installation.manage';
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  secretaire: ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign'],
+  secretaire: [
+    'commune.read',
+    'commune.write',
+    'users.manage',
+    'journal.read',
+    'backup.manage',
+    'diagnostics.read',
+    'parapheur.sign',
+    'installation.manage',
+  ],
   maire: ['commune.read', 'journal.read', 'users.manage', 'parapheur.sign'],
   adjoint: ['commune.read', 'parapheur.sign'],
   conseiller: ['commune.read', 'parapheur.sign'],
-  support: ['backup.manage', 'diagnostics.read', 'journal.read', 'users.manage'],
+  support: ['backup.manage', 'diagnostics.read', 'installation.manage'],
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[role].includes(permission);
 export const permissionsOf = (role: Role): readonly Permission[] => MATRIX[role];
+
+/**
+ * The order of roles, highest first. Support stands last: it is outside the council's line and holds rights
+ * (backups, installation) that no élu holds, so only the secrétaire, who holds them all, grants it.
+ */
+export const ROLE_ORDER: readonly Role[] = ['secretaire', 'maire', 'adjoint', 'conseiller', 'support'];
+const rank = (r: Role): number => ROLE_ORDER.length - ROLE_ORDER.indexOf(r);
+
+/**
+ * Whether a `granter` may give (or change, or take away) `role`: he must manage accounts, the role must not
+ * rank above his own, and he must hold every permission of it himself (nobody hands out a right he lacks).
+ * Only a secrétaire grants secrétaire. So a maire grants maire, adjoint, conseiller; support grants nothing.
+ */
+export function canGrant(granter: Role, role: Role): boolean {
+  if (!can(granter, 'users.manage')) return false;
+  if (role === 'secretaire') return granter === 'secretaire';
+  return rank(role) <= rank(granter) && permissionsOf(role).every((p) => can(granter, p));
+}
+
+export const grantableBy = (granter: Role): Role[] => ROLES.filter((r) => canGrant(granter, r));

@@ -57,15 +57,16 @@ export const communeHandlers = {
 
   /**
    * First run (no account yet): creates the commune and the secrétaire's account, and logs her in.
-   * Later: a logged-in secrétaire or support adds another commune and gets the secrétaire role in it.
+   * Later: a logged-in secrétaire adds another commune and gets the secrétaire role in it. Not support: that
+   * role would let it read the new commune's personal data (auth/roles.ts).
    */
   'setup.createCommune': async (ctx, args) => {
     const ws = ctx.core.workspace;
     const firstRun = userCount(ws) === 0;
     if (!firstRun) {
       const s = ctx.session();
-      const allowed = communesOf(ctx.core, s.userId).some((c) => c.role === 'secretaire' || c.role === 'support');
-      if (!allowed) throw new AppError('FORBIDDEN', 'Seule la secrétaire de mairie (ou le support) peut ajouter une commune.');
+      const allowed = communesOf(ctx.core, s.userId).some((c) => c.role === 'secretaire');
+      if (!allowed) throw new AppError('FORBIDDEN', 'Seule la secrétaire de mairie peut ajouter une commune.');
     }
     const p = parseParts({
       identity: [communeIdentitySchema, args.identity],

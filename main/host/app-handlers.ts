@@ -3,6 +3,7 @@ import os from 'node:os';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
 import type { Ctx, Implementations } from '../api/handler';
 import { AppError, toErrorValue } from '../api/errors';
+import { managesInstallation } from '../auth/access';
 import { userCount } from '../auth/accounts';
 import { communesOf } from '../auth/session';
 import { latestVersion, schemaVersion } from '../db/migrate';
@@ -26,7 +27,14 @@ export const appHandlers = {
     if (userCount(ws) === 0) return { ...base, phase: 'setup' as const };
     const s = ctx.conn.session;
     if (!s) return { ...base, phase: 'login' as const };
-    const user = { login: s.login, displayName: s.displayName, mustChangePassword: s.mustChangePassword, eluId: s.eluId };
+    const user = {
+      login: s.login,
+      displayName: s.displayName,
+      mustChangePassword: s.mustChangePassword,
+      eluId: s.eluId,
+      /** may change the installation-wide settings (auth/access.ts): the window offers them only then */
+      managesInstallation: managesInstallation(ws, s.userId),
+    };
     if (s.locked) return { ...base, phase: 'locked' as const, user };
     const communes = communesOf(ctx.core, s.userId);
     const current = communes.find((c) => c.id === s.communeId) ?? null;

@@ -10,6 +10,7 @@ import type { Reply } from '../api/types';
 import { parseOrThrow } from '../api/validate';
 import { record } from '../audit/journal';
 import { can } from '../auth/roles';
+import { checkAccountRules } from '../auth/access';
 import { CommuneStore, type Clock } from '../commune/store';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { Uploads } from '../documents/uploads';
@@ -121,6 +122,7 @@ export class Core implements CoreServices {
       if (!isHandlerName(name)) throw new AppError('UNKNOWN_HANDLER', `Action inconnue : ${String(name).slice(0, 64)}.`);
       const def = api[name];
       const args = parseOrThrow(def.args, env.data.args ?? {});
+      checkAccountRules(this.workspace, conn.session, name, def.access); // temporary password, installation-wide settings
       if (def.access !== 'public') {
         const s = this.requireSession(conn);
         if (def.access !== 'session') {

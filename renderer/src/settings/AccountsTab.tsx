@@ -2,12 +2,19 @@ import { Alert, Button, Code, Group, Loader, Modal, NativeSelect, Stack, Table, 
 import { useState } from 'react';
 import { call } from '../bridge';
 import { errorMessage } from '../lib/errors';
-import { ROLE_LABELS, ROLES, type Role } from '../lib/status';
+import { ROLE_LABELS, type Role } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { CreateAccountModal } from './CreateAccountModal';
 
+/** The roles the core lets this user give (it remains the judge), plus the account's own if he may not change it. */
+function roleOptions(current: Role, grantable: Role[]) {
+  const roles = grantable.includes(current) ? grantable : [current, ...grantable];
+  return [...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] })), ...(grantable.length ? [{ value: '', label: 'Aucun accès à cette commune' }] : [])];
+}
+
 export function AccountsTab() {
   const users = useLoad(() => call('users.list'));
+  const grantable = users.data?.grantable ?? [];
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
@@ -34,6 +41,10 @@ export function AccountsTab() {
   return (
     <Stack>
       <Text>Les personnes qui peuvent ouvrir cette commune dans Clocher, et ce que chacune peut y faire.</Text>
+      <Text size="sm">
+        Vous ne donnez que les rôles que vous détenez vous-même ou inférieurs ; seule la secrétaire de mairie crée un compte de secrétaire ou de
+        support.
+      </Text>
       <Group>
         <Button onClick={() => setCreating(true)}>Créer un compte</Button>
       </Group>
@@ -54,20 +65,21 @@ export function AccountsTab() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {users.data.map((u) => (
+            {users.data.accounts.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{u.display_name}</Table.Td>
                 <Table.Td>{u.login}</Table.Td>
                 <Table.Td>
                   <NativeSelect
                     aria-label={`Rôle de ${u.display_name}`}
-                    value={u.role ?? ''}
+                    value={u.role}
+                    disabled={!u.canChangeRole}
                     onChange={(e) => void setRole(u.id, e.currentTarget.value)}
-                    data={[...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })), { value: '', label: 'Aucun accès à cette commune' }]}
+                    data={roleOptions(u.role, u.canChangeRole ? grantable : [])}
                   />
                 </Table.Td>
                 <Table.Td>
-                  {u.role && (
+                  {u.canResetPassword && (
                     <Button size="xs" variant="light" onClick={() => void reset(u.id, u.display_name)} aria-label={`Réinitialiser le mot de passe de ${u.display_name}`}>
                       Réinitialiser le mot de passe
                     </Button>
@@ -79,7 +91,7 @@ export function AccountsTab() {
           </Table.Tbody>
         </Table>
       )}
-      {creating && <CreateAccountModal onClose={() => setCreating(false)} onCreated={() => void users.reload()} />}
+      {creating && <CreateAccountModal grantable={grantable} onClose={() => setCreating(false)} onCreated={() => void users.reload()} />}
       <Modal
         opened={!!temporary}
         onClose={() => {

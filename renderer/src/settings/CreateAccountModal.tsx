@@ -4,12 +4,13 @@ import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
 import { useLoad } from '../lib/useLoad';
-import { ROLE_LABELS, ROLES, type Role } from '../lib/status';
+import { ROLE_LABELS, type Role } from '../lib/status';
 import { AccountFields, emptyAccount } from '../wizard/AccountStep';
 
-export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+/** `grantable`: the roles the core says this user may give (users.list); it still checks on creation. */
+export function CreateAccountModal({ grantable, onClose, onCreated }: { grantable: Role[]; onClose: () => void; onCreated: () => void }) {
   const [account, setAccount] = useState(emptyAccount());
-  const [role, setRole] = useState<Role>('conseiller');
+  const [role, setRole] = useState<Role>(grantable.includes('conseiller') ? 'conseiller' : (grantable[0] ?? 'conseiller'));
   const [eluId, setEluId] = useState('');
   const elus = useLoad(async () => (await call('commune.get')).elus.filter((e) => !e.mandat_fin));
   const isElu = role === 'maire' || role === 'adjoint' || role === 'conseiller';
@@ -44,7 +45,8 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose: () => void
             label="Rôle dans la commune"
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role)}
-            data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            data={grantable.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            error={errors.role}
           />
           {isElu && (
             <NativeSelect

@@ -5,8 +5,10 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { SaveBar } from './SaveBar';
 
-export function SecurityTab({ canWrite, onSaved }: { canWrite: boolean; onSaved: () => Promise<void> }) {
+/** The lock delay is installation-wide: the core says whether this user manages the installation (auth/access.ts). */
+export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
   const [minutes, setMinutes] = useState<number | string>('');
+  const [canWrite, setCanWrite] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
@@ -17,6 +19,10 @@ export function SecurityTab({ canWrite, onSaved }: { canWrite: boolean; onSaved:
     call('settings.get').then(
       (s) => setMinutes(s.lockMinutes),
       (e) => setError(errorMessage(e)),
+    );
+    call('app.status').then(
+      (st) => setCanWrite(st.phase === 'ready' && st.user.managesInstallation),
+      () => setCanWrite(false),
     );
   }, []);
 
@@ -64,7 +70,12 @@ export function SecurityTab({ canWrite, onSaved }: { canWrite: boolean; onSaved:
           readOnly={!canWrite}
           error={fieldError}
         />
-        {canWrite ? <SaveBar busy={busy} saved={saved} /> : <Text mt="sm">Seule la secrétaire de mairie peut changer ce délai.</Text>}
+        {canWrite ? <SaveBar busy={busy} saved={saved} /> : (
+          <Text mt="sm">
+            Ce délai vaut pour toutes les communes de cette installation : seule la secrétaire de mairie de chacune d’elles (ou le support) peut
+            le changer.
+          </Text>
+        )}
       </form>
       <Divider my="md" />
       <Title order={2} size="h4">

@@ -73,7 +73,7 @@ export function Settings({ role, refresh }: { role: Role | undefined; refresh: (
           <BackupsTab onRestored={refresh} />
         </Tabs.Panel>
         <Tabs.Panel value="securite">
-          <SecurityTab canWrite={write} onSaved={refresh} />
+          <SecurityTab onSaved={refresh} />
         </Tabs.Panel>
         <Tabs.Panel value="diagnostic">
           <DiagnosticTab />

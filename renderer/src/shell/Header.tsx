@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function Header({ status, onSwitch, onAddCommune, refresh }: Props) {
-  const canAdd = status.communes.some((c) => c.role === 'secretaire' || c.role === 'support');
+  const canAdd = status.communes.some((c) => c.role === 'secretaire'); // the core refuses support (auth/roles.ts)
   const act = (name: 'auth.lock' | 'auth.logout') => async () => {
     try {
       await call(name);
