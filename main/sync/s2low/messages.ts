@@ -143,8 +143,12 @@ export function extractTarGzSync(gz: Buffer): { name: string; bytes: Buffer }[] 
   const tar = zlib.gunzipSync(gz);
   const out: { name: string; bytes: Buffer }[] = [];
   const field = (h: Buffer, from: number, len: number) => h.subarray(from, from + len).toString('latin1').replace(/\0.*$/s, '');
-  for (let at = 0; at + 512 <= tar.length; ) {
+  for (let at = 0; at < tar.length; ) {
     const h = tar.subarray(at, at + 512);
+    if (h.length < 512) {
+      if (h.some((b) => b !== 0)) throw new Error('archive tar tronquée');
+      break;
+    }
     if (h.every((b) => b === 0)) break;
     const size = parseInt(field(h, 124, 12).trim() || '0', 8);
     if (!Number.isFinite(size) || size < 0 || at + 512 + size > tar.length) throw new Error('archive tar tronquée');
