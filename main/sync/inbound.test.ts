@@ -184,3 +184,18 @@ it('« Tester la connexion » says when the account is another collectivité\'s 
   same.close();
   await sync(); // the courrier of this test is consumed as any other
 });
+
+it('a message the platform fails to serve holds back neither the others nor itself for good', async () => {
+  const before = (h.db.prepare('SELECT max(id) AS m FROM sync_inbound').get() as { m: number }).m;
+  const first = fake.addCourrier('IN_001', 'CourrierSimple', 'Premier');
+  fake.addCourrier('IN_001', 'LettreObservations', 'Second');
+  fake.inject('http500', { path: 'actes_transac_get_document', times: 1 }); // the first one listed (the fake lists in order)
+  const r = await sync();
+  expect(r.outcome).toBe('erreur');
+  const kinds = () => (h.db.prepare('SELECT kind FROM sync_inbound WHERE id > ? ORDER BY id').all(before) as { kind: string }[]).map((x) => x.kind);
+  expect(kinds()).toEqual(['LettreObservations']);
+  expect(first.lu).toBe(false);
+  await sync();
+  expect(kinds()).toEqual(['LettreObservations', 'CourrierSimple']);
+  expect(first.lu).toBe(true);
+});

@@ -107,20 +107,36 @@ export class S2lowConnector implements Connector {
 
   async pull(io: PullIO): Promise<void> {
     io.classification(await this.client.classification());
+    // one message the platform cannot serve (HTTP error on its download) must not hold back the others: it
+    // stays unread there, is asked for again next time, and the run still reports the first such error
+    let pending: unknown = null;
+    const each = async (step: () => Promise<void>) => {
+      try {
+        await step();
+      } catch (e) {
+        if (!['http', 'timeout'].includes(classify(e).failure)) throw e; // offline, certificate…: the run stops (engine)
+        pending ??= e;
+      }
+    };
     for (const c of await this.client.courriersNonLus()) {
       const key = `actes:${c.id}`;
-      if (!io.has(key)) io.receive(courrierItem(key, c, await this.client.courrierTarGz(c.id)));
-      await this.client.markRead(c.id); // after the local commit: a crash here only repeats this call
+      await each(async () => {
+        if (!io.has(key)) io.receive(courrierItem(key, c, await this.client.courrierTarGz(c.id)));
+        await this.client.markRead(c.id); // after the local commit: a crash here only repeats this call
+      });
     }
     const list = await this.client.pesRetours();
     for (const p of list.items) {
       const key = `pes_retour:${p.id}`;
-      if (!io.has(key)) {
-        const bytes = await this.client.pesRetour(p.id);
-        io.receive({ platformKey: key, kind: 'PES_Retour', remoteId: p.id, relatedRemoteId: null, idActe: null, title: `Retour du comptable (PES_Retour) ${p.nom}`, detail: null, documents: [{ nom: p.nom, bytes }] });
-      }
-      await this.client.pesRetourLu(p.id);
+      await each(async () => {
+        if (!io.has(key)) {
+          const bytes = await this.client.pesRetour(p.id);
+          io.receive({ platformKey: key, kind: 'PES_Retour', remoteId: p.id, relatedRemoteId: null, idActe: null, title: `Retour du comptable (PES_Retour) ${p.nom}`, detail: null, documents: [{ nom: p.nom, bytes }] });
+        }
+        await this.client.pesRetourLu(p.id);
+      });
     }
+    if (pending) throw pending;
   }
 
   /**
