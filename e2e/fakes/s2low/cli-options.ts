@@ -1,5 +1,5 @@
 /** The fake S²LOW's command line (cli.ts), parsed and checked apart so that it is tested without a process. */
-import type { FakeOptions } from './index';
+import type { CourrierKind, FakeOptions, FakeS2low } from './index';
 
 export interface CliOptions {
   dir: string | null;
@@ -53,4 +53,37 @@ export function parseCliOptions(argv: string[], now: () => number): CliOptions |
     dir: arg('dir') ?? null,
     options: { siren, departement, port, faults: { latencyMs, failRate }, ...(today ? { today } : {}), ...(nom ? { authorityName: nom } : {}) },
   };
+}
+
+const KINDS: CourrierKind[] = ['CourrierSimple', 'DemandePieceComplementaire', 'LettreObservations', 'DefereTA'];
+
+/** One line typed at the CLI: the préfecture or the comptable acting on the fake (§2.8 courriers, §3 PES_Retour). */
+export function runCommand(fake: Pick<FakeS2low, 'addCourrier' | 'addPesRetour' | 'advance' | 'state'>, line: string): string {
+  const [cmd, ...rest] = line.trim().split(/\s+/);
+  try {
+    switch (cmd) {
+      case 'courrier': {
+        const [numero, kind, ...texte] = rest;
+        if (!numero || !KINDS.includes(kind as CourrierKind)) return `usage : courrier <numéro interne> <${KINDS.join('|')}> [texte…]`;
+        const t = fake.addCourrier(numero, kind as CourrierKind, texte.join(' '));
+        return `${kind} n° ${t.id} déposé pour l'acte ${numero}`;
+      }
+      case 'pes-retour': {
+        const nom = rest[0] ?? `PES_RETOUR_${Date.now()}.xml`;
+        return `PES_Retour n° ${fake.addPesRetour(nom, '<?xml version="1.0" encoding="ISO-8859-1"?>\n<n:PES_Retour xmlns:n="http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/retour"/>\n')} déposé (${nom})`;
+      }
+      case 'avance':
+        fake.advance();
+        return 'chaque transaction ouverte a avancé d’une étape';
+      case 'etat':
+        return [...fake.state.txs.values()].map((t) => `${t.id} type ${t.type} statut ${t.status} ${t.number}`).join('\n') || 'aucune transaction';
+      case undefined:
+      case '':
+        return '';
+      default:
+        return 'commandes : courrier, pes-retour, avance, etat';
+    }
+  } catch (e) {
+    return `impossible : ${(e as Error).message}`;
+  }
 }

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractTarGzSync, parsePesAcquit, parseXml } from '../../../main/sync/s2low/messages';
-import { parisInstant, parseCliOptions } from './cli-options';
+import { parisInstant, parseCliOptions, runCommand } from './cli-options';
+import { startFakeS2low } from './index';
 import { acquitXml } from './helios-routes';
 import { courrierTarGz, messageTarGz } from './tar';
 import { anomalieEnveloppeXml, enveloppeMisillclXml, reponsePieceXml } from './xml';
@@ -93,5 +94,24 @@ describe('command line: the commune SIREN and a clock', () => {
     expect(parseCliOptions(['--clock=23/11/2026'], Date.now)).toMatch(/2026-11-23T18:00/);
     expect(parseCliOptions(['--clock=2026-02-30'], Date.now)).toMatch(/écrivez la date/);
     expect(parseCliOptions(['--fail=2'], Date.now)).toMatch(/entre 0 et 1/);
+  });
+});
+
+describe('command line: the préfecture’s side, typed line by line', () => {
+  it('deposits a courrier on a known act, a PES_Retour; explains a mistake', async () => {
+    const fake = await startFakeS2low({ siren: '200000001', departement: '018', today: () => '2026-11-23' });
+    try {
+      const acte = fake.state.newTx({ type: 1, status: 4, number: 'CLI_1', uniqueId: '018-200000001-20261120-CLI_1-DE', nature: 1 });
+      expect(runCommand(fake, 'courrier CLI_1 LettreObservations Incompétence du signataire')).toMatch(/^LettreObservations n° \d+ déposé pour l'acte CLI_1$/);
+      const c = [...fake.state.txs.values()].find((t) => t.relatedId === acte.id);
+      expect(c?.courrier?.kind).toBe('LettreObservations');
+      expect(extractTarGzSync(c?.courrier?.tarGz ?? Buffer.alloc(0))[0]?.name).toMatch(/^TACT--SPREF0011-200000001-20261123-/);
+      expect(runCommand(fake, 'pes-retour PES_R_1.xml')).toMatch(/^PES_Retour n° \d+ déposé \(PES_R_1.xml\)$/);
+      expect(runCommand(fake, 'courrier INCONNU_9 CourrierSimple')).toMatch(/^impossible : acte INCONNU_9 inconnu/);
+      expect(runCommand(fake, 'courrier CLI_1 Mauvais')).toMatch(/^usage/);
+      expect(runCommand(fake, 'bonjour')).toMatch(/^commandes/);
+    } finally {
+      await fake.close();
+    }
   });
 });
