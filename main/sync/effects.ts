@@ -6,7 +6,7 @@ import { record } from '../audit/journal';
 import { getDeliberation, markAnomalie, markArRecu, markTransmitted, parisDay, type ConseilCtx } from '../conseil/index';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
-import type { OutboxRow } from './outbox';
+import { markReplaced, type OutboxRow } from './outbox';
 
 export const SYNC_ACTOR = { login: null, name: 'Synchronisation' };
 
@@ -38,6 +38,7 @@ export function onReceived(db: Db, docs: DocumentStore, item: OutboxRow, now: Da
   if (isDeliberation(item) && ar.identifiant) {
     markArRecu(conseilCtx(db, docs, now), Number(item.ref_id), { date: ar.date, identifiant: ar.identifiant, bordereauSha256: ar.bordereauSha256, tamponSha256: ar.tamponSha256 });
   }
+  markReplaced(db, item, now); // a corrected act: its refused predecessors are replaced, their « À faire » done
   if (item.kind === 'acte' || item.kind === 'helios' || item.kind === 'annulation') {
     const who = item.kind === 'helios' ? 'Acquittement du comptable' : item.kind === 'annulation' ? "Accusé de réception de l'annulation" : 'Accusé de réception de la préfecture';
     arrival(db, now, item.kind === 'helios' ? 'helios' : 'prefecture', `${who} — ${item.label}`, 'sync_outbox', item.id);

@@ -6,10 +6,12 @@ import { runSync } from './engine';
 import { addDeliberations, configure, openHarness, type Harness } from './harness';
 import { communeClassification } from './inbound';
 import { statusLabel, type OutboxRow } from './outbox';
-import { enqueueAnnulation, enqueueHelios, enqueueReponse } from './requests';
+import { enqueueAnnulation, enqueueHelios, enqueueRenvoi, enqueueReponse } from './requests';
+import { reponsePieceXml } from '../../e2e/fakes/s2low/xml';
 import { connectorFor } from './settings';
 import type { S2lowConnector } from './s2low/connector';
 
+const ENV_DETAIL = "Le fichier 045-214502494-20260115-ENV_001-DE-1-1_1.pdf n'est pas un PDF/A valide & la signature <XAdES> « détachée » est absente ; renvoyez l'enveloppe complète (règle n° 12 du cahier des charges ACTES), sans quoi l'acte n'est pas transmis";
 let fake: FakeS2low;
 let h: Harness;
 let conn: S2lowConnector;
@@ -17,7 +19,11 @@ const sync = () => runSync({ db: h.db, docs: h.docs, connector: conn, backoff: {
 const item = (key: string) => h.db.prepare('SELECT * FROM sync_outbox WHERE idem_key = ?').get(key) as OutboxRow;
 
 beforeAll(async () => {
-  fake = await startFakeS2low({ heliosRefuse: (n) => (n.includes('REFUS') ? '1963 - Domiciliation erronée' : null) });
+  fake = await startFakeS2low({
+    heliosRefuse: (n) => (n.includes('REFUS') ? '1963 - Domiciliation erronée' : null),
+    anomaly: (n) => (n === 'REF_001' ? 'Pièce illisible' : null),
+    envelopeAnomaly: (n) => (n.startsWith('ENV_') ? ENV_DETAIL : null),
+  });
   h = openHarness(tempDir('clocher-inbound-'));
   configure(h, fake);
   conn = connectorFor(h.db, h.dir, 2000) as S2lowConnector;
@@ -107,4 +113,89 @@ it('« Tester la connexion »: OK, then each French diagnosis', async () => {
   expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.unknownClientP12, passphrase: fake.p12Password } })).toMatch(/refuse votre certificat : il lui est inconnu/);
   expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.clientP12, passphrase: 'mauvais' } })).toMatch(/mot de passe du certificat/);
   expect(await diag({}, { rights: 'none' })).toMatch(/pas les droits de télétransmission/);
+});
+
+it('an unknown message kind never blocks the others: kept raw with its files, read once, then the rest', async () => {
+  const before = (h.db.prepare('SELECT count(*) AS n FROM sync_inbound').get() as { n: number }).n;
+  const futur = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<actes:NouveauMessage2030 xmlns:actes="http://www.interieur.gouv.fr/ACTES#v1.1-20040216"><actes:Texte>Été</actes:Texte></actes:NouveauMessage2030>\n';
+  fake.addRawMessage('IN_001', { txType: 2, msg: '2-9', xml: futur, files: [{ name: 'annexe-inconnue.pdf', bytes: tinyPdf('inconnu') }] });
+  fake.addRawMessage('IN_001', { txType: 2, msg: '2-8', xml: '<pas du XML' });
+  fake.addCourrier('IN_001', 'LettreObservations', 'Incompétence du signataire');
+  fake.addPesRetour('PES_RETOUR_10.xml', '<?xml version="1.0"?><n:PES_Retour xmlns:n="y"/>');
+  fake.addRawMessage('IN_001', { txType: 3, msg: '3-4', xml: reponsePieceXml('PieceComplementaire', '045-214502494-20260115-IN_001-DE', '2026-01-20', ['p1.pdf', 'p2.pdf']) });
+  fake.addRawMessage('IN_001', { txType: 3, msg: '3-3', xml: reponsePieceXml('RefusPieceComplementaire', '045-214502494-20260115-IN_001-DE', '2026-01-20', ['refus.pdf']) });
+  await sync();
+  const rows = h.db.prepare('SELECT * FROM sync_inbound WHERE id > ? ORDER BY id').all(before) as { kind: string; title: string; detail: string; documents: string; platform_key: string }[];
+  expect(rows.map((r) => r.kind)).toEqual(['inconnu', 'inconnu', 'LettreObservations', 'PieceComplementaire', 'RefusPieceComplementaire', 'PES_Retour']);
+  expect(rows[0]?.title).toBe('Message non reconnu de la plateforme — acte IN_001');
+  expect(rows[0]?.detail).toMatch(/NouveauMessage2030/);
+  const docs = JSON.parse(rows[0]?.documents ?? '[]') as { nom: string; sha256: string }[];
+  expect(docs.map((d) => d.nom)).toEqual(expect.arrayContaining(['045-214502494-20260115-IN_001-DE-2-9_0.xml', 'annexe-inconnue.pdf']));
+  expect(h.docs.read(docs.find((d) => d.nom.endsWith('_0.xml'))?.sha256 ?? '').toString('latin1')).toContain('NouveauMessage2030'); // kept byte for byte
+  expect(rows[1]?.detail).toMatch(/^Clocher ne sait pas lire ce message \(type 2, /);
+  expect(rows[2]?.detail).toBe('Incompétence du signataire');
+  expect(JSON.parse(rows[3]?.documents ?? '[]').length).toBeGreaterThan(0);
+  expect([...fake.state.txs.values()].filter((t) => t.courrier).every((t) => t.lu)).toBe(true);
+  expect([...fake.state.pesRetours.values()].every((p) => p.lu)).toBe(true);
+  const requests = fake.state.stats.requests;
+  await sync();
+  expect((h.db.prepare('SELECT count(*) AS n FROM sync_inbound WHERE id > ?').get(before) as { n: number }).n).toBe(6); // nothing lost, nothing doubled
+  expect(fake.state.stats.requests - requests).toBeLessThan(8); // and not fetched again
+});
+
+it('a whole-envelope rejection (AnomalieEnveloppe) shows its reason whole, in the outbox and « À faire »', async () => {
+  addDeliberations(h, 1, { prefix: 'ENV_' });
+  await sync();
+  const row = item('acte:ENV_001');
+  expect(row.state).toBe('refuse');
+  expect(statusLabel(row)).toBe(`refusé : enveloppe refusée par le ministère (anomalie 003) : ${ENV_DETAIL}`);
+  const todo = h.db.prepare("SELECT title FROM todo WHERE object_type = 'sync_outbox' AND object_id = ?").get(String(row.id)) as { title: string };
+  expect(todo.title).toContain(ENV_DETAIL);
+});
+
+it('a refused act corrected and accepted: « À faire » closed, the refused row replaced by the accepted one', async () => {
+  addDeliberations(h, 1, { prefix: 'REF_' });
+  await sync();
+  const refused = item('acte:REF_001');
+  expect(refused.state).toBe('refuse');
+  const open = () => (h.db.prepare("SELECT count(*) AS n FROM todo WHERE object_type = 'sync_outbox' AND object_id = ? AND done_at IS NULL").get(String(refused.id)) as { n: number }).n;
+  expect(open()).toBe(1);
+  enqueueRenvoi(h.db, refused.id);
+  await sync();
+  expect(item('acte:REF_001_R1').state).toBe('recu');
+  expect(open()).toBe(0);
+  expect(statusLabel(item('acte:REF_001'))).toBe('remplacé : REF_001, transmis sous REF_001_R1');
+  expect(item('acte:REF_001').state).toBe('refuse'); // the history stays
+});
+
+it('« Tester la connexion » says when the account is another collectivité\'s (SIREN, département)', async () => {
+  const { S2lowConnector: C } = await import('./s2low/connector');
+  fake.addCourrier('IN_001', 'CourrierSimple', 'Pour le test');
+  const other = new C(conn.cfg, { siren: '200000001', departement: '045' });
+  const r = await other.test();
+  other.close();
+  expect(r.ok).toBe(false);
+  expect(r.message).toMatch(/^Ce compte de la plateforme appartient à « Commune de test », SIREN 214502494, et non à votre commune \(SIREN 200000001\)/);
+  const dep = new C(conn.cfg, { siren: '214502494', departement: '18' });
+  expect((await dep.test()).message).toMatch(/du département 045, et non à votre commune \(SIREN 214502494, département 18\)/);
+  dep.close();
+  const same = new C(conn.cfg, { siren: '214502494', departement: '45' });
+  expect((await same.test()).ok).toBe(true);
+  same.close();
+  await sync(); // the courrier of this test is consumed as any other
+});
+
+it('a message the platform fails to serve holds back neither the others nor itself for good', async () => {
+  const before = (h.db.prepare('SELECT max(id) AS m FROM sync_inbound').get() as { m: number }).m;
+  const first = fake.addCourrier('IN_001', 'CourrierSimple', 'Premier');
+  fake.addCourrier('IN_001', 'LettreObservations', 'Second');
+  fake.inject('http500', { path: 'actes_transac_get_document', times: 1 }); // the first one listed (the fake lists in order)
+  const r = await sync();
+  expect(r.outcome).toBe('erreur');
+  const kinds = () => (h.db.prepare('SELECT kind FROM sync_inbound WHERE id > ? ORDER BY id').all(before) as { kind: string }[]).map((x) => x.kind);
+  expect(kinds()).toEqual(['LettreObservations']);
+  expect(first.lu).toBe(false);
+  await sync();
+  expect(kinds()).toEqual(['LettreObservations', 'CourrierSimple']);
+  expect(first.lu).toBe(true);
 });

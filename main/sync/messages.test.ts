@@ -1,9 +1,12 @@
 /** Every real message of ../shared/reference/ is read (ISO-8859-1, CRLF, old messages without DocumentPapier). */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClassification } from '../conseil/index';
-import { parseActesMessage, parseHeliosChange, parseHeliosImport, parseHeliosStatus, parsePesAcquit, parsePesRetourList, parseXml } from './s2low/messages';
+import { extractTarGzSync, parseActesMessage, parseHeliosChange, parseHeliosImport, parseHeliosStatus, parsePesAcquit, parsePesRetourList, parseXml } from './s2low/messages';
+import { courrierItem } from './s2low/connector';
+import { tarGz } from '../../e2e/fakes/s2low/tar';
 
 const REF = path.resolve(process.cwd(), '..', 'shared', 'reference');
 const actes = (f: string) => fs.readFileSync(path.join(REF, 'actes', 'samples', f));
@@ -70,5 +73,52 @@ describe('HELIOS samples', () => {
   it('PES_Aller and PES_Retour files are readable XML', () => {
     expect(Object.keys(parseXml(pes('HELIOS_SIMU_ALR2_1496987735_826268894.xml')))).toContain('PES_Aller');
     expect(Object.keys(parseXml(pes('HELIOS_SIMU_RETOUR_1565181244_184723364.xml'))).join()).toMatch(/PES/);
+  });
+});
+
+/** Shapes of actesv1_1.xsd that the reference has no sample of, written by hand from the schema. */
+describe('ACTES shapes from the XSD (no sample in ../shared/reference)', () => {
+  const NS = 'xmlns:actes="http://www.interieur.gouv.fr/ACTES#v1.1-20040216" xmlns:insee="http://xml.insee.fr/schema"';
+  const ID = '045-214502494-20260115-2026_004-DE';
+  it('PieceComplementaire (Documents/Document) and RefusPieceComplementaire (Document)', () => {
+    expect(parseActesMessage(`<?xml version="1.0" encoding="ISO-8859-1"?><actes:PieceComplementaire ${NS} actes:IDActe="${ID}" actes:DateCourrierPref="2026-02-01"><actes:Documents><actes:Document><actes:NomFichier>p1.pdf</actes:NomFichier></actes:Document><actes:Document><actes:NomFichier>p2.pdf</actes:NomFichier></actes:Document></actes:Documents></actes:PieceComplementaire>`)).toEqual({
+      type: 'PieceComplementaire',
+      idActe: ID,
+      date: '2026-02-01',
+      fichiers: ['p1.pdf', 'p2.pdf'],
+    });
+    expect(parseActesMessage(`<actes:RefusPieceComplementaire ${NS} actes:IDActe="${ID}" actes:DateCourrierPref="2026-02-01"><actes:Document><actes:NomFichier>refus.pdf</actes:NomFichier></actes:Document></actes:RefusPieceComplementaire>`)).toEqual({
+      type: 'RefusPieceComplementaire',
+      idActe: ID,
+      date: '2026-02-01',
+      fichiers: ['refus.pdf'],
+    });
+  });
+  it('AnomalieEnveloppe: Date, Nature, the whole Detail (Latin-1, entities)', () => {
+    const detail = 'Enveloppe non conforme : le fichier « 045-…_1.pdf » & sa signature <XAdES> manquent';
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><actes:AnomalieEnveloppe ${NS}><actes:Date>2026-11-23</actes:Date><actes:Nature>003</actes:Nature><actes:Detail>${detail.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace('…', '&#x2026;')}</actes:Detail><actes:EnveloppeRecue/></actes:AnomalieEnveloppe>`;
+    expect(parseActesMessage(Buffer.from(xml, 'latin1'))).toEqual({ type: 'AnomalieEnveloppe', date: '2026-11-23', nature: '003', detail });
+  });
+  it('an unknown root is « Inconnu » (named), not an error', () => {
+    expect(parseActesMessage(`<actes:ReponseFutur2030 ${NS}/>`)).toEqual({ type: 'Inconnu', racine: 'ReponseFutur2030' });
+  });
+});
+
+describe('a listed message, stored whatever it is (connector courrierItem)', () => {
+  const listed = { id: '42', type: '2', related_transaction_id: '7', number: '2026_004', unique_id: '045-214502494-20260115-2026_004-DE', last_status_id: '21' };
+  it('an unreadable archive is kept raw, whole', () => {
+    const junk = Buffer.from('ceci n’est pas une archive');
+    expect(courrierItem('actes:42', listed, junk)).toMatchObject({ kind: 'inconnu', title: 'Message non reconnu de la plateforme — acte 2026_004', documents: [{ nom: 'message-42.tar.gz', bytes: junk }] });
+  });
+  it('an archive without a message keeps all its files', () => {
+    const item = courrierItem('actes:42', listed, tarGz([{ name: 'lettre.pdf', bytes: Buffer.from('%PDF-1.4') }]));
+    expect(item.kind).toBe('inconnu');
+    expect(item.documents.map((d) => d.nom)).toEqual(['lettre.pdf']);
+    expect(item.detail).toMatch(/pas de message/);
+  });
+  it('the tar reader reads what the fake writes, and refuses a truncated one', () => {
+    const gz = tarGz([{ name: 'a.xml', bytes: Buffer.from('<a/>') }, { name: 'b.pdf', bytes: Buffer.alloc(1500, 1) }]);
+    expect(extractTarGzSync(gz).map((f) => [f.name, f.bytes.length])).toEqual([['a.xml', 4], ['b.pdf', 1500]]);
+    expect(() => extractTarGzSync(zlib.gzipSync(zlib.gunzipSync(gz).subarray(0, 1200)))).toThrow(/tronquée/);
   });
 });

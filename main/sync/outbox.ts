@@ -109,6 +109,25 @@ export function backoffDelay(attempts: number, b: Backoff): number {
   return Math.round(ceiling / 2 + (b.random ?? Math.random)() * (ceiling / 2));
 }
 
+/**
+ * A corrected act accepted under a new numéro interne (requests.ts enqueueRenvoi: 2026_001_R1, unique per
+ * collectivité, s2low-protocol.md §2.1): every refused transmission of the same délibération is now replaced
+ * by it — its status says so and its « Corriger et renvoyer » leaves « À faire ». Same transaction as the AR.
+ */
+export function markReplaced(db: Db, item: Pick<OutboxRow, 'id' | 'kind' | 'ref_type' | 'ref_id' | 'payload'>, now: Date): number {
+  if (item.kind !== 'acte' || item.ref_type === null || item.ref_id === null) return 0;
+  const numero = (JSON.parse(item.payload) as { numero?: string }).numero ?? null;
+  const refused = db
+    .prepare("SELECT id, payload, result FROM sync_outbox WHERE kind = 'acte' AND ref_type = ? AND ref_id = ? AND state = 'refuse' AND id <> ?")
+    .all(item.ref_type, item.ref_id, item.id) as { id: number; payload: string; result: string | null }[];
+  for (const r of refused) {
+    const result = { ...(r.result ? (JSON.parse(r.result) as Record<string, unknown>) : {}), remplace_par: { id: item.id, numero }, numero: (JSON.parse(r.payload) as { numero?: string }).numero ?? null };
+    db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(result), now.toISOString(), r.id);
+    db.prepare("UPDATE todo SET done_at = ? WHERE object_type = 'sync_outbox' AND object_id = ? AND done_at IS NULL").run(now.toISOString(), String(r.id));
+  }
+  return refused.length;
+}
+
 const frDate = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
@@ -116,7 +135,7 @@ const frDate = (iso: string) => {
 
 /** The per-item status the secrétaire reads, in plain French. */
 export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'>): string {
-  const res = r.result ? (JSON.parse(r.result) as { date?: string; identifiant?: string; motif?: string }) : {};
+  const res = r.result ? (JSON.parse(r.result) as { date?: string; identifiant?: string; motif?: string; numero?: string | null; remplace_par?: { numero: string | null } }) : {};
   switch (r.state) {
     case 'a_envoyer':
     case 'envoi_en_cours':
@@ -132,6 +151,7 @@ export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status
       return `reçu par la préfecture${le}${res.identifiant ? ` (${res.identifiant})` : ''}`;
     }
     case 'refuse':
+      if (res.remplace_par) return `remplacé : ${res.numero ?? 'cet envoi'}, transmis sous ${res.remplace_par.numero ?? 'un nouveau numéro'}`;
       return `refusé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
     case 'annule':
       return 'annulé';

@@ -58,5 +58,7 @@ export function s2lowConfig(db: Db, communeDir: string, timeoutMs?: number): S2l
 
 export function connectorFor(db: Db, communeDir: string, timeoutMs?: number): S2lowConnector | string {
   const cfg = s2lowConfig(db, communeDir, timeoutMs);
-  return typeof cfg === 'string' ? cfg : new S2lowConnector(cfg);
+  if (typeof cfg === 'string') return cfg;
+  const id = db.prepare('SELECT siren, departement FROM commune WHERE id = 1').get() as { siren: string | null; departement: string | null } | undefined;
+  return new S2lowConnector(cfg, id?.siren ? { siren: id.siren, departement: id.departement ?? '' } : null);
 }

@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import { bordereauPdf, stampPdf } from './pdf';
 import { json, text, xml, type Answer, type Req } from './server';
 import type { FakeState, Tx } from './state';
-import { courrierTarGz } from './tar';
+import { courrierTarGz, messageTarGz } from './tar';
 import { validateActe, sniff, type Classif } from './validate';
-import { acteXml, anomalieActeXml, fileName, annulationXml, arActeXml, arAnnulationXml, arReponseXml, COURRIER_TYPE, idActe, NATURE_ABREGE, type CourrierKind } from './xml';
+import { acteXml, anomalieActeXml, anomalieEnveloppeXml, fileName, annulationXml, arActeXml, arAnnulationXml, arReponseXml, COURRIER_TYPE, idActe, NATURE_ABREGE, type CourrierKind } from './xml';
 
 export interface ActesConfig {
   siren: string;
@@ -15,6 +15,8 @@ export interface ActesConfig {
   rights: 'TT' | 'CS' | 'none';
   advance: 'poll' | 'manual';
   anomaly: (number: string) => string | null;
+  /** numéro interne → Detail of an AnomalieEnveloppe (the ministry refused the whole envelope), or null */
+  envelopeAnomaly: (number: string) => string | null;
   today: () => string;
   maxArchiveBytes: number;
 }
@@ -33,6 +35,11 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     if (t.status === 17 || t.status <= 0 || t.status >= 4) return;
     if (t.status < 3) return s.setStatus(t, t.status + 1);
     if (t.type === 1 && t.acte) {
+      if (t.envelopeAnomaly) {
+        const acteFile = fileName(null, t.uniqueId, '1-1', 0, 'xml');
+        // §2.4: for -1 the status line carries S²LOW's own message; an envelope anomaly has none beyond its Detail
+        return s.setStatus(t, -1, '', anomalieEnveloppeXml({ date: today, nature: '003', detail: t.envelopeAnomaly, siren: c.siren, departement: c.departement, acteFile }), t.flux);
+      }
       if (t.anomaly) return s.setStatus(t, -1, t.anomaly, anomalieActeXml(t.acte, t.uniqueId, c.classif.date, today, t.anomaly), t.flux);
       t.arDate = today;
       return s.setStatus(t, 4, '', arActeXml(t.acte, t.uniqueId, c.classif.date, today), t.flux);
@@ -61,6 +68,7 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     t.msgFileId = s.nextId();
     t.files = r.files.map((f, i) => ({ id: s.nextId(), name: f.filename, bytes: f.bytes, code: i === 0 ? v.acte.typeActe : (v.acte.typePj[i - 1] ?? null) }));
     t.anomaly = c.anomaly(v.acte.number) ?? undefined;
+    t.envelopeAnomaly = c.envelopeAnomaly(v.acte.number) ?? undefined;
     s.stats.acceptedByNumber.set(v.acte.number, (s.stats.acceptedByNumber.get(v.acte.number) ?? 0) + 1);
     return text(`OK\n${t.id}\n`);
   }
@@ -71,7 +79,7 @@ export function actesRouter(s: FakeState, c: ActesConfig): (r: Req) => Answer | 
     if (!t) return text("KO\nLa transaction n'existe pas\n");
     if (c.advance === 'poll') step(t);
     const last = t.history[t.history.length - 1];
-    if (t.status === -1) return text(`OK\n-1\n${last?.message ?? 'Erreur'}\n${t.flux.get(-1) ?? ''}`);
+    if (t.status === -1) return text(`OK\n-1\n${last?.message || (t.flux.has(-1) ? '' : 'Erreur')}\n${t.flux.get(-1) ?? ''}`);
     return text(`OK\n${t.status}\n${t.flux.get(t.status) ?? ''}`);
   }
 
@@ -256,8 +264,21 @@ export function addCourrier(s: FakeState, c: ActesConfig, acteId: number, kind: 
   const { txType } = COURRIER_TYPE[kind];
   const envelopeId = s.nextId();
   const status = txType === 2 || txType === 5 ? 21 : 7;
-  const tarGz = courrierTarGz(kind, acte.uniqueId, c.today(), texte, c.siren, envelopeId);
+  const tarGz = courrierTarGz(kind, acte.uniqueId, c.today(), texte, c.siren, envelopeId, c.departement);
   return s.newTx({ type: txType, status, relatedId: acte.id, number: acte.number, uniqueId: acte.uniqueId, nature: acte.nature, courrier: { kind, tarGz, envelopeId } });
+}
+
+/**
+ * Any message on one of our acts listed as a préfecture document of S²LOW type `txType` (§2.8), with the root
+ * the test chooses: a kind the client does not know yet, or a reply shape (PieceComplementaire…).
+ */
+export function addRawMessage(s: FakeState, c: ActesConfig, acteId: number, p: { txType: number; msg: string; xml: string; files?: { name: string; bytes: Buffer }[] }): Tx {
+  const acte = s.txs.get(acteId);
+  if (!acte || acte.type !== 1) throw new Error(`acte ${acteId} inconnu`);
+  const envelopeId = s.nextId();
+  const tarGz = messageTarGz({ siren: c.siren, departement: c.departement, date: c.today(), envelopeId, message: { name: fileName(null, acte.uniqueId, p.msg, 0, 'xml'), xml: p.xml }, files: p.files ?? [] });
+  const root = /<(?:\w+:)?(\w+)[\s>]/.exec(p.xml.replace(/<\?xml[^>]*>/, ''))?.[1] ?? 'inconnu';
+  return s.newTx({ type: p.txType, status: 21, relatedId: acte.id, number: acte.number, uniqueId: acte.uniqueId, nature: acte.nature, courrier: { kind: root, tarGz, envelopeId } });
 }
 
 export { NATURE_ABREGE };

@@ -13,6 +13,16 @@ const XSD = path.resolve(process.cwd(), '..', 'shared', 'reference', 'actes', 's
 let fake: FakeS2low;
 let http: S2lowHttp;
 
+const hasXmllint = (() => {
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasXmllint) console.warn('[skip] xmllint absent (Debian libxml2-utils): the XSD checks of the fake are skipped');
+
 function xsdValid(xml: string): string {
   const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xsd-')), 'm.xml');
   fs.writeFileSync(f, Buffer.from(xml, 'latin1'));
@@ -39,7 +49,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-describe('ACTES messages built by the fake validate against actesv1_1.xsd', () => {
+describe.skipIf(!hasXmllint)('ACTES messages built by the fake validate against actesv1_1.xsd', () => {
   const a: ActeFields = { nature: 1, classif: ['7', '1'], number: '2026_004', decisionDate: '2026-01-15', subject: 'Tarifs « été » — cantine & garderie', documentPapier: false, typeActe: '99_DE', typePj: ['22_AG'], mainExt: 'pdf', annexExts: ['pdf'] };
   const id = '045-214502494-20260115-2026_004-DE';
   for (const [name, xml] of Object.entries({
@@ -100,7 +110,7 @@ describe('strict like S²LOW', () => {
     fake.advance();
     const s4 = await st();
     expect(s4).toMatch(/^OK\n4\n<\?xml/);
-    expect(xsdValid(s4.split('\n').slice(2).join('\n'))).toBe('valid');
+    if (hasXmllint) expect(xsdValid(s4.split('\n').slice(2).join('\n'))).toBe('valid'); // else: reported skipped above
   });
 
   it('answers in ISO-8859-1', async () => {

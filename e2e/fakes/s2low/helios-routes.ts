@@ -2,6 +2,8 @@
 import crypto from 'node:crypto';
 import { xml, type Answer, type Req } from './server';
 import type { FakeState, HeliosTx } from './state';
+// attribute-safe and Latin-1-safe (& < > " and characters beyond U+00FF as references): the answers are ISO-8859-1
+import { esc } from './xml';
 
 export interface HeliosConfig {
   rights: 'TT' | 'CS' | 'none';
@@ -12,8 +14,7 @@ export interface HeliosConfig {
   today: () => string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const importAnswer = (id: string, ok: boolean, message: string) => xml(`<import><id>${id}</id><resultat>${ok ? 'OK' : 'KO'}</resultat><message>${esc(message)}</message></import>`);
+const importAnswer = (id: string, ok: boolean, message: string) => xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<import><id>${id}</id><resultat>${ok ? 'OK' : 'KO'}</resultat><message>${esc(message)}</message></import>`);
 
 /** PES_ACQUIT (ns …/Rev0/retour/v2) for a posted PES_Aller, OK or with one error (EtatAck 0). */
 export function acquitXml(t: HeliosTx, today: string): string {
@@ -69,7 +70,7 @@ export function heliosRouter(s: FakeState, c: HeliosConfig): (r: Req) => Answer 
       }
       case '/modules/helios/api/helios_get_list.php': {
         const items = [...s.pesRetours.values()].filter((p) => !p.lu).map((p) => `<pes_retour><id>${p.id}</id><nom>${esc(p.nom)}</nom><date>${p.date}</date></pes_retour>`);
-        return xml(`<liste><idColl>1</idColl><dateDemande>${c.today()}</dateDemande><resultat>OK</resultat><message></message>${items.join('')}</liste>`);
+        return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<liste><idColl>1</idColl><dateDemande>${c.today()}</dateDemande><resultat>OK</resultat><message></message>${items.join('')}</liste>`);
       }
       case '/modules/helios/api/helios_get_retour.php': {
         const p = s.pesRetours.get(Number(r.query.get('id')));
@@ -78,7 +79,7 @@ export function heliosRouter(s: FakeState, c: HeliosConfig): (r: Req) => Answer 
       case '/modules/helios/api/helios_change_status.php': {
         const p = s.pesRetours.get(Number(r.query.get('id')));
         if (p) p.lu = true;
-        return xml(`<change><id>${esc(r.query.get('id') ?? '')}</id><resultat>${p ? 'OK' : 'KO'}</resultat><message></message></change>`);
+        return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<change><id>${esc(r.query.get('id') ?? '')}</id><resultat>${p ? 'OK' : 'KO'}</resultat><message></message></change>`);
       }
       default:
         return null;

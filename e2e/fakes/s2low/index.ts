@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
-import { actesRouter, addCourrier, type ActesConfig } from './actes-routes';
+import { actesRouter, addCourrier, addRawMessage, type ActesConfig } from './actes-routes';
 import { generatePki, type Pki } from './certs';
 import { heliosRouter } from './helios-routes';
 import { createServer, FaultPlan, json, text, type FaultKind, type Faults, type Req } from './server';
@@ -28,11 +28,17 @@ export interface FakeOptions {
   advance?: 'poll' | 'manual';
   /** numéro interne → AnomalieActe detail, or null for an AR */
   anomaly?: (number: string) => string | null;
+  /** numéro interne → Detail of an AnomalieEnveloppe (whole envelope refused), or null */
+  envelopeAnomaly?: (number: string) => string | null;
   heliosRefuse?: (nomFic: string) => string | null;
   maxArchiveBytes?: number;
   classificationXml?: Buffer;
   siren?: string;
   departement?: string;
+  /** the platform's date (YYYY-MM-DD, Paris): a fixed or moving clock for tests and the CLI; default the real one */
+  today?: () => string;
+  /** name of the account's collectivité in info-connexion (§1 authority_info.name) */
+  authorityName?: string;
   pki?: Pki;
   port?: number;
 }
@@ -47,6 +53,8 @@ export interface FakeS2low extends Pki {
   /** one step of every open transaction (manual mode) */
   advance(): void;
   addCourrier(acteNumber: string, kind: CourrierKind, texte: string): Tx;
+  /** a message of any root on one of our acts (see actes-routes.ts addRawMessage) */
+  addRawMessage(acteNumber: string, p: { txType: number; msg: string; xml: string; files?: { name: string; bytes: Buffer }[] }): Tx;
   addPesRetour(nom: string, xml: string): number;
   close(): Promise<void>;
 }
@@ -86,6 +94,7 @@ export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
   const password = o.password === undefined ? 'secret-de-test' : o.password;
   const classificationXml = o.classificationXml ?? defaultClassificationXml();
   const maxArchiveBytes = o.maxArchiveBytes ?? 150 * 1024 * 1024;
+  const today = o.today ?? parisToday;
   const actesCfg: ActesConfig = {
     siren: o.siren ?? '214502494',
     departement: o.departement ?? '045',
@@ -94,17 +103,18 @@ export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
     rights: o.rights ?? 'TT',
     advance: o.advance ?? 'poll',
     anomaly: o.anomaly ?? (() => null),
-    today: parisToday,
+    envelopeAnomaly: o.envelopeAnomaly ?? (() => null),
+    today,
     maxArchiveBytes,
   };
   const actes = actesRouter(state, actesCfg);
-  const helios = heliosRouter(state, { rights: actesCfg.rights, advance: actesCfg.advance, maxBytes: 128 * 1024 * 1024, refuse: o.heliosRefuse ?? (() => null), today: parisToday });
+  const helios = heliosRouter(state, { rights: actesCfg.rights, advance: actesCfg.advance, maxBytes: 128 * 1024 * 1024, refuse: o.heliosRefuse ?? (() => null), today });
   const route = (r: Req) => {
     if (r.path === '/api/test-connexion.php') return text('OK\n');
     if (r.path === '/api/info-connexion.php')
       return json({
         user_info: { id: 7, login: login ?? 'agent', name: 'Roux', givenname: 'Martine', email: 'mairie@example.fr', role: 'USER', authority_id: 1 },
-        authority_info: { id: 1, authority_type_id: '31', status: 1, name: 'Commune de test', email: 'mairie@example.fr', address: '1 place de la Mairie', postal_code: '45730', city: 'Saint-Benoît-sur-Loire', telephone: '0238357000', department: actesCfg.departement, district: '3', authority_group_id: null },
+        authority_info: { id: 1, authority_type_id: '31', status: 1, name: o.authorityName ?? 'Commune de test', email: 'mairie@example.fr', address: '1 place de la Mairie', postal_code: '45730', city: 'Saint-Benoît-sur-Loire', telephone: '0238357000', department: actesCfg.departement, district: '3', authority_group_id: null },
       });
     return actes(r) ?? helios(r) ?? { status: 404, body: 'Not Found' };
   };
@@ -136,9 +146,14 @@ export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
       if (!acte) throw new Error(`acte ${n} inconnu du faux S²LOW`);
       return addCourrier(state, actesCfg, acte.id, kind, texte);
     },
+    addRawMessage: (n, p) => {
+      const acte = state.findActe(n);
+      if (!acte) throw new Error(`acte ${n} inconnu du faux S²LOW`);
+      return addRawMessage(state, actesCfg, acte.id, p);
+    },
     addPesRetour: (nom, xml) => {
       const id = 5000 + ++pesSeq;
-      state.pesRetours.set(id, { id, nom, date: parisToday(), xml, lu: false });
+      state.pesRetours.set(id, { id, nom, date: today(), xml, lu: false });
       return id;
     },
     close: async () => {

@@ -28,8 +28,10 @@ export interface Tx {
   /** made once (§2.5): the bordereau d'acquittement, and the stamped version of each file */
   bordereau?: Promise<Buffer>;
   stamped?: Map<number, Promise<Buffer>>;
-  courrier?: { kind: CourrierKind; tarGz: Buffer; envelopeId: number };
+  courrier?: { kind: CourrierKind | string; tarGz: Buffer; envelopeId: number };
   anomaly?: string;
+  /** whole-envelope rejection (AnomalieEnveloppe) instead of an AR */
+  envelopeAnomaly?: string;
 }
 
 export interface HeliosTx {

@@ -3,7 +3,7 @@
  * + PDF `…_1.pdf`), written synchronously (ustar headers by hand, gzip by zlib).
  */
 import zlib from 'node:zlib';
-import { COURRIER_TYPE, courrierXml, fileName, type CourrierKind } from './xml';
+import { COURRIER_TYPE, courrierXml, enveloppeMisillclXml, fileName, type CourrierKind } from './xml';
 
 function header(name: string, size: number): Buffer {
   const h = Buffer.alloc(512, 0);
@@ -53,15 +53,18 @@ export function tinyPdf(line: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-export function courrierTarGz(kind: CourrierKind, idActe: string, date: string, texte: string, siren: string, envelopeId: number): Buffer {
+export function courrierTarGz(kind: CourrierKind, idActe: string, date: string, texte: string, siren: string, envelopeId: number, departement = idActe.slice(0, 3)): Buffer {
   const { msg } = COURRIER_TYPE[kind];
   const pdfName = fileName(null, idActe, msg, 1, 'pdf');
-  const message = courrierXml(kind, idActe, date, texte, pdfName);
-  const envName = `TACT--SPREF0011-${siren}-${date.replace(/-/g, '')}-${envelopeId}.xml`;
-  const envelope = `<?xml version="1.0" encoding="ISO-8859-1"?>\n<actes:EnveloppeMISILLCL xmlns:actes="http://www.interieur.gouv.fr/ACTES#v1.1-20040216"><actes:FormulairesEnvoyes><actes:Formulaire><actes:NomFichier>${fileName(null, idActe, msg, 0, 'xml')}</actes:NomFichier></actes:Formulaire></actes:FormulairesEnvoyes></actes:EnveloppeMISILLCL>\n`;
+  return messageTarGz({ siren, departement, date, envelopeId, message: { name: fileName(null, idActe, msg, 0, 'xml'), xml: courrierXml(kind, idActe, date, texte, pdfName) }, files: [{ name: pdfName, bytes: tinyPdf(`${kind} - ${texte}`) }] });
+}
+
+/** Any message as S²LOW serves it (§2.8): its EnveloppeMISILLCL `TACT--SPREF0011-<SIREN>-<date>-<n>.xml`, the message, its files. */
+export function messageTarGz(p: { siren: string; departement: string; date: string; envelopeId: number; message: { name: string; xml: string }; files: { name: string; bytes: Buffer }[] }): Buffer {
+  const envName = `TACT--SPREF0011-${p.siren}-${p.date.replace(/-/g, '')}-${p.envelopeId}.xml`;
   return tarGz([
-    { name: envName, bytes: Buffer.from(envelope, 'latin1') },
-    { name: fileName(null, idActe, msg, 0, 'xml'), bytes: Buffer.from(message, 'latin1') },
-    { name: pdfName, bytes: tinyPdf(`${kind} - ${texte}`) },
+    { name: envName, bytes: Buffer.from(enveloppeMisillclXml(p.departement, p.siren, [p.message.name]), 'latin1') },
+    { name: p.message.name, bytes: Buffer.from(p.message.xml, 'latin1') },
+    ...p.files,
   ]);
 }

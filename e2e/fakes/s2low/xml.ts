@@ -8,9 +8,21 @@ const HEAD = `<?xml version="1.0" encoding="ISO-8859-1"?>\n`;
 const NSDECL = `xmlns:actes="${NS}" xmlns:insee="http://xml.insee.fr/schema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`;
 export const NATURE_ABREGE: Record<number, string> = { 1: 'DE', 2: 'AR', 3: 'AI', 4: 'CC', 5: 'BF', 6: 'AU' };
 
-/** Escape for XML written in ISO-8859-1: characters outside Latin-1 become numeric references. */
+/**
+ * Escape for XML text or attribute written in ISO-8859-1: & < > " ' escaped; characters outside Latin-1
+ * become numeric references; what XML 1.0 forbids even as a reference (C0 controls but tab/LF/CR, lone
+ * surrogates, U+FFFE/U+FFFF, XML 1.0 §2.2 Char) becomes U+FFFD, so any reason text stays well-formed.
+ */
 export const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[^\t\n\r\u0020-\u00ff]/gu, (c) => `&#x${(c.codePointAt(0) ?? 63).toString(16)};`);
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[^\t\n\r\u0020-\u00ff]/gu, (c) => `&#x${(c.codePointAt(0) ?? 0xfffd).toString(16)};`);
 
 export interface ActeFields {
   nature: number;
@@ -85,3 +97,29 @@ export function courrierXml(kind: CourrierKind, id: string, date: string, texte:
 /** AR of a reply (3-5 / 4-5) once the préfecture has it. */
 export const arReponseXml = (root: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations', id: string, date: string) =>
   `${HEAD}<actes:${root} ${NSDECL} actes:DateReception="${date}"><actes:InfosCourrierPref actes:IDActe="${id}" actes:DateCourrierPref="${date}"/></actes:${root}>\n`;
+
+/**
+ * Envelope of a préfecture → collectivité message (actesv1_1.xsd EnveloppeMISILLCL: Emetteur = the préfecture,
+ * FormulairesEnvoyes, Destinataire = the commune's SIREN; §2.2 incoming envelopes `TACT--SPREF…`).
+ */
+export const enveloppeMisillclXml = (departement: string, siren: string, formulaires: string[]) =>
+  `${HEAD}<actes:EnveloppeMISILLCL ${NSDECL}><actes:Emetteur><actes:IDPref actes:Departement="${esc(departement)}"/></actes:Emetteur>` +
+  `<actes:FormulairesEnvoyes>${formulaires.map((f) => `<actes:Formulaire><actes:NomFichier>${esc(f)}</actes:NomFichier></actes:Formulaire>`).join('')}</actes:FormulairesEnvoyes>` +
+  `<actes:Destinataire insee:SIREN="${esc(siren)}"/></actes:EnveloppeMISILLCL>\n`;
+
+/**
+ * Whole-envelope rejection by the ministry (actesv1_1.xsd AnomalieEnveloppe: Date, Nature among 001…005/100,
+ * Detail, EnveloppeRecue = the EnveloppeCLMISILL S²LOW had built, §2.1).
+ */
+export const anomalieEnveloppeXml = (p: { date: string; nature: string; detail: string; siren: string; departement: string; acteFile: string }) =>
+  `${HEAD}<actes:AnomalieEnveloppe ${NSDECL}><actes:Date>${p.date}</actes:Date><actes:Nature>${esc(p.nature)}</actes:Nature><actes:Detail>${esc(p.detail)}</actes:Detail>` +
+  `<actes:EnveloppeRecue><actes:Emetteur><actes:IDCL insee:SIREN="${esc(p.siren)}" actes:Departement="${esc(p.departement)}" actes:Arrondissement="1" actes:Nature="31"/></actes:Emetteur>` +
+  `<actes:AdressesRetour><actes:Email>mairie@example.fr</actes:Email></actes:AdressesRetour>` +
+  `<actes:FormulairesEnvoyes><actes:Formulaire><actes:NomFichier>${esc(p.acteFile)}</actes:NomFichier></actes:Formulaire></actes:FormulairesEnvoyes></actes:EnveloppeRecue></actes:AnomalieEnveloppe>\n`;
+
+/** The commune's replies to a DPC as S²LOW builds them (§2.8: 3-4 PieceComplementaire, 3-3 RefusPieceComplementaire). */
+export function reponsePieceXml(kind: 'PieceComplementaire' | 'RefusPieceComplementaire', id: string, dateCourrier: string, files: string[]): string {
+  const docs = files.map((f) => `<actes:Document><actes:NomFichier>${esc(f)}</actes:NomFichier></actes:Document>`).join('');
+  const body = kind === 'PieceComplementaire' ? `<actes:Documents>${docs}</actes:Documents>` : docs;
+  return `${HEAD}<actes:${kind} ${NSDECL} actes:IDActe="${id}" actes:DateCourrierPref="${dateCourrier}">${body}</actes:${kind}>\n`;
+}

@@ -5,7 +5,6 @@
  */
 import zlib from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import { extract } from 'tar-stream';
 
 type Node = Record<string, unknown>;
 const arr = <T>(x: T | T[] | undefined | null): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
@@ -30,17 +29,24 @@ export type ActesMessage =
   | { type: 'Acte'; numeroInterne: string; date: string; nature: string; objet: string; documentPapier: boolean | null; fichiers: string[] }
   | { type: CourrierType; idActe: string; date: string; texte: string; fichiers: string[] }
   | { type: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations'; idActe: string; dateReception: string }
-  | { type: 'EnveloppeCLMISILL' | 'EnveloppeMISILLCL' | 'RetourClassification' | 'AnomalieEnveloppe'; raw: Node };
+  /** the collectivité's replies to a DPC (actesv1_1.xsd: DonneesCourrierPref + Documents / Document; §2.8 3-4, 3-3) */
+  | { type: 'PieceComplementaire' | 'RefusPieceComplementaire'; idActe: string; date: string; fichiers: string[] }
+  /** whole-envelope rejection (actesv1_1.xsd AnomalieEnveloppe: Date, Nature 001…100, Detail, EnveloppeRecue) */
+  | { type: 'AnomalieEnveloppe'; date: string; nature: string; detail: string }
+  | { type: 'EnveloppeCLMISILL' | 'EnveloppeMISILLCL' | 'RetourClassification'; raw: Node }
+  /** a root this reader does not know (a newer ACTES message, another platform's extra): kept raw by the caller */
+  | { type: 'Inconnu'; racine: string };
 
-const KNOWN = ['ARActe', 'AnomalieActe', 'ARAnnulation', 'Annulation', 'Acte', 'CourrierSimple', 'DemandePieceComplementaire', 'LettreObservations', 'DefereTA', 'ARPieceComplementaire', 'ARReponseRejetLettreObservations', 'EnveloppeCLMISILL', 'EnveloppeMISILLCL', 'RetourClassification', 'AnomalieEnveloppe'] as const;
+const KNOWN = ['ARActe', 'AnomalieActe', 'ARAnnulation', 'Annulation', 'Acte', 'CourrierSimple', 'DemandePieceComplementaire', 'LettreObservations', 'DefereTA', 'ARPieceComplementaire', 'ARReponseRejetLettreObservations', 'PieceComplementaire', 'RefusPieceComplementaire', 'EnveloppeCLMISILL', 'EnveloppeMISILLCL', 'RetourClassification', 'AnomalieEnveloppe'] as const;
 
 const nomsFichiers = (n: Node | undefined): string[] =>
-  n ? [...arr<Node>(n.Document as Node), ...arr((n.Annexes as Node | undefined)?.Annexe as Node), ...arr((n.PiecesJointes as Node | undefined)?.PieceJointe as Node)].map((d) => str((d as Node).NomFichier)).filter(Boolean) : [];
+  n ? [...arr<Node>(n.Document as Node), ...arr<Node>((n.Documents as Node | undefined)?.Document as Node), ...arr((n.Annexes as Node | undefined)?.Annexe as Node), ...arr((n.PiecesJointes as Node | undefined)?.PieceJointe as Node)].map((d) => str((d as Node).NomFichier)).filter(Boolean) : [];
 
+/** A malformed XML throws (the caller keeps the file raw); a well-formed one of an unknown root is `Inconnu`. */
 export function parseActesMessage(bytes: Uint8Array | string): ActesMessage {
   const doc = parseXml(bytes);
   const type = KNOWN.find((k) => doc[k] !== undefined);
-  if (!type) throw new Error(`message ACTES inconnu (${Object.keys(doc).filter((k) => k !== '?xml').join(', ')})`);
+  if (!type) return { type: 'Inconnu', racine: Object.keys(doc).filter((k) => k !== '?xml' && !k.startsWith('#')).join(', ') || '(vide)' };
   const n = (doc[type] ?? {}) as Node;
   const a = (k: string) => str(n[`@${k}`]);
   switch (type) {
@@ -68,6 +74,11 @@ export function parseActesMessage(bytes: Uint8Array | string): ActesMessage {
       const infos = (n.InfosCourrierPref ?? {}) as Node;
       return { type, idActe: str(infos['@IDActe']), dateReception: a('DateReception') };
     }
+    case 'PieceComplementaire':
+    case 'RefusPieceComplementaire':
+      return { type, idActe: a('IDActe'), date: a('DateCourrierPref'), fichiers: nomsFichiers(n) };
+    case 'AnomalieEnveloppe':
+      return { type, date: str(n.Date), nature: str(n.Nature), detail: str(n.Detail) };
     default:
       return { type, raw: n };
   }
@@ -124,25 +135,29 @@ export function parsePesAcquit(b: Uint8Array): { nomFic: string; ok: boolean; el
   return { nomFic, ok: elements.every((e) => e.ok), elements };
 }
 
-/** The files of a courrier .tar.gz (§2.8). */
-export async function extractTarGz(gz: Buffer): Promise<{ name: string; bytes: Buffer }[]> {
+/**
+ * The files of a courrier .tar.gz (§2.8), read synchronously: ustar headers (name 0–100, size octal at 124,
+ * type flag at 156, prefix at 345). Throws on anything that is not a gzip'd tar, so the caller keeps it raw.
+ */
+export function extractTarGzSync(gz: Buffer): { name: string; bytes: Buffer }[] {
   const tar = zlib.gunzipSync(gz);
-  const ex = extract();
   const out: { name: string; bytes: Buffer }[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (h, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: unknown) => void chunks.push(c as Buffer));
-      stream.on('end', () => {
-        if (h.type === 'file') out.push({ name: h.name, bytes: Buffer.concat(chunks) });
-        next();
-      });
-      stream.resume();
-    });
-    ex.on('finish', resolve);
-    ex.on('error', reject);
-  });
-  ex.end(tar);
-  await done;
+  const field = (h: Buffer, from: number, len: number) => h.subarray(from, from + len).toString('latin1').replace(/\0.*$/s, '');
+  for (let at = 0; at < tar.length; ) {
+    const h = tar.subarray(at, at + 512);
+    if (h.length < 512) {
+      if (h.some((b) => b !== 0)) throw new Error('archive tar tronquée');
+      break;
+    }
+    if (h.every((b) => b === 0)) break;
+    const size = parseInt(field(h, 124, 12).trim() || '0', 8);
+    if (!Number.isFinite(size) || size < 0 || at + 512 + size > tar.length) throw new Error('archive tar tronquée');
+    const prefix = field(h, 257, 6).startsWith('ustar') ? field(h, 345, 155) : '';
+    const name = (prefix ? `${prefix}/` : '') + field(h, 0, 100);
+    const type = field(h, 156, 1);
+    if (type === '0' || type === '') out.push({ name, bytes: Buffer.from(tar.subarray(at + 512, at + 512 + size)) });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  if (out.length === 0) throw new Error('archive tar vide');
   return out;
 }

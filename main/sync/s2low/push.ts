@@ -9,7 +9,7 @@ import type { ArPieces, PushIO, PushStep } from '../connector';
 import type { OutboxRow } from '../outbox';
 import type { S2lowClient } from './client';
 import { classify, type FormPart } from './http';
-import { parseActesMessage, parsePesAcquit } from './messages';
+import { parseActesMessage, parsePesAcquit, type ActesMessage } from './messages';
 
 export interface ActePayload {
   nature: number; // 1..6 (§2.1)
@@ -94,6 +94,15 @@ export async function fetchArPieces(client: S2lowClient, remoteId: string, want 
   return out;
 }
 
+/** A flux we cannot read must not hide the status line's own reason. */
+const safeParse = (xml: string): ActesMessage => {
+  try {
+    return parseActesMessage(xml);
+  } catch {
+    return { type: 'Inconnu', racine: '(illisible)' };
+  }
+};
+
 /** Poll an ACTES transaction (§2.4): 4 → AR (or the reply's / annulation's AR), -1 → refusal with its reason. */
 async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep> {
   const id = item.remote_id as string;
@@ -119,8 +128,10 @@ async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep
     const xmlAt = s.flux.indexOf('<');
     let motif = (xmlAt >= 0 ? s.flux.slice(0, xmlAt) : s.flux).trim();
     if (xmlAt >= 0) {
-      const m = parseActesMessage(s.flux.slice(xmlAt));
+      const m = safeParse(s.flux.slice(xmlAt));
       if (m.type === 'AnomalieActe') motif = m.detail || motif;
+      // the whole envelope was refused (actesv1_1.xsd AnomalieEnveloppe): its Detail is the only reason there is, kept whole
+      if (m.type === 'AnomalieEnveloppe') motif = `enveloppe refusée par le ministère (anomalie ${m.nature || 'non codée'}) : ${m.detail || motif || 'sans détail'}`;
     }
     return { state: 'refuse', motif: motif || 'erreur signalée par la plateforme', result: { anomalie: true, statut: -1 } };
   }

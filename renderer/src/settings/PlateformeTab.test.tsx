@@ -40,6 +40,20 @@ describe('Paramètres → Plateforme', () => {
     expect(alert?.textContent).toContain('il lui est inconnu ou il a été révoqué');
   });
 
+  it('says, once and whole, that the account is another collectivité’s', async () => {
+    const msg = "Ce compte de la plateforme appartient à « Commune de Sully », SIREN 214503161, et non à votre commune (SIREN 214502494). Vérifiez l'identifiant et le certificat saisis : ils doivent être ceux du compte de votre commune. Rien n'a été envoyé.";
+    fakeBridge({
+      'sync.plateforme': () => configured,
+      'sync.testConnexion': () => ({ value: { ok: false, message: msg, steps: [{ label: 'Adresse', ok: true, detail: 'répond.' }, { label: 'Compte', ok: false, detail: msg }] } }),
+    });
+    await render(<PlateformeTab />);
+    await click(byText('button', 'Tester la connexion'));
+    const alert = document.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('✗ Compte : échec');
+    expect(alert?.textContent?.split('SIREN 214503161').length).toBe(2); // shown once, whole
+    expect(alert?.textContent).toContain("Rien n'a été envoyé.");
+  });
+
   it('saves a changed address before testing it; a wrong address comes back under its field', async () => {
     const { calls } = fakeBridge({
       'sync.plateforme': () => ({ value: null }),

@@ -18,7 +18,8 @@ export function DiagnosticView({ d }: { d: Diagnostic }) {
       title={d.ok ? 'La connexion fonctionne' : 'La connexion ne fonctionne pas'}
       styles={{ title: { color: d.ok ? 'var(--clocher-color-success)' : 'var(--mantine-color-red-9)' } }}
     >
-      <Text mb={d.steps.length ? 'xs' : 0}>{d.message}</Text>
+      {/* the failed step already says it (the core repeats its detail as the message): once is clearer */}
+      {!d.steps.some((s) => !s.ok && s.detail === d.message) && <Text mb={d.steps.length ? 'xs' : 0}>{d.message}</Text>}
       {d.steps.length > 0 && (
         <List spacing={4} listStyleType="none" pl={0}>
           {d.steps.map((s) => (

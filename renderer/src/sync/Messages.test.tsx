@@ -76,3 +76,34 @@ describe('Annulation', () => {
     expect(changed).toBe(1);
   });
 });
+
+describe('Message non reconnu', () => {
+  it('is shown as such, every file downloadable under its own name, no answer offered', async () => {
+    fakeBridge({});
+    const docs = [
+      { nom: '045-214502494-20261120-2026_001-DE-2-9_0.xml', sha256: 'b'.repeat(64) },
+      { nom: 'annexe.odt', sha256: 'c'.repeat(64) },
+    ];
+    await render(<Messages messages={[message(5, 'inconnu', { title: 'Message non reconnu de la plateforme — acte 2026_001', documents: JSON.stringify(docs) })]} items={[acte]} canWrite onChanged={() => undefined} />);
+    const article = document.querySelector('article');
+    expect(article?.textContent).toContain('Message non reconnu');
+    expect(article?.textContent).toContain('Rien n’est perdu : ses fichiers sont conservés ci-dessous, tels que reçus.');
+    expect(article?.querySelector('button[aria-label^="Répondre"]')).toBeNull();
+    const buttons = [...(article?.querySelectorAll('button') ?? [])].map((b) => b.textContent);
+    expect(buttons).toEqual(['Télécharger 045-214502494-20261120-2026_001-DE-2-9_0.xml', 'Télécharger annexe.odt']);
+  });
+});
+
+describe('A refused act replaced by its accepted correction', () => {
+  it('reads « remplacé », neutral, with nothing left to do, and points at the accepted row', async () => {
+    fakeBridge({});
+    const refused: SyncItem = { ...acte, id: 7, state: 'refuse', statut: 'remplacé : 2026_001, transmis sous 2026_001_R1', renvoyable: false };
+    const renvoi: SyncItem = { ...acte, id: 8, label: 'Délibération n° 2026_001 — Tarifs (renvoi 1)', statut: 'reçu par la préfecture le 24/11/2026 (045-214502494-20261120-2026_001_R1-DE)' };
+    await render(<OutboxList items={[renvoi, refused]} canWrite onChanged={() => undefined} empty="" />);
+    const row = document.querySelector('[data-testid="envoi-7"]');
+    expect(row?.textContent).toContain('remplacé : 2026_001, transmis sous 2026_001_R1');
+    expect(row?.textContent).toContain('Rien à faire : remplacé par « Délibération n° 2026_001 — Tarifs (renvoi 1) », reçu par la préfecture.');
+    expect(row?.textContent).not.toContain('Cet acte vous revient');
+    expect(row?.textContent).toContain('↻');
+  });
+});

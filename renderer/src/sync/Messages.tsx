@@ -4,12 +4,12 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { downloadDocument } from './files';
-import { documentsOf, messageKindLabel, MESSAGE_KINDS, type InboundMessage, type SyncItem } from './labels';
+import { documentsOf, isUnrecognised, messageKindLabel, MESSAGE_KINDS, type InboundMessage, type SyncItem } from './labels';
 import { StatusBadge } from './OutboxList';
 import { RepondreModal } from './RepondreModal';
 
 /** The documents of a message, each downloadable under its own name. */
-export function Documents({ message, label }: { message: InboundMessage; label: string }) {
+export function Documents({ message, label, all = false }: { message: InboundMessage; label: string; all?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   // the readable documents first; the XML message is the technical copy (kept for the record)
   const docs = documentsOf(message).sort((a, b) => Number(b.nom.toLowerCase().endsWith('.pdf')) - Number(a.nom.toLowerCase().endsWith('.pdf')));
@@ -27,7 +27,7 @@ export function Documents({ message, label }: { message: InboundMessage; label: 
               aria-label={`Télécharger ${d.nom} (${label})`}
               onClick={() => void downloadDocument(d).catch((e) => setError(errorMessage(e)))}
             >
-              {pdf ? `Télécharger ${d.nom}` : `Fichier technique ${d.nom}`}
+              {pdf || all ? `Télécharger ${d.nom}` : `Fichier technique ${d.nom}`}
             </Button>
           );
         })}
@@ -46,7 +46,7 @@ function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; item
     <Paper withBorder p="md" component="article" aria-labelledby={titleId}>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge color={m.kind === 'DefereTA' ? 'red.9' : 'blue.9'} variant="filled" style={{ textTransform: 'none' }}>
+          <Badge color={m.kind === 'DefereTA' ? 'red.9' : isUnrecognised(m.kind) ? 'yellow.9' : 'blue.9'} variant="filled" style={{ textTransform: 'none' }}>
             {messageKindLabel(m.kind)}
           </Badge>
           <Text size="sm">Reçu le {formatDateTime(m.received_at)}</Text>
@@ -63,7 +63,13 @@ function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; item
             {m.detail}
           </Text>
         )}
-        <Documents message={m} label={m.title} />
+        {isUnrecognised(m.kind) && (
+          <Alert color="yellow" variant="light" title="Message non reconnu">
+            Clocher ne sait pas lire ce message de la plateforme. Rien n’est perdu : ses fichiers sont conservés ci-dessous, tels que reçus.
+            Ouvrez-les, ou transmettez-les à l’assistance.
+          </Alert>
+        )}
+        <Documents message={m} label={m.title} all={isUnrecognised(m.kind)} />
         {m.kind === 'DefereTA' && kind?.note && (
           <Alert color="red" variant="light" title="On ne répond pas à un déféré par la plateforme">
             {kind.note}

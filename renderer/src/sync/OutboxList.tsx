@@ -4,16 +4,17 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
-import { KIND_LABELS, statusText, TONE_COLORS, toneOf, whatToDo, type SyncItem } from './labels';
+import { KIND_LABELS, replacementOf, statusText, TONE_COLORS, toneOf, whatToDo, type SyncItem } from './labels';
 
 const TONE_MARKS: Record<ReturnType<typeof toneOf>, string> = { attente: '◷', envoye: '→', recu: '✓', refuse: '✗', annule: '–' };
 
 /** The status in words, in a colour that keeps AA contrast; the mark is decoration (the words say it all). */
-export function StatusBadge({ item }: { item: SyncItem }) {
-  const tone = toneOf(item.state);
+export function StatusBadge({ item, replaced = false }: { item: SyncItem; replaced?: boolean }) {
+  // a refused act replaced by its accepted correction is history, not an alarm: neutral, not red
+  const tone = replaced ? 'annule' : toneOf(item.state);
   return (
     <Text span fw={700} c={TONE_COLORS[tone]} size="sm">
-      <span aria-hidden="true">{TONE_MARKS[tone]} </span>
+      <span aria-hidden="true">{replaced ? '↻' : TONE_MARKS[tone]} </span>
       {statusText(item)}
     </Text>
   );
@@ -118,32 +119,35 @@ export function OutboxList({ items, canWrite, onChanged, empty }: { items: SyncI
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.id} data-testid={`envoi-${i.id}`}>
-                <Table.Td>
-                  <Text fw={600}>{i.label}</Text>
-                  <Text size="sm">
-                    {KIND_LABELS[i.kind]} · mis à jour le {formatDateTime(i.updatedAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge item={i} />
-                </Table.Td>
-                <Table.Td>{i.attempts}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{i.state === 'refuse' ? whatToDo(i) : i.lastError ?? '—'}</Text>
-                </Table.Td>
-                {canWrite && (
+            {items.map((i) => {
+              const by = replacementOf(i, items);
+              return (
+                <Table.Tr key={i.id} data-testid={`envoi-${i.id}`}>
                   <Table.Td>
-                    {i.kind === 'acte' && i.state === 'recu' && !annulees.has(i.label) && (
-                      <Button size="xs" variant="outline" color="red.9" onClick={() => setAnnuler(i)} aria-label={`Annuler la transmission : ${i.label}`}>
-                        Annuler la transmission
-                      </Button>
-                    )}
+                    <Text fw={600}>{i.label}</Text>
+                    <Text size="sm">
+                      {KIND_LABELS[i.kind]} · mis à jour le {formatDateTime(i.updatedAt)}
+                    </Text>
                   </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
+                  <Table.Td>
+                    <StatusBadge item={i} replaced={by !== null} />
+                  </Table.Td>
+                  <Table.Td>{i.attempts}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{by ? `Rien à faire : remplacé par « ${by.label} », reçu par la préfecture.` : i.state === 'refuse' ? whatToDo(i) : i.lastError ?? '—'}</Text>
+                  </Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      {i.kind === 'acte' && i.state === 'recu' && !annulees.has(i.label) && (
+                        <Button size="xs" variant="outline" color="red.9" onClick={() => setAnnuler(i)} aria-label={`Annuler la transmission : ${i.label}`}>
+                          Annuler la transmission
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRunText, statusText, toneOf, whatToDo } from './labels';
+import { isUnrecognised, messageKindLabel, nextRunText, replacementOf, statusText, toneOf, whatToDo, type SyncItem } from './labels';
 
 describe('status labels', () => {
   it('an item waiting for the network reads as waiting, never as an error', () => {
@@ -38,5 +38,24 @@ describe('next automatic run', () => {
   });
   it('without opening hours, at start-up and on demand', () => {
     expect(nextRunText([], new Date())).toMatch(/au démarrage et quand vous le demandez/);
+  });
+});
+
+describe('platform messages and replaced transmissions', () => {
+  const base: SyncItem = { id: 1, kind: 'acte', label: 'Délibération n° 2026_001', state: 'refuse', statut: 'refusé : x', attempts: 1, lastError: null, updatedAt: '2026-11-23T09:00:00Z', refType: 'deliberation', refId: '5', renvoyable: false };
+  it('names the kinds Clocher shows without answering them', () => {
+    expect(messageKindLabel('inconnu')).toBe('Message non reconnu');
+    expect(messageKindLabel('PieceComplementaire')).toBe('Pièces complémentaires envoyées');
+    expect(messageKindLabel('RefusPieceComplementaire')).toBe('Refus d’envoi de pièces complémentaires');
+    expect(isUnrecognised('inconnu')).toBe(true);
+    expect(isUnrecognised('CourrierSimple')).toBe(false);
+  });
+  it('a refused act is replaced only by a later accepted act of the same délibération', () => {
+    const later = { ...base, id: 2, state: 'recu' as const };
+    expect(replacementOf(base, [base, later])).toBe(later);
+    expect(replacementOf(base, [base, { ...later, state: 'envoye' as const }])).toBeNull();
+    expect(replacementOf(base, [base, { ...later, refId: '6' }])).toBeNull();
+    expect(replacementOf(base, [base, { ...later, kind: 'annulation' as const }])).toBeNull();
+    expect(replacementOf({ ...base, state: 'recu' }, [base, later])).toBeNull();
   });
 });

@@ -62,6 +62,16 @@ export function statusText(item: Pick<SyncItem, 'state' | 'statut'>): string {
   return item.statut;
 }
 
+/**
+ * The accepted transmission that replaces a refused act (a corrected act sent again under 2026_001_R1,
+ * main/sync/requests.ts enqueueRenvoi): same délibération, sent later, received. The core words the status
+ * (« remplacé : 2026_001, transmis sous 2026_001_R1 »); this finds the row to point at.
+ */
+export function replacementOf(item: SyncItem, items: readonly SyncItem[]): SyncItem | null {
+  if (item.kind !== 'acte' || item.state !== 'refuse' || item.refId === null) return null;
+  return items.find((o) => o.kind === 'acte' && o.state === 'recu' && o.id > item.id && o.refType === item.refType && o.refId === item.refId) ?? null;
+}
+
 /** What to do after a refusal, per kind of item. */
 export function whatToDo(item: Pick<SyncItem, 'kind' | 'state'>): string | null {
   if (item.state !== 'refuse') return null;
@@ -145,7 +155,18 @@ export const MESSAGE_KINDS: Record<string, { label: string; modes: { value: 'rep
   },
 };
 
-export const messageKindLabel = (kind: string): string => MESSAGE_KINDS[kind]?.label ?? (kind === 'PES_Retour' ? 'Retour du comptable (PES_Retour)' : 'Message de la préfecture');
+/** Kinds that are shown but never answered here: the commune's own replies echoed by the platform, and what Clocher cannot read. */
+const OTHER_KINDS: Record<string, string> = {
+  PES_Retour: 'Retour du comptable (PES_Retour)',
+  PieceComplementaire: 'Pièces complémentaires envoyées',
+  RefusPieceComplementaire: 'Refus d’envoi de pièces complémentaires',
+  inconnu: 'Message non reconnu',
+};
+
+export const messageKindLabel = (kind: string): string => MESSAGE_KINDS[kind]?.label ?? OTHER_KINDS[kind] ?? 'Message de la préfecture';
+
+/** A message Clocher could not read: kept raw, its files downloadable (main/sync/s2low/connector.ts courrierItem). */
+export const isUnrecognised = (kind: string): boolean => kind === 'inconnu';
 
 export function documentsOf(m: Pick<InboundMessage, 'documents'>): { nom: string; sha256: string }[] {
   try {
