@@ -40,7 +40,8 @@ interface LiveConnection extends Connection {
 
 /**
  * The core: every handler, query and check, whatever the transport (Electron utility process, loopback
- * WebSocket for dev and tests, in-process for unit tests). Calls run one at a time, so writes never interleave.
+ * WebSocket for dev and tests, in-process for unit tests). Calls run one at a time under the write lock, so
+ * writes never interleave; network I/O steps out of it (see dispatch).
  */
 export class Core implements CoreServices {
   readonly workspace: Db;

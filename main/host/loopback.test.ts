@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, testCore, type TestCore } from '../test/helpers';
-import { MAX_CONNECTIONS, MAX_FRAME_BYTES, MAX_WINDOWS, startLoopback, type LoopbackServer } from './loopback';
+import { MAX_CONNECTIONS, MAX_FRAME_BYTES, MAX_PENDING, MAX_WINDOWS, startLoopback, type LoopbackServer } from './loopback';
 
 let t: TestCore;
 let host: LoopbackServer;
@@ -64,6 +64,7 @@ describe('loopback host', () => {
   it('answers 400 to a malformed address (GET /%) and keeps serving', async () => {
     expect(await get('/%')).toEqual({ status: 400, body: 'Adresse mal formée.' });
     expect((await get('/%E0%A4%A')).status).toBe(400);
+    expect((await get('/%00')).status).toBe(200); // a NUL byte names no file: the page itself
     await stillServing();
   });
 
@@ -98,6 +99,19 @@ describe('loopback host', () => {
     await stillServing();
   });
 
+  it(`closes a window with more than ${MAX_PENDING} requests waiting, with a clear reason`, async () => {
+    const ws = bridge();
+    await opened(ws);
+    const end = closed(ws);
+    // the whole burst in one TCP write, so the host reads it before it can answer any of it
+    const socket = (ws as unknown as { _socket: net.Socket })._socket;
+    socket.cork();
+    for (let i = 0; i < MAX_PENDING * 2; i++) ws.send(JSON.stringify({ id: i, name: 'app.status', args: {} }));
+    socket.uncork();
+    expect(await end).toEqual({ code: 1013, reason: 'Trop de demandes en attente : rechargez la fenêtre.' });
+    await stillServing();
+  });
+
   it('survives a flood of connections and serves again once they are gone', async () => {
     const port = Number(new URL(host.origin).port);
     const flood: net.Socket[] = [];
@@ -107,9 +121,10 @@ describe('loopback host', () => {
       flood.push(s);
     }
     await Promise.all(flood.map((s) => new Promise((r) => (s.once('connect', r), s.once('close', r)))));
-    await new Promise((r) => setTimeout(r, 100));
     // beyond the cap the host drops new sockets at once instead of holding them
-    expect(flood.filter((s) => s.destroyed).length).toBeGreaterThanOrEqual(200);
+    const dropped = () => flood.filter((s) => s.destroyed).length;
+    for (let i = 0; i < 100 && dropped() < 200; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(dropped()).toBeGreaterThanOrEqual(200);
     for (const s of flood) s.destroy();
     await new Promise((r) => setTimeout(r, 100));
     await stillServing();

@@ -20,6 +20,8 @@ export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 export const MAX_WINDOWS = 16;
 /** Sockets of any kind (page assets, WebSockets): new ones beyond this are dropped by the kernel side. */
 export const MAX_CONNECTIONS = 256;
+/** Requests of one window waiting for their answer: the window awaits each call; a flood is a script. */
+export const MAX_PENDING = 64;
 /** RFC 6455 §7.4.1: 1013 « try again later » (the server is overloaded). */
 const TOO_MANY = 1013;
 
@@ -106,7 +108,12 @@ function serve(core: Core, ws: WebSocket): void {
   const conn = core.connect((event, payload) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
   });
+  let pending = 0;
   ws.on('message', async (data) => {
+    if (++pending > MAX_PENDING) {
+      ws.close(TOO_MANY, 'Trop de demandes en attente : rechargez la fenêtre.');
+      return;
+    }
     let msg: unknown;
     try {
       msg = JSON.parse(String(data));
@@ -114,6 +121,7 @@ function serve(core: Core, ws: WebSocket): void {
       msg = null;
     }
     const reply = await core.dispatch(conn, msg);
+    pending--;
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
   });
   ws.on('close', () => core.disconnect(conn));
