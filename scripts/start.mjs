@@ -7,11 +7,11 @@
 // data folder (default: main/host/paths.ts); CHROME_PATH picks the browser.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { launchPage } from './launch-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -54,22 +54,6 @@ function runElectron(bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-/**
- * A process's command line is readable by every local user (`ps`, /proc/PID/cmdline), so the per-run token
- * must not be on Chromium's. The address with its token goes into a page only this user can read (0600 in a
- * fresh 0700 folder); Chromium opens that file, which forwards to the loopback address — the token stays in
- * the fragment, never sent over the wire. The core host prints it on a pipe to us, never on a command line.
- * The folder goes when Clocher stops; a leftover after a crash holds a dead token.
- */
-function launchPage(url) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-ouvrir-'));
-  fs.chmodSync(dir, 0o700);
-  const file = path.join(dir, 'ouvrir.html');
-  const target = JSON.stringify(url).replace(/</g, '\\u003c');
-  fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><title>Clocher</title><script>location.replace(${target})</script>\n`, { mode: 0o600 });
-  return { href: pathToFileURL(file).href, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
 async function runChromiumFallback() {
   console.log("Electron n'est pas disponible sur cette machine (binaire non téléchargeable) : Clocher s'ouvre dans Chromium en mode application.");
   requireBuilt('dist/main/host/serve.js');
@@ -95,7 +79,7 @@ async function runChromiumFallback() {
     console.log(`${chromium ? "Pas d'affichage" : 'Chromium introuvable (CHROME_PATH)'} : ouvrez cette adresse dans un navigateur de cet ordinateur :\n${url}\n(Ctrl+C pour arrêter.)`);
     return;
   }
-  const launch = launchPage(url);
+  const launch = launchPage(url); // not `--app=${url}`: Chromium's command line is public (launch-page.mjs)
   process.on('exit', launch.remove);
   const args = [
     `--app=${launch.href}`,
