@@ -1,7 +1,7 @@
 /** The core's write lock: holders never overlap, except that network I/O steps out of it. */
 import { LockHold, WriteLock } from './write-lock';
 
-const tick = () => new Promise((r) => setTimeout(r, 1));
+const tick = () => new Promise<void>((r) => setTimeout(r, 1));
 
 /** A handler as dispatch runs it: acquire, work with awaits in between, release. */
 async function handler(lock: WriteLock, log: string[], name: string, body: (hold: LockHold) => Promise<void>): Promise<void> {
