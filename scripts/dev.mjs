@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { launchPage } from './launch-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -32,7 +33,10 @@ const server = spawn(node, [path.join(root, 'dist/main/host/serve.js'), `--rende
 children.push(server);
 readline.createInterface({ input: server.stdout }).once('line', (line) => {
   const { url, dataDir } = JSON.parse(line);
-  console.log(`Clocher (développement) : ${url}\nDonnées : ${dataDir}\nLe rendu se construit puis se reconstruit à chaque modification : rechargez la page. Ctrl+C pour arrêter.`);
+  // to open from a command line (`chromium <page>`), the private page, not the address: argv is public
+  const launch = launchPage(url);
+  process.on('exit', launch.remove);
+  console.log(`Clocher (développement) : ${url}\nOu, depuis une ligne de commande : chromium ${launch.href}\nDonnées : ${dataDir}\nLe rendu se construit puis se reconstruit à chaque modification : rechargez la page. Ctrl+C pour arrêter.`);
   server.stdout.resume();
 });
 for (const c of children) c.on('exit', () => { stopAll(); process.exitCode = c.exitCode ?? 0; });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { launchPage } from './launch-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -78,8 +79,10 @@ async function runChromiumFallback() {
     console.log(`${chromium ? "Pas d'affichage" : 'Chromium introuvable (CHROME_PATH)'} : ouvrez cette adresse dans un navigateur de cet ordinateur :\n${url}\n(Ctrl+C pour arrêter.)`);
     return;
   }
+  const launch = launchPage(url); // not `--app=${url}`: Chromium's command line is public (launch-page.mjs)
+  process.on('exit', launch.remove);
   const args = [
-    `--app=${url}`,
+    `--app=${launch.href}`,
     `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`,
     '--no-first-run',
     '--no-default-browser-check',

@@ -28,6 +28,8 @@ export interface CoreServices {
   lockMinutes(): number;
   /** bring the date-dependent « À faire » of every domain up to date */
   refreshTodos(db: Db, now: Date): void;
+  /** run database work under the core's write lock, outside a handler (the synchronisation's transactions) */
+  exclusive<T>(fn: () => T): Promise<T>;
 }
 
 export interface Connection {
@@ -48,6 +50,8 @@ export interface Ctx {
   actor(): Actor;
   /** write a journal line in the open commune, in the caller's transaction */
   audit(e: JournalEntry): void;
+  /** await network I/O without holding the core's write lock (a silent platform must not freeze the windows) */
+  offLock<T>(io: () => Promise<T>): Promise<T>;
 }
 
 export type Impl<N extends HandlerName> = (ctx: Ctx, args: ParsedArgs<N>) => unknown;

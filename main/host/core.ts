@@ -18,6 +18,7 @@ import { startUsbWatch } from '../signing/usb-watch';
 import { readHoraires } from '../commune/commune';
 import { SyncScheduler } from '../sync';
 import { startSync } from '../sync/handlers';
+import { LockHold, WriteLock } from './write-lock';
 import fs from 'node:fs';
 
 export interface CoreOptions {
@@ -40,7 +41,8 @@ interface LiveConnection extends Connection {
 
 /**
  * The core: every handler, query and check, whatever the transport (Electron utility process, loopback
- * WebSocket for dev and tests, in-process for unit tests). Calls run one at a time, so writes never interleave.
+ * WebSocket for dev and tests, in-process for unit tests). Calls run one at a time under the write lock, so
+ * writes never interleave; network I/O steps out of it (see dispatch).
  */
 export class Core implements CoreServices {
   readonly workspace: Db;
@@ -53,7 +55,7 @@ export class Core implements CoreServices {
   private readonly scheduleSync: boolean;
   private readonly logError: (e: unknown) => void;
   private readonly connections = new Set<LiveConnection>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lock = new WriteLock();
 
   constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
@@ -106,14 +108,25 @@ export class Core implements CoreServices {
     this.connections.delete(live);
   }
 
-  /** Handle one raw message from the window. Never throws: errors come back as values. */
-  dispatch(conn: Connection, raw: unknown): Promise<Reply> {
-    const run = this.queue.then(() => this.handle(conn as LiveConnection, raw));
-    this.queue = run.catch(() => undefined);
-    return run;
+  /**
+   * Handle one raw message from the window. Never throws: errors come back as values. Handlers run one at a
+   * time under the write lock, except while they await the network (`ctx.offLock`), so a silent platform
+   * never holds `app.status` or a read behind it.
+   */
+  async dispatch(conn: Connection, raw: unknown): Promise<Reply> {
+    const hold = new LockHold(this.lock, await this.lock.acquire());
+    try {
+      return await this.handle(conn as LiveConnection, raw, hold);
+    } finally {
+      hold.done();
+    }
   }
 
-  private async handle(conn: LiveConnection, raw: unknown): Promise<Reply> {
+  exclusive<T>(fn: () => T): Promise<T> {
+    return this.lock.run(fn);
+  }
+
+  private async handle(conn: LiveConnection, raw: unknown, hold: LockHold): Promise<Reply> {
     const env = requestEnvelope.safeParse(raw);
     const id = env.success ? env.data.id : -1;
     try {
@@ -132,7 +145,7 @@ export class Core implements CoreServices {
         this.armLockTimer(conn);
       }
       const impl = implementations[name] as (ctx: Ctx, a: unknown) => unknown;
-      const value = await impl(this.context(conn), args);
+      const value = await impl(this.context(conn, hold), args);
       if (this.scheduleSync) this.followCommune(conn);
       return { id, ok: true, value };
     } catch (e) {
@@ -195,7 +208,7 @@ export class Core implements CoreServices {
     conn.emit('session.locked', { reason: 'inactivite' });
   }
 
-  private context(conn: LiveConnection): Ctx {
+  private context(conn: LiveConnection, hold?: LockHold): Ctx {
     const now = this.clock();
     const ctx: Ctx = {
       core: this,
@@ -212,6 +225,8 @@ export class Core implements CoreServices {
         return { login: s?.login ?? null, name: s?.displayName ?? null };
       },
       audit: (e) => record(ctx.commune().db, now, ctx.actor(), e),
+      // outside a handler (the scheduler's runs) there is no hold to step out of
+      offLock: (io) => (hold ? hold.offLock(io) : io()),
     };
     return ctx;
   }

@@ -2,7 +2,9 @@
  * Start the core host on loopback and print its address. Used by `npm start` where no Electron binary
  * exists (it then opens Chromium in --app mode), by `npm run dev`, and by the end-to-end tests.
  *   node dist/main/host/serve.js --data-dir=DIR [--renderer=DIR] [--port=N] [--provision=FILE]
- * Prints one JSON line {"url": …} on stdout when ready.
+ * Prints one JSON line {"url": …} on stdout when ready. The per-run token is made here and leaves only in that
+ * line, on the pipe to whoever started us: never on a command line, which every local user can read (`ps`).
+ * Whoever opens a browser must not put it on the browser's either (scripts/launch-page.mjs).
  */
 import path from 'node:path';
 import { findProvisioningFile } from '../provisioning/provisioning';

@@ -34,6 +34,11 @@ export interface SyncOptions {
   deadlineMs?: number;
   trigger?: 'demarrage' | 'horaire' | 'manuel' | 'test';
   onProgress?: (p: SyncProgress) => void;
+  /**
+   * The core's write lock around each step's transaction: the network I/O runs outside it (a silent platform
+   * holds nothing), the writes never interleave with a window's handler. Default: run directly (tests, bench).
+   */
+  exclusive?: <T>(fn: () => T) => Promise<T>;
 }
 
 export interface SyncReport {
@@ -83,6 +88,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   const runId = Number(o.db.prepare('INSERT INTO sync_run (started_at, trigger) VALUES (?, ?)').run(now().toISOString(), o.trigger ?? 'manuel').lastInsertRowid);
   const deadline = Date.now() + (o.deadlineMs ?? 10 * 60_000);
   const emit = (p: SyncProgress) => o.onProgress?.(p);
+  const locked = o.exclusive ?? (async <T>(fn: () => T): Promise<T> => fn());
 
   /** Into the store before the transaction (content-addressed: a crash leaves at most an unreferenced file). */
   const storePieces = (p: ArPieces | undefined) => ({
@@ -128,14 +134,14 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     };
     try {
       const step = await o.connector.push(item, io);
-      apply(item, step);
+      await locked(() => apply(item, step));
       rep.steps++;
     } catch (e) {
       const t = classify(e);
       if (attempts === item.attempts) attempts++;
       rep.retries++;
       const at = now();
-      update(o.db, item.id, { attempts, lastError: `en attente de connexion : ${t.message}`, nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, backoff)) }, at);
+      await locked(() => update(o.db, item.id, { attempts, lastError: `en attente de connexion : ${t.message}`, nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, backoff)) }, at));
       if (STOP_RUN.has(t.failure)) throw new Offline(t.message);
     }
   }
@@ -149,7 +155,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
       const got = storePieces(p);
       const t = p.erreur === undefined ? null : classify(p.erreur);
       const at = now();
-      o.db.transaction(() => {
+      await locked(o.db.transaction(() => {
         const fresh = getItem(o.db, item.id) as OutboxRow;
         const old = fresh.result ? (JSON.parse(fresh.result) as Record<string, unknown>) : {};
         const essais = Number(old.documents_essais ?? 0) + (t && !STOP_RUN.has(t.failure) ? 1 : 0);
@@ -158,7 +164,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
         else delete result.documents_erreur;
         o.db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(result), at.toISOString(), item.id);
         if (got.bordereau || got.tampon) onArPieces(o.db, o.docs, fresh, at, { bordereauSha256: got.bordereau, tamponSha256: got.tampon });
-      })();
+      }));
       if (t && STOP_RUN.has(t.failure)) throw new Offline(t.message);
     }
   }

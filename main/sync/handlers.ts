@@ -19,7 +19,7 @@ export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel')
   if (existing) return existing;
   const connector = connectorFor(db, dir);
   if (typeof connector === 'string') return null;
-  const p = runSync({ db, docs: ctx.core.communes.documentsOf(id), connector, trigger, now: () => ctx.core.clock(), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
+  const p = runSync({ db, docs: ctx.core.communes.documentsOf(id), connector, trigger, now: () => ctx.core.clock(), exclusive: (fn) => ctx.core.exclusive(fn), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
     connector.close();
     running.delete(id);
   });
@@ -89,7 +89,8 @@ export const syncHandlers = {
     const c = connectorFor(db, dir, 15_000);
     if (typeof c === 'string') return { ok: false, message: c, steps: [] };
     try {
-      return await c.test();
+      // the test waits on the platform (up to 15 s) without holding the core's write lock
+      return await ctx.offLock(() => c.test());
     } finally {
       c.close();
     }

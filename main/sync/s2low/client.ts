@@ -1,5 +1,8 @@
-/** The S²LOW calls, one function per endpoint of s2low-protocol.md (section in each comment). */
-import { okKo, S2lowHttp, TransportError, type FormPart } from './http';
+/**
+ * The S²LOW calls, one function per endpoint of s2low-protocol.md (section in each comment). Each names the
+ * kind of its answer, so that its size is capped before anything parses it (S2lowHttp.limits).
+ */
+import { gunzipBounded, okKo, S2lowHttp, TransportError, type FormPart } from './http';
 import { parseHeliosChange, parseHeliosImport, parseHeliosStatus, parsePesRetourList } from './messages';
 
 export interface ListedTx {
@@ -76,7 +79,7 @@ export class S2lowClient {
 
   /** §2.5 bordereau d'acquittement (PDF). */
   async bordereau(id: string): Promise<Buffer> {
-    return pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_create_pdf.php', { trans_id: id })).body, "bordereau d'acquittement");
+    return pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_create_pdf.php', { trans_id: id }, undefined, 'document')).body, "bordereau d'acquittement");
   }
   /** §2.5 files of a transaction: JSON array (0 message XML, 1 main document, 2… annexes), or `KO` before the AR. */
   async filesList(id: string): Promise<{ ok: true; files: ActeFile[] } | { ok: false; message: string }> {
@@ -93,7 +96,7 @@ export class S2lowClient {
     if (!l.ok) throw new TransportError('http', `acte tamponné : ${l.message}`);
     const main = l.files[1];
     if (!main) throw new TransportError('http', "acte tamponné : la plateforme ne liste pas le document principal");
-    const bytes = pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_download_file.php', { file: main.id, tampon: 'true' })).body, 'acte tamponné');
+    const bytes = pdfOrThrow((await this.http.call('GET', '/modules/actes/actes_download_file.php', { file: main.id, tampon: 'true' }, undefined, 'document')).body, 'acte tamponné');
     return { nom: main.posted_filename || main.filename, bytes };
   }
 
@@ -111,7 +114,7 @@ export class S2lowClient {
 
   /** §2.6 classification fetch (RetourClassification XML or KO). */
   async classification(): Promise<Buffer> {
-    const a = await this.http.call('GET', '/modules/actes/actes_classification_fetch.php');
+    const a = await this.http.call('GET', '/modules/actes/actes_classification_fetch.php', {}, undefined, 'xml');
     if (a.body.subarray(0, 2).toString('latin1') === 'KO') throw new TransportError('http', a.body.toString('latin1').slice(3).trim());
     return a.body;
   }
@@ -125,9 +128,15 @@ export class S2lowClient {
   async courriersNonLus(): Promise<{ id: string; type: string; related_transaction_id: string; number: string; unique_id: string; last_status_id: string }[]> {
     return JSON.parse((await this.http.call('GET', '/modules/actes/api/list_document_prefecture.php')).body.toString('utf8'));
   }
-  /** §2.8 the courrier's .tar.gz (get_document redirects to actes_download_file.php?env=…). */
+  /**
+   * §2.8 the courrier's .tar.gz (get_document redirects to actes_download_file.php?env=…). Inflated once here
+   * with an output cap, off the main thread: a small gzip that inflates to gigabytes is refused before the
+   * tarball reader (messages.ts) ever sees it.
+   */
   async courrierTarGz(id: string): Promise<Buffer> {
-    return (await this.http.call('GET', '/modules/actes/actes_transac_get_document.php', { id })).body;
+    const gz = (await this.http.call('GET', '/modules/actes/actes_transac_get_document.php', { id }, undefined, 'document')).body;
+    await gunzipBounded(gz, this.http.limits.unpacked);
+    return gz;
   }
   async markRead(id: string): Promise<void> {
     await this.http.call('GET', '/modules/actes/api/document_prefecture_mark_as_read.php', { transaction_id: id });
@@ -135,21 +144,21 @@ export class S2lowClient {
 
   // ——— HELIOS (§3) ———
   async heliosImport(nom: string, bytes: Buffer) {
-    return parseHeliosImport((await this.http.call('POST', '/modules/helios/api/helios_importer_fichier.php', {}, [{ name: 'enveloppe', filename: nom, bytes, type: 'text/xml' }])).body);
+    return parseHeliosImport((await this.http.call('POST', '/modules/helios/api/helios_importer_fichier.php', {}, [{ name: 'enveloppe', filename: nom, bytes, type: 'text/xml' }], 'xml')).body);
   }
   async heliosStatus(id: string) {
-    return parseHeliosStatus((await this.http.call('GET', '/modules/helios/api/helios_transac_get_status.php', { transaction: id })).body);
+    return parseHeliosStatus((await this.http.call('GET', '/modules/helios/api/helios_transac_get_status.php', { transaction: id }, undefined, 'xml')).body);
   }
   async heliosAcquit(id: string): Promise<Buffer> {
-    return (await this.http.call('GET', '/modules/helios/helios_download_acquit.php', { id })).body;
+    return (await this.http.call('GET', '/modules/helios/helios_download_acquit.php', { id }, undefined, 'xml')).body;
   }
   async pesRetours() {
-    return parsePesRetourList((await this.http.call('GET', '/modules/helios/api/helios_get_list.php')).body);
+    return parsePesRetourList((await this.http.call('GET', '/modules/helios/api/helios_get_list.php', {}, undefined, 'xml')).body);
   }
   async pesRetour(id: string): Promise<Buffer> {
-    return (await this.http.call('GET', '/modules/helios/api/helios_get_retour.php', { id })).body;
+    return (await this.http.call('GET', '/modules/helios/api/helios_get_retour.php', { id }, undefined, 'xml')).body;
   }
   async pesRetourLu(id: string) {
-    return parseHeliosChange((await this.http.call('GET', '/modules/helios/api/helios_change_status.php', { id })).body);
+    return parseHeliosChange((await this.http.call('GET', '/modules/helios/api/helios_change_status.php', { id }, undefined, 'xml')).body);
   }
 }

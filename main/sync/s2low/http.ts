@@ -1,10 +1,24 @@
 /**
  * HTTPS transport to S²LOW (s2low-protocol.md §1): TLS client certificate (a PKCS#12 file for now; the
  * token-based identity plugs in through `TlsIdentity`), HTTP Basic when the certificate is shared, `api=1`
- * on every call, Latin-1 text answers, multipart posts, bounded time per call.
+ * on every call, Latin-1 text answers, multipart posts, bounded time and size per call. Redirects stay on
+ * the platform's own origin: the Basic password and the client certificate never go to another host.
  */
 import https from 'node:https';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+
+/** What an answer is, for its size cap: OK/KO and JSON lines, XML (parsed whole in memory), PDFs and tarballs. */
+export type AnswerKind = 'text' | 'xml' | 'document';
+export interface AnswerLimits {
+  text: number;
+  xml: number;
+  document: number;
+  /** a courrier .tar.gz once uncompressed (a 1 MB gzip can inflate to 1 GiB) */
+  unpacked: number;
+}
+const MB = 1024 * 1024;
+export const DEFAULT_LIMITS: AnswerLimits = { text: 4 * MB, xml: 16 * MB, document: 50 * MB, unpacked: 100 * MB };
 
 /** Where the TLS client key lives. 'token' (PKCS#11) comes with the signing domain. */
 export type TlsIdentity = { kind: 'pkcs12'; pfx: Buffer; passphrase: string } | { kind: 'pem'; key: string; cert: string };
@@ -17,6 +31,7 @@ export interface S2lowConfig {
   /** extra trusted CA (PEM) for the platform's server certificate; the system store otherwise */
   ca?: string | null;
   timeoutMs?: number;
+  limits?: Partial<AnswerLimits>;
 }
 
 export type TransportFailure = 'offline' | 'tls' | 'timeout' | 'reset' | 'http' | 'auth' | 'config';
@@ -77,11 +92,26 @@ export function classify(e: unknown): TransportError {
   return new TransportError('reset', `échec de la connexion (${code || msg})`, code);
 }
 
+const mo = (n: number) => (n < MB ? `${Math.round(n / 1024)} Ko` : `${Math.round(n / MB)} Mo`);
+
+/** Gunzip in the thread pool (the core keeps answering), stopped as soon as the output passes `maxBytes`. */
+export function gunzipBounded(gz: Buffer, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    zlib.gunzip(gz, { maxOutputLength: maxBytes }, (e, out) => {
+      if (!e) resolve(out);
+      else if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') reject(new TransportError('http', `l'archive envoyée par la plateforme dépasse ${mo(maxBytes)} une fois décompressée : refusée`));
+      else reject(new TransportError('http', "l'archive envoyée par la plateforme est illisible (gzip)"));
+    }),
+  );
+}
+
 export class S2lowHttp {
   private readonly agent: https.Agent;
   private readonly base: URL;
+  readonly limits: AnswerLimits;
   constructor(readonly cfg: S2lowConfig) {
     this.base = new URL(cfg.url);
+    this.limits = { ...DEFAULT_LIMITS, ...cfg.limits };
     const id = cfg.identity;
     this.agent = new https.Agent({
       keepAlive: true,
@@ -95,11 +125,36 @@ export class S2lowHttp {
     this.agent.destroy();
   }
 
-  /** GET or POST; `api=1` is always added (§1). Redirects are followed for GET only (courrier tarballs, §2.8). */
-  async call(method: 'GET' | 'POST', path: string, query: Record<string, string | number> = {}, form?: FormPart[], redirects = 2): Promise<HttpAnswer> {
-    const url = new URL(path, this.base);
+  /**
+   * GET or POST; `api=1` is always added (§1). Redirects are followed for GET only (courrier tarballs, §2.8),
+   * and only on the platform's origin. The answer is capped by its kind (`limits`), counted as it arrives.
+   */
+  call(method: 'GET' | 'POST', path: string, query: Record<string, string | number> = {}, form?: FormPart[], kind: AnswerKind = 'text'): Promise<HttpAnswer> {
+    return this.follow(method, new URL(path, this.base), query, form, kind, 2);
+  }
+
+  private async follow(method: 'GET' | 'POST', url: URL, query: Record<string, string | number>, form: FormPart[] | undefined, kind: AnswerKind, redirects: number): Promise<HttpAnswer> {
+    if (url.origin !== this.base.origin)
+      throw new TransportError('http', `la plateforme renvoie vers un autre site (${url.host}) : refusé, pour que votre mot de passe et votre certificat ne partent pas ailleurs`);
     if (!url.searchParams.has('api') && method === 'GET') url.searchParams.set('api', '1');
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+    const answer = await this.once(method, url, form, this.limits[kind]);
+    if (answer.status >= 300 && answer.status < 400 && answer.location && method === 'GET' && redirects > 0) {
+      let next: URL;
+      try {
+        next = new URL(answer.location, url);
+      } catch {
+        throw new TransportError('http', 'la plateforme renvoie vers une adresse illisible');
+      }
+      return this.follow('GET', next, {}, undefined, kind, redirects - 1);
+    }
+    if (answer.status === 401 || answer.status === 403) throw new TransportError('auth', 'identifiant ou mot de passe refusé par la plateforme', undefined, answer.status);
+    if (answer.status >= 500) throw new TransportError('http', `la plateforme est en difficulté (erreur ${answer.status})`, undefined, answer.status);
+    if (answer.status >= 300) throw new TransportError('http', `réponse inattendue de la plateforme (HTTP ${answer.status})`, undefined, answer.status);
+    return { status: answer.status, type: answer.type, body: answer.body };
+  }
+
+  private once(method: 'GET' | 'POST', url: URL, form: FormPart[] | undefined, maxBytes: number): Promise<HttpAnswer & { location?: string }> {
     const body = form ? multipart([{ name: 'api', value: '1' }, ...form]) : null;
     const headers: Record<string, string> = { accept: '*/*' };
     if (this.cfg.login) headers.authorization = `Basic ${Buffer.concat([toLatin1(this.cfg.login), Buffer.from(':'), toLatin1(this.cfg.password ?? '')]).toString('base64')}`;
@@ -107,10 +162,17 @@ export class S2lowHttp {
       headers['content-type'] = body.type;
       headers['content-length'] = String(body.body.length);
     }
-    const answer = await new Promise<HttpAnswer>((resolve, reject) => {
+    const tooBig = () => new TransportError('http', `la réponse de la plateforme dépasse ${mo(maxBytes)} : refusée`);
+    return new Promise((resolve, reject) => {
       const req = https.request(url, { method, agent: this.agent, headers }, (res) => {
+        if (Number(res.headers['content-length'] ?? 0) > maxBytes) return void req.destroy(tooBig());
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > maxBytes) req.destroy(tooBig());
+          else chunks.push(c);
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks), ...(res.headers.location ? { location: res.headers.location } : {}) }));
         res.on('error', (e) => reject(classify(e)));
       });
@@ -118,12 +180,6 @@ export class S2lowHttp {
       req.on('error', (e) => reject(classify(e)));
       req.end(body?.body);
     });
-    const location = (answer as HttpAnswer & { location?: string }).location;
-    if (answer.status >= 300 && answer.status < 400 && location && method === 'GET' && redirects > 0) return this.call('GET', location, {}, undefined, redirects - 1);
-    if (answer.status === 401 || answer.status === 403) throw new TransportError('auth', 'identifiant ou mot de passe refusé par la plateforme', undefined, answer.status);
-    if (answer.status >= 500) throw new TransportError('http', `la plateforme est en difficulté (erreur ${answer.status})`, undefined, answer.status);
-    if (answer.status >= 300) throw new TransportError('http', `réponse inattendue de la plateforme (HTTP ${answer.status})`, undefined, answer.status);
-    return answer;
   }
 }
 
