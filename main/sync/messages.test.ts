@@ -121,4 +121,8 @@ describe('a listed message, stored whatever it is (connector courrierItem)', () 
     expect(extractTarGzSync(gz).map((f) => [f.name, f.bytes.length])).toEqual([['a.xml', 4], ['b.pdf', 1500]]);
     expect(() => extractTarGzSync(zlib.gzipSync(zlib.gunzipSync(gz).subarray(0, 1200)))).toThrow(/tronquée/);
   });
+  it('the tar reader inflates no more than its cap (a gzip bomb is refused, not read)', () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(4 * 1024 * 1024));
+    expect(() => extractTarGzSync(bomb, 1024 * 1024)).toThrow(/buffer length|Cannot create a Buffer|output length/i);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import zlib from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import { DEFAULT_LIMITS } from './http';
 
 type Node = Record<string, unknown>;
 const arr = <T>(x: T | T[] | undefined | null): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
@@ -139,8 +140,10 @@ export function parsePesAcquit(b: Uint8Array): { nomFic: string; ok: boolean; el
  * The files of a courrier .tar.gz (§2.8), read synchronously: ustar headers (name 0–100, size octal at 124,
  * type flag at 156, prefix at 345). Throws on anything that is not a gzip'd tar, so the caller keeps it raw.
  */
-export function extractTarGzSync(gz: Buffer): { name: string; bytes: Buffer }[] {
-  const tar = zlib.gunzipSync(gz);
+export function extractTarGzSync(gz: Buffer, maxUnpacked = DEFAULT_LIMITS.unpacked): { name: string; bytes: Buffer }[] {
+  // The client already refused an archive that inflates past the cap (off-thread); the same cap here keeps
+  // this reader safe when it is given bytes from anywhere else.
+  const tar = zlib.gunzipSync(gz, { maxOutputLength: maxUnpacked });
   const out: { name: string; bytes: Buffer }[] = [];
   const field = (h: Buffer, from: number, len: number) => h.subarray(from, from + len).toString('latin1').replace(/\0.*$/s, '');
   for (let at = 0; at < tar.length; ) {
