@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { actesRouter, addCourrier, type ActesConfig } from './actes-routes';
 import { generatePki, type Pki } from './certs';
+import { TEST_NOW } from '../../../main/test/support';
 import { heliosRouter } from './helios-routes';
 import { createServer, FaultPlan, json, text, type FaultKind, type Faults, type Req } from './server';
 import { FakeState, type Tx } from './state';
@@ -35,6 +36,8 @@ export interface FakeOptions {
   departement?: string;
   pki?: Pki;
   port?: number;
+  /** the server's clock; default the TEST clock (TEST_NOW), never the machine's, so ARs and exercices match the core's dates */
+  now?: () => Date;
 }
 
 export interface FakeS2low extends Pki {
@@ -51,7 +54,7 @@ export interface FakeS2low extends Pki {
   close(): Promise<void>;
 }
 
-const parisToday = () => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const parisDayOf = (d: Date) => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 export function defaultClassificationXml(): Buffer {
   const root = process.env.CLOCHER_ROOT ?? process.cwd();
@@ -80,6 +83,7 @@ export function classifFrom(bytes: Buffer): Classif {
 
 export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
   const pki = o.pki ?? generatePki();
+  const parisToday = () => parisDayOf(o.now ? o.now() : TEST_NOW);
   const state = new FakeState();
   const plan = new FaultPlan(o.faults ?? {});
   const login = o.login === undefined ? 'mairie' : o.login;
