@@ -11,11 +11,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { softhsmMissing } from '../../main/signing/testing/pki';
 import { verifierMissing, VERIFIER } from '../../main/signing/testing/pdf-tools';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { requireTool } from '../../main/test/support';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 import { PASSWORD, seedParapheur, type Seeded } from './seed-parapheur';
 
-const chromium = chromiumPath();
-const skip = !chromium ? 'Chromium introuvable (paquet Debian « chromium »)' : softhsmMissing();
+const skip = chromiumMissing() ?? softhsmMissing();
 if (skip) console.log(`e2e parapheur ignoré : ${skip}`);
 const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 
@@ -97,7 +97,8 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await expect.poll(() => main().textContent(), { timeout: 10_000 }).toContain('Séance ouverte pour Hélène Lefèvre');
   });
 
-  it('signs the batch of délibérations with a result per document; the PDF is verified by pdfsig', async () => {
+  it('signs the batch of délibérations with a result per document; the PDF is verified by pdfsig', async (ctx) => {
+    requireTool(ctx, verifierMissing());
     await page.getByLabel('Tout sélectionner (4 documents)').check();
     await clean(page, 'parapheur-05-selection');
     await page.getByRole('button', { name: 'Signer la sélection (4)' }).click();
@@ -124,7 +125,6 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
     await expect.poll(() => main().textContent()).toMatch(/1 signature déjà apposée/);
     await clean(page, 'parapheur-07-signes');
-    if (verifierMissing()) return console.log(`[parapheur] ${verifierMissing()}`);
     const v = spawnSync(VERIFIER, [file, seed.pki.caFile, '1'], { encoding: 'utf8' });
     expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
     expect(v.stdout).toMatch(/^OK: 1 signature/m);

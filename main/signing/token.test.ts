@@ -82,7 +82,7 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
     it('wrong PIN twice: tries left from the flags; third: locked, and no PIN is tried afterwards', (ctx) => {
       requireTool(ctx, pki.shim ? null : 'gcc absent : proxy PKCS#11 non compilé, test du blocage ignoré');
       pki.resetTries();
-      const token = Token.open(pki.shim);
+      const token = Token.open(pki.shim!);
       try {
         const slot = token.slots()[0]!.slotId;
         const e1 = (() => {

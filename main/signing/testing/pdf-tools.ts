@@ -1,7 +1,6 @@
 /** Test helpers: sample PDFs, the shared independent verifier, CMS extraction. */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { PdfWriter } from '../../documents/pdf';
 import type { Signer } from '../cms';
