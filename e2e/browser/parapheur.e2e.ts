@@ -148,6 +148,12 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => main().textContent()).toMatch(/Noël Chevalier.*Courrier.*n° A-2026-10.*En vigueur/);
     await clean(page, 'parapheur-09-delegations');
+    // the revoke modal (arrêté rapporté): axe on it, then cancelled — the délégation stays in force
+    await page.getByRole('button', { name: /^Rapporter l’arrêté n° A-2026-10/ }).click();
+    await page.getByRole('dialog').getByLabel('Rapportée à compter du').waitFor();
+    await clean(page, 'parapheur-09b-rapporter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: 'Clé et certificats' }).click();
     await page.getByRole('button', { name: 'Tester la clé' }).click();
