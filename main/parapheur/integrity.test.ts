@@ -45,7 +45,7 @@ describe.skipIf(missing)('parapheur integrity, through the core', () => {
     const seanceId = Number(
       db().prepare("INSERT INTO seance (date, heure, lieu, nature, created_at, statut, president_elu_id) VALUES ('2026-11-20', '20:30', 'Mairie', 'ordinaire', ?, 'close', ?)").run(TEST_NOW.toISOString(), maire).lastInsertRowid,
     );
-    for (const numero of ['2026_051', '2026_052']) {
+    for (const numero of ['2026_051', '2026_052', '2026_053']) {
       const { sha256 } = docs().put(await samplePdf(1, `Délibération n° ${numero}`));
       db().prepare("INSERT INTO deliberation (seance_id, numero, objet, matiere, adoptee, signature, transmission, pdf_sha256) VALUES (?, ?, 'Tarifs', '7.1', 1, 'a_signer', 'a_transmettre', ?)").run(seanceId, numero, sha256);
     }
@@ -100,27 +100,28 @@ describe.skipIf(missing)('parapheur integrity, through the core', () => {
 
   it('an adopted délibération cannot be deleted, nor its PDF swapped, signed or not (migration 0080)', async () => {
     const other = docs().put(await samplePdf(1, 'Un autre texte')).sha256;
-    for (const numero of ['2026_051', '2026_052']) {
+    for (const numero of ['2026_051', '2026_052', '2026_053']) {
       const d = delib(numero);
       expect(() => db().prepare('DELETE FROM deliberation WHERE id = ?').run(d.id)).toThrow(/deliberation_immuable/);
       expect(() => db().prepare('UPDATE deliberation SET pdf_sha256 = ? WHERE id = ?').run(other, d.id)).toThrow(/deliberation_pdf_immuable/);
       expect(() => db().prepare('UPDATE deliberation SET pdf_sha256 = NULL WHERE id = ?').run(d.id)).toThrow(/deliberation_pdf_immuable/);
       expect(delib(numero)).toEqual(d);
     }
-    // a signed one is never unsigned (else its PDF could then be swapped), even with its own PDF
-    const signed = delib('2026_051');
-    expect(() => db().prepare("UPDATE deliberation SET signature = 'a_signer' WHERE id = ?").run(signed.id)).toThrow(/deliberation_pdf_immuable/);
-    expect(() => db().prepare("UPDATE deliberation SET signature = 'a_signer', pdf_sha256 = ? WHERE id = ?").run(other, signed.id)).toThrow(/deliberation_pdf_immuable/);
-    // the one legitimate move: 'a_signer' → 'signee' with the signed PDF, in one UPDATE (tried, then undone)
-    const pending = delib('2026_052');
-    db().exec('SAVEPOINT essai');
+    // the one legitimate move: 'a_signer' → 'signee' with the signed PDF, in one UPDATE (as markSigned does)…
+    const pending = delib('2026_053');
     db().prepare("UPDATE deliberation SET signature = 'signee', pdf_sha256 = ? WHERE id = ?").run(other, pending.id);
-    db().exec('ROLLBACK TO essai; RELEASE essai');
-    expect(delib('2026_052')).toEqual(pending);
+    expect(delib('2026_053')).toEqual({ ...pending, signature: 'signee', pdf_sha256: other });
+    // …after which it is never unsigned (else its PDF could then be swapped), nor its PDF changed
+    expect(() => db().prepare("UPDATE deliberation SET signature = 'a_signer' WHERE id = ?").run(pending.id)).toThrow(/deliberation_pdf_immuable/);
+    expect(() => db().prepare("UPDATE deliberation SET signature = 'a_signer', pdf_sha256 = ? WHERE id = ?").run(pending.pdf_sha256, pending.id)).toThrow(/deliberation_pdf_immuable/);
+    expect(() => db().prepare('UPDATE deliberation SET pdf_sha256 = ? WHERE id = ?').run(pending.pdf_sha256, pending.id)).toThrow(/deliberation_pdf_immuable/);
+    expect(() => db().prepare('DELETE FROM deliberation WHERE id = ?').run(pending.id)).toThrow(/deliberation_immuable/);
+    expect(delib('2026_053').pdf_sha256).toBe(other);
   });
 
   it('no PIN is ever sent to a locked token: 3 wrong PINs lock it, then C_Login is never called again', async () => {
     pki.resetTries();
+    const records = count('SELECT count(*) AS n FROM signature_record');
     for (const pin of ['000001', '000002']) expect(await start(pin)).toMatchObject({ ok: false, error: { code: 'TOKEN_PIN', message: expect.stringMatching(/^Code PIN incorrect\./) } });
     const third = await start('000003');
     expect(third).toMatchObject({ ok: false, error: { message: expect.stringMatching(/bloquée/) } });
@@ -128,7 +129,7 @@ describe.skipIf(missing)('parapheur integrity, through the core', () => {
     // the right PIN, then a wrong one: refused as locked by the flags, before any C_Login
     for (const pin of [pki.pin, '000004']) expect(await start(pin)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/bloquée/) } });
     expect(pki.loginCalls()).toBe(3);
-    expect(count('SELECT count(*) AS n FROM signature_record')).toBe(1); // only the earlier test's signature
+    expect(count('SELECT count(*) AS n FROM signature_record')).toBe(records);
     pki.resetTries();
   });
 });
