@@ -108,9 +108,11 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
     expect(r2.results.map((r) => r.message)).toEqual(Array(4).fill('Signé par Noël Chevalier (Secrétaire de séance).'));
     const after = await ok(c().call('parapheur.list', {}));
     expect(after.every((x) => x.statut === 'signe')).toBe(true);
-    const delib = db().prepare("SELECT signature, pdf_sha256 FROM deliberation WHERE numero = '2026_041'").get() as { signature: string; pdf_sha256: string };
-    expect(delib.signature).toBe('signee');
-    check(delib.pdf_sha256, 2, 'delib-2026_041');
+    for (const numero of ['2026_041', '2026_042', '2026_043']) {
+      const delib = db().prepare('SELECT signature, pdf_sha256 FROM deliberation WHERE numero = ?').get(numero) as { signature: string; pdf_sha256: string };
+      expect(delib.signature).toBe('signee');
+      check(delib.pdf_sha256, 2, `delib-${numero}`);
+    }
     const pv = db().prepare('SELECT statut, pdf_sha256 FROM pv').get() as { statut: string; pdf_sha256: string };
     expect(pv.statut).toBe('signe');
     check(pv.pdf_sha256, 2, 'pv');

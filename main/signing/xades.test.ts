@@ -60,4 +60,13 @@ describe.skipIf(missing)('XAdES-BES on a PES_Aller', () => {
     const once = await signPes(samplePes(1), { signer: testSigner(session, pki.maire, pki), role: 'Ordonnateur', at: TEST_NOW });
     await expect(signPes(once.bytes, { signer: testSigner(session, pki.maire, pki), role: 'Ordonnateur', at: TEST_NOW })).rejects.toThrow(/déjà signé/);
   });
+
+  it('a once-signed PES (the one refused a second signature above) is itself valid for xmlsec1', async (ctx) => {
+    requireTool(ctx, toolMissing('xmlsec1'));
+    const once = await signPes(samplePes(1), { signer: testSigner(session, pki.maire, pki), role: 'Ordonnateur', at: TEST_NOW });
+    const file = path.join(pki.dir, 'pes-une-signature.xml');
+    fs.writeFileSync(file, once.bytes);
+    const v = xmlsecVerify(file, pki.caFile, `SIG-${once.bordereaux[0]!}`);
+    expect(v.ok, v.out).toBe(true);
+  });
 });
