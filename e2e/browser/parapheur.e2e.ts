@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { softhsmMissing } from '../../main/signing/testing/pki';
-import { verifierMissing, VERIFIER } from '../../main/signing/testing/pdf-tools';
+import { verifierMissing, verifyPdf, VERIFIER } from '../../main/signing/testing/pdf-tools';
 import { requireTool } from '../../main/test/support';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { PASSWORD, seedParapheur, type Seeded } from './seed-parapheur';
+import { PASSWORD, seedParapheur, signedDeliberationPdfs, type Seeded } from './seed-parapheur';
 
 const skip = chromiumMissing() ?? softhsmMissing();
 if (skip) console.log(`e2e parapheur ignoré : ${skip}`);
@@ -128,6 +128,15 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     const v = spawnSync(VERIFIER, [file, seed.pki.caFile, '1'], { encoding: 'utf8' });
     expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
     expect(v.stdout).toMatch(/^OK: 1 signature/m);
+    // and every délibération signed in this batch, not only the one downloaded
+    const signed = signedDeliberationPdfs(seed.dataDir);
+    expect(signed.map((d) => d.numero)).toEqual(['2026_041', '2026_042', '2026_043', '2026_044']);
+    for (const d of signed) {
+      const f = path.join(PDF_DIR, `e2e-parapheur-${d.numero}.pdf`);
+      fs.writeFileSync(f, d.pdf);
+      const r = verifyPdf(f, seed.pki.caFile, 1);
+      expect(r.ok, r.out).toBe(true);
+    }
   });
 
   it('the délégations register and the key settings pass axe', async () => {
