@@ -11,9 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { skipReason } from '../../main/test/support';
 
-const chromium = chromiumPath();
+const noChromium = skipReason('e2e conseil', chromiumMissing());
 const PASSWORD = 'une belle journée à la mairie';
 const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 
@@ -82,7 +83,7 @@ const T = { timeout: 10_000 };
 const main = (page: Page) => page.getByRole('main');
 const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 
-describe.skipIf(!chromium)('conseil municipal in Chromium', () => {
+describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
   let host: Host;
   let browser: Browser;
   let page: Page;

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { skipReason } from '../../main/test/support';
 
-const chromium = chromiumPath();
-if (!chromium) console.log('e2e navigateur ignorés : Chromium introuvable (paquet Debian « chromium », installé par .ci/run).');
+const noChromium = skipReason('e2e foundation', chromiumMissing());
 
 const PASSWORD = 'une belle journée à la mairie';
 
@@ -42,7 +42,7 @@ async function fillMaire(page: Page): Promise<void> {
 
 const next = (page: Page) => page.getByRole('button', { name: 'Suivant' }).click();
 
-describe.skipIf(!chromium)('foundation in Chromium', () => {
+describe.skipIf(noChromium)('foundation in Chromium', () => {
   let host: Host;
   let browser: Browser;
   let page: Page;

@@ -19,6 +19,11 @@ export function chromiumPath(): string | null {
   return null;
 }
 
+/** Why the browser tests cannot run here (printed, then the suite is reported skipped), or null. */
+export function chromiumMissing(): string | null {
+  return chromiumPath() ? null : 'Chromium introuvable (apt-get install chromium, ou CHROME_PATH) : tests dans le navigateur ignorés';
+}
+
 export interface Host {
   url: string;
   origin: string;

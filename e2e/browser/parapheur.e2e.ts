@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { softhsmMissing } from '../../main/signing/testing/pki';
-import { verifierMissing, VERIFIER } from '../../main/signing/testing/pdf-tools';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { PASSWORD, seedParapheur, type Seeded } from './seed-parapheur';
+import { verifierMissing, verifyPdf, VERIFIER } from '../../main/signing/testing/pdf-tools';
+import { requireTool } from '../../main/test/support';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { PASSWORD, seedParapheur, signedDeliberationPdfs, type Seeded } from './seed-parapheur';
 
-const chromium = chromiumPath();
-const skip = !chromium ? 'Chromium introuvable (paquet Debian « chromium »)' : softhsmMissing();
+const skip = chromiumMissing() ?? softhsmMissing();
 if (skip) console.log(`e2e parapheur ignoré : ${skip}`);
 const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 
@@ -97,7 +97,8 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await expect.poll(() => main().textContent(), { timeout: 10_000 }).toContain('Séance ouverte pour Hélène Lefèvre');
   });
 
-  it('signs the batch of délibérations with a result per document; the PDF is verified by pdfsig', async () => {
+  it('signs the batch of délibérations with a result per document; the PDF is verified by pdfsig', async (ctx) => {
+    requireTool(ctx, verifierMissing());
     await page.getByLabel('Tout sélectionner (4 documents)').check();
     await clean(page, 'parapheur-05-selection');
     await page.getByRole('button', { name: 'Signer la sélection (4)' }).click();
@@ -124,10 +125,18 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
     await expect.poll(() => main().textContent()).toMatch(/1 signature déjà apposée/);
     await clean(page, 'parapheur-07-signes');
-    if (verifierMissing()) return console.log(`[parapheur] ${verifierMissing()}`);
     const v = spawnSync(VERIFIER, [file, seed.pki.caFile, '1'], { encoding: 'utf8' });
     expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
     expect(v.stdout).toMatch(/^OK: 1 signature/m);
+    // and every délibération signed in this batch, not only the one downloaded
+    const signed = signedDeliberationPdfs(seed.dataDir);
+    expect(signed.map((d) => d.numero)).toEqual(['2026_041', '2026_042', '2026_043', '2026_044']);
+    for (const d of signed) {
+      const f = path.join(PDF_DIR, `e2e-parapheur-${d.numero}.pdf`);
+      fs.writeFileSync(f, d.pdf);
+      const r = verifyPdf(f, seed.pki.caFile, 1);
+      expect(r.ok, r.out).toBe(true);
+    }
   });
 
   it('the délégations register and the key settings pass axe', async () => {
@@ -148,6 +157,12 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => main().textContent()).toMatch(/Noël Chevalier.*Courrier.*n° A-2026-10.*En vigueur/);
     await clean(page, 'parapheur-09-delegations');
+    // the revoke modal (arrêté rapporté): axe on it, then cancelled — the délégation stays in force
+    await page.getByRole('button', { name: /^Rapporter l’arrêté n° A-2026-10/ }).click();
+    await page.getByRole('dialog').getByLabel('Rapportée à compter du').waitFor();
+    await clean(page, 'parapheur-09b-rapporter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: 'Clé et certificats' }).click();
     await page.getByRole('button', { name: 'Tester la clé' }).click();

@@ -3,6 +3,10 @@
  * handler, in process), a closed séance with adopted délibérations « à signer » as the conseil leaves them, the
  * SoftHSM token's module and the test root CA in the signing settings. Then the in-process core is closed.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DocumentStore } from '../../main/documents/store';
 import { createTestPki, type TestPki } from '../../main/signing/testing/pki';
 import { samplePdf } from '../../main/signing/testing/pdf-tools';
 import { validAccount, withCommune } from '../../main/test/helpers';
@@ -40,5 +44,19 @@ export async function seedParapheur(dataDir: string, n = 4): Promise<Seeded> {
     return { pki, dataDir, titres };
   } finally {
     t.close();
+  }
+}
+
+/** The signed délibérations' PDFs as the running host stored them (read-only), for the independent verifier. */
+export function signedDeliberationPdfs(dataDir: string): { numero: string; pdf: Buffer }[] {
+  const communes = path.join(dataDir, 'communes');
+  const dir = path.join(communes, fs.readdirSync(communes)[0]!);
+  const db = new Database(path.join(dir, 'commune.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare("SELECT numero, pdf_sha256 FROM deliberation WHERE signature = 'signee' ORDER BY numero").all() as { numero: string; pdf_sha256: string }[];
+    const docs = new DocumentStore(path.join(dir, 'documents'));
+    return rows.map((r) => ({ numero: r.numero, pdf: docs.read(r.pdf_sha256) }));
+  } finally {
+    db.close();
   }
 }

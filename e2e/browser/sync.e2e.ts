@@ -17,9 +17,10 @@ import { acteFromDeliberation, enqueue } from '../../main/sync/index';
 import { validAccount, validElus, validHoraires, validIdentity } from '../../main/test/helpers';
 import { startFakeS2low, type FakeS2low } from '../fakes/s2low/index';
 import { tinyPdf } from '../fakes/s2low/tar';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { skipReason } from '../../main/test/support';
 
-const chromium = chromiumPath();
+const noChromium = skipReason('e2e sync', chromiumMissing());
 const NUMERO = '2026_001';
 const ID_ACTE = `045-214502494-20261120-${NUMERO}-DE`;
 
@@ -54,7 +55,7 @@ async function seed(dataDir: string, fake: FakeS2low): Promise<void> {
   core.close();
 }
 
-describe.skipIf(!chromium)('synchronisation with the fake S²LOW in Chromium', () => {
+describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', () => {
   let fake: FakeS2low;
   let host: Host;
   let browser: Browser;

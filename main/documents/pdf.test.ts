@@ -2,21 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../test/helpers';
+import { skipReason, toolMissing } from '../test/support';
 import { PdfWriter, readablePdf } from './pdf';
 import { DocumentStore } from './store';
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const noPoppler = skipReason('documents', toolMissing('pdftotext', 'qpdf'));
 
 describe('PDF writer', () => {
-  it.skipIf(!hasPoppler)('writes a valid PDF whose text (accents included) reads back, with page numbers', async () => {
+  it.skipIf(noPoppler)('writes a valid PDF whose text (accents included) reads back, with page numbers', async () => {
     const w = await PdfWriter.create({ title: 'Essai', commune: 'Saint-Benoît-sur-Loire', createdAt: new Date('2026-11-23T09:00:00Z'), header: 'Commune de Saint-Benoît-sur-Loire' });
     w.heading('Délibération n° 2026_001');
     w.text('Mme Hélène Lefèvre, M. Noël Chevalier, Mme Gaëlle Le Gall, M. Łukasz Wiśniewski : « Œuvre » — 12 € TTC.');

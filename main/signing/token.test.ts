@@ -4,6 +4,7 @@ import { createTestPki, softhsmMissing, type TestPki } from './testing/pki';
 import { isTokenError } from './token-errors';
 import { Token } from './token';
 import { testToken } from './modules';
+import { TEST_NOW, requireTool } from '../test/support';
 
 const missing = softhsmMissing();
 if (missing) console.warn(`[signing] ${missing}`);
@@ -67,21 +68,21 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
   });
 
   it('« Tester la clé »: token, certificates and their checks, without a PIN', () => {
-    const r = testToken(pki.module, [pki.caPem], new Date());
+    const r = testToken(pki.module, [pki.caPem], TEST_NOW);
     if (!r.ok) throw new Error(r.message);
     expect(r.tokens[0]!.label).toBe('MAIRIE-TEST');
     const byId = new Map(r.tokens[0]!.certificates.map((c) => [c.id, c]));
     expect(byId.get('01')!.problems).toEqual([]);
     expect(byId.get('03')!.problems.join(' ')).toMatch(/expiré/);
-    const bad = testToken('/nulle/part.so', [], new Date());
+    const bad = testToken('/nulle/part.so', [], TEST_NOW);
     expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/introuvable/) });
   });
 
   describe.skipIf(!process.env.PATH)('through the PIN-counting proxy', () => {
-    it('wrong PIN twice: tries left from the flags; third: locked, and no PIN is tried afterwards', () => {
-      if (!pki.shim) return console.warn('[signing] gcc absent : proxy PKCS#11 non compilé, test du blocage ignoré');
+    it('wrong PIN twice: tries left from the flags; third: locked, and no PIN is tried afterwards', (ctx) => {
+      requireTool(ctx, pki.shim ? null : 'gcc absent : proxy PKCS#11 non compilé, test du blocage ignoré');
       pki.resetTries();
-      const token = Token.open(pki.shim);
+      const token = Token.open(pki.shim!);
       try {
         const slot = token.slots()[0]!.slotId;
         const e1 = (() => {
@@ -113,8 +114,13 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
           }
         })();
         expect(e3!.message).toMatch(/La clé est bloquée : seul l'administrateur de la clé \(code PUK/);
-        // even the right PIN is not sent once the flags say locked
+        expect(token.flags(slot)).toMatchObject({ pinLocked: true });
+        // even the right PIN is not sent once the flags say locked: C_Login never reaches the token again
+        const logins = pki.loginCalls();
+        expect(logins).toBe(6); // the six PINs typed above (five wrong, one right), all counted by the proxy
         expect(() => token.login(slot, pki.pin)).toThrow(/bloquée/);
+        expect(() => token.login(slot, '000004')).toThrow(/bloquée/);
+        expect(pki.loginCalls()).toBe(logins);
       } finally {
         token.close();
         pki.resetTries();

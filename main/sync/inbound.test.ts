@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tinyPdf } from '../../e2e/fakes/s2low/tar';
 import { tempDir } from '../test/helpers';
+import { TEST_NOW } from '../test/support';
 import { runSync } from './engine';
 import { addDeliberations, configure, openHarness, type Harness } from './harness';
 import { communeClassification } from './inbound';
@@ -88,7 +89,7 @@ it('HELIOS: PES_Aller posted, status followed, PES_Acquit OK or refused with lab
   fake.addPesRetour('PES_RETOUR_9.xml', '<?xml version="1.0"?><n:PES_Retour xmlns:n="y"/>');
   await sync();
   expect(statusLabel(item(`helios:${ok.sha256}`))).toMatch(/^reçu par le comptable le/);
-  expect(statusLabel(item(`helios:${ko.sha256}`))).toBe('refusé : bordereau n° 1 / ' + new Date().getFullYear() + ' : 1963 - Domiciliation erronée');
+  expect(statusLabel(item(`helios:${ko.sha256}`))).toBe(`refusé : bordereau n° 1 / ${TEST_NOW.getUTCFullYear()} : 1963 - Domiciliation erronée`);
   expect((h.db.prepare("SELECT count(*) AS n FROM sync_inbound WHERE kind = 'PES_Retour'").get() as { n: number }).n).toBe(1);
   expect([...fake.state.pesRetours.values()].every((p) => p.lu)).toBe(true);
 });

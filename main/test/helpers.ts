@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Core } from '../host/core';
 import { inProcessClient, type Client } from '../host/inprocess';
+import { TEST_NOW_ISO } from './support';
 
 /** A fresh data folder per test, removed afterwards. */
 export function tempDir(prefix = 'clocher-test-'): string {
@@ -49,9 +50,9 @@ export interface TestCore {
   close(): void;
 }
 
-/** A core on a fresh folder with a controllable clock (default 2026-11-23 09:00 UTC). */
+/** A core on a fresh folder with a controllable clock (default TEST_NOW, 2026-11-23 09:00 UTC). */
 export function testCore(dir = tempDir()): TestCore {
-  let now = new Date('2026-11-23T09:00:00Z');
+  let now = new Date(TEST_NOW_ISO);
   const core = new Core({ dataDir: dir, clock: () => now, logError: () => undefined });
   const client = inProcessClient(core);
   return {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
+import { TEST_NOW } from '../../../main/test/support';
 
 export interface Pki {
   caPem: string;
@@ -65,15 +66,20 @@ function p12(i: Issued, chain: forge.pki.Certificate[], password: string): Buffe
   }
 }
 
-const days = (n: number) => new Date(Date.now() + n * 86_400_000);
-
-export function generatePki(password = 'clocher-test'): Pki {
-  const ca = issue('Clocher Test CA', { ca: true, from: days(-1), to: days(365) });
-  const server = issue('127.0.0.1', { issuer: ca, server: true, from: days(-1), to: days(365) });
-  const client = issue('Mairie de test - agent', { issuer: ca, from: days(-1), to: days(365) });
-  const expired = issue('Mairie de test - ancien certificat', { issuer: ca, from: days(-400), to: days(-30) });
-  const otherCa = issue('Autre AC', { ca: true, from: days(-1), to: days(365) });
-  const unknown = issue('Mairie de test - autre AC', { issuer: otherCa, from: days(-1), to: days(365) });
+/**
+ * Validity around `now`, the TEST clock (default TEST_NOW), not the machine's. TLS (OpenSSL) and the connector's
+ * expiry diagnosis check these against the REAL clock, so the valid ones span years on each side of the test
+ * clock: the suite then tells the same truth whatever the machine's date within that span (faketime ±1 year).
+ * The expired one ended 30 days before the test clock, so it is expired on the real clock too.
+ */
+export function generatePki(password = 'clocher-test', now: Date = TEST_NOW): Pki {
+  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  const ca = issue('Clocher Test CA', { ca: true, from: days(-3 * 365), to: days(10 * 365) });
+  const server = issue('127.0.0.1', { issuer: ca, server: true, from: days(-2 * 365), to: days(5 * 365) });
+  const client = issue('Mairie de test - agent', { issuer: ca, from: days(-2 * 365), to: days(5 * 365) });
+  const expired = issue('Mairie de test - ancien certificat', { issuer: ca, from: days(-3 * 365), to: days(-30) });
+  const otherCa = issue('Autre AC', { ca: true, from: days(-3 * 365), to: days(10 * 365) });
+  const unknown = issue('Mairie de test - autre AC', { issuer: otherCa, from: days(-2 * 365), to: days(5 * 365) });
   return {
     caPem: forge.pki.certificateToPem(ca.cert),
     serverKeyPem: forge.pki.privateKeyToPem(server.key),

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { actesRouter, addCourrier, addRawMessage, type ActesConfig } from './actes-routes';
 import { generatePki, type Pki } from './certs';
+import { TEST_NOW } from '../../../main/test/support';
 import { heliosRouter } from './helios-routes';
 import { createServer, FaultPlan, json, text, type FaultKind, type Faults, type Req } from './server';
 import { FakeState, type Tx } from './state';
@@ -41,6 +42,8 @@ export interface FakeOptions {
   authorityName?: string;
   pki?: Pki;
   port?: number;
+  /** the server's clock; default the TEST clock (TEST_NOW), never the machine's, so ARs and exercices match the core's dates */
+  now?: () => Date;
 }
 
 export interface FakeS2low extends Pki {
@@ -59,7 +62,7 @@ export interface FakeS2low extends Pki {
   close(): Promise<void>;
 }
 
-const parisToday = () => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const parisDayOf = (d: Date) => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 export function defaultClassificationXml(): Buffer {
   const root = process.env.CLOCHER_ROOT ?? process.cwd();
@@ -88,6 +91,7 @@ export function classifFrom(bytes: Buffer): Classif {
 
 export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
   const pki = o.pki ?? generatePki();
+  const parisToday = () => parisDayOf(o.now ? o.now() : TEST_NOW);
   const state = new FakeState();
   const plan = new FaultPlan(o.faults ?? {});
   const login = o.login === undefined ? 'mairie' : o.login;

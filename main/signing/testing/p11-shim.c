@@ -3,6 +3,7 @@
  * SoftHSM never locks a PIN and cannot be unplugged; real tokens do both. The shim adds, from files in
  * $CLOCHER_P11_SHIM_STATE: a try counter (3 tries, then CKR_PIN_LOCKED, flags COUNT_LOW / FINAL_TRY / LOCKED)
  * and a "removed" file (CKR_DEVICE_REMOVED on sign, no token in the slot list), and "crash" (abort()).
+ * Every C_Login that reaches the shim is counted in "logins" (tests assert no PIN is sent to a locked token).
  * Self-contained on purpose: no pkcs11.h needed. Indexes follow the PKCS#11 v2.40 CK_FUNCTION_LIST order.
  */
 #include <dlfcn.h>
@@ -62,7 +63,13 @@ static CK_RV token_info(CK_ULONG slot, unsigned char *info) {
   else if (n > 0) *flags |= COUNT_LOW;
   return 0;
 }
+static void count_login(void) {
+  char b[1024]; int n = 0; FILE *f = fopen(state("logins", b), "r");
+  if (f) { if (fscanf(f, "%d", &n) != 1) n = 0; fclose(f); }
+  f = fopen(b, "w"); if (f) { fprintf(f, "%d", n + 1); fclose(f); }
+}
 static CK_RV login(CK_ULONG session, CK_ULONG user, unsigned char *pin, CK_ULONG len) {
+  count_login();
   check_crash();
   if (has("removed")) return CKR_DEVICE_REMOVED;
   if (has("locked")) return CKR_PIN_LOCKED;

@@ -1,16 +1,28 @@
 /** Test helpers: sample PDFs, the shared independent verifier, CMS extraction. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { PdfWriter } from '../../documents/pdf';
 import type { Signer } from '../cms';
 import { Token, type TokenSession } from '../token';
 import type { TestIdentity, TestPki } from './pki';
+import { fileMissing, hasTool, toolMissing } from '../../test/support';
 
 export const VERIFIER = path.join(__dirname, '../../../../shared/tools/verify-pdf-signatures');
+/** Why the independent verifier cannot run here (the script, or pdfsig / certutil / qpdf it calls), or null. */
 export const verifierMissing = (): string | null =>
-  fs.existsSync(VERIFIER) ? null : `${VERIFIER} absent : vérification indépendante des PDF ignorée`;
+  fileMissing(VERIFIER, 'vérificateur indépendant des PDF') ?? toolMissing('pdfsig', 'certutil', 'qpdf');
+
+/** Why xmlsec1 cannot verify XAdES here, or null. */
+export const xmlsecMissing = (): string | null => toolMissing('xmlsec1');
+
+/** xmlsec1 on a signed PES: the Bordereau and SignedProperties ids declared, the test root CA trusted. */
+export function verifyPes(file: string, caFile: string, sigId?: string): { ok: boolean; out: string } {
+  const args = ['--verify', '--id-attr:Id', 'Bordereau', '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Signature'];
+  if (sigId) args.push('--node-id', sigId);
+  const r = spawnSync('xmlsec1', [...args, '--trusted-pem', caFile, file], { encoding: 'utf8' });
+  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
+}
 
 /** Run the shared verifier (pdfsig + qpdf); `ok` only on its « OK: » verdict with exit code 0. */
 export function verifyPdf(file: string, caFile: string, n: number): { ok: boolean; out: string } {
@@ -57,11 +69,4 @@ export function openSession(pki: TestPki, module = pki.module): { token: Token; 
   return { token, session: token.login(slotId, pki.pin), slotId };
 }
 
-export const hasTool = (t: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${t}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+export { hasTool };

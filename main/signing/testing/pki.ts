@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
+import { TEST_NOW } from '../../test/support';
 
 export const SOFTHSM_MODULE = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => fs.existsSync(p)) ?? null;
 
@@ -59,6 +60,8 @@ export interface TestPki {
   untrusted: { certPem: string; certDer: Buffer };
   setState(name: 'removed' | 'crash' | 'locked', on: boolean): void;
   resetTries(): void;
+  /** C_Login calls that reached the proxy module since the last resetTries() (any process using this state dir) */
+  loginCalls(): number;
   cleanup(): void;
 }
 
@@ -109,8 +112,13 @@ function rsaPair(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey }
   return { pub: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()), priv: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()) };
 }
 
-/** Build the whole PKI; about 1 s. Sets process.env.SOFTHSM2_CONF (SoftHSM reads it at C_Initialize). */
-export function createTestPki(): TestPki {
+/**
+ * Build the whole PKI; about 1 s. Sets process.env.SOFTHSM2_CONF (SoftHSM reads it at C_Initialize).
+ * Validity is set around `now`, the TEST clock (never the machine's): the core checks certificates against its
+ * fixed clock. The valid certificates also cover the machine's clock for years around it (notBefore one year
+ * before, notAfter five years after), because pdfsig/xmlsec1/OpenSSL verify against the real clock.
+ */
+export function createTestPki(opts: { now?: Date } = {}): TestPki {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-pki-'));
   const module = SOFTHSM_MODULE!;
   fs.mkdirSync(path.join(dir, 'tokens'));
@@ -128,9 +136,9 @@ export function createTestPki(): TestPki {
   const tool = (args: string[]) => execFileSync('pkcs11-tool', ['--module', module, '--token-label', label, '--login', '--pin', pin, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
 
   const ca = rsaPair();
-  const now = Date.now();
+  const now = (opts.now ?? TEST_NOW).getTime();
   const year = 365 * 24 * 3600 * 1000;
-  const caCert = issue(null, ca.priv, { publicKey: ca.pub, subject: rdn({ cn: 'Clocher Test RGS Root CA', gn: 'Test', sn: 'CA', title: 'AC', o: 'Clocher Test' }), notBefore: new Date(now - year), notAfter: new Date(now + 10 * year), ca: true });
+  const caCert = issue(null, ca.priv, { publicKey: ca.pub, subject: rdn({ cn: 'Clocher Test RGS Root CA', gn: 'Test', sn: 'CA', title: 'AC', o: 'Clocher Test' }), notBefore: new Date(now - 2 * year), notAfter: new Date(now + 10 * year), ca: true });
   const caPem = forge.pki.certificateToPem(caCert);
   const caFile = path.join(dir, 'ca.pem');
   fs.writeFileSync(caFile, caPem);
@@ -141,7 +149,7 @@ export function createTestPki(): TestPki {
     const pubFile = path.join(dir, `${id}.pub.der`);
     tool(['--read-object', '--type', 'pubkey', '--id', id, '-o', pubFile]);
     const publicKey = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(fs.readFileSync(pubFile).toString('binary')));
-    const cert = issue(caCert, ca.priv, { publicKey, subject: rdn({ cn: name, ...who, o: 'Commune de Saint-Benoît-sur-Loire' }), notBefore: new Date(now - 24 * 3600e3), notAfter: new Date(now + 3 * year), ...o });
+    const cert = issue(caCert, ca.priv, { publicKey, subject: rdn({ cn: name, ...who, o: 'Commune de Saint-Benoît-sur-Loire' }), notBefore: new Date(now - year), notAfter: new Date(now + 5 * year), ...o });
     const certDer = toDer(cert);
     const certFile = path.join(dir, `${id}.cert.der`);
     fs.writeFileSync(certFile, certDer);
@@ -156,8 +164,8 @@ export function createTestPki(): TestPki {
   const stranger = onToken('06', { gn: 'Jean', sn: 'Autre', title: 'Maire' });
 
   const other = rsaPair();
-  const otherCa = issue(null, other.priv, { publicKey: other.pub, subject: rdn({ cn: 'Autre AC', gn: 'A', sn: 'B', title: 'AC', o: 'Ailleurs' }), notBefore: new Date(now - year), notAfter: new Date(now + year), ca: true });
-  const untrustedCert = issue(otherCa, other.priv, { publicKey: rsaPair().pub, subject: rdn({ cn: 'Hélène Lefèvre', gn: 'Hélène', sn: 'Lefèvre', title: 'Maire', o: 'Ailleurs' }), notBefore: new Date(now - year), notAfter: new Date(now + year) });
+  const otherCa = issue(null, other.priv, { publicKey: other.pub, subject: rdn({ cn: 'Autre AC', gn: 'A', sn: 'B', title: 'AC', o: 'Ailleurs' }), notBefore: new Date(now - 2 * year), notAfter: new Date(now + 10 * year), ca: true });
+  const untrustedCert = issue(otherCa, other.priv, { publicKey: rsaPair().pub, subject: rdn({ cn: 'Hélène Lefèvre', gn: 'Hélène', sn: 'Lefèvre', title: 'Maire', o: 'Ailleurs' }), notBefore: new Date(now - year), notAfter: new Date(now + 5 * year) });
 
   let shim: string | null = path.join(dir, 'libclocher-p11-shim.so');
   try {
@@ -174,7 +182,9 @@ export function createTestPki(): TestPki {
     resetTries: () => {
       fs.rmSync(stateFile('fails'), { force: true });
       fs.rmSync(stateFile('locked'), { force: true });
+      fs.rmSync(stateFile('logins'), { force: true });
     },
+    loginCalls: () => (fs.existsSync(stateFile('logins')) ? Number(fs.readFileSync(stateFile('logins'), 'utf8')) : 0),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
