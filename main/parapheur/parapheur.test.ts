@@ -181,8 +181,9 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
       },
     };
     try {
-      startSession(env, 'conn-retrait', { modulePath: pki.shim, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
-      const r = await signSelection(env, 'conn-retrait', ids);
+      const owner = { connId: 'conn-retrait', userId: 1, communeId: t.communeId };
+      startSession(env, owner, { modulePath: pki.shim, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
+      const r = await signSelection(env, 'conn-retrait', () => owner, ids);
       expect(r.results.map((x) => x.ok)).toEqual([true, false, false]);
       expect(r.arret).toMatch(/clé de signature a été retirée/);
       expect(events.at(-1)).toMatchObject({ type: 'arret', restants: [ids[2]] });
