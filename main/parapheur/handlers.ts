@@ -10,6 +10,7 @@ import { readSignatures } from '../signing/pades';
 import { readPes } from '../signing/xades';
 import { createDelegation, getDelegation, listDelegations, revokeDelegation } from './delegations';
 import { commenter, documentDetail, feedFromConseil, getDocument, insertDocument, listDocuments, refuser, resoumettre, viser } from './queue';
+import { checkMayRefuse } from './rights';
 import { endSession, sessionOf, signSelection, startSession, type Owner, type ParapheurEnv } from './session';
 
 /** The window's session now, as a séance owner; null when logged out, locked or outside a commune. */
@@ -94,6 +95,7 @@ export const parapheurHandlers = {
   'parapheur.viser': (ctx, { documentId }) => writeTx(ctx, (e) => viser(e.db, documentId, ctx.session().displayName, e.now)),
   'parapheur.refuser': (ctx, { documentId, motif }) =>
     writeTx(ctx, (e) => {
+      checkMayRefuse(e.db, ctx.session(), documentId, e.today);
       refuser(e.db, documentId, ctx.session().displayName, motif, e.now);
       e.audit({ action: 'parapheur.refus', summary: `${getDocument(e.db, documentId).titre} refusé : ${motif}`, objectType: 'parapheur', objectId: documentId });
     }),

@@ -17,6 +17,7 @@ import { isTokenError } from '../signing/token-errors';
 import { signPes } from '../signing/xades';
 import { authorityFor, getDelegation, type Signataire } from './delegations';
 import { currentStep, getDocument, refreshStatut, stepsOf } from './queue';
+import { stepContextOf } from './rights';
 
 export interface ParapheurEnv extends ConseilCtx {
   emit(payload: Progress): void;
@@ -200,9 +201,7 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
   const d = getDocument(env.db, id);
   const step = currentStep(env.db, id);
   if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
-  const seance = d.seance_id ? (env.db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as { date: string; president_elu_id: number | null }) : null;
-  const role = step.role === 'secretaire' ? 'maire' : step.role;
-  const auth = authorityFor(env.db, live.who, { kind: d.kind, role, stepEluId: step.elu_id, seancePresidentId: seance?.president_elu_id ?? step.elu_id, seanceDate: seance?.date ?? null }, env.today);
+  const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
   const before = env.docs.read(d.current_sha256);
   const commune = readIdentity(env.db).nom;
   const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
