@@ -125,14 +125,18 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     const id = await pes('PES verrouillage');
     await as('maire');
     await ok(open());
+    const logout = vi.spyOn(TokenSession.prototype, 'logout');
     await ok(c().call('auth.lock'));
+    expect(logout).toHaveBeenCalledTimes(1); // at the lock, not at the unlock: the token does not stay open behind the lock
     await ok(c().call('auth.unlock', { password: passwords.get('maire')! }));
     expect((await err(sign(id))).message).toMatch(NO_SEANCE);
     // inactivity: the core's own timer (a few milliseconds here)
     t.core.workspace.prepare("INSERT INTO setting (key, value) VALUES ('lock_minutes', '0.001') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
     try {
       await ok(open());
+      logout.mockClear();
       await vi.waitFor(() => expect(c().events.some((e) => e.event === 'session.locked')).toBe(true), { timeout: 2000, interval: 20 });
+      expect(logout).toHaveBeenCalledTimes(1);
     } finally {
       t.core.workspace.prepare("DELETE FROM setting WHERE key = 'lock_minutes'").run();
     }
