@@ -10,7 +10,7 @@ import { readSignatures } from '../signing/pades';
 import { readPes } from '../signing/xades';
 import { createDelegation, getDelegation, listDelegations, revokeDelegation } from './delegations';
 import { commenter, documentDetail, feedFromConseil, getDocument, insertDocument, listDocuments, refuser, resoumettre, viser } from './queue';
-import { checkMayRefuse } from './rights';
+import { checkMayRefuse, mayRefuse } from './rights';
 import { endSession, sessionOf, signSelection, startSession, type Owner, type ParapheurEnv } from './session';
 
 /** The window's session now, as a séance owner; null when logged out, locked or outside a commune. */
@@ -83,7 +83,8 @@ export const parapheurHandlers = {
   'parapheur.list': (ctx, { statut }) => {
     const e = env(ctx);
     e.db.transaction(() => feedFromConseil(e.db, e.now))();
-    return listDocuments(e.db, statut ?? null);
+    const s = ctx.session();
+    return listDocuments(e.db, statut ?? null).map((d) => ({ ...d, peutRefuser: mayRefuse(e.db, s, d.id, e.today) }));
   },
   'parapheur.get': (ctx, { documentId }) => documentDetail(ctx.commune().db, documentId),
   'parapheur.file': (ctx, { documentId, version }) => {

@@ -186,8 +186,10 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
   it('refusing: only the signataire the step waits for (or the secrétariat at the visa step)', async () => {
     const id = await pes('PES à refuser');
     const motif = 'Le montant du bordereau est faux.';
+    const offered = async () => (await ok(c().call('parapheur.list', {}))).find((d) => d.id === id)!.peutRefuser;
     for (const login of ['conseiller', 'adjoint', 'secretaire']) {
       await as(login);
+      expect(await offered(), login).toBe(false); // the window does not even offer « Refuser »
       const e = await err(c().call('parapheur.refuser', { documentId: id, motif }));
       expect(e).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Seul le signataire attendu \(signature de l'ordonnateur\) peut refuser « PES à refuser »/) });
     }
@@ -196,6 +198,7 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     expect((await err(c().call('parapheur.refuser', { documentId: id, motif }))).message).toMatch(/Loïc Ménard n'a pas de délégation en vigueur.*art\. L2122-18 CGCT/);
     expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({ statut: 'a_signer', refus_motif: null });
     await as('maire');
+    expect(await offered()).toBe(true);
     await ok(c().call('parapheur.refuser', { documentId: id, motif }));
     expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({ statut: 'refuse', refus_motif: motif });
     // at the visa step: the secrétariat, not an élu

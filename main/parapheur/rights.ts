@@ -37,3 +37,14 @@ export function checkMayRefuse(db: Db, session: Session, documentId: number, day
     throw e;
   }
 }
+
+/** The same check as a yes/no, for the list: the window offers « Refuser » only to whom the core would allow it. */
+export function mayRefuse(db: Db, session: Session, documentId: number, day: string): boolean {
+  try {
+    checkMayRefuse(db, session, documentId, day);
+    return true;
+  } catch (e) {
+    if (e instanceof AppError) return false;
+    throw e;
+  }
+}
