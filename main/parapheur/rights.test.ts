@@ -163,6 +163,24 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     expect(logout).toHaveBeenCalledTimes(1);
   });
 
+  it('a second window cannot reuse the token already opened in the first one without its PIN', async () => {
+    const id = await pes('PES deux fenêtres');
+    await as('maire');
+    await ok(open());
+    const w = inProcessClient(t.core);
+    try {
+      const login = await ok(w.call('auth.login', { login: 'secretaire', password: passwords.get('secretaire')! }));
+      if (login.communeId !== t.communeId) await ok(w.call('commune.switch', { communeId: t.communeId }));
+      const e = await err(w.call('parapheur.sessionStart', { slotId, certificateId: '01', pin: '999999', signataire: { eluId: elu('Lefèvre') } }));
+      expect(e.message).toMatch(/déjà ouverte dans une autre séance de signature/);
+      expect((await err(w.call('parapheur.signer', { documentIds: [id] }))).message).toMatch(NO_SEANCE);
+      expectNothingSigned(id);
+    } finally {
+      w.close();
+    }
+    await ok(c().call('parapheur.sessionEnd'));
+  });
+
   it('every signature re-checks who is logged in now, even within a batch', async () => {
     const a = await pes('PES lot A');
     const b = await pes('PES lot B');
