@@ -74,7 +74,13 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
   }
 
   beforeAll(async () => {
-    pki = createTestPki();
+    // the certificates dated from the test clock (2026-11-23), not from the machine's, whatever pki.ts does
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T08:00:00Z') });
+    try {
+      pki = createTestPki();
+    } finally {
+      vi.useRealTimers();
+    }
     t = await withCommune();
     for (const e of (await ok(c().call('commune.get'))).elus) if (!e.mandat_fin) ids.set(e.nom, e.id);
     await ok(c().call('signing.saveSettings', { modulePath: pki.module, trustedRoots: [pki.caPem] }));
@@ -84,6 +90,7 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     await account('maire', 'Lefèvre', 'maire');
     await account('adjoint', 'Chevalier', 'adjoint');
     await account('conseiller', 'Ménard', 'conseiller');
+    for (const login of ['maire', 'adjoint', 'conseiller', 'secretaire']) await as(login); // temporary passwords changed once
     other = (await ok(c().call('setup.createCommune', { identity: { ...validIdentity, nom: 'Germigny-des-Prés', code_insee: '45155' }, horaires: validHoraires, elus: validElus }))).communeId;
     await ok(c().call('commune.switch', { communeId: t.communeId }));
   });
