@@ -9,6 +9,7 @@ import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
+import { endSession as endSigningSession } from '../parapheur/session';
 import type { Implementations } from './handler';
 import type { HandlerName } from './schemas';
 
@@ -27,3 +28,9 @@ export type Implemented = typeof implementations;
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
 export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos];
+
+/**
+ * Called with the connection's id when the person at a window changes or stops working there (logout, lock,
+ * another login, commune switch, window closed): what was opened for that person closes, PIN included.
+ */
+export const sessionEndListeners: ((connId: string) => void)[] = [endSigningSession];

@@ -4,7 +4,6 @@ import type { Access } from './schemas';
 
 const id = z.number().int().positive();
 const none = z.object({}).strict();
-const modulePath = z.string().trim().min(1).max(500).nullable().optional();
 const hex = z.string().regex(/^[0-9a-f]{1,128}$/);
 const pin = z.string().min(1).max(64);
 const signataire = z.union([z.object({ eluId: id }).strict(), z.object({ delegationId: id }).strict()]);
@@ -16,9 +15,10 @@ export const signingApi = {
     args: z.object({ modulePath: z.string().trim().min(1).max(500).nullable(), trustedRoots: z.array(z.string().max(20_000)).max(20) }).strict(),
     access: 'commune.write',
   },
-  'signing.scan': { args: z.object({ modulePath }).strict(), access: 'commune.read' },
-  'signing.test': { args: z.object({ modulePath }).strict(), access: 'commune.read' },
-  'signing.certificate': { args: z.object({ modulePath, slotId: hex, certificateId: hex, eluId: id.nullable().optional() }).strict(), access: 'commune.read' },
+  // No call names a library to load: the module comes from the saved setting (checked when saved) or the vendor defaults.
+  'signing.scan': { args: none, access: 'commune.read' },
+  'signing.test': { args: none, access: 'commune.read' },
+  'signing.certificate': { args: z.object({ slotId: hex, certificateId: hex, eluId: id.nullable().optional() }).strict(), access: 'commune.read' },
   'signing.expiryWarnings': { args: none, access: 'commune.read' },
 
   'parapheur.delegations': { args: none, access: 'commune.read' },
@@ -35,7 +35,7 @@ export const signingApi = {
     args: z.object({ uploadId: z.uuid(), kind: z.enum(['arrete', 'etat_civil', 'courrier', 'pes']), titre: z.string().trim().min(3).max(300) }).strict(),
     access: 'commune.write',
   },
-  'parapheur.sessionStart': { args: z.object({ modulePath, slotId: hex, certificateId: hex, pin, signataire }).strict(), access: 'parapheur.sign' },
+  'parapheur.sessionStart': { args: z.object({ slotId: hex, certificateId: hex, pin, signataire }).strict(), access: 'parapheur.sign' },
   'parapheur.sessionState': { args: none, access: 'parapheur.sign' },
   'parapheur.sessionEnd': { args: none, access: 'parapheur.sign' },
   'parapheur.signer': { args: z.object({ documentIds: z.array(id).min(1).max(200), pin: pin.optional() }).strict(), access: 'parapheur.sign' },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { workspaceMigrations } from '../../migrations';
 import { AppError, toErrorValue } from '../api/errors';
 import type { Connection, CoreServices, Ctx, Session } from '../api/handler';
-import { implementations, todoRefreshers } from '../api/registry';
+import { implementations, sessionEndListeners, todoRefreshers } from '../api/registry';
 import { parisDay } from '../conseil/context';
 import { api, isHandlerName, requestEnvelope, type EventName } from '../api/schemas';
 import type { Reply } from '../api/types';
@@ -56,6 +56,8 @@ export class Core implements CoreServices {
   private readonly logError: (e: unknown) => void;
   private readonly connections = new Set<LiveConnection>();
   private readonly lock = new WriteLock();
+  private readonly sessionIds = new WeakMap<Session, number>();
+  private nextSessionId = 1;
 
   constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
@@ -105,7 +107,30 @@ export class Core implements CoreServices {
     const live = conn as LiveConnection;
     if (live.lockTimer) clearTimeout(live.lockTimer);
     live.sync?.scheduler.stop();
+    this.sessionEnded(live);
     this.connections.delete(live);
+  }
+
+  /**
+   * Who is at the window, in which commune, unlocked or not. Every change of it, whatever handler or timer made
+   * it, ends what belonged to the previous state (sessionEndListeners: the séance de signature and its PIN).
+   */
+  private sessionMark(conn: LiveConnection): string {
+    const s = conn.session;
+    if (!s) return '';
+    let n = this.sessionIds.get(s);
+    if (n === undefined) this.sessionIds.set(s, (n = this.nextSessionId++));
+    return `${n}|${s.userId}|${s.communeId}|${s.locked}`;
+  }
+
+  private sessionEnded(conn: LiveConnection): void {
+    for (const end of sessionEndListeners) {
+      try {
+        end(conn.id);
+      } catch (e) {
+        this.logError(e);
+      }
+    }
   }
 
   /**
@@ -116,7 +141,7 @@ export class Core implements CoreServices {
   async dispatch(conn: Connection, raw: unknown): Promise<Reply> {
     const hold = new LockHold(this.lock, await this.lock.acquire());
     try {
-      return await this.handle(conn as LiveConnection, raw, hold);
+      return await this.watched(conn as LiveConnection, raw, hold);
     } finally {
       hold.done();
     }
@@ -124,6 +149,16 @@ export class Core implements CoreServices {
 
   exclusive<T>(fn: () => T): Promise<T> {
     return this.lock.run(fn);
+  }
+
+  /** The one place every session change from the window goes through (login, logout, lock, commune switch…). */
+  private async watched(conn: LiveConnection, raw: unknown, hold: LockHold): Promise<Reply> {
+    const before = this.sessionMark(conn);
+    try {
+      return await this.handle(conn, raw, hold);
+    } finally {
+      if (this.sessionMark(conn) !== before) this.sessionEnded(conn);
+    }
   }
 
   private async handle(conn: LiveConnection, raw: unknown, hold: LockHold): Promise<Reply> {
@@ -194,6 +229,7 @@ export class Core implements CoreServices {
     const s = conn.session;
     if (!s || s.locked || !this.connections.has(conn)) return;
     s.locked = true;
+    this.sessionEnded(conn);
     try {
       if (s.communeId) {
         const { db } = this.communes.get(s.communeId);

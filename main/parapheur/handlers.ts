@@ -4,24 +4,27 @@ import type { Ctx, Implementations } from '../api/handler';
 import { readSetting, writeSetting } from '../commune/commune';
 import { parisDay } from '../conseil';
 import { checkCertificate, describeCertificate, expiryWarning, holderMatches } from '../signing/certificate';
-import { installedModules, KNOWN_MODULES, readSigningSettings, testToken, tokenFor, writeSigningSettings, type Os } from '../signing/modules';
+import { checkModulePath } from '../signing/module-path';
+import { installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings } from '../signing/modules';
 import { readSignatures } from '../signing/pades';
 import { readPes } from '../signing/xades';
 import { createDelegation, getDelegation, listDelegations, revokeDelegation } from './delegations';
 import { commenter, documentDetail, feedFromConseil, getDocument, insertDocument, listDocuments, refuser, resoumettre, viser } from './queue';
-import { endSession, sessionOf, signSelection, startSession, type ParapheurEnv } from './session';
+import { checkMayRefuse, mayRefuse } from './rights';
+import { endSession, sessionOf, signSelection, startSession, type Owner, type ParapheurEnv } from './session';
 
-const os = (): Os => (process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux');
+/** The window's session now, as a séance owner; null when logged out, locked or outside a commune. */
+function ownerNow(ctx: Ctx): Owner | null {
+  const s = ctx.conn.session;
+  return s && !s.locked && s.communeId ? { connId: ctx.conn.id, userId: s.userId, communeId: s.communeId } : null;
+}
+
+/** The logged-in, unlocked user in the open commune (throws otherwise): the owner of a séance opened now. */
+const ownerOf = (ctx: Ctx): Owner => ({ connId: ctx.conn.id, userId: ctx.session().userId, communeId: ctx.commune().id });
 
 function env(ctx: Ctx): ParapheurEnv {
   const { db, id } = ctx.commune();
   return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today: parisDay(ctx.now), audit: (e) => ctx.audit(e), emit: (p) => ctx.conn.emit('parapheur.progress', p) };
-}
-
-function modulePathOf(ctx: Ctx, given: string | null | undefined): string {
-  const p = given ?? readSigningSettings(ctx.commune().db).modulePath ?? installedModules(os(), null)[0];
-  if (!p) throw new AppError('NOT_FOUND', "Aucun pilote de clé (module PKCS#11) n'est installé sur cet ordinateur : installez le logiciel fourni avec la clé, ou indiquez son chemin dans Paramètres › Signature.");
-  return p;
 }
 
 const writeTx = <T>(ctx: Ctx, fn: (e: ParapheurEnv) => T): T => {
@@ -39,15 +42,17 @@ export const parapheurHandlers = {
   'signing.settings': (ctx) => readSigningSettings(ctx.commune().db),
   'signing.saveSettings': (ctx, { modulePath, trustedRoots }) =>
     writeTx(ctx, (e) => {
+      // the only way a library path enters the core: checked here (local, absolute, existing .so/.dll/.dylib file)
+      if (modulePath) checkModulePath(modulePath, os());
       for (const pem of trustedRoots) describeCertificate(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
       writeSigningSettings(e.db, { modulePath, trustedRoots });
       e.audit({ action: 'signature.parametres', summary: `Paramètres de signature : pilote ${modulePath ?? 'automatique'}, ${trustedRoots.length} autorité(s) de confiance` });
     }),
-  'signing.scan': (ctx, { modulePath }) => testToken(modulePathOf(ctx, modulePath), readSigningSettings(ctx.commune().db).trustedRoots, ctx.now),
-  'signing.test': (ctx, { modulePath }) => testToken(modulePathOf(ctx, modulePath), readSigningSettings(ctx.commune().db).trustedRoots, ctx.now),
-  'signing.certificate': (ctx, { modulePath, slotId, certificateId, eluId }) => {
+  'signing.scan': (ctx) => testToken(moduleToLoad(ctx.commune().db), readSigningSettings(ctx.commune().db).trustedRoots, ctx.now),
+  'signing.test': (ctx) => testToken(moduleToLoad(ctx.commune().db), readSigningSettings(ctx.commune().db).trustedRoots, ctx.now),
+  'signing.certificate': (ctx, { slotId, certificateId, eluId }) => {
     const db = ctx.commune().db;
-    const certs = tokenFor(modulePathOf(ctx, modulePath)).certificates(slotId);
+    const certs = tokenFor(moduleToLoad(db)).certificates(slotId);
     const c = certs.find((x) => x.id === certificateId);
     if (!c) throw new AppError('NOT_FOUND', 'Ce certificat n’est plus sur la clé.');
     const info = describeCertificate(c.der);
@@ -78,7 +83,8 @@ export const parapheurHandlers = {
   'parapheur.list': (ctx, { statut }) => {
     const e = env(ctx);
     e.db.transaction(() => feedFromConseil(e.db, e.now))();
-    return listDocuments(e.db, statut ?? null);
+    const s = ctx.session();
+    return listDocuments(e.db, statut ?? null).map((d) => ({ ...d, peutRefuser: mayRefuse(e.db, s, d.id, e.today) }));
   },
   'parapheur.get': (ctx, { documentId }) => documentDetail(ctx.commune().db, documentId),
   'parapheur.file': (ctx, { documentId, version }) => {
@@ -90,6 +96,7 @@ export const parapheurHandlers = {
   'parapheur.viser': (ctx, { documentId }) => writeTx(ctx, (e) => viser(e.db, documentId, ctx.session().displayName, e.now)),
   'parapheur.refuser': (ctx, { documentId, motif }) =>
     writeTx(ctx, (e) => {
+      checkMayRefuse(e.db, ctx.session(), documentId, e.today);
       refuser(e.db, documentId, ctx.session().displayName, motif, e.now);
       e.audit({ action: 'parapheur.refus', summary: `${getDocument(e.db, documentId).titre} refusé : ${motif}`, objectType: 'parapheur', objectId: documentId });
     }),
@@ -107,16 +114,17 @@ export const parapheurHandlers = {
       return { documentId: id };
     });
   },
-  'parapheur.sessionStart': (ctx, { modulePath, slotId, certificateId, pin, signataire }) => {
+  'parapheur.sessionStart': (ctx, { slotId, certificateId, pin, signataire }) => {
     // An élu logged in with his own account signs as himself only (his token, his name, his délégations).
     const me = ctx.session().eluId;
     if (me !== null && !('eluId' in signataire && signataire.eluId === me))
       throw new AppError('FORBIDDEN', 'Vous êtes connecté avec votre compte d’élu : seule votre propre clé peut signer. Pour un autre signataire, connectez-vous avec son compte ou celui du secrétariat.');
-    return startSession(env(ctx), ctx.conn.id, { modulePath: modulePath ?? modulePathOf(ctx, null), slotId, certificateId, pin, signataire });
+    const e = env(ctx);
+    return startSession(e, ownerOf(ctx), { modulePath: moduleToLoad(e.db), slotId, certificateId, pin, signataire });
   },
-  'parapheur.sessionState': (ctx) => sessionOf(ctx.conn.id),
+  'parapheur.sessionState': (ctx) => sessionOf(ownerOf(ctx)),
   'parapheur.sessionEnd': (ctx) => endSession(ctx.conn.id),
-  'parapheur.signer': (ctx, { documentIds, pin }) => signSelection(env(ctx), ctx.conn.id, documentIds, pin),
+  'parapheur.signer': (ctx, { documentIds, pin }) => signSelection(env(ctx), ctx.conn.id, () => ownerNow(ctx), documentIds, pin),
 } satisfies Implementations<
   | 'signing.modules' | 'signing.settings' | 'signing.saveSettings' | 'signing.scan' | 'signing.test' | 'signing.certificate' | 'signing.expiryWarnings'
   | 'parapheur.delegations' | 'parapheur.saveDelegation' | 'parapheur.revokeDelegation' | 'parapheur.list' | 'parapheur.get' | 'parapheur.file'

@@ -134,7 +134,8 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
     expect(ok2.results[0]).toMatchObject({ ok: true, message: 'Signé par Noël Chevalier (Adjoint au maire délégué).' });
     const d = await ok(c().call('parapheur.get', { documentId: courrier }));
     check(d.document.current_sha256, 1, 'courrier');
-    const refuse = await importer('courrier', 'Courrier à revoir', await samplePdf(1, 'Courrier 2'));
+    // at the visa step the secrétariat refuses (rights.test.ts: who else may not)
+    const { documentId: refuse } = await ok(c().call('parapheur.importer', { uploadId: await upload('revoir.bin', await samplePdf(1, 'Courrier 2')), kind: 'courrier', titre: 'Courrier à revoir' }));
     await ok(c().call('parapheur.refuser', { documentId: refuse, motif: "L'adresse du destinataire est fausse." }));
     const back = await ok(c().call('parapheur.get', { documentId: refuse }));
     expect(back.document).toMatchObject({ statut: 'refuse', refus_motif: "L'adresse du destinataire est fausse." });
@@ -190,8 +191,9 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
       },
     };
     try {
-      startSession(env, 'conn-retrait', { modulePath: pki.shim, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
-      const r = await signSelection(env, 'conn-retrait', ids);
+      const owner = { connId: 'conn-retrait', userId: 1, communeId: t.communeId };
+      startSession(env, owner, { modulePath: pki.shim!, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
+      const r = await signSelection(env, 'conn-retrait', () => owner, ids);
       expect(r.results.map((x) => x.ok)).toEqual([true, false, false]);
       expect(r.arret).toMatch(/clé de signature a été retirée/);
       expect(events.at(-1)).toMatchObject({ type: 'arret', restants: [ids[2]] });

@@ -17,6 +17,7 @@ import { isTokenError } from '../signing/token-errors';
 import { signPes } from '../signing/xades';
 import { authorityFor, getDelegation, type Signataire } from './delegations';
 import { currentStep, getDocument, refreshStatut, stepsOf } from './queue';
+import { stepContextOf } from './rights';
 
 export interface ParapheurEnv extends ConseilCtx {
   emit(payload: Progress): void;
@@ -26,7 +27,20 @@ export type Progress =
   | { type: 'document'; index: number; total: number; documentId: number; etat: 'en_cours' | 'signe' | 'erreur'; message?: string }
   | { type: 'arret'; message: string; restants: number[] };
 
+/**
+ * Who opened the séance de signature: it belongs to that person, in that commune, on that window. Anyone
+ * else at the window (after « Se déconnecter », a lock, another login, a commune switch) cannot use it.
+ */
+export interface Owner {
+  connId: string;
+  userId: number;
+  communeId: string;
+}
+
 interface Live {
+  owner: Owner;
+  /** a batch is signing: the token session is closed when it stops, never under a running C_Sign */
+  busy: boolean;
   modulePath: string;
   session: TokenSession;
   keyHandle: Buffer;
@@ -41,19 +55,19 @@ interface Live {
 const sessions = new Map<string, Live>();
 
 export interface StartArgs {
-  modulePath?: string | null | undefined;
+  /** resolved by the core from the saved setting or the vendor defaults, never given by the window */
+  modulePath: string;
   slotId: string;
   certificateId: string;
   pin: string;
   signataire: Signataire;
 }
 
-/** Check the certificate BEFORE the PIN, then log in once. Keyed by the window's connection. */
-export function startSession(env: ParapheurEnv, connId: string, a: StartArgs) {
-  endSession(connId);
+/** Check the certificate BEFORE the PIN, then log in once. Kept for this window, for its owner only. */
+export function startSession(env: ParapheurEnv, owner: Owner, a: StartArgs) {
+  endSession(owner.connId);
   const settings = readSigningSettings(env.db);
-  const modulePath = a.modulePath ?? settings.modulePath;
-  if (!modulePath) throw new AppError('INVALID', 'Indiquez le pilote de la clé (module PKCS#11) dans Paramètres › Signature, ou cliquez sur « Tester la clé ».');
+  const modulePath = a.modulePath;
   const token = tokenFor(modulePath);
   const all = token.certificates(a.slotId);
   const cert = all.find((c) => c.id === a.certificateId);
@@ -69,7 +83,7 @@ export function startSession(env: ParapheurEnv, connId: string, a: StartArgs) {
   try {
     const key = session.key(cert.id);
     const chain = others.filter((d) => info.issuer && describeCertificate(d).holder === info.issuer);
-    sessions.set(connId, { modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet });
+    sessions.set(owner.connId, { owner: { ...owner }, busy: false, modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet });
     return {
       certificat: info,
       avertissement: check.warning,
@@ -94,57 +108,100 @@ function personOf(env: ParapheurEnv, who: Signataire): { prenom: string; nom: st
   return { prenom: '', nom: d.delegataire_nom ?? '', nomComplet: d.delegataire_nom ?? '' };
 }
 
+/**
+ * End the window's séance de signature: C_Logout + C_CloseSession, the PIN is forgotten. Called on
+ * « Terminer », and by the core at every end of the Clocher session (logout, lock, commune switch, other
+ * login, window closed). During a batch the token session closes as soon as the current signature returns.
+ */
 export function endSession(connId: string): void {
-  sessions.get(connId)?.session.logout();
+  const live = sessions.get(connId);
   sessions.delete(connId);
+  if (live && !live.busy) live.session.logout();
 }
 
-export const sessionOf = (connId: string) => {
-  const s = sessions.get(connId);
-  return s ? { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate } : null;
+/** Why `current` (the window's session now, null if logged out or locked) may not use the séance, or null. */
+function notOwner(live: Live, current: Owner | null): string | null {
+  if (!current) return 'Votre session Clocher est fermée ou verrouillée : la séance de signature est close, rien n’a été signé. Reconnectez-vous puis rouvrez la séance avec votre clé et votre code PIN.';
+  if (current.userId !== live.owner.userId || current.communeId !== live.owner.communeId || current.connId !== live.owner.connId)
+    return 'Cette séance de signature a été ouverte par une autre personne ou dans une autre commune : elle est fermée et rien n’a été signé. Ouvrez votre propre séance de signature avec votre clé et votre code PIN.';
+  return null;
+}
+
+export const sessionOf = (current: Owner) => {
+  const s = sessions.get(current.connId);
+  if (!s) return null;
+  if (notOwner(s, current)) {
+    endSession(current.connId);
+    return null;
+  }
+  return { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate };
 };
 
-/** Sign the selection in order. Never retries a PIN; stops at a removed token or a refused PIN. */
-export async function signSelection(env: ParapheurEnv, connId: string, documentIds: number[], pin?: string) {
+const STOPPED = 'Non signé : la séance de signature s’est arrêtée ; le document reste dans le parapheur.';
+
+/**
+ * Sign the selection in order. Never retries a PIN; stops at a removed token or a refused PIN. Before every
+ * signature the window's current session is checked against the séance's owner (`current` is read each time:
+ * a lock may come during a long batch).
+ */
+export async function signSelection(env: ParapheurEnv, connId: string, current: () => Owner | null, documentIds: number[], pin?: string) {
   const live = sessions.get(connId);
   if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
+  const refused = notOwner(live, current());
+  if (refused) {
+    endSession(connId);
+    throw new AppError('FORBIDDEN', refused);
+  }
   if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
     throw new AppError('INVALID', 'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.', { pin: 'Code PIN requis pour cette signature.' });
   const signer: Signer = { certificate: live.certificate, chain: live.chain, signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined) };
   const results: { documentId: number; ok: boolean; message: string }[] = [];
-  for (const [index, documentId] of documentIds.entries()) {
-    env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'en_cours' });
-    try {
-      const message = await signOne(env, live, signer, documentId);
-      results.push({ documentId, ok: true, message });
-      env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'signe', message });
-    } catch (e) {
-      const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
-      results.push({ documentId, ok: false, message });
-      env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'erreur', message });
-      if (isTokenError(e, 'TOKEN_REMOVED') || isTokenError(e, 'PIN_LOCKED') || isTokenError(e, 'PIN_INCORRECT') || isTokenError(e, 'NOT_LOGGED_IN')) {
-        const restants = documentIds.slice(index + 1);
-        for (const r of restants) results.push({ documentId: r, ok: false, message: 'Non signé : la séance de signature s’est arrêtée ; le document reste dans le parapheur.' });
-        if (isTokenError(e, 'TOKEN_REMOVED')) {
-          endSession(connId);
-          releaseToken(live.modulePath);
-        }
-        env.emit({ type: 'arret', message, restants });
-        return { results, arret: message };
+  const stop = (from: number, message: string) => {
+    const restants = documentIds.slice(from);
+    for (const r of restants) results.push({ documentId: r, ok: false, message: STOPPED });
+    env.emit({ type: 'arret', message, restants });
+    return { results, arret: message };
+  };
+  live.busy = true;
+  try {
+    for (const [index, documentId] of documentIds.entries()) {
+      const gone = sessions.get(connId) !== live ? 'La séance de signature a été fermée (déconnexion, verrouillage ou changement de commune) : les documents restants n’ont pas été signés.' : notOwner(live, current());
+      if (gone) {
+        endSession(connId);
+        return stop(index, gone);
       }
-      if (!(e instanceof AppError)) throw e;
+      env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'en_cours' });
+      try {
+        const message = await signOne(env, live, signer, documentId);
+        results.push({ documentId, ok: true, message });
+        env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'signe', message });
+      } catch (e) {
+        const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
+        results.push({ documentId, ok: false, message });
+        env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'erreur', message });
+        if (isTokenError(e, 'TOKEN_REMOVED') || isTokenError(e, 'PIN_LOCKED') || isTokenError(e, 'PIN_INCORRECT') || isTokenError(e, 'NOT_LOGGED_IN')) {
+          if (isTokenError(e, 'TOKEN_REMOVED')) {
+            endSession(connId);
+            live.session.logout();
+            releaseToken(live.modulePath);
+          }
+          return stop(index + 1, message);
+        }
+        if (!(e instanceof AppError)) throw e;
+      }
     }
+    return { results, arret: null };
+  } finally {
+    live.busy = false;
+    if (sessions.get(connId) !== live) live.session.logout(); // ended during the batch
   }
-  return { results, arret: null };
 }
 
 async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number): Promise<string> {
   const d = getDocument(env.db, id);
   const step = currentStep(env.db, id);
   if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
-  const seance = d.seance_id ? (env.db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as { date: string; president_elu_id: number | null }) : null;
-  const role = step.role === 'secretaire' ? 'maire' : step.role;
-  const auth = authorityFor(env.db, live.who, { kind: d.kind, role, stepEluId: step.elu_id, seancePresidentId: seance?.president_elu_id ?? step.elu_id, seanceDate: seance?.date ?? null }, env.today);
+  const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
   const before = env.docs.read(d.current_sha256);
   const commune = readIdentity(env.db).nom;
   const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { readSetting, writeSetting } from '../commune/commune';
 import type { Db } from '../db/sqlite';
+import { AppError } from '../api/errors';
 import { checkCertificate, describeCertificate, type CertificateInfo } from './certificate';
+import { modulePathProblem } from './module-path';
 import { Token, type TokenSlot } from './token';
 import { isTokenError } from './token-errors';
 
@@ -46,6 +48,24 @@ export function candidateModules(os: Os, configured: string | null): string[] {
 /** Those that exist on this computer. */
 export const installedModules = (os: Os, configured: string | null, exists: (p: string) => boolean = fs.existsSync): string[] =>
   candidateModules(os, configured).filter(exists);
+
+export const thisOs = (): Os => (process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux');
+
+/**
+ * The module to load: the commune's saved one (checked again: the file may have changed since it was saved),
+ * else the first known vendor module installed here. Never a path from the window.
+ */
+export function moduleToLoad(db: Db, os: Os = thisOs()): string {
+  const configured = readSigningSettings(db).modulePath;
+  if (configured) {
+    const problem = modulePathProblem(configured, os);
+    if (problem) throw new AppError('TOKEN_MODULE', `${problem} Corrigez-le dans Paramètres › Signature (secrétariat de mairie).`);
+    return configured;
+  }
+  const found = installedModules(os, null)[0];
+  if (!found) throw new AppError('NOT_FOUND', "Aucun pilote de clé (module PKCS#11) n'est installé sur cet ordinateur : installez le logiciel fourni avec la clé, ou indiquez son chemin dans Paramètres › Signature.");
+  return found;
+}
 
 // ——— Commune settings: module path and trusted roots (certificate.ts checks the chain against them) ———
 

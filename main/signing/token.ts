@@ -5,6 +5,7 @@
  * segfault in a vendor middleware would still kill the core host process; Electron's main restarts it.
  * A PIN is never retried automatically.
  */
+import { AppError } from '../api/errors';
 import * as pkcs11js from 'pkcs11js';
 import { fromPkcs11, moduleFailure, wrongPin, TokenError } from './token-errors';
 
@@ -123,7 +124,11 @@ export class Token {
       this.closeQuietly(session);
       const code = (e as { code?: number }).code;
       if (code === pkcs11js.CKR_PIN_INCORRECT) throw wrongPin(this.flagsOrNull(slotId));
-      if (code !== pkcs11js.CKR_USER_ALREADY_LOGGED_IN) throw fromPkcs11(e, 'saisie du code PIN');
+      // PKCS#11 keeps the login per application and token: another séance of this core (another window) has it
+      // open, and C_Login answers without checking this PIN. Never treat that as a login (PIN not verified).
+      if (code === pkcs11js.CKR_USER_ALREADY_LOGGED_IN)
+        throw new AppError('CONFLICT', 'Cette clé est déjà ouverte dans une autre séance de signature (une autre fenêtre de Clocher) : terminez cette séance-là, puis ouvrez la vôtre avec votre code PIN.');
+      throw fromPkcs11(e, 'saisie du code PIN');
     }
     return new TokenSession(this, slotId, session);
   }

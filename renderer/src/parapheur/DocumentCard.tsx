@@ -89,7 +89,7 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
               Commenter
             </Button>
           )}
-          {canSign && pending && (
+          {canSign && pending && doc.peutRefuser && (
             <Button variant="outline" color="red.9" onClick={() => setModal('refus')} aria-label={`Refuser « ${doc.titre} »`}>
               Refuser
             </Button>

@@ -24,18 +24,29 @@ export function rootName(pem: string): string {
 
 /** « Clé et certificats »: the token's middleware (PKCS#11 module), « Tester la clé », trusted roots, expiry warnings. */
 export function KeySettings({ canWrite }: { canWrite: boolean }) {
+  // kept above the form: saving reloads (and remounts) the form, the test result must survive it
+  const [test, setTest] = useState<HandlerResult<'signing.test'> | null>(null);
   const data = useLoad(async () => {
     const [modules, settings, warnings] = await Promise.all([call('signing.modules'), call('signing.settings'), call('signing.expiryWarnings')]);
     return { modules, settings, warnings };
   });
   if (data.error) return <ErrorAlert>{data.error}</ErrorAlert>;
   if (!data.data) return <Loader aria-label="Chargement des paramètres de signature" />;
-  return <KeyForm key={JSON.stringify(data.data.settings)} {...data.data} canWrite={canWrite} onSaved={data.reload} />;
+  return <KeyForm key={JSON.stringify(data.data.settings)} {...data.data} canWrite={canWrite} onSaved={data.reload} test={test} setTest={setTest} />;
 }
 
-type Props = { modules: HandlerResult<'signing.modules'>; settings: HandlerResult<'signing.settings'>; warnings: string[]; canWrite: boolean; onSaved: () => Promise<void> };
+type TestResult = HandlerResult<'signing.test'>;
+type Props = {
+  modules: HandlerResult<'signing.modules'>;
+  settings: HandlerResult<'signing.settings'>;
+  warnings: string[];
+  canWrite: boolean;
+  onSaved: () => Promise<void>;
+  test: TestResult | null;
+  setTest: (t: TestResult | null) => void;
+};
 
-function KeyForm({ modules, settings, warnings, canWrite, onSaved }: Props) {
+function KeyForm({ modules, settings, warnings, canWrite, onSaved, test, setTest }: Props) {
   const vendors = modules.connus.flatMap((m) => (m.paths[modules.os] ?? []).map((p) => ({ path: p, label: `${m.vendor} — ${m.tokens}` })));
   // the configured or installed modules that no vendor list names (OpenSC elsewhere, a test token…) are offered too
   const known = [...vendors, ...modules.installes.filter((p) => !vendors.some((v) => v.path === p)).map((p) => ({ path: p, label: 'Pilote installé' }))];
@@ -43,12 +54,19 @@ function KeyForm({ modules, settings, warnings, canWrite, onSaved }: Props) {
   const [choice, setChoice] = useState(inList(settings.modulePath) ? (settings.modulePath ?? '') : OTHER);
   const [other, setOther] = useState(inList(settings.modulePath) ? '' : (settings.modulePath ?? ''));
   const [roots, setRoots] = useState<string[]>(settings.trustedRoots);
-  const [test, setTest] = useState<HandlerResult<'signing.test'> | null>(null);
   const [saved, setSaved] = useState(false);
   const a = useAction();
   const modulePath = choice === OTHER ? other.trim() || null : choice || null;
+  // The core only ever loads the SAVED pilote (it checks the path when saving): a changed choice is saved first.
+  const changed = modulePath !== settings.modulePath;
 
-  const runTest = () => a.run(async () => setTest(await call('signing.test', { modulePath })));
+  const runTest = () =>
+    a.run(async () => {
+      setTest(null);
+      if (changed) await call('signing.saveSettings', { modulePath, trustedRoots: roots });
+      setTest(await call('signing.test'));
+      if (changed) await onSaved();
+    });
   const save = () =>
     a.run(async () => {
       await call('signing.saveSettings', { modulePath, trustedRoots: roots });
@@ -85,7 +103,7 @@ function KeyForm({ modules, settings, warnings, canWrite, onSaved }: Props) {
           {choice === OTHER && <TextInput size="md" label="Chemin du module PKCS#11" value={other} disabled={!canWrite} onChange={(e) => setOther(e.currentTarget.value)} />}
           <Group>
             <Button size="md" variant="default" onClick={() => void runTest()} loading={a.busy}>
-              Tester la clé
+              {changed && canWrite ? 'Enregistrer ce pilote et tester la clé' : 'Tester la clé'}
             </Button>
           </Group>
           {test && (
