@@ -18,7 +18,8 @@ export const KEEP: Record<BackupKind, number> = {
   quotidienne: 20,
   'avant-migration': 5,
   manuelle: Number.POSITIVE_INFINITY,
-  'avant-restauration': 5,
+  // The base as it was before a restore is the only way back from a wrong restore: never deleted.
+  'avant-restauration': Number.POSITIVE_INFINITY,
 };
 
 export interface BackupInfo {
@@ -41,7 +42,8 @@ export function parseBackupName(file: string): Omit<BackupInfo, 'size'> | null {
 }
 
 export function listBackups(dir: string): BackupInfo[] {
-  if (!fs.existsSync(dir)) return [];
+  // `sauvegardes` replaced by a file (or unreadable) has no backups: that must not block the commune
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
   return fs
     .readdirSync(dir)
     .map((f) => {
@@ -87,10 +89,22 @@ export function keepRawCopy(source: string, dir: string, kind: BackupKind, at: D
 
 export function rotateBackups(dir: string, kind: BackupKind): void {
   const keep = KEEP[kind];
+  if (!Number.isFinite(keep)) return;
   listBackups(dir)
     .filter((b) => b.kind === kind)
     .slice(keep)
     .forEach((b) => fs.rmSync(path.join(dir, b.file), { force: true }));
+}
+
+/** The French reason a backup could not be written, by cause; the commune keeps working either way. */
+export function backupFailureMessage(e: unknown): string {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  const start = "La sauvegarde automatique du jour n'a pas pu être faite";
+  const end = 'Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `${start} : le disque de l'ordinateur est plein. Libérez de la place. ${end}`;
+  if (['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN'].includes(code) || code.startsWith('SQLITE_READONLY'))
+    return `${start} : le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier). ${end}`;
+  return `${start}. ${end}`;
 }
 
 export interface CheckedBackup {

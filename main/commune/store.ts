@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
-import { checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
+import { backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
+import { record } from '../audit/journal';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { DocumentStore } from '../documents/store';
 
@@ -37,6 +38,8 @@ export function communeIdFor(codeInsee: string, nom: string): string {
  */
 export class CommuneStore {
   private readonly open = new Map<string, OpenCommune>();
+  /** commune id → French reason the day's automatic backup failed (cleared by the next successful one) */
+  private readonly backupFailures = new Map<string, string>();
   constructor(
     readonly root: string,
     private readonly clock: Clock,
@@ -102,12 +105,33 @@ export class CommuneStore {
     return handle;
   }
 
+  /**
+   * The day's automatic backup. A failure (full disk, `sauvegardes` not writable) never blocks the commune, not
+   * even its reads: it is remembered as a warning for the dashboard and written in the commune's journal when
+   * the base still takes writes. It is tried once per opening day, so a full disk does not slow every call.
+   */
   private dailyBackup(h: OpenCommune): void {
     const today = this.clock().toISOString().slice(0, 10);
     if (h.backupDay === today) return;
-    const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
-    if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
     h.backupDay = today;
+    try {
+      const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
+      if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
+      this.backupFailures.delete(h.id);
+    } catch (e) {
+      const why = backupFailureMessage(e);
+      this.backupFailures.set(h.id, why);
+      try {
+        record(h.db, this.clock(), { login: null, name: 'Clocher' }, { action: 'sauvegarde.echec', summary: why, objectType: 'sauvegarde' });
+      } catch {
+        // the disk is full or read-only: the warning on the dashboard is all we can do
+      }
+    }
+  }
+
+  /** Why the last automatic backup of this commune failed, or null. */
+  backupWarning(id: string): string | null {
+    return this.backupFailures.get(id) ?? null;
   }
 
   backups(id: string): BackupInfo[] {
@@ -115,7 +139,9 @@ export class CommuneStore {
   }
 
   backupNow(id: string): BackupInfo {
-    return createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
+    const info = createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
+    this.backupFailures.delete(id); // a good backup of today exists again
+    return info;
   }
 
   /** Remove a commune created a moment ago whose registration failed (never used on a commune in use). */
