@@ -5,6 +5,9 @@ import { AppError } from '../api/errors';
 import { backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
 import { record } from '../audit/journal';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
+import { ensurePrivateDir } from '../host/paths';
+import { sealClearSecrets } from '../sync/settings';
 import { DocumentStore } from '../documents/store';
 
 export type Clock = () => Date;
@@ -40,11 +43,19 @@ export class CommuneStore {
   private readonly open = new Map<string, OpenCommune>();
   /** commune id → French reason the day's automatic backup failed (cleared by the next successful one) */
   private readonly backupFailures = new Map<string, string>();
+  private readonly secrets: SecretBox;
+  /**
+   * `root` is `<data folder>/communes`: the data folder is created (or tightened) to 0700 here, and holds the
+   * key of the platform secrets unless the Electron shell gives an OS-wrapped one (`secrets`).
+   */
   constructor(
     readonly root: string,
     private readonly clock: Clock,
+    secrets?: SecretBox,
   ) {
-    fs.mkdirSync(root, { recursive: true });
+    ensurePrivateDir(path.dirname(root));
+    fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+    this.secrets = secrets ?? keyFileBox(path.dirname(root));
   }
 
   dirOf(id: string): string {
@@ -68,6 +79,7 @@ export class CommuneStore {
     if (this.exists(id)) throw new AppError('CONFLICT', 'Cette commune existe déjà dans Clocher.');
     fs.mkdirSync(this.dirOf(id), { recursive: true });
     const { db } = openDatabase(this.fileOf(id), { migrations: communeMigrations, what: 'Le dossier de la commune' });
+    attachSecretBox(db, this.secrets);
     try {
       db.transaction(() => init(db))();
     } catch (e) {
@@ -99,6 +111,13 @@ export class CommuneStore {
       what: 'Le dossier de la commune',
       beforeMigrate: (d) => createBackup(d, backupDir, 'avant-migration', this.clock()),
     });
+    attachSecretBox(db, this.secrets);
+    try {
+      sealClearSecrets(db, this.secrets);
+    } catch (e) {
+      closeDatabase(db);
+      throw e;
+    }
     const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
     this.dailyBackup(handle);
