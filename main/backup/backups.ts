@@ -96,15 +96,27 @@ export function rotateBackups(dir: string, kind: BackupKind): void {
     .forEach((b) => fs.rmSync(path.join(dir, b.file), { force: true }));
 }
 
-/** The French reason a backup could not be written, by cause; the commune keeps working either way. */
-export function backupFailureMessage(e: unknown): string {
+/** Why a backup could not be written, in French, with the error code that fits the cause. */
+function backupFailureCause(e: unknown): { code: 'DISK_FULL' | 'READ_ONLY' | 'INTERNAL'; cause: string } {
   const code = String((e as { code?: unknown } | null)?.code ?? '');
-  const start = "La sauvegarde automatique du jour n'a pas pu être faite";
-  const end = 'Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return `${start} : le disque de l'ordinateur est plein. Libérez de la place. ${end}`;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return { code: 'DISK_FULL', cause: "le disque de l'ordinateur est plein. Libérez de la place." };
   if (['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN'].includes(code) || code.startsWith('SQLITE_READONLY'))
-    return `${start} : le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier). ${end}`;
-  return `${start}. ${end}`;
+    return { code: 'READ_ONLY', cause: 'le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier).' };
+  return { code: 'INTERNAL', cause: 'une erreur inattendue est survenue.' };
+}
+
+/** The daily backup failed: the commune keeps working (main/commune/store.ts), the dashboard shows this. */
+export function backupFailureMessage(e: unknown): string {
+  return `La sauvegarde automatique du jour n'a pas pu être faite : ${backupFailureCause(e).cause} Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.`;
+}
+
+/** The backup before a schema update failed: the update is not run without one, so nothing is changed. */
+export function backupBeforeUpdateError(e: unknown): AppError {
+  const { code, cause } = backupFailureCause(e);
+  return new AppError(
+    code,
+    `Clocher doit mettre à jour le dossier de la commune et en fait d'abord une sauvegarde, qui n'a pas pu être faite : ${cause} Rien n'a été modifié. Corrigez cela puis rouvrez la commune, ou appelez le support.`,
+  );
 }
 
 export interface CheckedBackup {

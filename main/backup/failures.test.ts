@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { communeMigrations } from '../../migrations';
 import { toErrorValue } from '../api/errors';
+import { CommuneStore } from '../commune/store';
+import { migrate } from '../db/migrate';
 import { tempDir, withCommune } from '../test/helpers';
 import { createBackup, listBackups } from './backups';
 
@@ -69,6 +73,34 @@ describe('a failed daily backup warns and never blocks the commune', () => {
       t.close();
       umount(dir);
     }
+  });
+});
+
+describe('the backup before a schema update', () => {
+  it('when it cannot be made, the update is not run and the message says why', async () => {
+    const t = await withCommune();
+    const file = t.core.communes.fileOf(t.communeId);
+    const backups = t.core.communes.backupDirOf(t.communeId);
+    t.close();
+    // the commune as an older Clocher (schema 20) wrote it, and `sauvegardes` replaced by a file
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const old = new Database(file);
+    migrate(old, communeMigrations.slice(0, 2), { what: 'test' });
+    old.close();
+    fs.rmSync(backups, { recursive: true });
+    fs.writeFileSync(backups, 'pas un dossier');
+    const store = new CommuneStore(path.dirname(path.dirname(file)), () => new Date('2026-11-24T08:00:00Z'));
+    let err: unknown;
+    try {
+      store.get(t.communeId);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/mettre à jour.*sauvegarde.*« sauvegardes ».*Rien n'a été modifié/) });
+    store.closeAll();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(20); // not migrated
+    after.close();
   });
 });
 

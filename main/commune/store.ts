@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
-import { backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
+import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
 import { record } from '../audit/journal';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
@@ -109,7 +109,13 @@ export class CommuneStore {
     const { db } = openDatabase(this.fileOf(id), {
       migrations: communeMigrations,
       what: 'Le dossier de la commune',
-      beforeMigrate: (d) => createBackup(d, backupDir, 'avant-migration', this.clock()),
+      beforeMigrate: (d) => {
+        try {
+          createBackup(d, backupDir, 'avant-migration', this.clock());
+        } catch (e) {
+          throw backupBeforeUpdateError(e); // no update without a backup: the base stays as it was
+        }
+      },
     });
     attachSecretBox(db, this.secrets);
     try {
