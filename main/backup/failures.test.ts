@@ -6,7 +6,7 @@ import { communeMigrations } from '../../migrations';
 import { toErrorValue } from '../api/errors';
 import { CommuneStore } from '../commune/store';
 import { migrate } from '../db/migrate';
-import { tempDir, withCommune } from '../test/helpers';
+import { tempDir, testCore, withCommune } from '../test/helpers';
 import { createBackup, listBackups } from './backups';
 
 /** Mount a tmpfs (we run as root in CI); null with the reason when the machine does not allow it. */
@@ -125,10 +125,39 @@ describe('a read-only data folder is named as such, never « endommagé »', () 
       const problem = status.ok && status.value.phase === 'ready' ? status.value.problem : null;
       expect(problem?.code).toBe('READ_ONLY');
       expect(problem?.message).toMatch(/Le dossier de données de Clocher est en lecture seule/);
-      expect(problem?.message).not.toMatch(/restaurez une sauvegarde/);
+      expect(problem?.message).not.toMatch(/restaurez une sauvegarde|est endommagé/);
     } finally {
       t.close();
       umount(communeDir);
+    }
+  });
+
+  it('the whole data folder on a read-only mount: the core says « lecture seule » at start', async (ctx) => {
+    const t = await withCommune();
+    t.close();
+    const copy = tempDir();
+    fs.cpSync(t.dir, copy, { recursive: true });
+    fs.chmodSync(copy, 0o755); // an older Clocher's folder: tightening it must not be what fails
+    const cannot = mountTmpfs(t.dir, '64m');
+    if (cannot) {
+      console.warn(`skipped: ${cannot}`);
+      ctx.skip();
+      return;
+    }
+    try {
+      fs.cpSync(copy, t.dir, { recursive: true });
+      fs.chmodSync(t.dir, 0o755);
+      execFileSync('mount', ['-o', 'remount,ro', t.dir], { stdio: 'pipe' });
+      let err: unknown;
+      try {
+        testCore(t.dir).close();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/lecture seule/) });
+      expect(toErrorValue(err).message).not.toMatch(/restaurez une sauvegarde|est endommagé/);
+    } finally {
+      umount(t.dir);
     }
   });
 

@@ -27,5 +27,10 @@ export function argValue(argv: readonly string[], name: string): string | null {
  */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+  if (process.platform === 'win32' || (fs.statSync(dir).mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(dir, 0o700);
+  } catch {
+    // a folder we do not own, or on a read-only disk: opening the bases will say what is wrong, in French
+  }
 }
