@@ -110,6 +110,13 @@ export function backupFailureMessage(e: unknown): string {
   return `La sauvegarde automatique du jour n'a pas pu être faite : ${backupFailureCause(e).cause} Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.`;
 }
 
+/** A backup asked for in Paramètres → Sauvegardes failed: say why, in French, instead of « erreur inattendue ». */
+export function manualBackupError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const { code, cause } = backupFailureCause(e);
+  return new AppError(code, `La sauvegarde n'a pas pu être faite : ${cause} Le dossier de la commune n'a pas été modifié.`);
+}
+
 /** The backup before a schema update failed: the update is not run without one, so nothing is changed. */
 export function backupBeforeUpdateError(e: unknown): AppError {
   const { code, cause } = backupFailureCause(e);

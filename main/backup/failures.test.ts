@@ -42,6 +42,9 @@ describe('a failed daily backup warns and never blocks the commune', () => {
     const list = await t.client.call('backup.list');
     expect(list.ok && list.value).toEqual([]);
 
+    const manual = await t.client.call('backup.create');
+    expect(!manual.ok && manual.error).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/^La sauvegarde n'a pas pu être faite : le dossier « sauvegardes »/) });
+
     // once `sauvegardes` is a folder again, a manual backup clears the warning
     fs.rmSync(dir);
     expect((await t.client.call('backup.create')).ok).toBe(true);

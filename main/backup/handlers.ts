@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
-import { checkBackup } from './backups';
+import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
 import { workspaceLog } from '../auth/accounts';
 
@@ -36,7 +36,12 @@ export const backupHandlers = {
 
   'backup.create': (ctx) => {
     const { id, db } = ctx.commune();
-    const info = ctx.core.communes.backupNow(id);
+    let info;
+    try {
+      info = ctx.core.communes.backupNow(id);
+    } catch (e) {
+      throw manualBackupError(e);
+    }
     db.transaction(() => ctx.audit({ action: 'sauvegarde.creee', summary: `Sauvegarde manuelle ${info.file}`, objectType: 'sauvegarde', objectId: info.file }))();
     return info;
   },
