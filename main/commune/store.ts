@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
 import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
@@ -119,7 +120,7 @@ export class CommuneStore {
     });
     attachSecretBox(db, this.secrets);
     try {
-      sealClearSecrets(db, this.secrets);
+      if (sealClearSecrets(db, this.secrets)) this.sealBackups(id);
     } catch (e) {
       closeDatabase(db);
       throw e;
@@ -150,6 +151,25 @@ export class CommuneStore {
         record(h.db, this.clock(), { login: null, name: 'Clocher' }, { action: 'sauvegarde.echec', summary: why, objectType: 'sauvegarde' });
       } catch {
         // the disk is full or read-only: the warning on the dashboard is all we can do
+      }
+    }
+  }
+
+  /**
+   * Backups made before the secrets were sealed hold them in clear: seal them there too, and VACUUM so the
+   * clear text does not stay in a free page. A backup that cannot be opened (a damaged base kept before a
+   * restore) is left as it is.
+   */
+  private sealBackups(id: string): void {
+    for (const b of listBackups(this.backupDirOf(id))) {
+      let copy: Db | undefined;
+      try {
+        copy = new Database(path.join(this.backupDirOf(id), b.file), { fileMustExist: true });
+        if (sealClearSecrets(copy, this.secrets)) copy.exec('VACUUM');
+      } catch {
+        // unreadable: nothing we can seal
+      } finally {
+        copy?.close();
       }
     }
   }

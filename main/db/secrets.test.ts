@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { communeMigrations } from '../../migrations';
+import { checkBackup, createBackup } from '../backup/backups';
 import { readSetting, writeSetting } from '../commune/commune';
 import { s2lowConfig, savePlateforme } from '../sync/settings';
 import { tempDir, testCore, withCommune } from '../test/helpers';
@@ -72,15 +74,22 @@ describe('platform secrets of a commune', () => {
     t.close();
   });
 
-  it('clear secrets of an earlier Clocher are sealed at opening, and vanish from the file', async () => {
+  it('clear secrets of an earlier Clocher are sealed at opening, and vanish from the file and its older backups', async () => {
     const t = await withCommune();
     const { db, dir } = t.core.communes.get(t.communeId);
     savePlateforme(db, dir, { url: 'https://s2low.test', login: 'mairie', p12: Buffer.from('p12') });
     writeSetting(db, 'plateforme_secrets', { password: PASSWORD, p12Password: P12_PASSWORD }); // as stored before
+    const made = createBackup(db, t.core.communes.backupDirOf(t.communeId), 'manuelle', new Date('2026-11-20T10:00:00Z')); // a backup of that time
+    const backup = path.join(t.core.communes.backupDirOf(t.communeId), made.file);
     t.core.communes.close(t.communeId);
     expect(fs.readFileSync(t.core.communes.fileOf(t.communeId)).includes(PASSWORD)).toBe(true);
+    expect(fs.readFileSync(backup).includes(PASSWORD)).toBe(true);
 
     const reopened = t.core.communes.get(t.communeId);
+    // the old backup is sealed too, and still a good, restorable backup
+    expect(fs.readFileSync(backup).includes(PASSWORD)).toBe(false);
+    expect(fs.readFileSync(backup).includes(P12_PASSWORD)).toBe(false);
+    expect(checkBackup(backup, communeMigrations, '45270').code_insee).toBe('45270');
     expect(JSON.stringify(readSetting(reopened.db, 'plateforme_secrets'))).not.toContain(PASSWORD);
     const cfg = s2lowConfig(reopened.db, dir);
     expect(typeof cfg !== 'string' && cfg.password).toBe(PASSWORD);
