@@ -8,8 +8,10 @@ import c0040 from './commune/0040_conseil.sql';
 import c0050 from './commune/0050_parapheur.sql';
 import c0070 from './commune/0070_sync.sql';
 import c0080 from './commune/0080_deliberation_pdf_immuable.sql';
+import c0090 from './commune/0090_append_only_replace.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
+import w0030 from './workspace/0030_append_only_replace.sql';
 
 export const communeMigrations = migrationsFromFiles({
   '0010_init.sql': c0010,
@@ -19,9 +21,11 @@ export const communeMigrations = migrationsFromFiles({
   '0050_parapheur.sql': c0050,
   '0070_sync.sql': c0070,
   '0080_deliberation_pdf_immuable.sql': c0080,
+  '0090_append_only_replace.sql': c0090,
 });
 
 export const workspaceMigrations = migrationsFromFiles({
   '0010_init.sql': w0010,
   '0020_compte_elu.sql': w0020,
+  '0030_append_only_replace.sql': w0030,
 });

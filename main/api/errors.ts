@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'DB_TOO_NEW'
   | 'BACKUP_INVALID'
   | 'DISK_FULL'
+  | 'READ_ONLY' // the data folder or a commune file cannot be written (not damaged)
   | 'PROVISIONING_INVALID'
   | 'CORE_RESTARTED'
   | 'INTERNAL';
@@ -60,6 +61,12 @@ export function toErrorValue(e: unknown): ErrorValue {
       code: 'DISK_FULL',
       message:
         "Le disque de l'ordinateur est plein : rien n'a été enregistré. Libérez de la place (ou appelez le support) puis recommencez.",
+    };
+  }
+  if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
+    return {
+      code: 'READ_ONLY',
+      message: "Le dossier de données de Clocher est en lecture seule : rien n'a été enregistré, et rien n'est endommagé. Vérifiez le disque ou appelez le support.",
     };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {

@@ -18,7 +18,8 @@ export const KEEP: Record<BackupKind, number> = {
   quotidienne: 20,
   'avant-migration': 5,
   manuelle: Number.POSITIVE_INFINITY,
-  'avant-restauration': 5,
+  // The base as it was before a restore is the only way back from a wrong restore: never deleted.
+  'avant-restauration': Number.POSITIVE_INFINITY,
 };
 
 export interface BackupInfo {
@@ -41,7 +42,8 @@ export function parseBackupName(file: string): Omit<BackupInfo, 'size'> | null {
 }
 
 export function listBackups(dir: string): BackupInfo[] {
-  if (!fs.existsSync(dir)) return [];
+  // `sauvegardes` replaced by a file (or unreadable) has no backups: that must not block the commune
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
   return fs
     .readdirSync(dir)
     .map((f) => {
@@ -87,10 +89,41 @@ export function keepRawCopy(source: string, dir: string, kind: BackupKind, at: D
 
 export function rotateBackups(dir: string, kind: BackupKind): void {
   const keep = KEEP[kind];
+  if (!Number.isFinite(keep)) return;
   listBackups(dir)
     .filter((b) => b.kind === kind)
     .slice(keep)
     .forEach((b) => fs.rmSync(path.join(dir, b.file), { force: true }));
+}
+
+/** Why a backup could not be written, in French, with the error code that fits the cause. */
+function backupFailureCause(e: unknown): { code: 'DISK_FULL' | 'READ_ONLY' | 'INTERNAL'; cause: string } {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return { code: 'DISK_FULL', cause: "le disque de l'ordinateur est plein. Libérez de la place." };
+  if (['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN'].includes(code) || code.startsWith('SQLITE_READONLY'))
+    return { code: 'READ_ONLY', cause: 'le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier).' };
+  return { code: 'INTERNAL', cause: 'une erreur inattendue est survenue.' };
+}
+
+/** The daily backup failed: the commune keeps working (main/commune/store.ts), the dashboard shows this. */
+export function backupFailureMessage(e: unknown): string {
+  return `La sauvegarde automatique du jour n'a pas pu être faite : ${backupFailureCause(e).cause} Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.`;
+}
+
+/** A backup asked for in Paramètres → Sauvegardes failed: say why, in French, instead of « erreur inattendue ». */
+export function manualBackupError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const { code, cause } = backupFailureCause(e);
+  return new AppError(code, `La sauvegarde n'a pas pu être faite : ${cause} Le dossier de la commune n'a pas été modifié.`);
+}
+
+/** The backup before a schema update failed: the update is not run without one, so nothing is changed. */
+export function backupBeforeUpdateError(e: unknown): AppError {
+  const { code, cause } = backupFailureCause(e);
+  return new AppError(
+    code,
+    `Clocher doit mettre à jour le dossier de la commune et en fait d'abord une sauvegarde, qui n'a pas pu être faite : ${cause} Rien n'a été modifié. Corrigez cela puis rouvrez la commune, ou appelez le support.`,
+  );
 }
 
 export interface CheckedBackup {

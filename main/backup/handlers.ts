@@ -1,8 +1,9 @@
 import { AppError } from '../api/errors';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
-import { checkBackup } from './backups';
+import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
+import { workspaceLog } from '../auth/accounts';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
@@ -35,7 +36,12 @@ export const backupHandlers = {
 
   'backup.create': (ctx) => {
     const { id, db } = ctx.commune();
-    const info = ctx.core.communes.backupNow(id);
+    let info;
+    try {
+      info = ctx.core.communes.backupNow(id);
+    } catch (e) {
+      throw manualBackupError(e);
+    }
     db.transaction(() => ctx.audit({ action: 'sauvegarde.creee', summary: `Sauvegarde manuelle ${info.file}`, objectType: 'sauvegarde', objectId: info.file }))();
     return info;
   },
@@ -45,6 +51,14 @@ export const backupHandlers = {
     const s = ctx.session();
     const id = currentCommuneId(ctx);
     const { kept } = ctx.core.communes.restore(id, file, inseeOf(ctx, id));
+    // Also in the installation journal: it survives the commune's file, which the restore has just replaced.
+    workspaceLog(
+      ctx.core.workspace,
+      ctx.now,
+      s.login,
+      'sauvegarde.restauree',
+      `Commune ${id} : sauvegarde ${file} restaurée${kept ? ` ; l'ancienne base est conservée sous ${kept}` : ''}`,
+    );
     const { db } = ctx.commune();
     db.transaction(() =>
       ctx.audit({

@@ -202,7 +202,7 @@ export const communeHandlers = {
   },
 
   'dashboard.get': (ctx) => {
-    const { db } = ctx.commune();
+    const { id, db } = ctx.commune();
     ctx.core.refreshTodos(db, ctx.now);
     const s = ctx.session();
     const visit = db.prepare('SELECT previous_visit FROM user_visit WHERE user_login = ?').get(s.login) as { previous_visit: string | null } | undefined;
@@ -216,7 +216,10 @@ export const communeHandlers = {
          ORDER BY due_date IS NULL, due_date LIMIT 100`,
       )
       .all() as { id: number; due_date: string | null; title: string; legal_ref: string | null; object_type: string | null; object_id: string | null }[];
-    return { since, arrivals, todos, today: today(ctx) };
+    // a failed automatic backup is shown first, as a task of the day (main/commune/store.ts dailyBackup)
+    const warning = ctx.core.communes.backupWarning(id);
+    const backupTodo = warning ? [{ id: 0, due_date: today(ctx), title: warning, legal_ref: null, object_type: 'sauvegarde', object_id: null }] : [];
+    return { since, arrivals, todos: [...backupTodo, ...todos], today: today(ctx) };
   },
 } satisfies Implementations<
   | 'setup.provisioning'

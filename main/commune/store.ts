@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
-import { checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
+import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
+import { record } from '../audit/journal';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
+import { ensurePrivateDir } from '../host/paths';
+import { sealClearSecrets } from '../sync/settings';
 import { DocumentStore } from '../documents/store';
 
 export type Clock = () => Date;
@@ -37,11 +42,21 @@ export function communeIdFor(codeInsee: string, nom: string): string {
  */
 export class CommuneStore {
   private readonly open = new Map<string, OpenCommune>();
+  /** commune id → French reason the day's automatic backup failed (cleared by the next successful one) */
+  private readonly backupFailures = new Map<string, string>();
+  private readonly secrets: SecretBox;
+  /**
+   * `root` is `<data folder>/communes`: the data folder is created (or tightened) to 0700 here, and holds the
+   * key of the platform secrets unless the Electron shell gives an OS-wrapped one (`secrets`).
+   */
   constructor(
     readonly root: string,
     private readonly clock: Clock,
+    secrets?: SecretBox,
   ) {
-    fs.mkdirSync(root, { recursive: true });
+    ensurePrivateDir(path.dirname(root));
+    fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+    this.secrets = secrets ?? keyFileBox(path.dirname(root));
   }
 
   dirOf(id: string): string {
@@ -65,6 +80,7 @@ export class CommuneStore {
     if (this.exists(id)) throw new AppError('CONFLICT', 'Cette commune existe déjà dans Clocher.');
     fs.mkdirSync(this.dirOf(id), { recursive: true });
     const { db } = openDatabase(this.fileOf(id), { migrations: communeMigrations, what: 'Le dossier de la commune' });
+    attachSecretBox(db, this.secrets);
     try {
       db.transaction(() => init(db))();
     } catch (e) {
@@ -94,20 +110,73 @@ export class CommuneStore {
     const { db } = openDatabase(this.fileOf(id), {
       migrations: communeMigrations,
       what: 'Le dossier de la commune',
-      beforeMigrate: (d) => createBackup(d, backupDir, 'avant-migration', this.clock()),
+      beforeMigrate: (d) => {
+        try {
+          createBackup(d, backupDir, 'avant-migration', this.clock());
+        } catch (e) {
+          throw backupBeforeUpdateError(e); // no update without a backup: the base stays as it was
+        }
+      },
     });
+    attachSecretBox(db, this.secrets);
+    try {
+      if (sealClearSecrets(db, this.secrets)) this.sealBackups(id);
+    } catch (e) {
+      closeDatabase(db);
+      throw e;
+    }
     const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
     this.dailyBackup(handle);
     return handle;
   }
 
+  /**
+   * The day's automatic backup. A failure (full disk, `sauvegardes` not writable) never blocks the commune, not
+   * even its reads: it is remembered as a warning for the dashboard and written in the commune's journal when
+   * the base still takes writes. It is tried once per opening day, so a full disk does not slow every call.
+   */
   private dailyBackup(h: OpenCommune): void {
     const today = this.clock().toISOString().slice(0, 10);
     if (h.backupDay === today) return;
-    const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
-    if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
     h.backupDay = today;
+    try {
+      const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
+      if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
+      this.backupFailures.delete(h.id);
+    } catch (e) {
+      const why = backupFailureMessage(e);
+      this.backupFailures.set(h.id, why);
+      try {
+        record(h.db, this.clock(), { login: null, name: 'Clocher' }, { action: 'sauvegarde.echec', summary: why, objectType: 'sauvegarde' });
+      } catch {
+        // the disk is full or read-only: the warning on the dashboard is all we can do
+      }
+    }
+  }
+
+  /**
+   * Backups made before the secrets were sealed hold them in clear: seal them there too, and VACUUM so the
+   * clear text does not stay in a free page. A backup that cannot be opened (a damaged base kept before a
+   * restore) is left as it is.
+   */
+  private sealBackups(id: string): void {
+    for (const b of listBackups(this.backupDirOf(id))) {
+      let copy: Db | undefined;
+      try {
+        copy = new Database(path.join(this.backupDirOf(id), b.file), { fileMustExist: true });
+        if (sealClearSecrets(copy, this.secrets)) copy.exec('VACUUM');
+      } catch {
+        // unreadable: nothing we can seal
+      } finally {
+        copy?.close();
+      }
+    }
+  }
+
+  /** Why the last automatic backup of this commune failed, or null. */
+  backupWarning(id: string): string | null {
+    return this.backupFailures.get(id) ?? null;
   }
 
   backups(id: string): BackupInfo[] {
@@ -115,7 +184,9 @@ export class CommuneStore {
   }
 
   backupNow(id: string): BackupInfo {
-    return createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
+    const info = createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
+    this.backupFailures.delete(id); // a good backup of today exists again
+    return info;
   }
 
   /** Remove a commune created a moment ago whose registration failed (never used on a commune in use). */

@@ -1,9 +1,38 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../api/errors';
 import { migrate, refuseFutureVersion, schemaVersion, type Migration, type MigrationResult } from './migrate';
 
 export type Db = Database.Database;
+
+const READ_ONLY_MESSAGE =
+  "Le dossier de données de Clocher est en lecture seule : Clocher peut le lire mais pas y enregistrer. Rien n'a été modifié et le fichier n'est pas endommagé. " +
+  "Vérifiez que le disque n'est pas protégé en écriture (clé USB verrouillée, disque réseau) et que la session Windows a le droit d'écrire dans ce dossier, ou appelez le support.";
+
+export const readOnlyError = () => new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+
+/**
+ * Whether the file (or, when absent, its folder) cannot be written. A read-only folder makes SQLite fail to open
+ * a WAL base (it cannot create the -shm file): without this check that would read as « endommagé ».
+ */
+export function isReadOnly(file: string): boolean {
+  for (const target of [file, path.dirname(file)]) {
+    if (!fs.existsSync(target)) continue;
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
+    }
+  }
+  return false;
+}
+
+const isReadOnlyFailure = (e: unknown): boolean => {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_READONLY') || code === 'EROFS';
+};
 
 const corrupt = (what: string) =>
   new AppError(
@@ -32,6 +61,7 @@ export function inspectDatabaseFile(
     return version;
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if (isReadOnlyFailure(e) || isReadOnly(file)) throw readOnlyError();
     throw corrupt(what);
   } finally {
     db?.close();
@@ -48,12 +78,23 @@ export interface OpenOptions {
 /** Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema. */
 export function openDatabase(file: string, opts: OpenOptions): { db: Db; migration: MigrationResult } {
   if (fs.existsSync(file) && fs.statSync(file).size > 0) inspectDatabaseFile(file, opts.migrations, opts.what);
-  const db = new Database(file);
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    if (isReadOnlyFailure(e) || isReadOnly(file)) throw readOnlyError();
+    throw e;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // INSERT OR REPLACE deletes the conflicting row without firing DELETE triggers unless this is on: with it,
+    // the append-only triggers (journal, signature_record, deliberation) also refuse a REPLACE.
+    db.pragma('recursive_triggers = ON');
+    // A secret rewritten in place (migrated to its wrapped form) does not linger in the file's free space.
+    db.pragma('secure_delete = FAST');
     const migration = migrate(db, opts.migrations, {
       what: opts.what,
       beforeMigrate: (from, to) => opts.beforeMigrate?.(db, from, to),
@@ -61,6 +102,7 @@ export function openDatabase(file: string, opts: OpenOptions): { db: Db; migrati
     return { db, migration };
   } catch (e) {
     db.close();
+    if (isReadOnlyFailure(e) || (!(e instanceof AppError) && isReadOnly(file))) throw readOnlyError();
     throw e;
   }
 }

@@ -37,10 +37,23 @@ describe('main process', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
     expect(core().modulePath.endsWith(path.join('main', 'host', 'utility.js'))).toBe(true);
-    expect(core().args).toEqual([`--data-dir=${dataDir}`]);
+    expect(core().args).toEqual([`--data-dir=${dataDir}`, '--secrets=os']);
     expect(FakeBrowserWindow.created).toHaveLength(1);
     expect(FakeBrowserWindow.created[0]!.loadedURL).toBe('app://clocher/index.html');
     expect((FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload.endsWith(path.join('preload', 'index.js'))).toBe(true);
+  });
+
+  it('answers the core’s request for the secrets key with the OS-wrapped key, kept 0600 in the data folder', () => {
+    const child = core();
+    child.emit('message', { type: 'need-secrets' });
+    const answer = child.posted.find((m) => (m as { type?: string }).type === 'secrets') as { key: string };
+    const key = Buffer.from(answer.key, 'base64');
+    expect(key).toHaveLength(32);
+    const file = path.join(dataDir, 'cle-secrets.protegee');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file).includes(Buffer.from(answer.key))).toBe(false); // only the wrapped form on disk
+    expect(electron.safeStorage.decryptString(fs.readFileSync(file))).toBe(answer.key);
+    child.posted.splice(child.posted.indexOf(answer), 1); // the next tests read posted[0]
   });
 
   it('a second launch focuses the window', () => {

@@ -6,13 +6,14 @@
  * Command line: see cli.ts (--provision=FILE, --data-dir=DIR, --recover-account=LOGIN for support).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, utilityProcess, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, utilityProcess, type WebContents } from 'electron';
 import { parseShellArgs, utilityArgs } from './cli';
 import { CoreProcess } from './core-process';
 import { denyAllPermissions, installWebContentsGuards } from './guards';
 import { registerIpc, type Relay } from './ipc';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { runRecovery } from './recover';
+import { answerSecretsRequests, osWrappedKey } from './secrets';
 import { createMainWindow, focusWindow } from './window';
 
 // dist/main/electron/main.js → dist/
@@ -47,13 +48,18 @@ if (options.recoverLogin) {
 function startShell(): void {
   let win: BrowserWindow | null = null;
   let relay: Relay | null = null;
+  let secretsKey: Buffer | null | undefined; // read after 'ready' (safeStorage needs it), once
 
   const core = new CoreProcess({
-    spawn: () =>
-      utilityProcess.fork(files.utility, utilityArgs(dataDir(), options.provisioning), {
+    spawn: () => {
+      // --secrets=os: the core waits for the OS-wrapped key before opening anything (main/host/utility.ts)
+      const child = utilityProcess.fork(files.utility, [...utilityArgs(dataDir(), options.provisioning), '--secrets=os'], {
         serviceName: 'Clocher – moteur',
         stdio: 'inherit',
-      }),
+      });
+      answerSecretsRequests(child, () => (secretsKey === undefined ? (secretsKey = osWrappedKey(dataDir(), safeStorage)) : secretsKey));
+      return child;
+    },
     onEvent: (conn, event, payload) => relay?.sendEvent(conn, event, payload),
     onRestarted: (message) => relay?.broadcast('core.restarted', { message }),
     onGiveUp: (message) => {

@@ -13,6 +13,7 @@ import { can } from '../auth/roles';
 import { checkAccountRules } from '../auth/access';
 import { CommuneStore, type Clock } from '../commune/store';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import type { SecretBox } from '../db/secrets';
 import { Uploads } from '../documents/uploads';
 import { startUsbWatch } from '../signing/usb-watch';
 import { readHoraires } from '../commune/commune';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   scheduleSync?: boolean;
   /** log of unexpected errors, for support; receives no personal data beyond the stack */
   logError?: (e: unknown) => void;
+  /** seals the platform secrets; default: a 0600 key file in dataDir (the Electron shell gives an OS-wrapped key) */
+  secrets?: SecretBox;
 }
 
 export const DEFAULT_LOCK_MINUTES = 10;
@@ -66,7 +69,7 @@ export class Core implements CoreServices {
     this.scheduleSync = opts.scheduleSync ?? false;
     this.version = opts.version ?? '0.0.0-dev';
     this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
-    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock);
+    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock, opts.secrets);
     const uploadDir = path.join(this.dataDir, 'envois-en-cours');
     fs.rmSync(uploadDir, { recursive: true, force: true }); // partial uploads of a previous run
     this.uploads = new Uploads(uploadDir);

@@ -2,13 +2,14 @@
  * Utility-process transport: the core host as Electron's utilityProcess. Plain Node — it does not import
  * 'electron'; Electron gives it `process.parentPort`. Main relays already-validated calls as
  *   { type: 'call', conn, request }   and receives   { type: 'reply', conn, reply } | { type: 'event', conn, event, payload }
- * Arguments: --data-dir=DIR [--provision=FILE]
+ * Arguments: --data-dir=DIR [--provision=FILE] [--secrets=os: ask main for the secrets key, then start]
  */
 import { findProvisioningFile } from '../provisioning/provisioning';
 import type { Connection } from '../api/handler';
 import { toErrorValue } from '../api/errors';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
+import { aesBox } from '../db/secrets';
 
 declare const __CLOCHER_VERSION__: string;
 
@@ -23,30 +24,37 @@ if (!parentPort) {
   process.exit(2);
 }
 
+const port: ParentPort = parentPort;
 const argv = process.argv.slice(2);
 let core: Core;
-try {
-  core = new Core({
-    dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
-    provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
-    version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
-    scheduleSync: true,
-  });
-} catch (e) {
-  // Restarting cannot help (installation file from a newer Clocher, unreadable folder): main says why at once.
-  parentPort.postMessage({ type: 'fatal', error: toErrorValue(e) });
-  process.exit(1);
+/** osKey: with --secrets=os, the OS-wrapped key of the platform secrets that main sends (main/electron/secrets.ts). */
+function startCore(osKey: Buffer | null): void {
+  try {
+    core = new Core({
+      dataDir: argValue(argv, 'data-dir') ?? defaultDataDir(),
+      provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
+      version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
+      scheduleSync: true,
+      ...(osKey ? { secrets: aesBox(() => osKey) } : {}),
+    });
+  } catch (e) {
+    // Restarting cannot help (installation file from a newer Clocher, unreadable folder): main says why at once.
+    port.postMessage({ type: 'fatal', error: toErrorValue(e) });
+    process.exit(1);
+  }
+  void core.watchUsb();
+  port.postMessage({ type: 'ready' });
 }
 const connections = new Map<string, Connection>();
-void core.watchUsb();
 
 function shutdown(): void {
-  core.close();
+  if (core) core.close(); // may come before the core started (waiting for the secrets key)
   process.exit(0);
 }
 
 parentPort.on('message', async ({ data }) => {
-  const msg = data as { type?: string; conn?: string; request?: unknown };
+  const msg = data as { type?: string; conn?: string; request?: unknown; key?: unknown };
+  if (msg?.type === 'secrets') return core ? undefined : startCore(typeof msg.key === 'string' ? Buffer.from(msg.key, 'base64') : null);
   if (msg?.type === 'shutdown') return shutdown(); // Windows has no SIGTERM for a child: main asks first
   if (typeof msg?.conn !== 'string') return;
   const key = msg.conn;
@@ -67,4 +75,5 @@ parentPort.on('message', async ({ data }) => {
 });
 
 process.on('SIGTERM', shutdown);
-parentPort.postMessage({ type: 'ready' });
+if (argValue(argv, 'secrets') === 'os') parentPort.postMessage({ type: 'need-secrets' });
+else startCore(null);

@@ -1,12 +1,13 @@
 /**
  * Platform settings (Paramètres → Plateforme). The provisioning file already writes `plateforme`
  * {type, url, login}; here we add the TLS client certificate (a PKCS#12 file kept in the commune's folder)
- * and the secrets. Secrets sit in the commune's database for now; the Electron shell should wrap them with
- * safeStorage (see the report).
+ * and the secrets. Secrets are stored sealed (main/db/secrets.ts): the commune's database and its backups
+ * hold only the sealed form, the key lives outside (OS-wrapped in the Electron shell, a 0600 file otherwise).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSetting, writeSetting } from '../commune/commune';
+import { isWrapped, keyFileBox, secretBoxOf, SecretUnreadable, type SecretBox } from '../db/secrets';
 import type { Db } from '../db/sqlite';
 import { S2lowConnector } from './s2low/connector';
 import type { S2lowConfig } from './s2low/http';
@@ -23,6 +24,51 @@ interface Secrets {
   p12Password?: string;
   password?: string;
 }
+const SECRET_FIELDS = ['p12Password', 'password'] as const;
+const SECRETS_KEY = 'plateforme_secrets';
+
+/**
+ * The box of a base opened by the CommuneStore; a base opened on its own (the sync test harness, the bench)
+ * keeps its key file beside it.
+ */
+const boxFor = (db: Db, communeDir: string): SecretBox => secretBoxOf(db) ?? keyFileBox(communeDir);
+
+function sealed(box: SecretBox, s: Secrets): Secrets {
+  const out: Secrets = {};
+  for (const f of SECRET_FIELDS) {
+    const v = s[f];
+    if (typeof v === 'string') out[f] = isWrapped(v) ? v : box.wrap(v);
+  }
+  return out;
+}
+
+/** Secrets written in clear by an earlier Clocher are sealed at opening (once; a no-op afterwards). */
+export function sealClearSecrets(db: Db, box: SecretBox): boolean {
+  const s = readSetting<Secrets>(db, SECRETS_KEY);
+  if (!s || SECRET_FIELDS.every((f) => typeof s[f] !== 'string' || isWrapped(s[f]))) return false;
+  writeSetting(db, SECRETS_KEY, sealed(box, s));
+  return true;
+}
+
+const UNREADABLE =
+  "Les mots de passe de la plateforme enregistrés sur cet ordinateur ne peuvent plus être lus (clé de protection absente ou d'un autre ordinateur, par exemple après une restauration). Saisissez-les de nouveau dans Paramètres → Plateforme.";
+
+/** The clear secrets, or a French reason they cannot be read. */
+function openSecrets(db: Db, communeDir: string): Secrets | string {
+  const s = readSetting<Secrets>(db, SECRETS_KEY) ?? {};
+  const box = boxFor(db, communeDir);
+  const out: Secrets = {};
+  try {
+    for (const f of SECRET_FIELDS) {
+      const v = s[f];
+      if (typeof v === 'string') out[f] = isWrapped(v) ? box.unwrap(v) : v;
+    }
+  } catch (e) {
+    if (e instanceof SecretUnreadable) return UNREADABLE;
+    throw e;
+  }
+  return out;
+}
 
 export const certificatePath = (communeDir: string) => path.join(communeDir, 'plateforme', 'certificat.p12');
 
@@ -30,7 +76,7 @@ export const readPlateforme = (db: Db): Plateforme | null => readSetting<Platefo
 
 export function savePlateforme(db: Db, communeDir: string, p: { url: string; login?: string | null; password?: string | null; p12?: Buffer | null; p12Password?: string | null; ca?: string | null }): void {
   const current = readPlateforme(db);
-  const secrets = readSetting<Secrets>(db, 'plateforme_secrets') ?? {};
+  const secrets = readSetting<Secrets>(db, SECRETS_KEY) ?? {}; // kept sealed as they are
   let certificat = current?.certificat ?? null;
   if (p.p12) {
     const file = certificatePath(communeDir);
@@ -40,10 +86,14 @@ export function savePlateforme(db: Db, communeDir: string, p: { url: string; log
     certificat = { fichier: 'plateforme/certificat.p12' };
   }
   writeSetting(db, 'plateforme', { type: 's2low', url: p.url, login: p.login ?? null, ca: p.ca ?? current?.ca ?? null, certificat } satisfies Plateforme);
-  writeSetting(db, 'plateforme_secrets', {
-    p12Password: p.p12Password ?? secrets.p12Password,
-    password: p.password === undefined || p.password === null ? secrets.password : p.password,
-  } satisfies Secrets);
+  writeSetting(
+    db,
+    SECRETS_KEY,
+    sealed(boxFor(db, communeDir), {
+      p12Password: p.p12Password ?? secrets.p12Password,
+      password: p.password === undefined || p.password === null ? secrets.password : p.password,
+    }),
+  );
 }
 
 /** The connector config, or a French reason why the platform is not configured yet. */
@@ -52,7 +102,8 @@ export function s2lowConfig(db: Db, communeDir: string, timeoutMs?: number): S2l
   if (!p?.url) return "L'adresse de la plateforme de télétransmission n'est pas renseignée (Paramètres → Plateforme).";
   const file = p.certificat ? path.join(communeDir, p.certificat.fichier) : null;
   if (!file || !fs.existsSync(file)) return "Le certificat de connexion à la plateforme n'est pas installé (Paramètres → Plateforme).";
-  const s = readSetting<Secrets>(db, 'plateforme_secrets') ?? {};
+  const s = openSecrets(db, communeDir);
+  if (typeof s === 'string') return s;
   return { url: p.url, identity: { kind: 'pkcs12', pfx: fs.readFileSync(file), passphrase: s.p12Password ?? '' }, login: p.login ?? null, password: s.password ?? null, ca: p.ca ?? null, ...(timeoutMs ? { timeoutMs } : {}) };
 }
 

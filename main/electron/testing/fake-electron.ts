@@ -130,6 +130,15 @@ export const electron = {
       return p;
     }),
   },
+  // a reversible stand-in for the OS: XOR and a marker, so a test can tell wrapped bytes from the clear key
+  safeStorage: {
+    isEncryptionAvailable: vi.fn(() => true),
+    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('OS:'), Buffer.from(plain).map((b) => b ^ 0x5a)])),
+    decryptString: vi.fn((wrapped: Buffer) => {
+      if (wrapped.subarray(0, 3).toString() !== 'OS:') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(wrapped.subarray(3).map((b) => b ^ 0x5a)).toString();
+    }),
+  },
   contextBridge: { exposed, exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
   ipcRenderer: {
     listeners: ipcRendererListeners,
