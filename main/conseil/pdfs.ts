@@ -48,7 +48,7 @@ export function resultLines(elus: Map<number, EluRow>, r: { nomination?: TourImp
   if (r.nominatif?.length)
     lines.push(
       { text: 'Scrutin public : nom des votants et sens de leur vote (art. L2121-21 CGCT).', bold: false },
-      ...nominatifLines(r.nominatif.map((n) => ({ nom: fullName(elus.get(n.eluId)!), choix: n.choix }))).map((text) => ({ text, bold: false })),
+      ...nominatifLines(r.nominatif.map((n) => ({ nom: fullName(elus.get(n.eluId)!), tri: `${elus.get(n.eluId)!.nom} ${elus.get(n.eluId)!.prenom}`, choix: n.choix }))).map((text) => ({ text, bold: false })),
     );
   return lines;
 }

@@ -53,9 +53,16 @@ export function designationLine(tours: readonly TourImprime[], civiliteOf: (c: {
 
 export type Choix = 'pour' | 'contre' | 'abstention';
 
-/** Scrutin public: the names of the votants with the sense of their vote (L2121-21), names in French order. */
-export function nominatifLines(rows: readonly { nom: string; choix: Choix }[]): string[] {
-  const of = (k: Choix) => rows.filter((r) => r.choix === k).map((r) => r.nom).sort(compareFr);
+/**
+ * Scrutin public: the names of the votants with the sense of their vote (L2121-21), in French order of
+ * `tri` (the family name, so « M. Paul Lécuyer » comes before « M. Jean Leroux »), else of the printed name.
+ */
+export function nominatifLines(rows: readonly { nom: string; tri?: string; choix: Choix }[]): string[] {
+  const of = (k: Choix) =>
+    rows
+      .filter((r) => r.choix === k)
+      .sort((a, b) => compareFr(a.tri ?? a.nom, b.tri ?? b.nom))
+      .map((r) => r.nom);
   const line = (label: string, noms: string[]) => `${label} (${noms.length}) : ${noms.join(', ') || '—'}.`;
   const pour = of('pour');
   const contre = of('contre');
