@@ -28,13 +28,13 @@ describe('agreement on screen', () => {
   });
   it('the secrétaire de séance block: « Secrétaire de séance », « Nommée : Mme Odile Guérin », no « (s) »', async () => {
     fakeBridge({});
-    await render(<Secretaires detail={detail([4])} canWrite={false} reload={async () => undefined} />);
+    await render(<Secretaires detail={detail([4])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />);
     let text = document.body.textContent ?? '';
     expect(text).toContain('Secrétaire de séance');
     expect(text).toContain('Nommée : Mme Odile Guérin');
     expect(text).not.toMatch(/\((s|e)\)/);
     document.body.innerHTML = '';
-    await render(<Secretaires detail={detail([4, 5])} canWrite={false} reload={async () => undefined} />);
+    await render(<Secretaires detail={detail([4, 5])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />);
     text = document.body.textContent ?? '';
     expect(text).toContain('Secrétaires de séance');
     expect(text).toContain('Nommés : Mme Odile Guérin, M. Jean Leroux');
