@@ -69,6 +69,10 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     expect(convText).toMatch(/séance du 27\/11\/2026/);
     expect(convText).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
     const detail0 = await ok(c.call('conseil.seance', { seanceId }));
+    // The window lists the conseillers in French order (Lécuyer before Leroux), after the maire and adjoints.
+    const order = detail0.elus.map((e) => e.nom);
+    expect(order.slice(0, 3)).toEqual(['Lefèvre', 'Hamel', 'Chevalier']);
+    expect(order.indexOf('Lécuyer')).toBeLessThan(order.indexOf('Leroux'));
     for (const e of detail0.elus) await ok(c.call('conseil.recordEnvoi', { seanceId, envoi: { eluId: e.id, mode: 'dematerialise', date: '2026-11-23' } }));
     await ok(c.call('conseil.recordAffichage', { seanceId, date: '2026-11-23' }));
 
