@@ -145,7 +145,7 @@ export async function deliberationPdf(db: Db, d: DeliberationPdfInput): Promise<
     ['Date de la convocation', d.convocationLe ? formatDateFr(d.convocationLe) : '—'],
     ['Conseillers en exercice', String(a.enExercice)],
     ['Présents', `${a.presents.length + a.retires.length}${a.retires.length ? ` (dont ${a.retires.length} ne prenant pas part au vote)` : ''}`],
-    ['Votants', `${a.votants} (dont ${a.representes.length} par pouvoir)`],
+    ['Votants', `${a.votants}${a.representes.length ? ` (dont ${a.representes.length} par pouvoir)` : ''}`],
   ]);
   w.text(`Présidence : ${president ? fullName(president) : '—'}`, { after: 2 });
   w.text(`Présents : ${names(elus, [...a.presents, ...a.retires])}`, { after: 2 });

@@ -124,7 +124,7 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
   }
   const exprimes = candidates.reduce((n, x) => n + x.voix, 0);
   const delib = await createDeliberation(c, {
-    point: { ...sit.point, titre: `${sit.point.titre} — désignation de ${round.elected.nom}` },
+    point: { ...sit.point, titre: `${sit.point.titre} — ${round.elected.nom}` },
     seance: s,
     attendance: sit.attendance,
     vote: { pour: round.elected.voix, contre: exprimes - round.elected.voix, abstention: r.blancsNuls, adopted: true, message: round.message },
