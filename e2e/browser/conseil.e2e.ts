@@ -202,7 +202,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer le pouvoir' }).click();
     await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`${full(5)} → ${full(1)}`));
     await page.getByRole('button', { name: full(2), exact: true }).click();
-    await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`Nommé\\(s\\) : ${full(2)}`));
+    await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`Nommée : ${full(2)}`)); // Mme Le Gall: agreed, never « Nommé(s) »
     await clean(page, 'conseil-06-appel');
     await page.getByRole('button', { name: 'Passer aux points de l’ordre du jour →' }).click();
     await expect.poll(() => main(page).textContent(), T).toMatch(/Quorum atteint : 5 présents sur 7 en exercice, il en faut 4/);

@@ -1,15 +1,12 @@
 import { AppError } from '../api/errors';
-import { fullName, readIdentity } from '../commune/commune';
 import type { Db } from '../db/sqlite';
-import { PdfWriter } from '../documents/pdf';
 import type { ConseilCtx } from './context';
 import { deliberationsOf } from './deliberations';
 import { listePdf } from './pdfs';
 import { formatDateFr } from './rules/dates';
 import { listeDeadline, pvPublicationDeadline } from './rules/publicite';
-import { attendanceInput, elusById, openingPresence, pouvoirsFor } from './seance-day';
-import { getSeance, pointsOf, type SeanceRow } from './seances';
-import { attendanceFor } from './attendance';
+import { pvPdf } from './pv-pdf';
+import { getSeance } from './seances';
 
 /** Liste des délibérations examinées (L2121-25), as a PDF to post and put online. */
 export async function listeDocument(db: Db, seanceId: number): Promise<Uint8Array> {
@@ -84,12 +81,12 @@ export function signerPv(c: ConseilCtx, seanceId: number, signedSha256: string |
   if (pv.statut !== 'arrete') throw new AppError('CONFLICT', pv.statut === 'brouillon' ? "Le procès-verbal doit d'abord être arrêté." : 'Déjà signé.');
   if (signedSha256 && !c.docs.has(signedSha256)) throw new AppError('NOT_FOUND', 'Document signé introuvable.');
   c.db.prepare("UPDATE pv SET statut = 'signe', pdf_sha256 = coalesce(?, pdf_sha256) WHERE seance_id = ?").run(signedSha256, seanceId);
-  c.audit({ action: 'pv.signe', summary: `Procès-verbal de la séance du ${formatDateFr(getSeance(c.db, seanceId).date)} signé par le président et le(s) secrétaire(s) de séance`, objectType: 'seance', objectId: seanceId });
+  c.audit({ action: 'pv.signe', summary: `Procès-verbal de la séance du ${formatDateFr(getSeance(c.db, seanceId).date)} signé par le président et le ou les secrétaires de séance`, objectType: 'seance', objectId: seanceId });
 }
 
 export function publierPv(c: ConseilCtx, seanceId: number, date: string): { late: boolean; message: string } {
   const pv = getPv(c.db, seanceId);
-  if (pv.statut !== 'signe') throw new AppError('RULE', 'Le procès-verbal est publié une fois arrêté et signé par le président et le(s) secrétaire(s) de séance (art. L2121-15 CGCT).');
+  if (pv.statut !== 'signe') throw new AppError('RULE', 'Le procès-verbal est publié une fois arrêté et signé par le président et le ou les secrétaires de séance (art. L2121-15 CGCT).');
   if (date > c.today || (pv.arrete_le && date < pv.arrete_le)) throw new AppError('INVALID', "Date de publication : entre l'arrêté du procès-verbal et aujourd'hui.");
   const deadline = pvPublicationDeadline(pv.arrete_le!);
   const late = date > deadline;
@@ -97,58 +94,4 @@ export function publierPv(c: ConseilCtx, seanceId: number, date: string): { late
   c.db.prepare("UPDATE pv SET statut = 'publie', publie_le = ? WHERE seance_id = ?").run(date, seanceId);
   c.audit({ action: 'pv.publie', summary: message, objectType: 'seance', objectId: seanceId });
   return { late, message };
-}
-
-/** The PV with its mandatory content (L2121-15): date and hour, président, members present or represented, secrétaire(s), quorum, ordre du jour, délibérations and votes, discussions. */
-async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: string): Promise<Uint8Array> {
-  const c = readIdentity(db);
-  const elus = elusById(db);
-  const w = await PdfWriter.create({
-    title: `Procès-verbal — séance du ${s.date.split('-').reverse().join('/')}`,
-    commune: `Commune de ${c.nom}`,
-    createdAt: new Date(`${arreteLe}T12:00:00Z`),
-    header: `Commune de ${c.nom} — Procès-verbal de la séance du ${s.date.split('-').reverse().join('/')}`,
-  });
-  w.text('RÉPUBLIQUE FRANÇAISE', { align: 'center', bold: true, size: 10, after: 0 });
-  w.text(`Département ${c.departement} — Commune de ${c.nom}`, { align: 'center', size: 10, after: 10 });
-  w.heading('Procès-verbal de la séance du conseil municipal', 15);
-  w.text(`Séance du ${formatDateFr(s.date)} à ${s.heure.replace(':', ' h ')}, ${s.lieu}.`, { bold: true });
-  const opening = openingPresence(db, s.id);
-  const name = (id: number) => fullName(elus.get(id)!);
-  const president = s.president_elu_id ? name(s.president_elu_id) : '—';
-  const present = [...opening].filter(([, st]) => st === 'present').map(([id]) => id);
-  const pouvoirs = pouvoirsFor(db, s.id);
-  const absent = [...opening].filter(([, st]) => st === 'absent' || st === 'excuse').map(([id]) => `${name(id)}${opening.get(id) === 'excuse' ? ' (excusé)' : ''}`);
-  const secretaires = (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]).map((r) => name(r.elu_id));
-  const inputAll = attendanceInput(db, s, null);
-  const first = attendanceFor(inputAll, 1);
-  w.fields([
-    ['Présidence', president],
-    ['Présents à l’ouverture', present.map(name).join(', ') || '—'],
-    ['Représentés', pouvoirs.map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`).join(', ') || '—'],
-    ['Absents', absent.join(', ') || '—'],
-    ['Secrétaire(s) de séance', secretaires.join(', ') || '—'],
-    ['Quorum', `${first.presents.length} présents sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum)' : ''}`],
-  ]);
-  w.heading('Ordre du jour', 12);
-  const votes = new Map((db.prepare('SELECT v.*, o.id AS pid FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').all(s.id) as { pid: number; message: string; mode: string }[]).map((v) => [v.pid, v]));
-  const delibs = new Map(deliberationsOf(db, s.id).map((d) => [d.point_id, d]));
-  for (const p of pointsOf(db, s.id)) {
-    w.text(`${p.rang}. ${p.titre}`, { bold: true, after: 2 });
-    const d = delibs.get(p.id);
-    const v = votes.get(p.id);
-    if (d && v) {
-      w.text(`Délibération n° ${d.numero}. ${v.message}`, { indent: 10, after: 2 });
-      if (v.mode === 'scrutin_public') {
-        const nominatif = db.prepare('SELECT elu_id, choix FROM vote_nominatif WHERE point_id = ?').all(p.id) as { elu_id: number; choix: string }[];
-        w.text(`Scrutin public (art. L2121-21 CGCT) : ${nominatif.map((n) => `${name(n.elu_id)} ${n.choix}`).join(' ; ')}`, { indent: 10, size: 9 });
-      }
-      if (v.mode === 'scrutin_secret') w.text('Vote au scrutin secret (art. L2121-21 CGCT).', { indent: 10, size: 9 });
-    } else w.text(p.statut === 'reporte' ? 'Point reporté.' : p.statut === 'retire' ? "Point retiré de l'ordre du jour." : '—', { indent: 10 });
-  }
-  w.heading('Teneur des discussions', 12);
-  w.text(debats);
-  w.text(`Procès-verbal arrêté en séance du ${formatDateFr(arreteLe)}.`, { bold: true, after: 6 });
-  w.signatures([{ title: 'Le président de séance', name: president }, ...secretaires.slice(0, 2).map((n) => ({ title: 'Le secrétaire de séance', name: n }))]);
-  return w.save();
 }

@@ -5,6 +5,7 @@ import { readSetting } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { resourcesDir } from '../documents/resources';
 import type { DocumentStore } from '../documents/store';
+import { libelleMatiere } from './rules/nomenclature';
 
 /**
  * The ACTES classification (RetourClassification message, schema actesv1_1.xsd): natures of acts with their
@@ -58,13 +59,18 @@ export function bundledClassification(): Classification {
   return defaultClassification;
 }
 
-/** Every code of the tree with its full label path, for a searchable select. */
+/**
+ * Every code of the tree with its full label path, for a searchable select and the printed acts. Levels 1–2
+ * take the national nomenclature's accented label (files served without accents print « Décisions
+ * budgétaires », not « Decisions budgetaires »); deeper levels keep the préfecture's own label.
+ */
 export function flattenMatieres(c: Classification): { code: string; libelle: string; chemin: string }[] {
   const out: { code: string; libelle: string; chemin: string }[] = [];
   const visit = (ms: Matiere[], trail: string[]) => {
     for (const m of ms) {
-      out.push({ code: m.code, libelle: m.libelle, chemin: [...trail, m.libelle].join(' › ') });
-      visit(m.children, [...trail, m.libelle]);
+      const libelle = libelleMatiere(m.code, m.libelle);
+      out.push({ code: m.code, libelle, chemin: [...trail, libelle].join(' › ') });
+      visit(m.children, [...trail, libelle]);
     }
   };
   visit(c.matieres, []);

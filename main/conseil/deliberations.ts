@@ -6,7 +6,7 @@ import type { Db } from '../db/sqlite';
 import type { Attendance } from './attendance';
 import type { ConseilCtx } from './context';
 import { communeClassification, flattenMatieres } from './classification';
-import { deliberationPdf } from './pdfs';
+import { deliberationPdf, type DeliberationPdfInput } from './pdfs';
 import { formatDateFr } from './rules/dates';
 import { checkNumero, nextNumero } from './rules/numbering';
 import { defaultModePublicite, executoire, publicationMinEnd, type ModePublicite } from './rules/publicite';
@@ -56,6 +56,9 @@ export interface NewDeliberation {
   seance: SeanceRow;
   attendance: Attendance;
   vote: { pour: number; contre: number; abstention: number; adopted: boolean; message: string };
+  /** printed on the act: a nomination's rounds, a scrutin public's names (L2121-21) */
+  nomination?: DeliberationPdfInput['nomination'];
+  nominatif?: DeliberationPdfInput['nominatif'];
   /** writes the vote rows, inside the same transaction as the délibération */
   record: () => void;
 }
@@ -71,7 +74,7 @@ export async function createDeliberation(c: ConseilCtx, n: NewDeliberation): Pro
   const bad = checkNumero(numero, existing);
   if (bad) throw new AppError('CONFLICT', bad);
   const matiereChemin = flattenMatieres(communeClassification(c.db, c.docs)).find((m) => m.code === n.point.matiere)?.chemin ?? n.point.matiere;
-  const pdf = await deliberationPdf(c.db, { numero, seance: n.seance, point: n.point, attendance: n.attendance, vote: n.vote, convocationLe: convocationDate(c.db, n.seance.id), matiereChemin });
+  const pdf = await deliberationPdf(c.db, { numero, seance: n.seance, point: n.point, attendance: n.attendance, vote: n.vote, nomination: n.nomination ?? null, nominatif: n.nominatif ?? null, convocationLe: convocationDate(c.db, n.seance.id), matiereChemin });
   const { sha256 } = c.docs.put(pdf);
   const id = c.db.transaction(() => {
     n.record();

@@ -1,4 +1,4 @@
-import { fullName, readElus } from '../commune/commune';
+import { fullName, readElus, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { convocationDate, deliberationsOf, executoireOf } from './deliberations';
 import { pointSituation, pouvoirsFor, openingPresence } from './seance-day';
@@ -6,6 +6,12 @@ import { getSeance, pointsOf, eluIdsEnExercice } from './seances';
 import { convocationState } from './convocation-service';
 import type { ConseilCtx } from './context';
 import type { PvRow } from './apres-seance';
+import { compareFr } from '../documents/french';
+
+const RANG = { maire: 0, adjoint: 1, conseiller: 2 } as const;
+/** The maire, the adjoints by rang, then the conseillers by name in French collation (SQLite's binary order puts Lécuyer after Leroux). */
+export const tableauOrder = <T extends EluRow>(elus: readonly T[]): T[] =>
+  [...elus].sort((a, b) => RANG[a.fonction] - RANG[b.fonction] || (a.rang_adjoint ?? 0) - (b.rang_adjoint ?? 0) || compareFr(a.nom, b.nom) || compareFr(a.prenom, b.prenom));
 
 export interface VoteRow {
   point_id: number;
@@ -70,7 +76,7 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
     aujourdhui: c.today,
     pvsAArreter,
     seance: s,
-    elus: elus.filter((e) => inOffice.has(e.id)).map((e) => ({ ...e, nomComplet: fullName(e) })),
+    elus: tableauOrder(elus.filter((e) => inOffice.has(e.id))).map((e) => ({ ...e, nomComplet: fullName(e) })),
     points,
     convocation: convocationState(c, seanceId),
     convocationLe: convocationDate(db, seanceId),

@@ -1,5 +1,6 @@
 import { AppError } from '../api/errors';
 import type { Ctx, Implementations } from '../api/handler';
+import { count } from '../documents/french';
 import { communeClassification, flattenMatieres } from './classification';
 import { parisDay, type ConseilCtx } from './context';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
@@ -127,7 +128,7 @@ export const conseilHandlers = {
     const c = cc(ctx);
     const r = await registrePdf(c.db, annee, c.today);
     if (r.deliberations === 0) throw new AppError('NOT_FOUND', `Aucune délibération enregistrée pour ${annee}.`);
-    c.db.transaction(() => c.audit({ action: 'conseil.registre', summary: `Registre des délibérations ${annee} imprimé (${r.seances} séance(s), ${r.deliberations} délibération(s))` }))();
+    c.db.transaction(() => c.audit({ action: 'conseil.registre', summary: `Registre des délibérations ${annee} imprimé (${count(r.seances, 'séance')}, ${count(r.deliberations, 'délibération')})` }))();
     return { ...pdfValue(`registre-deliberations-${annee}.pdf`, r.pdf), deliberations: r.deliberations, seances: r.seances };
   },
 

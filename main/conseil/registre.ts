@@ -1,7 +1,9 @@
 import { fullName, readIdentity, readSetting } from '../commune/commune';
 import type { Db } from '../db/sqlite';
+import { compareFr, dateCourte, heureFr, secretaireDeSeance } from '../documents/french';
 import { PdfWriter } from '../documents/pdf';
 import type { DeliberationRow } from './deliberations';
+import { names, nominatifOf, nominationTours, resultLines } from './pdfs';
 import { formatDateFr } from './rules/dates';
 import { reliureDeadline } from './rules/publicite';
 import { elusById, openingPresence, pouvoirsFor } from './seance-day';
@@ -17,6 +19,7 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
   const c = readIdentity(db);
   const elus = elusById(db);
   const name = (id: number) => fullName(elus.get(id)!);
+  const modeOf = (pointId: number | null) => (pointId === null ? null : ((db.prepare('SELECT mode FROM vote WHERE point_id = ?').get(pointId) as { mode: string } | undefined)?.mode ?? null));
   const seances = db.prepare("SELECT * FROM seance WHERE date LIKE ? AND statut = 'close' ORDER BY date, heure").all(`${annee}-%`) as SeanceRow[];
   const all: (DeliberationRow & { date: string; rang: number | null })[] = [];
   const w = await PdfWriter.create({
@@ -34,11 +37,16 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
       .prepare('SELECT d.*, p.rang FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero')
       .all(s.id) as (DeliberationRow & { rang: number | null })[];
     if (!delibs.length) continue;
-    w.heading(`Séance du ${formatDateFr(s.date)} à ${s.heure.replace(':', ' h ')}`, 13);
+    w.heading(`Séance du ${formatDateFr(s.date)} à ${heureFr(s.heure)}`, 13);
     delibs.forEach((d, i) => {
       all.push({ ...d, date: s.date });
       w.text(`N° d'ordre ${d.rang ?? i + 1} — Délibération n° ${d.numero} — ${d.objet}`, { bold: true, after: 2 });
-      w.text(`Matière ${d.matiere}. Vote : ${d.pour} pour, ${d.contre} contre, ${d.abstention} abstention(s) — ${d.adoptee ? 'adoptée' : 'rejetée'}.`, { size: 9.5, after: 2 });
+      // A nomination prints its rounds and désignation, a scrutin public its names (L2121-21), never « pour / contre » for a nomination.
+      const mode = modeOf(d.point_id);
+      const nomination = mode === 'nomination' && d.point_id !== null ? nominationTours(db, d.point_id) : null;
+      const nominatif = mode === 'scrutin_public' && d.point_id !== null ? nominatifOf(db, d.point_id) : null;
+      w.text(`Matière ${d.matiere}.${nomination ? '' : ` ${d.adoptee ? 'Adoptée' : 'Rejetée'}.`}`, { size: 9.5, after: 2 });
+      for (const l of resultLines(elus, { pour: d.pour, contre: d.contre, abstention: d.abstention, nomination, nominatif })) w.text(l.text, { size: 9.5, after: 2 });
       if (d.texte) w.text(d.texte, { size: 9.5 });
       w.spacer(4);
     });
@@ -47,12 +55,13 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
     w.heading(`Feuillet de clôture — séance du ${formatDateFr(s.date)}`, 13);
     w.text(`Commune de ${c.nom}. Délibérations prises au cours de la séance : ${delibs.map((d, i) => `n° d'ordre ${d.rang ?? i + 1} (${d.numero})`).join(', ')}.`);
     const opening = openingPresence(db, s.id);
-    w.text(`Membres présents : ${[...opening].filter(([, st]) => st === 'present').map(([id]) => name(id)).join(', ') || '—'}.`);
+    w.text(`Membres présents : ${names(elus, [...opening].filter(([, st]) => st === 'present').map(([id]) => id))}.`);
     const pouvoirs = pouvoirsFor(db, s.id);
-    if (pouvoirs.length) w.text(`Représentés : ${pouvoirs.map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`).join(', ')}.`);
-    const secretaires = (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]).map((r) => name(r.elu_id));
+    if (pouvoirs.length) w.text(`Représentés : ${[...pouvoirs].sort((a, b) => compareFr(elus.get(a.mandant)!.nom, elus.get(b.mandant)!.nom)).map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`).join(', ')}.`);
+    const secretaires = (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]).map((r) => elus.get(r.elu_id)!);
     w.spacer(10);
-    w.signatures([{ title: 'Le maire', name: s.president_elu_id ? name(s.president_elu_id) : '' }, ...secretaires.slice(0, 2).map((n) => ({ title: 'Le secrétaire de séance', name: n }))]);
+    // R2121-9: the closing sheet bears the signatures of the maire and of the secrétaire(s).
+    w.signatures([{ title: 'Le maire', name: s.president_elu_id ? name(s.president_elu_id) : '' }, ...secretaires.slice(0, 2).map((e) => ({ title: secretaireDeSeance(e.civilite), name: fullName(e) }))]);
     w.newPage();
   }
   w.heading('Table chronologique', 13);
@@ -62,7 +71,7 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
       { title: 'N°', width: 0.16 },
       { title: 'Objet', width: 0.68 },
     ],
-    all.map((d) => [d.date.split('-').reverse().join('/'), d.numero, d.objet]),
+    all.map((d) => [dateCourte(d.date), d.numero, d.objet]),
   );
   w.heading('Table par objet', 13);
   w.table(
@@ -71,7 +80,7 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
       { title: 'N°', width: 0.16 },
       { title: 'Date', width: 0.16 },
     ],
-    [...all].sort((a, b) => a.objet.localeCompare(b.objet, 'fr')).map((d) => [d.objet, d.numero, d.date.split('-').reverse().join('/')]),
+    [...all].sort((a, b) => compareFr(a.objet, b.objet)).map((d) => [d.objet, d.numero, dateCourte(d.date)]),
   );
   const deadline = reliureDeadline(c.population, readSetting<number>(db, 'registre_derniere_reliure') ?? null, today);
   w.text(

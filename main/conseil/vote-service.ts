@@ -4,6 +4,7 @@ import { parseOrThrow } from '../api/validate';
 import { fullName } from '../commune/commune';
 import type { ConseilCtx } from './context';
 import { createDeliberation } from './deliberations';
+import { nominationTours } from './pdfs';
 import { nominationRound, voteResult, VoteError, type Candidate } from './rules/votes';
 import { elusById, pointSituation } from './seance-day';
 import { getSeance } from './seances';
@@ -70,6 +71,7 @@ export async function recordVote(c: ConseilCtx, pointId: number, input: unknown)
     seance: s,
     attendance,
     vote: { pour, contre, abstention, adopted: result.adopted, message: result.message },
+    nominatif: point.scrutin === 'scrutin_public' ? (v.nominatif ?? null) : null,
     record: () => {
       c.db
         .prepare(
@@ -102,6 +104,7 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
     nom: x.nom,
     voix: x.voix,
     dateNaissance: x.dateNaissance ?? (x.eluId ? (elus.get(x.eluId)?.date_naissance ?? null) : null),
+    civilite: x.eluId ? (elus.get(x.eluId)?.civilite ?? null) : null,
   }));
   let round;
   try {
@@ -121,10 +124,11 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
   }
   const exprimes = candidates.reduce((n, x) => n + x.voix, 0);
   const delib = await createDeliberation(c, {
-    point: { ...sit.point, titre: `${sit.point.titre} — ${round.elected.nom} désigné(e)` },
+    point: { ...sit.point, titre: `${sit.point.titre} — ${round.elected.nom}` },
     seance: s,
     attendance: sit.attendance,
     vote: { pour: round.elected.voix, contre: exprimes - round.elected.voix, abstention: r.blancsNuls, adopted: true, message: round.message },
+    nomination: [...nominationTours(c.db, pointId), { ...r, elu: round.elected.nom }],
     record: () => {
       save();
       c.db

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { resourcesDir } from './resources';
 
 /**
@@ -36,9 +36,21 @@ export interface PdfMeta {
   numbering?: 'pages' | 'feuillets';
 }
 
+/**
+ * The document's own signature blocks, in signing order, recorded in the catalog when the PDF is written:
+ * the visible signature stamp lands in the n-th block (main/signing/stamp.ts), not in a corner of the last page.
+ */
+export const SIGNATURE_BLOCKS_KEY = 'ClocherSignatureBlocks';
+export interface SignatureBlock {
+  page: number; // 0-based page index
+  rect: [number, number, number, number]; // x1 y1 x2 y2, in PDF points
+  title: string;
+}
+
 export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
+  private readonly blocks: SignatureBlock[] = [];
   private constructor(
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
@@ -163,11 +175,14 @@ export class PdfWriter {
     const h = 90;
     this.ensure(h);
     const w = this.width / Math.max(blocks.length, 1);
+    const pageIndex = this.doc.getPages().indexOf(this.page);
     blocks.forEach((b, i) => {
       const x = MARGIN + i * w;
       this.page.drawText(b.title, { x, y: this.y - 12, size: 10, font: this.bold });
       this.page.drawText(b.name, { x, y: this.y - 26, size: 10, font: this.regular });
-      this.page.drawRectangle({ x, y: this.y - h + 4, width: w - 16, height: 52, borderColor: GREY, borderWidth: 0.5 });
+      const box = { x, y: this.y - h + 4, width: w - 16, height: 52 };
+      this.page.drawRectangle({ ...box, borderColor: GREY, borderWidth: 0.5 });
+      this.blocks.push({ page: pageIndex, rect: [box.x, box.y, box.x + box.width, box.y + box.height], title: b.title });
     });
     this.y -= h + 6;
     return this;
@@ -181,6 +196,11 @@ export class PdfWriter {
       const w = this.regular.widthOfTextAtSize(label, 8);
       p.drawText(label, { x: A4[0] - MARGIN - w, y: 30, size: 8, font: this.regular, color: GREY });
     });
+    if (this.blocks.length) {
+      const ctx = this.doc.context;
+      const list = this.blocks.map((b) => ctx.obj({ Page: b.page, Rect: b.rect, T: PDFHexString.fromText(b.title) }));
+      this.doc.catalog.set(PDFName.of(SIGNATURE_BLOCKS_KEY), ctx.obj(list));
+    }
     return this.doc.save({ useObjectStreams: false });
   }
 }

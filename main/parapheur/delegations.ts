@@ -7,6 +7,7 @@ import { AppError } from '../api/errors';
 import { isoDate, parseOrThrow } from '../api/validate';
 import { fullName, readElus, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
+import { accord, capitalize } from '../documents/french';
 
 export const KINDS = ['deliberation', 'pv', 'arrete', 'etat_civil', 'courrier', 'pes'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -158,7 +159,7 @@ export function authorityFor(db: Db, who: Signataire, step: StepContext, day: st
       return { fondement: article, qualite: 'Secrétaire de séance', delegationId: null };
     }
     const maire = maireOn(db, step.seanceDate ?? day);
-    if (e && e.id === step.seancePresidentId) return { fondement: article, qualite: e.fonction === 'maire' ? 'Maire, président de séance' : 'Président de séance', delegationId: null };
+    if (e && e.id === step.seancePresidentId) return { fondement: article, qualite: e.fonction === 'maire' ? `Maire, ${accord('président', e.civilite)} de séance` : `${capitalize(accord('président', e.civilite))} de séance`, delegationId: null };
     if (e && maire && e.id === maire.id) return { fondement: article, qualite: 'Maire', delegationId: null };
     throw new AppError('RULE', `${name} n'est ni le maire ni le président de la séance : ${step.kind === 'pv' ? 'le procès-verbal est signé' : 'les délibérations sont signées'} par le maire (ou le président de séance) et le ou les secrétaires de séance (art. ${article} CGCT).`);
   }
@@ -166,7 +167,7 @@ export function authorityFor(db: Db, who: Signataire, step: StepContext, day: st
     const e = elus.get(who.eluId);
     if (e && e.fonction === 'maire' && inMandate(e, day)) return { fondement: 'maire', qualite: 'Maire', delegationId: null };
     // the maire and the adjoints are officiers d'état civil by law (L2122-32)
-    if (e && step.kind === 'etat_civil' && e.fonction === 'adjoint' && inMandate(e, day)) return { fondement: 'L2122-32', qualite: "Adjoint au maire, officier d'état civil", delegationId: null };
+    if (e && step.kind === 'etat_civil' && e.fonction === 'adjoint' && inMandate(e, day)) return { fondement: 'L2122-32', qualite: `${capitalize(accord('adjoint', e.civilite))} au maire, officier d'état civil`, delegationId: null };
   }
   const rows = (who.eluId
     ? db.prepare('SELECT * FROM delegation WHERE delegataire_elu_id = ? ORDER BY rang').all(who.eluId)

@@ -11,6 +11,7 @@ import { checkCertificate, describeCertificate, type CertificateInfo } from './c
 import { modulePathProblem } from './module-path';
 import { Token, type TokenSlot } from './token';
 import { isTokenError } from './token-errors';
+import { count, plural } from '../documents/french';
 
 export type Os = 'win32' | 'linux' | 'darwin';
 
@@ -125,7 +126,7 @@ export function testToken(modulePath: string, trustedRootsPem: string[], now: Da
       }),
     }));
     const message = tokens.length
-      ? `${tokens.length} clé(s) trouvée(s) : ${tokens.map((t) => `${t.label} (${t.certificates.length} certificat(s))`).join(', ')}.`
+      ? `${count(tokens.length, 'clé')} ${plural(tokens.length, 'trouvée')} : ${tokens.map((t) => `${t.label} (${count(t.certificates.length, 'certificat')})`).join(', ')}.`
       : 'Le pilote répond, mais aucune clé n\'est branchée. Branchez la clé puis cliquez sur « Rechercher la clé ».';
     return { ok: true, modulePath, tokens, message };
   } catch (e) {

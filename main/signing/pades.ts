@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { AppError } from '../api/errors';
 import { buildCms, type Signer } from './cms';
-import { stampAppearance, stampRect } from './stamp';
+import { stampAppearance, stampPlacement } from './stamp';
 
 const CONTENTS_BYTES = 8192; // B-B with the chain; 16 KB+ once B-T timestamps arrive
 const BYTERANGE_PLACEHOLDER = '/ByteRange [0 /********** /********** /**********]';
@@ -75,13 +75,13 @@ function sigDictBytes(r: PdfSignatureRequest): Uint8Array {
   return Buffer.from(dict, 'latin1');
 }
 
-/** Add the widget to the last page and the field to /AcroForm, marking every changed object for the update. */
-function addField(doc: PDFDocument, page: PDFPage, sigRef: PDFRef, apRef: PDFRef, n: number): void {
+/** Add the widget to its page (stampPlacement) and the field to /AcroForm, marking every changed object for the update. */
+function addField(doc: PDFDocument, page: PDFPage, rect: [number, number, number, number], sigRef: PDFRef, apRef: PDFRef, n: number): void {
   const ctx = doc.context;
   const snap = ctx.snapshot!;
   const name = `Signature${n + 1}-${crypto.randomBytes(4).toString('hex')}`; // unique (signing.md §3)
   const widget = ctx.register(
-    ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFHexString.fromText(name), V: sigRef, P: page.ref, Rect: stampRect(page.getWidth(), n), F: 4, AP: { N: apRef } }),
+    ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFHexString.fromText(name), V: sigRef, P: page.ref, Rect: rect, F: 4, AP: { N: apRef } }),
   );
   const annotsRaw = page.node.get(PDFName.of('Annots'));
   if (annotsRaw instanceof PDFRef) {
@@ -133,10 +133,11 @@ export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promis
     const who = prior.map((p) => p.name ?? 'signataire inconnu').join(', ');
     throw new AppError('CONFLICT', `Ce PDF porte déjà ${prior.length > 1 ? 'des signatures' : 'une signature'} (${who}) que le circuit ne prévoit pas : il n'est pas signé une seconde fois. Vérifiez le document avec le secrétariat.`);
   }
-  const page = doc.getPage(doc.getPageCount() - 1);
+  const place = stampPlacement(doc, prior.length);
+  const page = doc.getPage(place.page);
   const sigRef = doc.context.register(PDFInvalidObject.of(sigDictBytes(r)));
   const apRef = await stampAppearance(doc, { nom: r.nom, qualite: r.qualite }, r.at);
-  addField(doc, page, sigRef, apRef, prior.length);
+  addField(doc, page, place.rect, sigRef, apRef, prior.length);
   const out = Buffer.from(await doc.commit({ useObjectStreams: false }));
   if (!out.subarray(0, bytes.length).equals(Buffer.from(bytes))) throw new Error('incremental update changed the original bytes');
   return fill(out, r.signer);

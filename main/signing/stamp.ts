@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { SIGNATURE_BLOCKS_KEY } from '../documents/pdf';
 import { resourcesDir } from '../documents/resources';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
@@ -29,6 +30,31 @@ export function stampRect(pageWidth: number, n: number): [number, number, number
   const x = pageWidth - STAMP.margin - STAMP.width - col * (STAMP.width + STAMP.gap);
   const y = STAMP.margin / 2 + row * (STAMP.height + STAMP.gap);
   return [x, y, x + STAMP.width, y + STAMP.height];
+}
+
+/**
+ * Where the n-th signature goes: in the document's own n-th signature block (« Le président de séance »,
+ * then « Le secrétaire de séance »…), recorded in the catalog when Clocher wrote the PDF; the stamp keeps
+ * its proportions and is centred in the block. A PDF without recorded blocks (an uploaded one), or a
+ * signature beyond the blocks, gets the bottom-right corner of the last page (stampRect).
+ */
+export function stampPlacement(doc: PDFDocument, n: number): { page: number; rect: [number, number, number, number] } {
+  const last = doc.getPageCount() - 1;
+  const fallback = () => ({ page: last, rect: stampRect(doc.getPage(last).getWidth(), n) });
+  const list = doc.catalog.lookupMaybe(PDFName.of(SIGNATURE_BLOCKS_KEY), PDFArray);
+  const block = list && n < list.size() ? list.lookupMaybe(n, PDFDict) : undefined;
+  const page = block?.lookupMaybe(PDFName.of('Page'), PDFNumber)?.asNumber();
+  const r = block?.lookupMaybe(PDFName.of('Rect'), PDFArray);
+  const nums = r ? [0, 1, 2, 3].map((i) => r.lookupMaybe(i, PDFNumber)?.asNumber()) : [];
+  if (page === undefined || !Number.isInteger(page) || page < 0 || page > last || nums.length !== 4 || nums.some((x) => x === undefined)) return fallback();
+  const [x1, y1, x2, y2] = nums as [number, number, number, number];
+  const scale = Math.min((x2 - x1) / STAMP.width, (y2 - y1) / STAMP.height, 1);
+  if (!(scale > 0.3)) return fallback(); // a block too small to read a stamp in
+  const w = STAMP.width * scale;
+  const h = STAMP.height * scale;
+  const x = x1 + (x2 - x1 - w) / 2;
+  const y = y1 + (y2 - y1 - h) / 2;
+  return { page, rect: [x, y, x + w, y + h] };
 }
 
 /** Shrink a line until it fits the stamp width. */

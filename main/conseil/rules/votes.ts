@@ -1,3 +1,5 @@
+import { accord, type Civilite } from '../../documents/french';
+
 /**
  * Votes (CGCT L2121-20 al. 2-3, L2121-21). Délibérations pass by absolute majority of suffrages exprimés
  * (abstentions, blancs and nuls are not exprimés). On a tie the président's vote is decisive, except in a
@@ -75,7 +77,12 @@ export interface Candidate {
   nom: string;
   voix: number;
   dateNaissance: string | null; // YYYY-MM-DD, for the age tie-break
+  /** for agreement (« est élue », « la plus âgée »); unknown for an outside candidate */
+  civilite?: Civilite | null;
 }
+
+/** « est élu » / « est élue »; both forms spelled out when the civilité is unknown, never « élu(e) ». */
+const estElu = (c: Candidate) => (c.civilite ? `est ${accord('élu', c.civilite)}` : 'est élu ou élue');
 
 export interface RoundResult {
   elected: Candidate | null;
@@ -94,12 +101,12 @@ export function nominationRound(round: 1 | 2 | 3, candidates: Candidate[], votan
   if (round < 3) {
     const majority = Math.floor(exprimes / 2) + 1;
     if (top.voix >= majority && (sorted[1]?.voix ?? -1) < top.voix)
-      return { elected: top, nextRound: null, message: `${top.nom} est élu au ${round === 1 ? '1er' : '2e'} tour à la majorité absolue (${top.voix} voix sur ${exprimes} exprimés ; art. L2121-21 CGCT).` };
+      return { elected: top, nextRound: null, message: `${top.nom} ${estElu(top)} au ${round === 1 ? '1er' : '2e'} tour à la majorité absolue (${top.voix} voix sur ${exprimes} exprimés ; art. L2121-21 CGCT).` };
     return { elected: null, nextRound: (round + 1) as 2 | 3, message: `Aucun candidat n'a la majorité absolue (${majority} voix) au ${round === 1 ? '1er' : '2e'} tour : un ${round === 1 ? '2e' : '3e'} tour est nécessaire (art. L2121-21 CGCT).` };
   }
   const tied = sorted.filter((c) => c.voix === top.voix);
-  if (tied.length === 1) return { elected: top, nextRound: null, message: `${top.nom} est élu au 3e tour à la majorité relative (${top.voix} voix ; art. L2121-21 CGCT).` };
+  if (tied.length === 1) return { elected: top, nextRound: null, message: `${top.nom} ${estElu(top)} au 3e tour à la majorité relative (${top.voix} voix ; art. L2121-21 CGCT).` };
   if (tied.some((c) => !c.dateNaissance)) throw new VoteError('Égalité au 3e tour : la date de naissance des candidats à égalité est nécessaire, le plus âgé est élu (art. L2121-21 CGCT).');
   const oldest = [...tied].sort((a, b) => (a.dateNaissance ?? '').localeCompare(b.dateNaissance ?? ''))[0]!;
-  return { elected: oldest, nextRound: null, message: `Égalité au 3e tour (${top.voix} voix) : ${oldest.nom}, le plus âgé, est élu (art. L2121-21 CGCT).` };
+  return { elected: oldest, nextRound: null, message: `Égalité au 3e tour (${top.voix} voix) : ${oldest.nom}, ${oldest.civilite === 'Mme' ? 'la plus âgée' : 'le plus âgé'}, ${estElu(oldest)} (art. L2121-21 CGCT : en cas d'égalité, le plus âgé est élu).` };
 }

@@ -4,6 +4,9 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import type { SeanceProps } from './SeancePage';
 import { FILL, nameOf } from './types';
 import { useAction } from '../lib/useAction';
+import { accordGroupe } from '../lib/accord';
+
+const capitalizeFr = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const CHOICES = [
   { value: 'present', label: 'Présent' },
@@ -70,7 +73,7 @@ export function Appel({ detail, canWrite, reload }: SeanceProps) {
   );
 }
 
-/** The secrétaire(s) de séance, appointed by the council among its present members (L2121-15). */
+/** The secrétaire or secrétaires de séance, appointed by the council among its present members (L2121-15). */
 export function Secretaires({ detail, canWrite, reload }: SeanceProps) {
   const { seance, elus, secretaires, presences } = detail;
   const a = useAction();
@@ -85,13 +88,13 @@ export function Secretaires({ detail, canWrite, reload }: SeanceProps) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="secretaires-title">
       <Title order={2} size="h4" id="secretaires-title" mb="xs">
-        Secrétaire(s) de séance
+        {secretaires.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance'}
       </Title>
       <Text size="sm" mb="xs">
         Le conseil nomme un ou plusieurs de ses membres présents (art. L2121-15 CGCT) ; le maire ne le désigne pas seul.
       </Text>
       {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
-      {secretaires.length > 0 && <Text fw={600} mb="xs">Nommé(s) : {secretaires.map((id) => nameOf(elus, id)).join(', ')}</Text>}
+      {secretaires.length > 0 && <Text fw={600} mb="xs">{capitalizeFr(accordGroupe('nommé', secretaires.map((id) => elus.find((e) => e.id === id)?.civilite)))} : {secretaires.map((id) => nameOf(elus, id)).join(', ')}</Text>}
       {editable && (
         <Stack gap={4}>
           {candidates.length === 0 && <Text size="sm">Faites d’abord l’appel : seuls les membres présents peuvent être nommés.</Text>}

@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Elu, Point } from './types';
 import { useAction } from '../lib/useAction';
+import { count } from '../lib/accord';
 
 interface Tour {
   tour: number;
@@ -45,7 +46,7 @@ export function NominationForm({ point, elus, disabled, onDone }: { point: Point
           {tours.map((t) => (
             <List.Item key={t.tour}>
               <Text fw={600}>
-                Tour {t.tour} : {t.candidats.map((c) => `${c.nom} ${c.voix} voix`).join(', ')}, {t.blancsNuls} blancs ou nuls
+                Tour {t.tour} : {t.candidats.map((c) => `${c.nom} ${c.voix} voix`).join(', ')}, {count(t.blancsNuls, 'blanc ou nul')}
               </Text>
               <Text size="sm">{t.message}</Text>
             </List.Item>

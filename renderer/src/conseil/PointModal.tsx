@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { useLoad } from '../lib/useLoad';
+import { matiereFilter } from './matieres';
 import { SCRUTIN_LABELS, type Elu, type Matiere, type Point } from './types';
 import { useAction } from '../lib/useAction';
 
@@ -90,6 +91,8 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
             searchable
             limit={60}
             nothingFoundMessage="Aucune matière ne correspond"
+            filter={matiereFilter}
+            selectFirstOptionOnChange
             value={form.matiere}
             onChange={(v) => setForm({ ...form, matiere: v })}
             error={a.fields.matiere}

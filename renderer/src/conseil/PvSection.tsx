@@ -93,7 +93,7 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
         {canWrite && pv.statut === 'arrete' && (
           <Group>
             <Button loading={a.busy} onClick={() => void act(() => call('conseil.pvSigner', { seanceId: seance.id }))}>
-              PV signé par le président et le(s) secrétaire(s)
+              PV signé par le président et le ou les secrétaires
             </Button>
           </Group>
         )}

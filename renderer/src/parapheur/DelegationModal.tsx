@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { ARTICLES, KIND_LABELS, SCOPE, type Article, type DocItem, type Elu } from './types';
 import { useAction } from '../lib/useAction';
+import { fonction as accordFonction } from '../lib/accord';
 
 type Form = { article: Article; delegant: string; delegataireElu: string; delegataireNom: string; qualite: string; titulaire: boolean; objets: DocItem['kind'][]; arreteNumero: string; arreteDate: string; debut: string; fin: string };
 const empty = (maire: Elu | undefined): Form => ({ article: 'L2122-18', delegant: maire ? String(maire.id) : '', delegataireElu: '', delegataireNom: '', qualite: '', titulaire: false, objets: [], arreteNumero: '', arreteDate: '', debut: '', fin: '' });
@@ -61,7 +62,7 @@ export function DelegationModal({ elus, onClose, onSaved }: { elus: Elu[]; onClo
               value={f.delegataireElu}
               error={err('delegataireEluId')}
               onChange={(e) => set('delegataireElu', e.currentTarget.value)}
-              data={[{ value: '', label: 'Choisissez…' }, ...current.filter((e) => e.fonction !== 'maire').map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom} (${e.fonction === 'adjoint' ? 'adjoint' : 'conseiller municipal'})` }))]}
+              data={[{ value: '', label: 'Choisissez…' }, ...current.filter((e) => e.fonction !== 'maire').map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom} (${accordFonction(e.fonction, e.civilite)})` }))]}
             />
           )}
           <TextInput label="Qualité portée sur la signature" description="Par exemple : Adjoint au maire délégué aux finances" value={f.qualite} error={err('qualite')} onChange={(e) => set('qualite', e.currentTarget.value)} required />

@@ -7,6 +7,7 @@ import { useLoad } from '../lib/useLoad';
 import { CertificateCard } from './CertificateCard';
 import { TokenFinder, type Chosen } from './TokenFinder';
 import type { CertCheck, SessionStarted } from './types';
+import { fonction as accordFonction } from '../lib/accord';
 
 type Who = { eluId: number } | { delegationId: number };
 const parseWho = (v: string): Who | null => (v.startsWith('elu:') ? { eluId: Number(v.slice(4)) } : v.startsWith('del:') ? { delegationId: Number(v.slice(4)) } : null);
@@ -94,7 +95,7 @@ export function OpenSession({ onOpened }: { onOpened: (s: SessionStarted) => voi
           onChange={(e) => setWho(e.currentTarget.value)}
           data={[
             { value: '', label: 'Choisissez le signataire…' },
-            ...(people.data?.elus ?? []).map((e) => ({ value: `elu:${e.id}`, label: `${e.prenom} ${e.nom} (${e.fonction === 'maire' ? 'maire' : e.fonction === 'adjoint' ? 'adjoint' : 'conseiller municipal'})` })),
+            ...(people.data?.elus ?? []).map((e) => ({ value: `elu:${e.id}`, label: `${e.prenom} ${e.nom} (${accordFonction(e.fonction, e.civilite)})` })),
             ...(people.data?.agents ?? []).map((d) => ({ value: `del:${d.id}`, label: `${d.delegataire} (${d.delegataire_qualite}, délégation art. ${d.article})` })),
           ]}
         />

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { FONCTION_LABELS } from '../components/EluFields';
+import { fonction as accordFonction } from '../lib/accord';
 import { formatDate } from '../lib/format';
 import { EluModal } from './EluModal';
 import { READ_ONLY_NOTE } from './SaveBar';
@@ -8,8 +9,14 @@ import type { Dossier } from './Settings';
 
 type EluRow = Dossier['elus'][number];
 
+// Agreed with the civilité: « 1re adjointe », « Conseillère municipale ».
 const fonction = (e: EluRow) =>
-  e.fonction === 'adjoint' && e.rang_adjoint ? `${e.rang_adjoint === 1 ? '1er' : `${e.rang_adjoint}e`} adjoint` : (FONCTION_LABELS[e.fonction] ?? e.fonction);
+  e.fonction === 'adjoint' && e.rang_adjoint
+    ? `${e.rang_adjoint === 1 ? (e.civilite === 'Mme' ? '1re' : '1er') : `${e.rang_adjoint}e`} ${accordFonction('adjoint', e.civilite)}`
+    : e.fonction in FONCTION_LABELS
+      ? capitalize(accordFonction(e.fonction, e.civilite))
+      : e.fonction;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function ElusTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canWrite: boolean; onSaved: (d: Dossier) => void }) {
   // undefined: closed; null: new élu; a row: that élu
