@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../test/helpers';
 import { PdfWriter, readablePdf } from './pdf';
+import { TRUNCATED } from './pdf-structure';
 import { DocumentStore } from './store';
 
 const hasPoppler = (() => {
@@ -37,7 +38,8 @@ describe('PDF writer', () => {
 
   it('tells a non-PDF, a damaged PDF and an empty file apart', async () => {
     expect(await readablePdf(Buffer.from('bonjour'))).toEqual({ error: "ce fichier n'est pas un PDF." });
-    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage'))).toEqual({ error: 'ce PDF est endommagé ou illisible.' });
+    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage'))).toEqual({ error: TRUNCATED });
+    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage\nstartxref\n9\n%%EOF\n'))).toMatchObject({ error: expect.stringMatching(/^ce PDF est endommagé/) });
   });
 });
 
