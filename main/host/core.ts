@@ -102,6 +102,7 @@ export class Core implements CoreServices {
     const live = conn as LiveConnection;
     if (live.lockTimer) clearTimeout(live.lockTimer);
     live.sync?.scheduler.stop();
+    this.uploads.discardOwner(conn.id); // its unfinished uploads can never be taken: remove their temporary files
     this.connections.delete(live);
   }
 
