@@ -4,6 +4,7 @@ import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
 import { checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
+import { collectDocuments } from '../documents/collect';
 import { DocumentStore } from '../documents/store';
 
 export type Clock = () => Date;
@@ -107,6 +108,7 @@ export class CommuneStore {
     if (h.backupDay === today) return;
     const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
     if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
+    if (!done) collectDocuments({ db: h.db, docs: this.documentsOf(h.id), backupDir: this.backupDirOf(h.id), now: this.clock() }); // never throws
     h.backupDay = today;
   }
 
