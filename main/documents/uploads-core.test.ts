@@ -31,12 +31,12 @@ describe('uploads through the core', () => {
     const { seanceId } = await ok(c.call('conseil.createSeance', { seance: { date: '2026-11-27', heure: '20:30', lieu: 'Salle du conseil', nature: 'ordinaire' } }));
     const { pointId } = await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }));
     const good = await pdf();
-    const docs = path.join(t.core.communes.dirOf(t.communeId), 'documents');
+    const docs = t.core.communes.documentsOf(t.communeId);
     const cut = await c.call('conseil.addAnnexe', { pointId, uploadId: await upload(c, 'budget.pdf', good.subarray(0, good.length - 30)) });
     expect(!cut.ok && cut.error).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/^Annexe « budget\.pdf » refusée : ce PDF est incomplet .* Rien n'a été enregistré\.$/) });
     const js = await c.call('conseil.addAnnexe', { pointId, uploadId: await upload(c, 'budget.pdf', await pdf(true)) });
     expect(!js.ok && js.error.message).toMatch(/refusée : ce PDF n'est pas un simple document : il contient du code JavaScript/);
-    expect(fs.existsSync(docs) ? fs.readdirSync(docs) : []).toEqual([]);
+    expect(docs.entries()).toEqual([]);
     expect(fs.readdirSync(path.join(t.dir, 'envois-en-cours'))).toEqual([]); // temporary files removed on refusal
     await ok(c.call('conseil.addAnnexe', { pointId, uploadId: await upload(c, '../../etc/CON.pdf', good) }));
     const detail = await ok(c.call('conseil.seance', { seanceId }));
