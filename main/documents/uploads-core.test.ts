@@ -44,6 +44,14 @@ describe('uploads through the core', () => {
     t.close();
   });
 
+  it('a 200 MB scan is refused from its announced size, in French, before any byte crosses', async () => {
+    const t = await withCommune();
+    const r = await t.client.call('documents.uploadStart', { nom: 'registre-1990.pdf', size: 200 * 1024 * 1024 });
+    expect(!r.ok && r.error).toEqual({ code: 'TOO_LARGE', message: expect.stringMatching(/^« registre-1990\.pdf » fait 200 Mo : la préfecture n'accepte pas plus de 150 Mo par envoi\. Rien n'a été modifié/) });
+    expect(fs.existsSync(path.join(t.dir, 'envois-en-cours')) ? fs.readdirSync(path.join(t.dir, 'envois-en-cours')) : []).toEqual([]);
+    t.close();
+  });
+
   it('a window that disconnects mid-upload leaves no temporary file (Core.disconnect)', async () => {
     const t = await withCommune();
     const tmp = path.join(t.dir, 'envois-en-cours');
