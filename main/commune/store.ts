@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
 import { ensurePrivateDir } from '../host/paths';
 import { sealClearSecrets } from '../sync/settings';
+import { collectDocuments } from '../documents/collect';
 import { DocumentStore } from '../documents/store';
 
 export type Clock = () => Date;
@@ -144,6 +145,7 @@ export class CommuneStore {
       const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
       if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
       this.backupFailures.delete(h.id);
+      if (!done) collectDocuments({ db: h.db, docs: this.documentsOf(h.id), backupDir: this.backupDirOf(h.id), now: this.clock() }); // never throws
     } catch (e) {
       const why = backupFailureMessage(e);
       this.backupFailures.set(h.id, why);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { tempDir } from '../test/helpers';
 import { skipReason, toolMissing } from '../test/support';
 import { PdfWriter, readablePdf } from './pdf';
+import { TRUNCATED } from './pdf-structure';
 import { DocumentStore } from './store';
 
 const noPoppler = skipReason('documents', toolMissing('pdftotext', 'qpdf'));
@@ -30,7 +31,8 @@ describe('PDF writer', () => {
 
   it('tells a non-PDF, a damaged PDF and an empty file apart', async () => {
     expect(await readablePdf(Buffer.from('bonjour'))).toEqual({ error: "ce fichier n'est pas un PDF." });
-    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage'))).toEqual({ error: 'ce PDF est endommagé ou illisible.' });
+    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage'))).toEqual({ error: TRUNCATED });
+    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage\nstartxref\n9\n%%EOF\n'))).toMatchObject({ error: expect.stringMatching(/^ce PDF est endommagé/) });
   });
 });
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
 import { PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { activeContentProblem } from './pdf-active';
+import { tailProblem, xrefProblem } from './pdf-structure';
 import { resourcesDir } from './resources';
 
 /**
@@ -205,17 +207,28 @@ export class PdfWriter {
   }
 }
 
-/** Check that bytes are a readable PDF (an annex, a scan), without trusting the file name. */
+const ENCRYPTED = 'ce PDF est protégé par un mot de passe ; enregistrez-le sans protection.';
+
+/**
+ * Check that bytes are a readable, plain PDF (an annex, a scan, a document to sign), without trusting the file
+ * name: whole (our own structural check, pdf-structure.ts), parsed strictly (pdf-lib without its repairs:
+ * `throwOnInvalidObject`), with at least one page, and without active content (pdf-active.ts).
+ */
 export async function readablePdf(bytes: Uint8Array): Promise<{ pages: number } | { error: string }> {
   if (bytes.byteLength < 8 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') return { error: "ce fichier n'est pas un PDF." };
+  const tail = tailProblem(bytes);
+  if (tail) return { error: tail };
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    if (doc.isEncrypted) return { error: ENCRYPTED };
+    const problem = xrefProblem(bytes, doc.context) ?? activeContentProblem(doc.context);
+    if (problem) return { error: problem };
     const pages = doc.getPageCount();
     if (pages === 0) return { error: 'ce PDF ne contient aucune page.' };
     return { pages };
   } catch (e) {
     const msg = String((e as Error).message ?? '');
-    if (/encrypt/i.test(msg)) return { error: 'ce PDF est protégé par un mot de passe ; enregistrez-le sans protection.' };
+    if (/encrypt/i.test(msg)) return { error: ENCRYPTED };
     return { error: 'ce PDF est endommagé ou illisible.' };
   }
 }

@@ -6,6 +6,7 @@ import { AppError } from '../api/errors';
 /**
  * A commune's documents (PDFs, scans) beside its database, content-addressed: a file is named by its SHA-256,
  * written once under a temporary name then renamed, never overwritten. A signed PDF is a new file.
+ * Files nothing references any more are removed by collect.ts, never by hand.
  */
 export class DocumentStore {
   constructor(readonly root: string) {}
@@ -21,8 +22,14 @@ export class DocumentStore {
     if (!fs.existsSync(file)) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, file);
+      try {
+        fs.writeFileSync(tmp, bytes);
+        fs.renameSync(tmp, file);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true }); // a half-written temporary file is never left behind (disk full…)
+        if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL', "Le disque de l'ordinateur est plein : le document n'a pas été enregistré. Libérez de la place, puis recommencez.");
+        throw e;
+      }
     }
     return { sha256, size: bytes.byteLength };
   }
@@ -38,5 +45,20 @@ export class DocumentStore {
 
   has(sha256: string): boolean {
     return fs.existsSync(this.pathOf(sha256));
+  }
+
+  /** Every file of the store: documents by hash, and temporary files a crash left behind. */
+  entries(): { sha256: string | null; file: string; modifiedMs: number }[] {
+    if (!fs.existsSync(this.root)) return [];
+    const out: { sha256: string | null; file: string; modifiedMs: number }[] = [];
+    for (const sub of fs.readdirSync(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+      for (const name of fs.readdirSync(path.join(this.root, sub))) {
+        const file = path.join(this.root, sub, name);
+        const sha256 = /^[0-9a-f]{64}$/.test(name) && name.startsWith(sub) ? name : null;
+        out.push({ sha256, file, modifiedMs: fs.statSync(file).mtimeMs });
+      }
+    }
+    return out;
   }
 }

@@ -111,6 +111,7 @@ export class Core implements CoreServices {
     if (live.lockTimer) clearTimeout(live.lockTimer);
     live.sync?.scheduler.stop();
     this.sessionEnded(live);
+    this.uploads.discardOwner(conn.id); // its unfinished uploads can never be taken: remove their temporary files
     this.connections.delete(live);
   }
 

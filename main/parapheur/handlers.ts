@@ -103,7 +103,7 @@ export const parapheurHandlers = {
   'parapheur.commenter': (ctx, { documentId, texte }) => writeTx(ctx, (e) => commenter(e.db, documentId, ctx.session().displayName, texte, e.now)),
   'parapheur.resoumettre': (ctx, { documentId }) => writeTx(ctx, (e) => resoumettre(e.db, documentId, e.now)),
   'parapheur.importer': async (ctx, { uploadId, kind, titre }) => {
-    const { bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
+    const { bytes } = kind === 'pes' ? ctx.core.uploads.take(ctx.conn.id, uploadId) : await ctx.core.uploads.takePdf(ctx.conn.id, uploadId);
     const buf = Buffer.from(bytes);
     if (kind === 'pes') readPes(buf);
     else await readSignatures(buf);

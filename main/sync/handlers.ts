@@ -103,9 +103,9 @@ export const syncHandlers = {
     const { db } = ctx.commune();
     return { outboxId: db.transaction(() => enqueueRenvoi(db, outboxId, ctx.now))() };
   },
-  'sync.repondre': (ctx, a) => {
+  'sync.repondre': async (ctx, a) => {
     const { id, db } = ctx.commune();
-    const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, a.uploadId);
+    const { nom, bytes } = await ctx.core.uploads.takePdf(ctx.conn.id, a.uploadId);
     const { sha256 } = ctx.core.communes.documentsOf(id).put(bytes);
     return { outboxId: enqueueReponse(db, a.inboundId, { mode: a.mode, typeActe: a.typeActe, document: { sha256, nom } }, ctx.now) };
   },
