@@ -104,7 +104,7 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('button', { name: 'Signer la sélection (4)' }).click();
     await expect.poll(() => page.getByTestId('resultats-signature').locator('li').count(), { timeout: 30_000 }).toBe(4);
     const lines = await page.getByTestId('resultats-signature').locator('li').allTextContents();
-    for (const [i, titre] of seed.titres.entries()) expect(lines[i]).toBe(`✓ Signé ${titre}Signé par Hélène Lefèvre (Maire, président de séance).`);
+    for (const [i, titre] of seed.titres.entries()) expect(lines[i]).toBe(`✓ Signé ${titre}Signé par Hélène Lefèvre (Maire, présidente de séance).`);
     expect(await main().textContent()).toContain('4 documents signés, 0 non signé.');
     expect(await page.getByRole('progressbar', { name: 'Avancement de la signature' }).getAttribute('aria-valuenow')).toBe('100');
     await clean(page, 'parapheur-06-resultats');
@@ -166,7 +166,7 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
 
     await page.getByRole('tab', { name: 'Clé et certificats' }).click();
     await page.getByRole('button', { name: 'Tester la clé' }).click();
-    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toMatch(/1 clé\(s\) trouvée\(s\) : MAIRIE-TEST \(6 certificat\(s\)\)/);
+    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toMatch(/1 clé trouvée : MAIRIE-TEST \(6 certificats\)/);
     expect(await main().textContent()).toContain('Clocher Test RGS Root CA');
     await clean(page, 'parapheur-10-cle-et-certificats');
   });

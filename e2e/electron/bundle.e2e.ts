@@ -71,7 +71,7 @@ describe.skipIf(missing.length > 0)('built main process with the real core (fake
   it('registers app:// before ready, forks the core with --data-dir, opens app://clocher/index.html', () => {
     const types = messages.map((m) => m.type);
     expect(types.indexOf('schemes')).toBeLessThan(types.indexOf('protocol'));
-    expect(messages.find((m) => m.type === 'fork')).toMatchObject({ modulePath: path.join(root, 'dist/main/host/utility.js'), args: [`--data-dir=${dataDir}`] });
+    expect(messages.find((m) => m.type === 'fork')).toMatchObject({ modulePath: path.join(root, 'dist/main/host/utility.js'), args: [`--data-dir=${dataDir}`, '--secrets=os'] });
     expect(messages.find((m) => m.type === 'window')?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(root, 'dist/preload/index.js') });
     expect(messages.find((m) => m.type === 'load')?.url).toBe('app://clocher/index.html');
   });

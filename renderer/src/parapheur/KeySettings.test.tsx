@@ -9,7 +9,7 @@ afterEach(() => {
 
 const SAVED = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 const modules = { os: 'linux', connus: [{ vendor: 'OpenSC', tokens: 'cartes OpenSC', paths: { linux: [SAVED] } }], installes: [SAVED], configure: SAVED };
-const tested = { ok: true, modulePath: SAVED, message: '1 clé(s) trouvée(s) : MAIRIE (1 certificat(s)).', tokens: [] };
+const tested = { ok: true, modulePath: SAVED, message: '1 clé trouvée : MAIRIE (1 certificat).', tokens: [] };
 
 async function choose(select: HTMLSelectElement, value: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set;
@@ -32,7 +32,7 @@ describe('Clé et certificats: the core loads only the saved pilote', () => {
     await click(byText('button', 'Tester la clé'));
     expect(calls.filter((c) => c.name === 'signing.test').map((c) => c.args ?? {})).toEqual([{}]);
     expect(calls.some((c) => c.name === 'signing.saveSettings')).toBe(false);
-    expect(document.body.textContent).toContain('1 clé(s) trouvée(s)');
+    expect(document.body.textContent).toContain('1 clé trouvée');
   });
 
   it('another pilote is saved (checked by the core) before it is tested; a refusal is shown and nothing is tested', async () => {
@@ -60,6 +60,6 @@ describe('Clé et certificats: the core loads only the saved pilote', () => {
     await click(byText('button', 'Enregistrer ce pilote et tester la clé'));
     expect(calls.filter((c) => c.name === 'signing.saveSettings').at(-1)!.args).toEqual({ modulePath: '/opt/vendeur/libpilote.so', trustedRoots: [] });
     expect(calls.filter((c) => c.name === 'signing.test').map((c) => c.args ?? {})).toEqual([{}]);
-    expect(document.body.textContent).toContain('1 clé(s) trouvée(s)'); // the result survives the reload after saving
+    expect(document.body.textContent).toContain('1 clé trouvée'); // the result survives the reload after saving
   });
 });
