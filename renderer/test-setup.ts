@@ -1,10 +1,12 @@
 // jsdom lacks a few browser APIs that Mantine uses.
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+// Components ask for reduced motion (render.tsx sets respectReducedMotion): Mantine's transitions then end at
+// once instead of on timers that could fire after a test file's jsdom is gone (« window is not defined »).
 if (!window.matchMedia)
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      matches: query.includes('prefers-reduced-motion: reduce'),
       media: query,
       onchange: null,
       addListener: () => undefined,

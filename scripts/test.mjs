@@ -26,7 +26,7 @@ const report = path.join(root, 'test-results', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
 const projects = process.argv.slice(2).flatMap((p) => ['--project', p]);
-step('Tests (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const vitestOk = step('Tests (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 
 let passed = 0;
 let failed = failedChecks;
@@ -37,6 +37,11 @@ if (fs.existsSync(report)) {
   failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
   skipped = r.numPendingTests + r.numTodoTests;
 } else failed += 1;
+// vitest fails the run for errors outside any test (an unhandled rejection, a timer firing after its file):
+// they are failures too, never a silent pass
+const outsideTests = !vitestOk && failed === failedChecks;
+if (outsideTests) failed += 1;
+if (outsideTests) process.stdout.write('\nVitest reported errors outside the tests (see « Unhandled Errors » above).\n');
 if (failedChecks) process.stdout.write(`\n${failedChecks} check(s) before the tests failed (types, lint or build): see above.\n`);
 process.stdout.write(`\nClocher: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -29,7 +29,7 @@ export async function render(ui: ReactNode): Promise<{ container: HTMLElement; r
   document.body.appendChild(container);
   const root = createRoot(container);
   await act(async () => {
-    root.render(<MantineProvider>{ui}</MantineProvider>);
+    root.render(<MantineProvider theme={{ respectReducedMotion: true }}>{ui}</MantineProvider>);
   });
   await flush();
   return { container, root };
