@@ -26,7 +26,7 @@ export const backupHandlers = {
     const dir = ctx.core.communes.backupDirOf(id);
     return ctx.core.communes.backups(id).map((b) => {
       try {
-        checkBackup(path.join(dir, b.file), communeMigrations, insee);
+        checkBackup(path.join(dir, b.file), communeMigrations, insee, ctx.core.communes.key);
         return { ...b, usable: true as const, problem: null };
       } catch (e) {
         return { ...b, usable: false as const, problem: e instanceof AppError ? e.message : 'Fichier illisible.' };

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEY_FILE } from '../db/secrets';
+import { KEY_FILE, OS_KEY_FILE } from '../db/secrets';
 import { ensurePrivateDir } from '../host/paths';
 
 /** What we use of Electron's safeStorage. */
@@ -18,7 +18,7 @@ export interface OsWrapper {
   decryptString(wrapped: Buffer): string;
 }
 
-export const OS_KEY_FILE = 'cle-secrets.protegee';
+export { OS_KEY_FILE };
 
 /**
  * The installation key, or null when the OS cannot wrap it (no keyring on a bare Linux session, a changed
@@ -39,7 +39,8 @@ export function osWrappedKey(dataDir: string, os: OsWrapper, log: (m: string) =>
     } catch {
       // fall through: never overwrite a wrapped key we could not read, it may open again with the right profile
     }
-    log(`[clocher] ${OS_KEY_FILE} illisible par ce compte : les mots de passe de la plateforme devront être saisis de nouveau`);
+    // The core then refuses to open the encrypted databases with a French message (main/db/cipher.ts).
+    log(`[clocher] ${OS_KEY_FILE} illisible par ce compte : les dossiers chiffrés ne peuvent pas être ouverts`);
     return null;
   }
   const plainFile = path.join(dataDir, KEY_FILE);
