@@ -137,3 +137,7 @@ export function rekeyFile(file: string, from: DbKey | null, to: DbKey): void {
     db.close();
   }
 }
+
+/** Open a database of a data folder under that folder's key (support tools and end-to-end tests, plain Node). */
+export const openInDataDir = (dataDir: string, file: string, options?: Database.Options): Db =>
+  openKeyed(file, deriveDbKey(installationKey(dataDir)), options);
