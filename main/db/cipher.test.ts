@@ -11,7 +11,8 @@ import { recoverAccount } from '../host/recover';
 import { tempDir, testCore, withCommune, type TestCore } from '../test/helpers';
 import { deriveDbKey, isPlainFile, openKeyed, type DbKey } from './cipher';
 import { openDatabase } from './sqlite';
-import { KEY_FILE } from './secrets';
+import { KEY_FILE, OS_KEY_FILE } from './secrets';
+import { Core } from '../host/core';
 
 const NOM = 'Vauquelin-Marbeuf';
 const PRENOM = 'Aristide';
@@ -153,5 +154,21 @@ describe('the recovery tool (support)', () => {
     const r = await again.client.call('auth.login', { login: 'secretaire', password: temporary });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     again.close();
+  });
+});
+
+describe('the recovery tool with a key wrapped by the OS (Electron shell)', () => {
+  it('opens the installation with the key the shell hands over, and says in French why not without it', async () => {
+    const dir = tempDir();
+    const key = crypto.randomBytes(32);
+    const t = testCore(dir);
+    t.close();
+    // as in the shell: no key file, the key comes from safeStorage (cle-secrets.protegee)
+    fs.rmSync(path.join(dir, KEY_FILE));
+    fs.writeFileSync(path.join(dir, OS_KEY_FILE), 'wrapped by the OS');
+    fs.rmSync(path.join(dir, 'clocher.sqlite'));
+    new Core({ dataDir: dir, installationKey: key, logError: () => undefined }).close();
+    await expect(recoverAccount(dir, 'personne', key)).rejects.toThrow(/Aucun compte « personne »/); // opened: it read the accounts
+    await expect(recoverAccount(dir, 'personne')).rejects.toThrow(/protégée par Windows.*Rien n'a été modifié/);
   });
 });
