@@ -1,5 +1,6 @@
 /**
- * The key that seals the platform secrets (main/db/secrets.ts), wrapped by the OS with safeStorage (DPAPI on
+ * The installation key — it seals the platform secrets (main/db/secrets.ts) and, through a derived key, encrypts
+ * every database (main/db/cipher.ts) — wrapped by the OS with safeStorage (DPAPI on
  * Windows, Keychain on macOS, libsecret/kwallet on Linux): the data folder then holds only the wrapped key, so a
  * copy of the folder or of a backup does not open the secrets on another account or computer.
  * safeStorage exists only in the main process: the core (utilityProcess, plain Node) asks for the key once at
