@@ -5,7 +5,8 @@ import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
 import { setRole, workspaceLog } from '../auth/accounts';
 import { record } from '../audit/journal';
-import { EXPORT_EXTENSION } from './transfer';
+import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
+import fs from 'node:fs';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
@@ -79,7 +80,8 @@ export const backupHandlers = {
     const { id, db } = ctx.commune();
     const name = `${id}_${ctx.now.toISOString().slice(0, 10)}${EXPORT_EXTENSION}`;
     const file = path.join(ctx.core.dataDir, 'exports', name);
-    ctx.core.communes.exportTo(id, file, passphrase);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    exportCommune(db, ctx.core.communes.documentsOf(id), file, passphrase);
     db.transaction(() => ctx.audit({ action: 'sauvegarde.exportee', summary: `Export pour un autre PC : ${name}`, objectType: 'sauvegarde', objectId: name }))();
     return { file, name };
   },
@@ -88,7 +90,7 @@ export const backupHandlers = {
   'backup.import': (ctx, { uploadId, passphrase }) => {
     const s = ctx.session();
     const { bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
-    const c = ctx.core.communes.importFrom(bytes, passphrase);
+    const c = importCommune(ctx.core.communes, bytes, passphrase);
     const ws = ctx.core.workspace;
     try {
       ws.transaction(() => {

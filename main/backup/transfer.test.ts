@@ -39,8 +39,10 @@ async function twoPcs() {
 }
 
 describe('export for another PC', () => {
-  it('is protected by the passphrase: nothing readable, a wrong passphrase refused in French, the right one imports everything', async () => {
+  it('is protected by the passphrase: nothing readable, a wrong passphrase or an altered file refused in French, the right one imports base and documents', async () => {
     const { from, to } = await twoPcs();
+    const scan = Buffer.from(`%PDF-1.4 acte de naissance de ${NOM} ${'x'.repeat(5000)}`);
+    const doc = from.core.communes.documentsOf(from.communeId).put(scan);
     const short = await from.client.call('backup.export', { passphrase: 'trop court' });
     expect(!short.ok && short.error.message).toMatch(/au moins 12 caractères/);
     const made = await from.client.call('backup.export', { passphrase: PASSPHRASE });
@@ -53,6 +55,13 @@ describe('export for another PC', () => {
     const dup = await from.client.call('backup.import', { uploadId: await upload(from.client, made.value.file), passphrase: PASSPHRASE });
     expect(!dup.ok && dup.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/déjà dans Clocher sur ce PC : rien n'a été importé/) });
 
+    // an altered export (last byte of the last document) is refused whole
+    const altered = `${made.value.file}.altere`;
+    fs.writeFileSync(altered, Buffer.concat([bytes.subarray(0, -1), Buffer.from([bytes[bytes.length - 1]! ^ 1])]));
+    const bad = await to.client.call('backup.import', { uploadId: await upload(to.client, altered), passphrase: PASSPHRASE });
+    expect(!bad.ok && bad.error.message).toMatch(/endommagé.*Rien n'a été importé/);
+    expect(fs.existsSync(to.core.communes.dirOf(from.communeId))).toBe(false);
+
     const wrong = await to.client.call('backup.import', { uploadId: await upload(to.client, made.value.file), passphrase: 'une autre phrase de passe' });
     expect(!wrong.ok && wrong.error).toMatchObject({ code: 'DB_WRONG_KEY', message: expect.stringMatching(/phrase de passe ne correspond pas.*Rien n'a été importé/) });
     expect(fs.existsSync(to.core.communes.dirOf(from.communeId))).toBe(false);
@@ -64,6 +73,7 @@ describe('export for another PC', () => {
     expect((await to.client.call('commune.switch', { communeId: ok.value.communeId })).ok).toBe(true);
     const dossier = await to.client.call('commune.get');
     expect(dossier.ok && dossier.value.elus.map((e) => e.nom)).toContain(NOM);
+    expect(to.core.communes.documentsOf(ok.value.communeId).read(doc.sha256).equals(scan)).toBe(true); // the scans travel too
     const file = to.core.communes.fileOf(ok.value.communeId);
     expect(isPlainFile(file)).toBe(false);
     expect(fs.readFileSync(file).includes(Buffer.from(NOM))).toBe(false);

@@ -8,8 +8,6 @@ import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
 import { deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey } from '../db/cipher';
 import { encryptPlainFile } from '../db/encrypt-plain';
-import { exportCommune, unpackExport, type ImportedCommune } from '../backup/transfer';
-import crypto from 'node:crypto';
 import { ensurePrivateDir } from '../host/paths';
 import { sealClearSecrets } from '../sync/settings';
 import { collectDocuments } from '../documents/collect';
@@ -231,29 +229,6 @@ export class CommuneStore {
     const info = createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
     this.backupFailures.delete(id); // a good backup of today exists again
     return info;
-  }
-
-  /** « Exporter pour un autre PC »: the commune re-encrypted under a passphrase (backup/transfer.ts). */
-  exportTo(id: string, target: string, passphrase: string): void {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    exportCommune(this.get(id).db, target, passphrase);
-  }
-
-  /**
-   * Add a commune from an export made on another PC, re-encrypted under this PC's key. Refused when this
-   * installation already has that commune (restore a backup there instead): nothing is ever overwritten.
-   */
-  importFrom(raw: Buffer, passphrase: string): ImportedCommune & { id: string } {
-    const work = path.join(this.root, `.import-${crypto.randomBytes(6).toString('hex')}.sqlite`);
-    const commune = unpackExport(raw, passphrase, work, this.key, communeMigrations);
-    const id = communeIdFor(commune.code_insee, commune.nom);
-    if (this.exists(id)) {
-      fs.rmSync(work, { force: true });
-      throw new AppError('CONFLICT', `La commune ${commune.nom} (INSEE ${commune.code_insee}) est déjà dans Clocher sur ce PC : rien n'a été importé. Pour revenir en arrière, restaurez plutôt une sauvegarde.`);
-    }
-    fs.mkdirSync(this.dirOf(id), { recursive: true });
-    fs.renameSync(work, this.fileOf(id));
-    return { id, ...commune };
   }
 
   /** Remove a commune created a moment ago whose registration failed (never used on a commune in use). */
