@@ -125,7 +125,8 @@ export function vacuumInto(db: Db, target: string): void {
 /**
  * Re-encrypt a closed file in place: `from` null encrypts a plain file, `to` is the new key. SQLite3MultipleCiphers
  * cannot rekey a WAL base, so the file is put in rollback-journal mode first (the next opening puts WAL back).
- * The rekey runs in one transaction: a crash leaves the file under the old key, never half of each.
+ * Only ever run on a temporary copy (migration, export, import), renamed into place once checked: a crash in the
+ * middle of a rekey loses nothing.
  */
 export function rekeyFile(file: string, from: DbKey | null, to: DbKey): void {
   const db = openKeyed(file, from, { fileMustExist: true });
