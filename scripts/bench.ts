@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { communeMigrations } from '../migrations';
 import { createBackup } from '../main/backup/backups';
 import { closeDatabase, inspectDatabaseFile, openDatabase } from '../main/db/sqlite';
+import { deriveDbKey, installationKey } from '../main/db/cipher';
 import { measureQueries } from '../main/devdata/bench-queries';
 import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
 import { Core } from '../main/host/core';
@@ -274,6 +275,7 @@ async function main(): Promise<void> {
   for (const d of seeds.slice(1).map((_, i) => path.join(work, `grande-${i + 1}`))) fs.rmSync(d, { recursive: true, force: true });
   const large = path.join(work, 'grande-0');
   const file = path.join(large, 'communes', first.communeId, 'commune.sqlite');
+  const key = deriveDbKey(installationKey(large)); // every base is encrypted at rest (main/db/cipher.ts)
   timed('a', 'remplir la grande commune (installation + générateur)', seeds.map((s) => s.ms.total), `fichier ${mib(first.fileBytes)} Mio`);
   timed('a', '  dont générateur seul', seeds.map((s) => s.ms.generate));
   const small = path.join(work, 'petite');
@@ -294,15 +296,15 @@ async function main(): Promise<void> {
   }
   timed('b1', 'ouvrir la grande commune, 1re fois du jour (CommuneStore.get)', openRuns, 'quick_check + migrations (aucune) + sauvegarde quotidienne VACUUM INTO');
   timed('b1', 'ouvrir la grande commune, même jour', openSameDay, 'quick_check + migrations (aucune)');
-  timed('b1', '  dont quick_check seul', Array.from({ length: runs }, () => time(() => inspectDatabaseFile(file, communeMigrations, 'bench'))[0]));
+  timed('b1', '  dont quick_check seul', Array.from({ length: runs }, () => time(() => inspectDatabaseFile(file, communeMigrations, 'bench', 'quick_check', key))[0]));
   const fresh = Array.from({ length: runs }, (_, i) => {
     const f = path.join(work, `neuve-${i}.sqlite`);
-    const [ms, { db }] = time(() => openDatabase(f, { migrations: communeMigrations, what: 'bench' }));
+    const [ms, { db }] = time(() => openDatabase(f, { migrations: communeMigrations, what: 'bench', key }));
     closeDatabase(db);
     return ms;
   });
   timed('b2', `toutes les migrations (${communeMigrations.map((m) => m.version).join(', ')}) sur un fichier neuf`, fresh);
-  const { db: largeDb } = openDatabase(file, { migrations: communeMigrations, what: 'bench' });
+  const { db: largeDb } = openDatabase(file, { migrations: communeMigrations, what: 'bench', key });
   const backupDir = path.join(work, 'sauvegardes-bench');
   timed('b3', 'sauvegarde avant migration de la grande base (createBackup, VACUUM INTO)', Array.from({ length: runs }, (_, i) => time(() => createBackup(largeDb, backupDir, 'avant-migration', new Date(now.getTime() + i)))[0]));
   closeDatabase(largeDb);
@@ -312,7 +314,7 @@ async function main(): Promise<void> {
   const simRuns = Array.from({ length: runs }, (_, i) => {
     const copy = path.join(work, `copie-${i}.sqlite`);
     fs.copyFileSync(file, copy);
-    const [ms, { db }] = time(() => openDatabase(copy, { migrations: simulated, what: 'bench', beforeMigrate: (d) => createBackup(d, path.join(work, `sauv-copie-${i}`), 'avant-migration', now) }));
+    const [ms, { db }] = time(() => openDatabase(copy, { migrations: simulated, what: 'bench', key, beforeMigrate: (d) => createBackup(d, path.join(work, `sauv-copie-${i}`), 'avant-migration', now) }));
     closeDatabase(db);
     fs.rmSync(copy, { force: true });
     return ms;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openInDataDir } from '../../main/db/cipher';
 import type { Browser, Page } from 'playwright-core';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 import { skipReason } from '../../main/test/support';
@@ -204,7 +204,7 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await browser.close();
     await host.stop();
     const file = path.join(host.dataDir, 'communes', '45154-germigny-des-pres', 'commune.sqlite');
-    const db = new Database(file);
+    const db = openInDataDir(host.dataDir, file); // encrypted at rest (main/db/cipher.ts)
     db.pragma('user_version = 9990');
     db.close();
     const before = fs.readFileSync(file);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openInDataDir } from '../../main/db/cipher';
 import { DocumentStore } from '../../main/documents/store';
 import { createTestPki, type TestPki } from '../../main/signing/testing/pki';
 import { samplePdf } from '../../main/signing/testing/pdf-tools';
@@ -51,7 +51,7 @@ export async function seedParapheur(dataDir: string, n = 4): Promise<Seeded> {
 export function signedDeliberationPdfs(dataDir: string): { numero: string; pdf: Buffer }[] {
   const communes = path.join(dataDir, 'communes');
   const dir = path.join(communes, fs.readdirSync(communes)[0]!);
-  const db = new Database(path.join(dir, 'commune.sqlite'), { readonly: true, fileMustExist: true });
+  const db = openInDataDir(dataDir, path.join(dir, 'commune.sqlite'), { readonly: true, fileMustExist: true }); // encrypted at rest
   try {
     const rows = db.prepare("SELECT numero, pdf_sha256 FROM deliberation WHERE signature = 'signee' ORDER BY numero").all() as { numero: string; pdf_sha256: string }[];
     const docs = new DocumentStore(path.join(dir, 'documents'));

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'TOKEN_MODULE' // the token's middleware is missing or failing
   | 'DB_CORRUPT'
   | 'DB_TOO_NEW'
+  | 'DB_WRONG_KEY' // an encrypted file (base, backup, export) that this key or passphrase does not open
   | 'BACKUP_INVALID'
   | 'DISK_FULL'
   | 'READ_ONLY' // the data folder or a commune file cannot be written (not damaged)

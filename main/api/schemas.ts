@@ -86,6 +86,9 @@ export const api = {
   'backup.list': { args: none, access: 'backup.manage' },
   'backup.create': { args: none, access: 'backup.manage' },
   'backup.restore': { args: z.object({ file: backupFile }).strict(), access: 'backup.manage' },
+  // « Exporter pour un autre PC » / import: the commune re-encrypted under a passphrase (main/backup/transfer.ts)
+  'backup.export': { args: z.object({ passphrase: z.string().max(200) }).strict(), access: 'backup.manage' },
+  'backup.import': { args: z.object({ uploadId: z.uuid(), passphrase: z.string().max(200) }).strict(), access: 'installation.manage' },
 
   'diagnostics.get': { args: none, access: 'diagnostics.read' },
 

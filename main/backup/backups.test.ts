@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyed } from '../db/cipher';
 import { communeMigrations } from '../../migrations';
 import { validElus, validHoraires, validIdentity, withCommune } from '../test/helpers';
 import { checkBackup, createBackup, KEEP, listBackups } from './backups';
@@ -43,7 +43,7 @@ describe('automatic backups', () => {
     const r = await t.client.call('backup.create');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const checked = checkBackup(path.join(t.core.communes.backupDirOf(t.communeId), r.value.file), communeMigrations, '45270');
+    const checked = checkBackup(path.join(t.core.communes.backupDirOf(t.communeId), r.value.file), communeMigrations, '45270', t.core.communes.key);
     expect(checked).toMatchObject({ nom: 'Saint-Benoît-sur-Loire', code_insee: '45270' });
     t.close();
   });
@@ -61,7 +61,7 @@ describe('restore', () => {
     expect(dossier.ok && dossier.value.elus.map((e) => e.nom)).not.toContain('Nouveau');
     const kept = t.core.communes.backups(t.communeId).find((b) => b.kind === 'avant-restauration');
     expect(kept).toBeDefined();
-    const old = new Database(path.join(t.core.communes.backupDirOf(t.communeId), kept!.file), { readonly: true });
+    const old = openKeyed(path.join(t.core.communes.backupDirOf(t.communeId), kept!.file), t.core.communes.key, { readonly: true });
     expect((old.prepare("SELECT count(*) AS n FROM elu WHERE nom = 'Nouveau'").get() as { n: number }).n).toBe(1);
     old.close();
     const journal = await t.client.call('journal.list', {});

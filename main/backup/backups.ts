@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Migration } from '../db/migrate';
 import { inspectDatabaseFile, type Db } from '../db/sqlite';
-import Database from 'better-sqlite3';
+import { openKeyed, vacuumInto, type DbKey } from '../db/cipher';
 import { AppError } from '../api/errors';
 
 /**
  * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file
  * made with `VACUUM INTO` (consistent even while the base is open), written under a temporary name and
- * renamed, so a half-written backup never looks like a good one.
+ * renamed, so a half-written backup never looks like a good one. It is encrypted with the base's own key
+ * (main/db/cipher.ts): a backup carried away reveals nothing, and restores only on a PC holding the key.
  */
 export const BACKUP_KINDS = ['quotidienne', 'avant-migration', 'manuelle', 'avant-restauration'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -67,7 +68,7 @@ export function createBackup(db: Db, dir: string, kind: BackupKind, at: Date): B
   const tmp = `${target}.partiel`;
   fs.rmSync(tmp, { force: true });
   try {
-    db.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(db, tmp);
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -136,17 +137,22 @@ export interface CheckedBackup {
  * Everything is checked before anything is replaced: full integrity check, schema not newer than this
  * build, and a commune dossier inside that is the expected commune.
  */
-export function checkBackup(file: string, migrations: readonly Migration[], expectedInsee: string): CheckedBackup {
+export function checkBackup(file: string, migrations: readonly Migration[], expectedInsee: string, key: DbKey | null): CheckedBackup {
   const invalid = (why: string) => new AppError('BACKUP_INVALID', `Cette sauvegarde ne peut pas être restaurée : ${why} Rien n'a été remplacé.`);
   if (!fs.existsSync(file)) throw invalid('le fichier est introuvable.');
   let version: number;
   try {
-    version = inspectDatabaseFile(file, migrations, 'Cette sauvegarde', 'integrity_check');
+    version = inspectDatabaseFile(file, migrations, 'Cette sauvegarde', 'integrity_check', key);
   } catch (e) {
     if (e instanceof AppError && e.code === 'DB_TOO_NEW') throw e;
+    // The key of this PC opens its own backups: one it does not open is damaged, or was made on another PC.
+    if (e instanceof AppError && e.code === 'DB_WRONG_KEY')
+      throw invalid(
+        "le fichier est endommagé, ou il est chiffré par un autre ordinateur (la clé de ce PC ne l'ouvre pas). Pour déplacer une commune, utilisez « Exporter pour un autre PC ».",
+      );
     throw invalid('le fichier est endommagé.');
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openKeyed(file, key, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='commune'").get();
     const commune = row ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as { nom: string; code_insee: string } | undefined) : undefined;

@@ -6,6 +6,7 @@ import { communeMigrations } from '../../migrations';
 import { toErrorValue } from '../api/errors';
 import { CommuneStore } from '../commune/store';
 import { migrate } from '../db/migrate';
+import { openKeyed } from '../db/cipher';
 import { tempDir, testCore, withCommune } from '../test/helpers';
 import { createBackup, listBackups } from './backups';
 
@@ -101,7 +102,7 @@ describe('the backup before a schema update', () => {
     }
     expect(err).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/mettre à jour.*sauvegarde.*« sauvegardes ».*Rien n'a été modifié/) });
     store.closeAll();
-    const after = new Database(file, { readonly: true });
+    const after = openKeyed(file, store.key, { readonly: true }); // encrypted at this first opening (main/db/encrypt-plain.ts)
     expect(after.pragma('user_version', { simple: true })).toBe(20); // not migrated
     after.close();
   });

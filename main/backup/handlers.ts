@@ -3,7 +3,10 @@ import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
-import { workspaceLog } from '../auth/accounts';
+import { setRole, workspaceLog } from '../auth/accounts';
+import { record } from '../audit/journal';
+import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
+import fs from 'node:fs';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
@@ -26,7 +29,7 @@ export const backupHandlers = {
     const dir = ctx.core.communes.backupDirOf(id);
     return ctx.core.communes.backups(id).map((b) => {
       try {
-        checkBackup(path.join(dir, b.file), communeMigrations, insee);
+        checkBackup(path.join(dir, b.file), communeMigrations, insee, ctx.core.communes.key);
         return { ...b, usable: true as const, problem: null };
       } catch (e) {
         return { ...b, usable: false as const, problem: e instanceof AppError ? e.message : 'Fichier illisible.' };
@@ -71,4 +74,38 @@ export const backupHandlers = {
     ctx.conn.emit('commune.changed', { communeId: id, by: s.login });
     return { restored: file, kept };
   },
-} satisfies Implementations<'backup.list' | 'backup.create' | 'backup.restore'>;
+
+  /** The export goes to the data folder's `exports/`, to be copied on a USB key; its path is shown to the user. */
+  'backup.export': (ctx, { passphrase }) => {
+    const { id, db } = ctx.commune();
+    const name = `${id}_${ctx.now.toISOString().slice(0, 10)}${EXPORT_EXTENSION}`;
+    const file = path.join(ctx.core.dataDir, 'exports', name);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    exportCommune(db, ctx.core.communes.documentsOf(id), file, passphrase);
+    db.transaction(() => ctx.audit({ action: 'sauvegarde.exportee', summary: `Export pour un autre PC : ${name}`, objectType: 'sauvegarde', objectId: name }))();
+    return { file, name };
+  },
+
+  /** The importer becomes secrétaire of the imported commune, as the creator of a new one does. */
+  'backup.import': (ctx, { uploadId, passphrase }) => {
+    const s = ctx.session();
+    const { bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
+    const c = importCommune(ctx.core.communes, bytes, passphrase);
+    const ws = ctx.core.workspace;
+    try {
+      ws.transaction(() => {
+        ws.prepare('INSERT INTO commune_ref (id, nom, code_insee, created_at) VALUES (?, ?, ?, ?)').run(c.id, c.nom, c.code_insee, ctx.now.toISOString());
+        setRole(ws, s.userId, c.id, 'secretaire');
+        workspaceLog(ws, ctx.now, s.login, 'commune.importee', `Commune importée d'un autre PC : ${c.nom}`);
+      })();
+    } catch (e) {
+      ctx.core.communes.discard(c.id); // all or nothing: no commune file without its entry
+      throw e;
+    }
+    const { db } = ctx.core.communes.get(c.id);
+    db.transaction(() =>
+      record(db, ctx.now, ctx.actor(), { action: 'commune.importee', summary: `Dossier importé d'un autre PC par ${s.login}`, objectType: 'commune', objectId: c.code_insee }),
+    )();
+    return { communeId: c.id, nom: c.nom };
+  },
+} satisfies Implementations<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.export' | 'backup.import'>;

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
 import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
 import { record } from '../audit/journal';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
 import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
+import { deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey } from '../db/cipher';
+import { encryptPlainFile } from '../db/encrypt-plain';
 import { ensurePrivateDir } from '../host/paths';
 import { sealClearSecrets } from '../sync/settings';
 import { collectDocuments } from '../documents/collect';
@@ -46,18 +47,23 @@ export class CommuneStore {
   /** commune id → French reason the day's automatic backup failed (cleared by the next successful one) */
   private readonly backupFailures = new Map<string, string>();
   private readonly secrets: SecretBox;
+  /** encrypts every commune file and its backups (main/db/cipher.ts) */
+  readonly key: DbKey;
   /**
    * `root` is `<data folder>/communes`: the data folder is created (or tightened) to 0700 here, and holds the
-   * key of the platform secrets unless the Electron shell gives an OS-wrapped one (`secrets`).
+   * installation key (platform secrets, and the databases' key derived from it) unless the Electron shell gives
+   * an OS-wrapped one (`secrets`, `key`).
    */
   constructor(
     readonly root: string,
     private readonly clock: Clock,
     secrets?: SecretBox,
+    key?: DbKey,
   ) {
     ensurePrivateDir(path.dirname(root));
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
     this.secrets = secrets ?? keyFileBox(path.dirname(root));
+    this.key = key ?? deriveDbKey(installationKey(path.dirname(root)));
   }
 
   dirOf(id: string): string {
@@ -80,7 +86,7 @@ export class CommuneStore {
   create(id: string, init: (db: Db) => void): OpenCommune {
     if (this.exists(id)) throw new AppError('CONFLICT', 'Cette commune existe déjà dans Clocher.');
     fs.mkdirSync(this.dirOf(id), { recursive: true });
-    const { db } = openDatabase(this.fileOf(id), { migrations: communeMigrations, what: 'Le dossier de la commune' });
+    const { db } = openDatabase(this.fileOf(id), { migrations: communeMigrations, what: 'Le dossier de la commune', key: this.key });
     attachSecretBox(db, this.secrets);
     try {
       db.transaction(() => init(db))();
@@ -108,7 +114,7 @@ export class CommuneStore {
     }
     if (!this.exists(id)) throw new AppError('NOT_FOUND', 'Le dossier de cette commune est introuvable sur cet ordinateur.');
     const backupDir = this.backupDirOf(id);
-    const { db } = openDatabase(this.fileOf(id), {
+    const { db } = this.openExisting(id, {
       migrations: communeMigrations,
       what: 'Le dossier de la commune',
       beforeMigrate: (d) => {
@@ -121,6 +127,7 @@ export class CommuneStore {
     });
     attachSecretBox(db, this.secrets);
     try {
+      this.encryptPlainBackups(id);
       if (sealClearSecrets(db, this.secrets)) this.sealBackups(id);
     } catch (e) {
       closeDatabase(db);
@@ -130,6 +137,22 @@ export class CommuneStore {
     this.open.set(id, handle);
     this.dailyBackup(handle);
     return handle;
+  }
+
+  /**
+   * The key opened the installation file, so a commune file it does not open is damaged or was copied from another
+   * PC: either way the way out is the restore screen (DB_CORRUPT), with a message that says both.
+   */
+  private openExisting(id: string, opts: Omit<Parameters<typeof openDatabase>[1], 'key'>): ReturnType<typeof openDatabase> {
+    try {
+      return openDatabase(this.fileOf(id), { ...opts, key: this.key });
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'DB_WRONG_KEY') throw e;
+      throw new AppError(
+        'DB_CORRUPT',
+        "Le dossier de la commune ne s'ouvre pas avec la clé de chiffrement de cet ordinateur : il est endommagé, ou il a été copié d'un autre PC. Rien n'a été modifié : restaurez une sauvegarde (écran suivant) ou appelez le support.",
+      );
+    }
   }
 
   /**
@@ -158,6 +181,23 @@ export class CommuneStore {
   }
 
   /**
+   * Backups written before issue 11 are plain SQLite files: a copy on a USB key would reveal every name. Encrypt
+   * them like the base (encrypt-plain.ts keeps each one intact until its encrypted copy is verified). A damaged
+   * plain file (kept before a restore) cannot be rewritten page by page: it is left as it is, and said in the log.
+   */
+  private encryptPlainBackups(id: string): void {
+    for (const b of listBackups(this.backupDirOf(id))) {
+      const file = path.join(this.backupDirOf(id), b.file);
+      if (!isPlainFile(file)) continue;
+      try {
+        encryptPlainFile(file, this.key);
+      } catch {
+        console.warn(`[clocher] sauvegarde non chiffrée laissée telle quelle (illisible) : ${b.file}`);
+      }
+    }
+  }
+
+  /**
    * Backups made before the secrets were sealed hold them in clear: seal them there too, and VACUUM so the
    * clear text does not stay in a free page. A backup that cannot be opened (a damaged base kept before a
    * restore) is left as it is.
@@ -166,7 +206,7 @@ export class CommuneStore {
     for (const b of listBackups(this.backupDirOf(id))) {
       let copy: Db | undefined;
       try {
-        copy = new Database(path.join(this.backupDirOf(id), b.file), { fileMustExist: true });
+        copy = openKeyed(path.join(this.backupDirOf(id), b.file), this.key, { fileMustExist: true });
         if (sealClearSecrets(copy, this.secrets)) copy.exec('VACUUM');
       } catch {
         // unreadable: nothing we can seal
@@ -213,7 +253,7 @@ export class CommuneStore {
    */
   restore(id: string, backupFile: string, expectedInsee: string): { kept: string } {
     const source = path.join(this.backupDirOf(id), path.basename(backupFile));
-    checkBackup(source, communeMigrations, expectedInsee);
+    checkBackup(source, communeMigrations, expectedInsee, this.key);
     this.close(id);
     const file = this.fileOf(id);
     let kept = '';

@@ -8,6 +8,7 @@ import { CommuneStore } from '../commune/store';
 import { tempDir, withCommune } from '../test/helpers';
 import { latestVersion, migrate, migrationsFromFiles, schemaVersion } from './migrate';
 import { openDatabase } from './sqlite';
+import { openKeyed } from './cipher';
 
 /** The schema as SQLite sees it, to compare databases built by different paths. */
 function schemaOf(db: Database.Database): string[] {
@@ -99,7 +100,7 @@ describe('migration runner', () => {
     expect(schemaVersion(opened.db)).toBe(latestVersion(communeMigrations));
     const pre = listBackups(store.backupDirOf(t.communeId)).find((b) => b.kind === 'avant-migration');
     expect(pre).toBeDefined();
-    const backup = new Database(path.join(store.backupDirOf(t.communeId), pre!.file), { readonly: true });
+    const backup = openKeyed(path.join(store.backupDirOf(t.communeId), pre!.file), store.key, { readonly: true });
     expect(schemaVersion(backup)).toBe(20);
     expect((backup.prepare('SELECT nom FROM commune').get() as { nom: string }).nom).toBe('Saint-Benoît-sur-Loire');
     backup.close();

@@ -21,6 +21,8 @@ export class SecretUnreadable extends Error {}
 
 const PREFIX = 'clocher-secret:v1:';
 export const KEY_FILE = 'cle-secrets.bin';
+/** the same key wrapped by the OS (main/electron/secrets.ts); it also opens the encrypted databases (cipher.ts) */
+export const OS_KEY_FILE = 'cle-secrets.protegee';
 
 export const isWrapped = (v: string): boolean => v.startsWith(PREFIX);
 

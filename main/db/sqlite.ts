@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../api/errors';
+import { isNotADb, isPlainFile, openKeyed, wrongKeyError, type Db, type DbKey } from './cipher';
+import { encryptPlainFile } from './encrypt-plain';
 import { migrate, refuseFutureVersion, schemaVersion, type Migration, type MigrationResult } from './migrate';
 
-export type Db = Database.Database;
+export type { Db, DbKey };
 
 const READ_ONLY_MESSAGE =
   "Le dossier de données de Clocher est en lecture seule : Clocher peut le lire mais pas y enregistrer. Rien n'a été modifié et le fichier n'est pas endommagé. " +
@@ -49,10 +50,11 @@ export function inspectDatabaseFile(
   migrations: readonly Migration[],
   what: string,
   check: 'quick_check' | 'integrity_check' = 'quick_check',
+  key: DbKey | null = null,
 ): number {
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
     const rows = db.pragma(check) as Array<Record<string, string>>;
     const first = rows[0] ? Object.values(rows[0])[0] : undefined;
     if (rows.length !== 1 || first !== 'ok') throw corrupt(what);
@@ -62,6 +64,8 @@ export function inspectDatabaseFile(
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (isReadOnlyFailure(e) || isReadOnly(file)) throw readOnlyError();
+    // An encrypted file that a key does not open: the key is the likely cause, and the message says both.
+    if (key && isNotADb(e) && !isPlainFile(file)) throw wrongKeyError(what);
     throw corrupt(what);
   } finally {
     db?.close();
@@ -71,16 +75,29 @@ export function inspectDatabaseFile(
 export interface OpenOptions {
   migrations: readonly Migration[];
   what: string;
+  /**
+   * The database key (cipher.ts). A plain file found under a key is encrypted first (encrypt-plain.ts), its data
+   * kept. null or absent: a plain base, for test harnesses only.
+   */
+  key?: DbKey | null;
   /** called with the still-closed file before pending migrations run on an existing database */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
 }
 
 /** Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema. */
 export function openDatabase(file: string, opts: OpenOptions): { db: Db; migration: MigrationResult } {
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) inspectDatabaseFile(file, opts.migrations, opts.what);
+  const key = opts.key ?? null;
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+    if (key && isPlainFile(file)) {
+      inspectDatabaseFile(file, opts.migrations, opts.what); // a damaged plain file goes to the restore screen as is
+      if (isReadOnly(file)) throw readOnlyError();
+      encryptPlainFile(file, key);
+    }
+    inspectDatabaseFile(file, opts.migrations, opts.what, 'quick_check', key);
+  }
   let db: Db;
   try {
-    db = new Database(file);
+    db = openKeyed(file, key);
   } catch (e) {
     if (isReadOnlyFailure(e) || isReadOnly(file)) throw readOnlyError();
     throw e;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openLike } from '../db/cipher';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from './store';
 
@@ -38,7 +38,7 @@ export function referencedHashes(db: Db): Set<string> {
 type Cache = Record<string, { size: number; mtimeMs: number; hashes: string[] }>;
 
 /** The references of each backup, cached by name, size and date: a backup never changes once written. */
-function backupReferences(backupDir: string, cacheFile: string): { hashes: Set<string>; unreadable: string[] } {
+function backupReferences(base: Db, backupDir: string, cacheFile: string): { hashes: Set<string>; unreadable: string[] } {
   let old: Cache = {};
   try {
     old = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Cache;
@@ -54,7 +54,8 @@ function backupReferences(backupDir: string, cacheFile: string): { hashes: Set<s
     let entry = old[f];
     if (!entry || entry.size !== st.size || entry.mtimeMs !== st.mtimeMs) {
       try {
-        const db = new Database(path.join(backupDir, f), { readonly: true, fileMustExist: true });
+        // the backups are encrypted with the key of the base (main/db/cipher.ts)
+        const db = openLike(base, path.join(backupDir, f), { readonly: true, fileMustExist: true });
         try {
           entry = { size: st.size, mtimeMs: st.mtimeMs, hashes: [...referencedHashes(db)] };
         } finally {
@@ -84,7 +85,7 @@ export function collectDocuments(o: { db: Db; docs: DocumentStore; backupDir: st
   const removed: string[] = [];
   try {
     const live = referencedHashes(o.db);
-    const backups = backupReferences(o.backupDir, path.join(o.docs.root, CACHE));
+    const backups = backupReferences(o.db, o.backupDir, path.join(o.docs.root, CACHE));
     const entries = o.docs.entries();
     for (const e of entries) {
       const age = o.now.getTime() - e.modifiedMs;

@@ -4,15 +4,19 @@
  * even when the RunAsNode fuse is turned off, unlike ELECTRON_RUN_AS_NODE), prints the result on the
  * console and also shows it in a dialog: a Windows GUI program has no console to print to. No window opens
  * and the single-instance lock is not taken, so it also works while Clocher is open.
+ * The installation file is encrypted (main/db/cipher.ts): like the core, the tool gets the OS-wrapped key on its
+ * private channel (--secrets=os), never in argv.
  */
-import { dialog, utilityProcess } from 'electron';
+import { dialog, safeStorage, utilityProcess } from 'electron';
+import { answerSecretsRequests, osWrappedKey } from './secrets';
 
 export function runRecovery(recoverJs: string, dataDir: string, login: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = utilityProcess.fork(recoverJs, [`--data-dir=${dataDir}`, `--login=${login}`], {
+    const child = utilityProcess.fork(recoverJs, [`--data-dir=${dataDir}`, `--login=${login}`, '--secrets=os'], {
       stdio: 'pipe',
       serviceName: 'Clocher – récupération de compte',
     });
+    answerSecretsRequests(child, () => osWrappedKey(dataDir, safeStorage));
     let out = '';
     let err = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));

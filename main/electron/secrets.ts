@@ -1,5 +1,6 @@
 /**
- * The key that seals the platform secrets (main/db/secrets.ts), wrapped by the OS with safeStorage (DPAPI on
+ * The installation key — it seals the platform secrets (main/db/secrets.ts) and, through a derived key, encrypts
+ * every database (main/db/cipher.ts) — wrapped by the OS with safeStorage (DPAPI on
  * Windows, Keychain on macOS, libsecret/kwallet on Linux): the data folder then holds only the wrapped key, so a
  * copy of the folder or of a backup does not open the secrets on another account or computer.
  * safeStorage exists only in the main process: the core (utilityProcess, plain Node) asks for the key once at
@@ -8,7 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEY_FILE } from '../db/secrets';
+import { KEY_FILE, OS_KEY_FILE } from '../db/secrets';
 import { ensurePrivateDir } from '../host/paths';
 
 /** What we use of Electron's safeStorage. */
@@ -18,7 +19,7 @@ export interface OsWrapper {
   decryptString(wrapped: Buffer): string;
 }
 
-export const OS_KEY_FILE = 'cle-secrets.protegee';
+export { OS_KEY_FILE };
 
 /**
  * The installation key, or null when the OS cannot wrap it (no keyring on a bare Linux session, a changed
@@ -39,7 +40,8 @@ export function osWrappedKey(dataDir: string, os: OsWrapper, log: (m: string) =>
     } catch {
       // fall through: never overwrite a wrapped key we could not read, it may open again with the right profile
     }
-    log(`[clocher] ${OS_KEY_FILE} illisible par ce compte : les mots de passe de la plateforme devront être saisis de nouveau`);
+    // The core then refuses to open the encrypted databases with a French message (main/db/cipher.ts).
+    log(`[clocher] ${OS_KEY_FILE} illisible par ce compte : les dossiers chiffrés ne peuvent pas être ouverts`);
     return null;
   }
   const plainFile = path.join(dataDir, KEY_FILE);

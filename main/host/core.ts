@@ -13,7 +13,8 @@ import { can } from '../auth/roles';
 import { checkAccountRules } from '../auth/access';
 import { CommuneStore, type Clock } from '../commune/store';
 import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
-import type { SecretBox } from '../db/secrets';
+import { aesBox, type SecretBox } from '../db/secrets';
+import { deriveDbKey, INSTALLATION_FILE, installationKey } from '../db/cipher';
 import { Uploads } from '../documents/uploads';
 import { startUsbWatch } from '../signing/usb-watch';
 import { readHoraires } from '../commune/commune';
@@ -33,6 +34,11 @@ export interface CoreOptions {
   logError?: (e: unknown) => void;
   /** seals the platform secrets; default: a 0600 key file in dataDir (the Electron shell gives an OS-wrapped key) */
   secrets?: SecretBox;
+  /**
+   * The installation key unwrapped by the OS (Electron shell, main/electron/secrets.ts): it seals the platform
+   * secrets and, through a derived key, encrypts every database (main/db/cipher.ts). Default: the 0600 key file.
+   */
+  installationKey?: Buffer | null;
 }
 
 export const DEFAULT_LOCK_MINUTES = 10;
@@ -69,13 +75,16 @@ export class Core implements CoreServices {
     this.scheduleSync = opts.scheduleSync ?? false;
     this.version = opts.version ?? '0.0.0-dev';
     this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
-    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock, opts.secrets);
+    const key = installationKey(this.dataDir, opts.installationKey);
+    const dbKey = deriveDbKey(key);
+    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock, opts.secrets ?? aesBox(() => key), dbKey);
     const uploadDir = path.join(this.dataDir, 'envois-en-cours');
     fs.rmSync(uploadDir, { recursive: true, force: true }); // partial uploads of a previous run
     this.uploads = new Uploads(uploadDir);
-    this.workspace = openDatabase(path.join(this.dataDir, 'clocher.sqlite'), {
+    this.workspace = openDatabase(path.join(this.dataDir, INSTALLATION_FILE), {
       migrations: workspaceMigrations,
       what: "Le fichier d'installation de Clocher",
+      key: dbKey, // accounts and password hashes are personal data too
     }).db;
   }
 

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { aesBox, KEY_FILE } from '../db/secrets';
+import { deriveDbKey, openKeyed } from '../db/cipher';
 import { tempDir } from '../test/helpers';
 
 vi.mock('../signing/usb-watch', () => ({ startUsbWatch: async () => ({ stop: () => undefined }) }));
@@ -53,7 +54,9 @@ describe('utility process with --secrets=os', () => {
     expect(replies.map((r) => r.reply.ok), JSON.stringify(replies)).toEqual([true, true]);
 
     const communes = path.join(dataDir, 'communes');
-    const db = new (await import('better-sqlite3')).default(path.join(communes, fs.readdirSync(communes)[0]!, 'commune.sqlite'), { readonly: true });
+    const file = path.join(communes, fs.readdirSync(communes)[0]!, 'commune.sqlite');
+    expect(() => openKeyed(file, null, { readonly: true })).toThrow(/not a database/); // encrypted...
+    const db = openKeyed(file, deriveDbKey(key), { readonly: true }); // ...with the key main sent
     const stored = JSON.parse(db.prepare("SELECT value FROM setting WHERE key = 'plateforme_secrets'").pluck().get() as string) as { password: string };
     db.close();
     expect(aesBox(() => key).unwrap(stored.password)).toBe('Secret-Du-Test-9');

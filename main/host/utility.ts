@@ -9,7 +9,6 @@ import type { Connection } from '../api/handler';
 import { toErrorValue } from '../api/errors';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
-import { aesBox } from '../db/secrets';
 
 declare const __CLOCHER_VERSION__: string;
 
@@ -27,7 +26,7 @@ if (!parentPort) {
 const port: ParentPort = parentPort;
 const argv = process.argv.slice(2);
 let core: Core;
-/** osKey: with --secrets=os, the OS-wrapped key of the platform secrets that main sends (main/electron/secrets.ts). */
+/** osKey: with --secrets=os, the OS-wrapped installation key that main sends (main/electron/secrets.ts). */
 function startCore(osKey: Buffer | null): void {
   try {
     core = new Core({
@@ -35,7 +34,7 @@ function startCore(osKey: Buffer | null): void {
       provisioningPath: argValue(argv, 'provision') ?? findProvisioningFile(argv, process.env, process.cwd()),
       version: typeof __CLOCHER_VERSION__ === 'string' ? __CLOCHER_VERSION__ : 'dev',
       scheduleSync: true,
-      ...(osKey ? { secrets: aesBox(() => osKey) } : {}),
+      installationKey: osKey, // seals the platform secrets and encrypts the databases (main/db/cipher.ts)
     });
   } catch (e) {
     // Restarting cannot help (installation file from a newer Clocher, unreadable folder): main says why at once.

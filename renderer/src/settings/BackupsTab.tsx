@@ -5,6 +5,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { BackupTable } from '../restore/BackupTable';
+import { TransferPanel } from './TransferPanel';
 
 export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) {
   const list = useLoad(() => call('backup.list'));
@@ -29,8 +30,8 @@ export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) 
   return (
     <Stack>
       <Text>
-        Clocher sauvegarde le dossier de la commune chaque jour et avant chaque mise à jour. Pour plus de sûreté, copiez de temps en temps une
-        sauvegarde sur une clé USB rangée hors de la mairie.
+        Clocher sauvegarde le dossier de la commune chaque jour et avant chaque mise à jour. Les sauvegardes sont chiffrées avec la clé de cet
+        ordinateur : elles ne s'ouvrent que sur lui. Pour garder une copie hors de la mairie ou changer de PC, utilisez «&nbsp;Exporter pour un autre PC&nbsp;».
       </Text>
       <Group>
         <Button onClick={create} loading={busy}>
@@ -56,6 +57,7 @@ export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) 
           }}
         />
       )}
+      <TransferPanel onImported={onRestored} />
     </Stack>
   );
 }
