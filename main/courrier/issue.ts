@@ -1,0 +1,30 @@
+/**
+ * Issue a CRPA document: the PDF is generated and kept (content-addressed), the courrier records that the
+ * acknowledgement was issued, and for an electronic submission the e-mail is queued in the same transaction.
+ */
+import type { CourrierCtx } from './context';
+import { getCourrier } from './courrier';
+import { letter, letterPdf, letterText, type DocumentKind } from './documents';
+import { ELECTRONIC, recordOutgoingEmail } from './register';
+import { mayWrite } from './rights';
+
+const SENT_COLUMN: Partial<Record<DocumentKind, 'ar_le' | 'aee_le'>> = { ar: 'ar_le', are: 'ar_le', aee: 'aee_le' };
+
+export async function issueDocument(ctx: CourrierCtx, id: number, kind: DocumentKind) {
+  mayWrite(ctx.role);
+  const c = getCourrier(ctx.db, id);
+  const l = letter(ctx, c, kind); // throws the rule's French message when the document is not due
+  const bytes = await letterPdf(ctx, c, l);
+  const { sha256, size } = ctx.docs.put(bytes);
+  const nom = `${kind}-${c.annee}-${c.numero}.pdf`;
+  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  const byMail = ELECTRONIC.includes(c.canal) && email !== null;
+  ctx.db.transaction(() => {
+    ctx.db.prepare("INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')").run(id, nom, sha256, size);
+    const col = SENT_COLUMN[kind];
+    if (col) ctx.db.prepare(`UPDATE courrier SET ${col} = coalesce(${col}, ?) WHERE id = ?`).run(ctx.today, id);
+    if (byMail) recordOutgoingEmail(ctx.db, { courrierId: id, kind: kind === 'ar' ? 'are' : kind, destinataire: email, sujet: `${l.title} — courrier n° ${c.annee}-${c.numero}`, corps: letterText(ctx, l), pieces: [{ nom, sha256, mime: 'application/pdf' }] }, ctx.actor, ctx.now);
+    ctx.audit({ action: `courrier.document.${kind}`, summary: `${l.title} du courrier arrivée n° ${c.annee}-${c.numero}${byMail ? ` (courriel à ${email})` : ' (à imprimer)'}`, objectType: 'courrier', objectId: id });
+  })();
+  return { nom, mime: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64'), courriel: byMail ? email : null };
+}
