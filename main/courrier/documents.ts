@@ -79,12 +79,14 @@ export function letter(ctx: CourrierCtx, c: CourrierRow, kind: DocumentKind): Le
   return { kind, title: TITLES[kind], legal, paragraphs };
 }
 
+const phone = (t: string) => (/^0\d{9}$/.test(t) ? t.replace(/(\d{2})(?=\d)/g, '$1 ') : t);
+
 /** The service and the agent (R112-5 2°, R112-11-1 2°, L111-2), printed on every letter. */
 export function serviceLines(ctx: CourrierCtx): string[] {
   const m = readIdentity(ctx.db);
   return [
     `Service : secrétariat de la mairie de ${m.nom}, ${m.adresse}, ${m.code_postal} ${m.nom}`,
-    `Téléphone : ${m.telephone}${m.email ? ` — Courriel : ${m.email}` : ''}`,
+    `Téléphone : ${phone(m.telephone)}${m.email ? ` — Courriel : ${m.email}` : ''}`,
     `Agent chargé du dossier : ${ctx.agent.nom}, ${ctx.agent.qualite}, mairie de ${m.nom}, ${m.adresse}, ${m.code_postal} ${m.nom} (CRPA L111-2)`,
   ];
 }
