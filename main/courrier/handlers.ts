@@ -8,6 +8,7 @@ import { courrierDetail } from './detail';
 import { echeances, refreshCourrierTodos } from './echeances';
 import { issueDocument } from './issue';
 import { registerArrivee } from './register';
+import { modeles, prepareReply, registerSignedReplies } from './replies';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
@@ -19,6 +20,13 @@ function cc(ctx: Ctx): CourrierCtx {
   if (!s.role) throw new AppError('FORBIDDEN', 'Aucun rôle dans cette commune.');
   mayRead(s.role);
   return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today: parisDay(ctx.now), actor: ctx.actor(), role: s.role, agent: { nom: s.displayName, qualite: ROLE_LABELS[s.role] }, audit: (e) => ctx.audit(e) };
+}
+
+/** Replies signed in the parapheur since the last look become départs (replies.ts). */
+function withSigned(ctx: Ctx): CourrierCtx {
+  const c = cc(ctx);
+  if (registerSignedReplies(c.db, c.docs, c.actor, c.now, c.today)) refreshCourrierTodos(c.db, c.today, c.now);
+  return c;
 }
 
 /** One transaction, then the dashboard's « À faire » brought up to date. */
@@ -33,12 +41,19 @@ const MIME: Record<string, string> = { pdf: 'application/pdf', txt: 'text/plain'
 const mimeOf = (nom: string) => MIME[nom.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 export const courrierHandlers = {
-  'courrier.search': (ctx, args) => searchCourriers(cc(ctx).db, args),
-  'courrier.get': (ctx, { courrierId }) => courrierDetail(cc(ctx).db, courrierId),
+  'courrier.search': (ctx, args) => searchCourriers(withSigned(ctx).db, args),
+  'courrier.get': (ctx, { courrierId }) => courrierDetail(withSigned(ctx).db, courrierId),
+  'courrier.modeles': (ctx) => modeles(cc(ctx).db),
+  'courrier.prepareReply': async (ctx, { courrierId, reponse }) => {
+    const c = cc(ctx);
+    const out = await prepareReply(c, courrierId, reponse);
+    refreshCourrierTodos(c.db, c.today, c.now);
+    return out;
+  },
   'courrier.contacts': (ctx, { text }) => searchContacts(cc(ctx).db, text),
   'courrier.procedures': (ctx) => procedures(cc(ctx).db),
   'courrier.echeances': (ctx) => {
-    const c = cc(ctx);
+    const c = withSigned(ctx);
     return { today: c.today, echeances: echeances(c.db, c.today) };
   },
   'courrier.registerArrivee': (ctx, { arrivee, uploadIds }) => {

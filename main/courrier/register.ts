@@ -52,6 +52,8 @@ export const arriveeInput = z.object({
   assigne: z.enum(['secretaire', 'maire', 'adjoint']).nullable().optional(),
   attachments: z.array(attachment).max(200).default([]),
   messageId: z.string().trim().min(1).max(998).nullable().optional(),
+  /** false when the caller already wrote its own « Arrivé » line (the platform's messages) */
+  announce: z.boolean().default(true),
 });
 export type ArriveeInput = z.input<typeof arriveeInput>;
 
@@ -116,7 +118,7 @@ export function registerArrivee(db: Db, docs: DocumentStore, input: ArriveeInput
     const ins = db.prepare('INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, texte) VALUES (?, ?, ?, ?, ?, ?)');
     for (const p of pieces) ins.run(courrierId, p.nom, p.sha256, p.mime, p.size, p.texte);
     const label = `Courrier arrivée n° ${annee}-${numero}`;
-    db.prepare('INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, ?, ?, ?, ?)').run(now.toISOString(), 'courrier', `${a.correspondent.nom} : ${a.objet}`, 'courrier', String(courrierId));
+    if (a.announce) db.prepare('INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, ?, ?, ?, ?)').run(now.toISOString(), 'courrier', `${a.correspondent.nom} : ${a.objet}`, 'courrier', String(courrierId));
     record(db, now, actor, { action: 'courrier.arrivee.enregistree', summary: `${label} enregistré : ${a.correspondent.nom} — ${a.objet}`, objectType: 'courrier', objectId: courrierId, details: { canal: a.channel, pieces: pieces.length } });
     return { courrierId, annee, numero, created: true };
   })();

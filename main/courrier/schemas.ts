@@ -35,5 +35,7 @@ export const courrierApi = {
   'courrier.piecesReceived': { args: z.object({ courrierId: id, date: day }).strict(), access: 'commune.write' },
   'courrier.forward': { args: z.object({ courrierId: id, transmission: form }).strict(), access: 'commune.write' },
   'courrier.document': { args: z.object({ courrierId: id, kind: z.enum(['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation']) }).strict(), access: 'commune.write' },
+  'courrier.modeles': { args: z.object({}).strict(), access: 'commune.read' },
+  'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -127,3 +127,28 @@ END;
 CREATE TRIGGER courrier_piece_ai AFTER INSERT ON courrier_piece WHEN new.texte IS NOT NULL BEGIN
   UPDATE courrier_fts SET pieces = pieces || ' ' || new.texte WHERE rowid = new.courrier_id;
 END;
+
+-- Reply templates (mail-merge fields {{…}} from the arrivée and the commune); the commune adds its own.
+CREATE TABLE courrier_modele (
+  code        TEXT PRIMARY KEY,
+  titre       TEXT NOT NULL,
+  corps       TEXT NOT NULL,
+  builtin     INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO courrier_modele (code, titre, corps, builtin) VALUES
+  ('reponse', 'Réponse simple', 'Madame, Monsieur,' || char(10) || 'Par courrier reçu le {{date_reception}} (n° {{numero}}), vous nous avez adressé une demande relative à : {{objet}}.' || char(10) || '{{texte}}' || char(10) || 'Je vous prie d''agréer, Madame, Monsieur, l''expression de mes salutations distinguées.', 1),
+  ('accord', 'Accord', 'Madame, Monsieur,' || char(10) || 'Par courrier reçu le {{date_reception}} (n° {{numero}}), vous avez sollicité : {{objet}}. J''ai le plaisir de vous informer que votre demande est acceptée.' || char(10) || '{{texte}}' || char(10) || 'Je vous prie d''agréer, Madame, Monsieur, l''expression de mes salutations distinguées.', 1),
+  ('refus', 'Refus motivé', 'Madame, Monsieur,' || char(10) || 'Par courrier reçu le {{date_reception}} (n° {{numero}}), vous avez sollicité : {{objet}}. J''ai le regret de vous informer que je ne peux y donner une suite favorable, pour le motif suivant :' || char(10) || '{{texte}}' || char(10) || 'Vous pouvez contester cette décision par un recours gracieux auprès du maire ou par un recours contentieux devant le tribunal administratif dans un délai de deux mois à compter de sa notification (CJA R421-1).' || char(10) || 'Je vous prie d''agréer, Madame, Monsieur, l''expression de mes salutations distinguées.', 1);
+
+-- A reply in preparation: signed by the maire through the parapheur, then registered as a départ.
+CREATE TABLE courrier_reponse (
+  id                    INTEGER PRIMARY KEY,
+  arrivee_id            INTEGER NOT NULL REFERENCES courrier (id),
+  modele                TEXT NOT NULL REFERENCES courrier_modele (code),
+  objet                 TEXT NOT NULL,
+  sha256                TEXT NOT NULL,           -- the unsigned PDF
+  parapheur_document_id INTEGER REFERENCES parapheur_document (id),
+  depart_id             INTEGER REFERENCES courrier (id),
+  created_at            TEXT NOT NULL
+);
+CREATE INDEX courrier_reponse_attente ON courrier_reponse (depart_id) WHERE depart_id IS NULL;
