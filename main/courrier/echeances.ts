@@ -4,7 +4,9 @@
  */
 import type { Db } from '../db/sqlite';
 import { crpaOf, type CourrierRow } from './courrier';
+import { readIdentity } from '../commune/commune';
 import { addDays } from './rules/days';
+import { workingDaysBetween } from './rules/working-days';
 
 export interface Echeance {
   courrierId: number;
@@ -16,6 +18,8 @@ export interface Echeance {
   due: string;
   article: string;
   overdue: boolean;
+  /** working days left (negative: late), for « ARE dans n jours ouvrés » */
+  joursOuvres: number;
 }
 
 const HORIZON_DAYS = 15;
@@ -27,13 +31,14 @@ export function echeances(db: Db, today: string): Echeance[] {
     .all(addDays(today, -550)) as CourrierRow[];
   const out: Echeance[] = [];
   const limit = addDays(today, HORIZON_DAYS);
+  const dep = readIdentity(db).departement;
   for (const c of rows) {
     const { acks, decision, qualification } = crpaOf(db, c);
     const base = { courrierId: c.id, reference: `A-${c.annee}-${c.numero}`, correspondant: c.correspondant, objet: c.objet };
-    for (const a of acks) out.push({ ...base, kind: a.kind, label: a.label, due: a.due, article: a.article, overdue: a.due < today });
+    for (const a of acks) out.push({ ...base, kind: a.kind, label: a.label, due: a.due, article: a.article, overdue: a.due < today, joursOuvres: workingDaysBetween(today, a.due, dep) });
     if (decision.date && decision.date <= limit && qualification?.regime) {
       const what = qualification.regime === 'SVA' ? 'Acceptation implicite' : 'Rejet implicite';
-      out.push({ ...base, kind: 'decision', label: `${what} si aucune décision n’est prise`, due: decision.date, article: qualification.article, overdue: decision.date < today });
+      out.push({ ...base, kind: 'decision', label: `${what} si aucune décision n’est prise`, due: decision.date, article: qualification.article, overdue: decision.date < today, joursOuvres: workingDaysBetween(today, decision.date, dep) });
     }
   }
   return out.sort((x, y) => x.due.localeCompare(y.due) || x.courrierId - y.courrierId);
