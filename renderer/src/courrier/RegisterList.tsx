@@ -50,7 +50,8 @@ export function RegisterList({ onOpen, onNew, canWrite }: { onOpen: (id: number)
       <ErrorAlert>{error}</ErrorAlert>
       {result && (
         <Text size="sm" aria-live="polite">
-          {result.total} courrier{result.total > 1 ? 's' : ''}
+          {result.capped ? 'Plus de ' : ''}
+          {result.total.toLocaleString('fr-FR')} courrier{result.total > 1 ? 's' : ''}
           {result.total > result.rows.length ? ` (les ${result.rows.length} plus récents affichés)` : ''}
         </Text>
       )}
