@@ -25,7 +25,10 @@ export function ArriveeForm({ onDone, onCancel }: { onDone: (id: number) => void
       live = false;
     };
   }, [v.nom]);
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV((o) => ({ ...o, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value; // read now: React clears currentTarget once the handler returns
+    setV((o) => ({ ...o, [k]: value }));
+  };
   const pick = (nom: string) => {
     const c = contacts.find((x) => x.nom === nom);
     setV((o) => ({ ...o, nom, email: c?.email ?? o.email, adresse: c?.adresse ?? o.adresse }));
@@ -70,7 +73,7 @@ export function ArriveeForm({ onDone, onCancel }: { onDone: (id: number) => void
         <TextInput label="Nature" description="lettre, formulaire, dossier…" value={v.nature} onChange={set('nature')} />
         <Select label="Attribué à" data={ASSIGNE_OPTIONS} value={v.assigne} onChange={(x) => setV((o) => ({ ...o, assigne: x }))} clearable />
       </Group>
-      <FileInput label="Pièces jointes et scans" multiple value={files} onChange={setFiles} clearable placeholder="Choisir des fichiers" />
+      <FileInput label="Pièces jointes et scans" multiple value={files} onChange={setFiles} clearable />
       <Group>
         <Button onClick={() => void submit()} loading={a.busy}>
           Enregistrer
