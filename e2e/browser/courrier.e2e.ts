@@ -123,7 +123,7 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await main().getByLabel('Reçues le').fill('2026-11-23');
     await page.getByRole('button', { name: 'Enregistrer la réception des pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
-    expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 2026-11-23 (CRPA L114-5)');
+    expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 23 novembre 2026 (CRPA L114-5)');
   });
 
   it('the deadlines view shows the late AR in red with its article; search as you type ignores accents', async () => {

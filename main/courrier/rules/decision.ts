@@ -5,7 +5,7 @@
  *  - L114-2: a request first sent to another administration and forwarded to us. SVR runs from the receipt
  *    by the first administration, SVA from our receipt. Forwarded by us: our clock does not run.
  */
-import { addDays, daysBetween } from './days';
+import { addDays, daysBetween, formatDateFr as fr } from './days';
 import { periodEnd } from './months';
 import type { Regime } from './classification';
 
@@ -37,7 +37,7 @@ export interface Decision {
 export function implicitDecision(f: DecisionFacts): Decision {
   if (!f.regime || !f.delaiMois) return { state: 'aucune', date: null, explication: 'Pas de décision implicite pour ce courrier.' };
   if (f.transmisLe)
-    return { state: 'transmis', date: null, explication: `Transmise à l’administration compétente le ${f.transmisLe} : le délai court auprès d’elle (CRPA L114-2).` };
+    return { state: 'transmis', date: null, explication: `Transmise à l’administration compétente le ${fr(f.transmisLe)} : le délai court auprès d’elle (CRPA L114-2).` };
   const incomplete = Boolean(f.piecesDemandeesLe);
   if (f.regime === 'SVA') {
     if (incomplete && !f.piecesRecuesLe)
@@ -45,13 +45,13 @@ export function implicitDecision(f: DecisionFacts): Decision {
     // L114-2: SVA runs from the receipt by the competent administration (us), whatever the first receipt.
     const start = incomplete ? f.piecesRecuesLe! : f.recuLe;
     const date = periodEnd(start, f.delaiMois);
-    const why = incomplete ? `à compter de la réception des pièces manquantes le ${start} (CRPA L114-5)` : `à compter de la réception le ${start}`;
+    const why = incomplete ? `à compter de la réception des pièces manquantes le ${fr(start)} (CRPA L114-5)` : `à compter de la réception le ${fr(start)}`;
     return { state: 'en_cours', date, explication: `Acceptation implicite au terme de ${f.delaiMois} mois ${why}.` };
   }
   // SVR: from the first receipt when forwarded to us (L114-2).
   const start = f.recuPremiereAdmin && f.recuPremiereAdmin < f.recuLe ? f.recuPremiereAdmin : f.recuLe;
   const base = periodEnd(start, f.delaiMois);
-  const from = f.recuPremiereAdmin && start !== f.recuLe ? ` à compter de la réception par la première administration le ${start} (CRPA L114-2)` : ` à compter de la réception le ${start}`;
+  const from = f.recuPremiereAdmin && start !== f.recuLe ? ` à compter de la réception par la première administration le ${fr(start)} (CRPA L114-2)` : ` à compter de la réception le ${fr(start)}`;
   if (!incomplete) return { state: 'en_cours', date: base, explication: `Rejet implicite au terme de ${f.delaiMois} mois${from}.` };
   // Suspended from the request for pieces to their receipt, or to the deadline if earlier (L114-5).
   const limit = [f.piecesRecuesLe, f.piecesDelai].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
