@@ -51,9 +51,12 @@ export function upsertContact(db: Db, c: ContactInput, now: Date): number {
   return Number(r.lastInsertRowid);
 }
 
-/** FTS5 prefix query from what the user typed: every word must match the start of a word, accents ignored. */
+/**
+ * FTS5 prefix query from what the user typed: every word must match the start of a word, accents ignored.
+ * A single letter matches half the register and says nothing: it waits for the second one.
+ */
 export function ftsQuery(text: string): string | null {
-  const words = normalise(text).split(/[\s@.]+/).filter(Boolean).slice(0, 8);
+  const words = normalise(text).split(/[\s@.]+/).filter((w) => w.length >= 2).slice(0, 8);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 

@@ -53,6 +53,6 @@ export function searchCourriers(db: Db, a: SearchArgs): { total: number; capped:
   const from = q ? 'courrier_fts f JOIN courrier c ON c.id = f.rowid' : 'courrier c';
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM ${from} ${w} ORDER BY c.id DESC LIMIT ? OFFSET ?`).all(...params, a.limit, a.offset) as SearchRow[];
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM ${from} ${w} ORDER BY ${q ? 'f.rowid' : 'c.id'} DESC LIMIT ? OFFSET ?`).all(...params, a.limit, a.offset) as SearchRow[];
   return { total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, rows };
 }

@@ -115,8 +115,9 @@ CREATE TABLE courrier_courriel (
   UNIQUE (courrier_id, kind, destinataire)
 );
 
--- Accent- and case-insensitive search over objet, correspondent and the text of text attachments.
-CREATE VIRTUAL TABLE courrier_fts USING fts5 (objet, correspondant, pieces, tokenize = 'unicode61 remove_diacritics 2');
+-- Accent- and case-insensitive search over objet, correspondent and the text of text attachments. Prefix
+-- indexes of 2 and 3 characters: as-you-type queries are short prefixes (bench: 50 000 courriers).
+CREATE VIRTUAL TABLE courrier_fts USING fts5 (objet, correspondant, pieces, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 INSERT INTO courrier_fts (rowid, objet, correspondant, pieces) SELECT id, objet, correspondant, '' FROM courrier;
 CREATE TRIGGER courrier_ai AFTER INSERT ON courrier BEGIN
   INSERT INTO courrier_fts (rowid, objet, correspondant, pieces) VALUES (new.id, new.objet, new.correspondant, '');
