@@ -32,8 +32,10 @@ export async function benchCourrierSearch(client: Client, db: Db, rounds = 5): P
         handler.push(performance.now() - t);
         if (!res.ok) throw new Error(res.error.message);
       }
+      const q = ftsQuery(text);
+      if (!q) continue; // one letter: the handler lists the newest, there is no FTS query to time
       const t = performance.now();
-      raw.all(ftsQuery(text));
+      raw.all(q);
       fts.push(performance.now() - t);
     }
   }
