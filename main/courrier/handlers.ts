@@ -12,7 +12,7 @@ import { modeles, prepareReply, registerSignedReplies } from './replies';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
-import { assign, classify, forward, piecesReceived, requestPieces, setStatut } from './service';
+import { assign, classify, forward, piecesReceived, requestPieces, saveProcedure, setStatut } from './service';
 
 function cc(ctx: Ctx): CourrierCtx {
   const s = ctx.session();
@@ -77,6 +77,7 @@ export const courrierHandlers = {
     refreshCourrierTodos(c.db, c.today, c.now);
     return out;
   },
+  'courrier.saveProcedure': (ctx, { procedure }) => write(ctx, (c) => saveProcedure(c, procedure)),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);
     const p = c.db.prepare('SELECT nom, mime, sha256 FROM courrier_piece WHERE id = ?').get(pieceId) as { nom: string; mime: string; sha256: string } | undefined;

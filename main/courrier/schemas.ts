@@ -37,5 +37,6 @@ export const courrierApi = {
   'courrier.document': { args: z.object({ courrierId: id, kind: z.enum(['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation']) }).strict(), access: 'commune.write' },
   'courrier.modeles': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
+  'courrier.saveProcedure': { args: z.object({ procedure: form }).strict(), access: 'commune.write' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
