@@ -4,3 +4,7 @@
  */
 export { registerArrivee, recordOutgoingEmail, CANAUX, CANAL_LABELS, type ArriveeInput, type Canal, type OutgoingEmail, type Registered } from './register';
 export { upsertContact, searchContacts, type ContactInput, type ContactRow } from './contacts';
+export { acknowledgeAs } from './issue';
+export { DOCUMENT_KINDS, type DocumentKind } from './documents';
+export { ELECTRONIC } from './register';
+export { addWorkingDays, isJourOuvre } from './rules/working-days';

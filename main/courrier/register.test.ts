@@ -61,3 +61,14 @@ it('records an outgoing e-mail once per courrier, kind and recipient', () => {
   expect(first.created).toBe(true);
   expect(recordOutgoingEmail(db(), e, actor, now)).toEqual({ id: first.id, created: false });
 });
+
+it('the e-mail side issues the AEE of a registered message, queued to the sender once', async () => {
+  const { acknowledgeAs } = await import('./index');
+  const a = registerArrivee(db(), docs(), mail, actor, now);
+  const aee = await acknowledgeAs(db(), docs(), a.courrierId, 'aee', { nom: 'Martine Roux', qualite: 'Secrétaire de mairie' }, actor, now);
+  expect(aee.courriel).toBe('helene.martin@example.org');
+  const rows = db().prepare('SELECT kind, destinataire, corps FROM courrier_courriel WHERE courrier_id = ?').all(a.courrierId) as { kind: string; corps: string }[];
+  expect(rows).toMatchObject([{ kind: 'aee', destinataire: 'helene.martin@example.org' }]);
+  expect(rows[0]?.corps).toContain('Martine Roux, Secrétaire de mairie');
+  expect((db().prepare('SELECT aee_le FROM courrier WHERE id = ?').get(a.courrierId) as { aee_le: string }).aee_le).toBe('2026-11-23');
+});
