@@ -104,6 +104,10 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     for (const m of ['Accusé de réception', 'R112-5', 'reçu le 23 novembre 2026', 'réputée acceptée le 24 janvier 2027', 'L232-3', '02 38 35 70 00', 'Martine Roux, Secrétaire de mairie', 'L111-2'])
       expect(text).toContain(m);
     await expect.poll(() => main().textContent(), T).not.toContain('Accusé de réception à envoyer');
+    // the issued AR is kept with the courrier and read in place
+    await page.getByRole('button', { name: 'Afficher l’aperçu de « ar-2026-1.pdf »' }).click();
+    await page.getByRole('img', { name: /, page 1 sur \d+$/ }).first().waitFor({ timeout: 15_000 });
+    await clean(page, 'courrier-02b-apercu-ar');
   });
 
   it('an incomplete request: the L114-5 letter, then the date recomputed from the pieces', async () => {

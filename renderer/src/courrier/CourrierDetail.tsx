@@ -6,6 +6,7 @@ import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { can, type Role } from '../lib/status';
 import { ClassifyForm, ForwardForm, PiecesForm, ReplyForm } from './Actions';
+import { Pieces } from './Pieces';
 import { ASSIGNE_OPTIONS, CANAL_OPTIONS, jour, label, ref, STATUT_OPTIONS } from './labels';
 
 const DOCS = [
@@ -64,19 +65,7 @@ export function CourrierDetail({ id, role, onBack }: { id: number; role: Role | 
           ))}
         </Paper>
       )}
-      {pieces.length > 0 && (
-        <Paper withBorder p="sm">
-          <Title order={3} size="h5">Pièces et documents</Title>
-          {pieces.map((p) => (
-            <Group key={p.id} gap="xs">
-              <Button variant="subtle" size="compact-sm" onClick={() => void a.run(async () => downloadFile(await call('courrier.piece', { pieceId: p.id })))}>
-                {p.nom}
-              </Button>
-              <Text size="xs">{p.role === 'document' ? 'document émis' : `${Math.ceil(p.taille / 1024)} Ko`}</Text>
-            </Group>
-          ))}
-        </Paper>
-      )}
+      {pieces.length > 0 && <Pieces pieces={pieces} />}
       {liens.length > 0 && (
         <Text size="sm">
           {liens.map((l) => `${l.type === 'reponse_a' ? (l.direction === 'depuis' ? 'Réponse : ' : 'Répond à : ') : 'Relance : '}${ref(l)} ${l.objet}`).join(' ; ')}
