@@ -20,6 +20,7 @@ import { Core } from '../main/host/core';
 import { inProcessClient } from '../main/host/inprocess';
 import { benchSigning } from '../main/signing/bench';
 import { benchSync } from '../main/sync/bench';
+import { benchCourrierSearch } from '../main/courrier/bench';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);
@@ -325,6 +326,23 @@ async function main(): Promise<void> {
   const measured = await measureQueries(large, first.communeId, new Date(now.getTime() + DAY), runs);
   for (const m of measured) timed('e', m.what, m.warm, m.note);
   report.queries = measured;
+
+  // e'. courrier search as you type (issue 13: p95 ≤ 30 ms in the core), beside the raw FTS5 query
+  {
+    const core = new Core({ dataDir: large, clock: () => new Date(now.getTime() + DAY), logError: () => undefined });
+    const client = inProcessClient(core);
+    try {
+      const login = await client.call('auth.login', { login: LARGE_ACCOUNT.login, password: LARGE_ACCOUNT.password });
+      if (!login.ok) throw new Error(login.error.message);
+      const cs = await benchCourrierSearch(client, core.communes.get(first.communeId).db, Math.max(3, runs));
+      report.courrierSearch = cs;
+      rows.push({ step: 'e', what: 'courrier.search en cours de frappe, 50 000 courriers (p50)', median: cs.handler.p50, runs: [], unit: 'ms', note: `p95 ${cs.handler.p95} ms, max ${cs.handler.max} ms, ${cs.calls} appels (texte ± filtres)` });
+      rows.push({ step: 'e', what: 'FTS5 brut, mêmes textes (p50)', median: cs.fts.p50, runs: [], unit: 'ms', note: `p95 ${cs.fts.p95} ms` });
+    } finally {
+      client.close();
+      core.close();
+    }
+  }
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);

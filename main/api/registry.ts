@@ -4,6 +4,8 @@ import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
+import { courrierHandlers } from '../courrier/handlers';
+import { refreshCourrierTodos } from '../courrier/echeances';
 import { refreshConseilTodos } from '../conseil/todos';
 import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
@@ -20,6 +22,7 @@ export const implementations = {
   ...auditHandlers,
   ...backupHandlers,
   ...conseilHandlers,
+  ...courrierHandlers,
   ...parapheurHandlers,
   ...syncHandlers,
 } satisfies Implementations<HandlerName>;
@@ -27,7 +30,7 @@ export const implementations = {
 export type Implemented = typeof implementations;
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
-export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos];
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos, refreshCourrierTodos];
 
 /**
  * Called with the connection's id when the person at a window changes or stops working there (logout, lock,

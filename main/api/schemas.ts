@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Permission } from '../auth/roles';
 import { ROLES } from '../auth/roles';
 import { conseilApi } from './conseil-schemas';
+import { courrierApi } from '../courrier/schemas';
 import { syncApi } from './sync-schemas';
 import { signingApi } from './signing-schemas';
 
@@ -93,6 +94,7 @@ export const api = {
   'diagnostics.get': { args: none, access: 'diagnostics.read' },
 
   ...conseilApi,
+  ...courrierApi,
   ...signingApi,
   ...syncApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -169,12 +169,13 @@ interface Draft {
 export function generateCourriers(db: Db, rng: Rng, total: number, years: readonly Year[]): Record<Sens, number> {
   const w = batchWriter(
     db,
-    `INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, objet, canal)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, objet, canal, nature, statut, classement, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const counts: Record<Sens, number> = { arrivee: 0, depart: 0 };
   const weights = CATEGORIES.map((c) => [c, c.weight] as const);
   const perYear = allocate(total, years.map((y) => y.weight));
+  const lastDay = Math.max(...years.map((y) => y.last));
   years.forEach((y, i) => {
     const drafts: Draft[] = [];
     for (let k = 0; k < (perYear[i] ?? 0); k++) {
@@ -190,7 +191,11 @@ export function generateCourriers(db: Db, rng: Rng, total: number, years: readon
       // A letter is dated a few days before it arrives; what we send is dated the day it is registered.
       const written = d.sens === 'depart' ? d.day : d.day - (canal === 'papier' ? rng.int(1, 8) : rng.int(0, 1));
       const objet = rng.pick(d.sens === 'arrivee' ? cat.arrivee : cat.depart)(rng, y.year, d.day);
-      w.add([d.sens, y.year, numero[d.sens], isoDay(written), isoDay(d.day), cat.correspondant(rng, y.year, d.day), objet, canal]);
+      // Older mail is filed; the last weeks' arrivées are still being handled, most of them already classified.
+      const recent = d.sens === 'arrivee' && d.day >= lastDay - 45;
+      const statut = recent ? rng.weighted([['a_traiter', 3], ['en_cours', 5], ['repondu', 2]] as const) : 'classe';
+      const classement = d.sens === 'depart' ? null : objet.startsWith('Demande de copie') || objet.startsWith("Demande d'extrait") ? 'verification' : objet.startsWith('Réclamation') || objet.startsWith('Plainte') ? 'reclamation' : objet.startsWith('Demande') ? 'demande' : 'information';
+      w.add([d.sens, y.year, numero[d.sens], isoDay(written), isoDay(d.day), cat.correspondant(rng, y.year, d.day), objet, canal === 'courriel' ? 'courriel' : canal, canal === 'papier' ? 'lettre' : canal, statut, recent && statut === 'a_traiter' ? null : classement, `${isoDay(d.day)}T09:00:00.000Z`]);
     }
   });
   w.end();

@@ -57,6 +57,10 @@ it('préfecture courriers arrive once, linked to their act, in « Arrivé »; th
   expect(JSON.parse(inb[0]?.documents ?? '[]').map((d: { nom: string }) => d.nom)).toContain('045-214502494-20260115-IN_001-DE-2-1_1.pdf');
   const arrivals = h.db.prepare("SELECT title FROM arrival WHERE object_type = 'sync_inbound'").all();
   expect(arrivals.length).toBe(3);
+  // …and in the courrier register, once each, with their documents (issue 13)
+  const reg = h.db.prepare("SELECT c.canal, c.nature, (SELECT count(*) FROM courrier_piece p WHERE p.courrier_id = c.id) AS pieces FROM courrier c WHERE c.sens = 'arrivee' ORDER BY c.id").all() as { canal: string; nature: string; pieces: number }[];
+  expect(reg.map((r) => [r.canal, r.nature])).toEqual([['prefecture', 'CourrierSimple'], ['prefecture', 'DemandePieceComplementaire'], ['prefecture', 'DefereTA']]);
+  expect(reg[0]?.pieces).toBeGreaterThan(0);
   expect((h.db.prepare("SELECT count(*) AS n FROM todo WHERE object_type = 'sync_inbound'").get() as { n: number }).n).toBe(2);
   // answer the DPC with the pieces
   const doc = h.docs.put(tinyPdf('pieces'));

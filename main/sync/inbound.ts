@@ -7,7 +7,8 @@ import { parseClassification } from '../conseil/index';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
 import type { InboundItem, PullIO } from './connector';
-import { arrival, todo } from './effects';
+import { arrival, SYNC_ACTOR, todo } from './effects';
+import { registerArrivee } from '../courrier/index';
 
 const ANSWER_EXPECTED: Record<string, string> = {
   DemandePieceComplementaire: 'Répondre à la demande de pièces complémentaires (envoi des pièces ou refus motivé)',
@@ -42,6 +43,9 @@ export function pullSink(db: Db, docs: DocumentStore, now: () => Date, counters:
         arrival(db, at, item.kind === 'PES_Retour' ? 'helios' : 'prefecture', item.title, 'sync_inbound', id);
         const answer = ANSWER_EXPECTED[item.kind];
         if (answer) todo(db, at, `${answer} — ${item.title}`, 'sync_inbound', id, item.kind === 'DefereTA' ? 'CGCT L2131-6' : 'CGCT L2131-6 (délai du déféré prorogé)');
+        // The préfecture's messages enter the courrier register, answerable from it (issue 13); once per platform key.
+        if (item.kind !== 'PES_Retour')
+          registerArrivee(db, docs, { channel: 'prefecture', correspondent: { nom: 'Préfecture (contrôle de légalité)' }, objet: item.title, nature: item.kind, messageId: item.platformKey, announce: false, attachments: stored.map((d) => ({ name: d.nom, sha256: d.sha256, mime: 'application/pdf' })) }, SYNC_ACTOR, at);
         counters.received++;
       })();
     },

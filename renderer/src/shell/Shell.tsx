@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { Conseil } from '../conseil/Conseil';
+import { Courrier } from '../courrier/Courrier';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
@@ -69,6 +70,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   else if (page === 'settings') content = <Settings role={role} refresh={refresh} />;
   else if (page === 'journal') content = <Journal />;
   else if (page === 'conseil') content = <Conseil role={role} />;
+  else if (page === 'courrier') content = <Courrier role={role} />;
   else if (page === 'parapheur') content = <Parapheur role={role} />;
   else if (page === 'sync') content = <Synchronisation role={role} />;
   else content = <EmptySection page={page} />;

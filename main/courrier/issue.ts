@@ -1,0 +1,43 @@
+/**
+ * Issue a CRPA document: the PDF is generated and kept (content-addressed), the courrier records that the
+ * acknowledgement was issued, and for an electronic submission the e-mail is queued in the same transaction.
+ */
+import { record, type Actor } from '../audit/journal';
+import type { Db } from '../db/sqlite';
+import type { DocumentStore } from '../documents/store';
+import type { CourrierCtx } from './context';
+import { getCourrier } from './courrier';
+import { letter, letterPdf, letterText, type DocumentKind } from './documents';
+import { ELECTRONIC, recordOutgoingEmail } from './register';
+import { mayWrite } from './rights';
+import { parisDay } from './rules/days';
+
+const SENT_COLUMN: Partial<Record<DocumentKind, 'ar_le' | 'aee_le'>> = { ar: 'ar_le', are: 'ar_le', aee: 'aee_le' };
+
+export async function issueDocument(ctx: CourrierCtx, id: number, kind: DocumentKind) {
+  mayWrite(ctx.role);
+  const c = getCourrier(ctx.db, id);
+  const l = letter(ctx, c, kind); // throws the rule's French message when the document is not due
+  const bytes = await letterPdf(ctx, c, l);
+  const { sha256, size } = ctx.docs.put(bytes);
+  const nom = `${kind}-${c.annee}-${c.numero}.pdf`;
+  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  const byMail = ELECTRONIC.includes(c.canal) && email !== null;
+  ctx.db.transaction(() => {
+    ctx.db.prepare("INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')").run(id, nom, sha256, size);
+    const col = SENT_COLUMN[kind];
+    if (col) ctx.db.prepare(`UPDATE courrier SET ${col} = coalesce(${col}, ?) WHERE id = ?`).run(ctx.today, id);
+    if (byMail) recordOutgoingEmail(ctx.db, { courrierId: id, kind: kind === 'ar' ? 'are' : kind, destinataire: email, sujet: `${l.title} — courrier n° ${c.annee}-${c.numero}`, corps: letterText(ctx, l), pieces: [{ nom, sha256, mime: 'application/pdf' }] }, ctx.actor, ctx.now);
+    ctx.audit({ action: `courrier.document.${kind}`, summary: `${l.title} du courrier arrivée n° ${c.annee}-${c.numero}${byMail ? ` (courriel à ${email})` : ' (à imprimer)'}`, objectType: 'courrier', objectId: id });
+  })();
+  return { nom, mime: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64'), courriel: byMail ? email : null };
+}
+
+/**
+ * For the e-mail reader (main/courrier/mail): issue the AEE (or the ARE) of a message it just registered, as
+ * the service's agent named in the commune's settings by the caller (L111-2), outside any user session.
+ */
+export function acknowledgeAs(db: Db, docs: DocumentStore, courrierId: number, kind: 'aee' | 'are', agent: { nom: string; qualite: string }, actor: Actor, now: Date) {
+  const ctx: CourrierCtx = { db, docs, now, today: parisDay(now), actor, role: 'secretaire', agent, audit: (e) => record(db, now, actor, e) };
+  return issueDocument(ctx, courrierId, kind);
+}

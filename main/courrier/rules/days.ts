@@ -1,0 +1,23 @@
+/** Calendar days as YYYY-MM-DD strings in Europe/Paris: the law counts days, not instants. */
+const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const parisDay = (d: Date): string => PARIS_DAY.format(d);
+
+const utc = (day: string) => new Date(`${day}T12:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export const addDays = (day: string, n: number): string => {
+  const d = utc(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+};
+
+/** 0 = Sunday … 6 = Saturday */
+export const weekday = (day: string): number => utc(day).getUTCDay();
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to).getTime() - utc(from).getTime()) / 86_400_000);
+}
+
+const FR_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** « 23 novembre 2026 » */
+export const formatDateFr = (day: string): string => FR_DATE.format(utc(day));
