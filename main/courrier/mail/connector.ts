@@ -19,6 +19,9 @@ export interface MailSide {
 }
 
 /** The platform's connector (or why it is missing) joined with the mailbox (or why it is missing). */
+export function withMail(platform: Connector | string, mail: MailSide): Connector;
+export function withMail(platform: Connector, mail: MailSide | string): Connector;
+export function withMail(platform: Connector | string, mail: MailSide | string): Connector | string;
 export function withMail(platform: Connector | string, mail: MailSide | string): Connector | string {
   if (typeof platform === 'string' && typeof mail === 'string') return platform;
   const p = typeof platform === 'string' ? null : platform;
