@@ -9,6 +9,7 @@ import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
+import { mailHandlers } from '../courrier/mail/handlers';
 import type { Implementations } from './handler';
 import type { HandlerName } from './schemas';
 
@@ -21,6 +22,7 @@ export const implementations = {
   ...conseilHandlers,
   ...parapheurHandlers,
   ...syncHandlers,
+  ...mailHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;

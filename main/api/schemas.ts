@@ -10,6 +10,7 @@ import { ROLES } from '../auth/roles';
 import { conseilApi } from './conseil-schemas';
 import { syncApi } from './sync-schemas';
 import { signingApi } from './signing-schemas';
+import { mailApi } from '../courrier/mail/schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
@@ -92,6 +93,7 @@ export const api = {
   ...conseilApi,
   ...signingApi,
   ...syncApi,
+  ...mailApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
 
 export type HandlerName = keyof typeof api;

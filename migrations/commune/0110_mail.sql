@@ -2,9 +2,8 @@
 -- and outgoing e-mail through the synchronisation's outbox (kind 'mail', sent over SMTP).
 
 -- sync_outbox gains the kind 'mail'. SQLite cannot change a CHECK in place: the table is rebuilt, same columns,
--- same ids. sync_inbound references it: foreign keys are checked at commit (defer_foreign_keys), by which time
--- the rebuilt table carries the same ids under the same name.
-PRAGMA defer_foreign_keys = ON;
+-- same ids (lang_altertable.html §7; the runner turns foreign keys off around migrations and checks them before
+-- committing, so sync_inbound's reference to sync_outbox, by name, holds throughout).
 CREATE TABLE sync_outbox_mail (
   id              INTEGER PRIMARY KEY,
   idem_key        TEXT NOT NULL UNIQUE,
@@ -17,8 +16,8 @@ CREATE TABLE sync_outbox_mail (
   attempts        INTEGER NOT NULL DEFAULT 0,
   next_attempt_at TEXT NOT NULL,
   last_error      TEXT,
-  remote_id       TEXT,                      -- S²LOW transaction id; for a mail, the Message-ID fixed at enqueue
-  remote_status   INTEGER,                   -- for a mail: the SMTP reply code of the last attempt
+  remote_id       TEXT,                      -- S²LOW transaction id
+  remote_status   INTEGER,                   -- for a mail: the SMTP reply code
   result          TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
