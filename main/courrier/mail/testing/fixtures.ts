@@ -4,6 +4,8 @@
  * commits or rolls back with the intake's transaction), and messages built by nodemailer's composer.
  */
 import path from 'node:path';
+import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner';
+import { TypeEnum } from '@kenjiuno/msgreader/lib/Reader';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { openHarness, type Harness } from '../../../sync/harness';
 import type { MailServers } from '../../../../test-support/mail-servers';
@@ -95,4 +97,31 @@ export async function buildMessage(t: TestMessage): Promise<Buffer> {
     .build();
   if (t.messageId === null) return Buffer.from(raw.toString('latin1').replace(/^Message-ID:.*\r\n/im, ''), 'latin1');
   return raw;
+}
+
+/**
+ * An Outlook .msg (OLE compound file, MS-OXMSG) built with msgreader's own CFB writer: subject, body, sender,
+ * Internet Message-ID (PidTagInternetMessageId 0x1035) and one attachment (long name, MIME tag, data).
+ */
+export function buildMsg(m: { subject: string; body: string; senderName: string; senderEmail: string; messageId: string | null; attachment?: { nom: string; type: string; content: Buffer } }): Buffer {
+  const u16 = (s: string) => Uint8Array.from(Buffer.from(s, 'utf16le')); // a copy: the writer reads the whole ArrayBuffer
+  const doc = (name: string, bytes: Uint8Array): Entry => ({ name, type: TypeEnum.DOCUMENT, binaryProvider: () => bytes, length: bytes.length });
+  const entries: Entry[] = [{ name: 'Root Entry', type: TypeEnum.ROOT, children: [], length: 0 }];
+  const add = (parent: number, e: Entry) => {
+    entries[parent]!.children!.push(entries.length);
+    entries.push(e);
+    return entries.length - 1;
+  };
+  add(0, doc('__substg1.0_0037001F', u16(m.subject)));
+  add(0, doc('__substg1.0_1000001F', u16(m.body)));
+  add(0, doc('__substg1.0_0C1A001F', u16(m.senderName)));
+  add(0, doc('__substg1.0_0C1F001F', u16(m.senderEmail)));
+  if (m.messageId) add(0, doc('__substg1.0_1035001F', u16(m.messageId)));
+  if (m.attachment) {
+    const dir = add(0, { name: '__attach_version1.0_#00000000', type: TypeEnum.DIRECTORY, children: [], length: 0 });
+    add(dir, doc('__substg1.0_3707001F', u16(m.attachment.nom)));
+    add(dir, doc('__substg1.0_370E001F', u16(m.attachment.type)));
+    add(dir, doc('__substg1.0_37010102', Uint8Array.from(m.attachment.content)));
+  }
+  return Buffer.from(burn(entries));
 }
