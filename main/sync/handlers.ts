@@ -9,7 +9,7 @@ import { runSync, type SyncReport } from './engine';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
-import { mailSideFor, withMail } from '../courrier/mail/index';
+import { mailSideFor, readMessagerie, withMail } from '../courrier/mail/index';
 
 /** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
 const running = new Map<string, Promise<SyncReport>>();
@@ -63,7 +63,7 @@ export const syncHandlers = {
       | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
       | undefined;
     const slots = readHoraires(db);
-    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url), prochaine: nextOpening(slots, ctx.now) };
+    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) || readMessagerie(db) !== null, prochaine: nextOpening(slots, ctx.now) };
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');

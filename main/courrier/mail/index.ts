@@ -14,6 +14,7 @@ import { mailConfig } from './settings';
 export { enqueueMail, type MailAttachment, type NewMail } from './outbox';
 export { withMail, type MailSide } from './connector';
 export type { ArriveeSink, MailArrivee, PieceJointe } from './arrivee';
+export { readMessagerie } from './settings';
 
 /**
  * The sink every message goes to. MERGE (issue 13, register branch): replace `dashboardSink(db, now)` with

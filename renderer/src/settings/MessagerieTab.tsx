@@ -11,9 +11,9 @@ import { DiagnosticView } from './PlateformeTab';
 type Securite = 'tls' | 'starttls' | 'aucune';
 type Args = HandlerArgs<'messagerie.save'>;
 const SECURITES = [
-  { value: 'tls', label: 'TLS (connexion chiffrée dès le début)' },
-  { value: 'starttls', label: 'STARTTLS (chiffrée après l’accueil)' },
-  { value: 'aucune', label: 'Aucune (serveur sur cet ordinateur seulement)' },
+  { value: 'tls', label: 'TLS (recommandé)' },
+  { value: 'starttls', label: 'STARTTLS' },
+  { value: 'aucune', label: 'Aucune (ce poste)' }, // the core refuses it for a distant server
 ];
 /** The usual port of each kind of connection: changed with it while the secrétaire has not typed another one. */
 const PORTS: Record<'imap' | 'smtp', Record<Securite, string>> = { imap: { tls: '993', starttls: '143', aucune: '143' }, smtp: { tls: '465', starttls: '587', aucune: '25' } };
@@ -23,15 +23,16 @@ export function MessagerieTab() {
   const current = useLoad(() => call('messagerie.get'));
   if (current.error) return <ErrorAlert>{current.error}</ErrorAlert>;
   if (current.loading && !current.data) return <Loader aria-label="Chargement des réglages de la messagerie" />;
-  return <MessagerieForm initial={current.data ?? null} onSaved={() => void current.reload()} />;
+  return <MessagerieForm initial={current.data ?? null} />;
 }
 
 function ServeurFields({ kind, v, set, errors }: { kind: 'imap' | 'smtp'; v: { hote: string; port: string; securite: Securite }; set: (v: { hote: string; port: string; securite: Securite }) => void; errors: Record<string, string> }) {
   const what = kind === 'imap' ? 'réception' : 'envoi';
+  const de = kind === 'imap' ? 'de réception' : 'd’envoi';
   return (
     <Group grow align="flex-start">
-      <TextInput label={`Serveur de ${what}`} description={kind === 'imap' ? 'Par exemple imap.orange.fr' : 'Par exemple smtp.orange.fr'} autoComplete="off" value={v.hote} onChange={(e) => set({ ...v, hote: e.currentTarget.value })} error={errors[`${kind}.hote`]} />
-      <TextInput label={`Port de ${what}`} inputMode="numeric" value={v.port} onChange={(e) => set({ ...v, port: e.currentTarget.value })} error={errors[`${kind}.port`]} />
+      <TextInput label={`Serveur ${de}`} description={kind === 'imap' ? 'Par exemple imap.orange.fr' : 'Par exemple smtp.orange.fr'} autoComplete="off" value={v.hote} onChange={(e) => set({ ...v, hote: e.currentTarget.value })} error={errors[`${kind}.hote`]} />
+      <TextInput label={`Port ${de}`} inputMode="numeric" value={v.port} onChange={(e) => set({ ...v, port: e.currentTarget.value })} error={errors[`${kind}.port`]} />
       <Select
         label={`Sécurité (${what})`}
         data={SECURITES}
@@ -44,7 +45,7 @@ function ServeurFields({ kind, v, set, errors }: { kind: 'imap' | 'smtp'; v: { h
   );
 }
 
-function MessagerieForm({ initial, onSaved }: { initial: HandlerResult<'messagerie.get'>; onSaved: () => void }) {
+function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> }) {
   const [adresse, setAdresse] = useState(initial?.adresse ?? '');
   const [nom, setNom] = useState(initial?.nomExpediteur ?? '');
   const [identifiant, setIdentifiant] = useState(initial?.identifiant ?? '');
@@ -60,7 +61,7 @@ function MessagerieForm({ initial, onSaved }: { initial: HandlerResult<'messager
   const [done, setDone] = useState<string | null>(null);
   const [diagnostic, setDiagnostic] = useState<HandlerResult<'messagerie.tester'> | null>(null);
   const [eml, setEml] = useState<File | null>(null);
-  const stored = initial?.motDePasseEnregistre ?? false;
+  const [stored, setStored] = useState(initial?.motDePasseEnregistre ?? false);
 
   const args = (): Args => ({
     adresse: adresse.trim(),
@@ -90,9 +91,9 @@ function MessagerieForm({ initial, onSaved }: { initial: HandlerResult<'messager
     setBusy('save');
     try {
       await call('messagerie.save', args());
+      if (motDePasse) setStored(true);
       setMotDePasse('');
       setDone('Réglages de la messagerie enregistrés.');
-      onSaved();
     } catch (err) {
       failed(err);
     }
