@@ -1,6 +1,6 @@
 /**
  * Benchmark of the foundation on a large commune (a benchmark, not a test: nothing here fails on a timing).
- *   node dist/scripts/bench.js [--scale=1] [--seed=42] [--runs=3] [--skip-browser] [--renderer=DIR] [--keep] [--out=FILE]
+ *   node dist/scripts/bench.js [--scale=1] [--seed=42] [--runs=3] [--skip-browser] [--skip-mail] [--renderer=DIR] [--keep] [--out=FILE]
  * Needs a build (`node scripts/build.mjs`): the browser part starts dist/main/host/serve.js with dist/renderer.
  * Prints a table and writes bench-results/foundation.json. Timed steps run `runs` times; the median is shown.
  */
@@ -21,6 +21,7 @@ import { inProcessClient } from '../main/host/inprocess';
 import { benchSigning } from '../main/signing/bench';
 import { benchSync } from '../main/sync/bench';
 import { benchCourrierSearch } from '../main/courrier/bench';
+import { benchMail } from '../main/courrier/mail/bench';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);
@@ -369,6 +370,17 @@ async function main(): Promise<void> {
     const sy = await benchSync({ acts: 200, latencyMs: 300, failureRate: 0.05 });
     report.sync = sy;
     rows.push({ step: 'g', what: 'vider 200 actes vers le faux S²LOW (300 ms, 5 % de pannes)', median: Math.round(sy.totalMs), runs: [], unit: 'ms', note: `${sy.requests} requêtes, ${sy.retries} nouvelles tentatives, doublons ${sy.duplicates}, perdus ${sy.lost}` });
+  }
+
+  // h. e-mail (issue 13): register an e-mail with a 20 Mio attachment, over IMAP (dovecot) and dropped in by hand
+  if (!argv.includes('--skip-mail')) {
+    const mb = await benchMail({ attachmentMiB: 20, runs });
+    report.mail = mb;
+    if (mb.note) failed('h', 'enregistrer un courriel avec 20 Mio de pièce jointe', mb.note, 'ignoré');
+    else {
+      timed('h', 'courriel + 20 Mio de PDF relevé par IMAP et enregistré', mb.imapMs, `message de ${mb.messageMiB} Mio ; lecture, analyse, stockage, enregistrement, marquage`);
+      timed('h', 'même courriel déposé à la main (.eml)', mb.depotMs, 'analyse, stockage, enregistrement');
+    }
   }
 
   report.rows = rows;

@@ -12,6 +12,7 @@ import { appHandlers } from '../host/app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
 import { endSession as endSigningSession } from '../parapheur/session';
+import { mailHandlers } from '../courrier/mail/handlers';
 import type { Implementations } from './handler';
 import type { HandlerName } from './schemas';
 
@@ -25,6 +26,7 @@ export const implementations = {
   ...courrierHandlers,
   ...parapheurHandlers,
   ...syncHandlers,
+  ...mailHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;

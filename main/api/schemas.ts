@@ -11,6 +11,7 @@ import { conseilApi } from './conseil-schemas';
 import { courrierApi } from '../courrier/schemas';
 import { syncApi } from './sync-schemas';
 import { signingApi } from './signing-schemas';
+import { mailApi } from '../courrier/mail/schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
@@ -97,6 +98,7 @@ export const api = {
   ...courrierApi,
   ...signingApi,
   ...syncApi,
+  ...mailApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
 
 export type HandlerName = keyof typeof api;

@@ -3,6 +3,7 @@
  * registerArrivee is the one entry for every channel (paper form, e-mail reader, the platform's messages), so
  * numbering, contacts, attachments and idempotence are the same whatever brought the letter in.
  */
+import { enqueueMail } from './mail/outbox';
 import { z } from 'zod';
 import { record, type Actor } from '../audit/journal';
 import { AppError } from '../api/errors';
@@ -136,7 +137,7 @@ export interface OutgoingEmail {
 
 /**
  * Record that an e-mail must leave (AEE, ARE, a letter, a reply), in the caller's transaction. Once per
- * courrier, kind and recipient. The mail side (main/courrier/mail) drains these rows into the SMTP outbox.
+ * courrier, kind and recipient; its SMTP outbox item (main/courrier/mail/outbox.ts) is written with it.
  */
 export function recordOutgoingEmail(db: Db, e: OutgoingEmail, actor: Actor, now: Date): { id: number; created: boolean } {
   const r = db
@@ -150,6 +151,23 @@ export function recordOutgoingEmail(db: Db, e: OutgoingEmail, actor: Actor, now:
     return { id: row.id, created: false };
   }
   const id = Number(r.lastInsertRowid);
+  // it leaves through the synchronisation's outbox (SMTP), written in this same transaction (architecture §4),
+  // threaded under the message it answers when that came by e-mail
+  const answered = db.prepare('SELECT message_id FROM courrier WHERE id = ?').get(e.courrierId) as { message_id: string | null } | undefined;
+  enqueueMail(
+    db,
+    {
+      idemKey: `mail:courrier_courriel:${id}`,
+      to: [e.destinataire],
+      subject: e.sujet,
+      text: e.corps,
+      attachments: (e.pieces ?? []).map((p) => ({ nom: p.nom, sha256: p.sha256, type: p.mime })),
+      inReplyTo: answered?.message_id && !answered.message_id.startsWith('sha256:') ? answered.message_id : null,
+      refType: 'courrier',
+      refId: e.courrierId,
+    },
+    now,
+  );
   record(db, now, actor, { action: `courrier.courriel.${e.kind}`, summary: `Courriel à envoyer à ${e.destinataire} : ${e.sujet}`, objectType: 'courrier', objectId: e.courrierId });
   return { id, created: true };
 }

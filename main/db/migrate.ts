@@ -72,8 +72,19 @@ export function migrate(
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
     }
+    // foreign keys are off while migrating (below): checked here, before the commit
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`migration left ${broken.length} broken foreign key(s)`);
     db.pragma(`user_version = ${to}`);
   });
-  run();
+  // SQLite's procedure to rebuild a table (lang_altertable.html §7, e.g. 0120 changing a CHECK): foreign keys
+  // off around the transaction (the pragma does nothing inside one), checked before it commits
+  const fk = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (fk) db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    if (fk) db.pragma('foreign_keys = ON');
+  }
   return { from, to, applied: pending.map((m) => m.version) };
 }

@@ -49,7 +49,7 @@ export function onReceived(db: Db, docs: DocumentStore, item: OutboxRow, now: Da
 /** A permanent refusal (KO for a rule, AnomalieActe, PES_Acquit in error): shown, and back to the secrétaire. */
 export function onRefused(db: Db, item: OutboxRow, now: Date, motif: string, docs?: DocumentStore): void {
   if (isDeliberation(item) && docs) markAnomalie(conseilCtx(db, docs, now), Number(item.ref_id), motif);
-  arrival(db, now, item.kind === 'helios' ? 'helios' : 'prefecture', `Refusé — ${item.label} : ${motif}`, 'sync_outbox', item.id);
+  arrival(db, now, item.kind === 'helios' ? 'helios' : item.kind === 'mail' ? 'courriel' : 'prefecture', `Refusé — ${item.label} : ${motif}`, 'sync_outbox', item.id);
   todo(db, now, `Corriger et renvoyer : ${item.label} (refusé : ${motif})`, 'sync_outbox', item.id);
   record(db, now, SYNC_ACTOR, { action: `sync.${item.kind}.refuse`, summary: `${item.label} : refusé — ${motif}`, objectType: 'sync_outbox', objectId: item.id });
 }

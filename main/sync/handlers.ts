@@ -9,6 +9,7 @@ import { runSync, type SyncReport } from './engine';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
+import { mailSideFor, readMessagerie, withMail } from '../courrier/mail/index';
 
 /** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
 const running = new Map<string, Promise<SyncReport>>();
@@ -17,9 +18,11 @@ export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel')
   const { id, db, dir } = ctx.commune();
   const existing = running.get(id);
   if (existing) return existing;
-  const connector = connectorFor(db, dir);
+  const docs = ctx.core.communes.documentsOf(id);
+  // the mairie's mailbox rides along (issue 13): e-mails leave over SMTP, the inbox is read after the platform
+  const connector = withMail(connectorFor(db, dir), mailSideFor(db, docs, ctx.core.dataDir, () => ctx.core.clock()));
   if (typeof connector === 'string') return null;
-  const p = runSync({ db, docs: ctx.core.communes.documentsOf(id), connector, trigger, now: () => ctx.core.clock(), exclusive: (fn) => ctx.core.exclusive(fn), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
+  const p = runSync({ db, docs, connector, trigger, now: () => ctx.core.clock(), exclusive: (fn) => ctx.core.exclusive(fn), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
     connector.close();
     running.delete(id);
   });
@@ -60,7 +63,7 @@ export const syncHandlers = {
       | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
       | undefined;
     const slots = readHoraires(db);
-    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url), prochaine: nextOpening(slots, ctx.now) };
+    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) || readMessagerie(db) !== null, prochaine: nextOpening(slots, ctx.now) };
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');

@@ -10,6 +10,8 @@ export { SyncScheduler, isOpen, HALF_DAYS } from './scheduler';
 export { communeClassification } from './inbound';
 export { connectorFor, readPlateforme, savePlateforme } from './settings';
 export type { ActePayload, ReponsePayload } from './s2low/push';
+export type { Connector, PushIO, PushStep, PullIO, Diagnostic } from './connector';
+export { TransportError } from './s2low/http';
 
 export { acteFromDeliberation } from './acte';
 export { enqueueHelios } from './requests';

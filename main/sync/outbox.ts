@@ -7,7 +7,7 @@
  */
 import type { Db } from '../db/sqlite';
 
-export type OutboxKind = 'acte' | 'annulation' | 'reponse' | 'helios' | 'classification';
+export type OutboxKind = 'acte' | 'annulation' | 'reponse' | 'helios' | 'classification' | 'mail';
 export type OutboxState = 'a_envoyer' | 'envoi_en_cours' | 'envoye' | 'recu' | 'refuse' | 'annule';
 
 export interface OutboxRow {
@@ -133,9 +133,22 @@ const frDate = (iso: string) => {
   return `${d}/${m}/${y}`;
 };
 
+const frTime = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+/** An e-mail (main/courrier/mail, over SMTP): the mairie's mail server takes it, not the préfecture. */
+function mailStatus(r: Pick<OutboxRow, 'state' | 'last_error' | 'attempts' | 'next_attempt_at'>, res: { date?: string; motif?: string }): string {
+  if (r.state === 'recu') return `envoyé${res.date ? ` le ${frDate(res.date)}` : ''}`;
+  if (r.state === 'refuse') return `non envoyé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
+  if (r.state === 'annule') return 'annulé';
+  if (!r.last_error) return 'en attente d’envoi';
+  const why = r.last_error.replace(/^en attente de connexion : /, '');
+  return `pas encore parti (${r.attempts} essai${r.attempts > 1 ? 's' : ''}) : ${why} — nouvel essai automatique à partir du ${frTime(r.next_attempt_at)}`;
+}
+
 /** The per-item status the secrétaire reads, in plain French. */
-export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'>): string {
+export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>): string {
   const res = r.result ? (JSON.parse(r.result) as { date?: string; identifiant?: string; motif?: string; numero?: string | null; remplace_par?: { numero: string | null } }) : {};
+  if (r.kind === 'mail') return mailStatus({ attempts: 0, next_attempt_at: new Date().toISOString(), ...r }, res);
   switch (r.state) {
     case 'a_envoyer':
     case 'envoi_en_cours':

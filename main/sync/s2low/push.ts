@@ -8,7 +8,7 @@ import { NUMERO_INTERNE_PATTERN } from '../../conseil/index';
 import type { ArPieces, PushIO, PushStep } from '../connector';
 import type { OutboxRow } from '../outbox';
 import type { S2lowClient } from './client';
-import { classify, type FormPart } from './http';
+import { classify, TransportError, type FormPart } from './http';
 import { parseActesMessage, parsePesAcquit, type ActesMessage } from './messages';
 
 export interface ActePayload {
@@ -207,6 +207,8 @@ export async function pushS2low(client: S2lowClient, item: OutboxRow, io: PushIO
     }
     case 'helios':
       return pushHelios(client, item, io);
+    case 'mail': // sent over SMTP by main/courrier/mail (withMail routes it); kept waiting, never lost
+      throw new TransportError('config', 'un courriel part par la messagerie de la mairie, pas par la plateforme');
   }
 }
 

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 
 /** Who sent what arrived, in words (sources written by the sync and courrier domains). */
-const SOURCES: Record<string, string> = { prefecture: 'Préfecture', helios: 'Comptable public (Hélios)', courrier: 'Courrier', plateforme: 'Plateforme de télétransmission' };
+const SOURCES: Record<string, string> = { prefecture: 'Préfecture', helios: 'Comptable public (Hélios)', courrier: 'Courrier', courriel: 'Courriel', plateforme: 'Plateforme de télétransmission' };
 
 type Data = HandlerResult<'dashboard.get'>;
 

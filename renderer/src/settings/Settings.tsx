@@ -10,6 +10,7 @@ import { CommuneTab } from './CommuneTab';
 import { DiagnosticTab } from './DiagnosticTab';
 import { ElusTab } from './ElusTab';
 import { HorairesTab } from './HorairesTab';
+import { MessagerieTab } from './MessagerieTab';
 import { PlateformeTab } from './PlateformeTab';
 import { SecurityTab } from './SecurityTab';
 
@@ -24,6 +25,7 @@ export function Settings({ role, refresh }: { role: Role | undefined; refresh: (
     read && { id: 'horaires', label: 'Horaires' },
     read && { id: 'elus', label: 'Élus' },
     write && { id: 'plateforme', label: 'Plateforme' },
+    write && { id: 'messagerie', label: 'Messagerie' },
     can(role, 'users.manage') && { id: 'comptes', label: 'Comptes' },
     can(role, 'backup.manage') && { id: 'sauvegardes', label: 'Sauvegardes' },
     { id: 'securite', label: 'Sécurité' },
@@ -65,6 +67,9 @@ export function Settings({ role, refresh }: { role: Role | undefined; refresh: (
         )}
         <Tabs.Panel value="plateforme">
           <PlateformeTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="messagerie">
+          <MessagerieTab />
         </Tabs.Panel>
         <Tabs.Panel value="comptes">
           <AccountsTab />

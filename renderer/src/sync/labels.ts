@@ -44,6 +44,7 @@ export const KIND_LABELS: Record<SyncItem['kind'], string> = {
   reponse: 'Réponse à la préfecture',
   helios: 'Flux comptable (HELIOS)',
   classification: 'Classification',
+  mail: 'Courriel',
 };
 
 export type Tone = 'attente' | 'envoye' | 'recu' | 'refuse' | 'annule';
@@ -57,8 +58,8 @@ export function toneOf(state: ItemState): Tone {
 export const TONE_COLORS: Record<Tone, string> = { attente: 'gray.8', envoye: 'blue.9', recu: 'var(--clocher-color-success)', refuse: 'red.9', annule: 'gray.8' };
 
 /** The status line the secrétaire reads: the core's words, with « tout est enregistré » while it waits. */
-export function statusText(item: Pick<SyncItem, 'state' | 'statut'>): string {
-  if (toneOf(item.state) === 'attente') return 'en attente de connexion, tout est enregistré';
+export function statusText(item: Pick<SyncItem, 'state' | 'statut'> & { kind?: SyncItem['kind'] }): string {
+  if (toneOf(item.state) === 'attente' && item.kind !== 'mail') return 'en attente de connexion, tout est enregistré'; // a mail says why it waits
   return item.statut;
 }
 
@@ -86,6 +87,8 @@ export function whatToDo(item: Pick<SyncItem, 'kind' | 'state'>): string | null 
       return 'L’annulation n’a pas été acceptée : l’acte reste transmis. Appelez la préfecture si l’annulation est nécessaire.';
     case 'classification':
       return 'La demande n’a pas abouti : elle pourra être refaite demain.';
+    case 'mail':
+      return 'Ce courriel n’est pas parti : vérifiez l’adresse du destinataire, puis envoyez-le de nouveau depuis le courrier.';
   }
 }
 

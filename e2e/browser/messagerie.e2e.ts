@@ -1,0 +1,112 @@
+/**
+ * Paramètres → Messagerie in Chromium against the real servers on 127.0.0.1 (dovecot for IMAP, smtp-server
+ * delivering into it): the secrétaire configures the mailbox, « Tester la connexion » says it works, a citizen's
+ * e-mail with a PDF arrives with « Synchroniser maintenant » and is shown on the dashboard; an .eml dropped in by
+ * hand is registered, and once only. axe-core on each screen; screenshots in test-results/screenshots/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { mailServersMissing, startMailServers, type MailServers } from '../../test-support/mail-servers';
+import { buildMessage, tinyPdf } from '../../main/courrier/mail/testing/fixtures';
+import { validAccount, withCommune } from '../../main/test/helpers';
+import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+
+const chromium = chromiumPath();
+const missing = !chromium ? 'Chromium introuvable (paquet Debian « chromium », installé par .ci/run)' : mailServersMissing();
+if (missing) console.log(`e2e messagerie ignorés : ${missing}`);
+
+async function clean(page: Page, screen: string): Promise<void> {
+  await shot(page, screen);
+  const violations = await axe(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP on 127.0.0.1)', () => {
+  let s: MailServers;
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-t13mail-e2e-'));
+  const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name }).click();
+  const choose = async (label: string, option: string) => {
+    await page.getByLabel(label, { exact: true }).first().click();
+    await page.getByRole('option', { name: option }).click();
+  };
+
+  beforeAll(async () => {
+    s = await startMailServers({ mairie: 'secret-imap' });
+    const t = await withCommune(dir);
+    t.close();
+    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.getByLabel('Identifiant').fill('secretaire');
+    await page.getByLabel('Mot de passe').fill(validAccount.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await s?.stop();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `messagerie-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('configures the mailbox: a wrong password is diagnosed in French, then the connection works', async () => {
+    await nav('Paramètres');
+    await page.getByRole('tab', { name: 'Messagerie' }).click();
+    await page.getByLabel('Adresse électronique de la mairie').fill('mairie@saint-benoit.fr');
+    await page.getByLabel('Identifiant de la messagerie').fill('mairie');
+    await page.getByLabel('Mot de passe de la messagerie').fill('pas le bon');
+    await page.getByLabel('Serveur de réception').fill('127.0.0.1');
+    await choose('Sécurité (réception)', 'Aucune (ce poste)');
+    await page.getByLabel('Port de réception').fill(String(s.imap.port));
+    await page.getByLabel('Serveur d’envoi').fill('127.0.0.1');
+    await choose('Sécurité (envoi)', 'Aucune (ce poste)');
+    await page.getByLabel('Port d’envoi').fill(String(s.smtp.port));
+    await page.getByRole('button', { name: 'Tester la connexion' }).click();
+    const ko = page.getByRole('alert').filter({ hasText: 'La connexion ne fonctionne pas' });
+    await ko.waitFor({ timeout: 30_000 });
+    expect(await ko.textContent()).toContain("refuse l'identifiant ou le mot de passe de la messagerie");
+    await clean(page, 'messagerie-01-mot-de-passe-refuse');
+    await page.getByLabel('Mot de passe de la messagerie').fill('secret-imap');
+    await page.getByRole('button', { name: 'Tester la connexion' }).click();
+    await page.getByText('La connexion fonctionne').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByText('Réglages de la messagerie enregistrés.').waitFor();
+    expect(await page.getByLabel('Mot de passe de la messagerie').inputValue()).toBe('');
+    await clean(page, 'messagerie-02-connexion-ok');
+  });
+
+  it('a citizen’s e-mail with its PDF arrives at « Synchroniser maintenant » and is on the dashboard', async () => {
+    s.deliver('mairie', await buildMessage({ messageId: '<e2e-1@example.fr>', subject: 'Demande de branchement au réseau d’eau', attachments: [{ filename: 'plan.pdf', content: tinyPdf('plan'), contentType: 'application/pdf' }] }));
+    await nav('Synchronisation');
+    const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
+    await button.click();
+    await expect.poll(async () => button.getAttribute('data-loading'), { timeout: 30_000 }).toBe(null);
+    await nav('Tableau de bord');
+    const arrivals = page.getByRole('region', { name: 'Arrivé depuis votre dernière ouverture' });
+    await arrivals.getByText('Courriel de Jean Dupont : Demande de branchement au réseau d’eau').waitFor({ timeout: 15_000 });
+    expect(await arrivals.getByText(/Courriel/).count()).toBeGreaterThan(0);
+    await clean(page, 'messagerie-03-courriel-arrive');
+  });
+
+  it('an .eml dropped in by hand is registered once; dropping it again says so', async () => {
+    const file = path.join(dir, 'demande-salle.eml');
+    fs.writeFileSync(file, await buildMessage({ messageId: '<e2e-depot@example.fr>', subject: 'Demande de la salle des fêtes' }));
+    await nav('Paramètres');
+    await page.getByRole('tab', { name: 'Messagerie' }).click();
+    for (const expected of ['Courriel « Demande de la salle des fêtes » enregistré.', 'Ce courriel (« Demande de la salle des fêtes ») était déjà enregistré : rien n’a été ajouté.']) {
+      const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel('Courriel enregistré depuis votre messagerie (.eml ou .msg)').click()]);
+      await fc.setFiles(file);
+      await page.getByRole('button', { name: 'Enregistrer ce courriel' }).click();
+      await page.getByText(expected).waitFor({ timeout: 15_000 });
+    }
+    await clean(page, 'messagerie-04-depot');
+  });
+});
