@@ -8,6 +8,7 @@ import c0040 from './commune/0040_conseil.sql';
 import c0050 from './commune/0050_parapheur.sql';
 import c0070 from './commune/0070_sync.sql';
 import c0080 from './commune/0080_deliberation_pdf_immuable.sql';
+import c0110 from './commune/0110_conseil_flows.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 
@@ -19,6 +20,7 @@ export const communeMigrations = migrationsFromFiles({
   '0050_parapheur.sql': c0050,
   '0070_sync.sql': c0070,
   '0080_deliberation_pdf_immuable.sql': c0080,
+  '0110_conseil_flows.sql': c0110,
 });
 
 export const workspaceMigrations = migrationsFromFiles({
