@@ -163,7 +163,7 @@ describe('arrêter the PV is an act of the council (L2121-15, L2121-17)', () => 
     t.setNow('2026-11-30T09:00:00Z');
     const b = await t.seance('2026-12-11', ['Cantine'], '2026-11-30');
     await t.ouvrir(b.seanceId, '2026-12-11', 1);
-    const arret = (vote: object) => c.call('conseil.pvArreter', { seanceId: a.seanceId, parSeanceId: b.seanceId, vote });
+    const arret = (vote: Record<string, unknown>) => c.call('conseil.pvArreter', { seanceId: a.seanceId, parSeanceId: b.seanceId, vote });
     expect(await err(arret({ pour: 1, contre: 0, abstention: 0, confirm: true }))).toMatchObject({ code: 'RULE', message: expect.stringMatching(/acte du conseil.*Quorum non atteint : 1 présent sur 11/) });
     for (const eluId of t.ids.slice(1, 6)) await ok(c.call('conseil.setPresence', { seanceId: b.seanceId, presence: { eluId, statut: 'present' } }));
     expect(await err(arret({ pour: 5, contre: 0, abstention: 0, confirm: true }))).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/votants \(6\)/) });
