@@ -66,7 +66,7 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           {matieres.error && <ErrorAlert>{matieres.error}</ErrorAlert>}
-          <TextInput label="Objet du point" required value={form.titre} onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })} error={a.fields.titre} />
+          <TextInput data-autofocus label="Objet du point" required value={form.titre} onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })} error={a.fields.titre} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label="Rapporteur"

@@ -56,7 +56,7 @@ export function SeanceFormModal({
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label="Date de la séance" required value={form.date} onChange={set('date')} error={a.fields.date} />
+            <DateField data-autofocus label="Date de la séance" required value={form.date} onChange={set('date')} error={a.fields.date} />
             <TimeField label="Heure" required value={form.heure} onChange={set('heure')} error={a.fields.heure} />
           </SimpleGrid>
           <TextInput label="Lieu" required value={form.lieu} onChange={set('lieu')} error={a.fields.lieu} />
