@@ -114,7 +114,7 @@ export const parapheurHandlers = {
       throw new AppError('FORBIDDEN', 'Vous êtes connecté avec votre compte d’élu : seule votre propre clé peut signer. Pour un autre signataire, connectez-vous avec son compte ou celui du secrétariat.');
     return startSession(env(ctx), ctx.conn.id, { modulePath: modulePath ?? modulePathOf(ctx, null), slotId, certificateId, pin, signataire });
   },
-  'parapheur.sessionState': (ctx) => sessionOf(ctx.conn.id),
+  'parapheur.sessionState': (ctx) => sessionOf(ctx.conn.id, env(ctx)),
   'parapheur.sessionEnd': (ctx) => endSession(ctx.conn.id),
   'parapheur.signer': (ctx, { documentIds, pin }) => signSelection(env(ctx), ctx.conn.id, documentIds, pin),
 } satisfies Implementations<

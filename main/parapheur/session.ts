@@ -36,6 +36,8 @@ interface Live {
   info: CertificateInfo;
   who: Signataire;
   nom: string;
+  /** documents signed in this séance (its summary counts these, not the whole queue) */
+  signes: Set<number>;
 }
 
 const sessions = new Map<string, Live>();
@@ -69,7 +71,7 @@ export function startSession(env: ParapheurEnv, connId: string, a: StartArgs) {
   try {
     const key = session.key(cert.id);
     const chain = others.filter((d) => info.issuer && describeCertificate(d).holder === info.issuer);
-    sessions.set(connId, { modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet });
+    sessions.set(connId, { modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet, signes: new Set() });
     return {
       certificat: info,
       avertissement: check.warning,
@@ -99,10 +101,35 @@ export function endSession(connId: string): void {
   sessions.delete(connId);
 }
 
-export const sessionOf = (connId: string) => {
+export const sessionOf = (connId: string, env?: ParapheurEnv) => {
   const s = sessions.get(connId);
-  return s ? { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate } : null;
+  return s ? { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate, aSigner: env ? signablesFor(env, s) : [], signesCetteSeance: s.signes.size } : null;
 };
+
+/** What the person who opened the séance may sign now: documents whose current step is a signature he holds. */
+function signablesFor(env: ParapheurEnv, live: Live): number[] {
+  const ids = (env.db.prepare("SELECT id FROM parapheur_document WHERE statut = 'a_signer' ORDER BY created_at, id").all() as { id: number }[]).map((r) => r.id);
+  return ids.filter((id) => {
+    try {
+      stepAuthority(env, live, id);
+      return true;
+    } catch (e) {
+      if (e instanceof AppError) return false;
+      throw e;
+    }
+  });
+}
+
+/** The current step of a document, and the authority of the séance's signataire for it (throws with the article). */
+function stepAuthority(env: ParapheurEnv, live: Live, id: number) {
+  const d = getDocument(env.db, id);
+  const step = currentStep(env.db, id);
+  if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
+  const seance = d.seance_id ? (env.db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as { date: string; president_elu_id: number | null }) : null;
+  const role = step.role === 'secretaire' ? 'maire' : step.role;
+  const auth = authorityFor(env.db, live.who, { kind: d.kind, role, stepEluId: step.elu_id, seancePresidentId: seance?.president_elu_id ?? step.elu_id, seanceDate: seance?.date ?? null }, env.today);
+  return { d, step, auth };
+}
 
 /** Sign the selection in order. Never retries a PIN; stops at a removed token or a refused PIN. */
 export async function signSelection(env: ParapheurEnv, connId: string, documentIds: number[], pin?: string) {
@@ -117,6 +144,7 @@ export async function signSelection(env: ParapheurEnv, connId: string, documentI
     try {
       const message = await signOne(env, live, signer, documentId);
       results.push({ documentId, ok: true, message });
+      live.signes.add(documentId);
       env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'signe', message });
     } catch (e) {
       const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
@@ -139,12 +167,7 @@ export async function signSelection(env: ParapheurEnv, connId: string, documentI
 }
 
 async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number): Promise<string> {
-  const d = getDocument(env.db, id);
-  const step = currentStep(env.db, id);
-  if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
-  const seance = d.seance_id ? (env.db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as { date: string; president_elu_id: number | null }) : null;
-  const role = step.role === 'secretaire' ? 'maire' : step.role;
-  const auth = authorityFor(env.db, live.who, { kind: d.kind, role, stepEluId: step.elu_id, seancePresidentId: seance?.president_elu_id ?? step.elu_id, seanceDate: seance?.date ?? null }, env.today);
+  const { d, step, auth } = stepAuthority(env, live, id);
   const before = env.docs.read(d.current_sha256);
   const commune = readIdentity(env.db).nom;
   const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
