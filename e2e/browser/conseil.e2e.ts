@@ -160,6 +160,21 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await clean(page, 'conseil-02-point-erreur');
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
 
+    // Keyboard: Space toggles a checkbox, Enter on it never sends the form.
+    await page.getByRole('button', { name: 'Ajouter un point' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null && (document.activeElement as HTMLInputElement).type === 'text'), T).toBe(true);
+    await page.keyboard.type('Point au clavier');
+    const icpe = page.getByRole('dialog').getByRole('checkbox', { name: /Installation classée/ });
+    await icpe.focus();
+    await page.keyboard.press('Space');
+    expect(await icpe.isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    expect(await icpe.isChecked()).toBe(false);
+    expect(await page.getByRole('dialog').textContent()).not.toMatch(/Matière : choisissez-la/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
     await addPoint(page, 'Décision modificative n° 2', '7.1');
     await addPoint(page, 'Tarifs de la salle des fêtes', '7.10', 'Scrutin public');
     await addPoint(page, 'Désignation du délégué au SIVOM', '5.3', 'Nomination (scrutin secret, par tours)');

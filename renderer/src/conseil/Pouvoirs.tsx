@@ -8,6 +8,7 @@ import type { SeanceProps } from './SeancePage';
 import { nameOf, todayIso } from './types';
 import { useAction } from '../lib/useAction';
 import { DateField } from '../components/DateField';
+import { noSubmitOnEnter } from '../components/keyboard';
 
 /** Written pouvoirs (L2121-20): one per mandataire, at most three consecutive séances unless illness; refusals carry the article. */
 export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
@@ -88,7 +89,7 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
               <DateField label="Date du pouvoir" value={signeLe} onChange={(e) => setSigneLe(e.currentTarget.value)} error={add.fields.signeLe} />
             </SimpleGrid>
             <Group align="flex-end">
-              <Checkbox label="Maladie dûment constatée" checked={maladie} onChange={(e) => setMaladie(e.currentTarget.checked)} />
+              <Checkbox label="Maladie dûment constatée" checked={maladie} onChange={(e) => setMaladie(e.currentTarget.checked)} onKeyDown={noSubmitOnEnter} />
               <FileInput label="Pouvoir scanné (PDF, facultatif)" accept="application/pdf,.pdf" value={scan} onChange={setScan} clearable w={280} />
               <Button type="submit" loading={add.busy}>
                 Enregistrer le pouvoir
