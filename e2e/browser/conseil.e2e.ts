@@ -172,6 +172,15 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.keyboard.press('Space');
     expect(await icpe.isChecked()).toBe(false);
     expect(await page.getByRole('dialog').textContent()).not.toMatch(/Matière : choisissez-la/);
+    // every combobox of the dialog is reachable with Tab, and the matière is chosen with the keyboard
+    expect(await page.getByRole('dialog').locator('select, input[role="combobox"], [role="combobox"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).tabIndex < 0).length)).toBe(0);
+    const matiere = page.getByRole('dialog').getByLabel('Matière (classification ACTES)');
+    for (let i = 0; i < 12 && !(await matiere.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    expect(await matiere.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('7.1 ');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => matiere.inputValue(), T).toMatch(/^\d+(\.\d+)*\.7\.1 — |^7\.1 — /);
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 

@@ -167,7 +167,7 @@ async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: string): Pr
     ['Représentés', pouvoirs.map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`).join(', ') || '—'],
     ['Absents', absent.join(', ') || '—'],
     ['Secrétaire(s) de séance', secretaires.join(', ') || '—'],
-    ['Quorum', `${first.presents.length} présents sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum)' : ''}`],
+    ['Quorum', `${first.presents.length} présents sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum pour les seuls points reportés faute de quorum, art. L2121-17 al. 2 CGCT)' : ''}`],
   ]);
   w.heading('Ordre du jour', 12);
   const votes = new Map((db.prepare('SELECT v.*, o.id AS pid FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').all(s.id) as { pid: number; message: string; mode: string }[]).map((v) => [v.pid, v]));
