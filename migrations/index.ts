@@ -11,6 +11,7 @@ import c0080 from './commune/0080_deliberation_pdf_immuable.sql';
 import c0090 from './commune/0090_append_only_replace.sql';
 import c0300 from './commune/0300_courrier.sql';
 import c0120 from './commune/0120_mail.sql';
+import c0110 from './commune/0110_conseil_flows.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 import w0030 from './workspace/0030_append_only_replace.sql';
@@ -26,6 +27,7 @@ export const communeMigrations = migrationsFromFiles({
   '0090_append_only_replace.sql': c0090,
   '0300_courrier.sql': c0300,
   '0120_mail.sql': c0120,
+  '0110_conseil_flows.sql': c0110,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

@@ -53,10 +53,10 @@ async function setupCommune(page: Page): Promise<void> {
     await page.getByLabel(`Civilité (élu ${i + 1})`).selectOption(civ);
     await page.getByLabel(`Nom (élu ${i + 1})`, { exact: true }).fill(nom);
     await page.getByLabel(`Prénom (élu ${i + 1})`).fill(prenom);
-    await page.getByLabel(`Date de naissance (élu ${i + 1})`).fill(`19${60 + i}-05-10`);
+    await page.getByLabel(`Date de naissance (élu ${i + 1})`).fill(`10/05/19${60 + i}`);
     await page.getByLabel(`Fonction (élu ${i + 1})`).selectOption(fonction);
     if (fonction === 'adjoint') await page.getByLabel(`Rang (élu ${i + 1})`).fill('1');
-    await page.getByLabel(`Début du mandat (élu ${i + 1})`).fill('2026-03-28');
+    await page.getByLabel(`Début du mandat (élu ${i + 1})`).fill('28/03/2026');
   }
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('Identifiant').fill('secretaire');
@@ -126,11 +126,27 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Conseil municipal' }).click();
     await page.getByRole('button', { name: 'Nouvelle séance' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Date de la séance').fill('2026-11-20');
+    // Dates are typed in French with the keyboard (jj/mm/aaaa, 24 h); the dialog opens on the date field.
+    const date = dialog.getByLabel('Date de la séance');
+    await expect.poll(() => date.evaluate((el) => el === document.activeElement), T).toBe(true);
+    const retype = async (text: string) => {
+      await date.press('Control+A');
+      await date.press('Delete');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab'); // leaves the field: a refused date says why
+    };
+    for (const [typed, why] of [['31/02/2027', /Date de la séance : le 31\/02\/2027 n’existe pas/], ['2027-01-15', /jj\/mm\/aaaa, par exemple 15\/01\/2027/], ['15/1/27', /jj\/mm\/aaaa/]] as const) {
+      await retype(typed);
+      await expect.poll(() => dialog.textContent(), T).toMatch(why);
+    }
+    await retype('20/11/2026');
+    expect(await dialog.getByLabel('Heure').inputValue()).toBe('20:30');
     await dialog.getByRole('button', { name: 'Créer la séance' }).click();
     await expect.poll(() => dialog.textContent(), T).toMatch(/déjà passé|elle est passée/);
     await clean(page, 'conseil-01-nouvelle-seance-erreur');
-    await dialog.getByLabel('Date de la séance').fill('2026-11-27');
+    await retype('27/11/2026');
+    expect(await date.inputValue()).toBe('27/11/2026');
+    await dialog.getByLabel('Heure').fill('20h30');
     await dialog.getByRole('button', { name: 'Créer la séance' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), T).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
 
@@ -143,6 +159,30 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByRole('dialog').getByLabel('Objet du point').click(); // closes the matière list the focus opened
     await clean(page, 'conseil-02-point-erreur');
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+
+    // Keyboard: Space toggles a checkbox, Enter on it never sends the form.
+    await page.getByRole('button', { name: 'Ajouter un point' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null && (document.activeElement as HTMLInputElement).type === 'text'), T).toBe(true);
+    await page.keyboard.type('Point au clavier');
+    const icpe = page.getByRole('dialog').getByRole('checkbox', { name: /Installation classée/ });
+    await icpe.focus();
+    await page.keyboard.press('Space');
+    expect(await icpe.isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    expect(await icpe.isChecked()).toBe(false);
+    expect(await page.getByRole('dialog').textContent()).not.toMatch(/Matière : choisissez-la/);
+    // every combobox of the dialog is reachable with Tab, and the matière is chosen with the keyboard
+    expect(await page.getByRole('dialog').locator('select, input[role="combobox"], [role="combobox"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).tabIndex < 0).length)).toBe(0);
+    const matiere = page.getByRole('dialog').getByLabel('Matière (classification ACTES)');
+    for (let i = 0; i < 12 && !(await matiere.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    expect(await matiere.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('7.1 ');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => matiere.inputValue(), T).toMatch(/^\d+(\.\d+)*\.7\.1 — |^7\.1 — /);
+    await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await addPoint(page, 'Décision modificative n° 2', '7.1');
     await addPoint(page, 'Tarifs de la salle des fêtes', '7.10', 'Scrutin public');
@@ -208,8 +248,11 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await expect.poll(() => main(page).textContent(), T).toMatch(/Quorum atteint : 5 présents sur 7 en exercice, il en faut 4/);
     await clean(page, 'conseil-06-point-1');
 
-    // Point 1, main levée: wrong totals refused, then 5 pour, 1 contre.
+    // Point 1, main levée: the form starts empty; wrong totals refused, then 5 pour, 1 contre.
+    for (const l of ['Pour', 'Contre', 'Abstentions']) expect(await page.getByLabel(l, { exact: true }).inputValue()).toBe('');
     await page.getByLabel('Pour', { exact: true }).fill('4');
+    await page.getByLabel('Contre', { exact: true }).fill('0');
+    await page.getByLabel('Abstentions', { exact: true }).fill('0');
     await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
     await expect.poll(() => main(page).getByRole('alert').first().textContent(), T).toMatch(/nombre de votants \(6\)/);
     await page.getByLabel('Pour', { exact: true }).fill('5');
@@ -219,7 +262,9 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await clean(page, 'conseil-07-vote-resultat');
     await page.getByRole('button', { name: 'Point suivant →' }).click();
 
-    // Point 2, scrutin public: named votes.
+    // Point 2, scrutin public: named votes, none chosen in advance.
+    const votes = page.getByRole('radiogroup', { name: /^Vote de / });
+    for (let i = 0; i < (await votes.count()); i++) await votes.nth(i).getByText('Pour').click();
     await page.getByRole('radiogroup', { name: `Vote de ${full(3)}` }).getByText('Contre').click();
     await clean(page, 'conseil-08-scrutin-public');
     await page.getByRole('button', { name: 'Enregistrer le vote' }).click();
@@ -259,21 +304,32 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     const delib = await downloaded(page, () => page.getByRole('button', { name: 'Télécharger la délibération n° 2026_001' }).click(), 'deliberation-2026_001');
     expect(delib).toMatch(/Délibération n°\s*:\s*2026_001/);
     expect(delib).toContain('Pour extrait conforme');
-    await page.getByRole('button', { name: 'Publier', exact: true }).first().click();
+    // Publishing says what it means (L2131-1), then asks again because the act is not signed yet (L2121-23).
+    await page.getByRole('button', { name: 'Publier…', exact: true }).first().click();
+    await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/exécutoire.*L2131-1/);
+    await clean(page, 'conseil-11a-publier-confirmation');
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/pas encore signée.*L2121-23/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => main(page).textContent(), T).toMatch(/Publiée le 27 novembre 2026/);
     await expect.poll(() => main(page).textContent(), T).toMatch(/transmission obligatoire \(art\. L2131-2 CGCT\)/);
     await page.getByLabel('Teneur des discussions').fill('Le maire présente la décision modificative ; M. Ménard demande le détail des crédits.');
     await page.getByRole('button', { name: 'Enregistrer le projet de PV' }).click();
     await expect.poll(() => main(page).textContent(), T).toMatch(/Projet enregistré/);
-    await expect.poll(() => main(page).textContent(), T).toMatch(/Aucune séance suivante ouverte/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/arrête ce procès-verbal par un vote au commencement de la séance suivante/);
     await clean(page, 'conseil-11-apres-la-seance');
 
-    await page.getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
-    await page.getByRole('dialog').getByLabel('Date de la séance').fill('2026-11-29');
-    await page.getByRole('dialog').getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
+    // The reconvocation is created with the keyboard only: Enter on the button, the date typed, Enter submits.
+    await page.getByRole('button', { name: 'Créer la séance de reconvocation' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('placeholder')), T).toBe('jj/mm/aaaa');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('29/11/2026');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/L2121-17/);
-    await page.getByRole('dialog').getByLabel('Date de la séance').fill('2026-12-04');
-    await page.getByRole('dialog').getByRole('button', { name: 'Créer la séance de reconvocation' }).click();
+    await page.getByRole('dialog').getByLabel('Date de la séance').press('Control+A');
+    await page.keyboard.type('04/12/2026');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), T).toMatch(/vendredi 4 décembre 2026/);
     await expect.poll(() => main(page).textContent(), T).toMatch(/1\. Subvention au comité des fêtes/);
     await clean(page, 'conseil-12-reconvocation');
@@ -285,6 +341,10 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByLabel('Objet ou numéro').fill('Tarifs');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => main(page).textContent(), T).toMatch(/1 délibération(?!s)/);
+    // accents and case ignored
+    await page.getByLabel('Objet ou numéro').fill('DECISION modificative');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => main(page).textContent(), T).toMatch(/1 délibération(?!s).*Décision modificative n° 2/);
     await clean(page, 'conseil-14-deliberations');
     await tab(page, 'Registre et publicité');
     await page.getByLabel('Mode de publicité', { exact: true }).selectOption('affichage');
@@ -296,5 +356,50 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     expect(registre).toMatch(/R2121-9/);
     await expect.poll(() => main(page).textContent(), T).toMatch(/Registre 2026 téléchargé : 1 séance, 3 délibérations/);
     await clean(page, 'conseil-15-registre');
+  });
+
+  it('the reconvened séance with the keyboard only: opening warned, appel, a vote', async () => {
+    await restart('2026-12-04T19:00:00Z');
+    await openSeance('vendredi 4 décembre 2026');
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName}|${document.activeElement?.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? ''}|${(document.activeElement as HTMLInputElement | null)?.value ?? ''}`);
+    await page.getByRole('tab', { name: '3. Séance' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Ouvrir la séance' }).focus();
+    await page.keyboard.press('Enter');
+    // no convocation recorded for this séance: the core warns with the article; the dialog opens on « Annuler »
+    await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/Aucune convocation.*L2121-10/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), T).toBe('Annuler');
+    await clean(page, 'conseil-16-ouverture-avertissement');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), T).toBe('Confirmer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Appel des élus' }).waitFor();
+    // the appel: Tab reaches each élu, the arrows choose, the focus stays where it was
+    await page.getByRole('radiogroup', { name: `Présence de ${full(0)}` }).getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/1 présent sur 7/);
+    await expect.poll(focused, T).toBe(`INPUT|Présence de ${full(0)}|present`);
+    await page.keyboard.press('Tab');
+    await expect.poll(focused, T).toBe(`INPUT|Présence de ${full(1)}|absent`);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/2 présents sur 7/);
+    await expect.poll(focused, T).toBe(`INPUT|Présence de ${full(1)}|present`);
+    await clean(page, 'conseil-17-appel-clavier');
+    await page.getByRole('button', { name: full(0), exact: true }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => main(page).textContent(), T).toMatch(new RegExp(`Nommé\\(s\\) : ${full(0)}`));
+    await page.getByRole('button', { name: 'Passer aux points de l’ordre du jour →' }).focus();
+    await page.keyboard.press('Enter');
+    // the carried item is voted without quorum (L2121-17 al. 2): 2 présents on 7
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Séance de reconvocation : le conseil délibère valablement/);
+    await page.getByLabel('Pour', { exact: true }).focus();
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Délibération n° 2026_004 : Adopté/);
+    await clean(page, 'conseil-18-vote-clavier');
   });
 });

@@ -37,7 +37,7 @@ async function fillMaire(page: Page): Promise<void> {
   await page.getByLabel('Nom (élu 1)', { exact: true }).fill('Lefèvre');
   await page.getByLabel('Prénom (élu 1)').fill('Hélène');
   await page.getByLabel('Fonction (élu 1)').selectOption('maire');
-  await page.getByLabel('Début du mandat (élu 1)').fill('2026-03-28');
+  await page.getByLabel('Début du mandat (élu 1)').fill('28/03/2026');
 }
 
 const next = (page: Page) => page.getByRole('button', { name: 'Suivant' }).click();

@@ -147,12 +147,12 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await dialog.getByLabel('Qualité portée sur la signature').fill('Adjoint au maire délégué');
     await dialog.getByLabel('courrier').check();
     await dialog.getByLabel('Numéro de l’arrêté').fill('A-2026-10');
-    await dialog.getByLabel('Date de l’arrêté').fill('2026-04-01');
-    await dialog.getByLabel('Début').fill('2026-03-01');
+    await dialog.getByLabel('Date de l’arrêté').fill('01/04/2026');
+    await dialog.getByLabel('Début').fill('01/03/2026');
     await dialog.getByRole('button', { name: 'Enregistrer la délégation' }).click();
     await expect.poll(() => dialog.textContent()).toMatch(/au plus tôt le jour de l’arrêté/i);
     await clean(page, 'parapheur-08-delegation-erreur');
-    await dialog.getByLabel('Début').fill('2026-04-01');
+    await dialog.getByLabel('Début').fill('01/04/2026');
     await dialog.getByRole('button', { name: 'Enregistrer la délégation' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => main().textContent()).toMatch(/Noël Chevalier.*Courrier.*n° A-2026-10.*En vigueur/);

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RULE' // a rule the law fixes refuses it; the message names the article
+  | 'CONFIRM' // a rule warns (message names the article): the same call with an explicit confirmation goes on
   | 'TOO_LARGE'
   | 'TOKEN_PIN' // wrong PIN, or a PIN needed for this signature
   | 'TOKEN_LOCKED' // PIN locked or expired: only the PUK holder can unlock

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import { AppError } from '../api/errors';
+import { parseOrThrow } from '../api/validate';
+import { checkQuorum } from './rules/quorum';
+import { voteResult, VoteError } from './rules/votes';
 import type { Db } from '../db/sqlite';
 import type { ConseilCtx } from './context';
 import { deliberationsOf } from './deliberations';
@@ -6,6 +10,8 @@ import { listePdf } from './pdfs';
 import { formatDateFr } from './rules/dates';
 import { listeDeadline, pvPublicationDeadline } from './rules/publicite';
 import { pvPdf } from './pv-pdf';
+import { attendanceInput } from './seance-day';
+import { attendanceFor } from './attendance';
 import { getSeance } from './seances';
 
 /** Liste des délibérations examinées (L2121-25), as a PDF to post and put online. */
@@ -55,8 +61,20 @@ export function savePvDebats(c: ConseilCtx, seanceId: number, debats: string): v
   c.audit({ action: 'pv.brouillon', summary: `Projet de procès-verbal de la séance du ${formatDateFr(getSeance(c.db, seanceId).date)} enregistré`, objectType: 'seance', objectId: seanceId });
 }
 
-/** The PV is arrêté at the beginning of the next séance (L2121-15), then signed by the président and secrétaire(s). */
-export async function arreterPv(c: ConseilCtx, seanceId: number, parSeanceId: number): Promise<void> {
+const arretSchema = z.object({
+  pour: z.number().int().min(0),
+  contre: z.number().int().min(0),
+  abstention: z.number().int().min(0),
+  confirm: z.boolean().optional(),
+});
+
+/**
+ * The PV is arrêté at the beginning of the next séance (L2121-15): an act of the council, so it needs the
+ * quorum of that séance (L2121-17) and a vote, recorded and journaled like any item; the secrétaire confirms
+ * first (`confirm`), because an arrêté PV no longer changes. A PV rejected by the vote stays a draft.
+ */
+export async function arreterPv(c: ConseilCtx, seanceId: number, parSeanceId: number, input: unknown): Promise<{ arrete: boolean; message: string }> {
+  const v = parseOrThrow(arretSchema, input);
   const pv = getPv(c.db, seanceId);
   const s = getSeance(c.db, seanceId);
   const next = getSeance(c.db, parSeanceId);
@@ -64,16 +82,39 @@ export async function arreterPv(c: ConseilCtx, seanceId: number, parSeanceId: nu
   if (next.date <= s.date || next.statut !== 'en_cours')
     throw new AppError('RULE', 'Le procès-verbal est arrêté au commencement de la séance suivante, une fois celle-ci ouverte (art. L2121-15 CGCT).');
   if (!pv.debats.trim()) throw new AppError('RULE', 'Le procès-verbal doit contenir la teneur des discussions (art. L2121-15 CGCT) : complétez le projet.');
+  const att = attendanceFor(attendanceInput(c.db, next, null), 1);
+  const quorum = checkQuorum({ enExercice: att.enExercice, presents: att.presents.length });
+  if (!quorum.reached) throw new AppError('RULE', `Le procès-verbal ne peut pas être arrêté : c'est un acte du conseil. ${quorum.message}`);
+  let result;
+  try {
+    result = voteResult({ votants: att.votants, pour: v.pour, contre: v.contre, abstention: v.abstention, mode: 'main_levee' });
+  } catch (e) {
+    if (e instanceof VoteError) throw new AppError('INVALID', e.message);
+    throw e;
+  }
+  if (!v.confirm)
+    throw new AppError(
+      'CONFIRM',
+      `Arrêter le procès-verbal de la séance du ${formatDateFr(s.date)} (${v.pour} pour, ${v.contre} contre, ${v.abstention} abstention${v.abstention > 1 ? 's' : ''}) : ${result.adopted ? 'une fois arrêté, il ne se modifie plus ; il est ensuite signé puis publié dans la semaine (art. L2121-15 CGCT)' : 'le vote le rejette, il reste à l’état de projet'}. Confirmer ?`,
+    );
+  const vote = { presents: att.presents.length, votants: att.votants, pour: v.pour, contre: v.contre, abstention: v.abstention, message: result.message };
+  if (!result.adopted) {
+    c.db.transaction(() => c.audit({ action: 'pv.arret-rejete', summary: `Procès-verbal de la séance du ${formatDateFr(s.date)} non arrêté en séance du ${formatDateFr(next.date)} : ${result.message}`, objectType: 'seance', objectId: seanceId, details: vote }))();
+    return { arrete: false, message: `Procès-verbal non arrêté : ${result.message} Il reste à l’état de projet.` };
+  }
   const pdf = await pvPdf(c.db, s, pv.debats, next.date);
   const { sha256 } = c.docs.put(pdf);
-  c.db.prepare("UPDATE pv SET statut = 'arrete', arrete_le = ?, arrete_seance_id = ?, pdf_sha256 = ? WHERE seance_id = ?").run(next.date, parSeanceId, sha256, seanceId);
-  c.audit({
-    action: 'pv.arrete',
-    summary: `Procès-verbal de la séance du ${formatDateFr(s.date)} arrêté en séance du ${formatDateFr(next.date)} ; à signer puis publier au plus tard le ${formatDateFr(pvPublicationDeadline(next.date))}`,
-    objectType: 'seance',
-    objectId: seanceId,
-    details: { pdf: sha256 },
-  });
+  c.db.transaction(() => {
+    c.db.prepare("UPDATE pv SET statut = 'arrete', arrete_le = ?, arrete_seance_id = ?, pdf_sha256 = ?, arret_vote = ? WHERE seance_id = ?").run(next.date, parSeanceId, sha256, JSON.stringify(vote), seanceId);
+    c.audit({
+      action: 'pv.arrete',
+      summary: `Procès-verbal de la séance du ${formatDateFr(s.date)} arrêté en séance du ${formatDateFr(next.date)} (${result.message}) ; à signer puis publier au plus tard le ${formatDateFr(pvPublicationDeadline(next.date))}`,
+      objectType: 'seance',
+      objectId: seanceId,
+      details: { pdf: sha256, vote },
+    });
+  })();
+  return { arrete: true, message: `Procès-verbal arrêté : ${result.message}` };
 }
 
 export function signerPv(c: ConseilCtx, seanceId: number, signedSha256: string | null): void {

@@ -115,11 +115,16 @@ export function setModePublicite(c: ConseilCtx, mode: ModePublicite, deliberatio
   c.audit({ action: 'conseil.mode-publicite', summary: `Mode de publicité des actes : ${mode}${deliberationNumero ? ` (délibération n° ${deliberationNumero})` : ''}` });
 }
 
-const publishSchema = z.object({ debut: isoDate('Date de publication') });
+const publishSchema = z.object({ debut: isoDate('Date de publication'), confirm: z.boolean().optional(), confirmNonSignee: z.boolean().optional() });
 
-/** Publication of an adopted délibération in the commune's mode; electronic publication lasts ≥ 2 months (R2131-1). */
+/**
+ * Publication of an adopted délibération in the commune's mode; electronic publication lasts ≥ 2 months
+ * (R2131-1). Publishing is what makes the act known and, with the transmission when required, executory
+ * (L2131-1): the secrétaire confirms (`confirm`). A délibération not yet signed by the maire and the
+ * secrétaire(s) de séance (L2121-23) needs a second, explicit confirmation (`confirmNonSignee`).
+ */
 export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): void {
-  const { debut } = parseOrThrow(publishSchema, input);
+  const { debut, confirm, confirmNonSignee } = parseOrThrow(publishSchema, input);
   const d = getDeliberation(c.db, id);
   if (!d.adoptee) throw new AppError('CONFLICT', "Une délibération rejetée n'est pas publiée comme acte ; elle figure sur la liste des délibérations de la séance.");
   if (d.publication_debut) throw new AppError('CONFLICT', `Déjà publiée depuis le ${formatDateFr(d.publication_debut)}.`);
@@ -128,13 +133,31 @@ export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): 
   if (debut < seanceDate) throw new AppError('INVALID', 'Date de publication : elle suit la séance.');
   const { mode } = modePublicite(c.db);
   const fin = mode === 'electronique' ? publicationMinEnd(debut) : null;
+  if (!confirm) throw new AppError('CONFIRM', publicationNotice(d, mode, debut, fin));
+  const nonSignee = d.signature !== 'signee';
+  if (nonSignee && !confirmNonSignee)
+    throw new AppError(
+      'CONFIRM',
+      `La délibération n° ${d.numero} n'est pas encore signée par le maire et le(s) secrétaire(s) de séance (art. L2121-23 CGCT). Publier un acte non signé l'expose à être contesté : faites-la signer d'abord au parapheur. La publier quand même ?`,
+    );
   c.db.prepare('UPDATE deliberation SET mode_publicite = ?, publication_debut = ?, publication_fin = ? WHERE id = ?').run(mode, debut, fin, id);
   c.audit({
     action: 'deliberation.publiee',
-    summary: `Délibération n° ${d.numero} publiée (${mode}) le ${formatDateFr(debut)}${fin ? `, en ligne au moins jusqu'au ${formatDateFr(fin)} (art. R2131-1 CGCT)` : ''}`,
+    summary: `Délibération n° ${d.numero} publiée (${mode}) le ${formatDateFr(debut)}${fin ? `, en ligne au moins jusqu'au ${formatDateFr(fin)} (art. R2131-1 CGCT)` : ''}${nonSignee ? ' — publiée avant sa signature, sur confirmation expresse (art. L2121-23 CGCT)' : ''}`,
     objectType: 'deliberation',
     objectId: id,
   });
+}
+
+const MODE_LABEL: Record<ModePublicite, string> = { electronique: 'mise en ligne sur le site de la commune', affichage: 'affichage à la mairie', papier: 'mise à disposition sur papier à la mairie' };
+
+/** What publishing means, as the secrétaire reads it before confirming (L2131-1, R2131-1). */
+function publicationNotice(d: DeliberationRow, mode: ModePublicite, debut: string, fin: string | null): string {
+  const soumis = d.transmission !== 'non_soumise';
+  return (
+    `Publier la délibération n° ${d.numero} le ${formatDateFr(debut)} (${MODE_LABEL[mode]}${fin ? `, au moins jusqu'au ${formatDateFr(fin)}` : ''}) la porte à la connaissance du public : ` +
+    `elle devient exécutoire${soumis ? ' une fois aussi transmise à la préfecture' : ''} (art. L2131-1 CGCT) et le délai de recours de deux mois commence. La publication ne s'annule pas. Confirmer ?`
+  );
 }
 
 export function executoireOf(d: DeliberationRow) {

@@ -1,4 +1,5 @@
 import { AppError } from '../api/errors';
+import { ftsQuery } from '../db/search';
 import type { Ctx, Implementations } from '../api/handler';
 import { count } from '../documents/french';
 import { communeClassification, flattenMatieres } from './classification';
@@ -12,6 +13,7 @@ import { addMouvement, addPouvoir, closeSeance, openSeance, removePouvoir, repor
 import { addAnnexe, createSeance, getSeance, movePoint, readAnnexe, removePoint, savePoint, updateSeance } from './seances';
 import { refreshConseilTodos } from './todos';
 import { recordNominationRound, recordVote } from './vote-service';
+import { correctVote } from './vote-correction';
 
 function cc(ctx: Ctx): ConseilCtx {
   const { db, id } = ctx.commune();
@@ -71,7 +73,7 @@ export const conseilHandlers = {
   'conseil.recordEnvois': (ctx, { seanceId, envois }) => writeAsync(ctx, (c) => recordEnvois(c, seanceId, envois)),
   'conseil.listePdf': async (ctx, { seanceId }) => pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)),
   'conseil.recordAffichage': (ctx, { seanceId, date }) => write(ctx, (c) => recordAffichage(c, seanceId, date)),
-  'conseil.openSeance': (ctx, { seanceId }) => write(ctx, (c) => openSeance(c, seanceId)),
+  'conseil.openSeance': (ctx, { seanceId, confirm }) => write(ctx, (c) => openSeance(c, seanceId, confirm === true)),
   'conseil.setPresence': (ctx, { seanceId, presence }) => write(ctx, (c) => setPresence(c, seanceId, presence)),
   'conseil.addMouvement': (ctx, { seanceId, mouvement }) => write(ctx, (c) => addMouvement(c, seanceId, mouvement)),
   'conseil.addPouvoir': async (ctx, { seanceId, pouvoir, uploadId }) => {
@@ -87,6 +89,7 @@ export const conseilHandlers = {
   'conseil.setSecretaires': (ctx, { seanceId, eluIds }) => write(ctx, (c) => setSecretaires(c, seanceId, eluIds)),
   'conseil.setInteresses': (ctx, { pointId, eluIds }) => write(ctx, (c) => setInteresses(c, pointId, eluIds)),
   'conseil.vote': (ctx, { pointId, vote }) => writeAsync(ctx, (c) => recordVote(c, pointId, vote)),
+  'conseil.correctVote': (ctx, { pointId, vote }) => writeAsync(ctx, (c) => correctVote(c, pointId, vote)),
   'conseil.nominationRound': (ctx, { pointId, round }) => writeAsync(ctx, (c) => recordNominationRound(c, pointId, round)),
   'conseil.reporterPoint': (ctx, { pointId, motif }) => write(ctx, (c) => reporterPoint(c, pointId, motif)),
   'conseil.closeSeance': (ctx, { seanceId }) => write(ctx, (c) => closeSeance(c, seanceId)),
@@ -95,7 +98,7 @@ export const conseilHandlers = {
     return { ...r, ...pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)) };
   },
   'conseil.pvSave': (ctx, { seanceId, debats }) => write(ctx, (c) => savePvDebats(c, seanceId, debats)),
-  'conseil.pvArreter': (ctx, { seanceId, parSeanceId }) => writeAsync(ctx, (c) => arreterPv(c, seanceId, parSeanceId)),
+  'conseil.pvArreter': (ctx, { seanceId, parSeanceId, vote }) => writeAsync(ctx, (c) => arreterPv(c, seanceId, parSeanceId, vote)),
   'conseil.pvSigner': (ctx, { seanceId }) => write(ctx, (c) => signerPv(c, seanceId, null)),
   'conseil.pvPublier': (ctx, { seanceId, date }) => write(ctx, (c) => publierPv(c, seanceId, date)),
   'conseil.deliberations': (ctx, { annee, texte, limit, offset }) => {
@@ -106,10 +109,12 @@ export const conseilHandlers = {
       where.push('s.date LIKE ?');
       params.push(`${annee}-%`);
     }
+    const fts = texte ? ftsQuery(texte) : null;
     if (texte) {
-      where.push("(d.objet LIKE ? ESCAPE '\\' OR d.numero LIKE ? ESCAPE '\\')");
-      const t = `%${texte.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
-      params.push(t, t);
+      // accents and case ignored (main/db/search.ts); the numéro also matches as typed
+      where.push(`(${fts ? 'd.id IN (SELECT rowid FROM deliberation_recherche WHERE deliberation_recherche MATCH ?) OR ' : ''}d.numero LIKE ? ESCAPE '\\')`);
+      if (fts) params.push(fts);
+      params.push(`%${texte.replace(/[\\%_]/g, (x) => `\\${x}`)}%`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (db.prepare(`SELECT count(*) AS n FROM deliberation d JOIN seance s ON s.id = d.seance_id ${clause}`).get(...params) as { n: number }).n;
@@ -118,8 +123,8 @@ export const conseilHandlers = {
       .all(...params, limit, offset) as (DeliberationRow & { seance_date: string })[];
     return { total, rows: rows.map((d) => ({ ...d, executoire: executoireOf(d) })), modePublicite: modePublicite(db) };
   },
-  'conseil.publishDeliberation': (ctx, { deliberationId, debut }) => {
-    write(ctx, (c) => publishDeliberation(c, deliberationId, { debut }));
+  'conseil.publishDeliberation': (ctx, { deliberationId, debut, confirm, confirmNonSignee }) => {
+    write(ctx, (c) => publishDeliberation(c, deliberationId, { debut, confirm, confirmNonSignee }));
     const d = getDeliberation(ctx.commune().db, deliberationId);
     return { ...d, executoire: executoireOf(d) };
   },
@@ -139,7 +144,7 @@ export const conseilHandlers = {
   | 'conseil.classification' | 'conseil.seances' | 'conseil.seance' | 'conseil.createSeance' | 'conseil.updateSeance' | 'conseil.savePoint'
   | 'conseil.removePoint' | 'conseil.movePoint' | 'conseil.addAnnexe' | 'conseil.convocationPdf' | 'conseil.recordEnvoi' | 'conseil.recordAffichage'
   | 'conseil.recordEnvois' | 'conseil.listePdf' | 'conseil.openSeance' | 'conseil.setPresence' | 'conseil.addMouvement' | 'conseil.addPouvoir' | 'conseil.removePouvoir' | 'conseil.setSecretaires'
-  | 'conseil.setInteresses' | 'conseil.vote' | 'conseil.nominationRound' | 'conseil.reporterPoint' | 'conseil.closeSeance' | 'conseil.publishListe'
+  | 'conseil.setInteresses' | 'conseil.vote' | 'conseil.correctVote' | 'conseil.nominationRound' | 'conseil.reporterPoint' | 'conseil.closeSeance' | 'conseil.publishListe'
   | 'conseil.pvSave' | 'conseil.pvArreter' | 'conseil.pvSigner' | 'conseil.pvPublier' | 'conseil.deliberations' | 'conseil.publishDeliberation'
   | 'conseil.setModePublicite' | 'conseil.registre' | 'documents.uploadStart' | 'documents.uploadChunk' | 'documents.get'
 >;

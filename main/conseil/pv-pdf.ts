@@ -44,7 +44,7 @@ export async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: stri
     ['Représentés', sortedIds(elus, pouvoirs.map((p) => p.mandant)).map((m) => `${name(m)} (pouvoir à ${name(pouvoirs.find((p) => p.mandant === m)!.mandataire)})`).join(', ') || '—'],
     ['Absents', absent.join(', ') || '—'],
     [secretairesLabel(secretaires.length), names(elus, secretaires.map((e) => e.id))],
-    ['Quorum', `${count(first.presents.length, 'présent')} sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum)' : ''}`],
+    ['Quorum', `${count(first.presents.length, 'présent')} sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum pour les seuls points reportés faute de quorum, art. L2121-17 al. 2 CGCT)' : ''}`],
   ]);
   w.heading('Ordre du jour', 12);
   const votes = new Map((db.prepare('SELECT v.*, o.id AS pid FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').all(s.id) as { pid: number; message: string; mode: string; pour: number; contre: number; abstention: number }[]).map((v) => [v.pid, v]));

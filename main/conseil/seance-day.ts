@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '../api/errors';
 import { isoDate, parseOrThrow } from '../api/validate';
-import { fullName, readElus, type EluRow } from '../commune/commune';
+import { fullName, readElus, readIdentity, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { attendanceFor, presentAt, type AttendanceInput } from './attendance';
 import type { ConseilCtx } from './context';
 import { checkPouvoir, type Presence } from './rules/pouvoirs';
 import { checkQuorum } from './rules/quorum';
+import { quorumExempt } from './rules/reconvocation';
+import { convocationWarning } from './rules/ouverture';
+import { convocationRule } from './rules/convocation';
 import { eluIdsEnExercice, getPoint, getSeance, pointsOf, type PointRow, type SeanceRow } from './seances';
 
 export const elusById = (db: Db): Map<number, EluRow> => new Map(readElus(db).map((e) => [e.id, e]));
@@ -50,7 +53,7 @@ export function pointSituation(db: Db, pointId: number) {
   const point = getPoint(db, pointId);
   const s = getSeance(db, point.seance_id);
   const att = attendanceFor(attendanceInput(db, s, point), point.rang);
-  const quorum = checkQuorum({ enExercice: att.enExercice, presents: att.presents.length + att.retires.length, retires: att.retires.length, reconvocation: s.reconvocation_de !== null });
+  const quorum = checkQuorum({ enExercice: att.enExercice, presents: att.presents.length + att.retires.length, retires: att.retires.length, reconvocation: quorumExempt(s, point) });
   return { point, attendance: att, quorum };
 }
 
@@ -58,14 +61,30 @@ function assertEnCours(s: SeanceRow): void {
   if (s.statut !== 'en_cours') throw new AppError('CONFLICT', s.statut === 'close' ? 'La séance est close.' : "Ouvrez d'abord la séance.");
 }
 
-export function openSeance(c: ConseilCtx, seanceId: number): void {
+/** The warning read before opening a séance whose convocation is missing or late (L2121-10 to L2121-12). */
+export function openingWarning(db: Db, s: SeanceRow): string | null {
+  const icpe = pointsOf(db, s.id).some((p) => p.icpe === 1 && p.statut !== 'retire');
+  const rule = convocationRule(readIdentity(db).population, { urgence: s.nature === 'urgence', icpe });
+  const envois = (db.prepare('SELECT elu_id, envoye_le FROM convocation_envoi WHERE seance_id = ?').all(s.id) as { elu_id: number; envoye_le: string }[]).map((e) => ({ eluId: e.elu_id, date: e.envoye_le }));
+  return convocationWarning({ seanceDate: s.date, rule, urgence: s.nature === 'urgence', enExercice: eluIdsEnExercice(db, s.date).length, envois });
+}
+
+/**
+ * Open the séance. A convocation missing or late does not forbid the séance, but the président is warned with
+ * the article and must confirm (`confirm`); without it the core answers CONFIRM with the warning. The
+ * confirmation itself is journaled.
+ */
+export function openSeance(c: ConseilCtx, seanceId: number, confirm = false): void {
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'en_cours') return;
   if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
   if (s.date !== c.today) throw new AppError('CONFLICT', `La séance est prévue le ${s.date.split('-').reverse().join('/')} : elle ne peut être ouverte que ce jour-là.`);
   if (pointsOf(c.db, seanceId).every((p) => p.statut === 'retire')) throw new AppError('RULE', "La séance n'a pas d'ordre du jour (art. L2121-10 CGCT).");
+  const warning = openingWarning(c.db, s);
+  if (warning && !confirm) throw new AppError('CONFIRM', `${warning} Ouvrir la séance quand même ?`);
   const maire = maireAt(c.db, s.date);
   c.db.transaction(() => {
+    if (warning) c.audit({ action: 'seance.ouverture-confirmee', summary: `Séance ouverte malgré l'avertissement : ${warning}`, objectType: 'seance', objectId: seanceId });
     c.db.prepare("UPDATE seance SET statut = 'en_cours', ouverte_a = ?, president_elu_id = coalesce(president_elu_id, ?) WHERE id = ?").run(c.now.toISOString(), maire?.id ?? null, seanceId);
     // everyone in office starts as absent until marked; the secrétaire marks presences on the roll call
     const ins = c.db.prepare("INSERT OR IGNORE INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'absent')");
@@ -225,7 +244,9 @@ export function reporterPoint(c: ConseilCtx, pointId: number, motif: string): vo
   const point = getPoint(c.db, pointId);
   assertEnCours(getSeance(c.db, point.seance_id));
   if (point.statut === 'delibere') throw new AppError('CONFLICT', 'Ce point est déjà voté.');
-  c.db.prepare("UPDATE point_odj SET statut = 'reporte' WHERE id = ?").run(pointId);
+  // Postponed for lack of quorum: only then may a reconvocation take it without quorum (L2121-17 al. 2).
+  const sansQuorum = !pointSituation(c.db, pointId).quorum.reached;
+  c.db.prepare("UPDATE point_odj SET statut = 'reporte', report_sans_quorum = ? WHERE id = ?").run(sansQuorum ? 1 : 0, pointId);
   c.audit({ action: 'seance.point-reporte', summary: `Point ${point.rang} reporté : ${motif}`, objectType: 'point', objectId: pointId });
 }
 

@@ -152,7 +152,7 @@ describe('a séance from the convocation to the registre', () => {
       expect(text).toContain('Pour extrait conforme');
       expect(text).toMatch(/Mme Zoé Martin \(pouvoir à Mme Cécile Roux\)/);
     }
-    const published = await ok(c.call('conseil.publishDeliberation', { deliberationId: d1.id, debut: '2026-11-27' }));
+    const published = await ok(c.call('conseil.publishDeliberation', { deliberationId: d1.id, debut: '2026-11-27', confirm: true, confirmNonSignee: true }));
     expect(published.publication_fin).toBe('2027-01-27');
     expect(published.executoire.raisons.join(' ')).toMatch(/transmission obligatoire/);
 

@@ -8,6 +8,7 @@ import { checkMatiere, communeClassification } from './classification';
 import type { ConseilCtx } from './context';
 import { addDays, formatDateFr } from './rules/dates';
 import { RECONVOCATION_MIN_DAYS } from './rules/quorum';
+import { pointsToCarry, reconvocationRefusal, type CarryPlan } from './rules/reconvocation';
 
 export type SeanceStatut = 'preparation' | 'convoquee' | 'en_cours' | 'close';
 export interface SeanceRow {
@@ -38,6 +39,9 @@ export interface PointRow {
   compte_administratif: number;
   scrutin: 'main_levee' | 'scrutin_public' | 'scrutin_secret' | 'nomination';
   statut: 'a_examiner' | 'delibere' | 'reporte' | 'retire';
+  /** the item of the séance without quorum this one was carried from (L2121-17 al. 2) */
+  reconvoque_de: number | null;
+  report_sans_quorum: number;
 }
 
 export const seanceInputSchema = z
@@ -88,8 +92,13 @@ export const eluIdsEnExercice = (db: Db, day: string): number[] =>
 export function createSeance(c: ConseilCtx, input: unknown): number {
   const s = parseOrThrow(seanceInputSchema, input);
   if (s.date < c.today) throw new AppError('INVALID', `Date de la séance : le ${formatDateFr(s.date)} est déjà passé.`, { date: 'Date de la séance : elle est passée.' });
+  let plan: CarryPlan | null = null;
   if (s.reconvocation_de) {
     const failed = getSeance(c.db, s.reconvocation_de);
+    if (failed.statut !== 'close') throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
+    plan = carryPlan(c.db, failed.id);
+    const refusal = reconvocationRefusal(plan);
+    if (refusal) throw new AppError('RULE', refusal);
     const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
     if (s.date < min)
       throw new AppError('RULE', `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`, {
@@ -104,17 +113,19 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
       )
       .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, s.reconvocation_de ?? null, c.now.toISOString()).lastInsertRowid,
   );
-  if (s.reconvocation_de) {
-    // The reconvened séance deliberates on the items that could not be, without quorum (L2121-17 al. 2).
-    const carried = pointsOf(c.db, s.reconvocation_de).filter((p) => p.statut === 'reporte');
-    carried.forEach((p, i) =>
+  if (plan) {
+    // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
+    // and only on them (L2121-17 al. 2); each copy remembers its source so it is never carried twice.
+    const byId = new Map(pointsOf(c.db, s.reconvocation_de!).map((p) => [p.id, p]));
+    plan.carried.forEach((src, i) => {
+      const p = byId.get(src.id)!;
       c.db
         .prepare(
-          `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, i + 1, p.titre, p.rapporteur_elu_id, p.projet, p.matiere, p.icpe, p.compte_administratif, p.scrutin),
-    );
+        .run(id, i + 1, p.titre, p.rapporteur_elu_id, p.projet, p.matiere, p.icpe, p.compte_administratif, p.scrutin, p.id);
+    });
   }
   c.audit({
     action: 'seance.creee',
@@ -123,6 +134,15 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
     objectId: id,
   });
   return id;
+}
+
+/** What a reconvocation of `failedId` would carry (L2121-17 al. 2), over every copy already carried. */
+export function carryPlan(db: Db, failedId: number): CarryPlan {
+  const points = pointsOf(db, failedId).map((p) => ({ id: p.id, rang: p.rang, titre: p.titre, statut: p.statut, reportSansQuorum: p.report_sans_quorum === 1 }));
+  const copies = db
+    .prepare('SELECT c.reconvoque_de AS sourceId, c.statut FROM point_odj c JOIN point_odj src ON src.id = c.reconvoque_de WHERE src.seance_id = ?')
+    .all(failedId) as { sourceId: number; statut: PointRow['statut'] }[];
+  return pointsToCarry(points, copies);
 }
 
 function assertEditable(s: SeanceRow, what: string): void {

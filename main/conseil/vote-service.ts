@@ -7,10 +7,10 @@ import { createDeliberation } from './deliberations';
 import { nominationTours } from './pdfs';
 import { nominationRound, voteResult, VoteError, type Candidate } from './rules/votes';
 import { elusById, pointSituation } from './seance-day';
-import { getSeance } from './seances';
+import { getSeance, type SeanceRow } from './seances';
 
 const choice = z.enum(['pour', 'contre', 'abstention']);
-const voteSchema = z.object({
+export const voteSchema = z.object({
   pour: z.number().int().min(0),
   contre: z.number().int().min(0),
   abstention: z.number().int().min(0),
@@ -28,10 +28,10 @@ function assertVotable(c: ConseilCtx, pointId: number) {
   return { sit, s };
 }
 
-/** Record the vote of an item; the délibération is numbered and its PDF generated in the same step. */
-export async function recordVote(c: ConseilCtx, pointId: number, input: unknown): Promise<{ deliberationId: number; numero: string; message: string }> {
-  const v = parseOrThrow(voteSchema, input);
-  const { sit, s } = assertVotable(c, pointId);
+type Situation = ReturnType<typeof pointSituation>;
+
+/** The counts of a vote, checked against the votants of the item (L2121-20, L2121-21). */
+export function countVote(c: ConseilCtx, sit: Situation, s: SeanceRow, v: z.infer<typeof voteSchema>) {
   const { point, attendance } = sit;
   if (point.scrutin === 'nomination') throw new AppError('CONFLICT', 'Ce point est une nomination : enregistrez les tours de scrutin.');
   let { pour, contre, abstention } = v;
@@ -66,6 +66,16 @@ export async function recordVote(c: ConseilCtx, pointId: number, input: unknown)
   }
   if (pour === contre && pour > 0 && point.scrutin !== 'scrutin_secret' && !point.compte_administratif && !presidentChoix)
     throw new AppError('INVALID', "Partage égal des voix : indiquez le vote du président, dont la voix est prépondérante (art. L2121-20 CGCT).");
+  const nominatif = point.scrutin === 'scrutin_public' ? (v.nominatif ?? []) : [];
+  return { pour, contre, abstention, presidentChoix, result, nominatif };
+}
+
+/** Record the vote of an item; the délibération is numbered and its PDF generated in the same step. */
+export async function recordVote(c: ConseilCtx, pointId: number, input: unknown): Promise<{ deliberationId: number; numero: string; message: string }> {
+  const v = parseOrThrow(voteSchema, input);
+  const { sit, s } = assertVotable(c, pointId);
+  const { point, attendance } = sit;
+  const { pour, contre, abstention, presidentChoix, result, nominatif } = countVote(c, sit, s, v);
   const delib = await createDeliberation(c, {
     point,
     seance: s,
@@ -79,7 +89,7 @@ export async function recordVote(c: ConseilCtx, pointId: number, input: unknown)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(pointId, attendance.enExercice, attendance.presents.length, attendance.representes.length, attendance.votants, pour, contre, abstention, point.scrutin, presidentChoix, result.voixPreponderante ? 1 : 0, result.adopted ? 1 : 0, result.message, c.now.toISOString());
-      for (const n of point.scrutin === 'scrutin_public' ? (v.nominatif ?? []) : []) c.db.prepare('INSERT INTO vote_nominatif (point_id, elu_id, choix) VALUES (?, ?, ?)').run(pointId, n.eluId, n.choix);
+      for (const n of nominatif) c.db.prepare('INSERT INTO vote_nominatif (point_id, elu_id, choix) VALUES (?, ?, ?)').run(pointId, n.eluId, n.choix);
     },
   });
   return { ...delib, message: result.message };

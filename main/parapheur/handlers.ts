@@ -122,7 +122,7 @@ export const parapheurHandlers = {
     const e = env(ctx);
     return startSession(e, ownerOf(ctx), { modulePath: moduleToLoad(e.db), slotId, certificateId, pin, signataire });
   },
-  'parapheur.sessionState': (ctx) => sessionOf(ownerOf(ctx)),
+  'parapheur.sessionState': (ctx) => sessionOf(ownerOf(ctx), env(ctx)),
   'parapheur.sessionEnd': (ctx) => endSession(ctx.conn.id),
   'parapheur.signer': (ctx, { documentIds, pin }) => signSelection(env(ctx), ctx.conn.id, () => ownerNow(ctx), documentIds, pin),
 } satisfies Implementations<

@@ -96,14 +96,18 @@ describe.skipIf(missing)('parapheur and séance de signature, through the core',
     const early = await ok(c().call('parapheur.signer', { documentIds: [ids[0]!] }));
     expect(early.results[0]).toMatchObject({ ok: false, message: expect.stringMatching(/visa du secrétariat/) });
     for (const documentId of ids) await ok(c().call('parapheur.viser', { documentId }));
+    // the séance offers what its signataire may sign at the current step, and counts what it signed
+    expect(await ok(c().call('parapheur.sessionState', {}))).toMatchObject({ aSigner: ids, signesCetteSeance: 0 });
     const r1 = await ok(c().call('parapheur.signer', { documentIds: ids }));
     expect(r1.results.every((r) => r.ok)).toBe(true);
+    expect(await ok(c().call('parapheur.sessionState', {}))).toMatchObject({ aSigner: [], signesCetteSeance: 4 });
     expect(t.client.events.filter((e) => e.event === 'parapheur.progress').length).toBeGreaterThanOrEqual(8);
     // the président cannot sign the secrétaire's step
     const again = await ok(c().call('parapheur.signer', { documentIds: [ids[0]!] }));
     expect(again.results[0]!.message).toMatch(/n'est pas le secrétaire de séance attendu.*L2121-23/);
     await ok(c().call('parapheur.sessionEnd', {}));
     await ok(start('02', { eluId: elu('Chevalier') }));
+    expect(await ok(c().call('parapheur.sessionState', {}))).toMatchObject({ aSigner: ids, signesCetteSeance: 0 });
     const r2 = await ok(c().call('parapheur.signer', { documentIds: ids }));
     expect(r2.results.map((r) => r.message)).toEqual(Array(4).fill('Signé par Noël Chevalier (Secrétaire de séance).'));
     const after = await ok(c().call('parapheur.list', {}));

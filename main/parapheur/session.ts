@@ -50,6 +50,8 @@ interface Live {
   info: CertificateInfo;
   who: Signataire;
   nom: string;
+  /** documents signed in this séance (its summary counts these, not the whole queue) */
+  signes: Set<number>;
 }
 
 const sessions = new Map<string, Live>();
@@ -83,7 +85,7 @@ export function startSession(env: ParapheurEnv, owner: Owner, a: StartArgs) {
   try {
     const key = session.key(cert.id);
     const chain = others.filter((d) => info.issuer && describeCertificate(d).holder === info.issuer);
-    sessions.set(owner.connId, { owner: { ...owner }, busy: false, modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet });
+    sessions.set(owner.connId, { owner: { ...owner }, busy: false, modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet, signes: new Set() });
     return {
       certificat: info,
       avertissement: check.warning,
@@ -127,15 +129,38 @@ function notOwner(live: Live, current: Owner | null): string | null {
   return null;
 }
 
-export const sessionOf = (current: Owner) => {
+export const sessionOf = (current: Owner, env?: ParapheurEnv) => {
   const s = sessions.get(current.connId);
   if (!s) return null;
   if (notOwner(s, current)) {
     endSession(current.connId);
     return null;
   }
-  return { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate };
+  return { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate, aSigner: env ? signablesFor(env, s) : [], signesCetteSeance: s.signes.size };
 };
+
+/** What the person who opened the séance may sign now: documents whose current step is a signature he holds. */
+function signablesFor(env: ParapheurEnv, live: Live): number[] {
+  const ids = (env.db.prepare("SELECT id FROM parapheur_document WHERE statut = 'a_signer' ORDER BY created_at, id").all() as { id: number }[]).map((r) => r.id);
+  return ids.filter((id) => {
+    try {
+      stepAuthority(env, live, id);
+      return true;
+    } catch (e) {
+      if (e instanceof AppError) return false;
+      throw e;
+    }
+  });
+}
+
+/** The current step of a document, and the authority of the séance's signataire for it (throws with the article). */
+function stepAuthority(env: ParapheurEnv, live: Live, id: number) {
+  const d = getDocument(env.db, id);
+  const step = currentStep(env.db, id);
+  if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
+  const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
+  return { d, step, auth };
+}
 
 const STOPPED = 'Non signé : la séance de signature s’est arrêtée ; le document reste dans le parapheur.';
 
@@ -174,6 +199,7 @@ export async function signSelection(env: ParapheurEnv, connId: string, current: 
       try {
         const message = await signOne(env, live, signer, documentId);
         results.push({ documentId, ok: true, message });
+        live.signes.add(documentId);
         env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'signe', message });
       } catch (e) {
         const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
@@ -198,10 +224,7 @@ export async function signSelection(env: ParapheurEnv, connId: string, current: 
 }
 
 async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number): Promise<string> {
-  const d = getDocument(env.db, id);
-  const step = currentStep(env.db, id);
-  if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
-  const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
+  const { d, step, auth } = stepAuthority(env, live, id);
   const before = env.docs.read(d.current_sha256);
   const commune = readIdentity(env.db).nom;
   const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;

@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid, TextInput, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DateField } from './DateField';
 
 export interface EluForm {
   civilite: string;
@@ -92,8 +93,7 @@ export function EluFields({ value, onChange, errors, row }: Props) {
       />
       <TextInput label={label('Nom')} value={value.nom} onChange={set('nom')} error={errors.nom} autoComplete="off" />
       <TextInput label={label('Prénom')} value={value.prenom} onChange={set('prenom')} error={errors.prenom} autoComplete="off" />
-      <TextInput
-        type="date"
+      <DateField
         label={label('Date de naissance')}
         description="Facultative"
         value={value.date_naissance}
@@ -117,9 +117,8 @@ export function EluFields({ value, onChange, errors, row }: Props) {
           error={errors.rang_adjoint}
         />
       )}
-      <TextInput type="date" label={label('Début du mandat')} value={value.mandat_debut} onChange={set('mandat_debut')} error={errors.mandat_debut} />
-      <TextInput
-        type="date"
+      <DateField label={label('Début du mandat')} value={value.mandat_debut} onChange={set('mandat_debut')} error={errors.mandat_debut} />
+      <DateField
         label={label('Fin du mandat')}
         description="À laisser vide si le mandat est en cours"
         value={value.mandat_fin}

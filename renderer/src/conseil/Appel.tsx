@@ -14,7 +14,11 @@ const CHOICES = [
   { value: 'excuse', label: 'Excusé' },
 ];
 
-/** The roll call at the opening: one big segmented control per élu in office; représentés follow their pouvoir. */
+/**
+ * The roll call at the opening: one big segmented control per élu in office; représentés follow their pouvoir.
+ * Keyboard: Tab to an élu, arrows choose présent / absent / excusé. The controls are never disabled while a
+ * presence is saved: a disabled radio loses the focus, and the secrétaire would lose her place in the list.
+ */
 export function Appel({ detail, canWrite, reload }: SeanceProps) {
   const { seance, elus, presences, pouvoirs } = detail;
   const a = useAction();
@@ -57,7 +61,6 @@ export function Appel({ detail, canWrite, reload }: SeanceProps) {
                       value={st ?? 'absent'}
                       onChange={(v) => void set(e.id, v)}
                       data={CHOICES}
-                      disabled={a.busy}
                       color={st === 'present' ? FILL.green : FILL.gray}
                     />
                   ) : (

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { Note } from './Note';
 import type { SeanceProps } from './SeancePage';
 import { formatJour, type Deliberation } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
 
 /** After the séance: liste des délibérations (L2121-25), each délibération's publication and exécutoire status, the PV. */
 export function ApresSeance(props: SeanceProps) {
@@ -60,7 +61,7 @@ export function ApresSeance(props: SeanceProps) {
         ) : (
           canWrite && (
             <Group align="flex-end" mt="sm">
-              <TextInput type="date" label="Date de publication de la liste" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
+              <DateField label="Date de publication de la liste" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
               <Button loading={a.busy} onClick={() => void publish()}>
                 Publier la liste et la télécharger
               </Button>

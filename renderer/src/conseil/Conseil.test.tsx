@@ -65,6 +65,8 @@ describe('PointLive', () => {
     const p = point({ situation: { attendance: { enExercice: 3, presents: [1, 2], retires: [], representes: [], votants: 2 }, quorum } as Point['situation'] });
     const d = detail({ points: [p], seance: { ...detail().seance, statut: 'en_cours' } });
     await render(<PointLive detail={d} point={p} canWrite reload={noop} onNext={null} />);
+    // the form starts empty: the secrétaire states the counts (here with « Unanimité »)
+    await click(byText('button', 'Unanimité'));
     await click(byText('button', 'Enregistrer le vote'));
     expect(calls.find((c) => c.name === 'conseil.vote')?.args).toEqual({ pointId: 10, vote: { pour: 2, contre: 0, abstention: 0, presidentChoix: null } });
     expect(document.body.textContent).toContain('Délibération n° 2026_004 : Adopté à l’unanimité.');

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -6,6 +6,7 @@ import { downloadPdf } from './files';
 import type { SeanceProps } from './SeancePage';
 import { formatJour, type Detail, type Elu } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
 
 const MODES = [
   { value: 'dematerialise', label: 'Dématérialisé (e-mail)' },
@@ -38,7 +39,7 @@ function EnvoiRow({ detail, elu, editable, reload }: { detail: Detail; elu: Elu;
       </Table.Td>
       <Table.Td>
         {editable ? (
-          <TextInput type="date" aria-label={`Date d’envoi pour ${elu.nomComplet}`} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
+          <DateField aria-label={`Date d’envoi pour ${elu.nomComplet}`} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
         ) : (
           (envoi && formatJour(envoi.envoye_le)) || '—'
         )}
@@ -162,7 +163,7 @@ export function Convocation({ detail, canWrite, reload }: SeanceProps) {
         )}
         {editable && (
           <Group align="flex-end">
-            <TextInput type="date" label="Date d’affichage" value={afficheLe} onChange={(e) => setAfficheLe(e.currentTarget.value)} />
+            <DateField label="Date d’affichage" value={afficheLe} onChange={(e) => setAfficheLe(e.currentTarget.value)} />
             <Button
               variant="light"
               loading={affichage.busy}

@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { formatDate } from '../lib/format';
 import { downloadPdf } from './files';
 import { FILL, todayIso } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
+import { useConfirmation } from '../components/useConfirmation';
 
 export interface DelibLike {
   id: number;
@@ -49,6 +51,7 @@ export function Executoire({ d }: { d: DelibLike }) {
 export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibLike; canWrite: boolean; reload: () => Promise<void>; seanceDate?: string }) {
   const [debut, setDebut] = useState(todayIso());
   const a = useAction();
+  const { confirmed, dialog } = useConfirmation();
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={700}>
@@ -75,13 +78,15 @@ export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibL
           </Text>
         ) : canWrite && d.adoptee ? (
           <Group gap={4} align="flex-end" wrap="nowrap">
-            <TextInput size="xs" type="date" label={`Publication de la n° ${d.numero}`} value={debut} onChange={(e) => setDebut(e.currentTarget.value)} />
+            <DateField size="xs" label={`Publication de la n° ${d.numero}`} value={debut} onChange={(e) => setDebut(e.currentTarget.value)} />
             <Button size="xs" loading={a.busy} onClick={() => void a.run(async () => {
-              await call('conseil.publishDeliberation', { deliberationId: d.id, debut });
-              await reload();
+              // the core says what publishing means (L2131-1), then asks again if the act is unsigned (L2121-23)
+              const r = await confirmed(['confirm', 'confirmNonSignee'], (f) => call('conseil.publishDeliberation', { deliberationId: d.id, debut, ...f }));
+              if (!r.cancelled) await reload();
             })}>
-              Publier
+              Publier…
             </Button>
+            {dialog}
           </Group>
         ) : (
           <Text size="sm">Non publiée</Text>

@@ -88,6 +88,7 @@ function Mouvements({ detail, point, reload }: { detail: SeanceProps['detail']; 
 export function PointLive({ detail, point, canWrite, reload, onNext }: { detail: SeanceProps['detail']; point: Point; canWrite: boolean; reload: () => Promise<void>; onNext: (() => void) | null }) {
   const { elus, seance } = detail;
   const [result, setResult] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const r = useAction();
   const dl = useAction();
   const live = canWrite && seance.statut === 'en_cours' && point.statut === 'a_examiner';
@@ -123,6 +124,19 @@ export function PointLive({ detail, point, canWrite, reload, onNext }: { detail:
           </Group>
         )}
         {dl.error && <ErrorAlert>{dl.error}</ErrorAlert>}
+        {canWrite && seance.statut === 'en_cours' && point.statut === 'delibere' && point.scrutin !== 'nomination' && point.situation && d?.signature !== 'signee' && (
+          // a wrong count can be corrected until the séance is closed; the délibération keeps its number
+          correcting ? (
+            <VoteForm point={point} situation={point.situation} elus={elus} disabled={false} correction onVoted={(x) => { setCorrecting(false); setResult(`Vote corrigé — délibération n° ${x.numero} : ${x.message}`); void reload(); }} />
+          ) : (
+            <Group>
+              <Button variant="default" onClick={() => setCorrecting(true)}>
+                Corriger le vote
+              </Button>
+              <Text size="sm">Possible jusqu’à la levée de la séance ; ensuite, seule une nouvelle délibération corrige celle-ci.</Text>
+            </Group>
+          )
+        )}
         {point.statut === 'reporte' && <Text fw={600}>Ce point est reporté ; il pourra être inscrit à une séance suivante.</Text>}
         {live && <Mouvements key={`${point.id}-${point.interesses.join(',')}`} detail={detail} point={point} reload={reload} />}
         {live && point.situation && (point.scrutin === 'nomination' ? (

@@ -6,6 +6,7 @@ import { useLoad } from '../lib/useLoad';
 import { matiereFilter } from './matieres';
 import { SCRUTIN_LABELS, type Elu, type Matiere, type Point } from './types';
 import { useAction } from '../lib/useAction';
+import { noSubmitOnEnter } from '../components/keyboard';
 
 let classification: Promise<Matiere[]> | null = null;
 /** The ACTES classification is read once per window. */
@@ -67,7 +68,7 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           {matieres.error && <ErrorAlert>{matieres.error}</ErrorAlert>}
-          <TextInput label="Objet du point" required value={form.titre} onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })} error={a.fields.titre} />
+          <TextInput data-autofocus label="Objet du point" required value={form.titre} onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })} error={a.fields.titre} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label="Rapporteur"
@@ -112,12 +113,14 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
             label="Installation classée (ICPE) : convocation à 5 jours francs et note de synthèse (art. L2121-12 CGCT)"
             checked={form.icpe}
             onChange={(e) => setForm({ ...form, icpe: e.currentTarget.checked })}
+            onKeyDown={noSubmitOnEnter}
             error={a.fields.icpe}
           />
           <Checkbox
             label="Compte administratif : le maire se retire au moment du vote, sans pouvoir (art. L2121-14 CGCT)"
             checked={form.compte_administratif}
             onChange={(e) => setForm({ ...form, compte_administratif: e.currentTarget.checked })}
+            onKeyDown={noSubmitOnEnter}
             error={a.fields.compte_administratif}
           />
           <Group justify="flex-end">

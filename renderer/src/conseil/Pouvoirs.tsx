@@ -1,4 +1,4 @@
-import { Button, Checkbox, FileInput, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
@@ -7,6 +7,8 @@ import { uploadFile } from './files';
 import type { SeanceProps } from './SeancePage';
 import { nameOf, todayIso } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
+import { noSubmitOnEnter } from '../components/keyboard';
 
 /** Written pouvoirs (L2121-20): one per mandataire, at most three consecutive séances unless illness; refusals carry the article. */
 export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
@@ -84,10 +86,10 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <NativeSelect label="Mandant (donne pouvoir)" value={mandant} onChange={(e) => setMandant(e.currentTarget.value)} data={options} error={add.fields.mandantId} />
               <NativeSelect label="Mandataire (vote pour lui)" value={mandataire} onChange={(e) => setMandataire(e.currentTarget.value)} data={options} error={add.fields.mandataireId} />
-              <TextInput type="date" label="Date du pouvoir" value={signeLe} onChange={(e) => setSigneLe(e.currentTarget.value)} error={add.fields.signeLe} />
+              <DateField label="Date du pouvoir" value={signeLe} onChange={(e) => setSigneLe(e.currentTarget.value)} error={add.fields.signeLe} />
             </SimpleGrid>
             <Group align="flex-end">
-              <Checkbox label="Maladie dûment constatée" checked={maladie} onChange={(e) => setMaladie(e.currentTarget.checked)} />
+              <Checkbox label="Maladie dûment constatée" checked={maladie} onChange={(e) => setMaladie(e.currentTarget.checked)} onKeyDown={noSubmitOnEnter} />
               <FileInput label="Pouvoir scanné (PDF, facultatif)" accept="application/pdf,.pdf" value={scan} onChange={setScan} clearable w={280} />
               <Button type="submit" loading={add.busy}>
                 Enregistrer le pouvoir

@@ -1,12 +1,12 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useLoad } from '../lib/useLoad';
 import { downloadPdf } from './files';
 import type { SeanceProps } from './SeancePage';
 import { FILL, formatJour, PV_LABELS, todayIso } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
 
 interface Pv {
   statut: 'brouillon' | 'arrete' | 'signe' | 'publie';
@@ -21,13 +21,10 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
   const { seance, echeances } = detail;
   const pv = detail.pv as unknown as Pv | null;
   const [debats, setDebats] = useState(pv?.debats ?? '');
-  const [par, setPar] = useState('');
   const [publieLe, setPublieLe] = useState(todayIso());
   const a = useAction();
   const [saved, setSaved] = useState(false);
-  const seances = useLoad(() => call('conseil.seances', {}), [seance.id]);
   if (!pv) return null;
-  const suivantes = (seances.data ?? []).filter((s) => s.date > seance.date && s.statut === 'en_cours');
   const act = (fn: () => Promise<unknown>) => a.run(async () => {
     await fn();
     await reload();
@@ -63,20 +60,9 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
                 {saved && <Text fw={600} c="var(--clocher-color-success)">Projet enregistré.</Text>}
               </Group>
             )}
-            {canWrite && (
-              <Group align="flex-end">
-                <NativeSelect
-                  label="Arrêté en séance du"
-                  description="La séance suivante, une fois ouverte"
-                  value={par}
-                  onChange={(e) => setPar(e.currentTarget.value)}
-                  data={[{ value: '', label: suivantes.length ? 'Choisir…' : 'Aucune séance suivante ouverte' }, ...suivantes.map((s) => ({ value: String(s.id), label: formatJour(s.date) }))]}
-                />
-                <Button disabled={!par} loading={a.busy} onClick={() => void act(() => call('conseil.pvArreter', { seanceId: seance.id, parSeanceId: Number(par) }))}>
-                  Arrêter le PV
-                </Button>
-              </Group>
-            )}
+            <Text size="sm">
+              Le conseil arrête ce procès-verbal par un vote au commencement de la séance suivante : ouvrez-la, puis « Procès-verbaux à arrêter » (art. L2121-15 CGCT).
+            </Text>
           </>
         ) : (
           <Text style={{ whiteSpace: 'pre-wrap' }}>{pv.debats}</Text>
@@ -99,7 +85,7 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
         )}
         {canWrite && pv.statut === 'signe' && (
           <Group align="flex-end">
-            <TextInput type="date" label="Date de publication du PV" value={publieLe} onChange={(e) => setPublieLe(e.currentTarget.value)} />
+            <DateField label="Date de publication du PV" value={publieLe} onChange={(e) => setPublieLe(e.currentTarget.value)} />
             <Button loading={a.busy} onClick={() => void act(() => call('conseil.pvPublier', { seanceId: seance.id, date: publieLe }))}>
               Publier le PV
             </Button>

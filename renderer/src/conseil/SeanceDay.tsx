@@ -2,6 +2,7 @@ import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useConfirmation } from '../components/useConfirmation';
 import { Appel, Secretaires } from './Appel';
 import { PvAArreter } from './PvAArreter';
 import { PointLive } from './PointLive';
@@ -17,6 +18,7 @@ export function SeanceDay(props: SeanceProps) {
   const { detail, canWrite, reload } = props;
   const { seance, points } = detail;
   const open = useAction();
+  const { confirmed, dialog } = useConfirmation();
   const close = useAction();
   const items = points.filter((p) => p.statut !== 'retire');
   const firstOpen = items.find((p) => p.statut === 'a_examiner') ?? items[0];
@@ -37,14 +39,16 @@ export function SeanceDay(props: SeanceProps) {
         {canWrite && (
           <Group>
             <Button size="xl" loading={open.busy} onClick={() => void open.run(async () => {
-              await call('conseil.openSeance', { seanceId: seance.id });
-              await reload();
+              // a convocation missing or late: the core warns with the article and the président decides
+              const r = await confirmed(['confirm'], (f) => call('conseil.openSeance', { seanceId: seance.id, ...f }));
+              if (!r.cancelled) await reload();
             })}>
               Ouvrir la séance
             </Button>
           </Group>
         )}
         {open.error && <ErrorAlert>{open.error}</ErrorAlert>}
+        {dialog}
         <Pouvoirs {...props} />
       </Stack>
     );

@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { NATURE_LABELS } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField, TimeField } from '../components/DateField';
 
 export interface SeanceForm {
   date: string;
@@ -55,8 +56,8 @@ export function SeanceFormModal({
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label="Date de la séance" required value={form.date} onChange={set('date')} error={a.fields.date} />
-            <TextInput type="time" label="Heure" required value={form.heure} onChange={set('heure')} error={a.fields.heure} />
+            <DateField data-autofocus label="Date de la séance" required value={form.date} onChange={set('date')} error={a.fields.date} />
+            <TimeField label="Heure" required value={form.heure} onChange={set('heure')} error={a.fields.heure} />
           </SimpleGrid>
           <TextInput label="Lieu" required value={form.lieu} onChange={set('lieu')} error={a.fields.lieu} />
           {!reconvocationDe && (

@@ -15,32 +15,41 @@ const CHOIX = [
 /** Who votes on this item: the présents, and each représenté through his mandataire (listed under the mandant, L2121-21). */
 const votersOf = (s: Situation) => [...s.attendance.presents.map((id) => ({ id, par: null as number | null })), ...s.attendance.representes.map((r) => ({ id: r.mandant, par: r.mandataire }))];
 
-/** The vote of an item: counts for main levée or secret ballot; a named list for a scrutin public. */
-export function VoteForm({ point, situation, elus, disabled, onVoted }: { point: Point; situation: Situation; elus: Elu[]; disabled: boolean; onVoted: (r: { numero: string; message: string }) => void }) {
+type Counts = Record<'pour' | 'contre' | 'abstention', number | ''>;
+
+/**
+ * The vote of an item: counts for main levée or secret ballot; a named list for a scrutin public. The form
+ * starts empty: the secrétaire types what the président proclaimed (a prefilled « Pour = 11 » got recorded
+ * unread). `correction`: the vote is corrected while the séance is open (the core keeps the number).
+ */
+export function VoteForm({ point, situation, elus, disabled, onVoted, correction = false }: { point: Point; situation: Situation; elus: Elu[]; disabled: boolean; onVoted: (r: { numero: string; message: string }) => void; correction?: boolean }) {
   const votants = situation.attendance.votants;
-  const [counts, setCounts] = useState({ pour: votants, contre: 0, abstention: 0 });
+  const [counts, setCounts] = useState<Counts>({ pour: '', contre: '', abstention: '' });
   const [president, setPresident] = useState<string>('');
   const voters = votersOf(situation);
-  const [nominatif, setNominatif] = useState<Record<number, Choix>>(() => Object.fromEntries(voters.map((v) => [v.id, 'pour'])));
+  const [nominatif, setNominatif] = useState<Record<number, Choix | ''>>({});
+  const [missing, setMissing] = useState<string | null>(null);
   const a = useAction();
   const isPublic = point.scrutin === 'scrutin_public';
-  const tie = !isPublic && counts.pour === counts.contre && counts.pour > 0 && point.scrutin !== 'scrutin_secret' && point.compte_administratif !== 1;
-  const total = counts.pour + counts.contre + counts.abstention;
+  const n = (k: keyof Counts) => (counts[k] === '' ? 0 : counts[k]);
+  const tie = !isPublic && n('pour') === n('contre') && n('pour') > 0 && point.scrutin !== 'scrutin_secret' && point.compte_administratif !== 1;
+  const total = n('pour') + n('contre') + n('abstention');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const empty = isPublic ? voters.filter((v) => !nominatif[v.id]).map((v) => nameOf(elus, v.id)) : (['pour', 'contre', 'abstention'] as const).filter((k) => counts[k] === '');
+    setMissing(empty.length ? (isPublic ? `Indiquez le vote de ${empty.join(', ')}.` : 'Indiquez le nombre de voix pour, contre et d’abstentions (0 s’il n’y en a pas).') : null);
+    if (empty.length) return;
     let result: { numero: string; message: string } | null = null;
     await a.run(async () => {
-      result = await call('conseil.vote', {
-        pointId: point.id,
-        vote: isPublic
-          ? { pour: 0, contre: 0, abstention: 0, nominatif: voters.map((v) => ({ eluId: v.id, choix: nominatif[v.id] ?? 'pour' })) }
-          : { ...counts, presidentChoix: tie && president ? president : null },
-      });
+      const vote = isPublic
+        ? { pour: 0, contre: 0, abstention: 0, nominatif: voters.map((v) => ({ eluId: v.id, choix: nominatif[v.id] })) }
+        : { pour: n('pour'), contre: n('contre'), abstention: n('abstention'), presidentChoix: tie && president ? president : null };
+      result = await call(correction ? 'conseil.correctVote' : 'conseil.vote', { pointId: point.id, vote });
     });
     if (result) onVoted(result);
   };
-  const num = (k: keyof typeof counts, label: string) => (
-    <NumberInput size="lg" label={label} min={0} max={votants} value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: Number(v) || 0 })} disabled={disabled} allowDecimal={false} allowNegative={false} w={150} />
+  const num = (k: keyof Counts, label: string) => (
+    <NumberInput size="lg" label={label} min={0} max={votants} value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: v === '' ? '' : Number(v) })} disabled={disabled} allowDecimal={false} allowNegative={false} w={150} />
   );
   return (
     <form onSubmit={submit} noValidate aria-label={`Vote du point ${point.rang}`}>
@@ -58,7 +67,7 @@ export function VoteForm({ point, situation, elus, disabled, onVoted }: { point:
                         {label}
                       </Table.Th>
                       <Table.Td>
-                        <SegmentedControl size="md" aria-label={`Vote de ${label}`} data={CHOIX} value={nominatif[v.id] ?? 'pour'} onChange={(x) => setNominatif({ ...nominatif, [v.id]: x as Choix })} disabled={disabled} />
+                        <SegmentedControl size="md" aria-label={`Vote de ${label}`} data={CHOIX} value={nominatif[v.id] ?? ''} onChange={(x) => setNominatif({ ...nominatif, [v.id]: x as Choix })} disabled={disabled} />
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -91,10 +100,10 @@ export function VoteForm({ point, situation, elus, disabled, onVoted }: { point:
             )}
           </>
         )}
-        {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
+        {(missing ?? a.error) && <ErrorAlert>{missing ?? a.error}</ErrorAlert>}
         <Group>
           <Button type="submit" size="lg" loading={a.busy} disabled={disabled}>
-            Enregistrer le vote
+            {correction ? 'Enregistrer le vote corrigé' : 'Enregistrer le vote'}
           </Button>
         </Group>
       </Stack>

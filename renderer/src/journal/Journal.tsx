@@ -4,6 +4,7 @@ import { call, type HandlerResult } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { DateField } from '../components/DateField';
 
 type Page = HandlerResult<'journal.list'>;
 interface Filters {
@@ -50,8 +51,8 @@ export function Journal() {
       <Paper withBorder p="md" mb="md">
         <form onSubmit={submit} aria-label="Filtrer le journal">
           <Group align="flex-end" gap="sm">
-            <TextInput type="date" label="Du" value={form.from} onChange={set('from')} />
-            <TextInput type="date" label="Au" value={form.to} onChange={set('to')} />
+            <DateField label="Du" value={form.from} onChange={set('from')} />
+            <DateField label="Au" value={form.to} onChange={set('to')} />
             <NativeSelect
               label="Utilisateur"
               value={form.user}

@@ -5,6 +5,7 @@ import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { ARTICLES, KIND_LABELS, SCOPE, type Article, type DocItem, type Elu } from './types';
 import { useAction } from '../lib/useAction';
 import { fonction as accordFonction } from '../lib/accord';
+import { DateField } from '../components/DateField';
 
 type Form = { article: Article; delegant: string; delegataireElu: string; delegataireNom: string; qualite: string; titulaire: boolean; objets: DocItem['kind'][]; arreteNumero: string; arreteDate: string; debut: string; fin: string };
 const empty = (maire: Elu | undefined): Form => ({ article: 'L2122-18', delegant: maire ? String(maire.id) : '', delegataireElu: '', delegataireNom: '', qualite: '', titulaire: false, objets: [], arreteNumero: '', arreteDate: '', debut: '', fin: '' });
@@ -75,9 +76,9 @@ export function DelegationModal({ elus, onClose, onSaved }: { elus: Elu[]; onClo
           </Checkbox.Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Numéro de l’arrêté" value={f.arreteNumero} error={err('arreteNumero')} onChange={(e) => set('arreteNumero', e.currentTarget.value)} required />
-            <TextInput type="date" label="Date de l’arrêté" value={f.arreteDate} error={err('arreteDate')} onChange={(e) => set('arreteDate', e.currentTarget.value)} required />
-            <TextInput type="date" label="Début" value={f.debut} error={err('debut')} onChange={(e) => set('debut', e.currentTarget.value)} required />
-            <TextInput type="date" label="Fin (facultatif)" description="Sinon : jusqu’à la fin du mandat du maire" value={f.fin} error={err('fin')} onChange={(e) => set('fin', e.currentTarget.value)} />
+            <DateField label="Date de l’arrêté" value={f.arreteDate} error={err('arreteDate')} onChange={(e) => set('arreteDate', e.currentTarget.value)} required />
+            <DateField label="Début" value={f.debut} error={err('debut')} onChange={(e) => set('debut', e.currentTarget.value)} required />
+            <DateField label="Fin (facultatif)" description="Sinon : jusqu’à la fin du mandat du maire" value={f.fin} error={err('fin')} onChange={(e) => set('fin', e.currentTarget.value)} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

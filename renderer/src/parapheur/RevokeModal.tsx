@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Delegation } from './types';
 import { useAction } from '../lib/useAction';
+import { DateField } from '../components/DateField';
 
 const today = () => {
   const d = new Date();
@@ -30,7 +31,7 @@ export function RevokeModal({ delegation, onClose, onDone }: { delegation: Deleg
             Arrêté n° {delegation.arrete_numero} : délégation (art. {delegation.article} CGCT) à {delegation.delegataire}. À partir de la date choisie, ses signatures seront refusées.
           </Text>
           <ErrorAlert>{a.error}</ErrorAlert>
-          <TextInput type="date" label="Rapportée à compter du" value={date} onChange={(e) => setDate(e.currentTarget.value)} required error={a.fields.date} data-autofocus />
+          <DateField label="Rapportée à compter du" value={date} onChange={(e) => setDate(e.currentTarget.value)} required error={a.fields.date} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuler

@@ -60,7 +60,7 @@ describe('Séance de signature', () => {
     let emit: (e: string, p: unknown) => void = () => undefined;
     const docs = [doc(11, 'Délibération n° 2026_041 — Budget'), doc(12, 'Délibération n° 2026_042 — Voirie'), doc(13, 'Procès-verbal de la séance du 20/11/2026')];
     const { calls } = fakeBridge({
-      'parapheur.sessionState': () => ({ value: { certificat: cert, signataire: 'Hélène Lefèvre', pinAChaqueSignature: false } }),
+      'parapheur.sessionState': () => ({ value: { certificat: cert, signataire: 'Hélène Lefèvre', pinAChaqueSignature: false, aSigner: [11, 12, 13], signesCetteSeance: 0 } }),
       'parapheur.list': () => ({ value: docs }),
       'parapheur.signer': () => {
         const ids = [11, 12, 13];
@@ -92,7 +92,7 @@ describe('Séance de signature', () => {
     const arret = 'La clé de signature a été retirée ou ne répond plus. Rebranchez-la puis cliquez sur « Rechercher la clé ».';
     let open = true;
     fakeBridge({
-      'parapheur.sessionState': () => ({ value: open ? { certificat: cert, signataire: 'Hélène Lefèvre', pinAChaqueSignature: false } : null }),
+      'parapheur.sessionState': () => ({ value: open ? { certificat: cert, signataire: 'Hélène Lefèvre', pinAChaqueSignature: false, aSigner: [11, 12], signesCetteSeance: 0 } : null }),
       'parapheur.list': () => ({ value: [doc(11, 'Délibération A'), doc(12, 'Délibération B')] }),
       'parapheur.signer': () => {
         open = false;

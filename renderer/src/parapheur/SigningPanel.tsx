@@ -15,6 +15,8 @@ type Session = NonNullable<HandlerResult<'parapheur.sessionState'>>;
  */
 export function SigningPanel({ session, started, onEnded }: { session: Session; started: SessionStarted | null; onEnded: (why: string | null) => void }) {
   const list = useLoad(() => call('parapheur.list', { statut: 'a_signer' }));
+  // the core says what the person who opened the séance may sign at the current step, and what he signed in it
+  const state = useLoad(() => call('parapheur.sessionState'), [list.data]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [lines, setLines] = useState<Line[]>([]);
   const [current, setCurrent] = useState<{ done: number; total: number; titre: string | null } | null>(null);
@@ -24,7 +26,10 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
-  const docs = list.data ?? [];
+  const allowed = new Set(state.data?.aSigner ?? []);
+  const docs = (list.data ?? []).filter((d) => allowed.has(d.id));
+  const others = (list.data?.length ?? 0) - docs.length;
+  const signedHere = state.data?.signesCetteSeance ?? 0;
   const titre = (id: number) => docs.find((d) => d.id === id)?.titre ?? `Document n° ${id}`;
   const everyPin = session.pinAChaqueSignature;
   const queue = docs.filter((d) => selected.has(d.id));
@@ -131,7 +136,12 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
         </Title>
         <ErrorAlert>{list.error}</ErrorAlert>
         {list.loading && !list.data && <Loader aria-label="Chargement des documents à signer" />}
-        {list.data && docs.length === 0 && <Text>Aucun document n’attend de signature.</Text>}
+        {list.data && state.data && docs.length === 0 && <Text>Aucun document n’attend votre signature à cette étape.</Text>}
+        {others > 0 && state.data && (
+          <Text size="sm" mb="sm">
+            {others} autre{others > 1 ? 's' : ''} document{others > 1 ? 's' : ''} attend{others > 1 ? 'ent' : ''} une autre signature ou une autre étape du circuit : il{others > 1 ? 's' : ''} n’{others > 1 ? 'sont' : 'est'} pas proposé{others > 1 ? 's' : ''} à {session.signataire}.
+          </Text>
+        )}
         {docs.length > 0 && (
           <Stack gap="sm">
             <Checkbox size="md" fw={700} label={`Tout sélectionner (${docs.length} document${docs.length > 1 ? 's' : ''})`} checked={all} indeterminate={!all && selected.size > 0} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(docs.map((d) => d.id)) : new Set())} disabled={busy} />
@@ -179,6 +189,11 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
           </Stack>
         )}
       </Paper>
+      {signedHere > 0 && (
+        <Text fw={700} aria-live="polite">
+          Signé{signedHere > 1 ? 's' : ''} pendant cette séance par {session.signataire} : {signedHere} document{signedHere > 1 ? 's' : ''}.
+        </Text>
+      )}
       {lines.length > 0 && <BatchResults lines={lines} />}
     </Stack>
   );
