@@ -7,6 +7,7 @@ import c0030 from './commune/0030_registres.sql';
 import c0040 from './commune/0040_conseil.sql';
 import c0050 from './commune/0050_parapheur.sql';
 import c0070 from './commune/0070_sync.sql';
+import c0200 from './commune/0200_etat_civil.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 
@@ -17,6 +18,7 @@ export const communeMigrations = migrationsFromFiles({
   '0040_conseil.sql': c0040,
   '0050_parapheur.sql': c0050,
   '0070_sync.sql': c0070,
+  '0200_etat_civil.sql': c0200,
 });
 
 export const workspaceMigrations = migrationsFromFiles({
