@@ -4,6 +4,7 @@ import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
+import { etatCivilHandlers, refreshEtatCivilTodos } from '../etat-civil';
 import { refreshConseilTodos } from '../conseil/todos';
 import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
@@ -21,9 +22,10 @@ export const implementations = {
   ...conseilHandlers,
   ...parapheurHandlers,
   ...syncHandlers,
+  ...etatCivilHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
-export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos];
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos, refreshEtatCivilTodos];
