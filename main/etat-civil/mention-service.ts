@@ -85,7 +85,7 @@ function triggeredFields(c: EcCtx, src: ActeRow, rang: number): Omit<MentionFiel
   return base;
 }
 
-export type Cible = { titulaireRang: number; acteId: number } | { titulaireRang: number; commune: string; acteVise: string };
+export type Cible = { titulaireRang: number; acteId: number } | { titulaireRang: number; commune: string; acteVise: string; sexe?: 'M' | 'F' | undefined };
 
 /** Plan the mention an act requires: on an act here (draft, 3 days) or by avis to another commune (3 days). */
 export function prevoirMention(c: EcCtx, srcId: number, cible: Cible): { mentionId?: number; avisId?: number } {
@@ -100,14 +100,14 @@ export function prevoirMention(c: EcCtx, srcId: number, cible: Cible): { mention
   if ('acteId' in cible) {
     const target = getActeRow(c, cible.acteId);
     if (target.type !== 'naissance') throw new AppError('RULE', `La mention se porte en marge de l’acte de naissance (${ARTICLE_49}).`);
-    const texte = buildText({ ...fields, lieu: fields.lieu ?? null, autre: fields.autre ?? null, autorite: null, objet: null, texte: null }, target.sexe);
+    const texte = buildText({ ...fields, lieu: fields.lieu ?? null, autre: fields.autre ?? null, autorite: null, objet: null, texte: null }, needSexe(target.sexe));
     const id = Number(
       c.db.prepare('INSERT INTO ec_mention (acte_id, nature, date_evenement, lieu_evenement, donnees, texte, echeance, source_acte_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(target.id, fields.nature, fields.date, fields.lieu ?? null, donnees, texte, echeance, src.id, c.now.toISOString()).lastInsertRowid,
     );
     c.audit({ action: 'etat-civil.mention.prevue', summary: `Mention à apposer en marge de l’${acteRef(target)} avant le ${echeance} (${ARTICLE_49})`, objectType: 'ec_mention', objectId: id });
     return { mentionId: id };
   }
-  const texte = buildText({ ...fields, lieu: fields.lieu ?? null, autre: fields.autre ?? null, autorite: null, objet: null, texte: null }, rangSexe(c, src, cible.titulaireRang));
+  const texte = buildText({ ...fields, lieu: fields.lieu ?? null, autre: fields.autre ?? null, autorite: null, objet: null, texte: null }, needSexe(cible.sexe ?? rangSexe(c, src, cible.titulaireRang)));
   const id = Number(
     c.db.prepare("INSERT INTO ec_avis (sens, acte_id, commune, acte_vise, nature, date_evenement, lieu_evenement, donnees, texte, echeance, created_at) VALUES ('sortant', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(src.id, cible.commune, cible.acteVise, fields.nature, fields.date, fields.lieu ?? null, donnees, texte, echeance, c.now.toISOString()).lastInsertRowid,
   );
@@ -118,4 +118,10 @@ export function prevoirMention(c: EcCtx, srcId: number, cible: Cible): { mention
 function rangSexe(c: EcCtx, src: ActeRow, rang: number): 'M' | 'F' | null {
   const p = c.db.prepare("SELECT sexe FROM ec_personne WHERE acte_id = ? AND role = 'titulaire' AND rang = ?").get(src.id, rang) as { sexe: 'M' | 'F' | null } | undefined;
   return p?.sexe ?? (rang === 1 ? src.sexe : null);
+}
+
+/** The wording agrees with the titulaire (« Marié / Mariée »): unknown on an indexed act, so it is asked. */
+function needSexe(sexe: 'M' | 'F' | null): 'M' | 'F' {
+  if (!sexe) throw new AppError('INVALID', 'Indiquez le sexe de la personne dont l’acte reçoit la mention : le texte s’accorde (« Marié » ou « Mariée »).', { sexe: 'Obligatoire.' });
+  return sexe;
 }

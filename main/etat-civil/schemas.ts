@@ -84,7 +84,7 @@ export type MentionInput = z.output<typeof mentionInput>;
 
 const cible = z.union([
   z.object({ titulaireRang: z.number().int().min(1).max(2), acteId: id }).strict(),
-  z.object({ titulaireRang: z.number().int().min(1).max(2), commune: req('Commune', 120), acteVise: req('Acte à mentionner', 300) }).strict(),
+  z.object({ titulaireRang: z.number().int().min(1).max(2), commune: req('Commune', 120), acteVise: req('Acte à mentionner', 300), sexe: z.enum(['M', 'F']).optional() }).strict(),
 ]);
 
 const csv = z.string().max(8 * 1024 * 1024, { error: 'Fichier trop grand (8 Mo au plus) : découpez-le par décennie.' });
