@@ -36,11 +36,11 @@ export async function tablePdf(c: EcCtx, table: 'annuelle' | 'decennale', annee:
   const conjoint = type === 'mariage';
   w.table(
     [
-      { title: 'Nom', width: conjoint ? 100 : 150 },
-      { title: 'Prénoms', width: conjoint ? 100 : 170 },
-      ...(conjoint ? [{ title: 'Conjoint', width: 120 }] : []),
-      { title: 'Date de l’acte', width: 80 },
-      { title: 'N°', width: 60 },
+      { title: 'Nom', width: conjoint ? 0.22 : 0.32 },
+      { title: 'Prénoms', width: conjoint ? 0.22 : 0.36 },
+      ...(conjoint ? [{ title: 'Conjoint', width: 0.26 }] : []),
+      { title: 'Date de l’acte', width: 0.17 },
+      { title: 'N°', width: conjoint ? 0.13 : 0.15 },
     ],
     rows.map((r) => [r.nom.toLocaleUpperCase('fr-FR'), r.prenoms, ...(conjoint ? [`${r.prenoms_conjoint ?? ''} ${(r.nom_conjoint ?? '').toLocaleUpperCase('fr-FR')}`.trim()] : []), dateCourte(r.date_acte), table === 'annuelle' ? String(r.numero) : `${r.numero}/${r.annee}`]),
   );
