@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { Conseil } from '../conseil/Conseil';
 import { Dashboard } from '../dashboard/Dashboard';
+import { EtatCivil } from '../etat-civil/EtatCivil';
 import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
 import type { ReadyStatus } from '../lib/status';
@@ -71,6 +72,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   else if (page === 'conseil') content = <Conseil role={role} />;
   else if (page === 'parapheur') content = <Parapheur role={role} />;
   else if (page === 'sync') content = <Synchronisation role={role} />;
+  else if (page === 'etat-civil') content = <EtatCivil />;
   else content = <EmptySection page={page} />;
 
   const showNav = !!status.commune && !problem && !adding;
