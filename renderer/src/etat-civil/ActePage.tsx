@@ -18,7 +18,7 @@ export function ActePage({ acteId }: { acteId: number; onOpen: (id: number) => v
     <>
       <PageTitle>{`${a.libelle} n° ${a.numero} / ${a.annee} — ${a.titulaire}`}</PageTitle>
       <Group mb="sm" gap="xs">
-        <Badge color={a.statut === 'saisi' ? 'green.9' : 'gray.8'} variant="filled">{STATUT_LABELS[a.statut]}</Badge>
+        <Badge color={a.statut === 'saisi' ? 'teal.9' : 'gray.8'} variant="filled">{STATUT_LABELS[a.statut]}</Badge>
         <Text size="sm">Acte du {a.dateActeFr}{data.registre ? ` — ${data.registre.libelle}` : ''}</Text>
       </Group>
       {data.manquants.length > 0 && (

@@ -44,7 +44,7 @@ export function ImportCsv() {
   return (
     <>
       <ErrorAlert>{act.error}</ErrorAlert>
-      <FileInput label="Fichier CSV (table décennale, index existant)" accept=".csv,text/csv" onChange={(f) => void load(f)} value={null} placeholder={file?.nom ?? 'Choisir un fichier'} mb="md" />
+      <FileInput label="Fichier CSV (table décennale, index existant)" accept=".csv,text/csv" onChange={(f) => void load(f)} value={null} placeholder={file?.nom ?? 'Choisir un fichier'} styles={{ placeholder: { color: 'var(--mantine-color-dark-7)' } }} mb="md" />
       {progress !== null && <Progress value={progress} mb="sm" aria-label="Progression de l’import" />}
       {done && <Text role="status" mb="md">{done.importees} acte(s) importé(s) ; {done.refus} ligne(s) refusée(s) (rien d’autre n’a été modifié).</Text>}
       {preview && (

@@ -31,7 +31,7 @@ export function Mentions({ data, onChanged }: { data: ActeView; onChanged: () =>
         {mentions.map((m) => (
           <Paper key={m.id} withBorder p="xs">
             <Group gap="xs" mb={4}>
-              <Badge color={m.statut === 'validee' ? 'green.9' : 'orange.9'} variant="filled">{m.statut === 'validee' ? `Apposée le ${frDate(m.appliquee_le)}` : 'Brouillon'}</Badge>
+              <Badge color={m.statut === 'validee' ? 'teal.9' : 'orange.9'} variant="filled">{m.statut === 'validee' ? `Apposée le ${frDate(m.appliquee_le)}` : 'Brouillon'}</Badge>
               {m.echeance && m.statut !== 'validee' && <Text size="xs">À apposer avant le {frDate(m.echeance)} (C. civ. art. 49)</Text>}
             </Group>
             {m.statut === 'validee' ? (
@@ -39,7 +39,7 @@ export function Mentions({ data, onChanged }: { data: ActeView; onChanged: () =>
             ) : (
               <>
                 <Textarea label="Texte de la mention (modifiable avant validation)" autosize value={texts[m.id] ?? m.texte} onChange={(e) => setTexts({ ...texts, [m.id]: e.currentTarget.value })} />
-                <Button mt="xs" size="compact-sm" color="green.9" onClick={() => void act.run(async () => {
+                <Button mt="xs" size="compact-sm" color="teal.9" onClick={() => void act.run(async () => {
                   const t = texts[m.id];
                   if (t && t !== m.texte) await call('etatCivil.saveMention', { acteId: data.acte.id, mentionId: m.id, mention: { nature: m.nature as never, date: (data.mentions as { id: number; date_evenement: string }[]).find((x) => x.id === m.id)!.date_evenement, texte: t } });
                   await call('etatCivil.validateMention', { mentionId: m.id });

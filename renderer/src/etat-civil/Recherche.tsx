@@ -63,7 +63,7 @@ export function Recherche({ onOpen, onIndexer }: { onOpen: (id: number) => void;
               <Text size="sm" w={90}>{frDate(r.date_acte)}</Text>
               <Text size="sm" fw={600} style={{ flex: 1 }} truncate>{r.titulaire}</Text>
               <Text size="sm" w={120}>n° {r.numero} / {r.annee}</Text>
-              <Badge color={r.statut === 'saisi' ? 'green.9' : 'gray.8'} variant="filled" w={80}>{STATUT_LABELS[r.statut]}</Badge>
+              <Badge color={r.statut === 'saisi' ? 'teal.9' : 'gray.8'} variant="filled" w={80}>{STATUT_LABELS[r.statut]}</Badge>
             </UnstyledButton>
           )}
         />

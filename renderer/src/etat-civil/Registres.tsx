@@ -56,7 +56,7 @@ export function Registres() {
               <Table.Td>{frDate(r.clos_le) || '—'}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <FileInput size="xs" w={230} aria-label={`Ajouter des pages numérisées au registre ${label(r.type)} ${r.annee}`} placeholder="Ajouter des pages (PDF, JPEG, TIFF)" accept="application/pdf,image/jpeg,image/tiff,.pdf,.jpg,.jpeg,.tif,.tiff" onChange={(f) => void addScan(r, f)} value={null} />
+                  <FileInput size="xs" w={230} aria-label={`Ajouter des pages numérisées au registre ${label(r.type)} ${r.annee}`} placeholder="Ajouter des pages (PDF, JPEG, TIFF)" styles={{ placeholder: { color: 'var(--mantine-color-dark-7)' } }} accept="application/pdf,image/jpeg,image/tiff,.pdf,.jpg,.jpeg,.tif,.tiff" onChange={(f) => void addScan(r, f)} value={null} />
                   <Button size="compact-sm" variant="light" onClick={() => void table(r, 'annuelle')}>Table annuelle</Button>
                 </Group>
               </Table.Td>

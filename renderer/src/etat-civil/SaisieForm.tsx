@@ -21,11 +21,17 @@ const FIELDS = [
 
 const blank = (role: Personne['role'], rang: number) => ({ role, rang, nom: '', prenoms: '' }) as Personne;
 
+/** The titulaire(s) as the index names them: keying starts from what is already there. */
+function fromIndex(a: ActeView['acte']): Personne[] {
+  const t1 = { ...blank('titulaire', 1), nom: a.nom, prenoms: a.prenoms, nom_usage: a.nom_usage, sexe: a.sexe } as Personne;
+  return a.nom_conjoint ? [t1, { ...blank('titulaire', 2), nom: a.nom_conjoint, prenoms: a.prenoms_conjoint ?? '', nom_usage: a.nom_usage_conjoint } as Personne] : [t1];
+}
+
 /** Key the act from its scan, keyboard only: Tab from field to field, Ctrl+Entrée saves. */
 export function SaisieForm({ data, onSaved }: { data: ActeView; onSaved: () => void }) {
   const a0 = data.acte;
   const [acte, setActe] = useState({ date_evenement: a0.date_evenement ?? '', heure_evenement: a0.heure_evenement ?? '', lieu_evenement: a0.lieu_evenement ?? '', officier: a0.officier ?? '', page: a0.page });
-  const [personnes, setPersonnes] = useState<Personne[]>(data.personnes.length ? data.personnes : [blank('titulaire', 1)]);
+  const [personnes, setPersonnes] = useState<Personne[]>(data.personnes.length ? data.personnes : fromIndex(a0));
   const act = useAction();
   const save = (terminer: boolean) =>
     act.run(async () => {
@@ -67,7 +73,7 @@ export function SaisieForm({ data, onSaved }: { data: ActeView; onSaved: () => v
       <Group mt="sm">
         <Button variant="default" onClick={() => setPersonnes([...personnes, blank('parent', personnes.filter((p) => p.role === 'parent').length + 1)])}>Ajouter une personne</Button>
         <Button type="submit" loading={act.busy}>Enregistrer</Button>
-        <Button variant="filled" color="green.9" onClick={() => void save(true)} loading={act.busy}>Terminer la saisie</Button>
+        <Button onClick={() => void save(true)} loading={act.busy}>Terminer la saisie</Button>
       </Group>
     </Paper>
   );
