@@ -14,6 +14,7 @@ import { communeMigrations } from '../migrations';
 import { createBackup } from '../main/backup/backups';
 import { closeDatabase, inspectDatabaseFile, openDatabase } from '../main/db/sqlite';
 import { measureQueries } from '../main/devdata/bench-queries';
+import { benchEtatCivil } from '../main/devdata/etat-civil-bench';
 import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
 import { Core } from '../main/host/core';
 import { inProcessClient } from '../main/host/inprocess';
@@ -323,6 +324,13 @@ async function main(): Promise<void> {
   const measured = await measureQueries(large, first.communeId, new Date(now.getTime() + DAY), runs);
   for (const m of measured) timed('e', m.what, m.warm, m.note);
   report.queries = measured;
+
+  // e'. état civil (issue 11): search as you type through the core beside the raw FTS5 query, opening an act
+  const ec = await benchEtatCivil(large, first.communeId, new Date(now.getTime() + DAY), seed);
+  report.etatCivil = ec;
+  rows.push({ step: 'e', what: `état civil : recherche dans le cœur, ${ec.prefixes} préfixes (p50)`, median: ec.search.p50, runs: [], unit: 'ms', note: `p95 ${ec.search.p95} ms, max ${ec.search.max} ms ; ${ec.meanRows} résultats en moyenne (limite ${ec.limit})` });
+  rows.push({ step: 'e', what: 'état civil : même requête FTS5 brute, mêmes préfixes (p50)', median: ec.raw.p50, runs: [], unit: 'ms', note: `p95 ${ec.raw.p95} ms ; rapport cœur/brut au p95 ${ec.ratioP95} ; FTS5 seul p95 ${ec.ftsOnly.p95} ms` });
+  rows.push({ step: 'e', what: 'état civil : ouvrir un acte (consultation journalisée), 50 actes (p50)', median: ec.openActe.p50, runs: [], unit: 'ms', note: `p95 ${ec.openActe.p95} ms` });
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);
