@@ -58,6 +58,8 @@ ALTER TABLE acte_new RENAME TO acte_etat_civil;
 CREATE INDEX acte_nom ON acte_etat_civil (nom COLLATE NOCASE, prenoms);
 CREATE INDEX acte_conjoint ON acte_etat_civil (nom_conjoint COLLATE NOCASE) WHERE nom_conjoint IS NOT NULL;
 CREATE INDEX acte_annee ON acte_etat_civil (annee, type);
+-- newest first: the search walks this index when a short prefix matches thousands of acts (search.ts)
+CREATE INDEX acte_date ON acte_etat_civil (date_acte, id);
 CREATE INDEX acte_registre ON acte_etat_civil (registre_id, page);
 
 -- The persons of a keyed act (C. civ. art. 57, 76, 79): titulaire(s) (rang 1, 2 for the époux), their parents
