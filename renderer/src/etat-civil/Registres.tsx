@@ -8,6 +8,8 @@ import { useLoad } from '../lib/useLoad';
 import { frDate, KIND_OPTIONS, type KindValue, type Registre } from './types';
 
 const TYPE_OPTIONS = [...KIND_OPTIONS, { value: 'unique', label: 'Registre unique (tous les actes)' }];
+/** Decennial tables run from a year ending in 3 to the next ending in 2 (1983–1992, 1993–2002…). */
+const decade = (y: number) => y - ((((y - 3) % 10) + 10) % 10);
 const label = (t: string) => TYPE_OPTIONS.find((o) => o.value === t)?.label ?? t;
 
 /** Registers by year and kind, their scans (PDF, JPEG, TIFF, page by page) and their tables. */
@@ -24,7 +26,7 @@ export function Registres() {
       setProgress(`« ${file.name} » ajouté : pages ${p.first} à ${p.last}.`);
       await reload();
     });
-  const table = (r: Registre, t: 'annuelle' | 'decennale') => act.run(async () => downloadFile(await call('etatCivil.tablePdf', { table: t, annee: r.annee, type: (r.type === 'unique' ? 'naissance' : r.type) as KindValue })));
+  const table = (r: Registre, t: 'annuelle' | 'decennale') => act.run(async () => downloadFile(await call('etatCivil.tablePdf', { table: t, annee: t === 'annuelle' ? r.annee : decade(r.annee), type: (r.type === 'unique' ? 'naissance' : r.type) as KindValue })));
   return (
     <>
       <ErrorAlert>{error ?? act.error}</ErrorAlert>
@@ -58,6 +60,7 @@ export function Registres() {
                 <Group gap="xs">
                   <FileInput size="xs" w={230} aria-label={`Ajouter des pages numérisées au registre ${label(r.type)} ${r.annee}`} placeholder="Ajouter des pages (PDF, JPEG, TIFF)" styles={{ placeholder: { color: 'var(--mantine-color-dark-7)' } }} accept="application/pdf,image/jpeg,image/tiff,.pdf,.jpg,.jpeg,.tif,.tiff" onChange={(f) => void addScan(r, f)} value={null} />
                   <Button size="compact-sm" variant="light" onClick={() => void table(r, 'annuelle')}>Table annuelle</Button>
+                  <Button size="compact-sm" variant="light" onClick={() => void table(r, 'decennale')}>Table décennale {decade(r.annee)}–{decade(r.annee) + 9}</Button>
                 </Group>
               </Table.Td>
             </Table.Tr>
