@@ -141,6 +141,8 @@ interface BrowserRun {
   render: number;
   rss: number;
   peak: number;
+  /** état civil: 10,000-result reply → virtualised list drawn */
+  ecRender: number;
 }
 
 function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | null {
@@ -149,6 +151,18 @@ function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | nul
   } catch {
     return null;
   }
+}
+
+/**
+ * État civil (issue 11): a search whose answer holds 10,000 acts (every birth, limit 10,000); from the reply
+ * reaching the page to the virtualised list drawn, in ms.
+ */
+async function etatCivilRender(page: import('playwright-core').Page, replied: Map<string, number[]>): Promise<number> {
+  await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+  await page.getByLabel('Rechercher un acte').fill('naissance');
+  await page.getByRole('listitem').first().waitFor({ state: 'visible' });
+  const drawn = performance.now();
+  return drawn - (replied.get('etatCivil.search')?.at(-1) ?? NaN);
 }
 
 async function browserRun(browser: Browser, dataDir: string, fakeNow: string): Promise<BrowserRun> {
@@ -192,6 +206,7 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
     }
     const dashboard = performance.now();
     const mem = rssOf(s.child.pid as number);
+    const ecRender = await etatCivilRender(page, replied);
     const login = replied.get('auth.login') ?? [];
     const dash = replied.get('dashboard.get') ?? [];
     return {
@@ -202,6 +217,7 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
       render: dashboard - (dash.at(-1) ?? NaN),
       rss: mem?.rss ?? NaN,
       peak: mem?.peak ?? NaN,
+      ecRender,
     };
   } finally {
     await context.close();
@@ -248,6 +264,7 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   timed(step, '  dont auth.login vu de la page, 1re ouverture du jour', (results.premiere ?? []).map((r) => r.authLogin));
   timed(step, '  dont auth.login vu de la page, même jour', (results.memeJour ?? []).map((r) => r.authLogin));
   timed(step, '  dont réponse de dashboard.get → tableau de bord visible (rendu)', all.map((r) => r.render));
+  timed(step, 'état civil : réponse de 10 000 actes → liste virtualisée affichée', all.map((r) => r.ecRender), 'recherche « naissance », limite 10 000');
   const rss = all.map((r) => r.rss);
   rows.push({ step: 'd', what: 'RSS du cœur serve.js, tableau de bord affiché', median: mib(median(rss)), runs: rss.map(mib), unit: 'Mio', note: `pic VmHWM ${mib(median(all.map((r) => r.peak)))} Mio` });
   return results;
