@@ -15,6 +15,7 @@ import { createBackup } from '../main/backup/backups';
 import { closeDatabase, inspectDatabaseFile, openDatabase } from '../main/db/sqlite';
 import { deriveDbKey, installationKey } from '../main/db/cipher';
 import { measureQueries } from '../main/devdata/bench-queries';
+import { benchEtatCivil } from '../main/devdata/etat-civil-bench';
 import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
 import { Core } from '../main/host/core';
 import { inProcessClient } from '../main/host/inprocess';
@@ -143,6 +144,8 @@ interface BrowserRun {
   render: number;
   rss: number;
   peak: number;
+  /** état civil: 10,000-result reply → virtualised list drawn */
+  ecRender: number;
 }
 
 function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | null {
@@ -151,6 +154,18 @@ function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | nul
   } catch {
     return null;
   }
+}
+
+/**
+ * État civil (issue 11): a search whose answer holds 10,000 acts (every birth, limit 10,000); from the reply
+ * reaching the page to the virtualised list drawn, in ms.
+ */
+async function etatCivilRender(page: import('playwright-core').Page, replied: Map<string, number[]>): Promise<number> {
+  await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+  await page.getByLabel('Rechercher un acte').fill('naissance');
+  await page.getByRole('listitem').first().waitFor({ state: 'visible' });
+  const drawn = performance.now();
+  return drawn - (replied.get('etatCivil.search')?.at(-1) ?? NaN);
 }
 
 async function browserRun(browser: Browser, dataDir: string, fakeNow: string): Promise<BrowserRun> {
@@ -194,6 +209,7 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
     }
     const dashboard = performance.now();
     const mem = rssOf(s.child.pid as number);
+    const ecRender = await etatCivilRender(page, replied);
     const login = replied.get('auth.login') ?? [];
     const dash = replied.get('dashboard.get') ?? [];
     return {
@@ -204,6 +220,7 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
       render: dashboard - (dash.at(-1) ?? NaN),
       rss: mem?.rss ?? NaN,
       peak: mem?.peak ?? NaN,
+      ecRender,
     };
   } finally {
     await context.close();
@@ -250,6 +267,7 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   timed(step, '  dont auth.login vu de la page, 1re ouverture du jour', (results.premiere ?? []).map((r) => r.authLogin));
   timed(step, '  dont auth.login vu de la page, même jour', (results.memeJour ?? []).map((r) => r.authLogin));
   timed(step, '  dont réponse de dashboard.get → tableau de bord visible (rendu)', all.map((r) => r.render));
+  timed(step, 'état civil : réponse de 10 000 actes → liste virtualisée affichée', all.map((r) => r.ecRender), 'recherche « naissance », limite 10 000');
   const rss = all.map((r) => r.rss);
   rows.push({ step: 'd', what: 'RSS du cœur serve.js, tableau de bord affiché', median: mib(median(rss)), runs: rss.map(mib), unit: 'Mio', note: `pic VmHWM ${mib(median(all.map((r) => r.peak)))} Mio` });
   return results;
@@ -344,6 +362,12 @@ async function main(): Promise<void> {
       core.close();
     }
   }
+  // e'. état civil (issue 11): search as you type through the core beside the raw FTS5 query, opening an act
+  const ec = await benchEtatCivil(large, first.communeId, new Date(now.getTime() + DAY), seed);
+  report.etatCivil = ec;
+  rows.push({ step: 'e', what: `état civil : recherche dans le cœur, ${ec.prefixes} préfixes (p50)`, median: ec.search.p50, runs: [], unit: 'ms', note: `p95 ${ec.search.p95} ms, max ${ec.search.max} ms ; ${ec.meanRows} résultats en moyenne (limite ${ec.limit})` });
+  rows.push({ step: 'e', what: 'état civil : même requête FTS5 brute, mêmes préfixes (p50)', median: ec.raw.p50, runs: [], unit: 'ms', note: `p95 ${ec.raw.p95} ms ; rapport cœur/brut au p95 ${ec.ratioP95} ; FTS5 seul p95 ${ec.ftsOnly.p95} ms` });
+  rows.push({ step: 'e', what: 'état civil : ouvrir un acte (consultation journalisée), 50 actes (p50)', median: ec.openActe.p50, runs: [], unit: 'ms', note: `p95 ${ec.openActe.p95} ms` });
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);

@@ -6,6 +6,7 @@ import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
 import { courrierHandlers } from '../courrier/handlers';
 import { refreshCourrierTodos } from '../courrier/echeances';
+import { etatCivilHandlers, refreshEtatCivilTodos } from '../etat-civil';
 import { refreshConseilTodos } from '../conseil/todos';
 import { refreshSigningTodos } from '../parapheur/todos';
 import { appHandlers } from '../host/app-handlers';
@@ -27,12 +28,13 @@ export const implementations = {
   ...parapheurHandlers,
   ...syncHandlers,
   ...mailHandlers,
+  ...etatCivilHandlers,
 } satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
-export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos, refreshCourrierTodos];
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos, refreshCourrierTodos, refreshEtatCivilTodos];
 
 /**
  * Called with the connection's id when the person at a window changes or stops working there (logout, lock,

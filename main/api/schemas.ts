@@ -12,6 +12,7 @@ import { courrierApi } from '../courrier/schemas';
 import { syncApi } from './sync-schemas';
 import { signingApi } from './signing-schemas';
 import { mailApi } from '../courrier/mail/schemas';
+import { etatCivilApi } from '../etat-civil/schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
@@ -99,6 +100,7 @@ export const api = {
   ...signingApi,
   ...syncApi,
   ...mailApi,
+  ...etatCivilApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
 
 export type HandlerName = keyof typeof api;
@@ -112,5 +114,5 @@ export const isHandlerName = (name: unknown): name is HandlerName =>
 export const requestEnvelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), args: z.unknown() }).strict();
 
 /** Events pushed by the core to the window. */
-export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed', 'parapheur.progress', 'sync.progress', 'signing.tokenChanged'] as const;
+export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed', 'parapheur.progress', 'sync.progress', 'signing.tokenChanged', 'etatCivil.progress'] as const;
 export type EventName = (typeof EVENTS)[number];

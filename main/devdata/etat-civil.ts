@@ -67,7 +67,21 @@ export function generateActes(db: Db, rng: Rng, total: number, years: readonly Y
     }
   });
   w.end();
+  fileInRegisters(db, years);
   return counts;
+}
+
+/**
+ * Each act in its year's register (migration 0200): one register per year and kind, closed on the date of its
+ * last act for past years (instruction DAF/DPACI/RES/2009/018), still open for the current one.
+ */
+function fileInRegisters(db: Db, years: readonly Year[]): void {
+  const current = Math.max(...years.map((y) => y.year));
+  db.prepare(
+    `INSERT INTO ec_registre (annee, type, ouvert_le, clos_le, created_at)
+     SELECT annee, type, min(date_acte), CASE WHEN annee < ? THEN max(date_acte) END, max(date_acte) FROM acte_etat_civil GROUP BY annee, type`,
+  ).run(current);
+  db.exec('UPDATE acte_etat_civil SET registre_id = (SELECT r.id FROM ec_registre r WHERE r.annee = acte_etat_civil.annee AND r.type = acte_etat_civil.type)');
 }
 
 function acteRow(rng: Rng, d: Draft, annee: number, numero: number, commune: string): unknown[] {

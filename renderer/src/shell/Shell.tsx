@@ -5,6 +5,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Conseil } from '../conseil/Conseil';
 import { Courrier } from '../courrier/Courrier';
 import { Dashboard } from '../dashboard/Dashboard';
+import { EtatCivil } from '../etat-civil/EtatCivil';
 import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
 import type { ReadyStatus } from '../lib/status';
@@ -73,6 +74,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   else if (page === 'courrier') content = <Courrier role={role} />;
   else if (page === 'parapheur') content = <Parapheur role={role} />;
   else if (page === 'sync') content = <Synchronisation role={role} />;
+  else if (page === 'etat-civil') content = <EtatCivil />;
   else content = <EmptySection page={page} />;
 
   const showNav = !!status.commune && !problem && !adding;

@@ -1,0 +1,171 @@
+/**
+ * État civil as a secrétaire clicks it, in Debian's Chromium against the real core host: import a table
+ * décennale (CSV, with refused lines) and a scanned page, search with and without accents, key an indexed
+ * act from its scan with the keyboard, apply a mention, produce an avis de mention and record its récépissé.
+ * axe runs on every screen; screenshots go to test-results/screenshots/etat-civil-*.png.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+
+const chromium = chromiumPath();
+if (!chromium) console.warn('[etat-civil e2e] ignoré : Chromium introuvable (paquet Debian « chromium »)');
+const PASSWORD = 'une belle journée à la mairie';
+const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
+const T = { timeout: 15_000 };
+
+const CSV = [
+  'Type;N°;Date de l’acte;Nom;Prénoms;Nom du conjoint;Prénoms du conjoint',
+  'N;1;03/01/1987;Écuyer;Anne;;',
+  'N;2;05/01/1987;Dupont;Marc;;',
+  'N;3;31/02/1987;Fabre;Léa;;',
+  'M;1;13/06/1987;Fabre;Paul;Dubois;Julie',
+  'X;4;07/01/1987;Martin;Jean;;',
+].join('\r\n');
+
+async function clean(page: Page, screen: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await shot(page, screen);
+  const violations = await axe(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+async function setupCommune(page: Page): Promise<void> {
+  await page.getByLabel('Nom de la commune').waitFor(T);
+  const identity = { 'Nom de la commune': 'Saint-Benoît-sur-Loire', 'Code INSEE': '45270', SIREN: '214502494', Département: '45', Arrondissement: '3', 'Adresse de la mairie': '1 place de la Mairie', 'Code postal': '45730', Téléphone: '02 38 35 70 00', 'E-mail de la mairie': 'mairie@exemple.fr', Population: '412' };
+  for (const [label, value] of Object.entries(identity)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('mardi matin').check();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Civilité (élu 1)').selectOption('Mme');
+  await page.getByLabel('Nom (élu 1)', { exact: true }).fill('Lefèvre');
+  await page.getByLabel('Prénom (élu 1)').fill('Hélène');
+  await page.getByLabel('Date de naissance (élu 1)').fill('1961-04-02');
+  await page.getByLabel('Fonction (élu 1)').selectOption('maire');
+  await page.getByLabel('Début du mandat (élu 1)').fill('2026-03-28');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByLabel('Identifiant').fill('secretaire');
+  await page.getByLabel('Nom affiché').fill('Martine Roux');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirmation du mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
+  await page.getByTestId('dashboard-ready').waitFor(T);
+}
+
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe.skipIf(!chromium)('état civil in Chromium', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  const tab = (name: string) => page.getByRole('tab', { name }).click();
+
+  beforeAll(async () => {
+    host = await startHost({ now: '2026-11-23T09:00:00Z' });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+01:00'));
+    await setupCommune(page);
+    await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `etat-civil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('imports a table décennale (refused lines with their reason) and a scanned page', async () => {
+    await clean(page, 'etat-civil-01-recherche-vide');
+    await tab('Import');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'tables-1983-1992.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await page.getByRole('table', { name: 'Lignes refusées' }).waitFor(T);
+    expect(await page.getByRole('table', { name: 'Lignes refusées' }).textContent()).toContain('date de l’acte invalide : « 31/02/1987 »');
+    await clean(page, 'etat-civil-02-import-apercu');
+    await page.getByRole('button', { name: 'Importer 3 acte(s)' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), T).toMatch(/3 acte\(s\) importé\(s\) ; 2 ligne\(s\) refusée\(s\)/);
+    await tab('Registres');
+    await page.getByRole('cell', { name: 'Naissance 1987', exact: true }).waitFor(T);
+    const scan = await page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 600, height: 400 } });
+    await page.getByRole('row', { name: /^Naissance 1987/ }).locator('input[type="file"]').setInputFiles({ name: 'registre-naissances-1987-p1.jpg', mimeType: 'image/jpeg', buffer: scan });
+    await expect.poll(() => page.getByText(/ajouté : pages 1 à 1/).count(), T).toBe(1);
+    await clean(page, 'etat-civil-03-registres');
+  });
+
+  it('searches as you type, with and without accents', async () => {
+    await tab('Recherche');
+    const field = page.getByLabel('Rechercher un acte');
+    await field.fill('ecuy');
+    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Anne ÉCUYER');
+    await field.fill('ÉCU 1987');
+    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Anne ÉCUYER');
+    await field.fill('dubois');
+    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Paul FABRE et Julie DUBOIS');
+    await field.fill('ecuyer');
+    await clean(page, 'etat-civil-04-recherche');
+  });
+
+  it('keys the indexed act from its scan, with the keyboard, then applies a mention', async () => {
+    await page.getByRole('list', { name: 'Actes trouvés' }).getByRole('button').first().click();
+    await page.getByRole('heading', { level: 1, name: /Naissance n° 1 \/ 1987/ }).waitFor(T);
+    await page.getByLabel('Page du registre').fill('1');
+    await page.getByLabel('Date de l’événement').first().fill('1987-01-01');
+    await page.getByLabel('Heure (HH:MM)').fill('04:30');
+    await page.getByLabel('Lieu de l’événement').fill('Orléans (Loiret)');
+    await page.getByLabel('Sexe (M ou F) (personne 1)').fill('F');
+    await page.getByLabel('Sexe (M ou F) (personne 1)').press('Control+Enter');
+    await page.getByRole('img', { name: 'Page 1 du registre, numérisée' }).waitFor(T);
+    await page.getByRole('button', { name: 'Terminer la saisie' }).click();
+    await expect.poll(() => page.getByText('Saisi', { exact: true }).count(), T).toBeGreaterThan(0);
+    await clean(page, 'etat-civil-05-acte-saisi');
+    await pick(page, 'Nature', 'Mariage');
+    await page.getByLabel('Date de l’événement ou de la décision').fill('2012-06-09');
+    await page.getByLabel('Lieu', { exact: true }).fill('Gien (Loiret)');
+    await page.getByLabel('Prénoms de l’autre personne').fill('Marc');
+    await page.getByLabel('Nom de l’autre personne').fill('Petit');
+    await page.getByRole('button', { name: 'Rédiger' }).click();
+    await expect.poll(() => page.getByLabel('Texte de la mention (modifiable avant validation)').inputValue(), T).toBe('Mariée à Gien (Loiret) le 9 juin 2012 avec Marc PETIT.');
+    await page.getByRole('button', { name: 'Valider et apposer' }).click();
+    await page.getByText('Apposée le 23/11/2026').waitFor(T);
+    await clean(page, 'etat-civil-06-mention-apposee');
+    await page.getByRole('button', { name: '← Retour à la recherche' }).click();
+  });
+
+  it('produces an avis de mention for another commune and records its récépissé', async () => {
+    await page.getByRole('button', { name: 'Indexer un acte' }).click();
+    await pick(page, 'Type d’acte', 'Décès');
+    await page.getByLabel('Date de l’acte').fill('2026-11-20');
+    await page.getByLabel('Nom', { exact: true }).fill('Girard');
+    await page.getByLabel('Prénoms', { exact: true }).fill('Luc');
+    await page.getByRole('button', { name: 'Indexer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Décès n° 1 \/ 2026/ }).waitFor(T);
+    await page.getByLabel('Date de l’événement').first().fill('2026-11-19');
+    await page.getByLabel('Lieu de l’événement').fill('Saint-Benoît-sur-Loire (Loiret)');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByLabel('Commune', { exact: true }).fill('Gien (Loiret)');
+    await page.getByLabel('Acte à mentionner (type, n°, année, nom)').fill('Acte de naissance n° 40 de 1950, Luc GIRARD');
+    await pick(page, 'Sexe du titulaire', 'Masculin');
+    await page.getByRole('button', { name: 'Préparer l’avis de mention' }).click();
+    await page.getByRole('button', { name: 'Préparer l’avis de mention' }).waitFor({ state: 'detached', ...T });
+    await page.getByRole('button', { name: '← Retour à la recherche' }).click();
+    await tab('Mentions et avis');
+    await page.getByText('À faire : Envoyer l’avis de mention avant le 23/11/2026 (C. civ. art. 49)').waitFor(T);
+    await clean(page, 'etat-civil-07-avis-a-envoyer');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Imprimer l’avis' }).click()]);
+    fs.mkdirSync(PDF_DIR, { recursive: true });
+    const file = path.join(PDF_DIR, 'e2e-avis-de-mention.pdf');
+    await dl.saveAs(file);
+    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain('« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19 novembre 2026. »');
+    await page.getByRole('button', { name: 'Noter l’envoi' }).click();
+    await page.getByRole('button', { name: 'Récépissé reçu' }).click();
+    await page.getByText('Récépissé du 23/11/2026, conservé jusqu’au 23/11/2036 (IGREC n° 229-1).').waitFor(T);
+    await clean(page, 'etat-civil-08-recepisse');
+  });
+});

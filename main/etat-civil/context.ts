@@ -1,0 +1,18 @@
+import type { Actor, JournalEntry } from '../audit/journal';
+import type { Db } from '../db/sqlite';
+import type { DocumentStore } from '../documents/store';
+
+/** What the état civil needs from the core for one call (built by handlers.ts after the access check). */
+export interface EcCtx {
+  db: Db;
+  docs: DocumentStore;
+  now: Date;
+  today: string; // YYYY-MM-DD, Europe/Paris
+  actor: Actor;
+  /** the quality under which this person sees the registers, e.g. « Maire », for the journal and mentions */
+  qualite: string;
+  audit(e: JournalEntry): void;
+}
+
+const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const parisDay = (d: Date): string => PARIS_DAY.format(d);

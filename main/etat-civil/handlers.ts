@@ -1,0 +1,90 @@
+/** Thin: who may (access.ts), which state (the services), one transaction per write, then the « À faire ». */
+import type { Ctx, Implementations } from '../api/handler';
+import { etatCivilQualite } from './access';
+import { createActe, openActe, saisirActe } from './actes';
+import { avisAppliquer, avisEntrant, avisEnvoye, avisPdf, avisRecepisse, avisRelance, listAvis, recepissePdf } from './avis';
+import { parisDay, type EcCtx } from './context';
+import { importCsv, previewCsv } from './import';
+import { prevoirMention, saveMention, validateMention } from './mention-service';
+import { addPages, listRegistres, readPage, saveRegistre, scanPages } from './registres';
+import { searchActes } from './search';
+import { tablePdf } from './tables';
+import { refreshEtatCivilTodos } from './todos';
+
+/** Every call first checks that this person is an officier de l'état civil or the secrétaire (access.ts). */
+function ec(ctx: Ctx): EcCtx {
+  const { db, id } = ctx.commune();
+  const today = parisDay(ctx.now);
+  const qualite = etatCivilQualite(db, ctx.session(), today);
+  return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today, actor: ctx.actor(), qualite, audit: (e) => ctx.audit(e) };
+}
+
+function write<T>(ctx: Ctx, fn: (c: EcCtx) => T): T {
+  const c = ec(ctx);
+  const out = c.db.transaction(() => fn(c))();
+  refreshEtatCivilTodos(c.db, c.today, c.now);
+  return out;
+}
+
+const file = (nom: string, mime: string, bytes: Uint8Array) => ({ nom, mime, base64: Buffer.from(bytes).toString('base64') });
+
+export const etatCivilHandlers = {
+  'etatCivil.registres': (ctx) => listRegistres(ec(ctx)),
+  'etatCivil.saveRegistre': (ctx, { registreId, registre }) => ({ registreId: write(ctx, (c) => saveRegistre(c, registreId, registre)) }),
+  'etatCivil.addPages': async (ctx, { registreId, uploadId }) => {
+    ec(ctx); // refuse before reading the file
+    const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
+    const pages = await scanPages(bytes, nom);
+    return write(ctx, (c) => addPages(c, registreId, nom, pages));
+  },
+  'etatCivil.page': (ctx, { registreId, page }) =>
+    write(ctx, (c) => {
+      const p = readPage(c, registreId, page);
+      c.audit({ action: 'etat-civil.registre.page-consultee', summary: `Consultation de la page ${page} d’un registre`, objectType: 'ec_registre', objectId: registreId });
+      return file(`registre-${registreId}-page-${page}`, p.mime, p.bytes);
+    }),
+  'etatCivil.search': (ctx, { q, limit }) => searchActes(ec(ctx).db, q, limit),
+  'etatCivil.acte': (ctx, { acteId }) => write(ctx, (c) => openActe(c, acteId)),
+  'etatCivil.createActe': (ctx, { acte }) => ({ acteId: write(ctx, (c) => createActe(c, acte)) }),
+  'etatCivil.saisir': (ctx, { acteId, acte, personnes, terminer }) => write(ctx, (c) => saisirActe(c, acteId, acte, personnes, terminer)),
+  'etatCivil.saveMention': (ctx, { acteId, mentionId, mention }) => ({ mentionId: write(ctx, (c) => saveMention(c, acteId, mentionId, mention)) }),
+  'etatCivil.validateMention': (ctx, { mentionId }) => write(ctx, (c) => validateMention(c, mentionId)),
+  'etatCivil.prevoirMention': (ctx, { acteId, cible }) => write(ctx, (c) => prevoirMention(c, acteId, cible)),
+  'etatCivil.avis': (ctx) => listAvis(ec(ctx)),
+  'etatCivil.avisPdf': async (ctx, { avisId }) => {
+    const c = ec(ctx);
+    const pdf = await avisPdf(c, avisId);
+    return file(`avis-de-mention-${avisId}.pdf`, 'application/pdf', pdf);
+  },
+  'etatCivil.avisEnvoye': (ctx, { avisId, date }) => write(ctx, (c) => avisEnvoye(c, avisId, date)),
+  'etatCivil.avisRelance': (ctx, { avisId, date }) => write(ctx, (c) => avisRelance(c, avisId, date)),
+  'etatCivil.avisRecepisse': (ctx, { avisId, date, uploadId }) => {
+    ec(ctx);
+    const scan = uploadId ? ctx.core.uploads.take(ctx.conn.id, uploadId).bytes : null;
+    return write(ctx, (c) => avisRecepisse(c, avisId, date, scan));
+  },
+  'etatCivil.avisEntrant': (ctx, { commune, acteVise, recu_le, acteId, mention }) => ({ avisId: write(ctx, (c) => avisEntrant(c, { commune, acteVise, recu_le, acteId, mention })) }),
+  'etatCivil.avisAppliquer': (ctx, { avisId, acteId }) => ({ mentionId: write(ctx, (c) => avisAppliquer(c, avisId, acteId)) }),
+  'etatCivil.recepissePdf': async (ctx, { avisId }) => {
+    const c = ec(ctx);
+    const pdf = await recepissePdf(c, avisId);
+    refreshEtatCivilTodos(c.db, c.today, c.now);
+    return file(`recepisse-avis-${avisId}.pdf`, 'application/pdf', pdf);
+  },
+  'etatCivil.importPreview': (ctx, { csv, mapping, defaultType }) => previewCsv(ec(ctx).db, csv, mapping ?? null, defaultType ?? null),
+  'etatCivil.importCsv': (ctx, { csv, mapping, defaultType, nom }) => {
+    const c = ec(ctx);
+    return importCsv(c, csv, mapping, defaultType ?? null, nom, (done, total) => ctx.conn.emit('etatCivil.progress', { done, total }));
+  },
+  'etatCivil.tablePdf': async (ctx, { table, annee, type }) => {
+    const c = ec(ctx);
+    const t = await tablePdf(c, table, annee, type);
+    c.db.transaction(() => c.audit({ action: 'etat-civil.table', summary: `${t.nom} produite (${t.actes} acte(s))` }))();
+    return file(t.nom, 'application/pdf', t.pdf);
+  },
+} satisfies Implementations<
+  | 'etatCivil.registres' | 'etatCivil.saveRegistre' | 'etatCivil.addPages' | 'etatCivil.page' | 'etatCivil.search' | 'etatCivil.acte' | 'etatCivil.createActe'
+  | 'etatCivil.saisir' | 'etatCivil.saveMention' | 'etatCivil.validateMention' | 'etatCivil.prevoirMention' | 'etatCivil.avis' | 'etatCivil.avisPdf'
+  | 'etatCivil.avisEnvoye' | 'etatCivil.avisRelance' | 'etatCivil.avisRecepisse' | 'etatCivil.avisEntrant' | 'etatCivil.avisAppliquer' | 'etatCivil.recepissePdf'
+  | 'etatCivil.importPreview' | 'etatCivil.importCsv' | 'etatCivil.tablePdf'
+>;

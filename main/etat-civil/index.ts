@@ -1,0 +1,12 @@
+/**
+ * What other parts of Clocher may use of the état civil (architecture §2: only through this file): its
+ * handlers and contract for the registry, its « À faire » for the dashboard, and the search for the bench
+ * and, next, the counter (copies and extracts, issue 12).
+ */
+export { etatCivilHandlers } from './handlers';
+export { etatCivilApi } from './schemas';
+export { refreshEtatCivilTodos } from './todos';
+export { searchActes, titulaireOf, type SearchRow } from './search';
+export { etatCivilQualite, REFUS_ETAT_CIVIL } from './access';
+export { KINDS, KIND_LABELS, type Kind } from './rules/kinds';
+export { ftsMatch, parseSearch } from './rules/search-query';

@@ -1,0 +1,19 @@
+import type { HandlerResult } from '../bridge';
+
+export type SearchResult = HandlerResult<'etatCivil.search'>['rows'][number];
+export type ActeView = HandlerResult<'etatCivil.acte'>;
+export type Registre = HandlerResult<'etatCivil.registres'>[number];
+export type Avis = HandlerResult<'etatCivil.avis'>[number];
+
+export const KIND_OPTIONS = [
+  { value: 'naissance', label: 'Naissance' },
+  { value: 'reconnaissance', label: 'Reconnaissance' },
+  { value: 'mariage', label: 'Mariage' },
+  { value: 'deces', label: 'Décès' },
+  { value: 'transcription_deces', label: 'Transcription de décès' },
+  { value: 'enfant_sans_vie', label: 'Enfant sans vie' },
+] as const;
+export type KindValue = (typeof KIND_OPTIONS)[number]['value'];
+
+export const STATUT_LABELS = { indexe: 'Indexé', saisi: 'Saisi' } as const;
+export const frDate = (d: string | null | undefined) => (d ? d.split('-').reverse().join('/') : '');
