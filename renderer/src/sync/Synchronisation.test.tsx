@@ -24,9 +24,8 @@ const item = (id: number, state: string, statut: string, extra: Record<string, u
 });
 
 const handlers = (items: unknown[], dernier: unknown = null) => ({
-  'sync.status': () => ({ value: { items, dernier, enCours: false, configuree: true } }),
+  'sync.status': () => ({ value: { items, dernier, enCours: false, configuree: true, prochaine: { le: '2026-11-26T12:30:00.000Z', jusqua: null } } }),
   'sync.messages': () => ({ value: [] }),
-  'commune.get': () => ({ value: { horaires: [{ weekday: 2, period: 'matin' }] } }),
   'sync.now': () => ({ value: { started: true } }),
 });
 
@@ -47,6 +46,8 @@ describe('Synchronisation page', () => {
     expect(text).toContain('Un envoi vous revient');
     expect(text).toMatch(/Ce qu’il faut faire : Cet acte vous revient/);
     expect(document.querySelectorAll('button[aria-label^="Annuler la transmission"]').length).toBe(1);
+    // the next run is the core's (sync.status « prochaine »), not recomputed from the opening hours
+    expect(text).toContain('Prochaine synchronisation automatique : Jeudi 26 novembre à 13 h 30');
   });
 
   it('offline is said plainly, not as an error', async () => {

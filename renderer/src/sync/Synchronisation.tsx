@@ -7,7 +7,7 @@ import { can, type Role } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { Classification } from './Classification';
 import { Helios } from './Helios';
-import type { InboundMessage, Slot, SyncProgress, SyncRun } from './labels';
+import type { InboundMessage, SyncProgress, SyncRun } from './labels';
 import { Messages } from './Messages';
 import { OutboxList, Refused } from './OutboxList';
 import { SyncPanel } from './SyncPanel';
@@ -17,7 +17,6 @@ export function Synchronisation({ role }: { role: Role | undefined }) {
   const canWrite = can(role, 'commune.write');
   const status = useLoad(() => call('sync.status'));
   const messages = useLoad(async () => (await call('sync.messages')) as InboundMessage[]);
-  const horaires = useLoad(async () => (await call('commune.get')).horaires as Slot[]);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +78,7 @@ export function Synchronisation({ role }: { role: Role | undefined }) {
           <SyncPanel
             dernier={status.data.dernier as SyncRun | null}
             configuree={status.data.configuree}
-            slots={horaires.data ?? (horaires.error ? [] : null)}
+            prochaine={status.data.prochaine}
             running={running}
             progress={progress}
             canWrite={canWrite}
