@@ -22,7 +22,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   const [page, setPage] = useState<PageId>('dashboard');
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const role = status.commune?.role;
+  const perms = status.permissions;
   const problem = status.problem;
 
   const switchTo = async (communeId: string) => {
@@ -64,13 +64,13 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       </>
     );
   else if (problem && (problem.code === 'DB_CORRUPT' || problem.code === 'DB_TOO_NEW'))
-    content = <RestoreScreen problem={problem} communeName={status.commune.nom} role={role} onRestored={refresh} />;
+    content = <RestoreScreen problem={problem} communeName={status.commune.nom} perms={perms} onRestored={refresh} />;
   else if (page === 'dashboard') content = <Dashboard />;
-  else if (page === 'settings') content = <Settings role={role} refresh={refresh} />;
+  else if (page === 'settings') content = <Settings perms={perms} refresh={refresh} />;
   else if (page === 'journal') content = <Journal />;
-  else if (page === 'conseil') content = <Conseil role={role} />;
-  else if (page === 'parapheur') content = <Parapheur role={role} />;
-  else if (page === 'sync') content = <Synchronisation role={role} />;
+  else if (page === 'conseil') content = <Conseil perms={perms} />;
+  else if (page === 'parapheur') content = <Parapheur perms={perms} />;
+  else if (page === 'sync') content = <Synchronisation perms={perms} />;
   else content = <EmptySection page={page} />;
 
   const showNav = !!status.commune && !problem && !adding;
@@ -81,7 +81,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       </AppShell.Header>
       {showNav && (
         <AppShell.Navbar aria-label="Navigation principale">
-          <Navbar page={page} role={role} onNavigate={setPage} />
+          <Navbar page={page} perms={perms} onNavigate={setPage} />
         </AppShell.Navbar>
       )}
       <AppShell.Main>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, onEvent } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { errorMessage } from '../lib/errors';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { Classification } from './Classification';
 import { Helios } from './Helios';
@@ -13,8 +13,8 @@ import { OutboxList, Refused } from './OutboxList';
 import { SyncPanel } from './SyncPanel';
 
 /** The Synchronisation page: the runs, what was sent and its status, what came back from the préfecture and the comptable. */
-export function Synchronisation({ role }: { role: Role | undefined }) {
-  const canWrite = can(role, 'commune.write');
+export function Synchronisation({ perms }: { perms: Permissions }) {
+  const canWrite = can(perms, 'commune.write');
   const status = useLoad(() => call('sync.status'));
   const messages = useLoad(async () => (await call('sync.messages')) as InboundMessage[]);
   const [running, setRunning] = useState(false);
