@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { errorMessage } from '../lib/errors';
 import { useLoad } from '../lib/useLoad';
 import { BatchResults, type Line } from './BatchResults';
-import { DARK_TITLE, type Progress, type SessionStarted, type SignResult } from './types';
+import { DARK_TITLE, type SessionStarted, type SignResult } from './types';
 
 type Session = NonNullable<HandlerResult<'parapheur.sessionState'>>;
 
@@ -32,8 +32,7 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
 
   useEffect(
     () =>
-      onEvent('parapheur.progress', (raw) => {
-        const p = raw as Progress;
+      onEvent('parapheur.progress', (p) => {
         if (p.type !== 'document') return;
         setCurrent({ done: p.etat === 'en_cours' ? p.index : p.index + 1, total: p.total, titre: p.etat === 'en_cours' ? titre(p.documentId) : null });
         if (p.etat !== 'en_cours') setLines((l) => upsert(l, { documentId: p.documentId, titre: titre(p.documentId), ok: p.etat === 'signe', message: p.message ?? '' }));

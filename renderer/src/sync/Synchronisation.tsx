@@ -30,8 +30,7 @@ export function Synchronisation({ perms }: { perms: Permissions }) {
 
   useEffect(
     () =>
-      onEvent('sync.progress', (payload) => {
-        const p = payload as SyncProgress;
+      onEvent('sync.progress', (p) => {
         if (p.phase === 'termine') {
           setRunning(false);
           setProgress((prev) => (prev?.phase === 'hors_ligne' ? { ...p, phase: 'hors_ligne', message: prev.message } : p));

@@ -2,7 +2,7 @@
  * Plain-French words for the synchronisation screens: what each item is, how its status reads, what to do
  * when something is refused, when the next automatic run happens. Pure functions, tested without a window.
  */
-import type { HandlerResult } from '../bridge';
+import type { EventPayload, HandlerResult } from '../bridge';
 
 export type SyncStatus = HandlerResult<'sync.status'>;
 export type SyncItem = SyncStatus['items'][number];
@@ -17,13 +17,8 @@ export interface SyncRun {
   summary: string | null;
 }
 
-/** The 'sync.progress' event (main/sync/engine.ts SyncProgress; the core does not export event types yet). */
-export interface SyncProgress {
-  phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
-  done: number;
-  total: number;
-  message: string;
-}
+/** The 'sync.progress' event, as the contract declares it. */
+export type SyncProgress = EventPayload<'sync.progress'>;
 
 /** A row of sync.messages (the core returns it untyped). */
 export interface InboundMessage {
