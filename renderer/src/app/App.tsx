@@ -1,15 +1,18 @@
 import { Alert, Box, Button, Center, Container, Loader, Modal, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { call, onEvent } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageTitle } from '../components/PageTitle';
 import { LockScreen } from '../lock/LockScreen';
 import { LoginScreen } from '../login/LoginScreen';
 import { errorMessage } from '../lib/errors';
+import { lazyNamed, ScreenLoading } from '../lib/lazy';
 import type { AppStatus } from '../lib/status';
 import { useActivity } from '../lib/useActivity';
-import { Shell } from '../shell/Shell';
-import { SetupScreen } from '../wizard/SetupScreen';
+
+// The entry chunk holds the login and lock screens only; the logged-in shell and the first-run wizard load apart.
+const Shell = lazyNamed(() => import('../shell/Shell'), 'Shell');
+const SetupScreen = lazyNamed(() => import('../wizard/SetupScreen'), 'SetupScreen');
 
 /** Boot: ask the core where we are (setup, login, locked, ready) and show that; ask again after each change. */
 export function App() {
@@ -40,6 +43,13 @@ export function App() {
   }, [refresh]);
 
   const ready = status?.phase === 'ready';
+  // While the login screen waits for the password, fetch the shell so « Se connecter » does not wait for its code.
+  const phase = status?.phase;
+  useEffect(() => {
+    if (phase !== 'login' && phase !== 'locked') return;
+    const idle = window.setTimeout(() => void Shell.load().catch(() => undefined), 0);
+    return () => window.clearTimeout(idle);
+  }, [phase]);
   useActivity(ready, status?.lockMinutes ?? 15, () => void refresh());
 
   const banner = notice && (
@@ -97,7 +107,7 @@ export function App() {
   return (
     <Box>
       {banner}
-      {screen}
+      <Suspense fallback={<ScreenLoading label="Chargement de Clocher" />}>{screen}</Suspense>
     </Box>
   );
 }

@@ -1,21 +1,24 @@
 import { Alert, AppShell, Container } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
-import { Conseil } from '../conseil/Conseil';
 import { Dashboard } from '../dashboard/Dashboard';
-import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
+import { lazyNamed, ScreenLoading } from '../lib/lazy';
 import type { ReadyStatus } from '../lib/status';
-import { Parapheur } from '../parapheur/Parapheur';
-import { RestoreScreen } from '../restore/RestoreScreen';
 import { EmptySection } from '../sections/EmptySection';
-import { Settings } from '../settings/Settings';
-import { Synchronisation } from '../sync/Synchronisation';
-import { Wizard } from '../wizard/Wizard';
 import { Header } from './Header';
 import { Navbar } from './Navbar';
 import type { PageId } from './pages';
+
+// Each domain's screens in a chunk of their own, loaded when first opened; the dashboard comes with the shell.
+const Conseil = lazyNamed(() => import('../conseil/Conseil'), 'Conseil');
+const Parapheur = lazyNamed(() => import('../parapheur/Parapheur'), 'Parapheur');
+const Synchronisation = lazyNamed(() => import('../sync/Synchronisation'), 'Synchronisation');
+const Settings = lazyNamed(() => import('../settings/Settings'), 'Settings');
+const Journal = lazyNamed(() => import('../journal/Journal'), 'Journal');
+const RestoreScreen = lazyNamed(() => import('../restore/RestoreScreen'), 'RestoreScreen');
+const Wizard = lazyNamed(() => import('../wizard/Wizard'), 'Wizard');
 
 /** The logged-in window: header (commune switcher, lock, logout), navigation, and the current page. */
 export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () => Promise<void> }) {
@@ -96,7 +99,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
               {problem.message}
             </Alert>
           )}
-          {content}
+          <Suspense fallback={<ScreenLoading />}>{content}</Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>
