@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { errorMessage, fieldErrors, focusFirstInvalid } from './errors';
 
 export interface Action {
@@ -7,6 +7,8 @@ export interface Action {
   fields: Record<string, string>;
   /** Run a write; on failure keep the French message (and field messages) and return false. */
   run: (fn: () => Promise<unknown>) => Promise<boolean>;
+  /** A form's onSubmit: no page reload, then `run`; `after` learns whether it went through. */
+  submit: (fn: () => Promise<unknown>, after?: (ok: boolean) => void) => (e?: FormEvent) => void;
   clear: () => void;
 }
 
@@ -32,9 +34,16 @@ export function useAction(): Action {
       setBusy(false);
     }
   }, []);
+  const submit = useCallback(
+    (fn: () => Promise<unknown>, after?: (ok: boolean) => void) => (e?: FormEvent) => {
+      e?.preventDefault();
+      void run(fn).then((ok) => after?.(ok));
+    },
+    [run],
+  );
   const clear = useCallback(() => {
     setError(null);
     setFields({});
   }, []);
-  return { busy, error, fields, run, clear };
+  return { busy, error, fields, run, submit, clear };
 }
