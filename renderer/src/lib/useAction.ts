@@ -7,8 +7,8 @@ export interface Action {
   fields: Record<string, string>;
   /** Run a write; on failure keep the French message (and field messages) and return false. */
   run: (fn: () => Promise<unknown>) => Promise<boolean>;
-  /** A form's onSubmit: no page reload, then `run`; `after` learns whether it went through. */
-  submit: (fn: () => Promise<unknown>, after?: (ok: boolean) => void) => (e?: FormEvent) => void;
+  /** A form's onSubmit: no page reload, then `run`; `after` learns whether it went through, and the field messages. */
+  submit: (fn: () => Promise<unknown>, after?: (ok: boolean, fields: Record<string, string>) => void) => (e?: FormEvent) => void;
   clear: () => void;
 }
 
@@ -17,29 +17,30 @@ export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const run = useCallback(async (fn: () => Promise<unknown>) => {
+  const attempt = useCallback(async (fn: () => Promise<unknown>): Promise<Record<string, string> | null> => {
     setBusy(true);
     try {
       await fn();
       setError(null);
       setFields({});
-      return true;
+      return null;
     } catch (e) {
       setError(errorMessage(e));
       const f = fieldErrors(e);
       setFields(f);
       if (Object.keys(f).length) focusFirstInvalid();
-      return false;
+      return f;
     } finally {
       setBusy(false);
     }
   }, []);
+  const run = useCallback(async (fn: () => Promise<unknown>) => (await attempt(fn)) === null, [attempt]);
   const submit = useCallback(
-    (fn: () => Promise<unknown>, after?: (ok: boolean) => void) => (e?: FormEvent) => {
+    (fn: () => Promise<unknown>, after?: (ok: boolean, fields: Record<string, string>) => void) => (e?: FormEvent) => {
       e?.preventDefault();
-      void run(fn).then((ok) => after?.(ok));
+      void attempt(fn).then((f) => after?.(f === null, f ?? {}));
     },
-    [run],
+    [attempt],
   );
   const clear = useCallback(() => {
     setError(null);
