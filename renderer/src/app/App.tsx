@@ -13,6 +13,7 @@ import { useActivity } from '../lib/useActivity';
 // The entry chunk holds the login and lock screens only; the logged-in shell and the first-run wizard load apart.
 const Shell = lazyNamed(() => import('../shell/Shell'), 'Shell');
 const SetupScreen = lazyNamed(() => import('../wizard/SetupScreen'), 'SetupScreen');
+const PREFETCH_DELAY_MS = 1500;
 
 /** Boot: ask the core where we are (setup, login, locked, ready) and show that; ask again after each change. */
 export function App() {
@@ -43,12 +44,21 @@ export function App() {
   }, [refresh]);
 
   const ready = status?.phase === 'ready';
-  // While the login screen waits for the password, fetch the shell so « Se connecter » does not wait for its code.
+  // While the login screen waits for the password, fetch the shell so « Se connecter » does not wait for its code:
+  // as soon as someone types (first key), or after a moment; never at once, so that its download and parsing do
+  // not delay the login screen itself (npm run bench).
   const phase = status?.phase;
   useEffect(() => {
     if (phase !== 'login' && phase !== 'locked') return;
-    const idle = window.setTimeout(() => void Shell.load().catch(() => undefined), 0);
-    return () => window.clearTimeout(idle);
+    const prefetch = () => void Shell.load().catch(() => undefined);
+    const later = window.setTimeout(prefetch, PREFETCH_DELAY_MS);
+    window.addEventListener('keydown', prefetch, { once: true, capture: true });
+    window.addEventListener('input', prefetch, { once: true, capture: true });
+    return () => {
+      window.clearTimeout(later);
+      window.removeEventListener('keydown', prefetch, { capture: true });
+      window.removeEventListener('input', prefetch, { capture: true });
+    };
   }, [phase]);
   useActivity(ready, status?.lockMinutes ?? 15, () => void refresh());
 
