@@ -3,7 +3,7 @@ import type { Role } from '../auth/roles';
 import type { Clock, CommuneStore, OpenCommune } from '../commune/store';
 import type { Db } from '../db/sqlite';
 import type { Uploads } from '../documents/uploads';
-import type { EventName, HandlerName, ParsedArgs } from './schemas';
+import type { EventName, EventPayload, HandlerName, ParsedArgs } from './schemas';
 
 export interface Session {
   userId: number;
@@ -35,7 +35,7 @@ export interface CoreServices {
 export interface Connection {
   readonly id: string;
   session: Session | null;
-  emit(event: EventName, payload: unknown): void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
 /** What a handler receives besides its parsed arguments. */

@@ -4,7 +4,7 @@ import type { HandlerArgs, HandlerName } from './schemas';
 import type { ErrorValue } from './errors';
 
 export type { HandlerName, HandlerArgs, ErrorValue };
-export type { EventName } from './schemas';
+export type { EventName, EventPayload } from './schemas';
 export type HandlerResult<N extends HandlerName> = Awaited<ReturnType<Implemented[N]>>;
 
 export type Reply<T = unknown> = { id: number; ok: true; value: T } | { id: number; ok: false; error: ErrorValue };

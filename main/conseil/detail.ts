@@ -1,7 +1,9 @@
 import { fullName, readElus, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { convocationDate, deliberationsOf, executoireOf } from './deliberations';
-import { pointSituation, pouvoirsFor, openingPresence } from './seance-day';
+import { attendanceInput, pointSituation, pouvoirsFor, openingPresence } from './seance-day';
+import { attendanceFor } from './attendance';
+import { checkQuorum } from './rules/quorum';
 import { getSeance, pointsOf, eluIdsEnExercice } from './seances';
 import { convocationState } from './convocation-service';
 import type { ConseilCtx } from './context';
@@ -89,8 +91,18 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
       liste: s.statut === 'close' ? listeDeadline(s.date) : null,
       pv: pv && pv.arrete_le ? pvPublicationDeadline(pv.arrete_le) : null,
     },
+    quorum: openingQuorum(db, s),
     reconvocations: (db.prepare('SELECT id, date FROM seance WHERE reconvocation_de = ?').all(seanceId) as { id: number; date: string }[]),
   };
+}
+
+/**
+ * The quorum at the roll call, before the first item (L2121-17), decided by the same rule as each item's:
+ * a séance de reconvocation deliberates whatever the number present (al. 2), so the window never recomputes it.
+ */
+function openingQuorum(db: Db, s: ReturnType<typeof getSeance>) {
+  const att = attendanceFor(attendanceInput(db, s, null), 0);
+  return checkQuorum({ enExercice: att.enExercice, presents: att.presents.length, reconvocation: s.reconvocation_de !== null });
 }
 
 export function seancesList(db: Db, annee: number | null) {

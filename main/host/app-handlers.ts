@@ -5,6 +5,7 @@ import type { Ctx, Implementations } from '../api/handler';
 import { AppError, toErrorValue } from '../api/errors';
 import { managesInstallation } from '../auth/access';
 import { userCount } from '../auth/accounts';
+import { permissionsOf } from '../auth/roles';
 import { communesOf } from '../auth/session';
 import { latestVersion, schemaVersion } from '../db/migrate';
 
@@ -38,7 +39,10 @@ export const appHandlers = {
     if (s.locked) return { ...base, phase: 'locked' as const, user };
     const communes = communesOf(ctx.core, s.userId);
     const current = communes.find((c) => c.id === s.communeId) ?? null;
-    return { ...base, phase: 'ready' as const, user, communes, commune: current, problem: current ? communeProblem(ctx) : null };
+    // what this session may do in the open commune, from the core's own matrix (auth/roles.ts): the window
+    // hides what would be refused and never keeps a copy of the roles
+    const permissions = current ? permissionsOf(current.role) : [];
+    return { ...base, phase: 'ready' as const, user, communes, commune: current, permissions, problem: current ? communeProblem(ctx) : null };
   },
 
   'app.activity': () => ({ ok: true as const }),

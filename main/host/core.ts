@@ -5,7 +5,7 @@ import { AppError, toErrorValue } from '../api/errors';
 import type { Connection, CoreServices, Ctx, Session } from '../api/handler';
 import { implementations, sessionEndListeners, todoRefreshers } from '../api/registry';
 import { parisDay } from '../conseil/context';
-import { api, isHandlerName, requestEnvelope, type EventName } from '../api/schemas';
+import { api, isHandlerName, requestEnvelope, type EventName, type EventPayload } from '../api/schemas';
 import type { Reply } from '../api/types';
 import { parseOrThrow } from '../api/validate';
 import { record } from '../audit/journal';
@@ -104,7 +104,7 @@ export class Core implements CoreServices {
   }
 
   /** An event for every window (a token plugged in, say). */
-  broadcast(event: EventName, payload: unknown): void {
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const c of this.connections) c.emit(event, payload);
   }
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readHoraires } from '../commune/commune';
-import { nextOpening } from './scheduler';
+import { nextRun } from './scheduler';
 /** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
 import { AppError } from '../api/errors';
 import type { Ctx, Implementations } from '../api/handler';
@@ -63,7 +63,7 @@ export const syncHandlers = {
       | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
       | undefined;
     const slots = readHoraires(db);
-    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) || readMessagerie(db) !== null, prochaine: nextOpening(slots, ctx.now) };
+    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) || readMessagerie(db) !== null, prochaine: nextRun(slots, ctx.now) };
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');

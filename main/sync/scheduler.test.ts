@@ -1,4 +1,4 @@
-import { isOpen, nextOpening, SyncScheduler, type Trigger } from './scheduler';
+import { isOpen, nextOpening, nextRun, SyncScheduler, type Trigger } from './scheduler';
 
 const slots = [
   { weekday: 2, period: 'matin' as const }, // mardi matin
@@ -19,6 +19,15 @@ describe('synchronisation schedule (the mairie’s opening half-days, Paris time
     expect(nextOpening(slots, new Date('2026-11-25T10:00:00Z'))).toBe('2026-11-26T12:30:00.000Z'); // mercredi → jeudi 13:30 Paris
     expect(nextOpening(slots, new Date('2026-11-24T08:30:00Z'))).toBe('2026-11-24T08:30:00.000Z'); // open now
     expect(nextOpening([], new Date())).toBeNull();
+  });
+
+  it('gives the window the next run, and inside a half-day until when it repeats (sync.status prochaine)', () => {
+    expect(nextRun(slots, new Date('2026-11-25T10:00:00Z'))).toEqual({ le: '2026-11-26T12:30:00.000Z', jusqua: null });
+    // mardi 09:37 Paris: every 15 minutes until 12:00 Paris (11:00 UTC)
+    expect(nextRun(slots, new Date('2026-11-24T08:37:00Z'))).toEqual({ le: '2026-11-24T08:37:00.000Z', jusqua: '2026-11-24T11:00:00.000Z' });
+    // summer time: jeudi 17:50 Paris, until 18:00 Paris (16:00 UTC)
+    expect(nextRun(slots, new Date('2026-06-25T15:50:00Z'))).toEqual({ le: '2026-06-25T15:50:00.000Z', jusqua: '2026-06-25T16:00:00.000Z' });
+    expect(nextRun([], new Date('2026-11-24T08:37:00Z'))).toBeNull();
   });
 
   it('runs at start-up, then every interval inside an open half-day, never twice at once', async () => {
@@ -73,13 +82,5 @@ describe('synchronisation schedule (the mairie’s opening half-days, Paris time
     expect(() => s.start()).not.toThrow();
     await expect(s.runNow()).resolves.toBeUndefined();
     s.stop();
-  });
-});
-
-describe('the window mirrors the opening hours', () => {
-  it('same half-days as the core, so the "next run" text never lies', async () => {
-    const mirror = await import('../../renderer/src/sync/labels');
-    const { HALF_DAYS } = await import('./scheduler');
-    expect(mirror.HALF_DAYS).toEqual(HALF_DAYS);
   });
 });

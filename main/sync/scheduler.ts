@@ -35,6 +35,19 @@ export function nextOpening(slots: readonly OpeningSlot[], from: Date): string |
   return null;
 }
 
+/**
+ * The next automatic run as the window shows it (sync.status): when, and, inside an opening half-day where a run
+ * comes every 15 minutes, until when (the first closed quarter-hour). The window never recomputes the half-days.
+ */
+export function nextRun(slots: readonly OpeningSlot[], from: Date): { le: string; jusqua: string | null } | null {
+  const le = nextOpening(slots, from);
+  if (!le || !isOpen(slots, from)) return le ? { le, jusqua: null } : null;
+  const step = 15 * 60_000;
+  let t = Math.floor(from.getTime() / step) * step + step;
+  while (isOpen(slots, new Date(t))) t += step;
+  return { le, jusqua: new Date(t).toISOString() };
+}
+
 export type Trigger = 'demarrage' | 'horaire' | 'manuel';
 
 export interface SchedulerOptions {

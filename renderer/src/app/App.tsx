@@ -1,15 +1,19 @@
 import { Alert, Box, Button, Center, Container, Loader, Modal, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { call, onEvent } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageTitle } from '../components/PageTitle';
 import { LockScreen } from '../lock/LockScreen';
 import { LoginScreen } from '../login/LoginScreen';
 import { errorMessage } from '../lib/errors';
+import { lazyNamed, ScreenLoading } from '../lib/lazy';
 import type { AppStatus } from '../lib/status';
 import { useActivity } from '../lib/useActivity';
-import { Shell } from '../shell/Shell';
-import { SetupScreen } from '../wizard/SetupScreen';
+
+// The entry chunk holds the login and lock screens only; the logged-in shell and the first-run wizard load apart.
+const Shell = lazyNamed(() => import('../shell/Shell'), 'Shell');
+const SetupScreen = lazyNamed(() => import('../wizard/SetupScreen'), 'SetupScreen');
+const PREFETCH_DELAY_MS = 1500;
 
 /** Boot: ask the core where we are (setup, login, locked, ready) and show that; ask again after each change. */
 export function App() {
@@ -40,6 +44,22 @@ export function App() {
   }, [refresh]);
 
   const ready = status?.phase === 'ready';
+  // While the login screen waits for the password, fetch the shell so « Se connecter » does not wait for its code:
+  // as soon as someone types (first key), or after a moment; never at once, so that its download and parsing do
+  // not delay the login screen itself (npm run bench).
+  const phase = status?.phase;
+  useEffect(() => {
+    if (phase !== 'login' && phase !== 'locked') return;
+    const prefetch = () => void Shell.load().catch(() => undefined);
+    const later = window.setTimeout(prefetch, PREFETCH_DELAY_MS);
+    window.addEventListener('keydown', prefetch, { once: true, capture: true });
+    window.addEventListener('input', prefetch, { once: true, capture: true });
+    return () => {
+      window.clearTimeout(later);
+      window.removeEventListener('keydown', prefetch, { capture: true });
+      window.removeEventListener('input', prefetch, { capture: true });
+    };
+  }, [phase]);
   useActivity(ready, status?.lockMinutes ?? 15, () => void refresh());
 
   const banner = notice && (
@@ -97,7 +117,7 @@ export function App() {
   return (
     <Box>
       {banner}
-      {screen}
+      <Suspense fallback={<ScreenLoading label="Chargement de Clocher" />}>{screen}</Suspense>
     </Box>
   );
 }

@@ -3,9 +3,9 @@
  * (dev, tests, Chromium --app fallback) a WebSocket to the loopback host carries the same messages, with the
  * per-run token read from the URL fragment.
  */
-import type { ErrorValue, EventName, HandlerArgs, HandlerName, HandlerResult, Reply } from '../../../main/api/types';
+import type { ErrorValue, EventName, EventPayload, HandlerArgs, HandlerName, HandlerResult, Reply } from '../../../main/api/types';
 
-export type { ErrorValue, EventName, HandlerName, HandlerResult };
+export type { ErrorValue, EventName, EventPayload, HandlerName, HandlerResult };
 
 export interface ClocherBridge {
   call(name: string, args: unknown): Promise<Reply>;
@@ -116,6 +116,8 @@ export async function call<N extends HandlerName>(name: N, ...args: {} extends H
   return reply.value as HandlerResult<N>;
 }
 
-export function onEvent(event: EventName, cb: (payload: unknown) => void): () => void {
-  return getBridge().on(event, cb);
+/** Listen to a pushed event; its payload type is the contract's (main/api/schemas.ts EventPayloads). */
+export function onEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void {
+  // the bridge carries JSON: the payload is what the core emitted, type-checked there against the same contract
+  return getBridge().on(event, cb as (payload: unknown) => void);
 }

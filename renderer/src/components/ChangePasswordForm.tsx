@@ -1,40 +1,26 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { ErrorAlert, summaryOf } from './ErrorAlert';
 
 /** Current password, new one and its confirmation; the core's field errors are shown under each field. */
 export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de passe' }: { onDone: () => void; submitLabel?: string }) {
   const [v, setV] = useState({ current: '', password: '', password_confirm: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await call('auth.changePassword', v);
-      setErrors({});
-      setMessage(null);
-      setV({ current: '', password: '', password_confirm: '' });
-      onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setMessage(errorMessage(err));
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = a.submit(async () => {
+    await call('auth.changePassword', v);
+    setV({ current: '', password: '', password_confirm: '' });
+    onDone();
+  });
 
   return (
     <form onSubmit={submit}>
       <Stack gap="md">
-        <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
-        <TextInput type="password" label="Mot de passe actuel" autoComplete="current-password" value={v.current} onChange={set('current')} error={errors.current} />
+        <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
+        <TextInput type="password" label="Mot de passe actuel" autoComplete="current-password" value={v.current} onChange={set('current')} error={a.fields.current} />
         <TextInput
           type="password"
           label="Nouveau mot de passe"
@@ -42,7 +28,7 @@ export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de pa
           autoComplete="new-password"
           value={v.password}
           onChange={set('password')}
-          error={errors.password}
+          error={a.fields.password}
         />
         <TextInput
           type="password"
@@ -50,10 +36,10 @@ export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de pa
           autoComplete="new-password"
           value={v.password_confirm}
           onChange={set('password_confirm')}
-          error={errors.password_confirm}
+          error={a.fields.password_confirm}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={a.busy}>
             {submitLabel}
           </Button>
         </Group>

@@ -20,11 +20,9 @@ const CHOICES = [
  * presence is saved: a disabled radio loses the focus, and the secrétaire would lose her place in the list.
  */
 export function Appel({ detail, canWrite, reload }: SeanceProps) {
-  const { seance, elus, presences, pouvoirs } = detail;
+  const { seance, elus, presences, pouvoirs, quorum } = detail;
   const a = useAction();
   const editable = canWrite && seance.statut === 'en_cours';
-  const presents = elus.filter((e) => presences[e.id] === 'present').length;
-  const required = Math.floor(elus.length / 2) + 1;
   const set = (eluId: number, statut: string) =>
     a.run(async () => {
       await call('conseil.setPresence', { seanceId: seance.id, presence: { eluId, statut } });
@@ -36,10 +34,10 @@ export function Appel({ detail, canWrite, reload }: SeanceProps) {
         <Title order={2} size="h4" id="appel-title">
           Appel des élus
         </Title>
-        <Text fw={700}>
-          {presents} présent{presents > 1 ? 's' : ''} sur {elus.length} en exercice · quorum : {required}
-        </Text>
+        <Text fw={700}>{quorum.reached ? 'Quorum atteint' : 'Quorum non atteint'}</Text>
       </Group>
+      {/* the core's rule decides (L2121-17, without condition at a reconvocation): the window only shows it */}
+      <Text mb="xs">{quorum.message}</Text>
       {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
       <Table verticalSpacing="xs">
         <Table.Tbody>

@@ -1,15 +1,15 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../components/PageTitle';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { Deliberations } from './Deliberations';
 import { Registre } from './Registre';
 import { SeancePage } from './SeancePage';
 import { SeancesList } from './SeancesList';
 
 /** The « Conseil municipal » page: the séances (and one séance, in the order of the procedure), the délibérations, the registre. */
-export function Conseil({ role }: { role: Role | null | undefined }) {
-  const canWrite = can(role, 'commune.write');
+export function Conseil({ perms }: { perms: Permissions }) {
+  const canWrite = can(perms, 'commune.write');
   const [tab, setTab] = useState('seances');
   const [seanceId, setSeanceId] = useState<number | null>(null);
   if (seanceId !== null)

@@ -1,20 +1,20 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../components/PageTitle';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions, type Role } from '../lib/status';
 import { ArriveeForm } from './ArriveeForm';
 import { CourrierDetail } from './CourrierDetail';
 import { Echeances } from './Echeances';
 import { RegisterList } from './RegisterList';
 
 /** The « Courrier » page: the register (arrivées, départs), its deadlines, one courrier. */
-export function Courrier({ role }: { role: Role | null | undefined }) {
-  const canWrite = can(role, 'commune.write');
+export function Courrier({ perms, role }: { perms: Permissions; role: Role | null | undefined }) {
+  const canWrite = can(perms, 'commune.write');
   const [tab, setTab] = useState('registre');
   const [open, setOpen] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   let body;
-  if (open !== null) body = <CourrierDetail key={open} id={open} role={role} onBack={() => setOpen(null)} />;
+  if (open !== null) body = <CourrierDetail key={open} id={open} perms={perms} role={role} onBack={() => setOpen(null)} />;
   else if (creating) body = <ArriveeForm onCancel={() => setCreating(false)} onDone={(id) => (setCreating(false), setOpen(id))} />;
   else
     body = (

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { downloadFile } from '../lib/files';
 import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions, type Role } from '../lib/status';
 import { ClassifyForm, ForwardForm, PiecesForm, ReplyForm } from './Actions';
 import { Pieces } from './Pieces';
 import { ASSIGNE_OPTIONS, CANAL_OPTIONS, jour, label, ref, STATUT_OPTIONS } from './labels';
@@ -19,10 +19,10 @@ const DOCS = [
 ] as const;
 
 /** One courrier: facts, attachments, CRPA classification and dates, documents, reply. */
-export function CourrierDetail({ id, role, onBack }: { id: number; role: Role | null | undefined; onBack: () => void }) {
+export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms: Permissions; role: Role | null | undefined; onBack: () => void }) {
   const d = useLoad(() => call('courrier.get', { courrierId: id }), [id]);
   const a = useAction();
-  const canWrite = can(role, 'commune.write');
+  const canWrite = can(perms, 'commune.write');
   if (d.error) return <ErrorAlert>{d.error}</ErrorAlert>;
   if (!d.data) return null;
   const { courrier: c, contact, pieces, decision, acks, qualification, liens, courriels } = d.data;

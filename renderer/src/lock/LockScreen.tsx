@@ -1,28 +1,15 @@
 import { Button, Container, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 
 export function LockScreen({ displayName, onDone }: { displayName: string; onDone: () => void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
 
-  const unlock = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await call('auth.unlock', { password });
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const unlock = a.submit(() => call('auth.unlock', { password }), (ok) => (ok ? onDone() : setPassword('')));
   const logout = async () => {
     try {
       await call('auth.logout');
@@ -41,7 +28,7 @@ export function LockScreen({ displayName, onDone }: { displayName: string; onDon
             <Text>
               La session de <strong>{displayName}</strong> est verrouillée. Saisissez votre mot de passe pour reprendre là où vous en étiez.
             </Text>
-            <ErrorAlert>{error}</ErrorAlert>
+            <ErrorAlert>{a.error}</ErrorAlert>
             <TextInput
               type="password"
               label="Mot de passe"
@@ -54,7 +41,7 @@ export function LockScreen({ displayName, onDone }: { displayName: string; onDon
               <Button variant="default" onClick={logout}>
                 Changer d'utilisateur
               </Button>
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={a.busy}>
                 Déverrouiller
               </Button>
             </Group>

@@ -1,31 +1,18 @@
 import { Alert, Anchor, Button, Container, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 
 export function LoginScreen({ onDone }: { onDone: () => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
   const [help, setHelp] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await call('auth.login', { login, password });
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  // a refused password is cleared (never left in the field); the login stays
+  const submit = a.submit(() => call('auth.login', { login, password }), (ok) => (ok ? onDone() : setPassword('')));
 
   return (
     <Container size={460} py={60} component="main">
@@ -33,7 +20,7 @@ export function LoginScreen({ onDone }: { onDone: () => void }) {
       <Paper withBorder p="lg">
         <form onSubmit={submit}>
           <Stack gap="md">
-            <ErrorAlert>{error}</ErrorAlert>
+            <ErrorAlert>{a.error}</ErrorAlert>
             <TextInput label="Identifiant" autoComplete="username" value={login} onChange={(e) => setLogin(e.currentTarget.value)} />
             <TextInput
               type="password"
@@ -42,7 +29,7 @@ export function LoginScreen({ onDone }: { onDone: () => void }) {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
             />
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={a.busy}>
               Se connecter
             </Button>
             <Anchor component="button" type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="oubli">

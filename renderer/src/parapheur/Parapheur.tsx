@@ -1,16 +1,16 @@
 import { Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { PageTitle } from '../components/PageTitle';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { Delegations } from './Delegations';
 import { KeySettings } from './KeySettings';
 import { Queue } from './Queue';
 import { SeanceSignature } from './SeanceSignature';
 
 /** The « Parapheur » page: the queue, the élu's séance de signature, the délégations register, the token settings. */
-export function Parapheur({ role }: { role: Role | null | undefined }) {
-  const canWrite = can(role, 'commune.write');
-  const canSign = can(role, 'parapheur.sign');
+export function Parapheur({ perms }: { perms: Permissions }) {
+  const canWrite = can(perms, 'commune.write');
+  const canSign = can(perms, 'parapheur.sign');
   const [tab, setTab] = useState('queue');
   return (
     <>

@@ -1,13 +1,31 @@
-import { Alert, Button, Checkbox, Group, Loader, Paper, PasswordInput, Progress as ProgressBar, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { call, CallError, onEvent, type HandlerResult } from '../bridge';
+import { call, onEvent } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { BatchResults, type Line } from './BatchResults';
-import { DARK_TITLE, type Progress, type SessionStarted, type SignResult } from './types';
+import { DocumentPicker, PinEachForm, SessionHeader, SigningProgress, type Current, type Session } from './SigningParts';
+import type { SessionStarted, SignResult } from './types';
 
-type Session = NonNullable<HandlerResult<'parapheur.sessionState'>>;
+/** The lines of the batch and the bar, fed by 'parapheur.progress' while the core signs. */
+function useSigningProgress(titre: (id: number) => string, deps: unknown) {
+  const [lines, setLines] = useState<Line[]>([]);
+  const [current, setCurrent] = useState<Current | null>(null);
+  useEffect(
+    () =>
+      onEvent('parapheur.progress', (p) => {
+        if (p.type !== 'document') return;
+        const done = p.etat === 'en_cours' ? p.index : p.index + 1;
+        setCurrent({ done, total: p.total, titre: p.etat === 'en_cours' ? titre(p.documentId) : null });
+        if (p.etat === 'en_cours') return;
+        setLines((l) => upsert(l, { documentId: p.documentId, titre: titre(p.documentId), ok: p.etat === 'signe', message: p.message ?? '' }));
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- titles are read when the event comes
+    [deps],
+  );
+  return { lines, setLines, current, setCurrent };
+}
 
 /**
  * The open séance: pick the documents, « Signer la sélection », a progress bar fed by 'parapheur.progress' and a
@@ -18,13 +36,10 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
   // the core says what the person who opened the séance may sign at the current step, and what he signed in it
   const state = useLoad(() => call('parapheur.sessionState'), [list.data]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [lines, setLines] = useState<Line[]>([]);
-  const [current, setCurrent] = useState<{ done: number; total: number; titre: string | null } | null>(null);
   const [arret, setArret] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
   const pinRef = useRef<HTMLInputElement>(null);
   const allowed = new Set(state.data?.aSigner ?? []);
   const docs = (list.data ?? []).filter((d) => allowed.has(d.id));
@@ -34,50 +49,33 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
   const everyPin = session.pinAChaqueSignature;
   const queue = docs.filter((d) => selected.has(d.id));
   const next = queue[0] ?? null;
+  const progress = useSigningProgress(titre, list.data);
+  // a refused PIN is shown under the PIN field, anything else in the alert
+  const pinMessage = pinError ?? (a.fields.pin ? a.error : null);
+  const error = a.fields.pin ? null : a.error;
 
-  useEffect(
-    () =>
-      onEvent('parapheur.progress', (raw) => {
-        const p = raw as Progress;
-        if (p.type !== 'document') return;
-        setCurrent({ done: p.etat === 'en_cours' ? p.index : p.index + 1, total: p.total, titre: p.etat === 'en_cours' ? titre(p.documentId) : null });
-        if (p.etat !== 'en_cours') setLines((l) => upsert(l, { documentId: p.documentId, titre: titre(p.documentId), ok: p.etat === 'signe', message: p.message ?? '' }));
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- titles are read when the event comes
-    [list.data],
-  );
-
-  const toggle = (id: number, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
-  const all = docs.length > 0 && docs.every((d) => selected.has(d.id));
+  const signBatch = async (ids: number[], withPin?: string) => {
+    const r = await call('parapheur.signer', { documentIds: ids, ...(withPin ? { pin: withPin } : {}) });
+    const got: SignResult[] = r.results;
+    const titles = new Map(ids.map((id) => [id, titre(id)]));
+    progress.setLines((l) => got.reduce((acc, x) => upsert(acc, { ...x, titre: titles.get(x.documentId) ?? titre(x.documentId) }), l));
+    setSelected((s) => new Set([...s].filter((id) => !got.some((x) => x.documentId === id && x.ok))));
+    if (!r.arret) return;
+    setArret(r.arret);
+    // A pulled-out token ends the session in the core: what is signed stays signed, the rest stays here.
+    if (!(await call('parapheur.sessionState'))) onEnded(`${r.arret} Les documents déjà signés le restent ; les autres attendent dans le parapheur.`);
+    else if (/^Code PIN|demande le code PIN/.test(r.arret)) setPinError(r.arret); // a locked key stays in the alert above
+  };
 
   const sign = async (ids: number[], withPin?: string) => {
-    setBusy(true);
-    setError(null);
     setArret(null);
     setPinError(null);
-    const titles = new Map(ids.map((id) => [id, titre(id)]));
-    setCurrent({ done: 0, total: ids.length, titre: titles.get(ids[0]!) ?? null });
-    try {
-      const r = await call('parapheur.signer', { documentIds: ids, ...(withPin ? { pin: withPin } : {}) });
-      const got: SignResult[] = r.results;
-      setLines((l) => got.reduce((acc, x) => upsert(acc, { ...x, titre: titles.get(x.documentId) ?? titre(x.documentId) }), l));
-      setSelected((s) => new Set([...s].filter((id) => !got.some((x) => x.documentId === id && x.ok))));
-      if (r.arret) {
-        setArret(r.arret);
-        // A pulled-out token ends the session in the core: what is signed stays signed, the rest stays here.
-        if (!(await call('parapheur.sessionState'))) onEnded(`${r.arret} Les documents déjà signés le restent ; les autres attendent dans le parapheur.`);
-        else if (/^Code PIN|demande le code PIN/.test(r.arret)) setPinError(r.arret); // a locked key stays in the alert above
-      }
-    } catch (e) {
-      if (e instanceof CallError && e.fields.pin) setPinError(errorMessage(e));
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-      setCurrent((c) => (c ? { ...c, titre: null } : c));
-      setPin('');
-      await list.reload();
-      if (everyPin) requestAnimationFrame(() => pinRef.current?.focus());
-    }
+    progress.setCurrent({ done: 0, total: ids.length, titre: titre(ids[0]!) });
+    await a.run(() => signBatch(ids, withPin));
+    progress.setCurrent((c) => (c ? { ...c, titre: null } : c));
+    setPin('');
+    await list.reload();
+    if (everyPin) requestAnimationFrame(() => pinRef.current?.focus());
   };
 
   const signNext = (e: FormEvent) => {
@@ -91,45 +89,15 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
     void sign([next.id], pin);
   };
 
-  const end = async () => {
-    try {
+  const end = () =>
+    void a.run(async () => {
       await call('parapheur.sessionEnd');
       onEnded(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    });
 
-  const pct = current && current.total ? Math.round((current.done / current.total) * 100) : 0;
   return (
     <Stack>
-      <Paper withBorder p="md" component="section" aria-labelledby="open-title">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={2} size="h4" id="open-title">
-              Séance ouverte pour {session.signataire}
-            </Title>
-            <Text size="sm">
-              Certificat de {session.certificat.holder}
-              {session.certificat.title ? `, ${session.certificat.title}` : ''}, émis par {session.certificat.issuer}.
-            </Text>
-          </div>
-          <Button size="md" variant="default" onClick={() => void end()} disabled={busy}>
-            Terminer la séance
-          </Button>
-        </Group>
-        {started?.avertissement && (
-          <Alert color="orange" styles={DARK_TITLE} variant="light" mt="sm" title="Certificat bientôt expiré">
-            {started.avertissement}
-          </Alert>
-        )}
-        {everyPin && (
-          <Alert color="blue" styles={DARK_TITLE} variant="light" mt="sm" title="Code PIN à chaque signature">
-            Cette clé demande le code PIN à chaque signature : Clocher vous le demande pour chaque document, un par un, et ne le garde pas.
-          </Alert>
-        )}
-      </Paper>
-
+      <SessionHeader session={session} started={started} busy={a.busy} onEnd={end} />
       <Paper withBorder p="md" component="section" aria-labelledby="docs-title">
         <Title order={2} size="h4" id="docs-title" mb="sm">
           Documents à signer
@@ -142,59 +110,48 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
             {others} autre{others > 1 ? 's' : ''} document{others > 1 ? 's' : ''} attend{others > 1 ? 'ent' : ''} une autre signature ou une autre étape du circuit : il{others > 1 ? 's' : ''} n’{others > 1 ? 'sont' : 'est'} pas proposé{others > 1 ? 's' : ''} à {session.signataire}.
           </Text>
         )}
-        {docs.length > 0 && (
-          <Stack gap="sm">
-            <Checkbox size="md" fw={700} label={`Tout sélectionner (${docs.length} document${docs.length > 1 ? 's' : ''})`} checked={all} indeterminate={!all && selected.size > 0} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(docs.map((d) => d.id)) : new Set())} disabled={busy} />
-            {docs.map((d) => (
-              <Checkbox key={d.id} size="md" label={d.titre} description={d.etape ? `${d.etape.libelle}` : undefined} checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.currentTarget.checked)} disabled={busy} />
-            ))}
-          </Stack>
-        )}
+        {docs.length > 0 && <DocumentPicker docs={docs} selected={selected} onChange={setSelected} busy={a.busy} />}
         <ErrorAlert>{error}</ErrorAlert>
-        {arret && !pinError && (
+        {arret && !pinMessage && (
           <Alert color="red" variant="light" role="alert" mt="sm" title="Séance arrêtée">
             {arret}
           </Alert>
         )}
         {everyPin ? (
-          <form onSubmit={signNext} noValidate>
-            <Group align="flex-end" mt="md">
-              <PasswordInput ref={pinRef} size="md" w={420} label={next ? `Code PIN pour « ${next.titre} »` : 'Code PIN'} autoComplete="off" value={pin} error={pinError} aria-invalid={!!pinError} disabled={!next || busy} onChange={(e) => setPin(e.currentTarget.value)} visibilityToggleButtonProps={{ 'aria-label': 'Afficher ou masquer le code PIN' }} />
-              <Button type="submit" size="md" loading={busy} disabled={!next}>
-                Signer ce document
-              </Button>
-            </Group>
-            {queue.length > 1 && <Text size="sm" mt={4}>Encore {queue.length} documents sélectionnés, un code PIN pour chacun.</Text>}
-          </form>
+          <PinEachForm
+            next={next}
+            remaining={queue.length}
+            pin={pin}
+            onPin={setPin}
+            pinError={pinMessage}
+            pinRef={pinRef}
+            busy={a.busy}
+            onSubmit={signNext}
+          />
         ) : (
-          docs.length > 0 && <Stack mt="md" gap="xs">
-            {pinError && (
-              <Alert color="red" variant="light" role="alert">
-                {pinError}
-              </Alert>
-            )}
-            <Group>
-              <Button size="lg" onClick={() => void sign(queue.map((d) => d.id))} loading={busy} disabled={queue.length === 0}>
-                Signer la sélection{queue.length ? ` (${queue.length})` : ''}
-              </Button>
-            </Group>
-          </Stack>
+          docs.length > 0 && (
+            <Stack mt="md" gap="xs">
+              {pinMessage && (
+                <Alert color="red" variant="light" role="alert">
+                  {pinMessage}
+                </Alert>
+              )}
+              <Group>
+                <Button size="lg" onClick={() => void sign(queue.map((d) => d.id))} loading={a.busy} disabled={queue.length === 0}>
+                  Signer la sélection{queue.length ? ` (${queue.length})` : ''}
+                </Button>
+              </Group>
+            </Stack>
+          )
         )}
-        {current && (
-          <Stack gap={4} mt="md">
-            <Text size="sm" aria-live="polite">
-              {current.titre ? `Signature de « ${current.titre} » (${current.done + 1} sur ${current.total})…` : `${current.done} document${current.done > 1 ? 's' : ''} traité${current.done > 1 ? 's' : ''} sur ${current.total}.`}
-            </Text>
-            <ProgressBar size="xl" value={pct} aria-label="Avancement de la signature" />
-          </Stack>
-        )}
+        {progress.current && <SigningProgress current={progress.current} />}
       </Paper>
       {signedHere > 0 && (
         <Text fw={700} aria-live="polite">
           Signé{signedHere > 1 ? 's' : ''} pendant cette séance par {session.signataire} : {signedHere} document{signedHere > 1 ? 's' : ''}.
         </Text>
       )}
-      {lines.length > 0 && <BatchResults lines={lines} />}
+      {progress.lines.length > 0 && <BatchResults lines={progress.lines} />}
     </Stack>
   );
 }

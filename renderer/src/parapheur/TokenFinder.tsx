@@ -42,7 +42,7 @@ export function TokenFinder({ chosen, onChoose }: { chosen: Chosen | null; onCho
   useEffect(() => {
     void rescan();
     return onEvent('signing.tokenChanged', (p) => {
-      setPlugged((p as { what?: string })?.what === 'disconnect' ? 'Une clé a été débranchée.' : 'Une clé a été branchée.');
+      setPlugged(p.what === 'disconnect' ? 'Une clé a été débranchée.' : 'Une clé a été branchée.');
       void rescan();
     });
   }, [rescan]);

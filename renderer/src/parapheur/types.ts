@@ -1,5 +1,5 @@
 /** Types of the parapheur screens, straight from the core's handlers (never redeclared), and their French labels. */
-import type { HandlerResult } from '../bridge';
+import type { EventPayload, HandlerResult } from '../bridge';
 
 export type DocItem = HandlerResult<'parapheur.list'>[number];
 export type DocDetail = HandlerResult<'parapheur.get'>;
@@ -14,10 +14,8 @@ export type SignResult = HandlerResult<'parapheur.signer'>['results'][number];
 export type Delegation = HandlerResult<'parapheur.delegations'>[number];
 export type Elu = HandlerResult<'commune.get'>['elus'][number];
 
-/** The 'parapheur.progress' payload: a copy of Progress in main/parapheur/session.ts (main/api does not export event payloads yet). */
-export type Progress =
-  | { type: 'document'; index: number; total: number; documentId: number; etat: 'en_cours' | 'signe' | 'erreur'; message?: string }
-  | { type: 'arret'; message: string; restants: number[] };
+/** The 'parapheur.progress' payload, as the contract declares it. */
+export type Progress = EventPayload<'parapheur.progress'>;
 
 export const STATUTS: { id: Statut; label: string; vide: string }[] = [
   { id: 'a_viser', label: 'À viser', vide: 'Aucun document n’attend le visa du secrétariat.' },

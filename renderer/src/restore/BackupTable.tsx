@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { formatDateTime, formatSize } from '../lib/format';
 
 export type Backup = HandlerResult<'backup.list'>[number];
@@ -23,26 +23,18 @@ interface Props {
 /** The backups, newest first, each with the verdict of the core's check, and a confirmed restore. */
 export function BackupTable({ backups, canRestore, onRestored }: Props) {
   const [chosen, setChosen] = useState<Backup | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
   const [done, setDone] = useState<string | null>(null);
 
-  const restore = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    try {
+  const restore = () =>
+    void a.run(async () => {
+      if (!chosen) return;
       const r = await call('backup.restore', { file: chosen.file });
-      setDone(
-        `La sauvegarde du ${formatDateTime(chosen.createdAt)} a été restaurée.${r.kept ? ` L’ancien fichier est conservé à part (${r.kept}).` : ''}`,
-      );
+      const kept = r.kept ? ` L’ancien fichier est conservé à part (${r.kept}).` : '';
+      setDone(`La sauvegarde du ${formatDateTime(chosen.createdAt)} a été restaurée.${kept}`);
       setChosen(null);
       onRestored();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (backups.length === 0) return <Text>Aucune sauvegarde pour l’instant. Clocher en fait une chaque jour, et avant chaque mise à jour.</Text>;
   return (
@@ -77,7 +69,7 @@ export function BackupTable({ backups, canRestore, onRestored }: Props) {
                       variant="light"
                       aria-label={`Restaurer cette sauvegarde (${formatDateTime(b.createdAt)})`}
                       onClick={() => {
-                        setError(null);
+                        a.clear();
                         setChosen(b);
                       }}
                     >
@@ -98,12 +90,12 @@ export function BackupTable({ backups, canRestore, onRestored }: Props) {
               n’y figurera plus.
             </Text>
             <Text>Le fichier actuel est conservé à part : rien n’est supprimé, le support pourra toujours le récupérer.</Text>
-            <ErrorAlert>{error}</ErrorAlert>
+            <ErrorAlert>{a.error}</ErrorAlert>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setChosen(null)}>
                 Annuler
               </Button>
-              <Button onClick={restore} loading={busy}>
+              <Button onClick={restore} loading={a.busy}>
                 Restaurer
               </Button>
             </Group>

@@ -1,19 +1,19 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { call, type ErrorValue } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { BackupTable } from './BackupTable';
 
 interface Props {
   problem: ErrorValue;
   communeName: string;
-  role: Role | undefined;
+  perms: Permissions;
   onRestored: () => void | Promise<void>;
 }
 
 /** Shown instead of the pages when the commune's file cannot be opened. Never a crash, never a dead end. */
-export function RestoreScreen({ problem, communeName, role, onRestored }: Props) {
+export function RestoreScreen({ problem, communeName, perms, onRestored }: Props) {
   if (problem.code === 'DB_TOO_NEW')
     return (
       <Stack>
@@ -38,7 +38,7 @@ export function RestoreScreen({ problem, communeName, role, onRestored }: Props)
         revenir à une sauvegarde : choisissez de préférence la plus récente marquée « Utilisable ». Le fichier actuel est gardé de côté, rien
         n’est supprimé.
       </Text>
-      {can(role, 'backup.manage') ? <Backups onRestored={onRestored} /> : <Text fw={600}>Seule la secrétaire de mairie (ou le support) peut restaurer une sauvegarde.</Text>}
+      {can(perms, 'backup.manage') ? <Backups onRestored={onRestored} /> : <Text fw={600}>Seule la secrétaire de mairie (ou le support) peut restaurer une sauvegarde.</Text>}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Loader, Modal, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { ROLE_LABELS, type Role } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { CreateAccountModal } from './CreateAccountModal';
@@ -16,27 +16,15 @@ export function AccountsTab() {
   const users = useLoad(() => call('users.list'));
   const grantable = users.data?.grantable ?? [];
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const a = useAction();
   const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
 
   const setRole = async (userId: number, role: string) => {
-    try {
-      await call('users.setRole', { userId, role: role === '' ? null : (role as Role) });
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    await a.run(() => call('users.setRole', { userId, role: role === '' ? null : (role as Role) }));
     await users.reload();
   };
-  const reset = async (userId: number, name: string) => {
-    try {
-      const r = await call('users.resetPassword', { userId });
-      setError(null);
-      setTemporary({ name, password: r.temporaryPassword });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const reset = (userId: number, name: string) =>
+    a.run(async () => setTemporary({ name, password: (await call('users.resetPassword', { userId })).temporaryPassword }));
 
   return (
     <Stack>
@@ -48,9 +36,9 @@ export function AccountsTab() {
       <Group>
         <Button onClick={() => setCreating(true)}>Créer un compte</Button>
       </Group>
-      {(error ?? users.error) && (
+      {(a.error ?? users.error) && (
         <Alert color="red" variant="light" role="alert">
-          {error ?? users.error}
+          {a.error ?? users.error}
         </Alert>
       )}
       {!users.data && !users.error && <Loader aria-label="Chargement des comptes" />}

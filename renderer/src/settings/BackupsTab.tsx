@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { BackupTable } from '../restore/BackupTable';
@@ -9,23 +9,15 @@ import { TransferPanel } from './TransferPanel';
 
 export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) {
   const list = useLoad(() => call('backup.list'));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const a = useAction();
   const [done, setDone] = useState<string | null>(null);
 
-  const create = async () => {
-    setBusy(true);
-    try {
+  const create = () =>
+    void a.run(async () => {
       const b = await call('backup.create');
-      setError(null);
       setDone(`Sauvegarde faite le ${formatDateTime(b.createdAt)}.`);
       await list.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack>
@@ -34,16 +26,16 @@ export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) 
         ordinateur : elles ne s'ouvrent que sur lui. Pour garder une copie hors de la mairie ou changer de PC, utilisez «&nbsp;Exporter pour un autre PC&nbsp;».
       </Text>
       <Group>
-        <Button onClick={create} loading={busy}>
+        <Button onClick={create} loading={a.busy}>
           Faire une sauvegarde maintenant
         </Button>
         <Text role="status" fw={600} c="var(--clocher-color-success)">
           {done}
         </Text>
       </Group>
-      {(error ?? list.error) && (
+      {(a.error ?? list.error) && (
         <Alert color="red" variant="light" role="alert">
-          {error ?? list.error}
+          {a.error ?? list.error}
         </Alert>
       )}
       {!list.data && !list.error && <Loader aria-label="Chargement des sauvegardes" />}

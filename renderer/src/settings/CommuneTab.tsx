@@ -1,38 +1,24 @@
 import { Alert, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { fromIdentity, IdentityFields, toIdentity } from '../components/IdentityFields';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { READ_ONLY_NOTE, SaveBar } from './SaveBar';
 import type { Dossier } from './Settings';
 
 export function CommuneTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canWrite: boolean; onSaved: (d: Dossier) => void }) {
   const [form, setForm] = useState(() => fromIdentity(dossier.identity as unknown as Record<string, unknown>));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const a = useAction();
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const s = dossier.strate;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
+  const submit = a.submit(async () => {
     setSaved(null);
-    try {
-      const d = await call('commune.updateIdentity', { identity: toIdentity(form) });
-      setErrors({});
-      setMessage(null);
-      setSaved('Identité de la commune enregistrée.');
-      onSaved(d);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setMessage(errorMessage(err));
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  };
+    const d = await call('commune.updateIdentity', { identity: toIdentity(form) });
+    setSaved('Identité de la commune enregistrée.');
+    onSaved(d);
+  });
 
   return (
     <form onSubmit={submit}>
@@ -45,9 +31,9 @@ export function CommuneTab({ dossier, canWrite, onSaved }: { dossier: Dossier; c
           </Text>
         </Alert>
         {!canWrite && <Text fw={600}>{READ_ONLY_NOTE}</Text>}
-        <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
-        <IdentityFields value={form} onChange={setForm} errors={errors} inseeReadOnly readOnly={!canWrite} />
-        {canWrite && <SaveBar busy={busy} saved={saved} />}
+        <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
+        <IdentityFields value={form} onChange={setForm} errors={a.fields} inseeReadOnly readOnly={!canWrite} />
+        {canWrite && <SaveBar busy={a.busy} saved={saved} />}
       </Stack>
     </form>
   );

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { ROLE_LABELS, type Role } from '../lib/status';
 import { AccountFields, emptyAccount } from '../wizard/AccountStep';
@@ -14,39 +14,27 @@ export function CreateAccountModal({ grantable, onClose, onCreated }: { grantabl
   const [eluId, setEluId] = useState('');
   const elus = useLoad(async () => (await call('commune.get')).elus.filter((e) => !e.mandat_fin));
   const isElu = role === 'maire' || role === 'adjoint' || role === 'conseiller';
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await call('users.create', { account: { ...account }, role, eluId: isElu && eluId ? Number(eluId) : null });
-      onCreated();
-      onClose();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setMessage(errorMessage(err));
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = a.submit(async () => {
+    await call('users.create', { account: { ...account }, role, eluId: isElu && eluId ? Number(eluId) : null });
+    onCreated();
+    onClose();
+  });
 
   return (
     <Modal opened onClose={onClose} title="Créer un compte" size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">La personne devra choisir son propre mot de passe à sa première connexion.</Text>
-          <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
-          <AccountFields value={account} onChange={setAccount} errors={errors} intro={false} />
+          <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
+          <AccountFields value={account} onChange={setAccount} errors={a.fields} intro={false} />
           <NativeSelect
             label="Rôle dans la commune"
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role)}
             data={grantable.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-            error={errors.role}
+            error={a.fields.role}
           />
           {isElu && (
             <NativeSelect
@@ -54,7 +42,7 @@ export function CreateAccountModal({ grantable, onClose, onCreated }: { grantabl
               description="Le compte d’un élu signe seulement avec la clé de cet élu, à son nom."
               value={eluId}
               onChange={(e) => setEluId(e.currentTarget.value)}
-              error={errors.eluId}
+              error={a.fields.eluId}
               data={[{ value: '', label: 'Aucun (compte sans signature)' }, ...(elus.data ?? []).map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom}` }))]}
             />
           )}
@@ -62,7 +50,7 @@ export function CreateAccountModal({ grantable, onClose, onCreated }: { grantabl
             <Button variant="default" onClick={onClose}>
               Annuler
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={a.busy}>
               Créer le compte
             </Button>
           </Group>

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { EluFields, errorsFor, fromElu, emptyElu, toElu } from '../components/EluFields';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import type { Dossier } from './Settings';
 
 type EluRow = Dossier['elus'][number];
@@ -11,40 +11,24 @@ type EluRow = Dossier['elus'][number];
 /** Add (elu = null) or edit one élu; the core checks the whole council after the change. */
 export function EluModal({ elu, opened, onClose, onSaved }: { elu: EluRow | null; opened: boolean; onClose: () => void; onSaved: (d: Dossier) => void }) {
   const [form, setForm] = useState(() => (elu ? fromElu(elu as unknown as Record<string, unknown>) : emptyElu('conseiller')));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [all, setAll] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const d = await call('commune.saveElu', { id: elu?.id ?? null, elu: toElu(form) });
-      onSaved(d);
-      onClose();
-    } catch (err) {
-      const f = fieldErrors(err);
-      setAll(f);
-      setErrors(errorsFor(f, 'elu'));
-      setMessage(errorMessage(err));
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = a.submit(async () => {
+    onSaved(await call('commune.saveElu', { id: elu?.id ?? null, elu: toElu(form) }));
+    onClose();
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={elu ? 'Modifier un élu' : 'Ajouter un élu'} size="xl" closeButtonProps={{ 'aria-label': 'Fermer' }}>
       <form onSubmit={submit}>
         <Stack>
-          <ErrorAlert>{summaryOf(message, all, (k) => k.startsWith('elu.'))}</ErrorAlert>
-          <EluFields value={form} onChange={setForm} errors={errors} />
+          <ErrorAlert>{summaryOf(a.error, a.fields, (k) => k.startsWith('elu.'))}</ErrorAlert>
+          <EluFields value={form} onChange={setForm} errors={errorsFor(a.fields, 'elu')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuler
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={a.busy}>
               Enregistrer l’élu
             </Button>
           </Group>

@@ -1,8 +1,9 @@
 import { Alert, Divider, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
-import { errorMessage, fieldErrors } from '../lib/errors';
+import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { SaveBar } from './SaveBar';
 
 /** The lock delay is installation-wide: the core says whether this user manages the installation (auth/access.ts). */
@@ -10,10 +11,9 @@ export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
   const [minutes, setMinutes] = useState<number | string>('');
   const [canWrite, setCanWrite] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
   const [pwDone, setPwDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
 
   useEffect(() => {
     call('settings.get').then(
@@ -26,23 +26,14 @@ export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
     );
   }, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
+  const submit = a.submit(async () => {
     setSaved(null);
-    try {
-      const r = await call('settings.set', { lockMinutes: Number(minutes) });
-      setError(null);
-      setFieldError(undefined);
-      setSaved(`Verrouillage après ${r.lockMinutes} min d’inactivité.`);
-      await onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-      setFieldError(fieldErrors(err).lockMinutes ?? errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await call('settings.set', { lockMinutes: Number(minutes) });
+    setSaved(`Verrouillage après ${r.lockMinutes} min d’inactivité.`);
+    await onSaved();
+  });
+  // the refusal is shown under the field it is about
+  const fieldError = a.fields.lockMinutes ?? a.error ?? undefined;
 
   return (
     <Stack maw={560}>
@@ -70,7 +61,7 @@ export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
           readOnly={!canWrite}
           error={fieldError}
         />
-        {canWrite ? <SaveBar busy={busy} saved={saved} /> : (
+        {canWrite ? <SaveBar busy={a.busy} saved={saved} /> : (
           <Text mt="sm">
             Ce délai vaut pour toutes les communes de cette installation : seule la secrétaire de mairie de chacune d’elles (ou le support) peut
             le changer.

@@ -2,7 +2,7 @@ import { Alert, Loader, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { AccountsTab } from './AccountsTab';
 import { BackupsTab } from './BackupsTab';
@@ -17,19 +17,19 @@ import { SecurityTab } from './SecurityTab';
 export type Dossier = HandlerResult<'commune.get'>;
 
 /** Settings in tabs; a tab whose calls the role may not make is not shown. */
-export function Settings({ role, refresh }: { role: Role | undefined; refresh: () => Promise<void> }) {
-  const read = can(role, 'commune.read');
-  const write = can(role, 'commune.write');
+export function Settings({ perms, refresh }: { perms: Permissions; refresh: () => Promise<void> }) {
+  const read = can(perms, 'commune.read');
+  const write = can(perms, 'commune.write');
   const tabs = [
     read && { id: 'commune', label: 'Commune' },
     read && { id: 'horaires', label: 'Horaires' },
     read && { id: 'elus', label: 'Élus' },
     write && { id: 'plateforme', label: 'Plateforme' },
     write && { id: 'messagerie', label: 'Messagerie' },
-    can(role, 'users.manage') && { id: 'comptes', label: 'Comptes' },
-    can(role, 'backup.manage') && { id: 'sauvegardes', label: 'Sauvegardes' },
+    can(perms, 'users.manage') && { id: 'comptes', label: 'Comptes' },
+    can(perms, 'backup.manage') && { id: 'sauvegardes', label: 'Sauvegardes' },
     { id: 'securite', label: 'Sécurité' },
-    can(role, 'diagnostics.read') && { id: 'diagnostic', label: 'Diagnostic' },
+    can(perms, 'diagnostics.read') && { id: 'diagnostic', label: 'Diagnostic' },
   ].filter((t): t is { id: string; label: string } => !!t);
   const [tab, setTab] = useState<string>(tabs[0]?.id ?? 'securite');
   const dossier = useLoad<Dossier | null>(() => (read ? call('commune.get') : Promise.resolve(null)), [read]);

@@ -1,11 +1,11 @@
 import { NavLink, Stack } from '@mantine/core';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { PAGES, type PageId } from './pages';
 
-export function Navbar({ page, role, onNavigate }: { page: PageId; role: Role | null | undefined; onNavigate: (p: PageId) => void }) {
+export function Navbar({ page, perms, onNavigate }: { page: PageId; perms: Permissions; onNavigate: (p: PageId) => void }) {
   return (
     <Stack gap={2} p="xs">
-      {PAGES.filter((p) => !p.needs || can(role, p.needs)).map((p) => (
+      {PAGES.filter((p) => !p.needs || can(perms, p.needs)).map((p) => (
         <NavLink
           key={p.id}
           component="button"

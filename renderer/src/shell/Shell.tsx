@@ -1,30 +1,33 @@
 import { Alert, AppShell, Container } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { call } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
-import { Conseil } from '../conseil/Conseil';
-import { Courrier } from '../courrier/Courrier';
 import { Dashboard } from '../dashboard/Dashboard';
-import { EtatCivil } from '../etat-civil/EtatCivil';
-import { Journal } from '../journal/Journal';
 import { errorMessage } from '../lib/errors';
+import { lazyNamed, ScreenLoading } from '../lib/lazy';
 import type { ReadyStatus } from '../lib/status';
-import { Parapheur } from '../parapheur/Parapheur';
-import { RestoreScreen } from '../restore/RestoreScreen';
 import { EmptySection } from '../sections/EmptySection';
-import { Settings } from '../settings/Settings';
-import { Synchronisation } from '../sync/Synchronisation';
-import { Wizard } from '../wizard/Wizard';
 import { Header } from './Header';
 import { Navbar } from './Navbar';
 import type { PageId } from './pages';
+
+// Each domain's screens in a chunk of their own, loaded when first opened; the dashboard comes with the shell.
+const Conseil = lazyNamed(() => import('../conseil/Conseil'), 'Conseil');
+const Parapheur = lazyNamed(() => import('../parapheur/Parapheur'), 'Parapheur');
+const Courrier = lazyNamed(() => import('../courrier/Courrier'), 'Courrier');
+const EtatCivil = lazyNamed(() => import('../etat-civil/EtatCivil'), 'EtatCivil');
+const Synchronisation = lazyNamed(() => import('../sync/Synchronisation'), 'Synchronisation');
+const Settings = lazyNamed(() => import('../settings/Settings'), 'Settings');
+const Journal = lazyNamed(() => import('../journal/Journal'), 'Journal');
+const RestoreScreen = lazyNamed(() => import('../restore/RestoreScreen'), 'RestoreScreen');
+const Wizard = lazyNamed(() => import('../wizard/Wizard'), 'Wizard');
 
 /** The logged-in window: header (commune switcher, lock, logout), navigation, and the current page. */
 export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () => Promise<void> }) {
   const [page, setPage] = useState<PageId>('dashboard');
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const role = status.commune?.role;
+  const perms = status.permissions;
   const problem = status.problem;
 
   const switchTo = async (communeId: string) => {
@@ -66,14 +69,14 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       </>
     );
   else if (problem && (problem.code === 'DB_CORRUPT' || problem.code === 'DB_TOO_NEW'))
-    content = <RestoreScreen problem={problem} communeName={status.commune.nom} role={role} onRestored={refresh} />;
+    content = <RestoreScreen problem={problem} communeName={status.commune.nom} perms={perms} onRestored={refresh} />;
   else if (page === 'dashboard') content = <Dashboard />;
-  else if (page === 'settings') content = <Settings role={role} refresh={refresh} />;
+  else if (page === 'settings') content = <Settings perms={perms} refresh={refresh} />;
   else if (page === 'journal') content = <Journal />;
-  else if (page === 'conseil') content = <Conseil role={role} />;
-  else if (page === 'courrier') content = <Courrier role={role} />;
-  else if (page === 'parapheur') content = <Parapheur role={role} />;
-  else if (page === 'sync') content = <Synchronisation role={role} />;
+  else if (page === 'conseil') content = <Conseil perms={perms} />;
+  else if (page === 'courrier') content = <Courrier perms={perms} role={status.commune?.role} />;
+  else if (page === 'parapheur') content = <Parapheur perms={perms} />;
+  else if (page === 'sync') content = <Synchronisation perms={perms} />;
   else if (page === 'etat-civil') content = <EtatCivil />;
   else content = <EmptySection page={page} />;
 
@@ -85,7 +88,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       </AppShell.Header>
       {showNav && (
         <AppShell.Navbar aria-label="Navigation principale">
-          <Navbar page={page} role={role} onNavigate={setPage} />
+          <Navbar page={page} perms={perms} onNavigate={setPage} />
         </AppShell.Navbar>
       )}
       <AppShell.Main>
@@ -100,7 +103,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
               {problem.message}
             </Alert>
           )}
-          {content}
+          <Suspense fallback={<ScreenLoading />}>{content}</Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { formatDate } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { statusText, type SyncItem } from './labels';
@@ -10,23 +10,15 @@ import { statusText, type SyncItem } from './labels';
 /** The ACTES classification in use, and « Demander une nouvelle classification » (sync.demanderClassification). */
 export function Classification({ items, canWrite, onChanged }: { items: SyncItem[]; canWrite: boolean; onChanged: () => void }) {
   const classification = useLoad(() => call('conseil.classification'));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const a = useAction();
   const [done, setDone] = useState(false);
   const last = items.find((i) => i.kind === 'classification');
-  const ask = async () => {
-    setBusy(true);
-    try {
+  const ask = () =>
+    a.run(async () => {
       await call('sync.demanderClassification');
-      setError(null);
       setDone(true);
       onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="classification-title">
       <Stack gap="sm">
@@ -48,7 +40,7 @@ export function Classification({ items, canWrite, onChanged }: { items: SyncItem
             Dernière demande : {last.label} — {statusText(last)}
           </Text>
         )}
-        <ErrorAlert>{error}</ErrorAlert>
+        <ErrorAlert>{a.error}</ErrorAlert>
         {done && (
           <Text role="status" c="var(--clocher-color-success)" fw={600}>
             Demande enregistrée : elle partira à la prochaine synchronisation.
@@ -56,7 +48,7 @@ export function Classification({ items, canWrite, onChanged }: { items: SyncItem
         )}
         {canWrite && (
           <Group>
-            <Button variant="outline" onClick={() => void ask()} loading={busy}>
+            <Button variant="outline" onClick={() => void ask()} loading={a.busy}>
               Demander une nouvelle classification
             </Button>
           </Group>

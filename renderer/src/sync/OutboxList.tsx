@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { formatDateTime } from '../lib/format';
 import { KIND_LABELS, replacementOf, statusText, TONE_COLORS, toneOf, whatToDo, type SyncItem } from './labels';
 
@@ -23,20 +23,13 @@ export function StatusBadge({ item, replaced = false }: { item: SyncItem; replac
 /** Refused items come back to the secrétaire: listed first, with the reason and what to do. */
 export function Refused({ items, onResent }: { items: SyncItem[]; onResent?: () => void }) {
   const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const a = useAction();
   const refused = items.filter((i) => i.state === 'refuse' && (i.kind !== 'acte' || i.renvoyable));
   if (refused.length === 0) return null;
   const renvoyer = async (i: SyncItem) => {
     setBusy(i.id);
-    try {
-      await call('sync.renvoyer', { outboxId: i.id });
-      setError(null);
-      onResent?.();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+    if (await a.run(() => call('sync.renvoyer', { outboxId: i.id }))) onResent?.();
+    setBusy(null);
   };
   return (
     <Alert color="red" variant="light" title={refused.length === 1 ? 'Un envoi vous revient' : `${refused.length} envois vous reviennent`} mb="md">
@@ -54,25 +47,18 @@ export function Refused({ items, onResent }: { items: SyncItem[]; onResent?: () 
           </List.Item>
         ))}
       </List>
-      {error && <Text role="alert" c="var(--mantine-color-error)" mt="xs">{error}</Text>}
+      {a.error && <Text role="alert" c="var(--mantine-color-error)" mt="xs">{a.error}</Text>}
     </Alert>
   );
 }
 
 function AnnulerModal({ item, onClose, onDone }: { item: SyncItem; onClose: () => void; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    try {
+  const a = useAction();
+  const confirm = () =>
+    a.run(async () => {
       await call('sync.annuler', { outboxId: item.id });
       onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal opened onClose={onClose} title="Annuler la transmission de cet acte ?" size="lg">
       <Stack gap="sm">
@@ -85,12 +71,12 @@ function AnnulerModal({ item, onClose, onDone }: { item: SyncItem; onClose: () =
           Elle n’efface pas la décision : pour revenir sur une délibération, le conseil municipal doit délibérer de nouveau. La demande partira à la
           prochaine synchronisation, et la préfecture en accusera réception.
         </Text>
-        <ErrorAlert>{error}</ErrorAlert>
+        <ErrorAlert>{a.error}</ErrorAlert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Ne pas annuler
           </Button>
-          <Button color="red.9" onClick={() => void confirm()} loading={busy}>
+          <Button color="red.9" onClick={() => void confirm()} loading={a.busy}>
             Confirmer l’annulation
           </Button>
         </Group>

@@ -2,7 +2,7 @@ import { Button, FileInput, Group, Modal, NativeSelect, Radio, Stack, Text } fro
 import { useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { errorMessage } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { uploadFile } from './files';
 import { MESSAGE_KINDS, type InboundMessage } from './labels';
@@ -16,28 +16,19 @@ export function RepondreModal({ message, onClose, onDone }: { message: InboundMe
   const [mode, setMode] = useState<'reponse' | 'refus'>(modes[0]?.value ?? 'reponse');
   const [file, setFile] = useState<File | null>(null);
   const [typeActe, setTypeActe] = useState('99_AU');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const a = useAction();
   const [fileError, setFileError] = useState<string | undefined>();
   const classification = useLoad(() => call('conseil.classification'));
   const types = classification.data?.typesPJ?.length ? classification.data.typesPJ : FALLBACK_TYPES;
   const type = types.some((t) => t.code === typeActe) ? typeActe : (types[0]?.code ?? '99_AU');
 
-  const send = async () => {
-    if (!file) {
-      setFileError('Choisissez le document PDF de votre réponse.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const send = () => {
+    if (!file) return setFileError('Choisissez le document PDF de votre réponse.');
+    void a.run(async () => {
       const uploadId = await uploadFile(file);
       await call('sync.repondre', { inboundId: message.id, mode, typeActe: type, uploadId });
       onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -45,7 +36,7 @@ export function RepondreModal({ message, onClose, onDone }: { message: InboundMe
       <Stack gap="md">
         <Text fw={700}>{message.title}</Text>
         {kind?.note && <Text size="sm">{kind.note}</Text>}
-        <ErrorAlert>{error}</ErrorAlert>
+        <ErrorAlert>{a.error}</ErrorAlert>
         {modes.length > 1 && (
           <Radio.Group label="Votre réponse" value={mode} onChange={(v) => setMode(v as 'reponse' | 'refus')}>
             <Stack gap="xs" mt="xs">
@@ -80,7 +71,7 @@ export function RepondreModal({ message, onClose, onDone }: { message: InboundMe
           <Button variant="default" onClick={onClose}>
             Fermer sans répondre
           </Button>
-          <Button onClick={() => void send()} loading={busy}>
+          <Button onClick={send} loading={a.busy}>
             Envoyer la réponse
           </Button>
         </Group>

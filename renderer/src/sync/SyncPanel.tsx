@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../lib/format';
-import { nextRunText, TRIGGER_LABELS, type Slot, type SyncProgress, type SyncRun } from './labels';
+import { nextRunText, TRIGGER_LABELS, type NextRun, type SyncProgress, type SyncRun } from './labels';
 
 /** Percentage of the bar: sending is most of the work, then the reception of messages. */
 export function progressValue(p: SyncProgress | null): number {
@@ -13,7 +13,7 @@ export function progressValue(p: SyncProgress | null): number {
 interface Props {
   dernier: SyncRun | null;
   configuree: boolean;
-  slots: readonly Slot[] | null;
+  prochaine: NextRun;
   running: boolean;
   progress: SyncProgress | null;
   canWrite: boolean;
@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** Last run, next automatic run, « Synchroniser maintenant » and its progress bar. Offline is not an error. */
-export function SyncPanel({ dernier, configuree, slots, running, progress, canWrite, onSync, error }: Props) {
+export function SyncPanel({ dernier, configuree, prochaine, running, progress, canWrite, onSync, error }: Props) {
   const offline = dernier?.outcome === 'hors_ligne';
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sync-panel-title">
@@ -54,7 +54,7 @@ export function SyncPanel({ dernier, configuree, slots, running, progress, canWr
           <Text span fw={700}>
             Prochaine synchronisation automatique :{' '}
           </Text>
-          {slots ? nextRunText(slots, new Date()) : '…'}
+          {nextRunText(prochaine)}
         </Text>
         {canWrite && (
           <Group>

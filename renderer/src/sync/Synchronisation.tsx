@@ -3,21 +3,20 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, onEvent } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { errorMessage } from '../lib/errors';
-import { can, type Role } from '../lib/status';
+import { can, type Permissions } from '../lib/status';
 import { useLoad } from '../lib/useLoad';
 import { Classification } from './Classification';
 import { Helios } from './Helios';
-import type { InboundMessage, Slot, SyncProgress, SyncRun } from './labels';
+import type { InboundMessage, SyncProgress, SyncRun } from './labels';
 import { Messages } from './Messages';
 import { OutboxList, Refused } from './OutboxList';
 import { SyncPanel } from './SyncPanel';
 
 /** The Synchronisation page: the runs, what was sent and its status, what came back from the préfecture and the comptable. */
-export function Synchronisation({ role }: { role: Role | undefined }) {
-  const canWrite = can(role, 'commune.write');
+export function Synchronisation({ perms }: { perms: Permissions }) {
+  const canWrite = can(perms, 'commune.write');
   const status = useLoad(() => call('sync.status'));
   const messages = useLoad(async () => (await call('sync.messages')) as InboundMessage[]);
-  const horaires = useLoad(async () => (await call('commune.get')).horaires as Slot[]);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,8 +30,7 @@ export function Synchronisation({ role }: { role: Role | undefined }) {
 
   useEffect(
     () =>
-      onEvent('sync.progress', (payload) => {
-        const p = payload as SyncProgress;
+      onEvent('sync.progress', (p) => {
         if (p.phase === 'termine') {
           setRunning(false);
           setProgress((prev) => (prev?.phase === 'hors_ligne' ? { ...p, phase: 'hors_ligne', message: prev.message } : p));
@@ -79,7 +77,7 @@ export function Synchronisation({ role }: { role: Role | undefined }) {
           <SyncPanel
             dernier={status.data.dernier as SyncRun | null}
             configuree={status.data.configuree}
-            slots={horaires.data ?? (horaires.error ? [] : null)}
+            prochaine={status.data.prochaine}
             running={running}
             progress={progress}
             canWrite={canWrite}

@@ -22,22 +22,15 @@ describe('status labels', () => {
   });
 });
 
-describe('next automatic run', () => {
-  const slots = [
-    { weekday: 2, period: 'matin' as const },
-    { weekday: 4, period: 'apres-midi' as const },
-  ];
-  it('names the next opening half-day (Paris time)', () => {
-    // lundi 23 novembre 2026, 10 h à Paris
-    expect(nextRunText(slots, new Date('2026-11-23T09:00:00Z'))).toBe('Demain, mardi 24 novembre à 8 h 00 (matinée d’ouverture de la mairie).');
-    // mardi 24, 12 h 30 à Paris: the morning is over, next is jeudi après-midi
-    expect(nextRunText(slots, new Date('2026-11-24T11:30:00Z'))).toBe('Jeudi 26 novembre à 13 h 30 (après-midi d’ouverture de la mairie).');
+describe('next automatic run, in words (the core decides it)', () => {
+  it('names the day and hour the core gives, Paris time', () => {
+    expect(nextRunText({ le: '2026-11-26T12:30:00.000Z', jusqua: null })).toBe('Jeudi 26 novembre à 13 h 30 (demi-journée d’ouverture de la mairie).');
   });
-  it('during an opening half-day, every 15 minutes', () => {
-    expect(nextRunText(slots, new Date('2026-11-24T08:00:00Z'))).toMatch(/^Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à 12 h 00/);
+  it('during an opening half-day, every 15 minutes until the end the core gives', () => {
+    expect(nextRunText({ le: '2026-11-24T08:37:00.000Z', jusqua: '2026-11-24T11:00:00.000Z' })).toBe('Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à 12 h 00.');
   });
   it('without opening hours, at start-up and on demand', () => {
-    expect(nextRunText([], new Date())).toMatch(/au démarrage et quand vous le demandez/);
+    expect(nextRunText(null)).toMatch(/au démarrage et quand vous le demandez/);
   });
 });
 

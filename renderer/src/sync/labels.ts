@@ -2,7 +2,7 @@
  * Plain-French words for the synchronisation screens: what each item is, how its status reads, what to do
  * when something is refused, when the next automatic run happens. Pure functions, tested without a window.
  */
-import type { HandlerResult } from '../bridge';
+import type { EventPayload, HandlerResult } from '../bridge';
 
 export type SyncStatus = HandlerResult<'sync.status'>;
 export type SyncItem = SyncStatus['items'][number];
@@ -17,13 +17,8 @@ export interface SyncRun {
   summary: string | null;
 }
 
-/** The 'sync.progress' event (main/sync/engine.ts SyncProgress; the core does not export event types yet). */
-export interface SyncProgress {
-  phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
-  done: number;
-  total: number;
-  message: string;
-}
+/** The 'sync.progress' event, as the contract declares it. */
+export type SyncProgress = EventPayload<'sync.progress'>;
 
 /** A row of sync.messages (the core returns it untyped). */
 export interface InboundMessage {
@@ -94,42 +89,25 @@ export function whatToDo(item: Pick<SyncItem, 'kind' | 'state'>): string | null 
 
 export const TRIGGER_LABELS: Record<string, string> = { demarrage: 'au démarrage', horaire: 'automatique', manuel: 'à votre demande', test: 'test' };
 
-/** Mirror of main/sync/scheduler.ts HALF_DAYS (data only): matin 8 h–12 h, après-midi 13 h 30–18 h, Paris time. */
-export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 } } as const;
-type Period = keyof typeof HALF_DAYS;
-export interface Slot {
-  weekday: number;
-  period: Period;
+/** The next automatic run, as the core's scheduler decided it (sync.status « prochaine », main/sync/scheduler.ts). */
+export type NextRun = SyncStatus['prochaine'];
+
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
+const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' });
+
+/** « 8 h 00 », Paris time. */
+function hhmm(iso: string): string {
+  const parts = PARIS_TIME.formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  return `${Number(get('hour'))} h ${get('minute')}`;
 }
 
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-
-function parisClock(d: Date): { weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '0';
-  return { weekday: WEEKDAY[get('weekday')] ?? 1, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
-}
-
-const hhmm = (m: number) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
-
-/** When the scheduler will run next, in words (« mardi 24 novembre à 8 h 00 »). */
-export function nextRunText(slots: readonly Slot[], now: Date): string {
-  if (slots.length === 0) return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
-  const { weekday, minutes } = parisClock(now);
-  for (let d = 0; d <= 7; d++) {
-    const wd = ((weekday - 1 + d) % 7) + 1;
-    for (const period of ['matin', 'apres-midi'] as const) {
-      if (!slots.some((s) => s.weekday === wd && s.period === period)) continue;
-      const { from, to } = HALF_DAYS[period];
-      if (d === 0 && minutes >= to) continue;
-      if (d === 0 && minutes >= from) return `Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à ${hhmm(to)}.`;
-      const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' }).format(new Date(now.getTime() + d * 86_400_000));
-      const when = d === 0 ? 'aujourd’hui' : d === 1 ? `demain, ${DAY_NAMES[wd - 1]} ${day}` : `${DAY_NAMES[wd - 1]} ${day}`;
-      return `${when.charAt(0).toUpperCase()}${when.slice(1)} à ${hhmm(from)} (${period === 'matin' ? 'matinée' : 'après-midi'} d’ouverture de la mairie).`;
-    }
-  }
-  return 'Au prochain démarrage de Clocher.';
+/** The core's next run in words (« Jeudi 26 novembre à 13 h 30 »); nothing is recomputed here. */
+export function nextRunText(prochaine: NextRun): string {
+  if (!prochaine) return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
+  if (prochaine.jusqua) return `Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à ${hhmm(prochaine.jusqua)}.`;
+  const day = PARIS_DAY.format(new Date(prochaine.le));
+  return `${day.charAt(0).toUpperCase()}${day.slice(1)} à ${hhmm(prochaine.le)} (demi-journée d’ouverture de la mairie).`;
 }
 
 /** Préfecture messages: their name, and how (or whether) one answers them. */

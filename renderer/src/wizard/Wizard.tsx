@@ -1,11 +1,12 @@
 import { Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { emptyElu, toElu, type EluForm } from '../components/EluFields';
 import { HorairesGrid, type Slot } from '../components/HorairesGrid';
 import { emptyIdentity, IdentityFields, toIdentity, type IdentityForm } from '../components/IdentityFields';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
+import { focusFirstInvalid } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { AccountFields, emptyAccount, type AccountForm } from './AccountStep';
 import { ConseilStep } from './ConseilStep';
 
@@ -34,9 +35,8 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
   const [horaires, setHoraires] = useState<Slot[]>(initial?.horaires ?? []);
   const [elus, setElus] = useState<EluForm[]>([emptyElu('maire')]);
   const [account, setAccount] = useState<AccountForm>(emptyAccount());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useAction();
+  const errors = a.fields;
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -50,27 +50,17 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
   const dataOf = (s: StepName): unknown =>
     s === 'commune' ? toIdentity(identity) : s === 'horaires' ? horaires : s === 'conseil' ? elus.map(toElu) : account;
 
-  const fail = (e: unknown) => {
-    const fields = fieldErrors(e);
-    setErrors(fields);
-    setMessage(errorMessage(e));
+  /** A refusal about an earlier step (at the final creation) goes back to that step. */
+  const showStepOf = (fields: Record<string, string>) => {
     const wrong = steps.findIndex((s) => Object.keys(fields).some((k) => STEP_OF_PREFIX[k.split('.')[0] ?? ''] === s));
     if (wrong >= 0 && wrong !== active) setActive(wrong);
     focusFirstInvalid();
   };
 
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
+  const submit = a.submit(
+    async () => {
       await call('setup.validateStep', { step, data: dataOf(step) });
-      if (!last) {
-        setErrors({});
-        setMessage(null);
-        setActive(active + 1);
-        return;
-      }
+      if (!last) return setActive(active + 1);
       const res = await call('setup.createCommune', {
         identity: toIdentity(identity),
         horaires,
@@ -78,12 +68,9 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
         ...(withAccount ? { account: { ...account } } : {}),
       });
       onDone(res.communeId);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (ok, fields) => !ok && showStepOf(fields),
+  );
 
   const accountErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('account.')).map(([k, v]) => [k.slice(8), v]));
 
@@ -99,7 +86,7 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
           <Title order={2} size="h3" ref={heading} tabIndex={-1}>
             Étape {active + 1} sur {steps.length} : {LABELS[step]}
           </Title>
-          <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
+          <ErrorAlert>{summaryOf(a.error, errors)}</ErrorAlert>
           {step === 'commune' && <IdentityFields value={identity} onChange={setIdentity} errors={errors} />}
           {step === 'horaires' && (
             <>
@@ -125,7 +112,7 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
                 </Button>
               )}
             </Group>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={a.busy}>
               {last ? 'Créer le dossier de la commune' : 'Suivant'}
             </Button>
           </Group>
