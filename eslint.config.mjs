@@ -1,6 +1,7 @@
 // Lint, with the architecture's boundaries enforced (docs/architecture.md §2):
 // - only main/electron/ and preload/ may import 'electron';
 // - the renderer imports no Node built-in, no main/ code at run time (types only), no 'electron';
+// - main/ never imports e2e/, bench/, test-support/ or any testing/ folder outside its tests;
 // - domain folders in main/ reach each other only through what they export (no deep test helpers in prod).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -10,6 +11,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const electronOnly = {
   name: 'electron',
   message: "Only main/electron/ and preload/ may import 'electron' (the core runs as plain Node; see architecture §9).",
+};
+
+const testOnly = {
+  group: ['**/e2e/**', '**/bench/**', '**/test-support/**', '**/testing/**', 'vitest'],
+  message: 'Production code never imports test, bench or dev code (e2e/, bench/, test-support/, testing/).',
 };
 
 export default tseslint.config(
@@ -48,12 +54,13 @@ export default tseslint.config(
     },
   },
   {
+    // Production code never loads test, bench or dev code (issue 9): they live in e2e/, bench/, test-support/.
     files: ['main/**'],
-    ignores: ['main/**/*.test.ts', 'main/test/**', 'main/devdata/**'],
+    ignores: ['main/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronOnly], patterns: [{ group: ['**/test/helpers', 'vitest'], message: 'Test helpers stay in tests.' }] },
+        { paths: [electronOnly], patterns: [testOnly] },
       ],
     },
   },

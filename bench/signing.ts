@@ -7,9 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { signPdf } from './pades';
-import { createTestPki, softhsmMissing } from './testing/pki';
-import { hasTool, openSession, samplePdf, testSigner } from './testing/pdf-tools';
+import { signPdf } from '../main/signing/pades';
+import { createTestPki, softhsmMissing } from '../test-support/signing/pki';
+import { hasTool, openSession, samplePdf, testSigner } from '../test-support/signing/pdf-tools';
 
 export interface SigningBench {
   documents: number;

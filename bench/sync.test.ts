@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { benchSync } from './bench';
+import { benchSync } from './sync';
 
 // A small run of the bench so that it cannot rot; the real figures come from `npm run bench` (200 acts, 300 ms).
 it('bench: drains with failures, no duplicate, nothing lost', async () => {

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFakeS2low } from '../../e2e/fakes/s2low/index';
-import { runSync } from './engine';
-import { addDeliberations, configure, openHarness } from './harness';
-import { connectorFor } from './settings';
+import { startFakeS2low } from '../e2e/fakes/s2low/index';
+import { runSync } from '../main/sync/engine';
+import { addDeliberations, configure, openHarness } from '../test-support/sync-harness';
+import { connectorFor } from '../main/sync/settings';
 
 export interface SyncBenchResult {
   acts: number;

@@ -13,12 +13,12 @@ import type { Browser } from 'playwright-core';
 import { communeMigrations } from '../migrations';
 import { createBackup } from '../main/backup/backups';
 import { closeDatabase, inspectDatabaseFile, openDatabase } from '../main/db/sqlite';
-import { measureQueries } from '../main/devdata/bench-queries';
-import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../main/devdata/seed';
+import { measureQueries } from '../bench/devdata/bench-queries';
+import { LARGE_ACCOUNT, seedLargeInstallation, type SeedResult } from '../bench/devdata/seed';
 import { Core } from '../main/host/core';
 import { inProcessClient } from '../main/host/inprocess';
-import { benchSigning } from '../main/signing/bench';
-import { benchSync } from '../main/sync/bench';
+import { benchSigning } from '../bench/signing';
+import { benchSync } from '../bench/sync';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);

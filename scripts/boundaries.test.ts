@@ -20,4 +20,16 @@ describe('architecture boundaries (eslint)', () => {
     expect(await errors('renderer/src/x.ts', "import { Core } from '../../main/host/core';\nexport const a = Core;\n")).toEqual([expect.stringMatching(/bridge only/)]);
     expect(await errors('renderer/src/x.ts', "import type { HandlerName } from '../../main/api/types';\nexport const a: HandlerName | null = null;\n")).toEqual([]);
   });
+  it('production code in main/ imports no test, bench or dev code; its tests may', async () => {
+    const prod = [
+      "import { startFakeS2low } from '../../e2e/fakes/s2low/index';\nexport const a = startFakeS2low;\n",
+      "import { seedLargeInstallation } from '../../bench/devdata/seed';\nexport const a = seedLargeInstallation;\n",
+      "import { testCore } from '../../test-support/helpers';\nexport const a = testCore;\n",
+      "import { createTestPki } from './testing/pki';\nexport const a = createTestPki;\n",
+      "import { vi } from 'vitest';\nexport const a = vi;\n",
+    ];
+    for (const code of prod) expect(await errors('main/sync/x.ts', code)).toEqual([expect.stringMatching(/never imports test, bench or dev code/)]);
+    expect(await errors('main/sync/x.test.ts', prod[0]!)).toEqual([]);
+    expect(await errors('main/sync/x.test.ts', prod[2]!)).toEqual([]);
+  });
 });

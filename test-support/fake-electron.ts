@@ -1,6 +1,6 @@
 /**
  * A stand-in for the 'electron' module in the shell's unit tests (the Electron binary cannot be downloaded
- * on our machines). Use:  vi.mock('electron', async () => (await import('./testing/fake-electron')).electron)
+ * on our machines). Use:  vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron)
  * Only what the shell uses; every call is recorded for the tests to inspect.
  */
 import { EventEmitter } from 'node:events';

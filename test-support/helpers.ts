@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Core } from '../host/core';
-import { inProcessClient, type Client } from '../host/inprocess';
+import { Core } from '../main/host/core';
+import { inProcessClient, type Client } from '../main/host/inprocess';
 import { TEST_NOW_ISO } from './support';
 
 /** A fresh data folder per test, removed afterwards. */

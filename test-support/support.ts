@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
-/** The fixed "now" of every test core (main/test/helpers.ts, e2e harness' CLOCHER_FAKE_NOW). */
+/** The fixed "now" of every test core (test-support/helpers.ts, e2e harness' CLOCHER_FAKE_NOW). */
 export const TEST_NOW_ISO = '2026-11-23T09:00:00Z';
 export const TEST_NOW = new Date(TEST_NOW_ISO);
 

@@ -2,10 +2,10 @@
  * Child process of the crash test (crash.test.ts): runs the synchronisation of the commune in argv[2]
  * until nothing is open, while the parent kills it with SIGKILL at random points. Exit 0 when drained.
  */
-import { runSync } from './engine';
-import { openHarness } from './harness';
-import { openCount } from './outbox';
-import { connectorFor } from './settings';
+import { runSync } from '../main/sync/engine';
+import { openHarness } from './sync-harness';
+import { openCount } from '../main/sync/outbox';
+import { connectorFor } from '../main/sync/settings';
 
 async function main(): Promise<void> {
   const h = openHarness(process.argv[2] as string);

@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeMigrations } from '../../migrations';
-import { openDatabase, type Db } from '../db/sqlite';
-import { DocumentStore } from '../documents/store';
-import { acteFromDeliberation } from './index';
-import { enqueue } from './outbox';
-import type { S2lowConnector } from './s2low/connector';
-import { connectorFor, savePlateforme } from './settings';
+import { communeMigrations } from '../migrations';
+import { openDatabase, type Db } from '../main/db/sqlite';
+import { DocumentStore } from '../main/documents/store';
+import { acteFromDeliberation } from '../main/sync/index';
+import { enqueue } from '../main/sync/outbox';
+import type { S2lowConnector } from '../main/sync/s2low/connector';
+import { connectorFor, savePlateforme } from '../main/sync/settings';
 
 export interface Harness {
   dir: string;

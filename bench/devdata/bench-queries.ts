@@ -4,8 +4,8 @@
  * so that a missing index shows up as a SCAN. Measures only; judges nothing.
  */
 import { LARGE_ACCOUNT } from './seed';
-import { Core } from '../host/core';
-import { inProcessClient } from '../host/inprocess';
+import { Core } from '../../main/host/core';
+import { inProcessClient } from '../../main/host/inprocess';
 
 export interface QueryMeasure {
   what: string;

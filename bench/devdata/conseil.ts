@@ -3,7 +3,7 @@
  * least once a quarter), none in August. Délibérations are numbered per year, « 2024_017 »: the ACTES
  * « numéro interne » allows only capitals, digits and « _ », 15 characters at most, so no « - » or « / ».
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../../main/db/sqlite';
 import { isoAt, isoDay, monthOf, weekdayOf } from './days';
 import { adresse } from './names';
 import { allocate, type Rng } from './random';

@@ -3,7 +3,7 @@
  * were registered. Channels follow the years: e-mail from the late 1990s, the préfecture's platform from
  * 2008, saisine par voie électronique (SVE) from 7 November 2015 (ordonnance n° 2014-1330).
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../../main/db/sqlite';
 import { dayOfYmd, frenchDate, isoDay } from './days';
 import { adresse, nom, personne, prenom } from './names';
 import { allocate, type Rng } from './random';

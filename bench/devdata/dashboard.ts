@@ -2,8 +2,8 @@
  * What the dashboard and the journal show on a commune in use: a few months of journal lines, a handful of
  * things to do with their legal due dates, and what arrived lately. Refers to the registers just generated.
  */
-import type { Db } from '../db/sqlite';
-import type { Actor } from '../audit/journal';
+import type { Db } from '../../main/db/sqlite';
+import type { Actor } from '../../main/audit/journal';
 import { dayOfDate, frenchDate, isoAt, isoDay, weekdayOf } from './days';
 import { allocate, type Rng } from './random';
 import { batchWriter } from './period';

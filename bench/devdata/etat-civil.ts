@@ -2,7 +2,7 @@
  * Index of the actes d'état civil: births, marriages, deaths and acknowledgements, numbered from 1 in each
  * register (type) and year in the order they were drawn up, as the registers are.
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../../main/db/sqlite';
 import { dayOfYmd, isoDay, weekdayOf } from './days';
 import { adresse, ETABLISSEMENTS, nom, prenoms, sexe, type Sexe } from './names';
 import { allocate, type Rng } from './random';

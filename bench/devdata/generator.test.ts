@@ -1,5 +1,5 @@
-import type { Db } from '../db/sqlite';
-import { withCommune, type TestCore } from '../test/helpers';
+import type { Db } from '../../main/db/sqlite';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 import { NUMERO_INTERNE, votes } from './conseil';
 import { generateLargeCommune, type LargeCommuneCounts } from './generator';
 import { createRng } from './random';

@@ -4,8 +4,8 @@
  * journal and a dashboard with something on it. Deterministic: the same seed, scale and `now` give the same
  * rows. Development data only: never shipped, never run on a real commune's file.
  */
-import type { Actor } from '../audit/journal';
-import type { Db } from '../db/sqlite';
+import type { Actor } from '../../main/audit/journal';
+import type { Db } from '../../main/db/sqlite';
 import { generateConseil } from './conseil';
 import { generateCourriers } from './courrier';
 import { generateDashboard, generateJournal } from './dashboard';

@@ -1,4 +1,4 @@
-import type { Db } from '../db/sqlite';
+import type { Db } from '../../main/db/sqlite';
 import { dayOfYmd, workingDay } from './days';
 
 /** One calendar year of the registers, as day numbers; the current year stops at `today`. */

@@ -3,8 +3,8 @@
  * CommuneStore), then fill its registers with the generator. Used by `scripts/seed-large.ts` and the bench.
  */
 import fs from 'node:fs';
-import { Core } from '../host/core';
-import { inProcessClient } from '../host/inprocess';
+import { Core } from '../../main/host/core';
+import { inProcessClient } from '../../main/host/inprocess';
 import { generateLargeCommune, type LargeCommuneCounts } from './generator';
 
 /** A fictional commune of the Loiret (valid INSEE shape and SIREN key, but no real commune's data). */

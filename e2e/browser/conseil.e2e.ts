@@ -12,7 +12,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { skipReason } from '../../main/test/support';
+import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e conseil', chromiumMissing());
 const PASSWORD = 'une belle journée à la mairie';

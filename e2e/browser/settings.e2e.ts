@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { validAccount, withCommune } from '../../main/test/helpers';
-import { skipReason, TEST_NOW_ISO } from '../../main/test/support';
+import { validAccount, withCommune } from '../../test-support/helpers';
+import { skipReason, TEST_NOW_ISO } from '../../test-support/support';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const noChromium = skipReason('e2e paramètres', chromiumMissing());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
-import { validElus, validHoraires, validIdentity, withCommune } from '../test/helpers';
+import { validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
 import { checkBackup, createBackup, KEEP, listBackups } from './backups';
 
 describe('automatic backups', () => {

@@ -6,7 +6,7 @@ import { communeMigrations } from '../../migrations';
 import { toErrorValue } from '../api/errors';
 import { CommuneStore } from '../commune/store';
 import { migrate } from '../db/migrate';
-import { tempDir, testCore, withCommune } from '../test/helpers';
+import { tempDir, testCore, withCommune } from '../../test-support/helpers';
 import { createBackup, listBackups } from './backups';
 
 /** Mount a tmpfs (we run as root in CI); null with the reason when the machine does not allow it. */

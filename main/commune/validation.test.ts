@@ -1,6 +1,6 @@
 import { parseOrThrow } from '../api/validate';
 import { AppError } from '../api/errors';
-import { validElus, validIdentity } from '../test/helpers';
+import { validElus, validIdentity } from '../../test-support/helpers';
 import { communeIdentitySchema, conseilSchema, departementFromInsee, eluSchema, isValidSiren, newPasswordSchema, accountSchema } from './validation';
 
 function fieldsOf(schema: Parameters<typeof parseOrThrow>[0], value: unknown): Record<string, string> {

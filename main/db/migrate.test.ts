@@ -5,7 +5,7 @@ import { communeMigrations, workspaceMigrations } from '../../migrations';
 import { AppError } from '../api/errors';
 import { listBackups } from '../backup/backups';
 import { CommuneStore } from '../commune/store';
-import { tempDir, withCommune } from '../test/helpers';
+import { tempDir, withCommune } from '../../test-support/helpers';
 import { latestVersion, migrate, migrationsFromFiles, schemaVersion } from './migrate';
 import { openDatabase } from './sqlite';
 

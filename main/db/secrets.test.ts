@@ -5,7 +5,7 @@ import { communeMigrations } from '../../migrations';
 import { checkBackup, createBackup } from '../backup/backups';
 import { readSetting, writeSetting } from '../commune/commune';
 import { s2lowConfig, savePlateforme } from '../sync/settings';
-import { tempDir, testCore, withCommune } from '../test/helpers';
+import { tempDir, testCore, withCommune } from '../../test-support/helpers';
 import { aesBox, KEY_FILE, keyFileBox, readOrCreateKeyFile, SecretUnreadable } from './secrets';
 
 const PASSWORD = 'MotDePasse-S2low-Tres-Secret-4821';

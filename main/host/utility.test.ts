@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { aesBox, KEY_FILE } from '../db/secrets';
-import { tempDir } from '../test/helpers';
+import { tempDir } from '../../test-support/helpers';
 
 vi.mock('../signing/usb-watch', () => ({ startUsbWatch: async () => ({ stop: () => undefined }) }));
 

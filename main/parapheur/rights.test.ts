@@ -4,10 +4,10 @@
  */
 import { parisDay } from '../conseil';
 import { inProcessClient } from '../host/inprocess';
-import { samplePes } from '../signing/testing/pes';
-import { createTestPki, softhsmMissing, type TestPki } from '../signing/testing/pki';
+import { samplePes } from '../../test-support/signing/pes';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { TokenSession } from '../signing/token';
-import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../test/helpers';
+import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../../test-support/helpers';
 import { signSelection, startSession, type Owner } from './session';
 
 const missing = softhsmMissing();

@@ -2,13 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { PdfWriter } from '../../documents/pdf';
-import type { Signer } from '../cms';
-import { Token, type TokenSession } from '../token';
+import { PdfWriter } from '../../main/documents/pdf';
+import type { Signer } from '../../main/signing/cms';
+import { Token, type TokenSession } from '../../main/signing/token';
 import type { TestIdentity, TestPki } from './pki';
-import { fileMissing, hasTool, toolMissing } from '../../test/support';
+import { fileMissing, hasTool, toolMissing } from '../support';
 
-export const VERIFIER = path.join(__dirname, '../../../../shared/tools/verify-pdf-signatures');
+export const VERIFIER = path.join(__dirname, '../../../shared/tools/verify-pdf-signatures');
 /** Why the independent verifier cannot run here (the script, or pdfsig / certutil / qpdf it calls), or null. */
 export const verifierMissing = (): string | null =>
   fileMissing(VERIFIER, 'vérificateur indépendant des PDF') ?? toolMissing('pdfsig', 'certutil', 'qpdf');
