@@ -1,4 +1,4 @@
-import { implementations } from './registry';
+import { implementations } from '../host/registry';
 import { api, EVENTS, isHandlerName } from './schemas';
 import { testCore, withCommune } from '../../test-support/helpers';
 

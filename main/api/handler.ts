@@ -1,6 +1,6 @@
 import type { Actor, JournalEntry } from '../audit/journal';
 import type { Role } from '../auth/roles';
-import type { Clock, CommuneStore, OpenCommune } from '../commune/store';
+import type { Clock, CommuneStore, OpenCommune } from '../host/communes';
 import type { Db } from '../db/sqlite';
 import type { Uploads } from '../documents/uploads';
 import type { EventName, HandlerName, ParsedArgs } from './schemas';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Implementations } from '../api/handler';
-import { parseOrThrow } from '../api/validate';
+import { parseOrThrow } from '../kernel/validate';
 import { newPasswordSchema } from '../commune/validation';
 import { authenticate, changePassword, getUser, workspaceLog } from './accounts';
 import { verifyPassword } from './password';

@@ -1,5 +1,5 @@
 import type { Connection, CoreServices, Session } from '../api/handler';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { record } from '../audit/journal';
 import { eluOf, roleIn, type UserRow } from './accounts';
 import type { Role } from './roles';

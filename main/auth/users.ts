@@ -3,9 +3,9 @@
  * only a role one could grant (roles.ts canGrant), and resets the password only of an account one manages in
  * every commune where it has a role; otherwise a maire could reset the secrétaire's password and use it.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Ctx, Implementations } from '../api/handler';
-import { parseOrThrow } from '../api/validate';
+import { parseOrThrow } from '../kernel/validate';
 import { record } from '../audit/journal';
 import { accountSchema } from '../commune/validation';
 import type { Db } from '../db/sqlite';

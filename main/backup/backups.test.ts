@@ -131,7 +131,7 @@ describe('restore', () => {
   });
 
   it('reports a full disk in plain French', async () => {
-    const { toErrorValue } = await import('../api/errors');
+    const { toErrorValue } = await import('../kernel/errors');
     expect(toErrorValue(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toMatchObject({
       code: 'DISK_FULL',
       message: expect.stringMatching(/disque .* plein/),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Migration } from '../db/migrate';
 import { inspectDatabaseFile, type Db } from '../db/sqlite';
 import Database from 'better-sqlite3';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 
 /**
  * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file

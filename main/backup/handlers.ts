@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';

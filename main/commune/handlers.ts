@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Ctx, Implementations } from '../api/handler';
-import { parseOrThrow } from '../api/validate';
+import { parseOrThrow } from '../kernel/validate';
 import { findUser, insertUser, setRole, userCount, workspaceLog } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
 import { communesOf, enterCommune, startSession } from '../auth/session';
 import { record } from '../audit/journal';
 import { readProvisioning } from '../provisioning/provisioning';
 import { describeHoraires, fullName, readDossier, readIdentity, saveElu, writeHoraires, writeIdentity, writeSetting } from './commune';
-import { communeIdFor } from './store';
+import { communeIdFor } from '../host/communes';
 import { accountSchema, communeIdentitySchema, conseilSchema, eluSchema, openingSlotsSchema } from './validation';
 
 const today = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
-import { parseOrThrow } from '../api/validate';
-import { AppError } from '../api/errors';
+import { parseOrThrow } from '../kernel/validate';
+import { AppError } from '../kernel/errors';
 import { validElus, validIdentity } from '../../test-support/helpers';
 import { communeIdentitySchema, conseilSchema, departementFromInsee, eluSchema, isValidSiren, newPasswordSchema, accountSchema } from './validation';
 

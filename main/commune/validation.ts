@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, trimmed } from '../api/validate';
+import { isoDate, trimmed } from '../kernel/validate';
 
 /** SIREN: 9 digits whose Luhn sum is a multiple of 10 (INSEE, répertoire SIRENE). */
 export function isValidSiren(siren: string): boolean {

@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Db } from '../db/sqlite';
 import type { ConseilCtx } from './context';
 import { deliberationsOf } from './deliberations';

@@ -1,8 +1,9 @@
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Ctx, Implementations } from '../api/handler';
 import { count } from '../documents/french';
 import { communeClassification, flattenMatieres } from './classification';
-import { parisDay, type ConseilCtx } from './context';
+import { parisDay } from '../kernel/time';
+import type { ConseilCtx } from './context';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
 import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';
 import { seanceDetail, seancesList } from './detail';

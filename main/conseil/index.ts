@@ -3,7 +3,6 @@
  * The parapheur consumes « à signer », the synchronisation « à transmettre » and reports the AR.
  */
 export type { ConseilCtx } from './context';
-export { parisDay } from './context';
 export {
   annexesOf,
   deliberationDate,

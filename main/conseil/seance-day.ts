@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
+import { AppError } from '../kernel/errors';
+import { isoDate, parseOrThrow } from '../kernel/validate';
 import { fullName, readElus, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { attendanceFor, presentAt, type AttendanceInput } from './attendance';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow, trimmed } from '../api/validate';
+import { AppError } from '../kernel/errors';
+import { isoDate, parseOrThrow, trimmed } from '../kernel/validate';
 import { readElus, readIdentity } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { readablePdf } from '../documents/pdf';

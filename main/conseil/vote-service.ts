@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { parseOrThrow } from '../api/validate';
+import { AppError } from '../kernel/errors';
+import { parseOrThrow } from '../kernel/validate';
 import { fullName } from '../commune/commune';
 import type { ConseilCtx } from './context';
 import { createDeliberation } from './deliberations';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
 import type { Ctx, Implementations } from '../api/handler';
-import { AppError, toErrorValue } from '../api/errors';
+import { AppError, toErrorValue } from '../kernel/errors';
 import { managesInstallation } from '../auth/access';
 import { userCount } from '../auth/accounts';
 import { communesOf } from '../auth/session';

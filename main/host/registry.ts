@@ -6,23 +6,39 @@ import { communeHandlers } from '../commune/handlers';
 import { conseilHandlers } from '../conseil/handlers';
 import { refreshConseilTodos } from '../conseil/todos';
 import { refreshSigningTodos } from '../parapheur/todos';
-import { appHandlers } from '../host/app-handlers';
+import { appHandlers } from './app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
 import { endSession as endSigningSession } from '../parapheur/session';
-import type { Implementations } from './handler';
-import type { HandlerName } from './schemas';
+import type { Implementations } from '../api/handler';
+import type { HandlerName } from '../api/schemas';
 
-export const implementations = {
-  ...appHandlers,
-  ...authHandlers,
-  ...communeHandlers,
-  ...auditHandlers,
-  ...backupHandlers,
-  ...conseilHandlers,
-  ...parapheurHandlers,
-  ...syncHandlers,
-} satisfies Implementations<HandlerName>;
+/**
+ * Merge the domain maps; a name defined by two domains stops the core at start-up (a spread would silently
+ * keep the last one, and the window would reach the wrong code).
+ */
+export function mergeHandlers<M extends Record<string, unknown>[]>(...maps: M): UnionToIntersection<M[number]> {
+  const all: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, impl] of Object.entries(map)) {
+      if (Object.hasOwn(all, name)) throw new Error(`Handler défini deux fois : ${name}`);
+      all[name] = impl;
+    }
+  }
+  return all as UnionToIntersection<M[number]>;
+}
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export const implementations = mergeHandlers(
+  appHandlers,
+  authHandlers,
+  communeHandlers,
+  auditHandlers,
+  backupHandlers,
+  conseilHandlers,
+  parapheurHandlers,
+  syncHandlers,
+) satisfies Implementations<HandlerName>;
 
 export type Implemented = typeof implementations;
 

@@ -6,7 +6,7 @@
  */
 import { findProvisioningFile } from '../provisioning/provisioning';
 import type { Connection } from '../api/handler';
-import { toErrorValue } from '../api/errors';
+import { toErrorValue } from '../kernel/errors';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
 import { aesBox } from '../db/secrets';

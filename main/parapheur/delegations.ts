@@ -3,8 +3,8 @@
  * never creates authority: only the maire, the président de séance, the law (L2122-32) or a valid arrêté does.
  */
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
+import { AppError } from '../kernel/errors';
+import { isoDate, parseOrThrow } from '../kernel/validate';
 import { fullName, readElus, type EluRow } from '../commune/commune';
 import type { Db } from '../db/sqlite';
 import { accord, capitalize } from '../documents/french';

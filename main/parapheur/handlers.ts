@@ -1,8 +1,8 @@
 /** Handlers of the token, the délégations register, the parapheur and the séance de signature. */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Ctx, Implementations } from '../api/handler';
 import { readSetting, writeSetting } from '../commune/commune';
-import { parisDay } from '../conseil';
+import { parisDay } from '../kernel/time';
 import { checkCertificate, describeCertificate, expiryWarning, holderMatches } from '../signing/certificate';
 import { checkModulePath } from '../signing/module-path';
 import { installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings } from '../signing/modules';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parisDay } from '../conseil';
+import { parisDay } from '../kernel/time';
 import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { samplePdf, verifierMissing, verifyPdf, verifyPes, xmlsecMissing } from '../../test-support/signing/pdf-tools';
 import { samplePes } from '../../test-support/signing/pes';

@@ -2,7 +2,7 @@
  * The parapheur queue: documents to visa and to sign, each with its circuit (visa by the secrétaire, then
  * the signatures the law asks for), comments, and refusal back to the secrétaire (domain-rules §4.3).
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { readElus } from '../commune/commune';
 import { deliberationsASigner, getPv } from '../conseil';
 import type { Db } from '../db/sqlite';

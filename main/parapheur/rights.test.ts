@@ -2,7 +2,7 @@
  * Signing rights held by the core: a séance de signature belongs to who opened it, in that commune, and ends
  * with the Clocher session; a document is refused only by the person its step waits for.
  */
-import { parisDay } from '../conseil';
+import { parisDay } from '../kernel/time';
 import { inProcessClient } from '../host/inprocess';
 import { samplePes } from '../../test-support/signing/pes';
 import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';

@@ -4,7 +4,7 @@
  * signature (CKA_ALWAYS_AUTHENTICATE), the PIN is asked for each document and never kept. A token pulled
  * out mid-batch stops it cleanly: what is signed stays signed, the rest stays in the parapheur.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { readElus, readIdentity } from '../commune/commune';
 import { annexesOf, deliberationDate, getDeliberation, markSigned, signerPv, type ConseilCtx } from '../conseil';
 import { acteFromDeliberation, enqueue, enqueueHelios } from '../sync';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { communeIdentitySchema, openingSlotsSchema } from '../commune/validation';
 
 /**

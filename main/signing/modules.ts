@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { readSetting, writeSetting } from '../commune/commune';
 import type { Db } from '../db/sqlite';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import { checkCertificate, describeCertificate, type CertificateInfo } from './certificate';
 import { modulePathProblem } from './module-path';
 import { Token, type TokenSlot } from './token';

@@ -3,7 +3,8 @@
  * transmission state (conseil public interface), the dashboard's « Arrivé » and « À faire », the journal.
  */
 import { record } from '../audit/journal';
-import { getDeliberation, markAnomalie, markArRecu, markTransmitted, parisDay, type ConseilCtx } from '../conseil/index';
+import { getDeliberation, markAnomalie, markArRecu, markTransmitted, type ConseilCtx } from '../conseil/index';
+import { parisDay } from '../kernel/time';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
 import { markReplaced, type OutboxRow } from './outbox';

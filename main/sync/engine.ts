@@ -3,7 +3,7 @@
  * time, each step persisted in one transaction with its effects; then pull what the platform has for us.
  * Offline (or certificate refused) → the run stops at once and everything waits: no error storm.
  */
-import { parisDay } from '../conseil/index';
+import { parisDay } from '../kernel/time';
 import type { Db } from '../db/sqlite';
 import type { DocumentStore } from '../documents/store';
 import type { ArPieces, Connector, PushIO, PushStep } from './connector';

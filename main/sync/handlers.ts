@@ -2,9 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { readHoraires } from '../commune/commune';
 import { nextOpening } from './scheduler';
 /** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel/errors';
 import type { Ctx, Implementations } from '../api/handler';
-import { parisDay } from '../conseil/index';
+import { parisDay } from '../kernel/time';
 import { runSync, type SyncReport } from './engine';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
