@@ -18,6 +18,18 @@ const testOnly = {
   message: 'Production code never imports test, bench or dev code (e2e/, bench/, test-support/, testing/).',
 };
 
+/**
+ * A relative path into another folder of main/ other than its index.ts or schemas.ts (`../x/y`,
+ * `../../x/y`); the kernel is the bottom layer anyone may use, the contract (main/api) only for its types.
+ */
+const intoDomain = [
+  {
+    regex: '^(\\.\\./)+(?!kernel/|api/)[^./][^/]*/(?!(index|schemas)$).+',
+    message: 'Import another domain only through its index.ts (architecture §2 « The shape every domain copies »).',
+  },
+  { regex: '^(\\.\\./)+api/', allowTypeImports: true, message: 'Domains use the contract (main/api) for its types only.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -62,6 +74,16 @@ export default tseslint.config(
         'error',
         { paths: [electronOnly], patterns: [testOnly] },
       ],
+    },
+  },
+  {
+    // A domain reaches another only through its index.ts (or its pure-zod schemas.ts): a relative path into
+    // another folder of main/ is refused. The host and the contract assemble the handler maps and schemas.
+    files: ['main/**'],
+    ignores: ['main/**/*.test.ts', 'main/host/**', 'main/api/**', 'main/electron/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnly], patterns: [testOnly, ...intoDomain] }],
     },
   },
   {

@@ -1,8 +1,8 @@
-import type { Actor, JournalEntry } from '../audit/journal';
-import type { Role } from '../auth/roles';
+import type { Actor, JournalEntry } from '../audit';
+import type { Role } from '../auth';
 import type { Clock, CommuneStore, OpenCommune } from '../host/communes';
-import type { Db } from '../db/sqlite';
-import type { Uploads } from '../documents/uploads';
+import type { Db } from '../db';
+import type { Uploads } from '../documents';
 import type { EventName, HandlerName, ParsedArgs } from './schemas';
 
 export interface Session {

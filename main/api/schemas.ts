@@ -5,8 +5,8 @@
  * test proves both sides list the same names.
  */
 import { z } from 'zod';
-import type { Permission } from '../auth/roles';
-import { ROLES } from '../auth/roles';
+import type { Permission } from '../auth';
+import { ROLES } from '../auth';
 import { conseilApi } from './conseil-schemas';
 import { syncApi } from './sync-schemas';
 import { signingApi } from './signing-schemas';

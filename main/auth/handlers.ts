@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import type { Implementations } from '../api/handler';
-import { parseOrThrow } from '../kernel/validate';
-import { newPasswordSchema } from '../commune/validation';
+import { parseOrThrow } from '../kernel';
+import { newPasswordSchema } from './validation';
 import { authenticate, changePassword, getUser, workspaceLog } from './accounts';
 import { verifyPassword } from './password';
 import { enterCommune, lastCommuneOf, startSession } from './session';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Migration } from '../db/migrate';
-import { inspectDatabaseFile, type Db } from '../db/sqlite';
+import type { Migration } from '../db';
+import { inspectDatabaseFile, type Db } from '../db';
 import Database from 'better-sqlite3';
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 
 /**
  * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file

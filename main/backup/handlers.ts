@@ -1,9 +1,9 @@
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
-import { workspaceLog } from '../auth/accounts';
+import { workspaceLog } from '../auth';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {

@@ -1,5 +1,5 @@
-import { AppError } from '../kernel/errors';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import type { Db } from '../db';
 import type { ConseilCtx } from './context';
 import { deliberationsOf } from './deliberations';
 import { listePdf } from './pdfs';

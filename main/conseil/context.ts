@@ -1,6 +1,6 @@
-import type { JournalEntry } from '../audit/journal';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import type { JournalEntry } from '../audit';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 
 /** What the conseil domain needs from the core for one call. */
 export interface ConseilCtx {

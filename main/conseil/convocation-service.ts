@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
-import { isoDate, parseOrThrow } from '../kernel/validate';
-import { fullName, readElus, readIdentity, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import { isoDate, parseOrThrow } from '../kernel';
+import { fullName, readElus, readIdentity, type EluRow } from '../commune';
+import type { Db } from '../db';
 import type { ConseilCtx } from './context';
 import { convocationPdf } from './pdfs';
 import { checkConvocation, convocationRule, lastSendingDate, type ConvocationCheck } from './rules/convocation';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
-import { isoDate, parseOrThrow } from '../kernel/validate';
-import { readIdentity, readSetting, writeSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import { isoDate, parseOrThrow } from '../kernel';
+import { readIdentity, readSetting, writeSetting } from '../commune';
+import type { Db } from '../db';
 import type { Attendance } from './attendance';
 import type { ConseilCtx } from './context';
 import { communeClassification, flattenMatieres } from './classification';

@@ -1,8 +1,8 @@
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { count } from '../documents/french';
+import { count } from '../documents';
 import { communeClassification, flattenMatieres } from './classification';
-import { parisDay } from '../kernel/time';
+import { parisDay } from '../kernel';
 import type { ConseilCtx } from './context';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
 import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';

@@ -19,3 +19,4 @@ export {
 export { getPv, signerPv, type PvRow } from './apres-seance';
 export { bundledClassification, communeClassification, flattenMatieres, parseClassification, checkMatiere, type Classification } from './classification';
 export { NUMERO_INTERNE_PATTERN } from './rules/numbering';
+export { refreshConseilTodos } from './todos';

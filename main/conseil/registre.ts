@@ -1,7 +1,7 @@
-import { fullName, readIdentity, readSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { compareFr, dateCourte, heureFr, secretaireDeSeance } from '../documents/french';
-import { PdfWriter } from '../documents/pdf';
+import { fullName, readIdentity, readSetting } from '../commune';
+import type { Db } from '../db';
+import { compareFr, dateCourte, heureFr, secretaireDeSeance } from '../documents';
+import { PdfWriter } from '../documents';
 import type { DeliberationRow } from './deliberations';
 import { names, nominatifOf, nominationTours, resultLines } from './pdfs';
 import { formatDateFr } from './rules/dates';

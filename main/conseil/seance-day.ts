@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
-import { isoDate, parseOrThrow } from '../kernel/validate';
-import { fullName, readElus, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import { isoDate, parseOrThrow } from '../kernel';
+import { fullName, readElus, type EluRow } from '../commune';
+import type { Db } from '../db';
 import { attendanceFor, presentAt, type AttendanceInput } from './attendance';
 import type { ConseilCtx } from './context';
 import { checkPouvoir, type Presence } from './rules/pouvoirs';

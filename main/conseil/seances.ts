@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
-import { isoDate, parseOrThrow, trimmed } from '../kernel/validate';
-import { readElus, readIdentity } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { readablePdf } from '../documents/pdf';
+import { AppError } from '../kernel';
+import { isoDate, parseOrThrow, trimmed } from '../kernel';
+import { readElus, readIdentity } from '../commune';
+import type { Db } from '../db';
+import { readablePdf } from '../documents';
 import { checkMatiere, communeClassification } from './classification';
 import type { ConseilCtx } from './context';
 import { addDays, formatDateFr } from './rules/dates';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../kernel/errors';
-import { parseOrThrow } from '../kernel/validate';
-import { fullName } from '../commune/commune';
+import { AppError } from '../kernel';
+import { parseOrThrow } from '../kernel';
+import { fullName } from '../commune';
 import type { ConseilCtx } from './context';
 import { createDeliberation } from './deliberations';
 import { nominationTours } from './pdfs';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import { migrate, refuseFutureVersion, schemaVersion, type Migration, type MigrationResult } from './migrate';
 
 export type Db = Database.Database;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import type { DocumentStore } from './store';
 
 /**

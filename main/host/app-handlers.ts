@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
 import type { Ctx, Implementations } from '../api/handler';
-import { AppError, toErrorValue } from '../kernel/errors';
-import { managesInstallation } from '../auth/access';
-import { userCount } from '../auth/accounts';
-import { communesOf } from '../auth/session';
-import { latestVersion, schemaVersion } from '../db/migrate';
+import { AppError, toErrorValue } from '../kernel';
+import { managesInstallation } from '../auth';
+import { userCount } from '../auth';
+import { communesOf } from '../auth';
+import { latestVersion, schemaVersion } from '../db';
 
 function communeProblem(ctx: Ctx) {
   try {

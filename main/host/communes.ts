@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
-import { AppError } from '../kernel/errors';
-import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup/backups';
-import { record } from '../audit/journal';
-import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
-import { attachSecretBox, keyFileBox, type SecretBox } from '../db/secrets';
+import { AppError } from '../kernel';
+import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup';
+import { record } from '../audit';
+import { closeDatabase, openDatabase, type Db } from '../db';
+import { attachSecretBox, keyFileBox, type SecretBox } from '../db';
 import { ensurePrivateDir } from './paths';
-import { sealClearSecrets } from '../sync/settings';
-import { collectDocuments } from '../documents/collect';
-import { DocumentStore } from '../documents/store';
+import { sealClearSecrets } from '../sync';
+import { collectDocuments } from '../documents';
+import { DocumentStore } from '../documents';
 
 export type Clock = () => Date;
 
@@ -24,18 +24,6 @@ export interface OpenCommune {
 
 const FILE = 'commune.sqlite';
 const BACKUPS = 'sauvegardes';
-
-/** Folder-safe, readable id for a commune: INSEE code and name, e.g. `45123-saint-benoit-sur-loire`. */
-export function communeIdFor(codeInsee: string, nom: string): string {
-  const slug = nom
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${codeInsee}-${slug || 'commune'}`;
-}
 
 /**
  * The communes of this installation: one folder and one SQLite file each, so that nothing can leak from

@@ -5,8 +5,8 @@
  * login, clears the wrong-password wait, and writes the recovery in the installation's journal. There is no
  * remote or hidden way in: whoever can run this can already read the files on this PC.
  */
-import { changePassword, findUser, workspaceLog } from '../auth/accounts';
-import { temporaryPassword } from '../auth/password';
+import { changePassword, findUser, workspaceLog } from '../auth';
+import { temporaryPassword } from '../auth';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
 

@@ -3,13 +3,15 @@ import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
+import { setupHandlers } from '../setup/handlers';
 import { conseilHandlers } from '../conseil/handlers';
-import { refreshConseilTodos } from '../conseil/todos';
-import { refreshSigningTodos } from '../parapheur/todos';
+import { refreshConseilTodos } from '../conseil';
+import { refreshSigningTodos } from '../parapheur';
 import { appHandlers } from './app-handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
-import { endSession as endSigningSession } from '../parapheur/session';
+import { endSession as endSigningSession } from '../parapheur';
 import type { Implementations } from '../api/handler';
 import type { HandlerName } from '../api/schemas';
 
@@ -33,6 +35,8 @@ export const implementations = mergeHandlers(
   appHandlers,
   authHandlers,
   communeHandlers,
+  setupHandlers,
+  dashboardHandlers,
   auditHandlers,
   backupHandlers,
   conseilHandlers,

@@ -1,13 +1,13 @@
 /** Handlers of the token, the délégations register, the parapheur and the séance de signature. */
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { readSetting, writeSetting } from '../commune/commune';
-import { parisDay } from '../kernel/time';
-import { checkCertificate, describeCertificate, expiryWarning, holderMatches } from '../signing/certificate';
-import { checkModulePath } from '../signing/module-path';
-import { installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings } from '../signing/modules';
-import { readSignatures } from '../signing/pades';
-import { readPes } from '../signing/xades';
+import { readSetting, writeSetting } from '../commune';
+import { parisDay } from '../kernel';
+import { checkCertificate, describeCertificate, expiryWarning, holderMatches } from '../signing';
+import { checkModulePath } from '../signing';
+import { installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings } from '../signing';
+import { readSignatures } from '../signing';
+import { readPes } from '../signing';
 import { createDelegation, getDelegation, listDelegations, revokeDelegation } from './delegations';
 import { commenter, documentDetail, feedFromConseil, getDocument, insertDocument, listDocuments, refuser, resoumettre, viser } from './queue';
 import { checkMayRefuse, mayRefuse } from './rights';

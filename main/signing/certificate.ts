@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { parisDateFr } from '../kernel/time';
+import { parisDateFr } from '../kernel';
 
 export interface CertificateInfo {
   holder: string; // CN

@@ -2,11 +2,11 @@
  * What a step of an outbox item changes besides the outbox, in the SAME transaction: the délibération's
  * transmission state (conseil public interface), the dashboard's « Arrivé » and « À faire », the journal.
  */
-import { record } from '../audit/journal';
+import { record } from '../audit';
 import { getDeliberation, markAnomalie, markArRecu, markTransmitted, type ConseilCtx } from '../conseil/index';
-import { parisDay } from '../kernel/time';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import { parisDay } from '../kernel';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import { markReplaced, type OutboxRow } from './outbox';
 
 export const SYNC_ACTOR = { login: null, name: 'Synchronisation' };

@@ -3,9 +3,9 @@
  * time, each step persisted in one transaction with its effects; then pull what the platform has for us.
  * Offline (or certificate refused) → the run stops at once and everything waits: no error storm.
  */
-import { parisDay } from '../kernel/time';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import { parisDay } from '../kernel';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import type { ArPieces, Connector, PushIO, PushStep } from './connector';
 import { onArPieces, onReceived, onRefused, onSent } from './effects';
 import { pullSink } from './inbound';

@@ -1,10 +1,10 @@
 import { X509Certificate } from 'node:crypto';
-import { readHoraires } from '../commune/commune';
+import { readHoraires } from '../commune';
 import { nextOpening } from './scheduler';
 /** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
-import { AppError } from '../kernel/errors';
+import { AppError } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { parisDay } from '../kernel/time';
+import { parisDay } from '../kernel';
 import { runSync, type SyncReport } from './engine';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';

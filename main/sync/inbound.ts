@@ -2,10 +2,10 @@
  * Messages from the platform, stored once (platform_key) with their documents, an « Arrivé » line and, when
  * an answer is expected, an « À faire » (s2low-protocol.md §2.8; PES_Retour §3). Classification cached §2.6.
  */
-import { readSetting, writeSetting } from '../commune/commune';
+import { readSetting, writeSetting } from '../commune';
 import { parseClassification } from '../conseil/index';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import type { InboundItem, PullIO } from './connector';
 import { arrival, todo } from './effects';
 

@@ -13,3 +13,4 @@ export type { ActePayload, ReponsePayload } from './s2low/push';
 
 export { acteFromDeliberation } from './acte';
 export { enqueueHelios } from './requests';
+export { sealClearSecrets } from './settings';

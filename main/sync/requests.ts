@@ -1,6 +1,6 @@
 /** Things the secrétaire asks to send besides acts: annulation (§2.7), reply to the préfecture (§2.8), PES_Aller (§3), new classification (§2.6). */
-import { AppError } from '../kernel/errors';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import type { Db } from '../db';
 import { annexesOf, deliberationDate, getDeliberation, NUMERO_INTERNE_PATTERN } from '../conseil/index';
 import { acteFromDeliberation } from './acte';
 import { enqueue, getItem } from './outbox';
