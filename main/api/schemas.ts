@@ -5,11 +5,11 @@
  * test proves both sides list the same names.
  */
 import { z } from 'zod';
-import type { Permission } from '../auth';
-import { ROLES } from '../auth';
-import { conseilApi } from './conseil-schemas';
-import { syncApi } from './sync-schemas';
-import { signingApi } from './signing-schemas';
+// auth/roles.ts is pure data: Electron's main loads this file without any database code
+import { ROLES, type Permission } from '../auth/roles';
+import { conseilApi } from '../conseil/schemas';
+import { syncApi } from '../sync/schemas';
+import { signingApi } from '../parapheur/schemas';
 
 /**
  * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEY_FILE } from '../db';
+import { KEY_FILE } from '../db/secrets';
 import { ensurePrivateDir } from '../host/paths';
 
 /** What we use of Electron's safeStorage. */
