@@ -5,3 +5,4 @@ export { PdfWriter, readablePdf, SIGNATURE_BLOCKS_KEY } from './pdf';
 export { resourcesDir } from './resources';
 export { DocumentStore } from './store';
 export { Uploads } from './uploads';
+export { pdfValue } from './pdf-value';

@@ -267,6 +267,22 @@ export class Core implements CoreServices {
       audit: (e) => record(ctx.commune().db, now, ctx.actor(), e),
       // outside a handler (the scheduler's runs) there is no hold to step out of
       offLock: (io) => (hold ? hold.offLock(io) : io()),
+      data: () => {
+        const { db, id } = ctx.commune();
+        return { db, docs: this.communes.documentsOf(id), now, today: parisDay(now), audit: (e) => ctx.audit(e) };
+      },
+      write: (fn) => {
+        const c = ctx.data();
+        const out = c.db.transaction(() => fn(c))();
+        this.refreshTodos(c.db, now);
+        return out;
+      },
+      writeAsync: async (fn) => {
+        const c = ctx.data();
+        const out = await fn(c);
+        this.refreshTodos(c.db, now);
+        return out;
+      },
     };
     return ctx;
   }

@@ -4,6 +4,7 @@ import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { communeHandlers } from '../commune/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
+import { documentsHandlers } from '../documents/handlers';
 import { setupHandlers } from '../setup/handlers';
 import { conseilHandlers } from '../conseil/handlers';
 import { refreshConseilTodos } from '../conseil';
@@ -40,6 +41,7 @@ export const implementations = mergeHandlers(
   auditHandlers,
   backupHandlers,
   conseilHandlers,
+  documentsHandlers,
   parapheurHandlers,
   syncHandlers,
 ) satisfies Implementations<HandlerName>;
