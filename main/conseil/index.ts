@@ -8,12 +8,14 @@ export {
   deliberationDate,
   deliberationsASigner,
   deliberationsATransmettre,
+  deliberationsSansPieces,
   executoireOf,
   getDeliberation,
   markAnomalie,
   markArRecu,
   markSigned,
   markTransmitted,
+  remettreATransmettre,
   type DeliberationRow,
 } from './deliberations';
 export { getPv, signerPv, type PvRow } from './apres-seance';

@@ -1,14 +1,12 @@
+/** What the window may ask of the synchronisation (contract: main/sync/schemas.ts). */
 import { X509Certificate } from 'node:crypto';
-import { readHoraires } from '../commune';
-import { nextOpening } from './scheduler';
-/** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
 import { AppError } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
 import { parisDay } from '../kernel';
 import { runSync, type SyncReport } from './engine';
-import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
+import { syncStatus } from './status';
 
 /** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
 const running = new Map<string, Promise<SyncReport>>();
@@ -39,28 +37,7 @@ function caPem(f: { nom: string; bytes: Buffer }): string {
 export const syncHandlers = {
   'sync.status': (ctx) => {
     const { id, db } = ctx.commune();
-    const rows = db.prepare('SELECT * FROM sync_outbox ORDER BY created_at DESC, id DESC LIMIT 500').all() as OutboxRow[];
-    // a refused act can be sent again once, from its latest attempt (sync.renvoyer)
-    const latestByRef = new Map<string, number>();
-    for (const r of rows) if (r.kind === 'acte' && r.ref_id && !latestByRef.has(r.ref_id)) latestByRef.set(r.ref_id, r.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      label: r.label,
-      state: r.state,
-      statut: statusLabel(r),
-      attempts: r.attempts,
-      lastError: r.last_error,
-      updatedAt: r.updated_at,
-      refType: r.ref_type,
-      refId: r.ref_id,
-      renvoyable: r.state === 'refuse' && r.kind === 'acte' && r.ref_type === 'deliberation' && latestByRef.get(r.ref_id ?? '') === r.id,
-    }));
-    const dernier = db.prepare('SELECT started_at, ended_at, trigger, outcome, summary FROM sync_run ORDER BY id DESC LIMIT 1').get() as
-      | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
-      | undefined;
-    const slots = readHoraires(db);
-    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url), prochaine: nextOpening(slots, ctx.now) };
+    return syncStatus(db, ctx.now, running.has(id));
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');
