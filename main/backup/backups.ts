@@ -105,7 +105,7 @@ function backupFailureCause(e: unknown): { code: 'DISK_FULL' | 'READ_ONLY' | 'IN
   return { code: 'INTERNAL', cause: 'une erreur inattendue est survenue.' };
 }
 
-/** The daily backup failed: the commune keeps working (main/commune/store.ts), the dashboard shows this. */
+/** The daily backup failed: the commune keeps working (main/host/communes.ts), the dashboard shows this. */
 export function backupFailureMessage(e: unknown): string {
   return `La sauvegarde automatique du jour n'a pas pu être faite : ${backupFailureCause(e).cause} Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.`;
 }
