@@ -1,6 +1,6 @@
-import { electron } from '../main/electron/testing/fake-electron';
+import { electron } from '../test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('../main/electron/testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../test-support/fake-electron')).electron);
 
 type Bridge = { call(name: unknown, args: unknown): Promise<unknown>; on(event: unknown, cb: unknown): () => void };
 let bridge: Bridge;

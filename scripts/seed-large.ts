@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { argValue } from '../main/host/paths';
-import { LARGE_ACCOUNT, MAIRE_ACCOUNT, seedLargeInstallation } from '../main/devdata/seed';
+import { LARGE_ACCOUNT, MAIRE_ACCOUNT, seedLargeInstallation } from '../bench/devdata/seed';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

@@ -17,6 +17,7 @@ const step = (title, cmd, args) => {
 const checks = [
   ['Types (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']],
+  ['No folder cycle in main/ (madge)', process.execPath, ['scripts/cycles.mjs']],
   ['Build', process.execPath, ['scripts/build.mjs']],
 ];
 let failedChecks = 0;
@@ -42,6 +43,6 @@ if (fs.existsSync(report)) {
 const outsideTests = !vitestOk && failed === failedChecks;
 if (outsideTests) failed += 1;
 if (outsideTests) process.stdout.write('\nVitest reported errors outside the tests (see « Unhandled Errors » above).\n');
-if (failedChecks) process.stdout.write(`\n${failedChecks} check(s) before the tests failed (types, lint or build): see above.\n`);
+if (failedChecks) process.stdout.write(`\n${failedChecks} check(s) before the tests failed (types, lint, cycles or build): see above.\n`);
 process.stdout.write(`\nClocher: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -4,7 +4,7 @@
  * secrétaire's account. The core's refusals themselves are proven in main/auth/*.test.ts.
  */
 import type { Browser, Page } from 'playwright-core';
-import { tempDir, withCommune } from '../../main/test/helpers';
+import { tempDir, withCommune } from '../../test-support/helpers';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const chromium = chromiumPath();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { skipReason } from '../../main/test/support';
+import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e conseil', chromiumMissing());
 const PASSWORD = 'une belle journée à la mairie';
@@ -177,10 +177,10 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     const matiere = page.getByRole('dialog').getByLabel('Matière (classification ACTES)');
     for (let i = 0; i < 12 && !(await matiere.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
     expect(await matiere.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('7.1 ');
-    await page.keyboard.press('ArrowDown');
+    // the exact code is offered first (issue 10): « 7.1 » then Enter picks 7.1, never 1.7.1 or 7.1.1
+    await page.keyboard.type('7.1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => matiere.inputValue(), T).toMatch(/^\d+(\.\d+)*\.7\.1 — |^7\.1 — /);
+    await expect.poll(() => matiere.inputValue(), T).toMatch(/^7\.1 — /);
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { validAccount, withCommune } from '../../main/test/helpers';
+import { validAccount, withCommune } from '../../test-support/helpers';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const chromium = chromiumPath();
@@ -88,7 +88,7 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
   };
 
   it('a paper letter: registered, classified, its AR printed with the R112-5 mentions', async () => {
-    await register('', '2026-11-23', 'Jérôme Bérard');
+    await register('', '23/11/2026', 'Jérôme Bérard');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => main().textContent(), T).toContain('Objet : champ obligatoire');
     await clean(page, 'courrier-01-formulaire-erreur');
@@ -111,20 +111,20 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
   });
 
   it('an incomplete request: the L114-5 letter, then the date recomputed from the pieces', async () => {
-    await register('Demande d’autorisation de travaux', '2026-11-02', 'Hélène Martin');
+    await register('Demande d’autorisation de travaux', '02/11/2026', 'Hélène Martin');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => main().textContent(), T).toContain('Courrier arrivée n° A-2026-2');
     await choose(page, 'Nature de la demande', 'Demande relevant d’une procédure');
     await page.getByRole('button', { name: 'Classer' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 03/01/2027');
     await main().getByLabel('Pièces manquantes').fill('Plan de situation\nAttestation d’assurance');
-    await main().getByLabel('Date limite pour les fournir').fill('2026-12-23');
+    await main().getByLabel('Date limite pour les fournir').fill('23/12/2026');
     await page.getByRole('button', { name: 'Demander les pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('ne courra qu’à la réception des pièces manquantes (CRPA L114-5)');
     const letter = await downloaded(page, () => page.getByRole('button', { name: 'Lettre de pièces manquantes (L114-5)' }).click(), 'pieces');
     for (const m of ['Demande de pièces manquantes', 'avant le 23 décembre 2026', '– Plan de situation', '– Attestation d’assurance', 'L114-5', 'Martine Roux']) expect(letter).toContain(m);
     await clean(page, 'courrier-03-incomplet');
-    await main().getByLabel('Reçues le').fill('2026-11-23');
+    await main().getByLabel('Reçues le').fill('23/11/2026');
     await page.getByRole('button', { name: 'Enregistrer la réception des pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
     expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 23 novembre 2026 (CRPA L114-5)');

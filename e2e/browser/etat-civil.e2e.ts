@@ -42,9 +42,9 @@ async function setupCommune(page: Page): Promise<void> {
   await page.getByLabel('Civilité (élu 1)').selectOption('Mme');
   await page.getByLabel('Nom (élu 1)', { exact: true }).fill('Lefèvre');
   await page.getByLabel('Prénom (élu 1)').fill('Hélène');
-  await page.getByLabel('Date de naissance (élu 1)').fill('1961-04-02');
+  await page.getByLabel('Date de naissance (élu 1)').fill('02/04/1961');
   await page.getByLabel('Fonction (élu 1)').selectOption('maire');
-  await page.getByLabel('Début du mandat (élu 1)').fill('2026-03-28');
+  await page.getByLabel('Début du mandat (élu 1)').fill('28/03/2026');
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('Identifiant').fill('secretaire');
   await page.getByLabel('Nom affiché').fill('Martine Roux');
@@ -116,7 +116,7 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await page.getByRole('list', { name: 'Actes trouvés' }).getByRole('button').first().click();
     await page.getByRole('heading', { level: 1, name: /Naissance n° 1 \/ 1987/ }).waitFor(T);
     await page.getByLabel('Page du registre').fill('1');
-    await page.getByLabel('Date de l’événement').first().fill('1987-01-01');
+    await page.getByLabel('Date de l’événement').first().fill('01/01/1987');
     await page.getByLabel('Heure (HH:MM)').fill('04:30');
     await page.getByLabel('Lieu de l’événement').fill('Orléans (Loiret)');
     await page.getByLabel('Sexe (M ou F) (personne 1)').fill('F');
@@ -126,7 +126,7 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await expect.poll(() => page.getByText('Saisi', { exact: true }).count(), T).toBeGreaterThan(0);
     await clean(page, 'etat-civil-05-acte-saisi');
     await pick(page, 'Nature', 'Mariage');
-    await page.getByLabel('Date de l’événement ou de la décision').fill('2012-06-09');
+    await page.getByLabel('Date de l’événement ou de la décision').fill('09/06/2012');
     await page.getByLabel('Lieu', { exact: true }).fill('Gien (Loiret)');
     await page.getByLabel('Prénoms de l’autre personne').fill('Marc');
     await page.getByLabel('Nom de l’autre personne').fill('Petit');
@@ -141,12 +141,12 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
   it('produces an avis de mention for another commune and records its récépissé', async () => {
     await page.getByRole('button', { name: 'Indexer un acte' }).click();
     await pick(page, 'Type d’acte', 'Décès');
-    await page.getByLabel('Date de l’acte').fill('2026-11-20');
+    await page.getByLabel('Date de l’acte').fill('20/11/2026');
     await page.getByLabel('Nom', { exact: true }).fill('Girard');
     await page.getByLabel('Prénoms', { exact: true }).fill('Luc');
     await page.getByRole('button', { name: 'Indexer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Décès n° 1 \/ 2026/ }).waitFor(T);
-    await page.getByLabel('Date de l’événement').first().fill('2026-11-19');
+    await page.getByLabel('Date de l’événement').first().fill('19/11/2026');
     await page.getByLabel('Lieu de l’événement').fill('Saint-Benoît-sur-Loire (Loiret)');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByLabel('Commune', { exact: true }).fill('Gien (Loiret)');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openInDataDir } from '../../main/db/cipher';
 import type { Browser, Page } from 'playwright-core';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { skipReason } from '../../main/test/support';
+import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e foundation', chromiumMissing());
 

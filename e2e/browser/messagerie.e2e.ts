@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { mailServersMissing, startMailServers, type MailServers } from '../../test-support/mail-servers';
-import { buildMessage, tinyPdf } from '../../main/courrier/mail/testing/fixtures';
-import { validAccount, withCommune } from '../../main/test/helpers';
+import { buildMessage, tinyPdf } from '../../test-support/mail-fixtures';
+import { validAccount, withCommune } from '../../test-support/helpers';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const chromium = chromiumPath();

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { softhsmMissing } from '../../main/signing/testing/pki';
-import { verifierMissing, verifyPdf, VERIFIER } from '../../main/signing/testing/pdf-tools';
-import { requireTool } from '../../main/test/support';
+import { softhsmMissing } from '../../test-support/signing/pki';
+import { verifierMissing, verifyPdf, VERIFIER } from '../../test-support/signing/pdf-tools';
+import { requireTool } from '../../test-support/support';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 import { PASSWORD, seedParapheur, signedDeliberationPdfs, type Seeded } from './seed-parapheur';
 

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openInDataDir } from '../../main/db/cipher';
 import { DocumentStore } from '../../main/documents/store';
-import { createTestPki, type TestPki } from '../../main/signing/testing/pki';
-import { samplePdf } from '../../main/signing/testing/pdf-tools';
-import { validAccount, withCommune } from '../../main/test/helpers';
+import { createTestPki, type TestPki } from '../../test-support/signing/pki';
+import { samplePdf } from '../../test-support/signing/pdf-tools';
+import { validAccount, withCommune } from '../../test-support/helpers';
 
 export const PASSWORD = validAccount.password;
 

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { validAccount, withCommune } from '../../main/test/helpers';
-import { skipReason, TEST_NOW_ISO } from '../../main/test/support';
+import { validAccount, withCommune } from '../../test-support/helpers';
+import { skipReason, TEST_NOW_ISO } from '../../test-support/support';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const noChromium = skipReason('e2e paramètres', chromiumMissing());
@@ -48,8 +48,8 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('each tab: Commune, Horaires, Élus, Plateforme, Comptes, Sauvegardes, Sécurité, Diagnostic', async () => {
-    const tabs = ['Commune', 'Horaires', 'Élus', 'Plateforme', 'Comptes', 'Sauvegardes', 'Sécurité', 'Diagnostic'];
+  it('each tab: Commune, Horaires, Élus, Plateforme, Messagerie, Comptes, Sauvegardes, Sécurité, Diagnostic', async () => {
+    const tabs = ['Commune', 'Horaires', 'Élus', 'Plateforme', 'Messagerie', 'Comptes', 'Sauvegardes', 'Sécurité', 'Diagnostic'];
     expect(await page.getByRole('tab').allTextContents()).toEqual(tabs);
     for (const name of tabs) {
       await page.getByRole('tab', { name }).click();

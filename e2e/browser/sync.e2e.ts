@@ -14,11 +14,11 @@ import { writeSetting } from '../../main/commune/commune';
 import { Core } from '../../main/host/core';
 import { inProcessClient } from '../../main/host/inprocess';
 import { acteFromDeliberation, enqueue } from '../../main/sync/index';
-import { validAccount, validElus, validHoraires, validIdentity } from '../../main/test/helpers';
+import { validAccount, validElus, validHoraires, validIdentity } from '../../test-support/helpers';
 import { startFakeS2low, type FakeS2low } from '../fakes/s2low/index';
 import { tinyPdf } from '../fakes/s2low/tar';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { skipReason } from '../../main/test/support';
+import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e sync', chromiumMissing());
 const NUMERO = '2026_001';

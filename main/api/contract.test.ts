@@ -1,6 +1,6 @@
-import { implementations } from './registry';
+import { implementations } from '../host/registry';
 import { api, EVENTS, isHandlerName } from './schemas';
-import { testCore, withCommune } from '../test/helpers';
+import { testCore, withCommune } from '../../test-support/helpers';
 
 describe('contract', () => {
   it('every handler has a schema and an implementation, and nothing else is reachable', () => {

@@ -1,9 +1,9 @@
-import type { Actor, JournalEntry } from '../audit/journal';
-import type { Role } from '../auth/roles';
-import type { Clock, CommuneStore, OpenCommune } from '../commune/store';
-import type { Db } from '../db/sqlite';
-import type { Uploads } from '../documents/uploads';
-import type { EventName, EventPayload, HandlerName, ParsedArgs } from './schemas';
+import type { Actor, JournalEntry } from '../audit';
+import type { Role } from '../auth';
+import type { Clock, CommuneStore, OpenCommune } from '../host/communes';
+import type { Db } from '../db';
+import type { DocumentStore, Uploads } from '../documents';
+import type { EventName, HandlerName, ParsedArgs, EventPayload } from './schemas';
 
 export interface Session {
   userId: number;
@@ -52,6 +52,22 @@ export interface Ctx {
   audit(e: JournalEntry): void;
   /** await network I/O without holding the core's write lock (a silent platform must not freeze the windows) */
   offLock<T>(io: () => Promise<T>): Promise<T>;
+  /** what a domain's services need of the open commune for this call (the one context of every domain) */
+  data(): DomainCtx;
+  /** a synchronous write: one transaction over the commune's file, then every « À faire » brought up to date */
+  write<T>(fn: (c: DomainCtx) => T): T;
+  /** an asynchronous write (PDF generation): the service opens its own transaction; « À faire » refreshed after */
+  writeAsync<T>(fn: (c: DomainCtx) => Promise<T>): Promise<T>;
+}
+
+/** The open commune as the domains' services see it for one call (conseil, parapheur, sync, …). */
+export interface DomainCtx {
+  db: Db;
+  docs: DocumentStore;
+  now: Date;
+  /** YYYY-MM-DD, Europe/Paris (kernel/time.ts) */
+  today: string;
+  audit(e: JournalEntry): void;
 }
 
 export type Impl<N extends HandlerName> = (ctx: Ctx, args: ParsedArgs<N>) => unknown;

@@ -5,12 +5,12 @@
  * test proves both sides list the same names.
  */
 import { z } from 'zod';
-import type { Permission } from '../auth/roles';
-import { ROLES } from '../auth/roles';
-import { conseilApi } from './conseil-schemas';
+// auth/roles.ts is pure data: Electron's main loads this file without any database code
+import { ROLES, type Permission } from '../auth';
+import { conseilApi } from '../conseil/schemas';
+import { syncApi } from '../sync/schemas';
+import { signingApi } from '../parapheur/schemas';
 import { courrierApi } from '../courrier/schemas';
-import { syncApi } from './sync-schemas';
-import { signingApi } from './signing-schemas';
 import { mailApi } from '../courrier/mail/schemas';
 import { etatCivilApi } from '../etat-civil/schemas';
 

@@ -1,7 +1,7 @@
 /** Types the renderer may import (`import type` only): results flow from the implementations. */
-import type { Implemented } from './registry';
+import type { Implemented } from '../host/registry';
 import type { HandlerArgs, HandlerName } from './schemas';
-import type { ErrorValue } from './errors';
+import type { ErrorValue } from '../kernel';
 
 export type { HandlerName, HandlerArgs, ErrorValue };
 export type { EventName, EventPayload } from './schemas';

@@ -1,4 +1,4 @@
-import { withCommune } from '../test/helpers';
+import { withCommune } from '../../test-support/helpers';
 import { listJournal, record } from './journal';
 
 describe('journal', () => {

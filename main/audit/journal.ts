@@ -1,4 +1,4 @@
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 
 export interface Actor {
   login: string | null;

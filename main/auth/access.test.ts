@@ -5,7 +5,7 @@
 import { recoverAccount } from '../host/recover';
 import { Core } from '../host/core';
 import { inProcessClient, type Client } from '../host/inprocess';
-import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../test/helpers';
+import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../../test-support/helpers';
 import { setRole } from './accounts';
 
 const TEMPORARY = "Changez d'abord votre mot de passe temporaire.";

@@ -3,9 +3,9 @@
  * a temporary password opens nothing but its own change, and an installation-wide setting is changed only by
  * someone who manages the whole installation. Whatever the window shows, these hold.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Session } from '../api/handler';
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import type { Permission, Role } from './roles';
 
 /**

@@ -1,5 +1,5 @@
-import type { Db } from '../db/sqlite';
-import { AppError } from '../api/errors';
+import type { Db } from '../db';
+import { AppError } from '../kernel';
 import type { Role } from './roles';
 import { DUMMY_HASH, hashPassword, throttleDelayMs, verifyPassword } from './password';
 

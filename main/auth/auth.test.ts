@@ -1,7 +1,7 @@
 import { recoverAccount } from '../host/recover';
 import { Core } from '../host/core';
 import { inProcessClient } from '../host/inprocess';
-import { validAccount, validElus, validHoraires, validIdentity, withCommune } from '../test/helpers';
+import { validAccount, validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
 
 describe('login, slowdown, recovery', () => {
   it('logs in, and says the same thing for an unknown login and a wrong password', async () => {

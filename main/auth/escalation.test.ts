@@ -2,7 +2,7 @@
  * « Trust first », accounts cannot be escalated: each attack of the issue, replayed against the real core.
  */
 import { inProcessClient, type Client } from '../host/inprocess';
-import { validElus, validIdentity, withCommune, type TestCore } from '../test/helpers';
+import { validElus, validIdentity, withCommune, type TestCore } from '../../test-support/helpers';
 import { setRole } from './accounts';
 import { canGrant, grantableBy, permissionsOf, ROLES, type Role } from './roles';
 

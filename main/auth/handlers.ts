@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
+import { AppError, parseOrThrow } from '../kernel';
 import type { Implementations } from '../api/handler';
-import { parseOrThrow } from '../api/validate';
-import { newPasswordSchema } from '../commune/validation';
+import { newPasswordSchema } from './validation';
 import { authenticate, changePassword, getUser, workspaceLog } from './accounts';
 import { verifyPassword } from './password';
 import { enterCommune, lastCommuneOf, startSession } from './session';

@@ -1,6 +1,6 @@
 import type { Connection, CoreServices, Session } from '../api/handler';
-import { AppError } from '../api/errors';
-import { record } from '../audit/journal';
+import { AppError } from '../kernel';
+import { record } from '../audit';
 import { eluOf, roleIn, type UserRow } from './accounts';
 import type { Role } from './roles';
 

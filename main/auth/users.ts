@@ -3,12 +3,11 @@
  * only a role one could grant (roles.ts canGrant), and resets the password only of an account one manages in
  * every commune where it has a role; otherwise a maire could reset the secrétaire's password and use it.
  */
-import { AppError } from '../api/errors';
+import { AppError, parseOrThrow } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { parseOrThrow } from '../api/validate';
-import { record } from '../audit/journal';
-import { accountSchema } from '../commune/validation';
-import type { Db } from '../db/sqlite';
+import { record } from '../audit';
+import { accountSchema } from './validation';
+import type { Db } from '../db';
 import { changePassword, createUser, ELU_ROLES, getUser, roleIn, setRole, workspaceLog } from './accounts';
 import { temporaryPassword } from './password';
 import { canGrant, grantableBy, ROLE_LABELS, type Role } from './roles';

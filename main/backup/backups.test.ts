@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openKeyed } from '../db/cipher';
+import { openKeyed } from '../db';
 import { communeMigrations } from '../../migrations';
-import { validElus, validHoraires, validIdentity, withCommune } from '../test/helpers';
+import { validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
 import { checkBackup, createBackup, KEEP, listBackups } from './backups';
 
 describe('automatic backups', () => {
@@ -131,7 +131,7 @@ describe('restore', () => {
   });
 
   it('reports a full disk in plain French', async () => {
-    const { toErrorValue } = await import('../api/errors');
+    const { toErrorValue } = await import('../kernel/errors');
     expect(toErrorValue(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toMatchObject({
       code: 'DISK_FULL',
       message: expect.stringMatching(/disque .* plein/),

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Migration } from '../db/migrate';
-import { inspectDatabaseFile, type Db } from '../db/sqlite';
-import { openKeyed, vacuumInto, type DbKey } from '../db/cipher';
-import { AppError } from '../api/errors';
+import { type Migration, inspectDatabaseFile, type Db, openKeyed, vacuumInto, type DbKey } from '../db';
+import { AppError } from '../kernel';
 
 /**
  * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file
@@ -106,7 +104,7 @@ function backupFailureCause(e: unknown): { code: 'DISK_FULL' | 'READ_ONLY' | 'IN
   return { code: 'INTERNAL', cause: 'une erreur inattendue est survenue.' };
 }
 
-/** The daily backup failed: the commune keeps working (main/commune/store.ts), the dashboard shows this. */
+/** The daily backup failed: the commune keeps working (main/host/communes.ts), the dashboard shows this. */
 export function backupFailureMessage(e: unknown): string {
   return `La sauvegarde automatique du jour n'a pas pu être faite : ${backupFailureCause(e).cause} Clocher fonctionne normalement et rien n’est perdu ; faites une sauvegarde manuelle (Paramètres → Sauvegardes) dès que possible, ou appelez le support.`;
 }

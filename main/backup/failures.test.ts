@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { communeMigrations } from '../../migrations';
-import { toErrorValue } from '../api/errors';
-import { CommuneStore } from '../commune/store';
-import { migrate } from '../db/migrate';
-import { openKeyed } from '../db/cipher';
-import { tempDir, testCore, withCommune } from '../test/helpers';
+import { toErrorValue } from '../kernel/errors';
+import { CommuneStore } from '../host/communes';
+import { migrate, openKeyed } from '../db';
+import { tempDir, testCore, withCommune } from '../../test-support/helpers';
 import { createBackup, listBackups } from './backups';
 
 /** Mount a tmpfs (we run as root in CI); null with the reason when the machine does not allow it. */

@@ -1,12 +1,12 @@
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
-import { setRole, workspaceLog } from '../auth/accounts';
-import { record } from '../audit/journal';
-import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
 import fs from 'node:fs';
+import { workspaceLog, setRole } from '../auth';
+import { record } from '../audit';
+import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {

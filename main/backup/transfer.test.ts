@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../host/inprocess';
-import { testCore, validAccount, validElus, validHoraires, validIdentity, withCommune } from '../test/helpers';
-import { isPlainFile } from '../db/cipher';
+import { testCore, validAccount, validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
+import { isPlainFile } from '../db';
 
 const NOM = 'Vauquelin-Marbeuf';
 const PASSPHRASE = 'quatre mots pour la clé USB';

@@ -11,12 +11,20 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
-import { isNotADb, keyOf, openKeyed, rekeyFile, vacuumInto, type Db, type DbKey } from '../db/cipher';
-import { inspectDatabaseFile } from '../db/sqlite';
-import type { Migration } from '../db/migrate';
-import type { DocumentStore } from '../documents/store';
-import { communeIdFor, type CommuneStore } from '../commune/store';
+import { AppError } from '../kernel';
+import { isNotADb, keyOf, openKeyed, rekeyFile, vacuumInto, type Db, type DbKey, inspectDatabaseFile, type Migration } from '../db';
+import type { DocumentStore } from '../documents';
+import { communeIdFor } from '../commune';
+
+/** What an import needs of the communes of the installation (main/host/communes.ts). */
+interface CommuneFiles {
+  readonly root: string;
+  readonly key: Buffer;
+  exists(id: string): boolean;
+  dirOf(id: string): string;
+  fileOf(id: string): string;
+  documentsOf(id: string): DocumentStore;
+}
 import { communeMigrations } from '../../migrations';
 
 const MAGIC = Buffer.from('CLOCHER-EXPORT-1\n', 'latin1');
@@ -134,7 +142,7 @@ export function unpackExport(raw: Buffer, passphrase: string, workFile: string, 
  * Add a commune from an export made on another PC, re-encrypted under this PC's key, with its documents. Refused
  * when this installation already has that commune (restore a backup there instead): nothing is ever overwritten.
  */
-export function importCommune(store: CommuneStore, raw: Buffer, passphrase: string): { id: string; nom: string; code_insee: string } {
+export function importCommune(store: CommuneFiles, raw: Buffer, passphrase: string): { id: string; nom: string; code_insee: string } {
   const work = path.join(store.root, `.import-${crypto.randomBytes(6).toString('hex')}.sqlite`);
   const commune = unpackExport(raw, passphrase, work, store.key, communeMigrations);
   const id = communeIdFor(commune.code_insee, commune.nom);

@@ -1,6 +1,5 @@
-import type { Db } from '../db/sqlite';
-import type { CommuneIdentity, EluInput, OpeningSlot } from './validation';
-import { WEEKDAYS } from './validation';
+import type { Db } from '../db';
+import { type CommuneIdentity, type EluInput, type OpeningSlot, WEEKDAYS } from './validation';
 
 export interface EluRow extends EluInput {
   id: number;
@@ -110,4 +109,16 @@ export function readSetting<T>(db: Db, key: string): T | undefined {
 
 export function writeSetting(db: Db, key: string, value: unknown): void {
   db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
+
+/** Folder-safe, readable id for a commune: INSEE code and name, e.g. `45123-saint-benoit-sur-loire`. */
+export function communeIdFor(codeInsee: string, nom: string): string {
+  const slug = nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${codeInsee}-${slug || 'commune'}`;
 }

@@ -1,7 +1,8 @@
-import { parseOrThrow } from '../api/validate';
-import { AppError } from '../api/errors';
-import { validElus, validIdentity } from '../test/helpers';
-import { communeIdentitySchema, conseilSchema, departementFromInsee, eluSchema, isValidSiren, newPasswordSchema, accountSchema } from './validation';
+import { parseOrThrow } from '../kernel/validate';
+import { AppError } from '../kernel/errors';
+import { validElus, validIdentity } from '../../test-support/helpers';
+import { communeIdentitySchema, conseilSchema, departementFromInsee, eluSchema, isValidSiren } from './validation';
+import { newPasswordSchema, accountSchema } from '../auth';
 
 function fieldsOf(schema: Parameters<typeof parseOrThrow>[0], value: unknown): Record<string, string> {
   try {

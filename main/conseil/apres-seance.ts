@@ -1,10 +1,9 @@
+import { AppError, parseOrThrow } from '../kernel';
+import type { ConseilCtx } from './context';
+import type { Db } from '../db';
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { parseOrThrow } from '../api/validate';
 import { checkQuorum } from './rules/quorum';
 import { voteResult, VoteError } from './rules/votes';
-import type { Db } from '../db/sqlite';
-import type { ConseilCtx } from './context';
 import { deliberationsOf } from './deliberations';
 import { listePdf } from './pdfs';
 import { formatDateFr } from './rules/dates';

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { readSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { resourcesDir } from '../documents/resources';
-import type { DocumentStore } from '../documents/store';
+import { readSetting } from '../commune';
+import type { Db } from '../db';
+import { resourcesDir, type DocumentStore } from '../documents';
 import { libelleMatiere } from './rules/nomenclature';
 
 /**

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
-import { fullName, readElus, readIdentity, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { AppError, isoDate, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
+import { fullName, readElus, readIdentity, type EluRow } from '../commune';
+import type { Db } from '../db';
 import { convocationPdf } from './pdfs';
 import { checkConvocation, convocationRule, lastSendingDate, type ConvocationCheck } from './rules/convocation';
 import { addDays, formatDateFr } from './rules/dates';

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
-import { readIdentity, readSetting, writeSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import type { Attendance } from './attendance';
+import { AppError, isoDate, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
+import { readIdentity, readSetting, writeSetting } from '../commune';
+import type { Db } from '../db';
+import type { Attendance } from './attendance';
 import { communeClassification, flattenMatieres } from './classification';
 import { deliberationPdf, type DeliberationPdfInput } from './pdfs';
 import { formatDateFr } from './rules/dates';
@@ -237,3 +236,22 @@ export const annexesOf = (db: Db, pointId: number | null): { sha256: string; nom
   pointId === null
     ? []
     : (db.prepare('SELECT sha256, nom, type_pj AS type FROM annexe WHERE point_id = ? AND type_pj IS NOT NULL ORDER BY id').all(pointId) as { sha256: string; nom: string; type: string }[]);
+
+/**
+ * The synchronisation's view of the AR documents still missing (§2.5 retry): acts whose AR is recorded but
+ * whose bordereau or stamped copy has not arrived. The conseil owns its table; the sync asks through this.
+ */
+export function deliberationsSansPieces(db: Db): { id: number; has_bordereau: boolean; has_tampon: boolean }[] {
+  const rows = db
+    .prepare(
+      `SELECT id, bordereau_sha256 IS NOT NULL AS b, tampon_sha256 IS NOT NULL AS t FROM deliberation
+       WHERE transmission = 'ar_recu' AND ar_identifiant IS NOT NULL AND (bordereau_sha256 IS NULL OR tampon_sha256 IS NULL)`,
+    )
+    .all() as { id: number; b: number; t: number }[];
+  return rows.map((r) => ({ id: r.id, has_bordereau: r.b === 1, has_tampon: r.t === 1 }));
+}
+
+/** A refused act sent again (sync.renvoyer): the deliberation waits for its transmission once more. */
+export function remettreATransmettre(db: Db, id: number): void {
+  db.prepare("UPDATE deliberation SET transmission = 'a_transmettre', anomalie_motif = NULL WHERE id = ?").run(id);
+}

@@ -1,4 +1,4 @@
-import { testCore, validAccount, validHoraires, validIdentity } from '../test/helpers';
+import { testCore, validAccount, validHoraires, validIdentity } from '../../test-support/helpers';
 
 /** Three élus in office: the quorum is 2 (L2121-17). */
 const elus = ['Lefèvre', 'Chevalier', 'Martin'].map((nom, i) => ({
@@ -27,6 +27,15 @@ describe('the séance detail carries the quorum the core decides (the window nev
     const first = await ok(c.call('conseil.seance', { seanceId }));
     expect(first.quorum).toMatchObject({ reached: false, required: 2, counted: 0 });
     expect(first.quorum.message).toMatch(/^Quorum non atteint : 0 présent sur 3 en exercice, il en faut au moins 2.*L2121-17/);
+    // the séance is held without quorum, its item postponed, the séance closed: then it may be reconvened
+    const { pointId } = await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }));
+    t.setNow('2026-11-27T19:30:00Z');
+    await ok(c.call('conseil.openSeance', { seanceId, confirm: true }));
+    const eluIds = (await ok(c.call('commune.get'))).elus.map((e) => e.id);
+    await ok(c.call('conseil.setPresence', { seanceId, presence: { eluId: eluIds[0]!, statut: 'present' } }));
+    await ok(c.call('conseil.setSecretaires', { seanceId, eluIds: [eluIds[0]!] }));
+    await ok(c.call('conseil.reporterPoint', { pointId, motif: 'quorum non atteint' }));
+    await ok(c.call('conseil.closeSeance', { seanceId }));
 
     const { seanceId: again } = await ok(c.call('conseil.createSeance', seance('2026-12-04', seanceId)));
     const second = await ok(c.call('conseil.seance', { seanceId: again }));

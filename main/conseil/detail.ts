@@ -1,5 +1,5 @@
-import { fullName, readElus, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { fullName, readElus, type EluRow } from '../commune';
+import type { Db } from '../db';
 import { convocationDate, deliberationsOf, executoireOf } from './deliberations';
 import { attendanceInput, pointSituation, pouvoirsFor, openingPresence } from './seance-day';
 import { attendanceFor } from './attendance';
@@ -8,7 +8,7 @@ import { getSeance, pointsOf, eluIdsEnExercice } from './seances';
 import { convocationState } from './convocation-service';
 import type { ConseilCtx } from './context';
 import type { PvRow } from './apres-seance';
-import { compareFr } from '../documents/french';
+import { compareFr } from '../documents';
 
 const RANG = { maire: 0, adjoint: 1, conseiller: 2 } as const;
 /** The maire, the adjoints by rang, then the conseillers by name in French collation (SQLite's binary order puts Lécuyer after Leroux). */

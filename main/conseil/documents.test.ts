@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { testCore, validAccount, validHoraires, validIdentity } from '../test/helpers';
+import { testCore, validAccount, validHoraires, validIdentity } from '../../test-support/helpers';
 import { pvPdf } from './pv-pdf';
 import { getSeance } from './seances';
 

@@ -1,4 +1,4 @@
-import { testCore, validAccount, validHoraires, validIdentity, type TestCore } from '../test/helpers';
+import { testCore, validAccount, validHoraires, validIdentity, type TestCore } from '../../test-support/helpers';
 
 /** Issue « a conseil that forgives a wrong click »: the core rules, through the contract. 11 élus in office. */
 const conseil = [

@@ -1,9 +1,8 @@
-import { AppError } from '../api/errors';
-import { ftsQuery } from '../db/search';
-import type { Ctx, Implementations } from '../api/handler';
-import { count } from '../documents/french';
+import { AppError } from '../kernel';
+import type { Implementations } from '../api/handler';
+import { count, pdfValue } from '../documents';
+import { ftsQuery } from '../db';
 import { communeClassification, flattenMatieres } from './classification';
-import { parisDay, type ConseilCtx } from './context';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
 import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';
 import { seanceDetail, seancesList } from './detail';
@@ -11,32 +10,8 @@ import { arreterPv, listeDocument, publierPv, publishListe, savePvDebats, signer
 import { registrePdf } from './registre';
 import { addMouvement, addPouvoir, closeSeance, openSeance, removePouvoir, reporterPoint, setInteresses, setPresence, setSecretaires } from './seance-day';
 import { addAnnexe, createSeance, getSeance, movePoint, readAnnexe, removePoint, savePoint, updateSeance } from './seances';
-import { refreshConseilTodos } from './todos';
 import { recordNominationRound, recordVote } from './vote-service';
 import { correctVote } from './vote-correction';
-
-function cc(ctx: Ctx): ConseilCtx {
-  const { db, id } = ctx.commune();
-  return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today: parisDay(ctx.now), audit: (e) => ctx.audit(e) };
-}
-
-/** A synchronous write: one transaction, then the dashboard's « À faire » is brought up to date. */
-function write<T>(ctx: Ctx, fn: (c: ConseilCtx) => T): T {
-  const c = cc(ctx);
-  const out = c.db.transaction(() => fn(c))();
-  refreshConseilTodos(c.db, c.today, c.now);
-  return out;
-}
-
-/** An asynchronous write (PDF generation): the domain function opens its own transaction. */
-async function writeAsync<T>(ctx: Ctx, fn: (c: ConseilCtx) => Promise<T>): Promise<T> {
-  const c = cc(ctx);
-  const out = await fn(c);
-  refreshConseilTodos(c.db, c.today, c.now);
-  return out;
-}
-
-const pdfValue = (nom: string, bytes: Uint8Array) => ({ nom, mime: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64') });
 
 export const conseilHandlers = {
   'conseil.classification': (ctx) => {
@@ -51,31 +26,31 @@ export const conseilHandlers = {
     };
   },
   'conseil.seances': (ctx, { annee }) => seancesList(ctx.commune().db, annee ?? null),
-  'conseil.seance': (ctx, { seanceId }) => seanceDetail(cc(ctx), seanceId),
-  'conseil.createSeance': (ctx, { seance }) => ({ seanceId: write(ctx, (c) => createSeance(c, seance)) }),
-  'conseil.updateSeance': (ctx, { seanceId, seance }) => write(ctx, (c) => updateSeance(c, seanceId, seance)),
-  'conseil.savePoint': (ctx, { seanceId, pointId, point }) => ({ pointId: write(ctx, (c) => savePoint(c, seanceId, pointId, point, lateItemRefusal(c.db, c.today))) }),
-  'conseil.removePoint': (ctx, { pointId }) => write(ctx, (c) => removePoint(c, pointId)),
-  'conseil.movePoint': (ctx, { pointId, direction }) => write(ctx, (c) => movePoint(c, pointId, direction)),
+  'conseil.seance': (ctx, { seanceId }) => seanceDetail(ctx.data(), seanceId),
+  'conseil.createSeance': (ctx, { seance }) => ({ seanceId: ctx.write((c) => createSeance(c, seance)) }),
+  'conseil.updateSeance': (ctx, { seanceId, seance }) => ctx.write((c) => updateSeance(c, seanceId, seance)),
+  'conseil.savePoint': (ctx, { seanceId, pointId, point }) => ({ pointId: ctx.write((c) => savePoint(c, seanceId, pointId, point, lateItemRefusal(c.db, c.today))) }),
+  'conseil.removePoint': (ctx, { pointId }) => ctx.write((c) => removePoint(c, pointId)),
+  'conseil.movePoint': (ctx, { pointId, direction }) => ctx.write((c) => movePoint(c, pointId, direction)),
   'conseil.addAnnexe': async (ctx, { pointId, uploadId, typePj }) => {
     const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
     const { pages } = await readAnnexe(bytes, nom);
-    return { annexeId: write(ctx, (c) => addAnnexe(c, pointId, nom, bytes, pages, typePj ?? null)) };
+    return { annexeId: ctx.write((c) => addAnnexe(c, pointId, nom, bytes, pages, typePj ?? null)) };
   },
   'conseil.convocationPdf': async (ctx, { seanceId, eluId }) => {
-    const c = cc(ctx);
+    const c = ctx.data();
     const s = getSeance(c.db, seanceId);
     const sent = c.db.prepare('SELECT sha256 FROM convocation_envoi WHERE seance_id = ? AND elu_id = ?').get(seanceId, eluId) as { sha256: string | null } | undefined;
     const bytes = sent?.sha256 ? c.docs.read(sent.sha256) : await convocationFor(c.db, seanceId, eluId, c.today);
     return pdfValue(`convocation-${s.date}-${eluId}.pdf`, bytes);
   },
-  'conseil.recordEnvoi': (ctx, { seanceId, envoi }) => writeAsync(ctx, (c) => recordEnvoi(c, seanceId, envoi)),
-  'conseil.recordEnvois': (ctx, { seanceId, envois }) => writeAsync(ctx, (c) => recordEnvois(c, seanceId, envois)),
+  'conseil.recordEnvoi': (ctx, { seanceId, envoi }) => ctx.writeAsync((c) => recordEnvoi(c, seanceId, envoi)),
+  'conseil.recordEnvois': (ctx, { seanceId, envois }) => ctx.writeAsync((c) => recordEnvois(c, seanceId, envois)),
   'conseil.listePdf': async (ctx, { seanceId }) => pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)),
-  'conseil.recordAffichage': (ctx, { seanceId, date }) => write(ctx, (c) => recordAffichage(c, seanceId, date)),
-  'conseil.openSeance': (ctx, { seanceId, confirm }) => write(ctx, (c) => openSeance(c, seanceId, confirm === true)),
-  'conseil.setPresence': (ctx, { seanceId, presence }) => write(ctx, (c) => setPresence(c, seanceId, presence)),
-  'conseil.addMouvement': (ctx, { seanceId, mouvement }) => write(ctx, (c) => addMouvement(c, seanceId, mouvement)),
+  'conseil.recordAffichage': (ctx, { seanceId, date }) => ctx.write((c) => recordAffichage(c, seanceId, date)),
+  'conseil.openSeance': (ctx, { seanceId, confirm }) => ctx.write((c) => openSeance(c, seanceId, confirm === true)),
+  'conseil.setPresence': (ctx, { seanceId, presence }) => ctx.write((c) => setPresence(c, seanceId, presence)),
+  'conseil.addMouvement': (ctx, { seanceId, mouvement }) => ctx.write((c) => addMouvement(c, seanceId, mouvement)),
   'conseil.addPouvoir': async (ctx, { seanceId, pouvoir, uploadId }) => {
     let scan: string | null = null;
     if (uploadId) {
@@ -83,24 +58,24 @@ export const conseilHandlers = {
       await readAnnexe(bytes, nom);
       scan = ctx.core.communes.documentsOf(ctx.commune().id).put(bytes).sha256;
     }
-    return { pouvoirId: write(ctx, (c) => addPouvoir(c, seanceId, pouvoir, scan)) };
+    return { pouvoirId: ctx.write((c) => addPouvoir(c, seanceId, pouvoir, scan)) };
   },
-  'conseil.removePouvoir': (ctx, { seanceId, pouvoirId }) => write(ctx, (c) => removePouvoir(c, seanceId, pouvoirId)),
-  'conseil.setSecretaires': (ctx, { seanceId, eluIds }) => write(ctx, (c) => setSecretaires(c, seanceId, eluIds)),
-  'conseil.setInteresses': (ctx, { pointId, eluIds }) => write(ctx, (c) => setInteresses(c, pointId, eluIds)),
-  'conseil.vote': (ctx, { pointId, vote }) => writeAsync(ctx, (c) => recordVote(c, pointId, vote)),
-  'conseil.correctVote': (ctx, { pointId, vote }) => writeAsync(ctx, (c) => correctVote(c, pointId, vote)),
-  'conseil.nominationRound': (ctx, { pointId, round }) => writeAsync(ctx, (c) => recordNominationRound(c, pointId, round)),
-  'conseil.reporterPoint': (ctx, { pointId, motif }) => write(ctx, (c) => reporterPoint(c, pointId, motif)),
-  'conseil.closeSeance': (ctx, { seanceId }) => write(ctx, (c) => closeSeance(c, seanceId)),
+  'conseil.removePouvoir': (ctx, { seanceId, pouvoirId }) => ctx.write((c) => removePouvoir(c, seanceId, pouvoirId)),
+  'conseil.setSecretaires': (ctx, { seanceId, eluIds }) => ctx.write((c) => setSecretaires(c, seanceId, eluIds)),
+  'conseil.setInteresses': (ctx, { pointId, eluIds }) => ctx.write((c) => setInteresses(c, pointId, eluIds)),
+  'conseil.vote': (ctx, { pointId, vote }) => ctx.writeAsync((c) => recordVote(c, pointId, vote)),
+  'conseil.correctVote': (ctx, { pointId, vote }) => ctx.writeAsync((c) => correctVote(c, pointId, vote)),
+  'conseil.nominationRound': (ctx, { pointId, round }) => ctx.writeAsync((c) => recordNominationRound(c, pointId, round)),
+  'conseil.reporterPoint': (ctx, { pointId, motif }) => ctx.write((c) => reporterPoint(c, pointId, motif)),
+  'conseil.closeSeance': (ctx, { seanceId }) => ctx.write((c) => closeSeance(c, seanceId)),
   'conseil.publishListe': async (ctx, { seanceId, date }) => {
-    const r = await writeAsync(ctx, (c) => publishListe(c, seanceId, date));
+    const r = await ctx.writeAsync((c) => publishListe(c, seanceId, date));
     return { ...r, ...pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)) };
   },
-  'conseil.pvSave': (ctx, { seanceId, debats }) => write(ctx, (c) => savePvDebats(c, seanceId, debats)),
-  'conseil.pvArreter': (ctx, { seanceId, parSeanceId, vote }) => writeAsync(ctx, (c) => arreterPv(c, seanceId, parSeanceId, vote)),
-  'conseil.pvSigner': (ctx, { seanceId }) => write(ctx, (c) => signerPv(c, seanceId, null)),
-  'conseil.pvPublier': (ctx, { seanceId, date }) => write(ctx, (c) => publierPv(c, seanceId, date)),
+  'conseil.pvSave': (ctx, { seanceId, debats }) => ctx.write((c) => savePvDebats(c, seanceId, debats)),
+  'conseil.pvArreter': (ctx, { seanceId, parSeanceId, vote }) => ctx.writeAsync((c) => arreterPv(c, seanceId, parSeanceId, vote)),
+  'conseil.pvSigner': (ctx, { seanceId }) => ctx.write((c) => signerPv(c, seanceId, null)),
+  'conseil.pvPublier': (ctx, { seanceId, date }) => ctx.write((c) => publierPv(c, seanceId, date)),
   'conseil.deliberations': (ctx, { annee, texte, limit, offset }) => {
     const db = ctx.commune().db;
     const where: string[] = [];
@@ -124,28 +99,25 @@ export const conseilHandlers = {
     return { total, rows: rows.map((d) => ({ ...d, executoire: executoireOf(d) })), modePublicite: modePublicite(db) };
   },
   'conseil.publishDeliberation': (ctx, { deliberationId, debut, confirm, confirmNonSignee }) => {
-    write(ctx, (c) => publishDeliberation(c, deliberationId, { debut, confirm, confirmNonSignee }));
+    ctx.write((c) => publishDeliberation(c, deliberationId, { debut, confirm, confirmNonSignee }));
     const d = getDeliberation(ctx.commune().db, deliberationId);
     return { ...d, executoire: executoireOf(d) };
   },
-  'conseil.setModePublicite': (ctx, { mode, deliberationNumero }) => write(ctx, (c) => setModePublicite(c, mode, deliberationNumero)),
+  'conseil.setModePublicite': (ctx, { mode, deliberationNumero }) => ctx.write((c) => setModePublicite(c, mode, deliberationNumero)),
   'conseil.registre': async (ctx, { annee }) => {
-    const c = cc(ctx);
+    const c = ctx.data();
     const r = await registrePdf(c.db, annee, c.today);
     if (r.deliberations === 0) throw new AppError('NOT_FOUND', `Aucune délibération enregistrée pour ${annee}.`);
     c.db.transaction(() => c.audit({ action: 'conseil.registre', summary: `Registre des délibérations ${annee} imprimé (${count(r.seances, 'séance')}, ${count(r.deliberations, 'délibération')})` }))();
     return { ...pdfValue(`registre-deliberations-${annee}.pdf`, r.pdf), deliberations: r.deliberations, seances: r.seances };
   },
 
-  'documents.uploadStart': (ctx, { nom, size }) => ctx.core.uploads.start(ctx.conn.id, nom, size),
-  'documents.uploadChunk': (ctx, { uploadId, offset, data }) => ctx.core.uploads.chunk(ctx.conn.id, uploadId, offset, data),
-  'documents.get': (ctx, { sha256 }) => pdfValue(`${sha256.slice(0, 12)}.pdf`, ctx.core.communes.documentsOf(ctx.commune().id).read(sha256)),
 } satisfies Implementations<
   | 'conseil.classification' | 'conseil.seances' | 'conseil.seance' | 'conseil.createSeance' | 'conseil.updateSeance' | 'conseil.savePoint'
   | 'conseil.removePoint' | 'conseil.movePoint' | 'conseil.addAnnexe' | 'conseil.convocationPdf' | 'conseil.recordEnvoi' | 'conseil.recordAffichage'
   | 'conseil.recordEnvois' | 'conseil.listePdf' | 'conseil.openSeance' | 'conseil.setPresence' | 'conseil.addMouvement' | 'conseil.addPouvoir' | 'conseil.removePouvoir' | 'conseil.setSecretaires'
   | 'conseil.setInteresses' | 'conseil.vote' | 'conseil.correctVote' | 'conseil.nominationRound' | 'conseil.reporterPoint' | 'conseil.closeSeance' | 'conseil.publishListe'
   | 'conseil.pvSave' | 'conseil.pvArreter' | 'conseil.pvSigner' | 'conseil.pvPublier' | 'conseil.deliberations' | 'conseil.publishDeliberation'
-  | 'conseil.setModePublicite' | 'conseil.registre' | 'documents.uploadStart' | 'documents.uploadChunk' | 'documents.get'
+  | 'conseil.setModePublicite' | 'conseil.registre'
 >;
 

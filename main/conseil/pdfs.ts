@@ -1,7 +1,6 @@
-import { fullName, readElus, readIdentity, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { compareFr, dateCourte, fonctionTitre, heureFr, presidentDeSeance, secretaireDeSeance, secretairesLabel, type Civilite } from '../documents/french';
-import { PdfWriter } from '../documents/pdf';
+import { fullName, readElus, readIdentity, type EluRow } from '../commune';
+import type { Db } from '../db';
+import { compareFr, dateCourte, fonctionTitre, heureFr, presidentDeSeance, secretaireDeSeance, secretairesLabel, type Civilite, PdfWriter } from '../documents';
 import type { Attendance } from './attendance';
 import type { ConvocationRule } from './rules/convocation';
 import { formatDateFr } from './rules/dates';

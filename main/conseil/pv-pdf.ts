@@ -1,7 +1,6 @@
-import { fullName, readIdentity } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { accord, count, dateCourte, heureFr, secretairesLabel } from '../documents/french';
-import { PdfWriter } from '../documents/pdf';
+import { fullName, readIdentity } from '../commune';
+import type { Db } from '../db';
+import { accord, count, dateCourte, heureFr, secretairesLabel, PdfWriter } from '../documents';
 import { attendanceFor } from './attendance';
 import { deliberationsOf } from './deliberations';
 import { names, nominatifOf, nominationTours, resultLines, signatureBlocks, sortedIds } from './pdfs';

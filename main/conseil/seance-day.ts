@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
-import { fullName, readElus, readIdentity, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { attendanceFor, presentAt, type AttendanceInput } from './attendance';
+import { AppError, isoDate, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
+import { fullName, readElus, type EluRow, readIdentity } from '../commune';
+import type { Db } from '../db';
+import { attendanceFor, presentAt, type AttendanceInput } from './attendance';
 import { checkPouvoir, type Presence } from './rules/pouvoirs';
 import { checkQuorum } from './rules/quorum';
 import { quorumExempt } from './rules/reconvocation';

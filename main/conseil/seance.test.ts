@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { testCore, validAccount, validHoraires, validIdentity, type TestCore } from '../test/helpers';
-import { requireTool, toolMissing } from '../test/support';
+import { testCore, validAccount, validHoraires, validIdentity, type TestCore } from '../../test-support/helpers';
+import { requireTool, toolMissing } from '../../test-support/support';
 
 /** A council of 11 in office: the maire, 2 adjoints, 8 conseillers. */
 const conseil = [

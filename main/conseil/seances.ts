@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow, trimmed } from '../api/validate';
-import { readElus, readIdentity } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { readablePdf } from '../documents/pdf';
-import { checkMatiere, communeClassification } from './classification';
+import { AppError, isoDate, parseOrThrow, trimmed } from '../kernel';
 import type { ConseilCtx } from './context';
+import { readElus, readIdentity } from '../commune';
+import type { Db } from '../db';
+import { readablePdf } from '../documents';
+import { checkMatiere, communeClassification } from './classification';
 import { addDays, formatDateFr } from './rules/dates';
 import { RECONVOCATION_MIN_DAYS } from './rules/quorum';
 import { pointsToCarry, reconvocationRefusal, type CarryPlan } from './rules/reconvocation';

@@ -1,5 +1,5 @@
-import { readIdentity, readSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { readIdentity, readSetting } from '../commune';
+import type { Db } from '../db';
 import { convocationRule, lastSendingDate } from './rules/convocation';
 import { addDays, formatDateFr } from './rules/dates';
 import { listeDeadline, pvPublicationDeadline, reliureDeadline } from './rules/publicite';

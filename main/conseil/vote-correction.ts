@@ -1,7 +1,6 @@
-import { AppError } from '../api/errors';
-import { parseOrThrow } from '../api/validate';
-import { fullName } from '../commune/commune';
+import { AppError, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
+import { fullName } from '../commune';
 import { communeClassification, flattenMatieres } from './classification';
 import { convocationDate, type DeliberationRow } from './deliberations';
 import { deliberationPdf } from './pdfs';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { parseOrThrow } from '../api/validate';
-import { fullName } from '../commune/commune';
+import { AppError, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
+import { fullName } from '../commune';
 import { createDeliberation } from './deliberations';
 import { nominationTours } from './pdfs';
 import { nominationRound, voteResult, VoteError, type Candidate } from './rules/votes';

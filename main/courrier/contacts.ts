@@ -1,5 +1,5 @@
 /** The contacts directory: people and organisations, one row per normalised key, searchable. */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 
 export interface ContactInput {
   nom: string;

@@ -1,7 +1,7 @@
-import type { Actor, JournalEntry } from '../audit/journal';
-import type { Role } from '../auth/roles';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import type { Actor, JournalEntry } from '../audit';
+import type { Role } from '../auth';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 
 /** What the courrier domain needs from the core for one call. */
 export interface CourrierCtx {

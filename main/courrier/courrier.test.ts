@@ -1,6 +1,6 @@
 /** The register through the core: rights, classification, deadlines, search. */
 import { inProcessClient, type Client } from '../host/inprocess';
-import { withCommune, type TestCore } from '../test/helpers';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 
 type R<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 async function ok<T>(p: Promise<R<T>>): Promise<T> {

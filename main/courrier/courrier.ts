@@ -2,9 +2,9 @@
  * One courrier with what the CRPA makes of it: its qualification (rules/classification), its implicit
  * decision (rules/decision) and the acknowledgements still owed (rules/acknowledgements).
  */
-import { AppError } from '../api/errors';
-import { readIdentity } from '../commune/commune';
-import type { Db } from '../db/sqlite';
+import { AppError } from '../kernel';
+import { readIdentity } from '../commune';
+import type { Db } from '../db';
 import { ELECTRONIC, type Canal } from './register';
 import { acknowledgementsDue, type AckDue } from './rules/acknowledgements';
 import { qualify, type Classement, type Procedure, type Qualification } from './rules/classification';

@@ -1,5 +1,5 @@
 /** A courrier as the detail screen shows it: facts, contact, attachments, links, CRPA computation, documents. */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import type { ContactRow } from './contacts';
 import { crpaOf, getCourrier } from './courrier';
 import { CLASSEMENT_LABELS } from './rules/classification';

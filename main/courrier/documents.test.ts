@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withCommune, type TestCore } from '../test/helpers';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 
 const noPoppler = (() => {
   try {

@@ -2,9 +2,9 @@
  * The letters the CRPA requires, as paragraphs rendered both to PDF (paper, printed) and to an e-mail body
  * (SVE). Each names the agent handling the matter (L111-2) and the service's address, e-mail and telephone.
  */
-import { AppError } from '../api/errors';
-import { readIdentity } from '../commune/commune';
-import { PdfWriter } from '../documents/pdf';
+import { AppError } from '../kernel';
+import { readIdentity } from '../commune';
+import { PdfWriter } from '../documents';
 import type { CourrierCtx } from './context';
 import { crpaOf, type CourrierRow } from './courrier';
 import { silenceMention } from './rules/classification';

@@ -2,9 +2,9 @@
  * The deadlines view and the dashboard's « À faire »: acknowledgements owed (AEE, ARE, AR) and implicit
  * decisions in the next 15 days (domain-rules §3.4: warn at D-15), overdue ones first, each with its article.
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import { crpaOf, type CourrierRow } from './courrier';
-import { readIdentity } from '../commune/commune';
+import { readIdentity } from '../commune';
 import { addDays } from './rules/days';
 import { workingDaysBetween } from './rules/working-days';
 

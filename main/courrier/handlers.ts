@@ -1,6 +1,6 @@
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { ROLE_LABELS } from '../auth/roles';
+import { ROLE_LABELS } from '../auth';
 import type { CourrierCtx } from './context';
 import { searchContacts } from './contacts';
 import { procedures } from './courrier';

@@ -8,3 +8,6 @@ export { acknowledgeAs } from './issue';
 export { DOCUMENT_KINDS, type DocumentKind } from './documents';
 export { ELECTRONIC } from './register';
 export { addWorkingDays, isJourOuvre } from './rules/working-days';
+export { refreshCourrierTodos } from './echeances';
+export { mailSyncSide } from './mail/index';
+export { registerPrefectureMessage } from './prefecture';

@@ -2,9 +2,9 @@
  * Issue a CRPA document: the PDF is generated and kept (content-addressed), the courrier records that the
  * acknowledgement was issued, and for an electronic submission the e-mail is queued in the same transaction.
  */
-import { record, type Actor } from '../audit/journal';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import { record, type Actor } from '../audit';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import type { CourrierCtx } from './context';
 import { getCourrier } from './courrier';
 import { letter, letterPdf, letterText, type DocumentKind } from './documents';

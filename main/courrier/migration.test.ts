@@ -1,6 +1,6 @@
 /** Migration 0300 on a commune that already has courriers (0030 table): numbers kept, filed, searchable. */
 import Database from 'better-sqlite3';
-import { migrate } from '../db/migrate';
+import { migrate } from '../db';
 import { communeMigrations } from '../../migrations';
 
 it('rebuilds the 0030 courrier table without losing a row, and indexes it for the search', () => {

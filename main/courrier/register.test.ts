@@ -1,4 +1,4 @@
-import { withCommune, type TestCore } from '../test/helpers';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 import { recordOutgoingEmail, registerArrivee } from './index';
 
 const actor = { login: 'secretaire', name: 'Martine Roux' };

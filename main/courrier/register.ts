@@ -5,11 +5,10 @@
  */
 import { enqueueMail } from './mail/outbox';
 import { z } from 'zod';
-import { record, type Actor } from '../audit/journal';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow, trimmed } from '../api/validate';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import { record, type Actor } from '../audit';
+import { AppError, isoDate, parseOrThrow, trimmed } from '../kernel';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import { upsertContact } from './contacts';
 import { parisDay } from './rules/days';
 

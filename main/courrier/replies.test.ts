@@ -1,5 +1,5 @@
 /** Replies from templates: merged, put in the parapheur for the maire, registered as départ once signed. */
-import { withCommune, type TestCore } from '../test/helpers';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 import { merge } from './replies';
 
 type R<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

@@ -4,14 +4,12 @@
  * départ linked to the arrivée (« réponse à »), which becomes « répondu ».
  */
 import { z } from 'zod';
-import { record, type Actor } from '../audit/journal';
-import { AppError } from '../api/errors';
-import { readElus, readIdentity, fullName } from '../commune/commune';
-import { parseOrThrow, trimmed } from '../api/validate';
-import type { Db } from '../db/sqlite';
-import { PdfWriter } from '../documents/pdf';
-import type { DocumentStore } from '../documents/store';
-import { insertDocument } from '../parapheur/queue';
+import { record, type Actor } from '../audit';
+import { AppError, parseOrThrow, trimmed } from '../kernel';
+import { readElus, readIdentity, fullName } from '../commune';
+import type { Db } from '../db';
+import { PdfWriter, type DocumentStore } from '../documents';
+import { insertDocument } from '../parapheur';
 import type { CourrierCtx } from './context';
 import { getCourrier, type CourrierRow } from './courrier';
 import { serviceLines } from './documents';

@@ -3,8 +3,8 @@
  * personal data: the secrétaire, the maire and the adjoints read them, not every councillor nor support
  * (RGPD art. 5-1-c). The secrétaire registers and files; the maire assigns; an élu answers what is assigned to him.
  */
-import { AppError } from '../api/errors';
-import type { Role } from '../auth/roles';
+import { AppError } from '../kernel';
+import type { Role } from '../auth';
 import type { CourrierRow } from './courrier';
 
 const READERS: readonly Role[] = ['secretaire', 'maire', 'adjoint'];

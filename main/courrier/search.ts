@@ -1,5 +1,5 @@
 /** The register's search, as you type: accent- and case-insensitive FTS5 (migration 0300) plus filters. */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import { ftsQuery } from './contacts';
 
 export interface SearchArgs {

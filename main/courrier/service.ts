@@ -1,7 +1,6 @@
 /** Operations on a registered courrier: one transaction each (the handler opens it), journaled. */
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow, trimmed } from '../api/validate';
+import { AppError, isoDate, parseOrThrow, trimmed } from '../kernel';
 import type { CourrierCtx } from './context';
 import { getCourrier, procedureOf, storeDecision, type CourrierRow } from './courrier';
 import { mayAnswer, mayAssign, mayWrite } from './rights';

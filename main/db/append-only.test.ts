@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
-import { tempDir } from '../test/helpers';
+import { tempDir } from '../../test-support/helpers';
 import { migrate, type Migration } from './migrate';
 import { closeDatabase, openDatabase, type Db } from './sqlite';
 

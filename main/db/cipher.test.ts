@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
 import { recoverAccount } from '../host/recover';
-import { tempDir, testCore, withCommune, type TestCore } from '../test/helpers';
+import { tempDir, testCore, withCommune, type TestCore } from '../../test-support/helpers';
 import { deriveDbKey, isPlainFile, openKeyed, type DbKey } from './cipher';
 import { openDatabase } from './sqlite';
 import { KEY_FILE, OS_KEY_FILE } from './secrets';

@@ -13,8 +13,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../api/errors';
-import { ensurePrivateDir } from '../host/paths';
+import { AppError } from '../kernel';
+import { ensurePrivateDir } from './private-dir';
 import { KEY_FILE, OS_KEY_FILE, readOrCreateKeyFile } from './secrets';
 
 export type Db = Database.Database;

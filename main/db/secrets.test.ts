@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
-import { checkBackup, createBackup } from '../backup/backups';
-import { readSetting, writeSetting } from '../commune/commune';
+import { checkBackup, createBackup } from '../backup';
+import { readSetting, writeSetting } from '../commune';
 import { s2lowConfig, savePlateforme } from '../sync/settings';
-import { tempDir, testCore, withCommune } from '../test/helpers';
+import { tempDir, testCore, withCommune } from '../../test-support/helpers';
 import { aesBox, KEY_FILE, keyFileBox, readOrCreateKeyFile, SecretUnreadable } from './secrets';
 import { openKeyed, type DbKey } from './cipher';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import { isNotADb, isPlainFile, openKeyed, wrongKeyError, type Db, type DbKey } from './cipher';
 import { encryptPlainFile } from './encrypt-plain';
 import { migrate, refuseFutureVersion, schemaVersion, type Migration, type MigrationResult } from './migrate';

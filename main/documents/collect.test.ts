@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import Database from 'better-sqlite3';
-import { withCommune } from '../test/helpers';
+import { withCommune } from '../../test-support/helpers';
 import { collectDocuments, GRACE_MS } from './collect';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openLike } from '../db/cipher';
-import type { Db } from '../db/sqlite';
+import { type Db, openLike } from '../db';
 import type { DocumentStore } from './store';
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFInvalidObject, PDFName, PDFString, StandardFonts } from '@cantoo/pdf-lib';
-import { tempDir } from '../test/helpers';
+import { tempDir } from '../../test-support/helpers';
 import { readablePdf } from './pdf';
 import { BAD_XREF, NO_CATALOG, TRUNCATED } from './pdf-structure';
 

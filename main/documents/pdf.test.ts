@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../test/helpers';
-import { skipReason, toolMissing } from '../test/support';
+import { tempDir } from '../../test-support/helpers';
+import { skipReason, toolMissing } from '../../test-support/support';
 import { PdfWriter, readablePdf } from './pdf';
 import { TRUNCATED } from './pdf-structure';
 import { DocumentStore } from './store';

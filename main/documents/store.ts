@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 
 /**
  * A commune's documents (PDFs, scans) beside its database, content-addressed: a file is named by its SHA-256,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
 import type { Client } from '../host/inprocess';
-import { withCommune } from '../test/helpers';
+import { withCommune } from '../../test-support/helpers';
 
 /** Through the real core: the window's uploads, its handlers (conseil.addAnnexe) and its disconnection. */
 async function pdf(js = false): Promise<Buffer> {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from '@cantoo/pdf-lib';
-import { AppError } from '../api/errors';
-import { tempDir } from '../test/helpers';
+import { AppError } from '../kernel/errors';
+import { tempDir } from '../../test-support/helpers';
 import { cleanFileName, MAX_NAME_CHARS } from './filename';
 import { IDLE_MS, MAX_UPLOAD_BYTES, Uploads } from './uploads';
 

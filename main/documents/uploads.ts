@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import { cleanFileName } from './filename';
 import { readablePdf } from './pdf';
 

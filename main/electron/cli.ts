@@ -7,7 +7,7 @@
  * --data-dir (or CLOCHER_DATA_DIR) is for tests and support; by default the data is in app.getPath('userData').
  */
 import path from 'node:path';
-import { findProvisioningFile } from '../provisioning/provisioning';
+import { findProvisioningFile } from '../provisioning';
 import { argValue } from '../host/paths';
 
 export interface ShellOptions {

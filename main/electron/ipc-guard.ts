@@ -4,10 +4,9 @@
  * registered handler, and the arguments pass that handler's schema. Pure: it takes plain values, so it is
  * tested without Electron. The core checks envelope, name and arguments again (defence in depth).
  */
-import { AppError } from '../api/errors';
+import { AppError, parseOrThrow } from '../kernel';
 import { api, isHandlerName, requestEnvelope, type HandlerName } from '../api/schemas';
 import type { Reply } from '../api/types';
-import { parseOrThrow } from '../api/validate';
 import { isAppUrl } from './app-url';
 
 /** What main knows of the frame that sent the message (Electron's event.senderFrame / event.sender). */

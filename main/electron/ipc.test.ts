@@ -1,10 +1,10 @@
 import { api, EVENTS, type HandlerName } from '../api/schemas';
 import type { Reply } from '../api/types';
 import type { CoreProcess } from './core-process';
-import { electron, FakeWebContents } from './testing/fake-electron';
+import { electron, FakeWebContents } from '../../test-support/fake-electron';
 import { CALL_CHANNEL, EVENT_CHANNEL, registerIpc } from './ipc';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron);
 
 function setup() {
   const calls: { conn: string; request: unknown }[] = [];

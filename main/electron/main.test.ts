@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Reply } from '../api/types';
 import { RESTARTED_MESSAGE } from './core-process';
-import { electron, FakeBrowserWindow, type FakeUtilityProcess } from './testing/fake-electron';
+import { electron, FakeBrowserWindow, type FakeUtilityProcess } from '../../test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-main-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CSP } from '../host/csp';
-import { electron } from './testing/fake-electron';
+import { electron } from '../../test-support/fake-electron';
 import { ELECTRON_CSP, handleAppProtocol, registerAppScheme, resolveAppFile, serveAppRequest } from './protocol';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron);
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-protocol-'));
 const root = path.join(base, 'renderer');

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { electron, type FakeUtilityProcess } from './testing/fake-electron';
+import { electron, type FakeUtilityProcess } from '../../test-support/fake-electron';
 import { runRecovery } from './recover';
 import { osWrappedKey } from './secrets';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron);
 
 describe('runRecovery', () => {
   it('hands the installation key (the one wrapped by the OS) to the tool over its channel, never in its arguments', async () => {

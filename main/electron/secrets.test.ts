@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KEY_FILE } from '../db/secrets';
+import { KEY_FILE } from '../db';
 import { answerSecretsRequests, OS_KEY_FILE, osWrappedKey, type OsWrapper } from './secrets';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-oskey-'));

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KEY_FILE, OS_KEY_FILE } from '../db/secrets';
-import { ensurePrivateDir } from '../host/paths';
+import { ensurePrivateDir } from '../db/private-dir';
 
 /** What we use of Electron's safeStorage. */
 export interface OsWrapper {

@@ -1,8 +1,8 @@
-import { electron, FakeBrowserWindow, type FakeWebContents } from './testing/fake-electron';
+import { electron, FakeBrowserWindow, type FakeWebContents } from '../../test-support/fake-electron';
 import { denyAllPermissions, installWebContentsGuards } from './guards';
 import { createMainWindow, focusWindow } from './window';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron')).electron);
+vi.mock('electron', async () => (await import('../../test-support/fake-electron')).electron);
 
 installWebContentsGuards(electron.app as never);
 

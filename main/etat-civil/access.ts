@@ -4,11 +4,11 @@
  * (L2122-18), an agent holding a délégation de signature R2122-10 in the délégations register. Checked in the
  * core on every call, whatever the window shows; support and other élus see nothing of it.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Session } from '../api/handler';
-import { readElus } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { delegationLapse, type DelegationRow } from '../parapheur/delegations';
+import { readElus } from '../commune';
+import type { Db } from '../db';
+import { delegationLapse, type DelegationRow } from '../parapheur';
 import { fold } from './rules/search-query';
 
 export const REFUS_ETAT_CIVIL =

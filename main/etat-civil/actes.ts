@@ -1,5 +1,5 @@
 /** Acts: index them, open them (every consultation journaled), key them from their scan. */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { EcCtx } from './context';
 import { getRegistre, registreLabel } from './registres';
 import { dateCourte } from './rules/dates';

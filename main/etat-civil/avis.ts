@@ -3,9 +3,9 @@
  * letter to the other commune's officier, their récépissé awaited with reminders and kept 10 years; incoming
  * ones are queued, applied as a mention here, and their récépissé is sent back.
  */
-import { AppError } from '../api/errors';
-import { readIdentity } from '../commune/commune';
-import { PdfWriter } from '../documents/pdf';
+import { AppError } from '../kernel';
+import { readIdentity } from '../commune';
+import { PdfWriter } from '../documents';
 import { acteRef, getActeRow } from './actes';
 import type { EcCtx } from './context';
 import { dateCourte, dateLongue } from './rules/dates';

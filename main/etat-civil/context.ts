@@ -1,6 +1,6 @@
-import type { Actor, JournalEntry } from '../audit/journal';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import type { Actor, JournalEntry } from '../audit';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 
 /** What the état civil needs from the core for one call (built by handlers.ts after the access check). */
 export interface EcCtx {

@@ -1,6 +1,6 @@
 /** The état civil through the real core: who sees it, search, keying, consultation journal. */
-import { withCommune, type TestCore } from '../test/helpers';
-import { accountAs, err, naissance, ok } from './testing/client';
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { accountAs, err, naissance, ok } from '../../test-support/etat-civil-client';
 
 describe('état civil: access, search, keying', () => {
   let t: TestCore & { communeId: string };

@@ -1,7 +1,7 @@
 /** CSV import of tables décennales, scans page by page, tables PDFs read back — through the real core. */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { withCommune, type TestCore } from '../test/helpers';
-import { err, ok, pdfText, popplerMissing } from './testing/client';
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { err, ok, pdfText, popplerMissing } from '../../test-support/etat-civil-client';
 
 const CSV = [
   'Type;N°;Date de l’acte;Nom;Prénoms;Nom du conjoint;Prénoms du conjoint',

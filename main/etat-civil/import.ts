@@ -3,7 +3,7 @@
  * refused line with its reason, then the accepted lines written in ONE transaction (nothing half-imported),
  * with progress events. Each act goes to its year's register, created when missing.
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import type { EcCtx } from './context';
 import { checkLine, guessMapping, parseCsv, type ImportRow, type Mapping } from './rules/csv';
 import type { Kind } from './rules/kinds';

@@ -3,7 +3,7 @@
  * immutable (a correction is a new mention); and the mentions an act drawn up here requires elsewhere
  * (C. civ. art. 49): a draft with its 3-day deadline when the other act is here, an avis de mention otherwise.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import { acteRef, getActeRow, type ActeRow } from './actes';
 import type { EcCtx } from './context';
 import { ARTICLE_49, article49Deadline } from './rules/deadlines';

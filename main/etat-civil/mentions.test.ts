@@ -1,6 +1,6 @@
 /** Mentions marginales and avis de mention through the real core (C. civ. art. 49). */
-import { withCommune, type TestCore } from '../test/helpers';
-import { err, naissance, ok, pdfText, popplerMissing } from './testing/client';
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { err, naissance, ok, pdfText, popplerMissing } from '../../test-support/etat-civil-client';
 
 if (popplerMissing) console.warn(`[etat-civil] ${popplerMissing}`);
 

@@ -1,6 +1,6 @@
 /** Registers by year and kind, their life (opened, closed on the last act, bound) and their scanned pages. */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { EcCtx } from './context';
 import type { Kind } from './rules/kinds';
 import { dateCourte } from './rules/dates';

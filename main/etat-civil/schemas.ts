@@ -4,7 +4,7 @@
  * holding 'commune.write' — and the domain then checks who is an officier (access.ts) on every call.
  */
 import { z } from 'zod';
-import { isoDate } from '../api/validate';
+import { isoDate } from '../kernel';
 import type { Access } from '../api/schemas';
 import { KINDS } from './rules/kinds';
 import { NATURES } from './rules/mentions';

@@ -1,8 +1,8 @@
 /** Both search strategies give the same answer: newest acts first, filters applied (search.ts). */
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
-import { closeDatabase, openDatabase } from '../db/sqlite';
-import { tempDir } from '../test/helpers';
+import { closeDatabase, openDatabase } from '../db';
+import { tempDir } from '../../test-support/helpers';
 import { searchActes } from './search';
 
 describe('search over thousands of matches', () => {

@@ -1,5 +1,5 @@
 /** Search as you type over the index (issue 11): FTS5 prefix terms plus year and kind filters. */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import { KIND_LABELS, type Kind } from './rules/kinds';
 import { ftsMatch, parseSearch } from './rules/search-query';
 

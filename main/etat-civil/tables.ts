@@ -4,9 +4,9 @@
  * at once, registers are not: domain-rules §2.3, §2.6); the decennial table is drawn up in the first six
  * months of the eleventh year.
  */
-import { AppError } from '../api/errors';
-import { readIdentity } from '../commune/commune';
-import { PdfWriter } from '../documents/pdf';
+import { AppError } from '../kernel';
+import { readIdentity } from '../commune';
+import { PdfWriter } from '../documents';
 import type { EcCtx } from './context';
 import { dateCourte } from './rules/dates';
 import { KIND_LABELS, type Kind } from './rules/kinds';

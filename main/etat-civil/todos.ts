@@ -2,7 +2,7 @@
  * The état civil's « À faire » on the dashboard: mentions to apply and avis due, with the article. No name of
  * an administré appears (the dashboard is read by every élu): acts are named by kind, number and year.
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import { acteRef, type ActeRow } from './actes';
 import { avisNext, type AvisRow } from './avis';
 import { ARTICLE_49 } from './rules/deadlines';

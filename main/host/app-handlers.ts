@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
 import type { Ctx, Implementations } from '../api/handler';
-import { AppError, toErrorValue } from '../api/errors';
-import { managesInstallation } from '../auth/access';
-import { userCount } from '../auth/accounts';
-import { permissionsOf } from '../auth/roles';
-import { communesOf } from '../auth/session';
-import { latestVersion, schemaVersion } from '../db/migrate';
+import { AppError, toErrorValue } from '../kernel';
+import { managesInstallation, userCount, communesOf, permissionsOf } from '../auth';
+import { latestVersion, schemaVersion } from '../db';
 
 function communeProblem(ctx: Ctx) {
   try {

@@ -1,4 +1,4 @@
-import { withCommune } from '../test/helpers';
+import { withCommune } from '../../test-support/helpers';
 
 /** app.status carries the session's permissions in the open commune: the window hides buttons from them. */
 describe('app.status permissions', () => {

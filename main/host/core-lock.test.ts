@@ -5,10 +5,10 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePki, type Pki } from '../../e2e/fakes/s2low/certs';
-import { addDeliberations } from '../sync/harness';
-import { savePlateforme } from '../sync/settings';
-import { DocumentStore } from '../documents/store';
-import { withCommune, type TestCore } from '../test/helpers';
+import { addDeliberations } from '../../test-support/sync-harness';
+import { savePlateforme } from '../sync';
+import { DocumentStore } from '../documents';
+import { withCommune, type TestCore } from '../../test-support/helpers';
 import path from 'node:path';
 
 let pki: Pki;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { validAccount, withCommune } from '../test/helpers';
+import { validAccount, withCommune } from '../../test-support/helpers';
 
 describe('core: first run to dashboard', () => {
   it('creates the commune, logs the secrétaire in, and shows the dashboard', async () => {

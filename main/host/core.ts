@@ -1,23 +1,18 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { workspaceMigrations } from '../../migrations';
-import { AppError, toErrorValue } from '../api/errors';
+import { AppError, toErrorValue, parisDay, parseOrThrow } from '../kernel';
 import type { Connection, CoreServices, Ctx, Session } from '../api/handler';
-import { implementations, sessionEndListeners, todoRefreshers } from '../api/registry';
-import { parisDay } from '../conseil/context';
+import { implementations, sessionEndListeners, todoRefreshers } from './registry';
 import { api, isHandlerName, requestEnvelope, type EventName, type EventPayload } from '../api/schemas';
 import type { Reply } from '../api/types';
-import { parseOrThrow } from '../api/validate';
-import { record } from '../audit/journal';
-import { can } from '../auth/roles';
-import { checkAccountRules } from '../auth/access';
-import { CommuneStore, type Clock } from '../commune/store';
-import { closeDatabase, openDatabase, type Db } from '../db/sqlite';
-import { aesBox, type SecretBox } from '../db/secrets';
-import { deriveDbKey, INSTALLATION_FILE, installationKey } from '../db/cipher';
-import { Uploads } from '../documents/uploads';
-import { startUsbWatch } from '../signing/usb-watch';
-import { readHoraires } from '../commune/commune';
+import { record } from '../audit';
+import { can, checkAccountRules } from '../auth';
+import { CommuneStore, type Clock } from './communes';
+import { closeDatabase, openDatabase, type Db, type SecretBox, aesBox, deriveDbKey, INSTALLATION_FILE, installationKey } from '../db';
+import { Uploads } from '../documents';
+import { startUsbWatch } from '../signing';
+import { readHoraires } from '../commune';
 import { SyncScheduler } from '../sync';
 import { startSync } from '../sync/handlers';
 import { LockHold, WriteLock } from './write-lock';
@@ -276,6 +271,22 @@ export class Core implements CoreServices {
       audit: (e) => record(ctx.commune().db, now, ctx.actor(), e),
       // outside a handler (the scheduler's runs) there is no hold to step out of
       offLock: (io) => (hold ? hold.offLock(io) : io()),
+      data: () => {
+        const { db, id } = ctx.commune();
+        return { db, docs: this.communes.documentsOf(id), now, today: parisDay(now), audit: (e) => ctx.audit(e) };
+      },
+      write: (fn) => {
+        const c = ctx.data();
+        const out = c.db.transaction(() => fn(c))();
+        this.refreshTodos(c.db, now);
+        return out;
+      },
+      writeAsync: async (fn) => {
+        const c = ctx.data();
+        const out = await fn(c);
+        this.refreshTodos(c.db, now);
+        return out;
+      },
     };
     return ctx;
   }

@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { tempDir, testCore, type TestCore } from '../test/helpers';
+import { tempDir, testCore, type TestCore } from '../../test-support/helpers';
 import { MAX_CONNECTIONS, MAX_FRAME_BYTES, MAX_PENDING, MAX_WINDOWS, startLoopback, type LoopbackServer } from './loopback';
 
 let t: TestCore;

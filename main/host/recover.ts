@@ -7,8 +7,7 @@
  * The installation file is encrypted (main/db/cipher.ts): under Electron (--secrets=os) the tool asks the shell
  * for the OS-wrapped key over its parent port, as the core does; in plain Node it uses the 0600 key file.
  */
-import { changePassword, findUser, workspaceLog } from '../auth/accounts';
-import { temporaryPassword } from '../auth/password';
+import { changePassword, findUser, workspaceLog, temporaryPassword } from '../auth';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
 

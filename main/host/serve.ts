@@ -7,7 +7,7 @@
  * Whoever opens a browser must not put it on the browser's either (scripts/launch-page.mjs).
  */
 import path from 'node:path';
-import { findProvisioningFile } from '../provisioning/provisioning';
+import { findProvisioningFile } from '../provisioning';
 import { Core } from './core';
 import { startLoopback } from './loopback';
 import { argValue, defaultDataDir } from './paths';

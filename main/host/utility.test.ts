@@ -6,9 +6,8 @@ import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { aesBox, KEY_FILE } from '../db/secrets';
-import { deriveDbKey, openKeyed } from '../db/cipher';
-import { tempDir } from '../test/helpers';
+import { aesBox, KEY_FILE, deriveDbKey, openKeyed } from '../db';
+import { tempDir } from '../../test-support/helpers';
 
 vi.mock('../signing/usb-watch', () => ({ startUsbWatch: async () => ({ stop: () => undefined }) }));
 

@@ -4,9 +4,9 @@
  *   { type: 'call', conn, request }   and receives   { type: 'reply', conn, reply } | { type: 'event', conn, event, payload }
  * Arguments: --data-dir=DIR [--provision=FILE] [--secrets=os: ask main for the secrets key, then start]
  */
-import { findProvisioningFile } from '../provisioning/provisioning';
+import { findProvisioningFile } from '../provisioning';
 import type { Connection } from '../api/handler';
-import { toErrorValue } from '../api/errors';
+import { toErrorValue } from '../kernel';
 import { Core } from './core';
 import { argValue, defaultDataDir } from './paths';
 

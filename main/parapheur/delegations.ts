@@ -3,11 +3,10 @@
  * never creates authority: only the maire, the président de séance, the law (L2122-32) or a valid arrêté does.
  */
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { isoDate, parseOrThrow } from '../api/validate';
-import { fullName, readElus, type EluRow } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { accord, capitalize } from '../documents/french';
+import { AppError, isoDate, parseOrThrow } from '../kernel';
+import { fullName, readElus, type EluRow } from '../commune';
+import type { Db } from '../db';
+import { accord, capitalize } from '../documents';
 
 export const KINDS = ['deliberation', 'pv', 'arrete', 'etat_civil', 'courrier', 'pes'] as const;
 export type Kind = (typeof KINDS)[number];

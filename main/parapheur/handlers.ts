@@ -1,13 +1,8 @@
 /** Handlers of the token, the délégations register, the parapheur and the séance de signature. */
-import { AppError } from '../api/errors';
+import { AppError, parisDay } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { readSetting, writeSetting } from '../commune/commune';
-import { parisDay } from '../conseil';
-import { checkCertificate, describeCertificate, expiryWarning, holderMatches } from '../signing/certificate';
-import { checkModulePath } from '../signing/module-path';
-import { installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings } from '../signing/modules';
-import { readSignatures } from '../signing/pades';
-import { readPes } from '../signing/xades';
+import { readSetting, writeSetting } from '../commune';
+import { checkCertificate, describeCertificate, expiryWarning, holderMatches, checkModulePath, installedModules, KNOWN_MODULES, moduleToLoad, readSigningSettings, testToken, thisOs as os, tokenFor, writeSigningSettings, readSignatures, readPes } from '../signing';
 import { createDelegation, getDelegation, listDelegations, revokeDelegation } from './delegations';
 import { commenter, documentDetail, feedFromConseil, getDocument, insertDocument, listDocuments, refuser, resoumettre, viser } from './queue';
 import { checkMayRefuse, mayRefuse } from './rights';
@@ -22,15 +17,8 @@ function ownerNow(ctx: Ctx): Owner | null {
 /** The logged-in, unlocked user in the open commune (throws otherwise): the owner of a séance opened now. */
 const ownerOf = (ctx: Ctx): Owner => ({ connId: ctx.conn.id, userId: ctx.session().userId, communeId: ctx.commune().id });
 
-function env(ctx: Ctx): ParapheurEnv {
-  const { db, id } = ctx.commune();
-  return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today: parisDay(ctx.now), audit: (e) => ctx.audit(e), emit: (p) => ctx.conn.emit('parapheur.progress', p) };
-}
-
-const writeTx = <T>(ctx: Ctx, fn: (e: ParapheurEnv) => T): T => {
-  const e = env(ctx);
-  return e.db.transaction(() => fn(e))();
-};
+/** The shared context of the open commune, with the séance de signature's progress pushed to this window. */
+const env = (ctx: Ctx): ParapheurEnv => ({ ...ctx.data(), emit: (p) => ctx.conn.emit('parapheur.progress', p) });
 
 type SeenCert = { holder: string; notAfter: string };
 
@@ -41,7 +29,7 @@ export const parapheurHandlers = {
   },
   'signing.settings': (ctx) => readSigningSettings(ctx.commune().db),
   'signing.saveSettings': (ctx, { modulePath, trustedRoots }) =>
-    writeTx(ctx, (e) => {
+    ctx.write((e) => {
       // the only way a library path enters the core: checked here (local, absolute, existing .so/.dll/.dylib file)
       if (modulePath) checkModulePath(modulePath, os());
       for (const pem of trustedRoots) describeCertificate(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
@@ -69,14 +57,14 @@ export const parapheurHandlers = {
 
   'parapheur.delegations': (ctx) => listDelegations(ctx.commune().db, parisDay(ctx.now)),
   'parapheur.saveDelegation': (ctx, { delegation }) =>
-    writeTx(ctx, (e) => {
+    ctx.write((e) => {
       const id = createDelegation(e.db, delegation, e.now);
       const d = getDelegation(e.db, id);
       e.audit({ action: 'delegation.creee', summary: `Délégation (art. ${d.article} CGCT, arrêté n° ${d.arrete_numero}) à ${d.delegataire_nom ?? `élu n° ${d.delegataire_elu_id}`}`, objectType: 'delegation', objectId: id });
       return { delegationId: id };
     }),
   'parapheur.revokeDelegation': (ctx, { delegationId, date }) =>
-    writeTx(ctx, (e) => {
+    ctx.write((e) => {
       revokeDelegation(e.db, delegationId, date);
       e.audit({ action: 'delegation.rapportee', summary: `Délégation n° ${delegationId} rapportée le ${date}`, objectType: 'delegation', objectId: delegationId });
     }),
@@ -93,21 +81,21 @@ export const parapheurHandlers = {
     const sha = version === 'originale' ? d.original_sha256 : d.current_sha256;
     return { nom: `${d.titre.slice(0, 80)}.${d.mime === 'application/pdf' ? 'pdf' : 'xml'}`, mime: d.mime, base64: e.docs.read(sha).toString('base64') };
   },
-  'parapheur.viser': (ctx, { documentId }) => writeTx(ctx, (e) => viser(e.db, documentId, ctx.session().displayName, e.now)),
+  'parapheur.viser': (ctx, { documentId }) => ctx.write((e) => viser(e.db, documentId, ctx.session().displayName, e.now)),
   'parapheur.refuser': (ctx, { documentId, motif }) =>
-    writeTx(ctx, (e) => {
+    ctx.write((e) => {
       checkMayRefuse(e.db, ctx.session(), documentId, e.today);
       refuser(e.db, documentId, ctx.session().displayName, motif, e.now);
       e.audit({ action: 'parapheur.refus', summary: `${getDocument(e.db, documentId).titre} refusé : ${motif}`, objectType: 'parapheur', objectId: documentId });
     }),
-  'parapheur.commenter': (ctx, { documentId, texte }) => writeTx(ctx, (e) => commenter(e.db, documentId, ctx.session().displayName, texte, e.now)),
-  'parapheur.resoumettre': (ctx, { documentId }) => writeTx(ctx, (e) => resoumettre(e.db, documentId, e.now)),
+  'parapheur.commenter': (ctx, { documentId, texte }) => ctx.write((e) => commenter(e.db, documentId, ctx.session().displayName, texte, e.now)),
+  'parapheur.resoumettre': (ctx, { documentId }) => ctx.write((e) => resoumettre(e.db, documentId, e.now)),
   'parapheur.importer': async (ctx, { uploadId, kind, titre }) => {
     const { bytes } = kind === 'pes' ? ctx.core.uploads.take(ctx.conn.id, uploadId) : await ctx.core.uploads.takePdf(ctx.conn.id, uploadId);
     const buf = Buffer.from(bytes);
     if (kind === 'pes') readPes(buf);
     else await readSignatures(buf);
-    return writeTx(ctx, (e) => {
+    return ctx.write((e) => {
       const { sha256 } = e.docs.put(buf);
       const id = insertDocument(e.db, { kind, titre, source_type: 'import', source_id: null, seance_id: null, mime: kind === 'pes' ? 'application/xml' : 'application/pdf', sha256 }, [{ type: 'signature', role: 'maire', elu_id: null, libelle: kind === 'pes' ? "Signature de l'ordonnateur" : 'Signature du maire ou de son délégataire' }], e.now);
       e.audit({ action: 'parapheur.depot', summary: `${titre} déposé dans le parapheur`, objectType: 'parapheur', objectId: id });

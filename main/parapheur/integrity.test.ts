@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestPki, softhsmMissing, type TestPki } from '../signing/testing/pki';
-import { samplePdf, verifierMissing, verifyPdf } from '../signing/testing/pdf-tools';
-import { withCommune, type TestCore } from '../test/helpers';
-import { TEST_NOW, requireTool, skipReason, toolMissing } from '../test/support';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
+import { samplePdf, verifierMissing, verifyPdf } from '../../test-support/signing/pdf-tools';
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { TEST_NOW, requireTool, skipReason, toolMissing } from '../../test-support/support';
 
 // the PKCS#11 proxy that counts C_Login and locks the PIN is compiled by gcc
 const missing = skipReason('parapheur integrity', softhsmMissing(), toolMissing('gcc'));

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parisDay } from '../conseil';
-import { createTestPki, softhsmMissing, type TestPki } from '../signing/testing/pki';
-import { samplePdf, verifierMissing, verifyPdf, verifyPes, xmlsecMissing } from '../signing/testing/pdf-tools';
-import { samplePes } from '../signing/testing/pes';
-import { withCommune, type TestCore } from '../test/helpers';
-import { TEST_NOW, requireTool } from '../test/support';
+import { parisDay } from '../kernel/time';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
+import { samplePdf, verifierMissing, verifyPdf, verifyPes, xmlsecMissing } from '../../test-support/signing/pdf-tools';
+import { samplePes } from '../../test-support/signing/pes';
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { TEST_NOW, requireTool } from '../../test-support/support';
 import { signSelection, startSession, type Progress } from './session';
 
 const missing = softhsmMissing();

@@ -2,10 +2,10 @@
  * The parapheur queue: documents to visa and to sign, each with its circuit (visa by the secrétaire, then
  * the signatures the law asks for), comments, and refusal back to the secrétaire (domain-rules §4.3).
  */
-import { AppError } from '../api/errors';
-import { readElus } from '../commune/commune';
+import { AppError } from '../kernel';
+import { readElus } from '../commune';
 import { deliberationsASigner, getPv } from '../conseil';
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import type { Kind } from './delegations';
 
 export type Statut = 'a_viser' | 'a_signer' | 'signe' | 'refuse';

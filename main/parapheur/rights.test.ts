@@ -2,12 +2,12 @@
  * Signing rights held by the core: a séance de signature belongs to who opened it, in that commune, and ends
  * with the Clocher session; a document is refused only by the person its step waits for.
  */
-import { parisDay } from '../conseil';
+import { parisDay } from '../kernel/time';
 import { inProcessClient } from '../host/inprocess';
-import { samplePes } from '../signing/testing/pes';
-import { createTestPki, softhsmMissing, type TestPki } from '../signing/testing/pki';
+import { samplePes } from '../../test-support/signing/pes';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { TokenSession } from '../signing/token';
-import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../test/helpers';
+import { validElus, validHoraires, validIdentity, withCommune, type TestCore } from '../../test-support/helpers';
 import { signSelection, startSession, type Owner } from './session';
 
 const missing = softhsmMissing();

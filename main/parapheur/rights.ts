@@ -2,9 +2,9 @@
  * Who may act on the current step of a document's circuit. A refusal sends the document back to the
  * secrétaire (domain-rules §4.3): only the person the step waits for may say no, never a bystander.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Session } from '../api/handler';
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 import { authorityFor, type StepContext } from './delegations';
 import { currentStep, getDocument, type DocumentRow, type StepRow } from './queue';
 

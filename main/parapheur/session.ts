@@ -4,17 +4,11 @@
  * signature (CKA_ALWAYS_AUTHENTICATE), the PIN is asked for each document and never kept. A token pulled
  * out mid-batch stops it cleanly: what is signed stays signed, the rest stays in the parapheur.
  */
-import { AppError } from '../api/errors';
-import { readElus, readIdentity } from '../commune/commune';
+import { AppError } from '../kernel';
+import { readElus, readIdentity } from '../commune';
 import { annexesOf, deliberationDate, getDeliberation, markSigned, signerPv, type ConseilCtx } from '../conseil';
 import { acteFromDeliberation, enqueue, enqueueHelios } from '../sync';
-import { checkCertificate, describeCertificate, holderMatches, type CertificateInfo } from '../signing/certificate';
-import type { Signer } from '../signing/cms';
-import { readSigningSettings, releaseToken, tokenFor } from '../signing/modules';
-import { signPdf } from '../signing/pades';
-import type { TokenSession } from '../signing/token';
-import { isTokenError } from '../signing/token-errors';
-import { signPes } from '../signing/xades';
+import { checkCertificate, describeCertificate, holderMatches, type CertificateInfo, type Signer, readSigningSettings, releaseToken, tokenFor, signPdf, type TokenSession, isTokenError, signPes } from '../signing';
 import { authorityFor, getDelegation, type Signataire } from './delegations';
 import { currentStep, getDocument, refreshStatut, stepsOf } from './queue';
 import { stepContextOf } from './rights';

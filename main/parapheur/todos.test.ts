@@ -1,5 +1,5 @@
-import { writeSetting } from '../commune/commune';
-import { withCommune } from '../test/helpers';
+import { writeSetting } from '../commune';
+import { withCommune } from '../../test-support/helpers';
 
 describe('certificate expiry on the dashboard', () => {
   it('a signing certificate expiring within 60 days is in « À faire », with its date', async () => {

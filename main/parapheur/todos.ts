@@ -1,6 +1,6 @@
-import { readSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { expiryWarning } from '../signing/certificate';
+import { readSetting } from '../commune';
+import type { Db } from '../db';
+import { expiryWarning } from '../signing';
 
 /**
  * « À faire »: signing certificates seen in a séance de signature that expire within 60 days (they lapse

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from '../host/core';
 import { inProcessClient } from '../host/inprocess';
-import { tempDir, validAccount, validElus } from '../test/helpers';
+import { tempDir, validAccount, validElus } from '../../test-support/helpers';
 import { findProvisioningFile, provisioningJsonSchema, readProvisioning } from './provisioning';
-import { readSetting } from '../commune/commune';
+import { readSetting } from '../commune';
 
 const example = path.join(__dirname, '../../resources/provisioning.example.json');
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../api/errors';
-import { communeIdentitySchema, openingSlotsSchema } from '../commune/validation';
+import { AppError } from '../kernel';
+import { communeIdentitySchema, openingSlotsSchema } from '../commune';
 
 /**
  * The provisioning file that support staff place beside the installer (or pass with --provision=FILE) to

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import { parisDateFr } from '../kernel';
 
 export interface CertificateInfo {
   holder: string; // CN
@@ -85,7 +86,7 @@ export function describeCertificate(der: Buffer): CertificateInfo {
   };
 }
 
-const frDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+const frDate = (iso: string) => parisDateFr(new Date(iso));
 const DAY = 24 * 3600 * 1000;
 
 /** Certificates lapse after municipal elections and take weeks to renew: warn 60 days ahead (domain-rules §4.3). */

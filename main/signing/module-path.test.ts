@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { withCommune, tempDir, type TestCore } from '../test/helpers';
+import { withCommune, tempDir, type TestCore } from '../../test-support/helpers';
 import { modulePathProblem, type StatFn } from './module-path';
 
 /** A file system where only these paths exist (true: a regular file, false: a folder). */

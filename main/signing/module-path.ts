@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import type { Os } from './modules';
 
 /** What a PKCS#11 middleware file is called on each system (libcastle.so.1.0.0: a versioned .so is one too). */

@@ -4,14 +4,14 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { readSetting, writeSetting } from '../commune/commune';
-import type { Db } from '../db/sqlite';
-import { AppError } from '../api/errors';
+import { readSetting, writeSetting } from '../commune';
+import type { Db } from '../db';
+import { AppError } from '../kernel';
 import { checkCertificate, describeCertificate, type CertificateInfo } from './certificate';
 import { modulePathProblem } from './module-path';
 import { Token, type TokenSlot } from './token';
 import { isTokenError } from './token-errors';
-import { count, plural } from '../documents/french';
+import { count, plural } from '../documents';
 
 export type Os = 'win32' | 'linux' | 'darwin';
 

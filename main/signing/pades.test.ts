@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lintPadesCms } from './cms';
 import { readSignatures, signPdf, type PdfSignatureRequest } from './pades';
-import { createTestPki, softhsmMissing, type TestPki } from './testing/pki';
-import { extractCms, openSession, samplePdf, sha256, testSigner, verifierMissing, verifyPdf } from './testing/pdf-tools';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
+import { extractCms, openSession, samplePdf, sha256, testSigner, verifierMissing, verifyPdf } from '../../test-support/signing/pdf-tools';
 import type { Token, TokenSession } from './token';
-import { requireTool, toolMissing } from '../test/support';
+import { requireTool, toolMissing } from '../../test-support/support';
 
 const missing = softhsmMissing();
 const noVerifier = verifierMissing();

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import { buildCms, type Signer } from './cms';
 import { stampAppearance, stampPlacement } from './stamp';
 

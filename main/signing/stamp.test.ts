@@ -1,9 +1,9 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
-import { PdfWriter } from '../documents/pdf';
+import { PdfWriter } from '../documents';
 import { signPdf } from './pades';
 import { stampPlacement } from './stamp';
-import { createTestPki, softhsmMissing, type TestPki } from './testing/pki';
-import { openSession, testSigner } from './testing/pdf-tools';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
+import { openSession, testSigner } from '../../test-support/signing/pdf-tools';
 import type { Token, TokenSession } from './token';
 
 /** A délibération-like PDF: two pages of text, then the président's and the secrétaire's blocks. */

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
 import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
-import { SIGNATURE_BLOCKS_KEY } from '../documents/pdf';
-import { resourcesDir } from '../documents/resources';
+import { SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 

@@ -2,7 +2,7 @@
  * PKCS#11 return values → French errors the élu can act on (signing.md §2). The `reason` is stable for the
  * batch logic and the tests; `code` stays within the contract's ErrorCode list.
  */
-import { AppError, type ErrorCode } from '../api/errors';
+import { AppError, type ErrorCode } from '../kernel';
 
 export type TokenFailure =
   | 'PIN_INCORRECT'

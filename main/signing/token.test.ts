@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createTestPki, softhsmMissing, type TestPki } from './testing/pki';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { isTokenError } from './token-errors';
 import { Token } from './token';
 import { testToken } from './modules';
-import { TEST_NOW, requireTool } from '../test/support';
+import { TEST_NOW, requireTool } from '../../test-support/support';
 
 const missing = softhsmMissing();
 if (missing) console.warn(`[signing] ${missing}`);

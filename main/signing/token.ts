@@ -5,7 +5,7 @@
  * segfault in a vendor middleware would still kill the core host process; Electron's main restarts it.
  * A PIN is never retried automatically.
  */
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import * as pkcs11js from 'pkcs11js';
 import { fromPkcs11, moduleFailure, wrongPin, TokenError } from './token-errors';
 

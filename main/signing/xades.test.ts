@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestPki, softhsmMissing, type TestPki } from './testing/pki';
-import { openSession, testSigner } from './testing/pdf-tools';
-import { TEST_NOW, requireTool, toolMissing } from '../test/support';
-import { samplePes } from './testing/pes';
+import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
+import { openSession, testSigner } from '../../test-support/signing/pdf-tools';
+import { TEST_NOW, requireTool, toolMissing } from '../../test-support/support';
+import { samplePes } from '../../test-support/signing/pes';
 import type { Token, TokenSession } from './token';
 import { readPes, signPes } from './xades';
 

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import forge from 'node-forge';
 import { SignedXml } from 'xml-crypto';
-import { AppError } from '../api/errors';
+import { AppError } from '../kernel';
 import { parse, type Signer } from './cms';
 
 const XADES_NS = 'http://uri.etsi.org/01903/v1.3.2#';

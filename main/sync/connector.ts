@@ -70,4 +70,11 @@ export interface Connector {
   pieces?(item: OutboxRow, want: { bordereau: boolean; tampon: boolean }): Promise<ArPieces>;
   test(): Promise<Diagnostic>;
   close(): void;
+  /** what an error of this connector's transport means for the run: `offline`, `tls`, `config` and `auth` stop it */
+  classify(e: unknown): ConnectorFailure;
+}
+
+export interface ConnectorFailure {
+  failure: string;
+  message: string;
 }

@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
-import { tempDir } from '../test/helpers';
-import { addDeliberations, configure, openHarness } from './harness';
+import { tempDir } from '../../test-support/helpers';
+import { addDeliberations, configure, openHarness } from '../../test-support/sync-harness';
 import { openCount } from './outbox';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -19,7 +19,7 @@ let child: string;
 beforeAll(async () => {
   fake = await startFakeS2low({ faults: { latencyMs: 3, lostAnswerRate: 0.1, resetRate: 0.05, seed: 11 } });
   child = path.join(tempDir('clocher-crash-bundle-'), 'crash-child.cjs');
-  await build({ entryPoints: [path.join(ROOT, 'main/sync/crash-child.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', loader: { '.sql': 'text' }, external: ['better-sqlite3'], logLevel: 'error', absWorkingDir: ROOT });
+  await build({ entryPoints: [path.join(ROOT, 'test-support/sync-crash-child.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', loader: { '.sql': 'text' }, external: ['better-sqlite3'], logLevel: 'error', absWorkingDir: ROOT });
 });
 afterAll(async () => {
   await fake.close();

@@ -2,10 +2,11 @@
  * What a step of an outbox item changes besides the outbox, in the SAME transaction: the délibération's
  * transmission state (conseil public interface), the dashboard's « Arrivé » and « À faire », the journal.
  */
-import { record } from '../audit/journal';
-import { getDeliberation, markAnomalie, markArRecu, markTransmitted, parisDay, type ConseilCtx } from '../conseil/index';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import { record } from '../audit';
+import { deliberationsSansPieces, getDeliberation, markAnomalie, markArRecu, markTransmitted, type ConseilCtx } from '../conseil/index';
+import { parisDay } from '../kernel';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import { markReplaced, type OutboxRow } from './outbox';
 
 export const SYNC_ACTOR = { login: null, name: 'Synchronisation' };
@@ -61,3 +62,6 @@ export function onArPieces(db: Db, docs: DocumentStore, item: OutboxRow, now: Da
   if (d.transmission !== 'ar_recu' || !d.ar_identifiant || !d.ar_date) return;
   markArRecu(conseilCtx(db, docs, now), d.id, { date: d.ar_date, identifiant: d.ar_identifiant, bordereauSha256: p.bordereauSha256, tamponSha256: p.tamponSha256 });
 }
+
+/** The acts whose AR came without all its documents, as the conseil knows them (§2.5 retry). */
+export const piecesAttendues = (db: Db) => deliberationsSansPieces(db);

@@ -1,15 +1,12 @@
+/** What the window may ask of the synchronisation (contract: main/sync/schemas.ts). */
 import { X509Certificate } from 'node:crypto';
-import { readHoraires } from '../commune/commune';
-import { nextRun } from './scheduler';
-/** What the window may ask of the synchronisation (contract: main/api/sync-schemas.ts). */
-import { AppError } from '../api/errors';
+import { AppError, parisDay } from '../kernel';
 import type { Ctx, Implementations } from '../api/handler';
-import { parisDay } from '../conseil/index';
 import { runSync, type SyncReport } from './engine';
-import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
-import { mailSideFor, readMessagerie, withMail } from '../courrier/mail/index';
+import { syncStatus } from './status';
+import { withSides } from './sides';
 
 /** One run at a time per commune; « Synchroniser maintenant » joins the run in progress. */
 const running = new Map<string, Promise<SyncReport>>();
@@ -19,8 +16,9 @@ export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel')
   const existing = running.get(id);
   if (existing) return existing;
   const docs = ctx.core.communes.documentsOf(id);
-  // the mairie's mailbox rides along (issue 13): e-mails leave over SMTP, the inbox is read after the platform
-  const connector = withMail(connectorFor(db, dir), mailSideFor(db, docs, ctx.core.dataDir, () => ctx.core.clock()));
+  // other channels ride along (the mairie's mailbox, issue 13: e-mails leave over SMTP, the inbox is read after
+  // the platform), registered by the host (sync/sides.ts)
+  const connector = withSides(connectorFor(db, dir), { db, docs, dataDir: ctx.core.dataDir, now: () => ctx.core.clock() });
   if (typeof connector === 'string') return null;
   const p = runSync({ db, docs, connector, trigger, now: () => ctx.core.clock(), exclusive: (fn) => ctx.core.exclusive(fn), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
     connector.close();
@@ -42,28 +40,7 @@ function caPem(f: { nom: string; bytes: Buffer }): string {
 export const syncHandlers = {
   'sync.status': (ctx) => {
     const { id, db } = ctx.commune();
-    const rows = db.prepare('SELECT * FROM sync_outbox ORDER BY created_at DESC, id DESC LIMIT 500').all() as OutboxRow[];
-    // a refused act can be sent again once, from its latest attempt (sync.renvoyer)
-    const latestByRef = new Map<string, number>();
-    for (const r of rows) if (r.kind === 'acte' && r.ref_id && !latestByRef.has(r.ref_id)) latestByRef.set(r.ref_id, r.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      label: r.label,
-      state: r.state,
-      statut: statusLabel(r),
-      attempts: r.attempts,
-      lastError: r.last_error,
-      updatedAt: r.updated_at,
-      refType: r.ref_type,
-      refId: r.ref_id,
-      renvoyable: r.state === 'refuse' && r.kind === 'acte' && r.ref_type === 'deliberation' && latestByRef.get(r.ref_id ?? '') === r.id,
-    }));
-    const dernier = db.prepare('SELECT started_at, ended_at, trigger, outcome, summary FROM sync_run ORDER BY id DESC LIMIT 1').get() as
-      | { started_at: string; ended_at: string | null; trigger: string; outcome: string | null; summary: string | null }
-      | undefined;
-    const slots = readHoraires(db);
-    return { items, dernier: dernier ?? null, enCours: running.has(id), configuree: Boolean(readPlateforme(db)?.url) || readMessagerie(db) !== null, prochaine: nextRun(slots, ctx.now) };
+    return syncStatus(db, ctx.now, running.has(id));
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tinyPdf } from '../../e2e/fakes/s2low/tar';
-import { tempDir } from '../test/helpers';
-import { TEST_NOW } from '../test/support';
+import { tempDir } from '../../test-support/helpers';
+import { TEST_NOW } from '../../test-support/support';
 import { runSync } from './engine';
-import { addDeliberations, configure, openHarness, type Harness } from './harness';
+import { addDeliberations, configure, openHarness, type Harness } from '../../test-support/sync-harness';
 import { communeClassification } from './inbound';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueAnnulation, enqueueHelios, enqueueRenvoi, enqueueReponse } from './requests';

@@ -2,13 +2,13 @@
  * Messages from the platform, stored once (platform_key) with their documents, an « Arrivé » line and, when
  * an answer is expected, an « À faire » (s2low-protocol.md §2.8; PES_Retour §3). Classification cached §2.6.
  */
-import { readSetting, writeSetting } from '../commune/commune';
+import { readSetting, writeSetting } from '../commune';
 import { parseClassification } from '../conseil/index';
-import type { Db } from '../db/sqlite';
-import type { DocumentStore } from '../documents/store';
+import type { Db } from '../db';
+import type { DocumentStore } from '../documents';
 import type { InboundItem, PullIO } from './connector';
-import { arrival, SYNC_ACTOR, todo } from './effects';
-import { registerArrivee } from '../courrier/index';
+import { arrival, todo } from './effects';
+import { notifyInbound } from './sides';
 
 const ANSWER_EXPECTED: Record<string, string> = {
   DemandePieceComplementaire: 'Répondre à la demande de pièces complémentaires (envoi des pièces ou refus motivé)',
@@ -43,9 +43,8 @@ export function pullSink(db: Db, docs: DocumentStore, now: () => Date, counters:
         arrival(db, at, item.kind === 'PES_Retour' ? 'helios' : 'prefecture', item.title, 'sync_inbound', id);
         const answer = ANSWER_EXPECTED[item.kind];
         if (answer) todo(db, at, `${answer} — ${item.title}`, 'sync_inbound', id, item.kind === 'DefereTA' ? 'CGCT L2131-6' : 'CGCT L2131-6 (délai du déféré prorogé)');
-        // The préfecture's messages enter the courrier register, answerable from it (issue 13); once per platform key.
-        if (item.kind !== 'PES_Retour')
-          registerArrivee(db, docs, { channel: 'prefecture', correspondent: { nom: 'Préfecture (contrôle de légalité)' }, objet: item.title, nature: item.kind, messageId: item.platformKey, announce: false, attachments: stored.map((d) => ({ name: d.nom, sha256: d.sha256, mime: 'application/pdf' })) }, SYNC_ACTOR, at);
+        // other domains keep it too (the courrier register, issue 13), in this same transaction
+        notifyInbound(db, docs, { platformKey: item.platformKey, kind: item.kind, title: item.title, documents: stored }, at);
         counters.received++;
       })();
     },

@@ -11,7 +11,9 @@ export { communeClassification } from './inbound';
 export { connectorFor, readPlateforme, savePlateforme } from './settings';
 export type { ActePayload, ReponsePayload } from './s2low/push';
 export type { Connector, PushIO, PushStep, PullIO, Diagnostic } from './connector';
-export { TransportError } from './s2low/http';
+export { classify as classifyTransport, TransportError } from './s2low/http';
+export { onInboundMessage, registerSyncSide, type InboundMessage, type SideContext, type SyncSide } from './sides';
 
 export { acteFromDeliberation } from './acte';
 export { enqueueHelios } from './requests';
+export { sealClearSecrets } from './settings';

@@ -5,7 +5,7 @@
  * `envoi_en_cours` means « a POST may have reached the platform »: the next attempt looks the item up on the
  * platform before posting again (s2low-protocol.md §2.4 bulk listing; numéro interne unique, §2.1).
  */
-import type { Db } from '../db/sqlite';
+import type { Db } from '../db';
 
 export type OutboxKind = 'acte' | 'annulation' | 'reponse' | 'helios' | 'classification' | 'mail';
 export type OutboxState = 'a_envoyer' | 'envoi_en_cours' | 'envoye' | 'recu' | 'refuse' | 'annule';

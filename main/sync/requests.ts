@@ -1,7 +1,7 @@
 /** Things the secrétaire asks to send besides acts: annulation (§2.7), reply to the préfecture (§2.8), PES_Aller (§3), new classification (§2.6). */
-import { AppError } from '../api/errors';
-import type { Db } from '../db/sqlite';
-import { annexesOf, deliberationDate, getDeliberation, NUMERO_INTERNE_PATTERN } from '../conseil/index';
+import { AppError } from '../kernel';
+import type { Db } from '../db';
+import { annexesOf, deliberationDate, getDeliberation, NUMERO_INTERNE_PATTERN, remettreATransmettre } from '../conseil/index';
 import { acteFromDeliberation } from './acte';
 import { enqueue, getItem } from './outbox';
 import type { ActePayload, ReponsePayload } from './s2low/push';
@@ -63,6 +63,6 @@ export function enqueueRenvoi(db: Db, refusedOutboxId: number, now = new Date())
   if (!NUMERO_INTERNE_PATTERN.test(numero)) throw new AppError('RULE', `Le numéro de renvoi ${numero} dépasse les 15 caractères permis par ACTES.`);
   const item = acteFromDeliberation(d, deliberationDate(db, d.seance_id), { annexes: annexesOf(db, d.point_id) });
   const payload = { ...(item.payload as ActePayload), numero };
-  db.prepare("UPDATE deliberation SET transmission = 'a_transmettre', anomalie_motif = NULL WHERE id = ?").run(d.id);
+  remettreATransmettre(db, d.id);
   return enqueue(db, { ...item, idemKey: `acte:${numero}`, label: `${item.label} (renvoi ${tries})`, payload }, now);
 }

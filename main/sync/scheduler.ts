@@ -4,7 +4,7 @@
  * matin 08:00–12:00, après-midi 13:30–18:00; inside a half-day, one run every `intervalMs` (15 min by
  * default). Runs never overlap; offline runs end quickly and simply wait for the next tick.
  */
-import type { OpeningSlot } from '../commune/validation';
+import type { OpeningSlot } from '../commune';
 
 export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 } } as const;
 

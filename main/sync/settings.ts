@@ -6,9 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readSetting, writeSetting } from '../commune/commune';
-import { isWrapped, keyFileBox, secretBoxOf, SecretUnreadable, type SecretBox } from '../db/secrets';
-import type { Db } from '../db/sqlite';
+import { readSetting, writeSetting } from '../commune';
+import { isWrapped, keyFileBox, secretBoxOf, SecretUnreadable, type SecretBox, type Db } from '../db';
 import { S2lowConnector } from './s2low/connector';
 import type { S2lowConfig } from './s2low/http';
 

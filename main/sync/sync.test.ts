@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
-import { tempDir } from '../test/helpers';
+import { tempDir } from '../../test-support/helpers';
 import { runSync, type SyncOptions } from './engine';
-import { addDeliberations, connectedHarness, type Harness } from './harness';
+import { addDeliberations, connectedHarness, type Harness } from '../../test-support/sync-harness';
 import { statusLabel, type OutboxRow } from './outbox';
 import { enqueueRenvoi } from './requests';
 import { connectorFor } from './settings';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
-import { tempDir } from '../test/helpers';
+import { tempDir } from '../../test-support/helpers';
 import { runSync, type SyncOptions } from './engine';
-import { addDeliberations, connectedHarness, type Harness } from './harness';
+import { addDeliberations, connectedHarness, type Harness } from '../../test-support/sync-harness';
 import type { OutboxRow } from './outbox';
 import type { S2lowConnector } from './s2low/connector';
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
-import { TEST_NOW } from '../../../main/test/support';
+import { TEST_NOW } from '../../../test-support/support';
 
 export interface Pki {
   caPem: string;

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { actesRouter, addCourrier, addRawMessage, type ActesConfig } from './actes-routes';
 import { generatePki, type Pki } from './certs';
-import { TEST_NOW } from '../../../main/test/support';
+import { TEST_NOW } from '../../../test-support/support';
 import { heliosRouter } from './helios-routes';
 import { createServer, FaultPlan, json, text, type FaultKind, type Faults, type Req } from './server';
 import { FakeState, type Tx } from './state';

@@ -48,7 +48,7 @@ export const json = (v: unknown): Answer => ({ type: 'application/json', body: J
 export const xml = (body: string, status = 200): Answer => ({ status, type: 'application/xml; charset=ISO-8859-1', body: Buffer.from(body, 'latin1') });
 
 /** A tiny deterministic PRNG (mulberry32, shared with the large-commune generator) so that fault runs can be replayed. */
-import { mulberry32 as rng } from '../../../main/devdata/random';
+import { mulberry32 as rng } from '../../../bench/devdata/random';
 
 export { rng };
 

@@ -5,7 +5,7 @@
  * absolue aux deux premiers tours, relative au troisième, le plus âgé en cas d'égalité). A scrutin public
  * prints each élu's vote (L2121-21: « le nom des votants avec l'indication du sens de leur vote »).
  */
-import { accord, compareFr, count, type Civilite } from '../../documents/french';
+import { accord, compareFr, count, type Civilite } from '../../documents';
 
 export interface TourImprime {
   tour: number;

@@ -1,4 +1,4 @@
-import { accord, type Civilite } from '../../documents/french';
+import { accord, type Civilite } from '../../documents';
 
 /**
  * Votes (CGCT L2121-20 al. 2-3, L2121-21). Délibérations pass by absolute majority of suffrages exprimés

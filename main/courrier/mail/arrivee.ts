@@ -3,9 +3,9 @@
  * ArriveeSink; in the product that is registerSink (the register's registerArrivee, idempotent on messageId),
  * in the mail tests a recording sink.
  */
-import type { Db } from '../../db/sqlite';
-import type { DocumentStore } from '../../documents/store';
-import { parisDay } from '../../conseil/context';
+import type { Db } from '../../db';
+import type { DocumentStore } from '../../documents';
+import { parisDay } from '../../kernel';
 import { registerArrivee } from '../register';
 
 export interface PieceJointe {

@@ -3,7 +3,7 @@
  * items of kind 'mail' leave over SMTP, every other kind goes to the platform; the reception phase reads the
  * platform's messages, then the mailbox. Each side works when the other is not configured or fails.
  */
-import { TransportError, type Connector, type Diagnostic, type PullIO } from '../../sync/index';
+import { classifyTransport, TransportError, type Connector, type Diagnostic, type PullIO } from '../../sync/index';
 import { MailError } from './errors';
 import { readMailbox, type ReadHooks } from './imap';
 import type { IntakeCtx } from './intake';
@@ -28,6 +28,8 @@ export function withMail(platform: Connector | string, mail: MailSide | string):
   const m = typeof mail === 'string' ? null : mail;
   return {
     name: [p?.name, m ? 'messagerie' : null].filter(Boolean).join(' + '),
+    // the mail side throws the same TransportError as the platform's client
+    classify: (e: unknown) => (p ? p.classify(e) : classifyTransport(e)),
     async push(item, io) {
       if (item.kind === 'mail') {
         // 'reset', not 'config': a mailbox not configured yet must not stop the platform's items of the same run

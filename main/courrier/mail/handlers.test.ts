@@ -5,8 +5,8 @@
  */
 import { mailServersMissing, startMailServers, type MailServers } from '../../../test-support/mail-servers';
 import { inProcessClient, type Client } from '../../host/inprocess';
-import { withCommune, type TestCore } from '../../test/helpers';
-import { buildMessage, tinyPdf } from './testing/fixtures';
+import { withCommune, type TestCore } from '../../../test-support/helpers';
+import { buildMessage, tinyPdf } from '../../../test-support/mail-fixtures';
 
 const missing = mailServersMissing();
 if (missing) console.warn(`[courrier/mail] tests de la messagerie par le cœur ignorés : ${missing}`);

@@ -1,5 +1,5 @@
 /** What the window may ask of the mailbox (contract: schemas.ts). Thin: check rights, call a service. */
-import { AppError } from '../../api/errors';
+import { AppError } from '../../kernel';
 import type { Ctx, Implementations } from '../../api/handler';
 import { takeIn } from './intake';
 import { mailIntakeFor } from './index';

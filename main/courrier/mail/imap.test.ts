@@ -5,11 +5,11 @@
  */
 import { ImapFlow } from 'imapflow';
 import { mailServersMissing, startMailServers, type MailServers } from '../../../test-support/mail-servers';
-import { tempDir } from '../../test/helpers';
+import { tempDir } from '../../../test-support/helpers';
 import { readMailbox } from './imap';
 import { MailError } from './errors';
 import { KEYWORD } from './settings';
-import { buildMessage, mailHarness, tinyPdf, type MailHarness } from './testing/fixtures';
+import { buildMessage, mailHarness, tinyPdf, type MailHarness } from '../../../test-support/mail-fixtures';
 
 const missing = mailServersMissing();
 if (missing) console.warn(`[courrier/mail] tests IMAP ignorés : ${missing}`);

@@ -3,13 +3,14 @@
  * and replies with `enqueueMail` (inside its own transaction); the synchronisation joins the mailbox to the
  * platform with `withMail(platform, mailSideFor(...))`.
  */
-import type { Db } from '../../db/sqlite';
-import type { DocumentStore } from '../../documents/store';
+import type { Db } from '../../db';
+import type { DocumentStore } from '../../documents';
 import { registerSink } from './arrivee';
-import type { MailSide } from './connector';
+import { withMail, type MailSide } from './connector';
+import type { SyncSide } from '../../sync/index';
 import { MAIL_ACTOR, type IntakeCtx } from './intake';
 import { mailSecretBox } from './secret-box';
-import { mailConfig } from './settings';
+import { mailConfig, readMessagerie } from './settings';
 
 export { enqueueMail, type MailAttachment, type NewMail } from './outbox';
 export { withMail, type MailSide } from './connector';
@@ -27,3 +28,9 @@ export function mailSideFor(db: Db, docs: DocumentStore, dataDir: string, now: (
   if (typeof config === 'string') return config;
   return { config, intake: mailIntakeFor(db, docs, now) };
 }
+
+/** The mailbox rides along every synchronisation run (registered by the host, main/host/registry.ts). */
+export const mailSyncSide: SyncSide = {
+  wrap: (platform, c) => withMail(platform, mailSideFor(c.db, c.docs, c.dataDir, c.now)),
+  configured: (db) => readMessagerie(db) !== null,
+};

@@ -4,9 +4,9 @@
  * transaction, so the same message (Message-ID, else the hash of the file) is never registered twice, whatever
  * happens between registering it and marking it on the server.
  */
-import { record } from '../../audit/journal';
-import type { Db } from '../../db/sqlite';
-import type { DocumentStore } from '../../documents/store';
+import { record } from '../../audit';
+import type { Db } from '../../db';
+import type { DocumentStore } from '../../documents';
 import { cleOf, type ArriveeSink, type MailArrivee } from './arrivee';
 import { isMsg, parseEml, parseMsg, sha256 } from './parse';
 

@@ -1,7 +1,7 @@
 /** Migration 0120 rebuilds sync_outbox to accept the kind 'mail': every row, id and reference survives. */
 import Database from 'better-sqlite3';
 import { communeMigrations } from '../../../migrations';
-import { migrate } from '../../db/migrate';
+import { migrate } from '../../db';
 
 it("0120 keeps the outbox and the platform messages that point at it, and accepts kind 'mail'", () => {
   const db = new Database(':memory:');

@@ -5,8 +5,8 @@
  * recognises the duplicate SMTP cannot always avoid (RFC 5322 §3.6.4: one Message-ID per message, ever).
  */
 import crypto from 'node:crypto';
-import { AppError } from '../../api/errors';
-import type { Db } from '../../db/sqlite';
+import { AppError } from '../../kernel';
+import type { Db } from '../../db';
 import { enqueue } from '../../sync/index';
 import { readMessagerie } from './settings';
 

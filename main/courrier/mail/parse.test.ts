@@ -1,10 +1,10 @@
 /** Message files as the register needs them: .eml and Outlook .msg, the key that makes them unique, clean names. */
-import { tempDir } from '../../test/helpers';
-import { openHarness } from '../../sync/harness';
+import { tempDir } from '../../../test-support/helpers';
+import { openHarness } from '../../../test-support/sync-harness';
 import type { MailArrivee } from './arrivee';
 import { takeIn } from './intake';
 import { cleanName, isMsg, normalizeMessageId, parseEml, parseMsg } from './parse';
-import { buildMessage, buildMsg, tinyPdf } from './testing/fixtures';
+import { buildMessage, buildMsg, tinyPdf } from '../../../test-support/mail-fixtures';
 
 const msg = (messageId: string | null) =>
   buildMsg({ subject: 'Demande de salle', body: 'Bonjour, je voudrais la salle des fêtes le 12 décembre.', senderName: 'Jean Dupont', senderEmail: 'jean.dupont@example.fr', messageId, attachment: { nom: 'plan.pdf', type: 'application/pdf', content: tinyPdf('plan') } });

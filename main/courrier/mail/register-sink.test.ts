@@ -1,5 +1,5 @@
 /** The mailbox's messages land in the register itself (issue 13), and what the register sends leaves by SMTP. */
-import { withCommune, type TestCore } from '../../test/helpers';
+import { withCommune, type TestCore } from '../../../test-support/helpers';
 import { recordOutgoingEmail } from '../index';
 import { registerSink, type MailArrivee } from './arrivee';
 import { MAIL_ACTOR } from './intake';

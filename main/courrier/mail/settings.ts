@@ -2,9 +2,9 @@
  * Paramètres → Messagerie: the mairie's mailbox (IMAP to read, SMTP to send), one login for both as hosted
  * mailboxes have. The password is stored sealed (secret-box.ts); the window never reads it back.
  */
-import { AppError } from '../../api/errors';
-import { readSetting, writeSetting } from '../../commune/commune';
-import type { Db } from '../../db/sqlite';
+import { AppError } from '../../kernel';
+import { readSetting, writeSetting } from '../../commune';
+import type { Db } from '../../db';
 import { SecretUnreadable, type SecretBox } from './secret-box';
 
 export type Securite = 'tls' | 'starttls' | 'aucune';

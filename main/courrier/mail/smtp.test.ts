@@ -7,12 +7,12 @@
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { mailServersMissing, SENT_BOX, startMailServers, type MailServers } from '../../../test-support/mail-servers';
-import { runSync, type Connector } from '../../sync/index';
-import { enqueue, statusLabel, type OutboxRow } from '../../sync/outbox';
-import { tempDir } from '../../test/helpers';
+import { classifyTransport, runSync, type Connector } from '../../sync/index';
+import { enqueue, statusLabel, type OutboxRow } from '../../sync';
+import { tempDir } from '../../../test-support/helpers';
 import { withMail } from './connector';
 import { enqueueMail } from './outbox';
-import { mailHarness, tinyPdf, type MailHarness } from './testing/fixtures';
+import { mailHarness, tinyPdf, type MailHarness } from '../../../test-support/mail-fixtures';
 
 const missing = mailServersMissing();
 if (missing) console.warn(`[courrier/mail] tests SMTP ignorés : ${missing}`);
@@ -159,7 +159,7 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
     const { outboxId } = acknowledge('sans-config');
     const classification = h.db.transaction(() => enqueue(h.db, { idemKey: 'classification:test', kind: 'classification', label: 'Classification', payload: {} }, now))();
     // the platform side is not what this test is about: a connector that accepts everything
-    const platform: Connector = { name: 'plateforme', push: async (_i, io) => ({ state: 'recu', result: { date: io.today } }), pull: async () => undefined, test: async () => ({ ok: true, message: '', steps: [] }), close: () => undefined };
+    const platform: Connector = { name: 'plateforme', push: async (_i, io) => ({ state: 'recu', result: { date: io.today } }), pull: async () => undefined, test: async () => ({ ok: true, message: '', steps: [] }), close: () => undefined, classify: classifyTransport };
     const connector = withMail(platform, "La messagerie de la mairie n'est pas configurée (Paramètres → Messagerie).");
     const rep = await runSync({ db: h.db, docs: h.docs, connector, now: clock, pull: false });
     expect(rep.outcome).toBe('ok');

@@ -4,8 +4,7 @@
  * server's reason in French; anything else (4xx, cut, unreachable) → thrown, retried with backoff.
  */
 import nodemailer from 'nodemailer';
-import type { OutboxRow } from '../../sync/index';
-import { TransportError, type PushIO, type PushStep } from '../../sync/index';
+import { type OutboxRow, TransportError, type PushIO, type PushStep } from '../../sync/index';
 import { mailFailure } from './errors';
 import type { MailPayload } from './outbox';
 import type { MailConfig } from './settings';

@@ -82,6 +82,7 @@ function localCertificate(cfg: S2lowConfig): Promise<{ validTo: Date; subject: s
 }
 
 export class S2lowConnector implements Connector {
+  readonly classify = classify;
   readonly name = 'S²LOW';
   readonly http: S2lowHttp;
   readonly client: S2lowClient;

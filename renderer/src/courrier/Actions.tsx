@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { CLASSEMENT_OPTIONS } from './labels';
+import { DateField } from '../components/DateField';
 
 type Detail = HandlerResult<'courrier.get'>;
 const today = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
@@ -24,7 +25,7 @@ export function ClassifyForm({ d, onDone }: { d: Detail; onDone: () => void }) {
       {classement === 'demande' && (
         <Select label="Procédure" description="Sans procédure particulière : silence vaut acceptation après deux mois (CRPA L231-1)" data={(procs.data ?? []).map((p) => ({ value: p.code, label: `${p.libelle} — ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} après ${p.delai_mois} mois` }))} value={proc} onChange={setProc} clearable />
       )}
-      <TextInput type="date" label="Reçue d’abord par une autre administration le (CRPA L114-2)" value={first} onChange={(e) => setFirst(e.currentTarget.value)} error={a.fields.recuPremiereAdmin} />
+      <DateField label="Reçue d’abord par une autre administration le (CRPA L114-2)" value={first} onChange={(e) => setFirst(e.currentTarget.value)} error={a.fields.recuPremiereAdmin} />
       <Group>
         <Button loading={a.busy} onClick={() => void a.run(() => call('courrier.classify', { courrierId: d.courrier.id, qualification: { classement, procedureCode: classement === 'demande' ? proc : null, recuPremiereAdmin: first || null } })).then((ok) => ok && onDone())}>
           Classer
@@ -46,7 +47,7 @@ export function PiecesForm({ d, onDone }: { d: Detail; onDone: () => void }) {
         <Title order={3} size="h5">Pièces manquantes reçues (CRPA L114-5)</Title>
         <ErrorAlert>{a.error}</ErrorAlert>
         <Group align="end">
-          <TextInput type="date" label="Reçues le" value={recues} onChange={(e) => setRecues(e.currentTarget.value)} error={a.fields.date} />
+          <DateField label="Reçues le" value={recues} onChange={(e) => setRecues(e.currentTarget.value)} error={a.fields.date} />
           <Button loading={a.busy} onClick={() => void a.run(() => call('courrier.piecesReceived', { courrierId: d.courrier.id, date: recues })).then((ok) => ok && onDone())}>
             Enregistrer la réception des pièces
           </Button>
@@ -60,7 +61,7 @@ export function PiecesForm({ d, onDone }: { d: Detail; onDone: () => void }) {
       <ErrorAlert>{a.error}</ErrorAlert>
       <Textarea label="Pièces manquantes" description="Une pièce par ligne" value={pieces} onChange={(e) => setPieces(e.currentTarget.value)} error={a.fields.pieces} autosize minRows={2} />
       <Group align="end">
-        <TextInput type="date" label="Date limite pour les fournir" value={delai} onChange={(e) => setDelai(e.currentTarget.value)} error={a.fields.delai} />
+        <DateField label="Date limite pour les fournir" value={delai} onChange={(e) => setDelai(e.currentTarget.value)} error={a.fields.delai} />
         <Button loading={a.busy} onClick={() => void a.run(() => call('courrier.requestPieces', { courrierId: d.courrier.id, demande: { pieces, delai } })).then((ok) => ok && onDone())}>
           Demander les pièces
         </Button>

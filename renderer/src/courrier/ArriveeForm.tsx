@@ -5,6 +5,7 @@ import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
 import { uploadFile } from '../lib/files';
 import { useAction } from '../lib/useAction';
 import { ASSIGNE_OPTIONS, CANAL_OPTIONS } from './labels';
+import { DateField } from '../components/DateField';
 
 type Contact = HandlerResult<'courrier.contacts'>[number];
 const today = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
@@ -60,8 +61,8 @@ export function ArriveeForm({ onDone, onCancel }: { onDone: (id: number) => void
       <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
       <Group grow>
         <Select label="Canal" data={CANAL_OPTIONS} value={v.channel} onChange={(x) => x && setV((o) => ({ ...o, channel: x }))} allowDeselect={false} error={err('channel')} />
-        <TextInput type="date" label="Reçu le" value={v.dateReception} onChange={set('dateReception')} error={err('dateReception')} required />
-        <TextInput type="date" label="Date du courrier" value={v.dateCourrier} onChange={set('dateCourrier')} error={err('dateCourrier')} />
+        <DateField label="Reçu le" value={v.dateReception} onChange={set('dateReception')} error={err('dateReception')} required />
+        <DateField label="Date du courrier" value={v.dateCourrier} onChange={set('dateCourrier')} error={err('dateCourrier')} />
       </Group>
       <Autocomplete label="Correspondant" description="Tapez quelques lettres : les contacts connus sont proposés" data={[...new Set(contacts.map((c) => c.nom))]} value={v.nom} onChange={pick} error={err('correspondent.nom')} required />
       <Group grow>

@@ -7,6 +7,7 @@ import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { ActePicker } from './ActePicker';
 import { frDate, type Avis } from './types';
+import { DateField } from '../components/DateField';
 
 const today = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
 
@@ -40,7 +41,7 @@ export function AvisQueue({ onOpen }: { onOpen: (id: number) => void }) {
               )}
               {a.aFaire && (
                 <Group gap="xs" mt="xs" align="flex-end">
-                  <TextInput size="xs" type="date" label="Date" value={dateOf(a)} onChange={(e) => setDates({ ...dates, [a.id]: e.currentTarget.value })} />
+                  <DateField size="xs" label="Date" value={dateOf(a)} onChange={(e) => setDates({ ...dates, [a.id]: e.currentTarget.value })} />
                   {a.sens === 'sortant' && <Button size="compact-sm" variant="light" onClick={() => void go(async () => downloadFile(await call('etatCivil.avisPdf', { avisId: a.id })))}>Imprimer l’avis</Button>}
                   {a.sens === 'sortant' && !a.envoye_le && <Button size="compact-sm" onClick={() => void go(() => call('etatCivil.avisEnvoye', { avisId: a.id, date: dateOf(a) }))}>Noter l’envoi</Button>}
                   {a.sens === 'sortant' && a.envoye_le && <Button size="compact-sm" onClick={() => void go(() => call('etatCivil.avisRecepisse', { avisId: a.id, date: dateOf(a) }))}>Récépissé reçu</Button>}
@@ -72,9 +73,9 @@ function AvisRecu({ onSaved }: { onSaved: () => void }) {
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
         <TextInput label="Commune émettrice" value={f.commune} onChange={set('commune')} />
         <TextInput label="Acte à mentionner" value={f.acteVise} onChange={set('acteVise')} />
-        <TextInput label="Reçu le" type="date" value={f.recu_le} onChange={set('recu_le')} />
+        <DateField label="Reçu le" value={f.recu_le} onChange={set('recu_le')} />
         <Select label="Nature" data={[{ value: 'mariage', label: 'Mariage' }, { value: 'deces', label: 'Décès' }, { value: 'reconnaissance', label: 'Reconnaissance' }]} value={f.nature} onChange={(v) => setF({ ...f, nature: v ?? 'mariage' })} allowDeselect={false} />
-        <TextInput label="Date de l’événement" type="date" value={f.date} onChange={set('date')} />
+        <DateField label="Date de l’événement" value={f.date} onChange={set('date')} />
         <TextInput label="Lieu de l’événement" value={f.lieu} onChange={set('lieu')} />
         <TextInput label="Prénoms de l’autre personne" value={f.prenoms} onChange={set('prenoms')} />
         <TextInput label="Nom de l’autre personne" value={f.nom} onChange={set('nom')} />

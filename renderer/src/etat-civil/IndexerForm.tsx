@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 import { KIND_OPTIONS, type KindValue } from './types';
+import { DateField } from '../components/DateField';
 
 /** Index an act: enough to find it and show its page; keying comes later, from its scan. */
 export function IndexerForm({ onDone }: { onDone: (acteId: number | null) => void }) {
@@ -22,7 +23,7 @@ export function IndexerForm({ onDone }: { onDone: (acteId: number | null) => voi
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select label="Type d’acte" data={KIND_OPTIONS as never} value={v.type} onChange={(t) => setV({ ...v, type: (t ?? 'naissance') as KindValue })} allowDeselect={false} />
         <NumberInput label="Numéro" min={1} value={v.numero} onChange={(n) => setV({ ...v, numero: Number(n) || 1 })} error={a.fields.numero} />
-        <TextInput label="Date de l’acte" type="date" value={v.date_acte} onChange={set('date_acte')} error={a.fields.date_acte} />
+        <DateField label="Date de l’acte" value={v.date_acte} onChange={set('date_acte')} error={a.fields.date_acte} />
         <TextInput label="Nom" value={v.nom} onChange={set('nom')} error={a.fields.nom} />
         <TextInput label="Prénoms" value={v.prenoms} onChange={set('prenoms')} error={a.fields.prenoms} />
         {v.type === 'mariage' && <TextInput label="Nom du second époux" value={v.nom_conjoint} onChange={set('nom_conjoint')} error={a.fields.nom_conjoint} />}

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 import { ActePicker } from './ActePicker';
 import { frDate, type ActeView } from './types';
+import { DateField } from '../components/DateField';
 
 const NATURES = [
   ['mariage', 'Mariage'], ['divorce', 'Divorce'], ['separation_corps', 'Séparation de corps'], ['pacs', 'PACS'], ['pacs_modification', 'Modification du PACS'],
@@ -53,7 +54,7 @@ export function Mentions({ data, onChanged }: { data: ActeView; onChanged: () =>
       <Title order={3} size="h4" mb="xs">Rédiger une mention</Title>
       <SimpleGrid cols={2} spacing="xs">
         <Select label="Nature" data={NATURES} value={f.nature} onChange={(v) => setF({ ...f, nature: v ?? 'mariage' })} allowDeselect={false} />
-        <TextInput label="Date de l’événement ou de la décision" type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} />
+        <DateField label="Date de l’événement ou de la décision" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} />
         <TextInput label="Lieu" value={f.lieu} onChange={(e) => setF({ ...f, lieu: e.currentTarget.value })} />
         <TextInput label="Tribunal ou commune d’enregistrement" value={f.autorite} onChange={(e) => setF({ ...f, autorite: e.currentTarget.value })} />
         <TextInput label="Prénoms de l’autre personne" value={f.prenoms} onChange={(e) => setF({ ...f, prenoms: e.currentTarget.value })} />

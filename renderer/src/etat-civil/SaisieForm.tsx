@@ -4,6 +4,7 @@ import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 import type { ActeView } from './types';
+import { DateField } from '../components/DateField';
 
 type Personne = ActeView['personnes'][number];
 const ROLES = [
@@ -51,7 +52,7 @@ export function SaisieForm({ data, onSaved }: { data: ActeView; onSaved: () => v
       <Text size="xs" mb="sm">Tab passe au champ suivant ; Ctrl+Entrée enregistre.</Text>
       <ErrorAlert>{act.error}</ErrorAlert>
       <SimpleGrid cols={2} mb="sm">
-        <TextInput label="Date de l’événement" type="date" value={acte.date_evenement} onChange={(e) => setActe({ ...acte, date_evenement: e.currentTarget.value })} />
+        <DateField label="Date de l’événement" value={acte.date_evenement} onChange={(e) => setActe({ ...acte, date_evenement: e.currentTarget.value })} />
         <TextInput label="Heure (HH:MM)" value={acte.heure_evenement} onChange={(e) => setActe({ ...acte, heure_evenement: e.currentTarget.value })} error={act.fields.heure_evenement} />
         <TextInput label="Lieu de l’événement" value={acte.lieu_evenement} onChange={(e) => setActe({ ...acte, lieu_evenement: e.currentTarget.value })} />
         <TextInput label="Officier de l’état civil" value={acte.officier} onChange={(e) => setActe({ ...acte, officier: e.currentTarget.value })} />

@@ -1,0 +1,16 @@
+import type { Implementations } from '../api/handler';
+import { parisDay } from '../kernel';
+import { arrivalsSince, openTodos, previousVisit, type Todo } from './dashboard';
+
+export const dashboardHandlers = {
+  'dashboard.get': (ctx) => {
+    const { id, db } = ctx.commune();
+    ctx.core.refreshTodos(db, ctx.now);
+    const since = previousVisit(db, ctx.session().login);
+    const today = parisDay(ctx.now);
+    // a failed automatic backup is shown first, as a task of the day (main/host/communes.ts dailyBackup)
+    const warning = ctx.core.communes.backupWarning(id);
+    const backupTodo: Todo[] = warning ? [{ id: 0, due_date: today, title: warning, legal_ref: null, object_type: 'sauvegarde', object_id: null }] : [];
+    return { since, arrivals: arrivalsSince(db, since), todos: [...backupTodo, ...openTodos(db)], today };
+  },
+} satisfies Implementations<'dashboard.get'>;

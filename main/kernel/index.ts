@@ -1,0 +1,7 @@
+/**
+ * The bottom layer of the core (architecture §2): errors as values, validation helpers, the Paris day.
+ * It imports nothing of main/; every folder may import it.
+ */
+export { AppError, isAppError, toErrorValue, type ErrorCode, type ErrorValue } from './errors';
+export { isoDate, parseOrThrow, trimmed } from './validate';
+export { parisDateFr, parisDay } from './time';
