@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Center, Container, Loader, Modal, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { call, onEvent } from '../bridge';
+import { call, onEvent, windowNotice } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageTitle } from '../components/PageTitle';
 import { LockScreen } from '../lock/LockScreen';
@@ -15,7 +15,7 @@ import { SetupScreen } from '../wizard/SetupScreen';
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(windowNotice); // « La page a été rechargée… » (bridge)
 
   const refresh = useCallback(async () => {
     try {
