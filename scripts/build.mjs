@@ -1,10 +1,12 @@
 // Build everything into dist/: the core host and Electron shell with esbuild (SQL migrations bundled as
-// text), the renderer with Vite. `node scripts/build.mjs [--skip-renderer]`
+// text), the renderer with Vite. `node scripts/build.mjs [--skip-renderer] [--if-stale]`
+// --if-stale (`npm start`): nothing is built when dist/ is newer than every source (build-current.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsCurrent, clocherBuildPlan } from './build-current.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -30,6 +32,12 @@ const entries = {
   'main/electron/main': 'main/electron/main.ts',
   'preload/index': 'preload/index.ts',
 };
+if (process.argv.includes('--if-stale')) {
+  const plan = clocherBuildPlan(root, entries, skipRenderer);
+  const { current, reason } = buildIsCurrent(root, plan.inputs, plan.outputs);
+  console.log(reason);
+  if (current) process.exit(0);
+}
 for (const [name, file] of Object.entries(entries)) {
   if (!fs.existsSync(path.join(root, file))) continue;
   await build({ ...common, entryPoints: { [name]: file }, outdir: 'dist' });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { validAccount, withCommune } from '../../main/test/helpers';
 import { chromiumPath, launchBrowser, newPage } from './harness';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -63,7 +64,11 @@ i=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1200 ]; do sleep 
     const token = /#token=([A-Za-z0-9_-]+)/.exec(page)?.[1] ?? '';
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect(fs.readFileSync(path.join(out, 'mode'), 'utf8').split('\n').slice(0, 2)).toEqual(['600', '700']);
-    expect(fs.readFileSync(path.join(out, 'argv'), 'utf8')).not.toContain(token);
+    const argv = fs.readFileSync(path.join(out, 'argv'), 'utf8').split('\n');
+    expect(argv.join('\n')).not.toContain(token);
+    // a maximized window in French, no translate bar, no traffic to Google's servers
+    expect(argv).toEqual(expect.arrayContaining(['--start-maximized', '--lang=fr', '--disable-background-networking', '--disable-component-update', '--disable-sync']));
+    expect(argv.find((a) => a.startsWith('--disable-features='))?.split('=')[1]?.split(',')).toContain('Translate');
     // no process on this machine carries it on its command line (the core host, start.mjs, the browser)
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(token);
 
@@ -79,4 +84,72 @@ i=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1200 ]; do sleep 
     await until('arrêt de Clocher', () => start.exitCode !== null);
     expect(fs.existsSync(launchDir)).toBe(false);
   });
+});
+
+/** The core host started by `npm start`'s launcher (scripts/start.mjs), found among its children. */
+function hostPid(launcher: ChildProcess): number | null {
+  const rows = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split('\n');
+  const row = rows.find((r) => r.includes('dist/main/host/serve.js'));
+  return row ? Number(row.trim().split(/\s+/)[0]) : null;
+}
+
+describe.skipIf(!chromium)('npm start: a reloaded page and a dead core host', () => {
+  let start: ChildProcess;
+  let browser: Browser;
+  let logs = '';
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-start-'));
+  const dataDir = path.join(out, 'data');
+  const fake = path.join(out, 'chromium');
+
+  beforeAll(async () => {
+    const t = await withCommune(dataDir); // a commune and the secrétaire's account, through the real handlers
+    t.close();
+    fs.writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do case "$a" in --app=*) echo "\${a#--app=}" > "${out}/href";; esac; done\ni=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done\n`, { mode: 0o700 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (start && start.exitCode === null) start.kill('SIGTERM');
+    fs.writeFileSync(path.join(out, 'go'), '');
+    await until('arrêt de Clocher', () => !start || start.exitCode !== null).catch(() => undefined);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('asks to log in again after a reload, then reconnects and says so when the core host is restarted', async () => {
+    start = spawn(process.execPath, [path.join(root, 'scripts/start.mjs'), `--data-dir=${dataDir}`], {
+      cwd: root,
+      env: { ...process.env, CHROME_PATH: fake, DISPLAY: ':99', CLOCHER_FAKE_NOW: '2026-11-23T09:00:00Z' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    start.stdout?.on('data', (d) => (logs += String(d)));
+    start.stderr?.on('data', (d) => (logs += String(d)));
+    await until(`page privée (${logs})`, () => fs.existsSync(path.join(out, 'href')) && fs.readFileSync(path.join(out, 'href'), 'utf8').includes('\n'));
+    browser = await launchBrowser();
+    const win = await newPage(browser, fs.readFileSync(path.join(out, 'href'), 'utf8').trim());
+    const login = async () => {
+      await win.getByLabel('Identifiant').fill(validAccount.login);
+      await win.getByLabel('Mot de passe').fill(validAccount.password);
+      await win.getByRole('button', { name: 'Se connecter' }).click();
+      await win.getByTestId('dashboard-ready').waitFor({ timeout: 20_000 });
+    };
+    await login();
+    expect(await win.getByText('La page a été rechargée').count()).toBe(0); // a first opening says nothing
+
+    // reload: the connection-bound session ended; the window says why it shows the login screen
+    await win.reload();
+    await win.getByText('La page a été rechargée : reconnectez-vous.').waitFor({ timeout: 20_000 });
+    await win.getByLabel('Identifiant').waitFor();
+    await login();
+
+    // the core host dies: the launcher starts another on the same address, the window reconnects and says so
+    const first = hostPid(start);
+    expect(first, logs).not.toBeNull();
+    process.kill(first!, 'SIGKILL');
+    await win.getByText('Clocher a redémarré son moteur', { exact: false }).waitFor({ timeout: 30_000 });
+    await win.getByLabel('Identifiant').waitFor({ timeout: 20_000 }); // a new core: a new session, asked cleanly
+    const second = hostPid(start);
+    expect(second).not.toBeNull();
+    expect(second).not.toBe(first);
+    await login(); // the reconnected window really talks to the new core
+    expect(logs).toContain("Le moteur de Clocher s'est arrêté (SIGKILL) : Clocher le redémarre.");
+  }, 120_000);
 });

@@ -32,8 +32,9 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export async function startLoopback(core: Core, rendererDir: string, port = 0): Promise<LoopbackServer> {
-  const token = crypto.randomBytes(32).toString('base64url');
+/** `fixedToken`: a host restarted by scripts/start.mjs keeps the token its window already holds. */
+export async function startLoopback(core: Core, rendererDir: string, port = 0, fixedToken?: string): Promise<LoopbackServer> {
+  const token = fixedToken ?? crypto.randomBytes(32).toString('base64url');
   const root = path.resolve(rendererDir);
   const server = http.createServer((req, res) => {
     let file: string;

@@ -1,10 +1,12 @@
 /**
  * Start the core host on loopback and print its address. Used by `npm start` where no Electron binary
  * exists (it then opens Chromium in --app mode), by `npm run dev`, and by the end-to-end tests.
- *   node dist/main/host/serve.js --data-dir=DIR [--renderer=DIR] [--port=N] [--provision=FILE]
+ *   node dist/main/host/serve.js --data-dir=DIR [--renderer=DIR] [--port=N] [--provision=FILE] [--token-stdin]
  * Prints one JSON line {"url": …} on stdout when ready. The per-run token is made here and leaves only in that
  * line, on the pipe to whoever started us: never on a command line, which every local user can read (`ps`).
  * Whoever opens a browser must not put it on the browser's either (scripts/launch-page.mjs).
+ * --token-stdin: the token is the first line on stdin instead (scripts/start.mjs restarts a host that died on
+ * the same port with the same token, so the open window reconnects).
  */
 import path from 'node:path';
 import { findProvisioningFile } from '../provisioning';
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
     scheduleSync: true,
     clock: () => new Date(Date.now() + offset),
   });
-  const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0));
+  const token = argv.includes('--token-stdin') ? await firstLine(process.stdin) : undefined;
+  if (token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(token)) throw new Error('jeton de liaison invalide (--token-stdin)');
+  const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0), token);
   void core.watchUsb();
   process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, dataDir, pid: process.pid })}\n`);
   const stop = async () => {
@@ -37,6 +41,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function firstLine(input: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (d: Buffer | string) => {
+      text += String(d);
+      const nl = text.indexOf('\n');
+      if (nl < 0) return;
+      input.off('data', onData);
+      input.pause();
+      resolve(text.slice(0, nl).trim());
+    };
+    input.on('data', onData);
+    input.once('end', () => reject(new Error('jeton de liaison absent (--token-stdin)')));
+  });
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Center, Container, Loader, Modal, Text } from '@mantine/core';
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { call, onEvent } from '../bridge';
+import { call, onEvent, windowNotice } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageTitle } from '../components/PageTitle';
 import { LockScreen } from '../lock/LockScreen';
@@ -19,7 +19,7 @@ const PREFETCH_DELAY_MS = 1500;
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(windowNotice); // « La page a été rechargée… » (bridge)
 
   const refresh = useCallback(async () => {
     try {
