@@ -5,6 +5,7 @@ import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
 import { setRole, workspaceLog } from '../auth/accounts';
 import { record } from '../audit/journal';
+import { parisDay } from '../conseil/context';
 import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
 import fs from 'node:fs';
 
@@ -78,7 +79,7 @@ export const backupHandlers = {
   /** The export goes to the data folder's `exports/`, to be copied on a USB key; its path is shown to the user. */
   'backup.export': (ctx, { passphrase }) => {
     const { id, db } = ctx.commune();
-    const name = `${id}_${ctx.now.toISOString().slice(0, 10)}${EXPORT_EXTENSION}`;
+    const name = `${id}_${parisDay(ctx.now)}${EXPORT_EXTENSION}`;
     const file = path.join(ctx.core.dataDir, 'exports', name);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     exportCommune(db, ctx.core.communes.documentsOf(id), file, passphrase);

@@ -6,12 +6,14 @@ import { findUser, insertUser, setRole, userCount, workspaceLog } from '../auth/
 import { hashPassword } from '../auth/password';
 import { communesOf, enterCommune, startSession } from '../auth/session';
 import { record } from '../audit/journal';
+import { parisDay } from '../conseil/context';
 import { readProvisioning } from '../provisioning/provisioning';
 import { describeHoraires, fullName, readDossier, readIdentity, saveElu, writeHoraires, writeIdentity, writeSetting } from './commune';
 import { communeIdFor } from './store';
 import { accountSchema, communeIdentitySchema, conseilSchema, eluSchema, openingSlotsSchema } from './validation';
 
-const today = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
+// « today » is the Paris day of the core's clock: the UTC date is yesterday until 1 h (2 h in summer)
+const today = (ctx: Ctx) => parisDay(ctx.now);
 
 /** Validate several parts at once so that the wizard shows every wrong field, prefixed by its part. */
 function parseParts<T extends Record<string, [z.ZodType, unknown]>>(parts: T): { [K in keyof T]: z.infer<T[K][0]> } {
