@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fontkit from '@cantoo/fontkit';
 import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { cachedFontkit } from '../documents/font-cache';
 import { SIGNATURE_BLOCKS_KEY } from '../documents/pdf';
 import { resourcesDir } from '../documents/resources';
 
@@ -66,7 +66,7 @@ function fit(font: PDFFont, line: string, size: number, width: number): number {
 
 /** A form XObject for the widget's /AP /N, registered in the document. */
 export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
   const font = await doc.embedFont(fontBytes(), { subset: true });
   const { width: W, height: H } = STAMP;
   const lines: [string, number][] = [
