@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from '@cantoo/pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFContext, PDFDocument, popGraphicsState, pushGraphicsState } from '@cantoo/pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PdfWriter } from '../documents/pdf';
 import { stampAppearance } from './stamp';
@@ -34,6 +34,21 @@ describe('the stamp and document fonts are parsed once per process (issue 10, s�
     await stampedAct(2);
     await stampedAct(3);
     expect(create.mock.calls.length).toBe(afterFirst);
+  });
+
+  it('the same signatory’s stamp font is subset and compressed once, each act keeping its own font objects', async () => {
+    const stampOnly = async () => {
+      const doc = await PDFDocument.create();
+      doc.addPage([595, 842]);
+      await stampAppearance(doc, { nom: 'Mme Hélène Lefèvre', qualite: 'Maire' }, new Date('2026-11-23T10:58:00Z'));
+      const flate = vi.spyOn(PDFContext.prototype, 'flateStream');
+      await doc.save();
+      const n = flate.mock.calls.length;
+      flate.mockRestore();
+      return n;
+    };
+    await stampOnly(); // may be the first stamp of this signatory in the process
+    expect(await stampOnly()).toBe(1); // the ToUnicode map only: the FontFile2 bytes come from the cache
   });
 
   it.skipIf(!!noPdftotext)('each act still carries its own complete font subset (text read back with pdftotext)', async () => {
