@@ -399,7 +399,7 @@ async function main(): Promise<void> {
       // issue 10 goals: ≤ 8× the token's raw signature, peak ≤ 100 MiB (a fresh process: the rest of the bench does not count)
       const goal = (ok: boolean) => (ok ? 'objectif atteint' : 'objectif NON atteint');
       rows.push({ step: 'f', what: 'signature brute du jeton (SHA-256 + RSA-2048, pkcs11js)', median: sb.raw ? Number(sb.raw.perSignMs.toFixed(2)) : null, runs: [], unit: 'ms', note: sb.rawRatio ? `Clocher/brut ${sb.rawRatio.toFixed(1)}× (objectif ≤ 8×) : ${goal(sb.rawRatio <= 8)}` : 'non mesuré' });
-      rows.push({ step: 'f', what: 'mémoire de pointe de la séance de signature (processus seul)', median: Math.round(sb.memory.peakRssMiB), runs: [], unit: 'Mio', note: `tas V8 ${sb.memory.peakHeapMiB.toFixed(0)} Mio ; objectif ≤ 100 Mio : ${goal(sb.memory.peakRssMiB <= 100)}` });
+      rows.push({ step: 'f', what: 'mémoire de pointe de la séance de signature (processus seul)', median: Math.round(sb.memory.peakRssMiB), runs: [], unit: 'Mio', note: `RSS échantillonnée après chaque document ; tas V8 ${sb.memory.peakHeapMiB.toFixed(0)} Mio ; pic du processus entier (préparation comprise) ${sb.memory.processMaxRssMiB.toFixed(0)} Mio ; objectif ≤ 100 Mio : ${goal(sb.memory.peakRssMiB <= 100)}` });
       rows.push({ step: 'f', what: 'poppler pdfsig -add-signature, mêmes PDF, même clé', median: sb.poppler ? Math.round(sb.poppler.totalMs) : null, runs: [], unit: 'ms', note: sb.poppler ? `${sb.poppler.perDocMs.toFixed(1)} ms/document ; rapport poppler/Clocher ${sb.ratio?.toFixed(2)}` : (sb.note ?? 'non mesuré') });
     }
   }

@@ -23,8 +23,8 @@ export interface SigningBench {
   raw: { perSignMs: number } | null;
   /** Clocher per document / raw signature (goal ≤ 8) */
   rawRatio: number | null;
-  /** peak of this process: resident (getrusage maxrss) and V8 heap sampled after each document, MiB */
-  memory: { peakRssMiB: number; peakHeapMiB: number };
+  /** MiB: resident and V8 heap sampled after each signed document; processMaxRssMiB = getrusage peak of the whole child (PKI and PDFs prepared too) */
+  memory: { peakRssMiB: number; peakHeapMiB: number; processMaxRssMiB: number };
   poppler: { totalMs: number; perDocMs: number } | null;
   ratio: number | null; // poppler per doc / Clocher per doc
   note: string | null;
@@ -32,18 +32,18 @@ export interface SigningBench {
 
 export async function benchSigning(documents = 50, pages = 10): Promise<SigningBench> {
   const missing = softhsmMissing();
-  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, raw: null, rawRatio: null, memory: { peakRssMiB: 0, peakHeapMiB: 0 }, poppler: null, ratio: null, note: missing };
+  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, raw: null, rawRatio: null, memory: { peakRssMiB: 0, peakHeapMiB: 0, processMaxRssMiB: 0 }, poppler: null, ratio: null, note: missing };
   const pki = createTestPki();
   try {
     // one ten-page PDF from the house writer, then distinct copies (a new /Title each), so generation is not timed
     const base = await samplePdf(pages, 'Délibération');
-    const pdfs = await Promise.all(
-      Array.from({ length: documents }, async (_, i) => {
-        const d = await PDFDocument.load(base);
-        d.setTitle(`Délibération n° 2026_${String(i + 1).padStart(3, '0')}`);
-        return Buffer.from(await d.save({ useObjectStreams: false }));
-      }),
-    );
+    // one after the other, so that preparing the bench does not set the process's memory peak
+    const pdfs: Buffer[] = [];
+    for (let i = 0; i < documents; i++) {
+      const d = await PDFDocument.load(base);
+      d.setTitle(`Délibération n° 2026_${String(i + 1).padStart(3, '0')}`);
+      pdfs.push(Buffer.from(await d.save({ useObjectStreams: false })));
+    }
     const dir = path.join(pki.dir, 'bench');
     fs.mkdirSync(dir);
     pdfs.forEach((b, i) => fs.writeFileSync(path.join(dir, `in-${i}.pdf`), b));
@@ -53,10 +53,13 @@ export async function benchSigning(documents = 50, pages = 10): Promise<SigningB
     const loginMs = performance.now() - t0;
     const signer = testSigner(session, pki.maire, pki);
     let peakHeap = process.memoryUsage().heapUsed;
+    let peakRss = process.memoryUsage().rss;
     for (const [i, pdf] of pdfs.entries()) {
       const out = await signPdf(pdf, { signer, nom: pki.maire.name, qualite: 'Maire', reason: `Délibération ${i + 1}`, location: 'Saint-Benoît-sur-Loire', at: new Date(), expectedPrior: 0 });
       fs.writeFileSync(path.join(dir, `clocher-${i}.pdf`), out);
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
     }
     const totalMs = performance.now() - t0;
     const raw = { perSignMs: await rawSignatureMs(session, pki, pdfs) };
@@ -94,7 +97,7 @@ export async function benchSigning(documents = 50, pages = 10): Promise<SigningB
       }
     } else note = 'pdfsig, modutil ou certutil absent : comparaison avec poppler ignorée';
     const clocher = { totalMs, perDocMs: totalMs / documents, loginMs };
-    const memory = { peakRssMiB: process.resourceUsage().maxRSS / 1024, peakHeapMiB: peakHeap / 2 ** 20 };
+    const memory = { peakRssMiB: peakRss / 2 ** 20, peakHeapMiB: peakHeap / 2 ** 20, processMaxRssMiB: process.resourceUsage().maxRSS / 1024 };
     return { documents, pages, clocher, raw, rawRatio: clocher.perDocMs / raw.perSignMs, memory, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
   } finally {
     pki.cleanup();
