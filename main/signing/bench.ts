@@ -24,15 +24,16 @@ export interface SigningBench {
   /** Clocher per document / raw signature (goal ≤ 8) */
   rawRatio: number | null;
   /** MiB: resident and V8 heap sampled after each signed document; processMaxRssMiB = getrusage peak of the whole child (PKI and PDFs prepared too) */
-  memory: { peakRssMiB: number; peakHeapMiB: number; processMaxRssMiB: number };
+  memory: { peakRssMiB: number; peakHeapMiB: number; processMaxRssMiB: number; startRssMiB: number };
   poppler: { totalMs: number; perDocMs: number } | null;
   ratio: number | null; // poppler per doc / Clocher per doc
   note: string | null;
 }
 
 export async function benchSigning(documents = 50, pages = 10): Promise<SigningBench> {
+  const startRss = process.memoryUsage().rss; // the process with its code loaded, before the séance
   const missing = softhsmMissing();
-  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, raw: null, rawRatio: null, memory: { peakRssMiB: 0, peakHeapMiB: 0, processMaxRssMiB: 0 }, poppler: null, ratio: null, note: missing };
+  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, raw: null, rawRatio: null, memory: { peakRssMiB: 0, peakHeapMiB: 0, processMaxRssMiB: 0, startRssMiB: 0 }, poppler: null, ratio: null, note: missing };
   const pki = createTestPki();
   try {
     // one ten-page PDF from the house writer, then distinct copies (a new /Title each), so generation is not timed
@@ -97,7 +98,7 @@ export async function benchSigning(documents = 50, pages = 10): Promise<SigningB
       }
     } else note = 'pdfsig, modutil ou certutil absent : comparaison avec poppler ignorée';
     const clocher = { totalMs, perDocMs: totalMs / documents, loginMs };
-    const memory = { peakRssMiB: peakRss / 2 ** 20, peakHeapMiB: peakHeap / 2 ** 20, processMaxRssMiB: process.resourceUsage().maxRSS / 1024 };
+    const memory = { peakRssMiB: peakRss / 2 ** 20, peakHeapMiB: peakHeap / 2 ** 20, processMaxRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: startRss / 2 ** 20 };
     return { documents, pages, clocher, raw, rawRatio: clocher.perDocMs / raw.perSignMs, memory, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
   } finally {
     pki.cleanup();
