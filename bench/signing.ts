@@ -2,7 +2,11 @@
  * Benchmark (issue 4): 50 ten-page PDFs signed in one session on SoftHSM, then poppler's
  * `pdfsig -add-signature` on the same PDFs with the same token, NSS loading SoftHSM through modutil
  * (signing.md §7). Wired into `npm run bench` by scripts/; prints nothing itself.
+ * Issue 10 goals: Clocher's time per document ≤ 8× the token's raw signature (SHA-256 of the document + RSA-2048
+ * through pkcs11js, measured in the same run on the same session), and a peak memory ≤ 100 MiB — measured in a
+ * fresh process (scripts/bench.ts --signing-child), so the rest of the bench does not count.
  */
+import crypto from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,25 +19,32 @@ export interface SigningBench {
   documents: number;
   pages: number;
   clocher: { totalMs: number; perDocMs: number; loginMs: number };
+  /** the token's raw signature: SHA-256 of the document + C_Sign RSA-2048, per document */
+  raw: { perSignMs: number } | null;
+  /** Clocher per document / raw signature (goal ≤ 8) */
+  rawRatio: number | null;
+  /** MiB: resident and V8 heap sampled after each signed document; processMaxRssMiB = getrusage peak of the whole child (PKI and PDFs prepared too) */
+  memory: { peakRssMiB: number; peakHeapMiB: number; processMaxRssMiB: number; startRssMiB: number };
   poppler: { totalMs: number; perDocMs: number } | null;
   ratio: number | null; // poppler per doc / Clocher per doc
   note: string | null;
 }
 
 export async function benchSigning(documents = 50, pages = 10): Promise<SigningBench> {
+  const startRss = process.memoryUsage().rss; // the process with its code loaded, before the séance
   const missing = softhsmMissing();
-  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, poppler: null, ratio: null, note: missing };
+  if (missing) return { documents, pages, clocher: { totalMs: 0, perDocMs: 0, loginMs: 0 }, raw: null, rawRatio: null, memory: { peakRssMiB: 0, peakHeapMiB: 0, processMaxRssMiB: 0, startRssMiB: 0 }, poppler: null, ratio: null, note: missing };
   const pki = createTestPki();
   try {
     // one ten-page PDF from the house writer, then distinct copies (a new /Title each), so generation is not timed
     const base = await samplePdf(pages, 'Délibération');
-    const pdfs = await Promise.all(
-      Array.from({ length: documents }, async (_, i) => {
-        const d = await PDFDocument.load(base);
-        d.setTitle(`Délibération n° 2026_${String(i + 1).padStart(3, '0')}`);
-        return Buffer.from(await d.save({ useObjectStreams: false }));
-      }),
-    );
+    // one after the other, so that preparing the bench does not set the process's memory peak
+    const pdfs: Buffer[] = [];
+    for (let i = 0; i < documents; i++) {
+      const d = await PDFDocument.load(base);
+      d.setTitle(`Délibération n° 2026_${String(i + 1).padStart(3, '0')}`);
+      pdfs.push(Buffer.from(await d.save({ useObjectStreams: false })));
+    }
     const dir = path.join(pki.dir, 'bench');
     fs.mkdirSync(dir);
     pdfs.forEach((b, i) => fs.writeFileSync(path.join(dir, `in-${i}.pdf`), b));
@@ -42,11 +53,17 @@ export async function benchSigning(documents = 50, pages = 10): Promise<SigningB
     const { token, session } = openSession(pki);
     const loginMs = performance.now() - t0;
     const signer = testSigner(session, pki.maire, pki);
+    let peakHeap = process.memoryUsage().heapUsed;
+    let peakRss = process.memoryUsage().rss;
     for (const [i, pdf] of pdfs.entries()) {
       const out = await signPdf(pdf, { signer, nom: pki.maire.name, qualite: 'Maire', reason: `Délibération ${i + 1}`, location: 'Saint-Benoît-sur-Loire', at: new Date(), expectedPrior: 0 });
       fs.writeFileSync(path.join(dir, `clocher-${i}.pdf`), out);
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
     }
     const totalMs = performance.now() - t0;
+    const raw = { perSignMs: await rawSignatureMs(session, pki, pdfs) };
     session.logout();
     token.close();
 
@@ -81,8 +98,19 @@ export async function benchSigning(documents = 50, pages = 10): Promise<SigningB
       }
     } else note = 'pdfsig, modutil ou certutil absent : comparaison avec poppler ignorée';
     const clocher = { totalMs, perDocMs: totalMs / documents, loginMs };
-    return { documents, pages, clocher, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
+    const memory = { peakRssMiB: peakRss / 2 ** 20, peakHeapMiB: peakHeap / 2 ** 20, processMaxRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: startRss / 2 ** 20 };
+    return { documents, pages, clocher, raw, rawRatio: clocher.perDocMs / raw.perSignMs, memory, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
   } finally {
     pki.cleanup();
   }
+}
+
+/** The floor: what the token itself costs per document (SHA-256 of the bytes, then C_Sign through pkcs11js). */
+async function rawSignatureMs(session: ReturnType<typeof openSession>['session'], pki: ReturnType<typeof createTestPki>, pdfs: Buffer[]): Promise<number> {
+  const key = session.key(pki.maire.id);
+  const sign = (b: Buffer) => session.signDigest(key.handle, crypto.createHash('sha256').update(b).digest(), key.alwaysAuthenticate ? pki.pin : undefined);
+  await sign(pdfs[0]!); // warm-up, as Clocher's first document paid it
+  const t0 = performance.now();
+  for (const pdf of pdfs) await sign(pdf);
+  return (performance.now() - t0) / pdfs.length;
 }

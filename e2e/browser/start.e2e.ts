@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { validAccount, withCommune } from '../../main/test/helpers';
+import { validAccount, withCommune } from '../../test-support/helpers';
 import { chromiumPath, launchBrowser, newPage } from './harness';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -1,12 +1,12 @@
-import { AppError } from '../kernel';
+import { AppError, parisDay } from '../kernel';
 import type { Implementations } from '../api/handler';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
-import fs from 'node:fs';
-import { workspaceLog, setRole } from '../auth';
+import { setRole, workspaceLog } from '../auth';
 import { record } from '../audit';
 import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
+import fs from 'node:fs';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
@@ -78,7 +78,7 @@ export const backupHandlers = {
   /** The export goes to the data folder's `exports/`, to be copied on a USB key; its path is shown to the user. */
   'backup.export': (ctx, { passphrase }) => {
     const { id, db } = ctx.commune();
-    const name = `${id}_${ctx.now.toISOString().slice(0, 10)}${EXPORT_EXTENSION}`;
+    const name = `${id}_${parisDay(ctx.now)}${EXPORT_EXTENSION}`;
     const file = path.join(ctx.core.dataDir, 'exports', name);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     exportCommune(db, ctx.core.communes.documentsOf(id), file, passphrase);

@@ -6,3 +6,4 @@ export { resourcesDir } from './resources';
 export { DocumentStore } from './store';
 export { Uploads } from './uploads';
 export { pdfValue } from './pdf-value';
+export { cachedFontkit } from './font-cache';

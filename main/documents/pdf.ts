@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fontkit from '@cantoo/fontkit';
 import { PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { cachedFontkit } from './font-cache';
 import { activeContentProblem } from './pdf-active';
 import { tailProblem, xrefProblem } from './pdf-structure';
 import { resourcesDir } from './resources';
@@ -64,7 +64,7 @@ export class PdfWriter {
 
   static async create(meta: PdfMeta): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
     const f = fonts();
     const regular = await doc.embedFont(f.regular, { subset: true });
     const bold = await doc.embedFont(f.bold, { subset: true });

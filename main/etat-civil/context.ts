@@ -14,5 +14,5 @@ export interface EcCtx {
   audit(e: JournalEntry): void;
 }
 
-const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const parisDay = (d: Date): string => PARIS_DAY.format(d);
+// the one Paris-day function (« today » everywhere is the Paris day of the core's clock)
+export { parisDay } from '../kernel';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
-import { AppError } from '../kernel';
+import { AppError, parisDay } from '../kernel';
 import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup';
 import { record } from '../audit';
 import { closeDatabase, openDatabase, type Db, attachSecretBox, keyFileBox, type SecretBox, deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey, encryptPlainFile } from '../db';
@@ -145,11 +145,12 @@ export class CommuneStore {
    * the base still takes writes. It is tried once per opening day, so a full disk does not slow every call.
    */
   private dailyBackup(h: OpenCommune): void {
-    const today = this.clock().toISOString().slice(0, 10);
+    // the backup's day is the Paris day of the core's clock (its file name keeps the UTC instant)
+    const today = parisDay(this.clock());
     if (h.backupDay === today) return;
     h.backupDay = today;
     try {
-      const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && b.createdAt.startsWith(today));
+      const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && parisDay(new Date(b.createdAt)) === today);
       if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
       this.backupFailures.delete(h.id);
       if (!done) collectDocuments({ db: h.db, docs: this.documentsOf(h.id), backupDir: this.backupDirOf(h.id), now: this.clock() }); // never throws

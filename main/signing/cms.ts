@@ -38,9 +38,17 @@ const octets = (b: Buffer) => a.create(Class.UNIVERSAL, Type.OCTETSTRING, false,
 const int = (n: number) => a.create(Class.UNIVERSAL, Type.INTEGER, false, String.fromCharCode(n));
 const algo = (o: string, withNull: boolean) => seq(withNull ? [oid(o), a.create(Class.UNIVERSAL, Type.NULL, false, '')] : [oid(o)]);
 
+// A séance signs every act with the same certificate Buffer: parse it once (issue 10); the nodes are only read.
+const parsedCerts = new WeakMap<Buffer, forge.asn1.Asn1>();
+function parseCert(cert: Buffer): forge.asn1.Asn1 {
+  let n = parsedCerts.get(cert);
+  if (!n) parsedCerts.set(cert, (n = parse(cert)));
+  return n;
+}
+
 /** issuer Name and serial INTEGER nodes of a certificate, byte-for-byte. */
 function issuerSerial(cert: Buffer): { issuer: forge.asn1.Asn1; serial: forge.asn1.Asn1 } {
-  const t = (parse(cert).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
+  const t = (parseCert(cert).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
   const off = t[0]!.tagClass === Class.CONTEXT_SPECIFIC ? 1 : 0;
   return { serial: t[off]!, issuer: t[off + 2]! };
 }
@@ -71,7 +79,7 @@ export async function buildCms(signer: Signer, contentDigest: Buffer): Promise<B
   implicitAttrs[0] = 0xa0; // [0] IMPLICIT SET OF Attribute
   const { issuer, serial } = issuerSerial(signer.certificate);
   const signerInfo = seq([int(1), seq([issuer, serial]), algo(OIDS.sha256, false), parse(implicitAttrs), algo(OIDS.rsaEncryption, true), octets(signature)]);
-  const certs = [signer.certificate, ...signer.chain].map(parse);
+  const certs = [signer.certificate, ...signer.chain].map(parseCert);
   const signedData = seq([int(1), set([algo(OIDS.sha256, false)]), seq([oid(OIDS.data)]), a.create(Class.CONTEXT_SPECIFIC, 0, true, certs), set([signerInfo])]);
   return der(seq([oid(OIDS.signedData), a.create(Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
 }

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fontkit from '@cantoo/fontkit';
 import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
-import { SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
+import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
+import { shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 
@@ -56,17 +56,20 @@ export function stampPlacement(doc: PDFDocument, n: number): { page: number; rec
   return { page, rect: [x, y, x + w, y + h] };
 }
 
-/** Shrink a line until it fits the stamp width. */
+/** Shrink a line until it fits the stamp width (the width is linear in the size: one text layout per line). */
 function fit(font: PDFFont, line: string, size: number, width: number): number {
+  const perPoint = font.widthOfTextAtSize(line, 1);
   let s = size;
-  while (s > 5 && font.widthOfTextAtSize(line, s) > width) s -= 0.5;
+  while (s > 5 && perPoint * s > width) s -= 0.5;
   return s;
 }
 
 /** A form XObject for the widget's /AP /N, registered in the document. */
 export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
   const font = await doc.embedFont(fontBytes(), { subset: true });
+  shareSubsetStream(font);
+  font.encodeText(STAMP_GLYPHS); // the subset's first glyphs, always the same (stamp-font.ts)
   const { width: W, height: H } = STAMP;
   const lines: [string, number][] = [
     ['Signé électroniquement par', 7.5],

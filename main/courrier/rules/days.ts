@@ -1,6 +1,6 @@
 /** Calendar days as YYYY-MM-DD strings in Europe/Paris: the law counts days, not instants. */
-const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const parisDay = (d: Date): string => PARIS_DAY.format(d);
+// the one Paris-day function (« today » everywhere is the Paris day of the core's clock)
+export { parisDay } from '../../kernel';
 
 const utc = (day: string) => new Date(`${day}T12:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -163,7 +163,7 @@ async function postReconciled(
 
 export async function pushS2low(client: S2lowClient, item: OutboxRow, io: PushIO): Promise<PushStep> {
   if (item.state === 'envoye') {
-    if (item.kind === 'helios') return pollHelios(client, item);
+    if (item.kind === 'helios') return pollHelios(client, item, io.today);
     if (item.kind === 'classification') return { state: 'recu', result: { date: io.today } };
     return pollActes(client, item);
   }
@@ -225,7 +225,7 @@ async function pushHelios(client: S2lowClient, item: OutboxRow, io: PushIO): Pro
 }
 
 /** §3: poll until 4 / 6 / 8, then download and read the PES_Acquit; -1 is an error. */
-async function pollHelios(client: S2lowClient, item: OutboxRow): Promise<PushStep> {
+async function pollHelios(client: S2lowClient, item: OutboxRow, today: string): Promise<PushStep> {
   const id = item.remote_id as string;
   const s = await client.heliosStatus(id);
   if (!s.ok) return { state: 'envoye', remoteId: id, note: s.message };
@@ -236,7 +236,7 @@ async function pollHelios(client: S2lowClient, item: OutboxRow): Promise<PushSte
     const erreurs = a.elements.flatMap((e) => e.erreurs.map((x) => `${e.reference} : ${x.libelle}`));
     const document = { nom: `PES_Acquit-${id}.xml`, bytes };
     if (!a.ok) return { state: 'refuse', motif: erreurs.join(' ; ') || 'refusé par le comptable', result: { acquit: a.elements }, document };
-    return { state: 'recu', remoteStatus: s.status, result: { date: new Date().toISOString().slice(0, 10), acquit: a.elements }, document };
+    return { state: 'recu', remoteStatus: s.status, result: { date: today, acquit: a.elements }, document };
   }
   return { state: 'envoye', remoteId: id, remoteStatus: s.status };
 }

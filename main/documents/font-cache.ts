@@ -1,0 +1,27 @@
+import fontkit from '@cantoo/fontkit';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+
+/**
+ * fontkit with the parsed fonts kept for the life of the process (issue 10: parsing Liberation Sans again for
+ * every document was about half of the signing time per act in a séance de signature). pdf-lib still embeds
+ * (subsets) the font per document — a fresh subset per embedder — so only the read-only parsed tables are shared.
+ * Keyed by the bytes' identity: the callers hold the font file in one module-level Buffer; a WeakMap lets any
+ * other buffer be collected.
+ */
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+type Parsed = ReturnType<Fontkit['create']>;
+const parsed = new WeakMap<Uint8Array, Map<string, Parsed>>();
+
+export const cachedFontkit: Fontkit = {
+  create(bytes: Uint8Array, postscriptName?: string): Parsed {
+    let byName = parsed.get(bytes);
+    if (!byName) parsed.set(bytes, (byName = new Map()));
+    const key = postscriptName ?? '';
+    let font = byName.get(key);
+    if (font === undefined) {
+      font = (fontkit as unknown as Fontkit).create(bytes, postscriptName);
+      byName.set(key, font);
+    }
+    return font;
+  },
+};

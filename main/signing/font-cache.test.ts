@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fontkit from '@cantoo/fontkit';
+import { concatTransformationMatrix, drawObject, PDFContext, PDFDocument, popGraphicsState, pushGraphicsState } from '@cantoo/pdf-lib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PdfWriter } from '../documents/pdf';
+import { stampAppearance } from './stamp';
+import { hasTool } from '../../test-support/signing/pdf-tools';
+
+/** One act as in a séance de signature: written by the house writer, then stamped (the stamp drawn on page 1). */
+async function stampedAct(n: number): Promise<Uint8Array> {
+  const w = await PdfWriter.create({ title: `Délibération ${n}`, commune: 'Commune de Test', createdAt: new Date('2026-11-23T12:00:00Z'), header: 'Commune de Test' });
+  w.text(`Délibération n° 2026_00${n} : budget primitif.`);
+  const doc = await PDFDocument.load(await w.save());
+  const ref = await stampAppearance(doc, { nom: `Mme Hélène Lefèvre ${n}`, qualite: 'Maire' }, new Date('2026-11-23T10:58:00Z'));
+  const page = doc.getPage(0);
+  const name = page.node.newXObject('Tampon', ref);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, 300, 100), drawObject(name), popGraphicsState());
+  return doc.save();
+}
+
+const noPdftotext = hasTool('pdftotext') ? null : 'pdftotext (poppler-utils) absent : lecture du texte des PDF ignorée';
+if (noPdftotext) console.warn(`[signing] ${noPdftotext}`);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the stamp and document fonts are parsed once per process (issue 10, séance de signature)', () => {
+  it('a second and third act parse no font again', async () => {
+    const create = vi.spyOn(fontkit, 'create');
+    await stampedAct(1);
+    const afterFirst = create.mock.calls.length;
+    await stampedAct(2);
+    await stampedAct(3);
+    expect(create.mock.calls.length).toBe(afterFirst);
+  });
+
+  it('the same signatory’s stamp font is subset and compressed once, each act keeping its own font objects', async () => {
+    const stampOnly = async () => {
+      const doc = await PDFDocument.create();
+      doc.addPage([595, 842]);
+      await stampAppearance(doc, { nom: 'Mme Hélène Lefèvre', qualite: 'Maire' }, new Date('2026-11-23T10:58:00Z'));
+      const flate = vi.spyOn(PDFContext.prototype, 'flateStream');
+      await doc.save();
+      const n = flate.mock.calls.length;
+      flate.mockRestore();
+      return n;
+    };
+    await stampOnly(); // may be the first stamp of this signatory in the process
+    expect(await stampOnly()).toBe(1); // the ToUnicode map only: the FontFile2 bytes come from the cache
+  });
+
+  it.skipIf(!!noPdftotext)('each act still carries its own complete font subset (text read back with pdftotext)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-font-'));
+    try {
+      for (const n of [1, 2, 3]) {
+        const file = path.join(dir, `acte-${n}.pdf`);
+        fs.writeFileSync(file, await stampedAct(n));
+        const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+        expect(text).toContain(`Délibération n° 2026_00${n}`);
+        expect(text).toContain('Signé électroniquement par');
+        expect(text).toContain(`Mme Hélène Lefèvre ${n}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
