@@ -1,3 +1,7 @@
+import { afterEach } from 'vitest';
+import { unmountAll } from './src/testing/render';
+
+afterEach(() => unmountAll());
 // jsdom lacks a few browser APIs that Mantine uses.
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

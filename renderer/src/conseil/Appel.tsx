@@ -34,7 +34,9 @@ export function Appel({ detail, canWrite, reload }: SeanceProps) {
         <Title order={2} size="h4" id="appel-title">
           Appel des élus
         </Title>
-        <Text fw={700}>{quorum.reached ? 'Quorum atteint' : 'Quorum non atteint'}</Text>
+        <Text fw={700}>
+          {quorum.counted} présent{quorum.counted > 1 ? 's' : ''} sur {elus.length} en exercice · {quorum.reached ? 'Quorum atteint' : 'Quorum non atteint'}
+        </Text>
       </Group>
       {/* the core's rule decides (L2121-17, without condition at a reconvocation): the window only shows it */}
       <Text mb="xs">{quorum.message}</Text>

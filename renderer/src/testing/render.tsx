@@ -24,10 +24,24 @@ export function fakeBridge(handlers: Record<string, (args: unknown) => FakeAnswe
   return { calls };
 }
 
+const mounted: { root: Root; container: HTMLElement }[] = [];
+
+/**
+ * Unmount what the tests rendered (test-setup.ts, after each test): Mantine's own timers (transitions, the
+ * floating indicator) are cleared on unmount instead of firing after the file's jsdom is gone.
+ */
+export function unmountAll(): void {
+  for (const { root, container } of mounted.splice(0)) {
+    act(() => root.unmount());
+    container.remove();
+  }
+}
+
 export async function render(ui: ReactNode): Promise<{ container: HTMLElement; root: Root }> {
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
+  mounted.push({ root, container });
   await act(async () => {
     root.render(<MantineProvider theme={{ respectReducedMotion: true }}>{ui}</MantineProvider>);
   });
