@@ -3,6 +3,8 @@
  * with its attachments, marked on the server (keyword or folder, never deleted), never twice — even fetched
  * twice, without a Message-ID, or after a crash between registering and marking.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { mailServersMissing, startMailServers, type MailServers } from '../../../test-support/mail-servers';
 import { tempDir } from '../../../test-support/helpers';
@@ -66,8 +68,12 @@ describe.skipIf(missing)('the mairie’s mailbox over IMAP (dovecot on 127.0.0.1
     expect(m.pieces).toEqual([{ nom: 'plan de situation.pdf', type: 'application/pdf', taille: pdf.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(h.docs.read(m.pieces[0]!.sha256).equals(pdf)).toBe(true);
     expect(h.docs.read(m.emlSha256).toString('latin1')).toContain('Message-ID: <demande-1@example.fr>');
-    // received = the server's delivery time (INTERNALDATE), not the sender's Date header
-    expect(Math.abs(Date.parse(m.recuLe) - Date.now())).toBeLessThan(60_000);
+    // received = the server's delivery time (INTERNALDATE), not the sender's Date header (2026-11-20). The server
+    // dates a delivery with the file system's clock, so the comparison is made with that clock, not this process's
+    // (which a test may move: faketime)
+    const stamp = path.join(tempDir(), 'horloge');
+    fs.writeFileSync(stamp, '');
+    expect(Math.abs(Date.parse(m.recuLe) - fs.statSync(stamp).mtimeMs)).toBeLessThan(60_000);
     const view = await serverView(s);
     expect(view).toHaveLength(1); // never deleted
     expect(view[0]!.keywords).toContain(KEYWORD);
