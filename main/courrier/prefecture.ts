@@ -4,10 +4,8 @@
  */
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents';
-import type { InboundMessage } from '../sync';
+import { SYNC_ACTOR, type InboundMessage } from '../sync';
 import { registerArrivee } from './register';
-
-const SYNC_ACTOR = { login: null, name: 'Synchronisation' };
 
 export function registerPrefectureMessage(db: Db, docs: DocumentStore, m: InboundMessage, at: Date): void {
   if (m.kind === 'PES_Retour') return;

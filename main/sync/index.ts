@@ -16,4 +16,5 @@ export { onInboundMessage, registerSyncSide, type InboundMessage, type SideConte
 
 export { acteFromDeliberation } from './acte';
 export { enqueueHelios } from './requests';
+export { SYNC_ACTOR } from './effects';
 export { sealClearSecrets } from './settings';
