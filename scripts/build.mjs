@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent, clocherBuildPlan } from './build-current.mjs';
+import { buildVendorGroups, lazyVendorPlugin } from './lazy-vendor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -38,12 +39,16 @@ if (process.argv.includes('--if-stale')) {
   console.log(reason);
   if (current) process.exit(0);
 }
+// PDF, mail and XML libraries: separate files loaded at first use (scripts/lazy-vendor.mjs, core start-up)
+const vendorExports = await buildVendorGroups(root, common);
+const lazy = (name) => ({ plugins: [lazyVendorPlugin(root, path.dirname(`dist/${name}`), vendorExports)] });
 for (const [name, file] of Object.entries(entries)) {
   if (!fs.existsSync(path.join(root, file))) continue;
-  await build({ ...common, entryPoints: { [name]: file }, outdir: 'dist' });
+  await build({ ...common, ...lazy(name), entryPoints: { [name]: file }, outdir: 'dist' });
 }
 for (const f of fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/.test(f))) {
-  await build({ ...common, entryPoints: { [`scripts/${f.replace(/\.ts$/, '')}`]: `scripts/${f}` }, outdir: 'dist' });
+  const name = `scripts/${f.replace(/\.ts$/, '')}`;
+  await build({ ...common, ...lazy(name), entryPoints: { [name]: `scripts/${f}` }, outdir: 'dist' });
 }
 if (!skipRenderer) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

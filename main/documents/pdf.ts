@@ -13,8 +13,9 @@ import { resourcesDir } from './resources';
  */
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
-const BLACK = rgb(0, 0, 0);
-const GREY = rgb(0.3, 0.3, 0.3);
+// colours made at use, not at load: pdf-lib loads at the first PDF, not at start-up (scripts/lazy-vendor.mjs)
+const BLACK = () => rgb(0, 0, 0);
+const GREY = () => rgb(0.3, 0.3, 0.3);
 
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 function fonts() {
@@ -85,7 +86,7 @@ export class PdfWriter {
 
   newPage(): void {
     this.page = this.doc.addPage(A4);
-    this.page.drawText(this.meta.header, { x: MARGIN, y: A4[1] - 36, size: 8, font: this.regular, color: GREY });
+    this.page.drawText(this.meta.header, { x: MARGIN, y: A4[1] - 36, size: 8, font: this.regular, color: GREY() });
     this.y = A4[1] - MARGIN - 10;
   }
 
@@ -128,7 +129,7 @@ export class PdfWriter {
       this.y -= lineHeight;
       const w = font.widthOfTextAtSize(line, size);
       const x = opts.align === 'center' ? MARGIN + (this.width - w) / 2 : opts.align === 'right' ? MARGIN + this.width - w : MARGIN + indent;
-      this.page.drawText(line, { x, y: this.y, size, font, color: BLACK });
+      this.page.drawText(line, { x, y: this.y, size, font, color: BLACK() });
     }
     this.y -= opts.after ?? size * 0.5;
     return this;
@@ -161,11 +162,11 @@ export class PdfWriter {
       this.ensure(h);
       let x = MARGIN;
       wrapped.forEach((lines, i) => {
-        lines.forEach((l, j) => this.page.drawText(l, { x: x + 3, y: this.y - (j + 1) * lineHeight, size, font, color: BLACK }));
+        lines.forEach((l, j) => this.page.drawText(l, { x: x + 3, y: this.y - (j + 1) * lineHeight, size, font, color: BLACK() }));
         x += widths[i] ?? 0;
       });
       this.y -= h;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY });
+      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY() });
     };
     drawRow(columns.map((c) => c.title), this.bold);
     for (const r of rows) drawRow(r, this.regular);
@@ -183,7 +184,7 @@ export class PdfWriter {
       this.page.drawText(b.title, { x, y: this.y - 12, size: 10, font: this.bold });
       this.page.drawText(b.name, { x, y: this.y - 26, size: 10, font: this.regular });
       const box = { x, y: this.y - h + 4, width: w - 16, height: 52 };
-      this.page.drawRectangle({ ...box, borderColor: GREY, borderWidth: 0.5 });
+      this.page.drawRectangle({ ...box, borderColor: GREY(), borderWidth: 0.5 });
       this.blocks.push({ page: pageIndex, rect: [box.x, box.y, box.x + box.width, box.y + box.height], title: b.title });
     });
     this.y -= h + 6;
@@ -196,7 +197,7 @@ export class PdfWriter {
     pages.forEach((p, i) => {
       const label = this.meta.numbering === 'feuillets' ? `Feuillet n° ${first + i}` : `Page ${i + 1} / ${pages.length}`;
       const w = this.regular.widthOfTextAtSize(label, 8);
-      p.drawText(label, { x: A4[0] - MARGIN - w, y: 30, size: 8, font: this.regular, color: GREY });
+      p.drawText(label, { x: A4[0] - MARGIN - w, y: 30, size: 8, font: this.regular, color: GREY() });
     });
     if (this.blocks.length) {
       const ctx = this.doc.context;

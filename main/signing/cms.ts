@@ -7,8 +7,9 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 
-const a = forge.asn1;
-const { Class, Type } = a;
+// forge.asn1 is read when a signature is built, never at load time: node-forge loads at the first signature,
+// not at the core's start-up (scripts/lazy-vendor.mjs)
+const a = () => forge.asn1;
 const OIDS = {
   signedData: '1.2.840.113549.1.7.2',
   data: '1.2.840.113549.1.7.1',
@@ -28,15 +29,15 @@ export interface Signer {
 }
 
 const bin = (b: Buffer) => b.toString('binary');
-const der = (n: forge.asn1.Asn1) => Buffer.from(a.toDer(n).getBytes(), 'binary');
+const der = (n: forge.asn1.Asn1) => Buffer.from(a().toDer(n).getBytes(), 'binary');
 // forge's typings miss the options form; decodeBitStrings:false keeps BIT STRINGs byte-exact
-export const parse = (b: Buffer) => (a.fromDer as unknown as (s: string, o: object) => forge.asn1.Asn1)(bin(b), { decodeBitStrings: false });
-const oid = (o: string) => a.create(Class.UNIVERSAL, Type.OID, false, a.oidToDer(o).getBytes());
-const seq = (v: forge.asn1.Asn1[]) => a.create(Class.UNIVERSAL, Type.SEQUENCE, true, v);
-const set = (v: forge.asn1.Asn1[]) => a.create(Class.UNIVERSAL, Type.SET, true, v);
-const octets = (b: Buffer) => a.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bin(b));
-const int = (n: number) => a.create(Class.UNIVERSAL, Type.INTEGER, false, String.fromCharCode(n));
-const algo = (o: string, withNull: boolean) => seq(withNull ? [oid(o), a.create(Class.UNIVERSAL, Type.NULL, false, '')] : [oid(o)]);
+export const parse = (b: Buffer) => (a().fromDer as unknown as (s: string, o: object) => forge.asn1.Asn1)(bin(b), { decodeBitStrings: false });
+const oid = (o: string) => a().create(a().Class.UNIVERSAL, a().Type.OID, false, a().oidToDer(o).getBytes());
+const seq = (v: forge.asn1.Asn1[]) => a().create(a().Class.UNIVERSAL, a().Type.SEQUENCE, true, v);
+const set = (v: forge.asn1.Asn1[]) => a().create(a().Class.UNIVERSAL, a().Type.SET, true, v);
+const octets = (b: Buffer) => a().create(a().Class.UNIVERSAL, a().Type.OCTETSTRING, false, bin(b));
+const int = (n: number) => a().create(a().Class.UNIVERSAL, a().Type.INTEGER, false, String.fromCharCode(n));
+const algo = (o: string, withNull: boolean) => seq(withNull ? [oid(o), a().create(a().Class.UNIVERSAL, a().Type.NULL, false, '')] : [oid(o)]);
 
 // A séance signs every act with the same certificate Buffer: parse it once (issue 10); the nodes are only read.
 const parsedCerts = new WeakMap<Buffer, forge.asn1.Asn1>();
@@ -49,7 +50,7 @@ function parseCert(cert: Buffer): forge.asn1.Asn1 {
 /** issuer Name and serial INTEGER nodes of a certificate, byte-for-byte. */
 function issuerSerial(cert: Buffer): { issuer: forge.asn1.Asn1; serial: forge.asn1.Asn1 } {
   const t = (parseCert(cert).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
-  const off = t[0]!.tagClass === Class.CONTEXT_SPECIFIC ? 1 : 0;
+  const off = t[0]!.tagClass === a().Class.CONTEXT_SPECIFIC ? 1 : 0;
   return { serial: t[off]!, issuer: t[off + 2]! };
 }
 
@@ -60,7 +61,7 @@ export function signedAttributes(contentDigest: Buffer, cert: Buffer): Buffer {
   const { issuer, serial } = issuerSerial(cert);
   const certHash = crypto.createHash('sha256').update(cert).digest();
   // ESSCertIDv2 { certHash, IssuerSerial { GeneralNames { [4] directoryName }, serial } }; hashAlgorithm omitted = sha256 (RFC 5035)
-  const essCertId = seq([octets(certHash), seq([seq([a.create(Class.CONTEXT_SPECIFIC, 4, true, [issuer])]), serial])]);
+  const essCertId = seq([octets(certHash), seq([seq([a().create(a().Class.CONTEXT_SPECIFIC, 4, true, [issuer])]), serial])]);
   const attrs = [
     attribute(OIDS.contentType, oid(OIDS.data)),
     attribute(OIDS.messageDigest, octets(contentDigest)),
@@ -80,8 +81,8 @@ export async function buildCms(signer: Signer, contentDigest: Buffer): Promise<B
   const { issuer, serial } = issuerSerial(signer.certificate);
   const signerInfo = seq([int(1), seq([issuer, serial]), algo(OIDS.sha256, false), parse(implicitAttrs), algo(OIDS.rsaEncryption, true), octets(signature)]);
   const certs = [signer.certificate, ...signer.chain].map(parseCert);
-  const signedData = seq([int(1), set([algo(OIDS.sha256, false)]), seq([oid(OIDS.data)]), a.create(Class.CONTEXT_SPECIFIC, 0, true, certs), set([signerInfo])]);
-  return der(seq([oid(OIDS.signedData), a.create(Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
+  const signedData = seq([int(1), set([algo(OIDS.sha256, false)]), seq([oid(OIDS.data)]), a().create(a().Class.CONTEXT_SPECIFIC, 0, true, certs), set([signerInfo])]);
+  return der(seq([oid(OIDS.signedData), a().create(a().Class.CONTEXT_SPECIFIC, 0, true, [signedData])]));
 }
 
 /**
@@ -93,16 +94,16 @@ export function lintPadesCms(cms: Buffer): string[] {
   const problems: string[] = [];
   const top = parse(cms).value as forge.asn1.Asn1[];
   const sd = ((top[1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
-  const certsNode = sd.find((n) => n.tagClass === Class.CONTEXT_SPECIFIC && n.type === 0);
+  const certsNode = sd.find((n) => n.tagClass === a().Class.CONTEXT_SPECIFIC && n.type === 0);
   const si = ((sd[sd.length - 1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
-  const attrsNode = si.find((n) => n.tagClass === Class.CONTEXT_SPECIFIC && n.type === 0);
+  const attrsNode = si.find((n) => n.tagClass === a().Class.CONTEXT_SPECIFIC && n.type === 0);
   if (!attrsNode) return ['no signed attributes'];
-  const attrs = (attrsNode.value as forge.asn1.Asn1[]).map((n) => ({ type: a.derToOid((n.value as forge.asn1.Asn1[])[0]!.value as string), node: n }));
+  const attrs = (attrsNode.value as forge.asn1.Asn1[]).map((n) => ({ type: a().derToOid((n.value as forge.asn1.Asn1[])[0]!.value as string), node: n }));
   const encoded = attrs.map((x) => der(x.node));
   if (encoded.some((e, i) => i > 0 && Buffer.compare(encoded[i - 1]!, e) > 0)) problems.push('signed attributes not DER-sorted');
   const find = (o: string) => attrs.find((x) => x.type === o)?.node;
   const ct = find(OIDS.contentType);
-  if (!ct || a.derToOid(((ct.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string) !== OIDS.data) problems.push('content-type is not id-data');
+  if (!ct || a().derToOid(((ct.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string) !== OIDS.data) problems.push('content-type is not id-data');
   if (!find(OIDS.messageDigest)) problems.push('message-digest missing');
   if (find(OIDS.signingTime)) problems.push('signing-time present (forbidden in PAdES baseline)');
   const scv2 = find(OIDS.signingCertificateV2);

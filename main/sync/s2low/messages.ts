@@ -18,8 +18,10 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder(/8859-1|latin-?1/.test(enc) ? 'latin1' : 'utf-8').decode(bytes);
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, htmlEntities: true, parseTagValue: false, parseAttributeValue: false });
-export const parseXml = (bytes: Uint8Array | string): Node => parser.parse(typeof bytes === 'string' ? bytes : decodeXml(bytes)) as Node;
+// made at the first message, not at load: fast-xml-parser loads when first used (scripts/lazy-vendor.mjs)
+let parser: XMLParser | undefined;
+const xmlParser = () => (parser ??= new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, htmlEntities: true, parseTagValue: false, parseAttributeValue: false }));
+export const parseXml = (bytes: Uint8Array | string): Node => xmlParser().parse(typeof bytes === 'string' ? bytes : decodeXml(bytes)) as Node;
 
 export type CourrierType = 'CourrierSimple' | 'DemandePieceComplementaire' | 'LettreObservations' | 'DefereTA';
 export type ActesMessage =

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildVendorGroups, lazyVendorPlugin, LAZY_GROUPS } from './lazy-vendor.mjs';
+
+/**
+ * The core's start-up (issue 9): PDF, mail and XML libraries are separate files, loaded at their first use
+ * (scripts/lazy-vendor.mjs). Built here into a temporary folder with the same esbuild options as build.mjs.
+ */
+const root = path.resolve(__dirname, '..');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-lazy-'));
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  target: 'node20',
+  format: 'cjs' as const,
+  loader: { '.sql': 'text' as const },
+  external: ['electron', 'better-sqlite3', 'pkcs11js', 'usb'],
+  define: { __CLOCHER_VERSION__: '"test"' },
+  logLevel: 'error' as const,
+  absWorkingDir: root,
+};
+const req = createRequire(__filename);
+const groupsLoaded = () => Object.keys(req.cache).filter((f) => f.startsWith(path.join(out, 'vendor'))).map((f) => path.basename(f));
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+describe('lazy vendor groups', () => {
+  it('loads a group at the first use of one of its exports, with the exports of a plain require', async () => {
+    const groups = { pdf: ['@cantoo/pdf-lib', '@cantoo/fontkit'], xml: ['node-forge'] };
+    const exportsOf = await buildVendorGroups(root, common, groups, path.join(out, 'vendor'));
+    const contents = [
+      "import { PDFDocument, rgb } from '@cantoo/pdf-lib';",
+      "import * as pdfLib from '@cantoo/pdf-lib';",
+      "import fontkit from '@cantoo/fontkit';",
+      "import forge from 'node-forge';",
+      'export const use = { pdf: () => PDFDocument, rgb: (n: number) => rgb(n, n, n), ns: () => pdfLib, fontkit: () => fontkit, forge: () => forge };',
+    ].join('\n');
+    const outfile = path.join(out, 'app', 'entry.js');
+    await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, plugins: [lazyVendorPlugin(root, path.join(out, 'app'), exportsOf, path.join(out, 'vendor'))] });
+    const { use } = req(outfile);
+    expect(groupsLoaded()).toEqual([]);
+
+    const doc = await use.pdf().create();
+    expect(groupsLoaded()).toEqual(['pdf.js']);
+    expect(Buffer.from(await doc.save()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(use.rgb(0)).toEqual({ type: 'RGB', red: 0, green: 0, blue: 0 });
+    expect(use.ns().PDFDocument).toBe(use.pdf());
+    expect(typeof use.fontkit().create).toBe('function'); // an ES module's default export
+    expect(groupsLoaded()).toEqual(['pdf.js']);
+    expect(typeof use.forge().asn1.fromDer).toBe('function'); // a CommonJS module's default import is the module
+    expect(groupsLoaded().sort()).toEqual(['pdf.js', 'xml.js']);
+  }, 120_000);
+
+  it('starts the core host (serve.js) without loading any group', async () => {
+    const exportsOf = await buildVendorGroups(root, common, LAZY_GROUPS, path.join(out, 'dist/main/vendor'));
+    const outdir = path.join(out, 'dist/main/host');
+    await build({ ...common, entryPoints: { serve: 'main/host/serve.ts' }, outdir, plugins: [lazyVendorPlugin(root, outdir, exportsOf, path.join(out, 'dist/main/vendor'))] });
+    expect(fs.statSync(path.join(outdir, 'serve.js')).size).toBeLessThan(3_000_000); // was 10 MB with the libraries inside
+    const hook = path.join(out, 'hook.cjs');
+    fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))) + '\\n'));\n");
+    const dataDir = fs.mkdtempSync(path.join(out, 'data-'));
+    const child = spawn(process.execPath, ['-r', hook, path.join(outdir, 'serve.js'), `--data-dir=${dataDir}`, `--renderer=${out}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, // better-sqlite3 and the other externals
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const ready = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()).includes('\n') && resolve(text));
+      child.on('exit', (code) => reject(new Error(`serve.js exit ${code}: ${err}`)));
+    });
+    expect(JSON.parse(ready)).toMatchObject({ url: expect.stringContaining('http://127.0.0.1:') });
+    const closed = new Promise((r) => child.on('close', (code, sig) => r(`${code} ${sig}`))); // 'close': stderr read to its end
+    child.kill('SIGTERM');
+    const how = await closed;
+    const loaded = /LOADED (\[.*\])/.exec(err)?.[1];
+    expect(loaded, `${how} stderr: ${err}`).toBeDefined();
+    expect(JSON.parse(loaded as string)).toEqual([]);
+  }, 120_000);
+});
