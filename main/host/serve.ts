@@ -33,14 +33,15 @@ async function main(): Promise<void> {
   if (token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(token)) throw new Error('jeton de liaison invalide (--token-stdin)');
   const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0), token);
   void core.watchUsb();
-  process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, dataDir, pid: process.pid })}\n`);
   const stop = async () => {
     await server.close();
     core.close();
     process.exit(0);
   };
+  // before the ready line: whoever reads it may stop us at once, and the databases must still be closed
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, dataDir, pid: process.pid })}\n`);
 }
 
 function firstLine(input: NodeJS.ReadableStream): Promise<string> {
