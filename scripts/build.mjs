@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent, clocherBuildPlan } from './build-current.mjs';
-import { buildVendorGroups, lazyVendorPlugin } from './lazy-vendor.mjs';
+import { buildVendorGroups, LAZY_GROUPS, lazyVendorPlugin, VENDOR_DIR } from './lazy-vendor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -35,6 +35,7 @@ const entries = {
 };
 if (process.argv.includes('--if-stale')) {
   const plan = clocherBuildPlan(root, entries, skipRenderer);
+  plan.outputs.push(...Object.keys(LAZY_GROUPS).map((g) => `${VENDOR_DIR}/${g}.js`)); // loaded at first use: must exist too
   const { current, reason } = buildIsCurrent(root, plan.inputs, plan.outputs);
   console.log(reason);
   if (current) process.exit(0);
