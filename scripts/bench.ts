@@ -1,6 +1,7 @@
 /**
  * Benchmark of the foundation on a large commune (a benchmark, not a test: nothing here fails on a timing).
  *   node dist/scripts/bench.js [--scale=1] [--seed=42] [--runs=3] [--skip-browser] [--skip-mail] [--renderer=DIR] [--keep] [--out=FILE]
+ *   node dist/scripts/bench.js --startup-only [--scale=1] [--runs=3]   (seeding, then only the start-up in Chromium: core ready, login screen, login → dashboard; bench-results/startup.json)
  *   node dist/scripts/bench.js --signing-child   (the signing séance alone, in a fresh process: one JSON line with per-document, raw-signature and peak-memory figures)
  * Needs a build (`node scripts/build.mjs`): the browser part starts dist/main/host/serve.js with dist/renderer.
  * Prints a table and writes bench-results/foundation.json. Timed steps run `runs` times; the median is shown.
@@ -45,6 +46,18 @@ function rssOf(pid: number | 'self'): { rss: number; peak: number } | null {
     return { rss: kb('VmRSS'), peak: kb('VmHWM') };
   } catch {
     return pid === 'self' ? { rss: process.memoryUsage().rss, peak: NaN } : null;
+  }
+}
+
+/** CPU time (user + system, ms) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms): unlike the
+ * wall clock, it hardly moves when other processes load the machine. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after the command name: state, ppid, …
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
   }
 }
 
@@ -107,7 +120,7 @@ function runProbe(dataDir: string, nowIso: string): Promise<{ before: { rss: num
 }
 
 // ---------- serve.js + Chromium ----------
-function startServe(dataDir: string, fakeNow: string): Promise<{ child: ChildProcess; url: string; printedAt: number; spawnedAt: number }> {
+function startServe(dataDir: string, fakeNow: string): Promise<{ child: ChildProcess; url: string; printedAt: number; spawnedAt: number; cpuAtReady: number }> {
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/host/serve.js'), `--data-dir=${dataDir}`, `--renderer=${RENDERER}`], {
@@ -123,7 +136,7 @@ function startServe(dataDir: string, fakeNow: string): Promise<{ child: ChildPro
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) {
         clearTimeout(timer);
-        resolve({ child, url: (JSON.parse(line) as { url: string }).url, printedAt: performance.now(), spawnedAt });
+        resolve({ child, url: (JSON.parse(line) as { url: string }).url, printedAt: performance.now(), spawnedAt, cpuAtReady: cpuMsOf(child.pid as number) });
       }
     });
     child.on('exit', (code) => {
@@ -147,6 +160,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 interface BrowserRun {
   toUrl: number;
+  /** CPU time of serve.js when it printed its address */
+  cpuAtReady: number;
   toLogin: number;
   loginToDashboard: number;
   /** auth.login round trip seen from the page (scrypt, opening, daily backup) */
@@ -225,6 +240,7 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
     const dash = replied.get('dashboard.get') ?? [];
     return {
       toUrl: s.printedAt - s.spawnedAt,
+      cpuAtReady: s.cpuAtReady,
       toLogin: loginShown - s.spawnedAt,
       loginToDashboard: dashboard - clicked,
       authLogin: login[0] ?? NaN,
@@ -272,6 +288,7 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   }
   const all = [...(results.premiere ?? []), ...(results.memeJour ?? [])];
   timed(step, 'lancement de serve.js → adresse imprimée (cœur prêt)', all.map((r) => r.toUrl));
+  timed(step, '  dont temps processeur de serve.js à ce moment', all.map((r) => r.cpuAtReady), 'utilisateur + système, au pas de 10 ms : peu sensible à la charge de la machine');
   timed(step, 'lancement de serve.js → écran de connexion visible', all.map((r) => r.toLogin));
   timed(step, '« Se connecter » → tableau de bord prêt, 1re ouverture du jour', (results.premiere ?? []).map((r) => r.loginToDashboard), 'inclut scrypt, quick_check, sauvegarde quotidienne (VACUUM INTO)');
   timed(step, '« Se connecter » → tableau de bord prêt, même jour', (results.memeJour ?? []).map((r) => r.loginToDashboard), 'sauvegarde du jour déjà faite');
@@ -289,7 +306,8 @@ async function main(): Promise<void> {
   const scale = Number(argValue(argv, 'scale') ?? 1);
   const seed = Number(argValue(argv, 'seed') ?? 42);
   const runs = Math.max(1, Number(argValue(argv, 'runs') ?? 3));
-  const out = path.resolve(ROOT, argValue(argv, 'out') ?? 'bench-results/foundation.json');
+  const startupOnly = argv.includes('--startup-only');
+  const out = path.resolve(ROOT, argValue(argv, 'out') ?? (startupOnly ? 'bench-results/startup.json' : 'bench-results/foundation.json'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-'));
   const now = new Date();
   const started = performance.now();
@@ -301,7 +319,7 @@ async function main(): Promise<void> {
 
   // a. seed
   const seeds: SeedResult[] = [];
-  for (let i = 0; i < runs; i++) seeds.push(await seedLargeInstallation(path.join(work, `grande-${i}`), { seed, scale, now }));
+  for (let i = 0; i < (startupOnly ? 1 : runs); i++) seeds.push(await seedLargeInstallation(path.join(work, `grande-${i}`), { seed, scale, now }));
   const first = seeds[0] as SeedResult;
   for (const d of seeds.slice(1).map((_, i) => path.join(work, `grande-${i + 1}`))) fs.rmSync(d, { recursive: true, force: true });
   const large = path.join(work, 'grande-0');
@@ -309,6 +327,10 @@ async function main(): Promise<void> {
   const key = deriveDbKey(installationKey(large)); // every base is encrypted at rest (main/db/cipher.ts)
   timed('a', 'remplir la grande commune (installation + générateur)', seeds.map((s) => s.ms.total), `fichier ${mib(first.fileBytes)} Mio`);
   timed('a', '  dont générateur seul', seeds.map((s) => s.ms.generate));
+  if (startupOnly) {
+    report.browser = await browserPart(large, now, runs);
+    return finish(report, { out, work, started, loadAtStart });
+  }
   const small = path.join(work, 'petite');
   const smallSeed = await seedLargeInstallation(small, { seed, scale: 0.01, now });
   report.seeding = { counts: first.counts, fileMio: mib(first.fileBytes), ms: seeds.map((s) => s.ms) };
@@ -422,15 +444,20 @@ async function main(): Promise<void> {
     }
   }
 
+  finish(report, { out, work, started, loadAtStart });
+}
+
+function finish(report: Record<string, unknown>, o: { out: string; work: string; started: number; loadAtStart: number }): void {
+  const busy = os.loadavg()[0] ?? 0;
   report.rows = rows;
-  report.loadAverage = { start: loadAtStart, end: busy() };
-  report.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  report.loadAverage = { start: o.loadAtStart, end: busy };
+  report.totalSeconds = Math.round((performance.now() - o.started) / 100) / 10;
   print();
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nRésultats : ${path.relative(process.cwd(), out)} ; durée totale ${report.totalSeconds} s ; charge machine ${loadAtStart.toFixed(1)} → ${busy().toFixed(1)}`);
-  if (argv.includes('--keep')) console.log(`Dossier conservé : ${work}`);
-  else fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nRésultats : ${path.relative(process.cwd(), o.out)} ; durée totale ${report.totalSeconds} s ; charge machine ${o.loadAtStart.toFixed(1)} → ${busy.toFixed(1)}`);
+  if (argv.includes('--keep')) console.log(`Dossier conservé : ${o.work}`);
+  else fs.rmSync(o.work, { recursive: true, force: true });
 }
 
 function print(): void {
