@@ -1,100 +1,42 @@
 /**
  * The contract between the window and the core: every handler's name, argument schema and who may call it.
  * Pure data (zod only), so that Electron's main process validates messages with the very same schemas as the
- * core, without loading any database code. Implementations live in each domain's handlers.ts; a contract
- * test proves both sides list the same names.
+ * core, without loading any database code. Each domain declares its part in its own schemas.ts (the shape every
+ * domain copies, docs/adding-a-domain.md); this file only assembles them, with the host's own handlers (app.*,
+ * diagnostics). Implementations live in each domain's handlers.ts; a contract test proves both sides list the
+ * same names.
  */
 import { z } from 'zod';
-// auth/roles.ts is pure data: Electron's main loads this file without any database code
-import { ROLES, type Permission } from '../auth';
+import type { Access } from '../auth/schemas';
+import { auditApi } from '../audit/schemas';
+import { authApi } from '../auth/schemas';
+import { backupApi } from '../backup/schemas';
+import { communeApi } from '../commune/schemas';
 import { conseilApi } from '../conseil/schemas';
+import { dashboardApi } from '../dashboard/schemas';
+import { setupApi } from '../setup/schemas';
 import { syncApi } from '../sync/schemas';
 import { signingApi } from '../parapheur/schemas';
 import { courrierApi } from '../courrier/schemas';
 import { mailApi } from '../courrier/mail/schemas';
 import { etatCivilApi } from '../etat-civil/schemas';
 
-/**
- * 'public': before login (first-run wizard, login screen). 'session': any logged-in, unlocked user.
- * A Permission: the user's role in the open commune must grant it.
- */
-export type Access = 'public' | 'session' | Permission;
+export type { Access };
 
 const none = z.object({}).strict();
-const anyObject = z.record(z.string(), z.unknown());
-const id = z.number().int().positive();
-const communeId = z.string().regex(/^[0-9AB]{5}-[a-z0-9-]{1,60}$/);
-const backupFile = z.string().regex(/^[A-Za-z0-9_.-]{1,120}\.sqlite$/);
 
 export const api = {
+  // the host's own handlers (main/host/app-handlers.ts)
   'app.status': { args: none, access: 'public' },
   'app.activity': { args: none, access: 'session' },
-
-  'setup.provisioning': { args: none, access: 'public' },
-  'setup.validateStep': {
-    args: z.object({ step: z.enum(['commune', 'horaires', 'conseil', 'compte']), data: z.unknown() }).strict(),
-    access: 'public',
-  },
-  'setup.createCommune': {
-    args: z
-      .object({ identity: anyObject, horaires: z.array(z.unknown()), elus: z.array(z.unknown()), account: anyObject.optional() })
-      .strict(),
-    access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire
-  },
-
-  'auth.login': { args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(), access: 'public' },
-  'auth.logout': { args: none, access: 'public' },
-  'auth.lock': { args: none, access: 'session' },
-  'auth.unlock': { args: z.object({ password: z.string().max(200) }).strict(), access: 'public' },
-  'auth.changePassword': {
-    args: z.object({ current: z.string().max(200), password: z.string().max(200), password_confirm: z.string().max(200) }).strict(),
-    access: 'session',
-  },
-
-  'commune.list': { args: none, access: 'session' },
-  'commune.switch': { args: z.object({ communeId }).strict(), access: 'session' },
-  'commune.get': { args: none, access: 'commune.read' },
-  'commune.updateIdentity': { args: z.object({ identity: anyObject }).strict(), access: 'commune.write' },
-  'commune.setHoraires': { args: z.object({ horaires: z.array(z.unknown()) }).strict(), access: 'commune.write' },
-  'commune.saveElu': { args: z.object({ id: id.nullable(), elu: anyObject }).strict(), access: 'commune.write' },
-
-  'users.list': { args: none, access: 'users.manage' },
-  'users.create': {
-    args: z.object({ account: anyObject, role: z.enum(ROLES), eluId: id.nullable().optional() }).strict(),
-    access: 'users.manage',
-  },
-  'users.setRole': { args: z.object({ userId: id, role: z.enum(ROLES).nullable(), eluId: id.nullable().optional() }).strict(), access: 'users.manage' },
-  'users.resetPassword': { args: z.object({ userId: id }).strict(), access: 'users.manage' },
-
-  'dashboard.get': { args: none, access: 'commune.read' },
-
-  'journal.list': {
-    args: z
-      .object({
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
-        user: z.string().max(100).nullable().optional(),
-        text: z.string().max(200).nullable().optional(),
-        limit: z.number().int().min(1).max(500).default(50),
-        offset: z.number().int().min(0).default(0),
-      })
-      .strict(),
-    access: 'journal.read',
-  },
-
-  'settings.get': { args: none, access: 'session' },
-  // installation-wide: held in every commune of the installation (auth/access.ts)
-  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'installation.manage' },
-
-  'backup.list': { args: none, access: 'backup.manage' },
-  'backup.create': { args: none, access: 'backup.manage' },
-  'backup.restore': { args: z.object({ file: backupFile }).strict(), access: 'backup.manage' },
-  // « Exporter pour un autre PC » / import: the commune re-encrypted under a passphrase (main/backup/transfer.ts)
-  'backup.export': { args: z.object({ passphrase: z.string().max(200) }).strict(), access: 'backup.manage' },
-  'backup.import': { args: z.object({ uploadId: z.uuid(), passphrase: z.string().max(200) }).strict(), access: 'installation.manage' },
-
   'diagnostics.get': { args: none, access: 'diagnostics.read' },
 
+  ...setupApi,
+  ...authApi,
+  ...communeApi,
+  ...dashboardApi,
+  ...auditApi,
+  ...backupApi,
   ...conseilApi,
   ...courrierApi,
   ...signingApi,

@@ -1,6 +1,6 @@
 /** The conseil municipal's part of the contract (see schemas.ts). Form payloads are checked in detail by the domain. */
 import { z } from 'zod';
-import type { Access } from '../api/schemas';
+import type { Access } from '../auth/schemas';
 
 const id = z.number().int().positive();
 const form = z.record(z.string(), z.unknown());
