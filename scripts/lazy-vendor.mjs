@@ -57,17 +57,20 @@ export function shimSource(pkg, info, requirePath) {
 export function lazyVendorPlugin(root, outdir, exportsOf, vendorDir = VENDOR_DIR) {
   const names = Object.keys(exportsOf);
   const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  // the group files stay separate files, required by a path relative to the bundle that needs them
+  const relPathOf = (group) => {
+    const rel = path.relative(path.resolve(root, outdir), path.resolve(root, vendorDir, `${group}.js`)).split(path.sep).join('/');
+    return rel.startsWith('.') ? rel : `./${rel}`;
+  };
+  const groupFiles = new Set(Object.values(exportsOf).map((i) => relPathOf(i.group)));
   return {
     name: 'lazy-vendor',
     setup(b) {
       b.onResolve({ filter }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
-      // the group file stays a separate file, required by a path relative to the bundle that needs it
-      b.onResolve({ filter: /^\.\.?\/.*vendor\/[a-z-]+\.js$/, namespace: 'lazy-vendor' }, (a) => ({ path: a.path, external: true }));
+      b.onResolve({ filter: /^\./, namespace: 'lazy-vendor' }, (a) => (groupFiles.has(a.path) ? { path: a.path, external: true } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
         const info = exportsOf[a.path];
-        let rel = path.relative(path.resolve(root, outdir), path.resolve(root, vendorDir, `${info.group}.js`)).split(path.sep).join('/');
-        if (!rel.startsWith('.')) rel = `./${rel}`;
-        return { contents: shimSource(a.path, info, rel), loader: 'js', resolveDir: root };
+        return { contents: shimSource(a.path, info, relPathOf(info.group)), loader: 'js', resolveDir: root };
       });
     },
   };

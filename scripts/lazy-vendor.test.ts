@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,9 @@ import { buildVendorGroups, lazyVendorPlugin, LAZY_GROUPS } from './lazy-vendor.
  * (scripts/lazy-vendor.mjs). Built here into a temporary folder with the same esbuild options as build.mjs.
  */
 const root = path.resolve(__dirname, '..');
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-lazy-'));
+// under node_modules/.cache: the bundles' own requires (better-sqlite3, pkcs11js) resolve from there as from dist/
+fs.mkdirSync(path.join(root, 'node_modules/.cache'), { recursive: true });
+const out = fs.mkdtempSync(path.join(root, 'node_modules/.cache/clocher-lazy-'));
 const common = {
   bundle: true,
   platform: 'node' as const,
@@ -55,6 +56,30 @@ describe('lazy vendor groups', () => {
     expect(groupsLoaded().sort()).toEqual(['pdf.js', 'xml.js']);
   }, 120_000);
 
+  it("runs Clocher's PDF writer, CMS parser and S²LOW message reader through the groups", async () => {
+    const vendor = path.join(out, 'vendor-real');
+    const exportsOf = await buildVendorGroups(root, common, LAZY_GROUPS, vendor);
+    const contents = [
+      "import { PdfWriter, readablePdf } from './main/documents';",
+      "import { parse } from './main/signing/cms';",
+      "import { parseXml } from './main/sync/s2low/messages';",
+      'export { PdfWriter, readablePdf, parse, parseXml };',
+    ].join('\n');
+    const outfile = path.join(out, 'real', 'entry.js');
+    await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, plugins: [lazyVendorPlugin(root, path.join(out, 'real'), exportsOf, vendor)] });
+    const m = req(outfile);
+    expect(Object.keys(req.cache).filter((f) => f.startsWith(vendor))).toEqual([]);
+    process.env.CLOCHER_RESOURCES = path.join(root, 'resources'); // the fonts, beside the sources (documents/resources.ts)
+    const w = await m.PdfWriter.create({ title: 'Délibération', commune: 'Commune de Test', createdAt: new Date('2026-11-23T12:00:00Z'), header: 'Commune de Test' });
+    w.heading('Délibération n° 2026-001').text('Le conseil municipal, après en avoir délibéré, décide…');
+    const bytes: Uint8Array = await w.save();
+    expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await m.readablePdf(bytes)).toEqual({ pages: 1 });
+    expect(m.parse(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x05])).value).toHaveLength(1); // SEQUENCE { INTEGER 5 }
+    expect(m.parseXml('<actes:ARActe xmlns:actes="x"><actes:Nature>1</actes:Nature></actes:ARActe>')).toEqual({ ARActe: { Nature: '1' } });
+    expect(Object.keys(req.cache).filter((f) => f.startsWith(vendor)).map((f) => path.basename(f)).sort()).toEqual(['pdf.js', 'xml.js']);
+  }, 120_000);
+
   it('starts the core host (serve.js) without loading any group', async () => {
     const exportsOf = await buildVendorGroups(root, common, LAZY_GROUPS, path.join(out, 'dist/main/vendor'));
     const outdir = path.join(out, 'dist/main/host');
@@ -63,10 +88,7 @@ describe('lazy vendor groups', () => {
     const hook = path.join(out, 'hook.cjs');
     fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))) + '\\n'));\n");
     const dataDir = fs.mkdtempSync(path.join(out, 'data-'));
-    const child = spawn(process.execPath, ['-r', hook, path.join(outdir, 'serve.js'), `--data-dir=${dataDir}`, `--renderer=${out}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, // better-sqlite3 and the other externals
-    });
+    const child = spawn(process.execPath, ['-r', hook, path.join(outdir, 'serve.js'), `--data-dir=${dataDir}`, `--renderer=${out}`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const ready = await new Promise<string>((resolve, reject) => {
