@@ -28,6 +28,10 @@ const common = {
 const req = createRequire(__filename);
 const groupsLoaded = () => Object.keys(req.cache).filter((f) => f.startsWith(path.join(out, 'vendor'))).map((f) => path.basename(f));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+/** every group, built once for the tests that need them all, where build.mjs puts them relative to serve.js */
+const vendor = path.join(out, 'dist/main/vendor');
+let allGroups: ReturnType<typeof buildVendorGroups> | null = null;
+const buildAllGroups = () => (allGroups ??= buildVendorGroups(root, common, LAZY_GROUPS, vendor));
 
 describe('lazy vendor groups', () => {
   it('loads a group at the first use of one of its exports, with the exports of a plain require', async () => {
@@ -57,8 +61,7 @@ describe('lazy vendor groups', () => {
   }, 120_000);
 
   it("runs Clocher's PDF writer, CMS parser and S²LOW message reader through the groups", async () => {
-    const vendor = path.join(out, 'vendor-real');
-    const exportsOf = await buildVendorGroups(root, common, LAZY_GROUPS, vendor);
+    const exportsOf = await buildAllGroups();
     const contents = [
       "import { PdfWriter, readablePdf } from './main/documents';",
       "import { parse } from './main/signing/cms';",
@@ -81,9 +84,9 @@ describe('lazy vendor groups', () => {
   }, 120_000);
 
   it('starts the core host (serve.js) without loading any group', async () => {
-    const exportsOf = await buildVendorGroups(root, common, LAZY_GROUPS, path.join(out, 'dist/main/vendor'));
+    const exportsOf = await buildAllGroups();
     const outdir = path.join(out, 'dist/main/host');
-    await build({ ...common, entryPoints: { serve: 'main/host/serve.ts' }, outdir, plugins: [lazyVendorPlugin(root, outdir, exportsOf, path.join(out, 'dist/main/vendor'))] });
+    await build({ ...common, entryPoints: { serve: 'main/host/serve.ts' }, outdir, plugins: [lazyVendorPlugin(root, outdir, exportsOf, vendor)] });
     expect(fs.statSync(path.join(outdir, 'serve.js')).size).toBeLessThan(3_000_000); // was 10 MB with the libraries inside
     const hook = path.join(out, 'hook.cjs');
     fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))) + '\\n'));\n");
