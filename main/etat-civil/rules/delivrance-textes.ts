@@ -32,9 +32,15 @@ export const RECOURS_REFUS =
 export const RECOURS_GENERAL =
   'Cette réponse peut être contestée auprès du procureur de la République près le tribunal judiciaire, qui contrôle l’état civil (art. 34-1 du code civil).';
 
-/** « La demande est incomplète. Il manque : a, b (art. 29 …) ; c (art. 30 …). », grouped by article. */
-export function motifIncomplet(manquants: readonly Manquant[]): string {
+/** « La demande est incomplète. Il manque : a, b (art. 29 …) ; c (art. 30 …). », grouped by article, with those articles. */
+export function motifIncomplet(manquants: readonly Manquant[]): { motif: string; articles: string[] } {
   const byArticle = new Map<string, string[]>();
-  for (const m of manquants) byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.label]);
-  return `La demande est incomplète. Il manque : ${[...byArticle].map(([a, labels]) => `${labels.join(', ')} (${a})`).join(' ; ')}.`;
+  for (const m of manquants) {
+    const labels = byArticle.get(m.article);
+    if (labels) labels.push(m.label);
+    else byArticle.set(m.article, [m.label]);
+  }
+  const parts: string[] = [];
+  for (const [a, labels] of byArticle) parts.push(`${labels.join(', ')} (${a})`);
+  return { motif: `La demande est incomplète. Il manque : ${parts.join(' ; ')}.`, articles: [...byArticle.keys()] };
 }

@@ -202,23 +202,18 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
   const existe = documentExiste(d.typeActe, d.document);
   if (!existe.ok) return refuse(d, existe.article, existe.motif, avertissements);
 
-  d = { ...d, demandeur: majoriteParLaDate(d) };
+  const dem = majoriteParLaDate(d);
+  if (dem !== d.demandeur) d = { ...d, demandeur: dem };
   const droit = droitAuDocument(d.typeActe, d.document, d.demandeur);
+  if (droit.kind !== 'refuse') return entitled(d, droit, avertissements);
   const comm = communicabilite(d.typeActe, d.registre, d.today);
-  if (droit.kind === 'refuse' && !(comm.communicable && d.document !== 'extrait_plurilingue')) {
+  if (!(comm.communicable && d.document !== 'extrait_plurilingue')) {
     if (d.livraison === 'courriel') avertissements.push(MOTIF_COURRIEL);
     return refuse(d, droit.article, motifRefus(d, droit, comm), avertissements, true);
   }
-  // Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything, with the two ways offered.
-  if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
-  const manquants = [...(droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : []), ...manquantsDemande(d, droit.kind !== 'refuse')];
-  if (manquants.length) {
-    const articles = [...new Set(manquants.map((m) => m.article))];
-    return { outcome: 'incomplete', manquants, articles, motif: motifIncomplet(manquants), avertissements };
-  }
-  if (droit.kind === 'ok') {
-    return { outcome: 'granted', document: d.document, articles: [droit.article], motif: motifAccorde(d, droit), certifiee: true, simpleRenseignement: false, aConfirmer: null, avertissements };
-  }
+  // Not entitled, but communicable: the same checks of the delivery and the address, then the copy.
+  const early = livraisonOuManquants(d, [], avertissements);
+  if (early) return early;
   // Not entitled, but the register is communicable to anyone (L213-2): a non-certified copy (domain-rules §2.3).
   return {
     outcome: 'granted',
@@ -230,6 +225,22 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
     aConfirmer: comm.aConfirmer,
     avertissements,
   };
+}
+
+/** Entitled, or entitled once its pieces are given. */
+function entitled(d: DemandeDelivrance, droit: Exclude<Droit, { kind: 'refuse' }>, avertissements: string[]): Decision {
+  const early = livraisonOuManquants(d, droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : [], avertissements, true);
+  if (early) return early;
+  if (droit.kind !== 'ok') throw new Error('unreachable: pieces missing but none listed');
+  return { outcome: 'granted', document: d.document, articles: [droit.article], motif: motifAccorde(d, droit), certifiee: true, simpleRenseignement: false, aConfirmer: null, avertissements };
+}
+
+/** Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything; then every missing item at once. */
+function livraisonOuManquants(d: DemandeDelivrance, pieces: Manquant[], avertissements: string[], entitledPath = false): Decision | null {
+  if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
+  const manquants = pieces.concat(manquantsDemande(d, entitledPath));
+  if (!manquants.length) return null;
+  return { outcome: 'incomplete', manquants, ...motifIncomplet(manquants), avertissements };
 }
 
 export const AVERTISSEMENT_COURRIEL =
