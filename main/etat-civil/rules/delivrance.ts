@@ -10,7 +10,7 @@
  * and what the request must state (art. 29), all listed together in one letter.
  */
 import type { Kind } from './kinds';
-import { communicabilite } from './delivrance-communicabilite';
+import { communicabilite, type Communicabilite } from './delivrance-communicabilite';
 import { manquantsDemande, manquantsJustificatifs } from './delivrance-demande';
 import { documentExiste, droitAuDocument, type Droit } from './delivrance-droits';
 import { addYears } from './dates';
@@ -209,7 +209,7 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
   const comm = communicabilite(d.typeActe, d.registre, d.today);
   if (!(comm.communicable && d.document !== 'extrait_plurilingue')) {
     if (d.livraison === 'courriel') avertissements.push(MOTIF_COURRIEL);
-    return refuse(d, droit.article, motifRefus(d, droit, comm), avertissements, true);
+    return refuse(d, droit.article, motifRefus(d, droit, comm), avertissements, true, comm);
   }
   // Not entitled, but communicable: the same checks of the delivery and the address, then the copy.
   const early = livraisonOuManquants(d, [], avertissements);
@@ -248,8 +248,13 @@ export const AVERTISSEMENT_COURRIEL =
 export const MOTIF_COURRIEL =
   'Un acte de l’état civil ne peut pas être envoyé par courriel : il est remis au guichet ou envoyé par la poste, revêtu de la signature et du sceau de l’officier de l’état civil ; une copie envoyée par courriel n’aurait aucune valeur authentique (art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1). Le document peut vous être remis au guichet ou envoyé par courrier postal.';
 
-function refuse(d: DemandeDelivrance, article: string, motif: string, avertissements: string[], droit = false): Decision {
-  return { outcome: 'refused', articles: [article], motif, proposer: propositions(d, article === ARTICLE_LIVRAISON), recours: droit ? RECOURS_REFUS : RECOURS_GENERAL, avertissements };
+function refuse(d: DemandeDelivrance, article: string, motif: string, avertissements: string[], droit = false, comm?: Communicabilite): Decision {
+  const proposer = propositions(d, article === ARTICLE_LIVRAISON);
+  // the plurilingue refused on a communicable register: the non-certified copy is still there (domain-rules §2.3)
+  if (comm?.communicable && d.document !== 'copie_integrale') {
+    proposer.push({ document: 'copie_integrale', simpleRenseignement: true, livraison: null, texte: `Copie non certifiée de l’acte, à titre de simple renseignement (${comm.article}).` });
+  }
+  return { outcome: 'refused', articles: [article], motif, proposer, recours: droit ? RECOURS_REFUS : RECOURS_GENERAL, avertissements };
 }
 
 /** The person herself, majority not stated: 18 years reached by the birth date she gives (C. civ. art. 414) settles it. */
