@@ -24,6 +24,7 @@ export function motifRefus(d: DemandeDelivrance, droit: Extract<Droit, { kind: '
  * the procureur's authorisation (practice sheet ATD31, 2024, reading art. 30 of décret n° 2017-890);
  * // à confirmer: the paragraph of art. 30 giving that authorisation, and the referral to the président du
  * // tribunal judiciaire after the procureur's refusal (ATD31 cites it; its article is not in domain-rules).
+ * // à confirmer: the délai of these recours — no text at hand fixes one, so the letter states none.
  */
 export const RECOURS_REFUS =
   'Vous pouvez demander l’autorisation d’obtenir ce document au procureur de la République près le tribunal judiciaire, qui contrôle l’état civil (art. 34-1 du code civil ; art. 30 du décret n° 2017-890 du 6 mai 2017). Si le procureur refuse, le président du tribunal judiciaire peut être saisi.';

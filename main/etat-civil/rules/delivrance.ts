@@ -243,6 +243,12 @@ function livraisonOuManquants(d: DemandeDelivrance, pieces: Manquant[], avertiss
   return { outcome: 'incomplete', manquants, ...motifIncomplet(manquants), avertissements };
 }
 
+/**
+ * A request received by e-mail: art. 29 lists on site, post and téléservice, not e-mail (AN answer of 26 Aug
+ * 2025, domain-rules §2.2). Decided: it is not refused for that — the requester loses nothing — but handled as
+ * a written request whose answer goes by post or at the guichet, with this note shown and printed.
+ * // à confirmer: whether a commune may instead answer only by asking for a proper channel.
+ */
 export const AVERTISSEMENT_COURRIEL =
   'Demande reçue par courriel : ce n’est pas l’un des moyens prévus (sur place, par courrier ou par téléservice, art. 29 du décret n° 2017-890). Elle est traitée comme une demande écrite, et la réponse part par courrier postal ou au guichet, jamais par courriel.';
 export const MOTIF_COURRIEL =
