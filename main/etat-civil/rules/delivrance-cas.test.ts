@@ -140,3 +140,20 @@ describe('the French of the answers', () => {
     expect(d.outcome === 'refused' && d.proposer.map((p) => p.document)).toEqual(['copie_integrale', 'extrait_plurilingue']);
   });
 });
+
+describe('an input that cannot be decided on throws, never grants', () => {
+  it.each([
+    ['a closing date in French format', { registre: { registreAnnee: 1951, registreClosLe: '23/11/1951' } }, /clôture du registre/],
+    ['a death date not ISO', { registre: { registreAnnee: 1980, registreClosLe: null, dateDecesTitulaire: '2001' } }, /date de décès/],
+    ['today not ISO', { today: '23/11/2026' }, /date du jour/],
+    ['an unknown act kind', { typeActe: 'bapteme' }, /type d’acte inconnu/],
+    ['an unknown document', { document: 'fiche_familiale' }, /document inconnu/],
+    ['an unknown delivery', { livraison: 'fax' }, /mode de remise inconnu/],
+  ] as [string, Partial<DemandeDelivrance>, RegExp][])('%s', (_, over, message) => {
+    expect(() => decideDelivrance(demande({ demandeur: tiers, ...over }))).toThrow(message);
+  });
+  it('an unknown quality, also as an avocat’s client', () => {
+    expect(() => decideDelivrance(demande({ demandeur: { qualite: 'cousin' as never } }))).toThrow(/qualité inconnue/);
+    expect(() => decideDelivrance(demande({ demandeur: { qualite: 'avocat', client: { qualite: 'cousin' as never } } }))).toThrow(/qualité du client inconnue/);
+  });
+});
