@@ -94,7 +94,7 @@ describe('the person herself (art. 30: « si elle est majeure ou émancipée »)
   it('a minor not emancipated: refused, the extrait sans filiation offered, the representative named', () => {
     const d = decideDelivrance(demande({ demandeur: { qualite: 'personne_elle_meme', majeurOuEmancipe: false }, acte: { ...ACTE, dateNaissance: '2012-01-01' }, registre: { registreAnnee: 2012, registreClosLe: '2012-12-28' } }));
     expect(d.outcome).toBe('refused');
-    expect(d.motif).toContain('que si elle est majeure ou émancipée ; son représentant légal peut le demander');
+    expect(d.motif).toContain('que si elle est majeure ou émancipée ; son représentant légal peut en faire la demande');
     expect(d.outcome === 'refused' && d.proposer.map((p) => p.document)).toEqual(['extrait_sans_filiation']);
     expect(d.outcome === 'refused' && d.recours).toContain('procureur de la République');
   });
@@ -130,6 +130,7 @@ describe('the French of the answers', () => {
     expect(qualiteLabel('representant_legal', 'Mme')).toBe('représentante légale');
     expect(qualiteLabel('notaire', 'Mme')).toBe('notaire');
     expect(qualiteLabel('descendant', null)).toBe('descendant');
+    expect(qualiteLabel('officier_etat_civil', 'Mme')).toBe('officière de l’état civil');
     for (const q of QUALITES) expect(`${QUALITE_LABELS[q]} ${qualiteLabel(q, 'Mme')} ${qualiteLabel(q, 'M.')}`).not.toMatch(/\((s|e|es)\)/);
   });
   it('says « Extrait … accordé » and « Copie … accordée »', () => {

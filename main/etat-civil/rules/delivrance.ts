@@ -56,7 +56,7 @@ export const QUALITE_LABELS: Record<QualiteDemandeur, string> = {
 
 const FEMININ: Partial<Record<QualiteDemandeur, string>> = {
   ascendant: 'ascendante', descendant: 'descendante', conjoint: 'conjointe', representant_legal: 'représentante légale', heritier: 'héritière',
-  avocat: 'avocate', procureur: 'procureure de la République', genealogiste: 'généalogiste successorale', habilitation_familiale: 'personne habilitée',
+  avocat: 'avocate', procureur: 'procureure de la République', officier_etat_civil: 'officière de l’état civil', genealogiste: 'généalogiste successorale', habilitation_familiale: 'personne habilitée',
 };
 const MASCULIN: Record<QualiteDemandeur, string> = {
   personne_elle_meme: 'la personne que l’acte concerne', ascendant: 'ascendant', descendant: 'descendant', conjoint: 'conjoint', partenaire_pacs: 'partenaire de PACS',
