@@ -10,3 +10,11 @@ export { searchActes, titulaireOf, type SearchRow } from './search';
 export { etatCivilQualite, REFUS_ETAT_CIVIL } from './access';
 export { KINDS, KIND_LABELS, type Kind } from './rules/kinds';
 export { ftsMatch, parseSearch } from './rules/search-query';
+export {
+  ARTICLE_CANAUX, ARTICLE_LIVRAISON, CANAL_LABELS, CANAUX, DOCUMENT_LABELS, DOCUMENTS, LIVRAISON_LABELS, LIVRAISONS, QUALITE_LABELS, QUALITES, decideDelivrance, qualiteLabel,
+  type ActeDemande, type ActeRegistre, type Canal, type ChampManquant, type Decision, type DemandeDelivrance, type Demandeur, type DocumentDemande, type Livraison, type Manquant, type Proposition, type QualiteDemandeur,
+} from './rules/delivrance';
+export {
+  acteDecrit, lettreComplement, lettreComplementPdf, lettrePdf, lettreRefus, lettreRefusPdf, recepisseDemande, recepisseDemandePdf,
+  type DecisionIncomplete, type DecisionRefus, type Lettre, type LettreContexte,
+} from './lettres';
