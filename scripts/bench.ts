@@ -24,6 +24,7 @@ import { deriveDbKey, installationKey } from '../main/db/cipher';
 import { benchEtatCivil } from '../bench/devdata/etat-civil-bench';
 import { benchCourrierSearch } from '../bench/courrier-search';
 import { benchMail } from '../bench/mail';
+import { benchExtraits } from '../bench/extraits-bench';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);
@@ -379,6 +380,9 @@ async function main(): Promise<void> {
   rows.push({ step: 'e', what: `état civil : recherche dans le cœur, ${ec.prefixes} préfixes (p50)`, median: ec.search.p50, runs: [], unit: 'ms', note: `p95 ${ec.search.p95} ms, max ${ec.search.max} ms ; ${ec.meanRows} résultats en moyenne (limite ${ec.limit})` });
   rows.push({ step: 'e', what: 'état civil : même requête FTS5 brute, mêmes préfixes (p50)', median: ec.raw.p50, runs: [], unit: 'ms', note: `p95 ${ec.raw.p95} ms ; rapport cœur/brut au p95 ${ec.ratioP95} ; FTS5 seul p95 ${ec.ftsOnly.p95} ms` });
   rows.push({ step: 'e', what: 'état civil : ouvrir un acte (consultation journalisée), 50 actes (p50)', median: ec.openActe.p50, runs: [], unit: 'ms', note: `p95 ${ec.openActe.p95} ms` });
+  // e''. état civil (issue 12): 100 extraits in a row, PDF included (goal ≤ 100 ms each)
+  const ex = (report.extraits = await benchExtraits(large, first.communeId, new Date(now.getTime() + DAY), seed));
+  rows.push({ step: 'e', what: `état civil : ${ex.documents} extraits et copies produits à la suite, PDF compris (p50)`, median: ex.p50, runs: [], unit: 'ms', note: `p95 ${ex.p95} ms, max ${ex.max} ms (objectif ≤ ${ex.goalMs} ms : ${ex.p95 <= ex.goalMs ? 'atteint' : 'NON atteint'}) ; ${Object.entries(ex.byKind).map(([k, v]) => `${k} p50 ${v.p50} ms`).join(', ')}` });
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);
