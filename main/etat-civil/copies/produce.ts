@@ -10,6 +10,7 @@ import { loadActe } from './data';
 import { drawExtrait } from './extrait';
 import { drawIntegrale } from './integrale';
 import { drawPlurilingue } from './plurilingue';
+import { embedLegend } from './plurilingue-legend';
 import { ciecForm } from './plurilingue-model';
 import { documentRefusedForKind, mentionsForDocument } from './rules';
 import { drawScanCopy, embedScans, scanPagesOf, TIFF_REFUSE } from './scan';
@@ -65,9 +66,10 @@ export async function produceDocument(c: EcCtx, input: ProduceInput): Promise<Pr
   const s = await Sheet.create({ title: titre, commune: d.commune.nom, createdAt: c.now, header: `Commune de ${d.commune.nom} — État civil — ${DOCUMENT_LABELS[input.document]}`, copies: input.copies });
   const scans = src.source === 'scan' ? await embedScans(s, scanPagesOf(c, d)) : [];
   const form = input.document === 'extrait_plurilingue' ? ciecForm(d, sel.kept, d.mentions.filter((m) => m.statut === 'validee')) : null;
+  const legend = form ? await embedLegend(s, form) : null;
   for (let i = 1; i <= input.copies; i++) {
     s.startCopy(i);
-    if (form) drawPlurilingue(s, d, input, form);
+    if (form) drawPlurilingue(s, d, input, form, legend!);
     else if (src.source === 'scan') drawScanCopy(s, d, input, sel.kept, scans);
     else if (src.source === 'saisie') drawIntegrale(s, d, input, sel.kept);
     else drawExtrait(s, d, input, sel.kept);
