@@ -122,6 +122,7 @@ describe.skipIf(skipReason('copies', copiesToolsMissing))('extraits avec et sans
     expect(documentProblem(ecCtx(t), acteId, 'extrait_avec_filiation')).toMatch(/n’est qu’indexé : saisissez-le d’abord/);
     await expect(produce({ acteId, document: 'extrait_sans_filiation' })).rejects.toMatchObject({ code: 'RULE', message: expect.stringContaining('saisissez-le d’abord') });
     await expect(produce({ acteId: jean, document: 'extrait_sans_filiation', copies: 0 })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(produce({ acteId: jean, document: 'extrait_sans_filiation', delivreLe: '2026-11-24' })).rejects.toMatchObject({ message: expect.stringContaining('dans le futur') });
     await expect(produce({ acteId: jean, document: 'extrait_sans_filiation', officier: { nom: ' ', qualite: '' } })).rejects.toMatchObject({ message: expect.stringContaining('art. 27') });
   });
 });

@@ -46,9 +46,12 @@ export function documentProblem(c: EcCtx, acteId: number, document: DocumentKind
   return 'problem' in r ? r.problem : null;
 }
 
-function checkInput(input: ProduceInput): void {
+function checkInput(c: EcCtx, input: ProduceInput): void {
   if (!Number.isInteger(input.copies) || input.copies < 1 || input.copies > 10) throw new AppError('INVALID', 'Nombre d’exemplaires : de 1 à 10.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.delivreLe) && !input.simpleRenseignement) throw new AppError('INVALID', 'Date de délivrance : au format AAAA-MM-JJ.');
+  if (!input.simpleRenseignement) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.delivreLe)) throw new AppError('INVALID', 'Date de délivrance : au format AAAA-MM-JJ.');
+    if (input.delivreLe > c.today) throw new AppError('INVALID', 'Date de délivrance : dans le futur. Un document est daté du jour où il est délivré (décret n° 2017-890 art. 27).');
+  }
   if (!input.simpleRenseignement && (!input.officier.nom.trim() || !input.officier.qualite.trim()))
     throw new AppError('INVALID', 'Indiquez le nom et la qualité de l’officier de l’état civil qui signe (décret n° 2017-890 art. 27).');
   if (input.simpleRenseignement && input.document === 'extrait_plurilingue') throw new AppError('RULE', 'Un extrait plurilingue est toujours daté, signé et scellé (convention CIEC n° 16, art. 8) : il ne se délivre pas à titre de simple renseignement.');
@@ -57,7 +60,7 @@ function checkInput(input: ProduceInput): void {
 const fileName = (input: ProduceInput, a: ActeRow) => `${input.document.replace(/_/g, '-')}${input.simpleRenseignement ? '-simple-renseignement' : ''}-${a.type.replace(/_/g, '-')}-${a.numero}-${a.annee}.pdf`;
 
 export async function produceDocument(c: EcCtx, input: ProduceInput): Promise<ProducedDocument> {
-  checkInput(input);
+  checkInput(c, input);
   const d: ActeData = loadActe(c, input.acteId);
   const src = sourceOf(c, d.acte, input.document, input.source);
   if ('problem' in src) throw new AppError('RULE', src.problem);
