@@ -11,7 +11,7 @@ import { drawExtrait } from './extrait';
 import { drawIntegrale } from './integrale';
 import { drawPlurilingue } from './plurilingue';
 import { embedLegend } from './plurilingue-legend';
-import { ciecForm } from './plurilingue-model';
+import { ciecForm, nonLatin } from './plurilingue-model';
 import { documentRefusedForKind, mentionsForDocument } from './rules';
 import { drawScanCopy, embedScans, scanPagesOf, TIFF_REFUSE } from './scan';
 import { Sheet } from './sheet';
@@ -69,6 +69,8 @@ export async function produceDocument(c: EcCtx, input: ProduceInput): Promise<Pr
   const s = await Sheet.create({ title: titre, commune: d.commune.nom, createdAt: c.now, header: `Commune de ${d.commune.nom} — État civil — ${DOCUMENT_LABELS[input.document]}`, copies: input.copies });
   const scans = src.source === 'scan' ? await embedScans(s, scanPagesOf(c, d)) : [];
   const form = input.document === 'extrait_plurilingue' ? ciecForm(d, sel.kept, d.mentions.filter((m) => m.statut === 'validee')) : null;
+  const foreign = form && nonLatin(form);
+  if (foreign) throw new AppError('RULE', `L’extrait plurilingue s’écrit en caractères latins (convention CIEC n° 16, art. 4) : « ${foreign} » doit d’abord être saisi en caractères latins.`);
   const legend = form ? await embedLegend(s, form) : null;
   for (let i = 1; i <= input.copies; i++) {
     s.startCopy(i);
