@@ -6,7 +6,7 @@ import { searchContacts } from './contacts';
 import { procedures } from './courrier';
 import { courrierDetail } from './detail';
 import { echeances, refreshCourrierTodos } from './echeances';
-import { issueDocument } from './issue';
+import { areAfterClassify, issueDocument } from './issue';
 import { registerArrivee } from './register';
 import { modeles, prepareReply, registerSignedReplies } from './replies';
 import { mayRead, mayWrite } from './rights';
@@ -65,7 +65,13 @@ export const courrierHandlers = {
     refreshCourrierTodos(c.db, c.today, c.now);
     return r;
   },
-  'courrier.classify': (ctx, { courrierId, qualification }) => write(ctx, (c) => classify(c, courrierId, qualification)),
+  'courrier.classify': async (ctx, { courrierId, qualification }) => {
+    const crpa = write(ctx, (c) => classify(c, courrierId, qualification));
+    const c = cc(ctx);
+    const areEnvoyeA = await areAfterClassify(c, courrierId); // R112-11-1: the ARE follows the classification
+    if (areEnvoyeA) refreshCourrierTodos(c.db, c.today, c.now);
+    return { ...crpa, areEnvoyeA };
+  },
   'courrier.assign': (ctx, { courrierId, assigne }) => write(ctx, (c) => assign(c, courrierId, assigne)),
   'courrier.setStatut': (ctx, { courrierId, statut }) => write(ctx, (c) => setStatut(c, courrierId, statut)),
   'courrier.requestPieces': (ctx, { courrierId, demande }) => write(ctx, (c) => requestPieces(c, courrierId, demande)),

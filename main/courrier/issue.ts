@@ -6,7 +6,7 @@ import { record, type Actor } from '../audit';
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents';
 import type { CourrierCtx } from './context';
-import { getCourrier } from './courrier';
+import { crpaOf, getCourrier } from './courrier';
 import { letter, letterPdf, letterText, type DocumentKind } from './documents';
 import { ELECTRONIC, recordOutgoingEmail } from './register';
 import { mayWrite } from './rights';
@@ -40,4 +40,18 @@ export async function issueDocument(ctx: CourrierCtx, id: number, kind: Document
 export function acknowledgeAs(db: Db, docs: DocumentStore, courrierId: number, kind: 'aee' | 'are', agent: { nom: string; qualite: string }, actor: Actor, now: Date) {
   const ctx: CourrierCtx = { db, docs, now, today: parisDay(now), actor, role: 'secretaire', agent, audit: (e) => record(db, now, actor, e) };
   return issueDocument(ctx, courrierId, kind);
+}
+
+/**
+ * Once the secrétaire classified an electronic submission, its ARE can say what silence will mean and when
+ * (R112-11-1): it is issued at once and leaves by SMTP (R112-11-2: within ten working days of receipt), so
+ * classifying is enough and the ARE cannot be forgotten. Returns the address it goes to, or null when none is
+ * owed (not a request, paper, already sent) or the sender gave no address (then the deadlines view shows it).
+ */
+export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<string | null> {
+  const c = getCourrier(ctx.db, id);
+  if (!ELECTRONIC.includes(c.canal) || !crpaOf(ctx.db, c).acks.some((a) => a.kind === 'are')) return null;
+  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  if (!email) return null;
+  return (await issueDocument(ctx, id, 'are')).courriel;
 }
