@@ -12,7 +12,8 @@ import { modeles, prepareReply, registerSignedReplies } from './replies';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
-import { assign, classify, forward, piecesReceived, requestPieces, saveProcedure, setStatut } from './service';
+import { CHAMPS, saveModele, saveProcedure } from './reglages';
+import { assign, classify, forward, piecesReceived, requestPieces, setStatut } from './service';
 
 function cc(ctx: Ctx): CourrierCtx {
   const s = ctx.session();
@@ -84,6 +85,8 @@ export const courrierHandlers = {
     return out;
   },
   'courrier.saveProcedure': (ctx, { procedure }) => write(ctx, (c) => saveProcedure(c, procedure)),
+  'courrier.saveModele': (ctx, { modele }) => write(ctx, (c) => saveModele(c, modele)),
+  'courrier.champsModele': (ctx) => (cc(ctx), CHAMPS.map((c) => ({ ...c }))),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);
     const p = c.db.prepare('SELECT nom, mime, sha256 FROM courrier_piece WHERE id = ?').get(pieceId) as { nom: string; mime: string; sha256: string } | undefined;

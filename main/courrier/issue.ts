@@ -10,7 +10,9 @@ import { crpaOf, getCourrier } from './courrier';
 import { letter, letterPdf, letterText, type DocumentKind } from './documents';
 import { ELECTRONIC, recordOutgoingEmail } from './register';
 import { mayWrite } from './rights';
+import { readIdentity } from '../commune';
 import { parisDay } from './rules/days';
+import { addWorkingDays } from './rules/working-days';
 
 const SENT_COLUMN: Partial<Record<DocumentKind, 'ar_le' | 'aee_le'>> = { ar: 'ar_le', are: 'ar_le', aee: 'aee_le' };
 
@@ -54,4 +56,21 @@ export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<st
   const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
   if (!email) return null;
   return (await issueDocument(ctx, id, 'are')).courriel;
+}
+
+/** R112-11-2: the ARE's ten working days bound the window in which the AEE is still sent automatically. */
+const AUTO_AEE_WORKING_DAYS = 10;
+
+/** Arrivées taken in from the mailbox (mail_recu) still owed their AEE, received within that window (mail/acknowledge.ts). */
+export function aeeOwedFromMailbox(db: Db, now: Date): number[] {
+  const today = parisDay(now);
+  const dep = readIdentity(db).departement;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.date_enregistrement FROM courrier c JOIN mail_recu m ON m.arrivee_id = c.id JOIN contact k ON k.id = c.contact_id
+       WHERE c.sens = 'arrivee' AND c.canal IN ('courriel', 'sve') AND c.aee_le IS NULL AND c.transmis_le IS NULL
+         AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
+    )
+    .all() as { id: number; date_enregistrement: string }[];
+  return rows.filter((c) => addWorkingDays(c.date_enregistrement, AUTO_AEE_WORKING_DAYS, dep) >= today).map((c) => c.id);
 }

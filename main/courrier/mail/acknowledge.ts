@@ -11,12 +11,10 @@
  * L111-2: the agent named is the secrétaire who set up the mailbox (stored beside its settings).
  */
 import { AppError } from '../../kernel';
-import { readSetting, readIdentity, writeSetting } from '../../commune';
+import { readSetting, writeSetting } from '../../commune';
 import type { Db } from '../../db';
 import type { DocumentStore } from '../../documents';
-import { acknowledgeAs } from '../issue';
-import { parisDay } from '../rules/days';
-import { addWorkingDays } from '../rules/working-days';
+import { acknowledgeAs, aeeOwedFromMailbox } from '../issue';
 import { MAIL_ACTOR } from './intake';
 
 const AGENT_KEY = 'messagerie_agent';
@@ -28,25 +26,13 @@ export interface Agent {
 export const saveMailAgent = (db: Db, agent: Agent): void => writeSetting(db, AGENT_KEY, agent);
 export const mailAgent = (db: Db): Agent => readSetting<Agent>(db, AGENT_KEY) ?? { nom: 'Secrétariat de mairie', qualite: 'Secrétariat de mairie' };
 
-/** R112-11-2: the ARE's ten working days bound the window in which the AEE is still sent automatically. */
-const WINDOW_WORKING_DAYS = 10;
-
 /** Issue the AEE of every message taken in from the mailbox that is still owed one; returns how many left. */
 export async function acknowledgeReceived(db: Db, docs: DocumentStore, now: () => Date): Promise<number> {
-  const today = parisDay(now());
-  const dep = readIdentity(db).departement;
-  const owed = db
-    .prepare(
-      `SELECT c.id, c.date_enregistrement FROM courrier c JOIN mail_recu m ON m.arrivee_id = c.id JOIN contact k ON k.id = c.contact_id
-       WHERE c.sens = 'arrivee' AND c.canal IN ('courriel', 'sve') AND c.aee_le IS NULL AND c.transmis_le IS NULL
-         AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
-    )
-    .all() as { id: number; date_enregistrement: string }[];
+  const owed = aeeOwedFromMailbox(db, now());
   let sent = 0;
-  for (const c of owed) {
-    if (addWorkingDays(c.date_enregistrement, WINDOW_WORKING_DAYS, dep) < today) continue;
+  for (const id of owed) {
     try {
-      await acknowledgeAs(db, docs, c.id, 'aee', mailAgent(db), MAIL_ACTOR, now());
+      await acknowledgeAs(db, docs, id, 'aee', mailAgent(db), MAIL_ACTOR, now());
       sent++;
     } catch (e) {
       // one bad message (an address the outbox refuses) never blocks the others: it stays in the deadlines view
