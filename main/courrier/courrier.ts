@@ -45,7 +45,7 @@ export function getCourrier(db: Db, id: number): CourrierRow {
   return row;
 }
 
-export const procedures = (db: Db): Procedure[] =>
+export const procedures = (db: Db): (Procedure & { builtin: number })[] =>
   db.prepare('SELECT code, libelle, regime, delai_mois, delai_jours, article, builtin FROM courrier_procedure ORDER BY builtin DESC, libelle').all() as (Procedure & { builtin: number })[];
 
 export const procedureOf = (db: Db, code: string | null): Procedure | null =>

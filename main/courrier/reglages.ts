@@ -69,10 +69,10 @@ const list = CHAMPS.map((c) => `{{${c.code}}}`).join(', ');
 export function checkChamps(corps: string): string[] {
   const found = [...corps.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1] ?? '');
   const unknown = [...new Set(found.filter((f) => !KNOWN.has(f)))];
-  if (unknown.length)
-    throw new AppError('INVALID', `Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `{{${u}}}`).join(', ')}. Champs possibles : ${list}.`, { corps: 'Champ inconnu.' });
+  const refuse = (message: string) => new AppError('INVALID', message, { corps: message });
+  if (unknown.length) throw refuse(`Champ${unknown.length > 1 ? 's' : ''} inconnu${unknown.length > 1 ? 's' : ''} : ${unknown.map((u) => `{{${u}}}`).join(', ')}. Champs possibles : ${list}.`);
   const stray = corps.replace(/\{\{\s*[^{}]*?\s*\}\}/g, '');
-  if (/\{\{|\}\}/.test(stray)) throw new AppError('INVALID', 'Accolades non fermées : un champ s’écrit entre doubles accolades, par exemple {{objet}}.', { corps: 'Accolades non fermées.' });
+  if (/\{\{|\}\}/.test(stray)) throw refuse('Accolades non fermées : un champ s’écrit entre doubles accolades, par exemple {{objet}}.');
   return [...new Set(found)];
 }
 

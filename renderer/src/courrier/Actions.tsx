@@ -25,7 +25,7 @@ export function ClassifyForm({ d, onDone }: { d: Detail; onDone: () => void }) {
       {are && <Text role="status">Accusé de réception électronique envoyé à {are} (CRPA R112-11-1).</Text>}
       <Select label="Nature de la demande" data={CLASSEMENT_OPTIONS} value={classement} onChange={setClassement} error={a.fields.classement} />
       {classement === 'demande' && (
-        <Select label="Procédure" description="Sans procédure particulière : silence vaut acceptation après deux mois (CRPA L231-1)" data={(procs.data ?? []).map((p) => ({ value: p.code, label: `${p.libelle} — ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} après ${p.delai_mois} mois` }))} value={proc} onChange={setProc} clearable />
+        <Select label="Procédure" description="Sans procédure particulière : silence vaut acceptation après deux mois (CRPA L231-1)" data={(procs.data ?? []).map((p) => ({ value: p.code, label: `${p.libelle} — ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} après ${p.delai_mois ? `${p.delai_mois} mois` : `${p.delai_jours ?? 0} jours`}` }))} value={proc} onChange={setProc} clearable />
       )}
       <DateField label="Reçue d’abord par une autre administration le (CRPA L114-2)" value={first} onChange={(e) => setFirst(e.currentTarget.value)} error={a.fields.recuPremiereAdmin} />
       <Group>
