@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
@@ -57,7 +57,7 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
           {(list.data ?? []).map((m) => (
             <Table.Tr key={m.code}>
               <Table.Td>{m.titre}</Table.Td>
-              <Table.Td>{m.builtin ? <Badge variant="outline" color="dark">Fourni avec Clocher</Badge> : 'Commune'}</Table.Td>
+              <Table.Td>{m.builtin ? 'Fourni avec Clocher (non modifiable)' : 'Commune'}</Table.Td>
               <Table.Td>
                 {canWrite && (
                   <Button variant="subtle" size="compact-sm" onClick={() => open(m.builtin ? copy(m) : { code: m.code, titre: m.titre, corps: m.corps, nouveau: false })} aria-label={`${m.builtin ? 'Copier' : 'Modifier'} le modèle « ${m.titre} »`}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
@@ -56,11 +56,11 @@ export function Procedures({ canWrite }: { canWrite: boolean }) {
             <Table.Tr key={p.code}>
               <Table.Td>{p.libelle}</Table.Td>
               <Table.Td>{p.regime === 'SVA' ? 'acceptation' : 'rejet'}</Table.Td>
-              <Table.Td>{delai(p)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{delai(p)}</Table.Td>
               <Table.Td>{p.article}</Table.Td>
               <Table.Td>
                 {p.builtin ? (
-                  <Badge variant="outline" color="dark">Textes</Badge>
+                  'Textes (non modifiable)'
                 ) : canWrite ? (
                   <Button variant="subtle" size="compact-sm" onClick={() => (setSaved(null), a.clear(), setDraft(draftOf(p)))} aria-label={`Modifier la procédure « ${p.libelle} »`}>
                     Modifier

@@ -39,7 +39,7 @@ it('procedures: the texts’ rows are read-only; a commune’s procedure in days
   });
   await render(<Procedures canWrite />);
   const text = () => document.body.textContent ?? '';
-  expect(text()).toContain('Validation d’une attestation d’accueilrejet1 moisCRPA L231-5 ; décret n° 2016-625Textes');
+  expect(text()).toContain('Validation d’une attestation d’accueilrejet1 moisCRPA L231-5 ; décret n° 2016-625Textes (non modifiable)');
   expect(document.querySelector('button[aria-label^="Modifier la procédure"]')).toBeNull();
   await submit('Ajouter une procédure');
   await fill(field('Libellé'), 'Terrasse saisonnière');
@@ -80,7 +80,7 @@ it('templates: the fields are listed and inserted at the cursor; the core’s re
     'courrier.saveModele': () => ({ error: { code: 'INVALID', message, fields: { corps: message } } }),
   });
   await render(<Modeles canWrite />);
-  expect(document.body.textContent).toContain('Refus motivéFourni avec Clocher');
+  expect(document.body.textContent).toContain('Refus motivéFourni avec Clocher (non modifiable)');
   // a built-in template is copied, never edited in place
   await click(document.querySelector<HTMLButtonElement>('button[aria-label="Copier le modèle « Refus motivé »"]')!);
   expect(field('Code').value).toBe('refus_commune');
