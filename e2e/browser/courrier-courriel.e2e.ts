@@ -124,7 +124,7 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     const text = (await main().textContent()) ?? '';
     for (const m of ['Reçu le20/11/2026', 'Jean Dupont — jean.dupont@example.fr', 'Courriel, Courriel', 'plan.pdf', 'message.eml', 'texte du message.txt']) expect(text).toContain(m);
     // the AEE was issued by the synchronisation itself, to leave at the next one (R112-11-2)
-    expect(text).toContain('Courriels à envoyer : Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr');
+    expect(text).toContain('Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : en attente d’envoi');
     expect(text).not.toContain('Accusé d’enregistrement électronique à envoyer');
     expect(text).toContain('Accusé de réception électronique à envoyer au plus tard le 04/12/2026 (CRPA R112-11-2)');
     await clean(page, 'courriel-01-arrivee');
@@ -175,11 +175,19 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     expect(parisDay(rejet.date) <= '2026-12-04').toBe(true);
     for (const m of ['réputée rejetée le 21 janvier 2027 (CRPA L231-4 2°)', 'recours gracieux auprès du maire', 'tribunal administratif dans un délai de deux mois', 'CJA R421-1', ...service]) expect(rejet.text).toContain(m);
 
+    // the register says they left, and when (the SMTP server's acceptance, main/courrier/mail/smtp.ts)
+    await open('A-2026-1');
+    await expect.poll(() => main().textContent(), T).toContain('Accusé de réception électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026');
+    expect(await main().textContent()).toContain('Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026');
+    await clean(page, 'courriel-04-envoyes');
+
     // nothing is owed any more, and a third synchronisation sends nothing twice
     await nav('Courrier');
+    const back = page.getByRole('button', { name: '← Retour au registre' });
+    if (await back.isVisible()) await back.click();
     await page.getByRole('tab', { name: 'À faire et échéances' }).click();
     await expect.poll(() => main().textContent(), T).not.toContain('Accusé de réception électronique');
-    await clean(page, 'courriel-04-echeances-apres');
+    await clean(page, 'courriel-05-echeances-apres');
     await synchronise();
     expect((await sentMailbox(s)).length).toBe(4);
   });
