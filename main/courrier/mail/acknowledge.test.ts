@@ -40,3 +40,21 @@ it('leaves to the secrétaire a message older than the ten working days of the A
     { id: edge, aee_le: '2026-11-23' },
   ]);
 });
+
+it('classifying an e-mail request issues its ARE at once (R112-11-1); information owes none (L112-3)', async () => {
+  const info = await take('<info@example.fr>', '2026-11-20T17:30:00Z');
+  const demande = await take('<demande@example.fr>', '2026-11-20T17:45:00Z');
+  const classify = async (courrierId: number, classement: string) => {
+    const r = await t.client.call('courrier.classify', { courrierId, qualification: { classement } });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.areEnvoyeA;
+  };
+  expect(await classify(info, 'information')).toBeNull();
+  expect(await classify(demande, 'demande')).toBe('jean.dupont@example.fr');
+  expect(await classify(demande, 'demande')).toBeNull(); // already sent: never twice
+  const kinds = db().prepare('SELECT courrier_id, kind FROM courrier_courriel ORDER BY id').all();
+  expect(kinds).toEqual([{ courrier_id: demande, kind: 'are' }]);
+  const are = db().prepare("SELECT corps FROM courrier_courriel WHERE kind = 'are'").get() as { corps: string };
+  expect(are.corps).toContain('réputée acceptée le 21 janvier 2027 (CRPA L231-1)');
+  expect(are.corps).toContain('Agent chargé du dossier : Martine Roux, Secrétaire de mairie'); // the secrétaire who classified (L111-2)
+});
