@@ -10,6 +10,7 @@ import c0070 from './commune/0070_sync.sql';
 import c0080 from './commune/0080_deliberation_pdf_immuable.sql';
 import c0090 from './commune/0090_append_only_replace.sql';
 import c0300 from './commune/0300_courrier.sql';
+import c0310 from './commune/0310_courrier_procedure_jours.sql';
 import c0120 from './commune/0120_mail.sql';
 import c0110 from './commune/0110_conseil_flows.sql';
 import c0200 from './commune/0200_etat_civil.sql';
@@ -27,6 +28,7 @@ export const communeMigrations = migrationsFromFiles({
   '0080_deliberation_pdf_immuable.sql': c0080,
   '0090_append_only_replace.sql': c0090,
   '0300_courrier.sql': c0300,
+  '0310_courrier_procedure_jours.sql': c0310,
   '0120_mail.sql': c0120,
   '0110_conseil_flows.sql': c0110,
   '0200_etat_civil.sql': c0200,

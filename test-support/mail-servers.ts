@@ -105,8 +105,8 @@ export interface MailServers {
   /** SMTP DATA attempts seen by the server (accepted or not) */
   attempts: number;
   setFaults(f: SmtpFaults): void;
-  /** drop a raw message into a user's maildir, as a mail delivery agent would */
-  deliver(user: string, raw: Buffer | string): void;
+  /** drop a raw message into a user's maildir, as a mail delivery agent would; `receivedAt` sets dovecot's INTERNALDATE (the file's mtime) */
+  deliver(user: string, raw: Buffer | string, receivedAt?: Date): void;
   stop(): Promise<void>;
 }
 
@@ -131,11 +131,12 @@ export async function startMailServers(users: Record<string, string> = { mairie:
   await waitListening(imapPort, () => `dovecot n'a pas démarré : ${readLog(dir)}`);
 
   let seq = 0;
-  const deliver = (user: string, raw: Buffer | string) => {
+  const deliver = (user: string, raw: Buffer | string, receivedAt?: Date) => {
     const name = `${Date.now()}.${process.pid}_${++seq}.clocher-test`;
     const tmp = path.join(dir, 'mail', user, 'tmp', name);
     fs.writeFileSync(tmp, raw);
     fs.chownSync(tmp, i.uid, i.gid);
+    if (receivedAt) fs.utimesSync(tmp, receivedAt, receivedAt);
     fs.renameSync(tmp, path.join(dir, 'mail', user, 'new', name)); // maildir delivery: tmp/ then rename into new/
   };
 

@@ -99,12 +99,12 @@ it('rights live in the core: a councillor reads nothing, an adjoint answers only
 it('the commune extends the procedures table; a built-in one cannot be changed (L231-5, L231-6)', async () => {
   const c = t.client;
   const { courrierId } = await ok(c.call('courrier.registerArrivee', { arrivee: lettre() }));
-  const proc = { code: 'marche_nocturne', libelle: 'Autorisation de marché nocturne', regime: 'SVR', delai_mois: 1, article: 'Arrêté municipal du 3 mars 2026' };
-  expect((await err(c.call('courrier.saveProcedure', { procedure: { ...proc, delai_mois: 0 } }))).message).toMatch(/1 mois au moins/);
+  const proc = { code: 'marche_nocturne', libelle: 'Autorisation de marché nocturne', regime: 'SVR', delai: 1, unite: 'mois', article: 'Arrêté municipal du 3 mars 2026' };
+  expect((await err(c.call('courrier.saveProcedure', { procedure: { ...proc, delai: 0 } }))).message).toMatch(/entre 1 et 12 mois/);
   expect((await err(c.call('courrier.saveProcedure', { procedure: { ...proc, code: 'defaut' } }))).code).toBe('RULE');
   await ok(c.call('courrier.saveProcedure', { procedure: proc }));
   await ok(c.call('courrier.classify', { courrierId, qualification: { classement: 'demande', procedureCode: 'marche_nocturne' } }));
   expect((await ok(c.call('courrier.get', { courrierId }))).decision).toMatchObject({ date: '2026-12-24' });
-  await ok(c.call('courrier.saveProcedure', { procedure: { ...proc, delai_mois: 2 } }));
+  await ok(c.call('courrier.saveProcedure', { procedure: { ...proc, delai: 2 } }));
   expect((await ok(c.call('courrier.search', {}))).rows[0]?.decision_implicite).toBe('2027-01-24');
 });

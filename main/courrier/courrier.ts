@@ -45,11 +45,11 @@ export function getCourrier(db: Db, id: number): CourrierRow {
   return row;
 }
 
-export const procedures = (db: Db): Procedure[] =>
-  db.prepare('SELECT code, libelle, regime, delai_mois, article FROM courrier_procedure ORDER BY builtin DESC, libelle').all() as Procedure[];
+export const procedures = (db: Db): (Procedure & { builtin: number })[] =>
+  db.prepare('SELECT code, libelle, regime, delai_mois, delai_jours, article, builtin FROM courrier_procedure ORDER BY builtin DESC, libelle').all() as (Procedure & { builtin: number })[];
 
 export const procedureOf = (db: Db, code: string | null): Procedure | null =>
-  code ? ((db.prepare('SELECT code, libelle, regime, delai_mois, article FROM courrier_procedure WHERE code = ?').get(code) as Procedure | undefined) ?? null) : null;
+  code ? ((db.prepare('SELECT code, libelle, regime, delai_mois, delai_jours, article FROM courrier_procedure WHERE code = ?').get(code) as Procedure | undefined) ?? null) : null;
 
 export interface Crpa {
   qualification: Qualification | null;
@@ -63,6 +63,7 @@ export function crpaOf(db: Db, c: CourrierRow): Crpa {
   const decision = implicitDecision({
     regime: qualification?.regime ?? null,
     delaiMois: qualification?.delaiMois ?? null,
+    delaiJours: qualification?.delaiJours ?? null,
     recuLe: c.date_enregistrement,
     recuPremiereAdmin: c.recu_premiere_admin,
     transmisLe: c.transmis_le,

@@ -7,7 +7,7 @@ import { readIdentity } from '../commune';
 import { PdfWriter } from '../documents';
 import type { CourrierCtx } from './context';
 import { crpaOf, type CourrierRow } from './courrier';
-import { silenceMention } from './rules/classification';
+import { delaiLabel, silenceMention } from './rules/classification';
 import { formatDateFr } from './rules/days';
 
 export const DOCUMENT_KINDS = ['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation'] as const;
@@ -69,7 +69,7 @@ function body(ctx: CourrierCtx, c: CourrierRow, kind: DocumentKind): { legal: st
         throw new AppError('RULE', 'Aucune décision implicite d’acceptation n’est née pour ce courrier : l’attestation ne peut pas être délivrée (CRPA L232-3).');
       return {
         legal: 'CRPA L232-3',
-        paragraphs: [recu, `En l’absence de décision expresse dans le délai de ${q.delaiMois} mois (${q.article}), votre demande « ${c.objet} » a fait l’objet d’une décision implicite d’acceptation née le ${fr(decision.date)}.`, 'La présente attestation est délivrée en application de l’article L232-3 du code des relations entre le public et l’administration.'],
+        paragraphs: [recu, `En l’absence de décision expresse dans le délai de ${delaiLabel(q)} (${q.article}), votre demande « ${c.objet} » a fait l’objet d’une décision implicite d’acceptation née le ${fr(decision.date)}.`, 'La présente attestation est délivrée en application de l’article L232-3 du code des relations entre le public et l’administration.'],
       };
   }
 }

@@ -6,13 +6,14 @@ import { searchContacts } from './contacts';
 import { procedures } from './courrier';
 import { courrierDetail } from './detail';
 import { echeances, refreshCourrierTodos } from './echeances';
-import { issueDocument } from './issue';
+import { areAfterClassify, issueDocument } from './issue';
 import { registerArrivee } from './register';
 import { modeles, prepareReply, registerSignedReplies } from './replies';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
-import { assign, classify, forward, piecesReceived, requestPieces, saveProcedure, setStatut } from './service';
+import { CHAMPS, saveModele, saveProcedure } from './reglages';
+import { assign, classify, forward, piecesReceived, requestPieces, setStatut } from './service';
 
 function cc(ctx: Ctx): CourrierCtx {
   const s = ctx.session();
@@ -65,7 +66,13 @@ export const courrierHandlers = {
     refreshCourrierTodos(c.db, c.today, c.now);
     return r;
   },
-  'courrier.classify': (ctx, { courrierId, qualification }) => write(ctx, (c) => classify(c, courrierId, qualification)),
+  'courrier.classify': async (ctx, { courrierId, qualification }) => {
+    const crpa = write(ctx, (c) => classify(c, courrierId, qualification));
+    const c = cc(ctx);
+    const areEnvoyeA = await areAfterClassify(c, courrierId); // R112-11-1: the ARE follows the classification
+    if (areEnvoyeA) refreshCourrierTodos(c.db, c.today, c.now);
+    return { ...crpa, areEnvoyeA };
+  },
   'courrier.assign': (ctx, { courrierId, assigne }) => write(ctx, (c) => assign(c, courrierId, assigne)),
   'courrier.setStatut': (ctx, { courrierId, statut }) => write(ctx, (c) => setStatut(c, courrierId, statut)),
   'courrier.requestPieces': (ctx, { courrierId, demande }) => write(ctx, (c) => requestPieces(c, courrierId, demande)),
@@ -78,6 +85,8 @@ export const courrierHandlers = {
     return out;
   },
   'courrier.saveProcedure': (ctx, { procedure }) => write(ctx, (c) => saveProcedure(c, procedure)),
+  'courrier.saveModele': (ctx, { modele }) => write(ctx, (c) => saveModele(c, modele)),
+  'courrier.champsModele': (ctx) => (cc(ctx), CHAMPS.map((c) => ({ ...c }))),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);
     const p = c.db.prepare('SELECT nom, mime, sha256 FROM courrier_piece WHERE id = ?').get(pieceId) as { nom: string; mime: string; sha256: string } | undefined;

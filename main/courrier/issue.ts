@@ -6,11 +6,13 @@ import { record, type Actor } from '../audit';
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents';
 import type { CourrierCtx } from './context';
-import { getCourrier } from './courrier';
+import { crpaOf, getCourrier } from './courrier';
 import { letter, letterPdf, letterText, type DocumentKind } from './documents';
 import { ELECTRONIC, recordOutgoingEmail } from './register';
 import { mayWrite } from './rights';
+import { readIdentity } from '../commune';
 import { parisDay } from './rules/days';
+import { addWorkingDays } from './rules/working-days';
 
 const SENT_COLUMN: Partial<Record<DocumentKind, 'ar_le' | 'aee_le'>> = { ar: 'ar_le', are: 'ar_le', aee: 'aee_le' };
 
@@ -40,4 +42,35 @@ export async function issueDocument(ctx: CourrierCtx, id: number, kind: Document
 export function acknowledgeAs(db: Db, docs: DocumentStore, courrierId: number, kind: 'aee' | 'are', agent: { nom: string; qualite: string }, actor: Actor, now: Date) {
   const ctx: CourrierCtx = { db, docs, now, today: parisDay(now), actor, role: 'secretaire', agent, audit: (e) => record(db, now, actor, e) };
   return issueDocument(ctx, courrierId, kind);
+}
+
+/**
+ * Once the secrétaire classified an electronic submission, its ARE can say what silence will mean and when
+ * (R112-11-1): it is issued at once and leaves by SMTP (R112-11-2: within ten working days of receipt), so
+ * classifying is enough and the ARE cannot be forgotten. Returns the address it goes to, or null when none is
+ * owed (not a request, paper, already sent) or the sender gave no address (then the deadlines view shows it).
+ */
+export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<string | null> {
+  const c = getCourrier(ctx.db, id);
+  if (!ELECTRONIC.includes(c.canal) || !crpaOf(ctx.db, c).acks.some((a) => a.kind === 'are')) return null;
+  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  if (!email) return null;
+  return (await issueDocument(ctx, id, 'are')).courriel;
+}
+
+/** R112-11-2: the ARE's ten working days bound the window in which the AEE is still sent automatically. */
+const AUTO_AEE_WORKING_DAYS = 10;
+
+/** Arrivées taken in from the mailbox (mail_recu) still owed their AEE, received within that window (mail/acknowledge.ts). */
+export function aeeOwedFromMailbox(db: Db, now: Date): number[] {
+  const today = parisDay(now);
+  const dep = readIdentity(db).departement;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.date_enregistrement FROM courrier c JOIN mail_recu m ON m.arrivee_id = c.id JOIN contact k ON k.id = c.contact_id
+       WHERE c.sens = 'arrivee' AND c.canal IN ('courriel', 'sve') AND c.aee_le IS NULL AND c.transmis_le IS NULL
+         AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
+    )
+    .all() as { id: number; date_enregistrement: string }[];
+  return rows.filter((c) => addWorkingDays(c.date_enregistrement, AUTO_AEE_WORKING_DAYS, dep) >= today).map((c) => c.id);
 }

@@ -16,7 +16,7 @@ import { serviceLines } from './documents';
 import { mayAnswer } from './rights';
 import { formatDateFr } from './rules/days';
 
-export const modeles = (db: Db) => db.prepare('SELECT code, titre, corps FROM courrier_modele ORDER BY builtin DESC, titre').all() as { code: string; titre: string; corps: string }[];
+export const modeles = (db: Db) => db.prepare('SELECT code, titre, corps, builtin FROM courrier_modele ORDER BY builtin DESC, titre').all() as { code: string; titre: string; corps: string; builtin: number }[];
 
 /** {{champ}} → value; an unknown field is left visible so that nobody signs a letter with a hole in it. */
 export function merge(corps: string, fields: Record<string, string>): string {
@@ -86,7 +86,7 @@ export function registerSignedReplies(db: Db, docs: DocumentStore, actor: Actor,
       const numero = (db.prepare("SELECT coalesce(max(numero), 0) + 1 AS n FROM courrier WHERE sens = 'depart' AND annee = ?").get(annee) as { n: number }).n;
       const id = Number(
         db
-          .prepare(`INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, contact_id, objet, nature, canal, statut, created_at) VALUES ('depart', ?, ?, ?, ?, ?, ?, ?, 'reponse', 'papier', 'classe', ?)`)
+          .prepare(`INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, contact_id, objet, nature, canal, statut, created_at) VALUES ('depart', ?, ?, ?, ?, ?, ?, ?, 'Réponse', 'papier', 'classe', ?)`)
           .run(annee, numero, today, today, a.correspondant, a.contact_id, r.objet, now.toISOString()).lastInsertRowid,
       );
       const size = docs.read(r.current_sha256).byteLength;

@@ -38,5 +38,7 @@ export const courrierApi = {
   'courrier.modeles': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
   'courrier.saveProcedure': { args: z.object({ procedure: form }).strict(), access: 'commune.write' },
+  'courrier.saveModele': { args: z.object({ modele: form }).strict(), access: 'commune.write' },
+  'courrier.champsModele': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -94,25 +94,3 @@ export function forward(ctx: CourrierCtx, id: number, input: unknown) {
   ctx.audit({ action: 'courrier.transmis', summary: `Courrier ${ref(c)} transmis à ${t.administration} (CRPA L114-2)`, objectType: 'courrier', objectId: id });
   return crpa;
 }
-
-const procedureInput = z.object({
-  code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, { error: 'Code : lettres minuscules, chiffres et « _ » (2 à 60).' }),
-  libelle: trimmed('Libellé', 200),
-  regime: z.enum(['SVA', 'SVR'], { error: 'Régime : acceptation (SVA) ou rejet (SVR).' }),
-  delai_mois: z.number({ error: 'Délai : un nombre de mois.' }).int().min(1, { error: 'Délai : 1 mois au moins.' }).max(12, { error: 'Délai : 12 mois au plus.' }),
-  article: trimmed('Texte qui fixe ce régime', 200),
-});
-
-/** The commune adds a procedure with its own silence rule (L231-5, L231-6: a décret sets it); built-in rows stay. */
-export function saveProcedure(ctx: CourrierCtx, input: unknown) {
-  mayWrite(ctx.role);
-  const p = parseOrThrow(procedureInput, input);
-  const existing = ctx.db.prepare('SELECT builtin FROM courrier_procedure WHERE code = ?').get(p.code) as { builtin: number } | undefined;
-  if (existing?.builtin) throw new AppError('RULE', 'Cette procédure vient des textes : elle ne se modifie pas. Créez-en une autre avec un nouveau code.');
-  ctx.db
-    .prepare('INSERT INTO courrier_procedure (code, libelle, regime, delai_mois, article, builtin) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (code) DO UPDATE SET libelle = excluded.libelle, regime = excluded.regime, delai_mois = excluded.delai_mois, article = excluded.article')
-    .run(p.code, p.libelle, p.regime, p.delai_mois, p.article);
-  // Courriers already classified under it follow the new rule.
-  for (const { id } of ctx.db.prepare('SELECT id FROM courrier WHERE procedure_code = ?').all(p.code) as { id: number }[]) storeDecision(ctx.db, id);
-  ctx.audit({ action: 'courrier.procedure', summary: `Procédure « ${p.libelle} » : ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} implicite après ${p.delai_mois} mois (${p.article})`, objectType: 'courrier_procedure', objectId: p.code });
-}

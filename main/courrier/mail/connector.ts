@@ -16,6 +16,8 @@ export interface MailSide {
   intake: IntakeCtx;
   hooks?: ReadHooks;
   timeoutMs?: number;
+  /** after each reading, even a partial one: the acknowledgements owed by what was registered (acknowledge.ts) */
+  afterRead?: () => Promise<unknown>;
 }
 
 /** The platform's connector (or why it is missing) joined with the mailbox (or why it is missing). */
@@ -42,10 +44,12 @@ export function withMail(platform: Connector | string, mail: MailSide | string):
     async pull(io: PullIO) {
       let failure: unknown = null;
       if (p) await p.pull(io).catch((e: unknown) => void (failure = e));
-      if (m)
+      if (m) {
         await readMailbox(m.config, m.intake, { ...m.hooks, ...(m.timeoutMs ? { timeoutMs: m.timeoutMs } : {}) }).catch((e: unknown) => {
           failure ??= e instanceof MailError ? new TransportError('reset', `messagerie : ${e.message}`) : e;
         });
+        await m.afterRead?.().catch((e: unknown) => void (failure ??= e));
+      }
       if (failure) throw failure;
     },
     ...(p?.pieces ? { pieces: p.pieces.bind(p) } : {}),

@@ -1,6 +1,8 @@
 /** What the window may ask of the mailbox (contract: schemas.ts). Thin: check rights, call a service. */
 import { AppError } from '../../kernel';
 import type { Ctx, Implementations } from '../../api/handler';
+import { ROLE_LABELS } from '../../auth';
+import { acknowledgeReceived, saveMailAgent } from './acknowledge';
 import { takeIn } from './intake';
 import { mailIntakeFor } from './index';
 import { mailSecretBox } from './secret-box';
@@ -37,6 +39,8 @@ export const mailHandlers = {
     const { db } = secretaire(ctx);
     db.transaction(() => {
       saveMessagerie(db, mailSecretBox(db, ctx.core.dataDir), toMessagerie(a), a.motDePasse);
+      // L111-2: the automatic acknowledgements name the secrétaire who set up the mailbox (acknowledge.ts)
+      saveMailAgent(db, { nom: ctx.session().displayName, qualite: ROLE_LABELS.secretaire });
       ctx.audit({ action: 'courrier.messagerie', summary: `Messagerie de la mairie : ${a.adresse} (réception ${a.imap.hote}, envoi ${a.smtp.hote})${a.motDePasse ? ', nouveau mot de passe' : ''}` });
     })();
     return { ok: true };
@@ -53,7 +57,9 @@ export const mailHandlers = {
     const { id, db } = secretaire(ctx);
     const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
     if (!/\.(eml|msg)$/i.test(nom)) throw new AppError('INVALID', `« ${nom} » n'est pas un courriel enregistré : un fichier .eml ou .msg est attendu (dans votre messagerie : « Enregistrer sous »).`);
-    const t = await takeIn(mailIntakeFor(db, ctx.core.communes.documentsOf(id), () => ctx.core.clock()), Buffer.from(bytes), { source: 'depot' });
+    const docs = ctx.core.communes.documentsOf(id);
+    const t = await takeIn(mailIntakeFor(db, docs, () => ctx.core.clock()), Buffer.from(bytes), { source: 'depot' });
+    if (t.created) await acknowledgeReceived(db, docs, () => ctx.core.clock()); // the AEE, as for a message read over IMAP
     return { created: t.created, objet: t.objet, arriveeId: t.arriveeId };
   },
 } satisfies Implementations<'messagerie.get' | 'messagerie.save' | 'messagerie.tester' | 'messagerie.deposer'>;

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db';
 import type { DocumentStore } from '../../documents';
+import { acknowledgeReceived } from './acknowledge';
 import { registerSink } from './arrivee';
 import { withMail, type MailSide } from './connector';
 import type { SyncSide } from '../../sync/index';
@@ -16,6 +17,7 @@ export { enqueueMail, type MailAttachment, type NewMail } from './outbox';
 export { withMail, type MailSide } from './connector';
 export type { ArriveeSink, MailArrivee, PieceJointe } from './arrivee';
 export { readMessagerie } from './settings';
+export { acknowledgeReceived, saveMailAgent } from './acknowledge';
 
 /** Every message read or dropped in becomes an arrivée of the register, once (idempotent on its Message-ID). */
 export function mailIntakeFor(db: Db, docs: DocumentStore, now: () => Date): IntakeCtx {
@@ -26,7 +28,7 @@ export function mailIntakeFor(db: Db, docs: DocumentStore, now: () => Date): Int
 export function mailSideFor(db: Db, docs: DocumentStore, dataDir: string, now: () => Date): MailSide | string {
   const config = mailConfig(db, mailSecretBox(db, dataDir));
   if (typeof config === 'string') return config;
-  return { config, intake: mailIntakeFor(db, docs, now) };
+  return { config, intake: mailIntakeFor(db, docs, now), afterRead: () => acknowledgeReceived(db, docs, now) };
 }
 
 /** The mailbox rides along every synchronisation run (registered by the host, main/host/registry.ts). */

@@ -23,6 +23,8 @@ export interface MailPayload {
   text: string;
   attachments: MailAttachment[];
   inReplyTo: string | null;
+  /** when the mairie wrote it (the core's clock): the Date header, the same on a retry (RFC 5322 §3.6.1) */
+  date?: string;
 }
 
 export interface NewMail {
@@ -56,6 +58,7 @@ export function enqueueMail(db: Db, m: NewMail, now: Date): { outboxId: number; 
     text: m.text,
     attachments: m.attachments ?? [],
     inReplyTo: m.inReplyTo ?? null,
+    date: now.toISOString(),
   };
   const outboxId = enqueue(db, { idemKey: m.idemKey, kind: 'mail', refType: m.refType ?? null, refId: m.refId ?? null, label: m.label ?? `Courriel : ${m.subject}`, payload }, now);
   return { outboxId, messageId: payload.messageId };

@@ -34,6 +34,8 @@ export async function sendMail(cfg: MailConfig, item: OutboxRow, io: PushIO, tim
     io.beforePost(); // from here the server may have the message: a retry re-sends the SAME Message-ID
     const info = (await transport.sendMail({
       messageId: `<${p.messageId}>`,
+      // the date the acknowledgement was issued, the one R112-11-2 measures (not this attempt's: a retry keeps it)
+      ...(p.date ? { date: new Date(p.date) } : {}),
       from: { name: cfg.nomExpediteur ?? cfg.adresse, address: cfg.adresse },
       to: p.to,
       subject: p.subject,

@@ -18,7 +18,9 @@ export interface Procedure {
   code: string;
   libelle: string;
   regime: 'SVA' | 'SVR';
-  delai_mois: number;
+  /** exactly one of the two (migration 0310): most décrets count in months, some in days */
+  delai_mois: number | null;
+  delai_jours?: number | null;
   article: string;
 }
 
@@ -31,6 +33,7 @@ export interface Qualification {
   arMotif: string;
   regime: Regime | null;
   delaiMois: number | null;
+  delaiJours?: number | null;
   /** the article that fixes the silence rule (or why there is none) */
   article: string;
   /** what the sender may do after an implicit rejection (R112-5: délais et voies de recours) */
@@ -61,8 +64,8 @@ export function qualify(classement: Classement, procedure: Procedure | null): Qu
     case 'document_administratif':
       return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: 'SVR', delaiMois: 1, article: 'CRPA R311-13', recours: RECOURS_CADA };
     case 'demande': {
-      const p = procedure ?? { regime: 'SVA', delai_mois: 2, article: 'CRPA L231-1' };
-      return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: p.regime, delaiMois: p.delai_mois, article: p.article, recours: p.regime === 'SVR' ? RECOURS_SVR : null };
+      const p = procedure ?? { regime: 'SVA', delai_mois: 2, delai_jours: null, article: 'CRPA L231-1' };
+      return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: p.regime, delaiMois: p.delai_mois, delaiJours: p.delai_jours ?? null, article: p.article, recours: p.regime === 'SVR' ? RECOURS_SVR : null };
     }
   }
 }
@@ -74,3 +77,7 @@ export function silenceMention(q: Qualification, date: string | null, dateFr: (d
     return `À défaut de décision expresse, votre demande sera réputée acceptée le ${dateFr(date)} (${q.article}). Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision implicite d’acceptation (CRPA L232-3).`;
   return `À défaut de décision expresse, votre demande sera réputée rejetée le ${dateFr(date)} (${q.article}). ${q.recours ?? ''}`.trim();
 }
+
+/** « 2 mois », « 15 jours »: the delay as the letters and the screens say it. */
+export const delaiLabel = (d: { delaiMois: number | null; delaiJours?: number | null }): string =>
+  d.delaiMois ? `${d.delaiMois} mois` : `${d.delaiJours ?? 0} jour${(d.delaiJours ?? 0) > 1 ? 's' : ''}`;

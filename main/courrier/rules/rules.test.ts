@@ -90,6 +90,12 @@ describe('implicit decision (L114-5, L114-2)', () => {
   it('forwarded by us: our clock stops', () => {
     expect(implicitDecision({ ...sva, transmisLe: '2026-03-11' })).toMatchObject({ state: 'transmis', date: null });
   });
+  it('a procedure counted in days (a décret’s « quinze jours »): from the day after receipt, suspended like months', () => {
+    const jours = { regime: 'SVR' as const, delaiMois: null, delaiJours: 15, recuLe: '2026-03-10' };
+    expect(implicitDecision(jours)).toMatchObject({ state: 'en_cours', date: '2026-03-26', explication: 'Rejet implicite au terme de 15 jours à compter de la réception le 10 mars 2026.' });
+    expect(implicitDecision({ ...jours, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12', piecesRecuesLe: '2026-03-22' })).toMatchObject({ date: '2026-04-05' });
+    expect(implicitDecision({ ...jours, regime: 'SVA', delaiJours: 1 })).toMatchObject({ date: '2026-03-12', explication: expect.stringContaining('au terme de 1 jour à compter') });
+  });
   it('no regime, no decision', () => {
     expect(implicitDecision({ regime: null, delaiMois: null, recuLe: '2026-03-10' })).toMatchObject({ state: 'aucune' });
   });

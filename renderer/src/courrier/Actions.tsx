@@ -16,18 +16,20 @@ export function ClassifyForm({ d, onDone }: { d: Detail; onDone: () => void }) {
   const [classement, setClassement] = useState<string | null>(d.courrier.classement);
   const [proc, setProc] = useState<string | null>(d.courrier.procedure_code);
   const [first, setFirst] = useState(d.courrier.recu_premiere_admin ?? '');
+  const [are, setAre] = useState<string | null>(null);
   const a = useAction();
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">Classement (CRPA)</Title>
       <ErrorAlert>{a.error}</ErrorAlert>
+      {are && <Text role="status">Accusé de réception électronique envoyé à {are} (CRPA R112-11-1).</Text>}
       <Select label="Nature de la demande" data={CLASSEMENT_OPTIONS} value={classement} onChange={setClassement} error={a.fields.classement} />
       {classement === 'demande' && (
-        <Select label="Procédure" description="Sans procédure particulière : silence vaut acceptation après deux mois (CRPA L231-1)" data={(procs.data ?? []).map((p) => ({ value: p.code, label: `${p.libelle} — ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} après ${p.delai_mois} mois` }))} value={proc} onChange={setProc} clearable />
+        <Select label="Procédure" description="Sans procédure particulière : silence vaut acceptation après deux mois (CRPA L231-1)" data={(procs.data ?? []).map((p) => ({ value: p.code, label: `${p.libelle} — ${p.regime === 'SVA' ? 'acceptation' : 'rejet'} après ${p.delai_mois ? `${p.delai_mois} mois` : `${p.delai_jours ?? 0} jours`}` }))} value={proc} onChange={setProc} clearable />
       )}
       <DateField label="Reçue d’abord par une autre administration le (CRPA L114-2)" value={first} onChange={(e) => setFirst(e.currentTarget.value)} error={a.fields.recuPremiereAdmin} />
       <Group>
-        <Button loading={a.busy} onClick={() => void a.run(() => call('courrier.classify', { courrierId: d.courrier.id, qualification: { classement, procedureCode: classement === 'demande' ? proc : null, recuPremiereAdmin: first || null } })).then((ok) => ok && onDone())}>
+        <Button loading={a.busy} onClick={() => void a.run(() => call('courrier.classify', { courrierId: d.courrier.id, qualification: { classement, procedureCode: classement === 'demande' ? proc : null, recuPremiereAdmin: first || null } }).then((r) => setAre(r.areEnvoyeA))).then((ok) => ok && onDone())}>
           Classer
         </Button>
       </Group>

@@ -5,6 +5,8 @@ import { can, type Permissions, type Role } from '../lib/status';
 import { ArriveeForm } from './ArriveeForm';
 import { CourrierDetail } from './CourrierDetail';
 import { Echeances } from './Echeances';
+import { Modeles } from './Modeles';
+import { Procedures } from './Procedures';
 import { RegisterList } from './RegisterList';
 
 /** The « Courrier » page: the register (arrivées, départs), its deadlines, one courrier. */
@@ -22,12 +24,20 @@ export function Courrier({ perms, role }: { perms: Permissions; role: Role | nul
         <Tabs.List mb="md" aria-label="Rubriques du courrier">
           <Tabs.Tab value="registre">Registre</Tabs.Tab>
           <Tabs.Tab value="echeances">À faire et échéances</Tabs.Tab>
+          <Tabs.Tab value="procedures">Procédures et délais</Tabs.Tab>
+          <Tabs.Tab value="modeles">Modèles de réponse</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="registre">
           <RegisterList onOpen={setOpen} onNew={() => setCreating(true)} canWrite={canWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="echeances">
           <Echeances onOpen={setOpen} />
+        </Tabs.Panel>
+        <Tabs.Panel value="procedures">
+          <Procedures canWrite={canWrite} />
+        </Tabs.Panel>
+        <Tabs.Panel value="modeles">
+          <Modeles canWrite={canWrite} />
         </Tabs.Panel>
       </Tabs>
     );

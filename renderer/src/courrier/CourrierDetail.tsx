@@ -71,7 +71,16 @@ export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms:
           {liens.map((l) => `${l.type === 'reponse_a' ? (l.direction === 'depuis' ? 'Réponse : ' : 'Répond à : ') : 'Relance : '}${ref(l)} ${l.objet}`).join(' ; ')}
         </Text>
       )}
-      {courriels.length > 0 && <Text size="sm">Courriels à envoyer : {courriels.map((m) => `${m.sujet} → ${m.destinataire}`).join(' ; ')}</Text>}
+      {courriels.length > 0 && (
+        <Stack gap={2} aria-label="Courriels de ce courrier">
+          <Text size="sm" fw={600}>Courriels (envoyés à la synchronisation)</Text>
+          {courriels.map((m) => (
+            <Text key={m.id} size="sm">
+              {m.sujet} → {m.destinataire} : {m.envoi}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {c.sens === 'arrivee' && canWrite && (
         <>
           <Divider />

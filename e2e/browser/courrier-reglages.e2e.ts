@@ -1,0 +1,130 @@
+/**
+ * The courrier's settings in Debian's Chromium against the real core host, with the keyboard: the secrétaire adds a
+ * procedure whose silence means rejection after 15 days (a wrong text refused under its field first), classifies a
+ * letter under it and reads the date counted in days; she writes a reply template, an unknown mail-merge field
+ * refused in French, then fixed with the field buttons. axe on every screen; screenshots in test-results/screenshots.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { validAccount, withCommune } from '../../test-support/helpers';
+import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+
+const skip = chromiumMissing();
+if (skip) console.log(`e2e réglages du courrier ignoré : ${skip}`);
+const T = { timeout: 10_000 };
+
+async function clean(page: Page, screen: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, screen);
+  const violations = await axe(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromium)', () => {
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  const main = () => page.getByRole('main');
+  const tab = async (name: string) => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Courrier' }).click();
+    const back = page.getByRole('button', { name: '← Retour au registre' });
+    if (await back.isVisible()) await back.click();
+    await page.getByRole('tab', { name }).click();
+  };
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-reglages-'));
+    const t = await withCommune(dir);
+    try {
+      const r = await t.client.call('courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-23', correspondent: { nom: 'Café du Bourg' }, objet: 'Terrasse pour la saison 2027' } });
+      if (!r.ok) throw new Error(r.error.message);
+    } finally {
+      t.close();
+    }
+    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
+    browser = await launchBrowser();
+    page = await newPage(browser, host.url);
+    await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
+    await page.getByLabel('Identifiant').fill(validAccount.login);
+    await page.getByLabel('Mot de passe').fill(validAccount.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `reglages-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('a procedure in days, typed with the keyboard; a text without its number refused; the letter’s date counted in days', async () => {
+    await tab('Procédures et délais');
+    await expect.poll(() => main().textContent(), T).toContain('CRPA L231-5 ; décret n° 2016-625');
+    await clean(page, 'reglages-01-procedures');
+    await page.getByRole('button', { name: 'Ajouter une procédure' }).click();
+    await main().getByLabel(/^Libellé/).focus();
+    await page.keyboard.type('Terrasse saisonnière');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('terrasse');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // « rejet (SVR) » already chosen
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // mois → jours
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('arrêté du maire');
+    await page.keyboard.press('Enter');
+    const article = main().getByLabel(/^Texte qui fixe ce régime/);
+    await expect.poll(() => article.getAttribute('aria-invalid'), T).toBe('true');
+    expect(await main().textContent()).toContain('indiquez l’article ou le décret, avec son numéro');
+    await clean(page, 'reglages-02-procedure-refusee');
+    await article.fill('Décret n° 2015-1461');
+    await page.keyboard.press('Enter');
+    await page.getByText('Procédure « Terrasse saisonnière » enregistrée.').waitFor(T);
+    expect(await main().textContent()).toContain('Terrasse saisonnièrerejet15 joursDécret n° 2015-1461');
+    await clean(page, 'reglages-03-procedure-ajoutee');
+
+    await tab('Registre');
+    await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
+    await main().getByLabel('Nature de la demande', { exact: true }).click();
+    await page.getByRole('option', { name: 'Demande relevant d’une procédure', exact: true }).click();
+    await main().getByLabel('Procédure', { exact: true }).click();
+    await page.getByRole('option', { name: 'Terrasse saisonnière — rejet après 15 jours' }).click();
+    await page.getByRole('button', { name: 'Classer' }).click();
+    // received Monday 23/11: 15 days from the day after → 09/12/2026
+    await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 09/12/2026. Rejet implicite au terme de 15 jours');
+  });
+
+  it('a reply template: an unknown field refused in French, then fixed with the field buttons; offered when replying', async () => {
+    await tab('Modèles de réponse');
+    await expect.poll(() => main().textContent(), T).toContain('Refus motivé');
+    await clean(page, 'reglages-04-modeles');
+    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await main().getByLabel(/^Titre du modèle/).fill('Accord de terrasse');
+    await main().getByLabel(/^Code/).fill('terrasse_accord');
+    const corps = main().getByLabel(/^Texte du modèle/);
+    await corps.fill('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée pour {{saison}}.\n');
+    await page.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+    await expect.poll(() => corps.getAttribute('aria-invalid'), T).toBe('true');
+    expect(await main().textContent()).toContain('Champ inconnu : {{saison}}. Champs possibles : {{correspondant}}, {{objet}}');
+    await clean(page, 'reglages-05-modele-champ-inconnu');
+    await corps.fill('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée.\n');
+    await corps.press('End');
+    await page.getByRole('button', { name: 'Insérer le champ Texte saisi pour cette réponse ({{texte}})' }).click();
+    expect(await corps.inputValue()).toBe('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée.\n{{texte}}');
+    await page.getByRole('button', { name: 'Enregistrer le modèle' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Modèle « Accord de terrasse » enregistré.').waitFor(T);
+    await clean(page, 'reglages-06-modele-enregistre');
+    await tab('Registre');
+    await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
+    await main().getByLabel('Modèle', { exact: true }).click();
+    await page.getByRole('option', { name: 'Accord de terrasse', exact: true }).waitFor(T);
+  });
+});
