@@ -11,3 +11,4 @@ export { etatCivilQualite, REFUS_ETAT_CIVIL } from './access';
 export { KINDS, KIND_LABELS, type Kind } from './rules/kinds';
 export { ftsMatch, parseSearch } from './rules/search-query';
 export { DOCUMENT_KINDS, DOCUMENT_LABELS, documentProblem, produceDocument, type DocumentKind, type Officier, type ProduceInput, type ProducedDocument } from './copies';
+export { delivreesCeMois } from './demandes-stats';
