@@ -29,15 +29,18 @@ export async function produceDemande(c: EcCtx, s: Session, id: number, choix: Of
   checkProducible(d);
   // the act may have changed since the decision (register closed, death keyed): decide again on today's facts
   const decision = currentDecision(c, d);
-  if (decision.issue !== 'granted' && !d.derogation_le) throw new AppError('RULE', `La décision a changé depuis son calcul : ${decision.raison} Calculez-la de nouveau.`);
-  const problem = documentProblem(c, d.acte_id!, d.document);
+  if (decision.outcome !== 'granted' && !d.derogation_le) throw new AppError('RULE', `La décision a changé depuis son calcul : ${decision.motif} Calculez-la de nouveau.`);
+  // granted to a requester not entitled on a communicable register: the rule gives a non-certified copy (§2.3)
+  const granted = decision.outcome === 'granted' && !d.derogation_le ? decision : null;
+  const document = granted?.document ?? d.document;
+  const problem = documentProblem(c, d.acte_id!, document);
   // an act only indexed: keyed from its scan first (etatCivil.saisir), then produced (issue 12)
   if (problem) throw new AppError('RULE', problem);
   const officier = officierFor(c, s, choix);
   const opts = JSON.parse(d.options) as { tousMariages: boolean; nationalite: boolean };
   const doc = await produceDocument(c, {
-    acteId: d.acte_id!, document: d.document, copies: d.exemplaires, delivreLe: c.today, officier: { nom: officier.nom, qualite: officier.qualite },
-    toutesMentionsMariage: opts.tousMariages, nationalite: opts.nationalite, simpleRenseignement: !d.derogation_le && decision.simpleRenseignement === true,
+    acteId: d.acte_id!, document, copies: d.exemplaires, delivreLe: c.today, officier: { nom: officier.nom, qualite: officier.qualite },
+    toutesMentionsMariage: opts.tousMariages, nationalite: opts.nationalite, simpleRenseignement: granted?.simpleRenseignement === true,
   });
   const pieceId = c.db.transaction(() => {
     const now = getDemande(c, id);

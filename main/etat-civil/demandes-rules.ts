@@ -2,18 +2,34 @@
  * The bridge between a stored request and the pure rule « who may obtain what » (rules/delivrance.ts,
  * décret 2017-890 arts. 29-33, Code du patrimoine L213-2): plain values in, the decision out.
  */
-import { AppError } from '../kernel';
 import type { DemandeRow } from './demandes';
+import type { DemandeInput } from './demandes-schemas';
+import { decideDelivrance, MOTIF_COURRIEL, type Decision } from './rules/delivrance';
 
-export interface CounterDecision {
-  issue: 'granted' | 'incomplete' | 'refused';
-  article: string;
-  raison: string;
-  simpleRenseignement?: boolean;
+export type { Decision };
+
+/** The act as the registers know it: its register's year and closing date, and a death known of its titulaire. */
+export interface ActeFacts {
+  registreAnnee: number;
+  registreClosLe: string | null;
+  dateDecesTitulaire: string | null;
 }
 
-export function decisionFor(_d: DemandeRow, _acte: { dateActe: string; registreClosLe: string | null } | null, _decesLe: string | null, _today: string): CounterDecision {
-  throw new AppError('RULE', 'La règle « qui peut obtenir quoi » n’est pas encore branchée.');
+/** The decision for this stored request on `today`'s facts. */
+export function decisionFor(d: DemandeRow, acte: ActeFacts | null, today: string): Decision {
+  const dem = JSON.parse(d.justificatifs) as Omit<DemandeInput['demandeur'], 'nom' | 'prenoms' | 'adresse' | 'qualite'>;
+  const { decesConnuLe: _reported, ...renseignements } = JSON.parse(d.renseignements) as DemandeInput['renseignements'];
+  return decideDelivrance({
+    canal: d.canal,
+    typeActe: d.acte_type,
+    document: d.document,
+    livraison: d.livraison,
+    demandeur: { ...dem, qualite: d.qualite, adressePostale: d.demandeur_adresse },
+    acte: renseignements,
+    registre: acte,
+    today,
+  });
 }
 
-export const refusCourriel = () => 'Un acte de l’état civil n’est jamais délivré par courriel : une copie envoyée par courriel n’a aucune valeur authentique (IGREC n° 72-1, décret 2017-890 art. 27). Il est remis au guichet ou envoyé par la poste.';
+/** Why nothing is ever delivered by e-mail (art. 27; IGREC n° 72-1), as the rule words it. */
+export const refusCourriel = () => MOTIF_COURRIEL;

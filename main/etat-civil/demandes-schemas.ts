@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoDate } from '../kernel';
 import type { Access } from '../api/schemas';
 import { KINDS } from './rules/kinds';
-import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './demandes-values';
+import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './rules/delivrance';
 
 const id = z.number().int().positive();
 const txt = (label: string, max: number) => z.string().trim().max(max, { error: `${label} : ${max} caractères au plus.` });
@@ -15,42 +15,55 @@ const opt = (label: string, max: number) => txt(label, max).nullable().optional(
 const req = (label: string, max: number) => txt(label, max).min(1, { error: `${label} : champ obligatoire.` });
 const optDay = (label: string) => isoDate(label).nullable().optional().transform((v) => v ?? null);
 
-const nomPrenoms = z.object({ nom: opt('Nom', 120), prenoms: opt('Prénoms', 200) }).strict();
+const bool = z.boolean().default(false);
+const civilite = z.enum(['M.', 'Mme']).nullable().optional().transform((v) => v ?? null);
+const qualite = z.enum(QUALITES, { error: 'Qualité du demandeur : choisissez dans la liste.' });
 
-/** The requester: identity, address, quality and the proofs brought (art. 30: mandate, text cited…). */
+/** The pieces a quality needs (art. 30), as rules/delivrance.ts `Demandeur` reads them. */
+const pieces = {
+  civilite,
+  /** la personne elle-même: majeure or émancipée (art. 30); null: not stated (the birth date then settles it) */
+  majeurOuEmancipe: z.boolean().optional(),
+  mandatEcrit: bool,
+  jugementHabilitation: bool,
+  /** an administration cites the text that entitles it (art. 30) */
+  texteInvoque: opt('Texte invoqué', 300),
+  /** a généalogiste successoral: the archives' authorisation and a mandate (art. 30) */
+  autorisationArchives: bool,
+  mandatGenealogiste: bool,
+};
+
+/** The requester: identity, postal address, quality (null: the link is not stated) and the proofs brought. */
 export const demandeurInput = z
   .object({
     nom: req('Nom du demandeur', 120),
     prenoms: txt('Prénoms du demandeur', 200).default(''),
-    adresse: opt('Adresse', 400),
-    qualite: z.enum(QUALITES, { error: 'Qualité du demandeur : choisissez dans la liste.' }),
-    /** la personne elle-même: of age or emancipated (art. 30) */
-    majeur: z.boolean().default(true),
+    adresse: opt('Adresse postale', 400),
+    qualite: qualite.nullable(),
+    ...pieces,
     /** an avocat asks for a client: the client's own quality decides (art. 30) */
-    qualiteClient: z.enum(QUALITES).nullable().optional().transform((v) => v ?? null),
-    /** the link to the person the act concerns, as the request states it */
-    lien: opt('Lien avec la personne', 200),
-    mandatEcrit: z.boolean().default(false),
-    /** an administration cites the text that entitles it (art. 30) */
-    texteCite: opt('Texte cité', 300),
-    /** a généalogiste successoral: the archives' authorisation and a mandate (art. 30) */
-    autorisationArchives: z.boolean().default(false),
+    client: z.object({ qualite: qualite.nullable(), ...pieces }).strict().nullable().optional().transform((v) => v ?? null),
   })
   .strict();
 
-/** What the request carries about the person the act concerns (art. 30: needed for CI and EAF). */
+/** What the request states about the act (art. 29), as rules/delivrance.ts `ActeDemande` reads it. */
 export const renseignementsInput = z
   .object({
     nom: opt('Nom', 120),
     prenoms: opt('Prénoms', 200),
     dateNaissance: optDay('Date de naissance'),
     lieuNaissance: opt('Lieu de naissance', 200),
-    parent1: nomPrenoms.nullable().optional().transform((v) => v ?? null),
-    parent2: nomPrenoms.nullable().optional().transform((v) => v ?? null),
-    dateDeces: optDay('Date du décès'),
-    lieuDeces: opt('Lieu du décès', 200),
-    /** a death the requester reports (or proves) for the 25-year variant of L213-2 */
-    decesConnuLe: optDay('Date de décès connue'),
+    parent1Nom: opt('Nom du premier parent', 120),
+    parent1Prenoms: opt('Prénom du premier parent', 200),
+    parent2Nom: opt('Nom du second parent', 120),
+    parent2Prenoms: opt('Prénom du second parent', 200),
+    unSeulParent: bool,
+    dateEvenement: optDay('Date de l’événement'),
+    lieuEvenement: opt('Lieu de l’événement', 200),
+    declarantNom: opt('Nom de l’auteur de la reconnaissance', 120),
+    declarantPrenoms: opt('Prénoms de l’auteur de la reconnaissance', 200),
+    /** a death the requester reports, for the 25-years variant of L213-2 (flagged « à confirmer ») */
+    decesConnuLe: optDay('Date du décès'),
   })
   .strict();
 
@@ -62,7 +75,7 @@ export const demandeInput = z
     /** the act found by the search, or its kind when it is only described (not found) */
     acteId: id.nullable(),
     acteType: z.enum(KINDS),
-    renseignements: renseignementsInput.default({ nom: null, prenoms: null, dateNaissance: null, lieuNaissance: null, parent1: null, parent2: null, dateDeces: null, lieuDeces: null, decesConnuLe: null }),
+    renseignements: renseignementsInput.prefault({}),
     document: z.enum(DOCUMENTS, { error: 'Document : choisissez dans la liste.' }),
     exemplaires: z.number({ error: 'Nombre d’exemplaires : un nombre.' }).int().min(1, { error: 'Au moins un exemplaire.' }).max(10, { error: 'Dix exemplaires au plus.' }).default(1),
     livraison: z.enum(LIVRAISONS, { error: 'Remise : choisissez dans la liste.' }),

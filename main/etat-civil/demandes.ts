@@ -23,7 +23,7 @@ export interface DemandeRow {
   demandeur_prenoms: string;
   demandeur_adresse: string | null;
   qualite: DemandeInput['demandeur']['qualite'];
-  justificatifs: string; // JSON: the rest of DemandeInput['demandeur']
+  justificatifs: string; // JSON: the rest of DemandeInput['demandeur'] (civilité, pieces, client)
   acte_id: number | null;
   acte_type: Kind;
   renseignements: string; // JSON DemandeInput['renseignements']
@@ -76,14 +76,13 @@ export function event(c: EcCtx, id: number, quoi: string, statut: Statut, detail
 
 export const actorName = (c: EcCtx) => c.actor.name ?? c.actor.login ?? '?';
 
-/** The act named by the request must exist and be of the kind asked; the date received is not in the future. */
+/** The act named by the request must exist and be of the kind asked; the date received is not in the future (what is missing is the decision's: a complément letter). */
 function check(c: EcCtx, v: DemandeInput): void {
   if (v.recueLe > c.today) throw new AppError('INVALID', 'Date de réception : dans le futur.', { recueLe: 'Dans le futur.' });
   if (v.acteId) {
     const a = getActeRow(c, v.acteId);
     if (a.type !== v.acteType) throw new AppError('INVALID', `L’acte choisi est un acte de ${KIND_LABELS[a.type].toLowerCase()}, pas de ${KIND_LABELS[v.acteType].toLowerCase()}.`, { acteType: 'Différent de l’acte choisi.' });
   }
-  if (v.livraison === 'postal' && !v.demandeur.adresse) throw new AppError('INVALID', 'Adresse du demandeur : obligatoire pour un envoi par la poste.', { adresse: 'Obligatoire pour un envoi postal.' });
 }
 
 const COLS = ['canal', 'recue_le', 'demandeur_nom', 'demandeur_prenoms', 'demandeur_adresse', 'qualite', 'justificatifs', 'acte_id', 'acte_type', 'renseignements', 'document', 'options', 'exemplaires', 'livraison'] as const;

@@ -12,7 +12,7 @@ CREATE TABLE ec_demande (
   demandeur_nom       TEXT NOT NULL,
   demandeur_prenoms   TEXT NOT NULL DEFAULT '',
   demandeur_adresse   TEXT,
-  qualite             TEXT NOT NULL,                                    -- the requester's quality (art. 30)
+  qualite             TEXT,                                             -- the requester's quality (art. 30); NULL: not stated
   justificatifs       TEXT NOT NULL DEFAULT '{}',                       -- JSON: written mandate, text cited, link, majeur…
   acte_id             INTEGER REFERENCES acte_etat_civil (id),
   acte_type           TEXT NOT NULL,                                    -- the act's kind, known even when not found
