@@ -138,4 +138,22 @@ describe('the counter: requests for copies and extracts', () => {
     expect(stats.lignes).toContainEqual({ mois: '2026-11', canal: 'guichet', recues: 5, delivrees: 1, refusees: 0, enCours: 4, delaiMoyenJours: 0 });
     expect(JSON.stringify(stats)).not.toMatch(/Roux|Morin|Girard/);
   });
+
+  it('where the commune keeps a signed PDF, the document goes to the parapheur for the officier’s signature', async () => {
+    const adjointId = (await ok(c().call('commune.get'))).elus.find((e) => e.fonction === 'adjoint')!.id;
+    const adjoint = await accountAs(t, 'adjoint', 'Noël Chevalier', 'adjoint', adjointId);
+    expect(await ok(adjoint.call('etatCivil.demande.reglages', {}))).toEqual({ pdfSigne: false }); // an officier reads the choice
+    expect((await err(adjoint.call('etatCivil.demande.reglages', { pdfSigne: true }))).code).toBe('FORBIDDEN');
+    expect(await ok(c().call('etatCivil.demande.reglages', {}))).toEqual({ pdfSigne: false });
+    await ok(c().call('etatCivil.demande.reglages', { pdfSigne: true }));
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }));
+    const piece = db().prepare('SELECT parapheur_document_id AS p, sha256 FROM ec_demande_piece WHERE id = ?').get(out.pieceId) as { p: number; sha256: string };
+    const doc = db().prepare('SELECT kind, statut, original_sha256 FROM parapheur_document WHERE id = ?').get(piece.p);
+    expect(doc).toEqual({ kind: 'etat_civil', statut: 'a_viser', original_sha256: piece.sha256 });
+    const steps = db().prepare('SELECT type, elu_id FROM circuit_step WHERE document_id = ? ORDER BY rang').all(piece.p);
+    expect(steps).toEqual([{ type: 'visa', elu_id: null }, { type: 'signature', elu_id: maireId }]);
+    expect(journal('etat-civil.demande.produite').at(-1)).toContain('déposée au parapheur pour signature électronique');
+    await ok(c().call('etatCivil.demande.reglages', { pdfSigne: false }));
+  });
 });
