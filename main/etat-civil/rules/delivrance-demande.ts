@@ -2,7 +2,7 @@
  * What a request must state (décret n° 2017-890 art. 29) and the pieces a quality needs (art. 30), each as a
  * French label for the « lettre de demande de complément » with its article.
  */
-import type { ActeDemande, ChampManquant, DemandeDelivrance, Manquant } from './delivrance';
+import type { ActeDemande, ChampManquant, Civilite, DemandeDelivrance, Manquant } from './delivrance';
 import { ART_30, DECRET, type Droit } from './delivrance-droits';
 
 export const ART_29 = `art. 29 du ${DECRET}`;
@@ -41,9 +41,10 @@ const EVENEMENT: Record<string, [string, string]> = {
   reconnaissance: ['la date de la reconnaissance', 'le lieu de la reconnaissance'],
 };
 
-export function manquant(champ: ChampManquant, article: string, typeActe?: string): Manquant {
+export function manquant(champ: ChampManquant, article: string, typeActe?: string, civilite?: Civilite | null): Manquant {
   const ev = typeActe ? EVENEMENT[typeActe] : undefined;
   let label = LABELS[champ];
+  if (civilite === 'Mme') label = label.replace('majeur ou émancipé', 'majeure ou émancipée').replace('vous a chargé ', 'vous a chargée ');
   if (ev && champ === 'date_evenement') label = ev[0];
   if (ev && champ === 'lieu_evenement') label = ev[1];
   if (typeActe === 'deces' || typeActe === 'transcription_deces') label = label.replace(PERSONNE, 'de la personne décédée');
@@ -52,8 +53,8 @@ export function manquant(champ: ChampManquant, article: string, typeActe?: strin
 }
 
 /** The pieces that make a right (art. 30), when they are missing. */
-export function manquantsJustificatifs(droit: Extract<Droit, { kind: 'justificatifs' }>): Manquant[] {
-  return droit.manquants.map((c) => manquant(c, ART_30));
+export function manquantsJustificatifs(droit: Extract<Droit, { kind: 'justificatifs' }>, civilite?: Civilite | null): Manquant[] {
+  return droit.manquants.map((c) => manquant(c, ART_30, undefined, civilite));
 }
 
 const blank = (v: string | null | undefined) => !v?.trim();

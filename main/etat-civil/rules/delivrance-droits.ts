@@ -61,7 +61,7 @@ function droitArt30(k: Kind, dem: Omit<Demandeur, 'client'> & { client?: Demande
   if (q === null) return { kind: 'justificatifs', article, manquants: ['lien'] };
   const elle = dem.civilite === 'Mme';
   const un = (label: string) => `${elle ? 'une' : 'un'} ${label}`;
-  const demandeur = elle ? 'la demandeuse' : 'le demandeur';
+  const demandeur = depth > 0 ? (elle ? 'la cliente' : 'le client') : elle ? 'la demandeuse' : 'le demandeur';
   const label = qualiteLabel(q, dem.civilite);
   // Art. 30: the child's heirs may also obtain the copie intégrale of a reconnaissance.
   if (q === 'heritier' && k === 'reconnaissance') return { kind: 'ok', article, qui: `${demandeur} est ${un(label)} de l’enfant reconnu` };

@@ -211,7 +211,7 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
   }
   // Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything, with the two ways offered.
   if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
-  const manquants = [...(droit.kind === 'justificatifs' ? manquantsJustificatifs(droit) : []), ...manquantsDemande(d, droit.kind !== 'refuse')];
+  const manquants = [...(droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : []), ...manquantsDemande(d, droit.kind !== 'refuse')];
   if (manquants.length) {
     const articles = [...new Set(manquants.map((m) => m.article))];
     return { outcome: 'incomplete', manquants, articles, motif: motifIncomplet(manquants), avertissements };
