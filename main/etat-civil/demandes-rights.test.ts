@@ -68,7 +68,7 @@ describe('the counter: rights and guards', () => {
 
   it('an override needs a written reason; it is kept with who and when, and journaled', async () => {
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
-    expect(d.decision.outcome).toBe('refused');
+    expect(d.decision!.outcome).toBe('refused');
     expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: '' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('raison de la dérogation') });
     expect((await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'parce que' }))).code).toBe('INVALID');
     expect((await ok(c().call('etatCivil.demande.get', { demandeId: d.id }))).statut).toBe('recue');
@@ -92,7 +92,7 @@ describe('the counter: rights and guards', () => {
     expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
     // answered by post instead: the same request is then granted
     const fixed = await ok(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'envoi_postal' }) }));
-    expect(fixed.decision.outcome).toBe('granted');
+    expect(fixed.decision!.outcome).toBe('granted');
   });
 
   it('produced once: a second production, a change afterwards or a production after a refusal are refused; the database keeps it so', async () => {
