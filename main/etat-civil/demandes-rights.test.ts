@@ -154,4 +154,15 @@ describe('the counter: rights and guards', () => {
     expect(await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'envoi', date: '2026-11-23' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Adresse du demandeur') });
     expect((await ok(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-23' }))).statut).toBe('remise');
   });
+
+  // last: from here on the secrétaire is herself an officier délégué
+  it('a secrétaire holding a délégation R2122-10 issues in her own name', async () => {
+    await ok(c().call('parapheur.saveDelegation', {
+      delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Martine Roux', titulaire: true, qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée', objets: ['etat_civil'], arreteNumero: 'A-2026-20', arreteDate: '2026-06-01', debut: '2026-06-01' },
+    }));
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('sous votre nom') });
+    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id }));
+    expect(out.demande.officier).toEqual({ nom: 'Martine Roux', qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée (arrêté n° A-2026-20, art. R2122-10 CGCT)' });
+  });
 });
