@@ -9,11 +9,12 @@ import c0050 from './commune/0050_parapheur.sql';
 import c0070 from './commune/0070_sync.sql';
 import c0080 from './commune/0080_deliberation_pdf_immuable.sql';
 import c0090 from './commune/0090_append_only_replace.sql';
+import c0110 from './commune/0110_conseil_flows.sql';
+import c0120 from './commune/0120_mail.sql';
+import c0200 from './commune/0200_etat_civil.sql';
 import c0300 from './commune/0300_courrier.sql';
 import c0310 from './commune/0310_courrier_procedure_jours.sql';
-import c0120 from './commune/0120_mail.sql';
-import c0110 from './commune/0110_conseil_flows.sql';
-import c0200 from './commune/0200_etat_civil.sql';
+import c0320 from './commune/0320_etat_civil_demandes.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 import w0030 from './workspace/0030_append_only_replace.sql';
@@ -27,11 +28,12 @@ export const communeMigrations = migrationsFromFiles({
   '0070_sync.sql': c0070,
   '0080_deliberation_pdf_immuable.sql': c0080,
   '0090_append_only_replace.sql': c0090,
+  '0110_conseil_flows.sql': c0110,
+  '0120_mail.sql': c0120,
+  '0200_etat_civil.sql': c0200,
   '0300_courrier.sql': c0300,
   '0310_courrier_procedure_jours.sql': c0310,
-  '0120_mail.sql': c0120,
-  '0110_conseil_flows.sql': c0110,
-  '0200_etat_civil.sql': c0200,
+  '0320_etat_civil_demandes.sql': c0320,
 });
 
 export const workspaceMigrations = migrationsFromFiles({
