@@ -11,8 +11,9 @@ import { cachedFontkit, resourcesDir } from '../../documents';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 50;
-const GREY = rgb(0.35, 0.35, 0.35);
-const BLACK = rgb(0, 0, 0);
+// colours made at first use: pdf-lib loads when a document is drawn, not at the core's start-up (lazy-vendor)
+const GREY = () => rgb(0.35, 0.35, 0.35);
+const BLACK = () => rgb(0, 0, 0);
 
 let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 function fonts() {
@@ -91,7 +92,7 @@ export class Sheet {
   newPage(): void {
     this.page = this.doc.addPage(A4);
     this.copyOfPage.push(this.copy);
-    if (this.header) this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY });
+    if (this.header) this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY() });
     this.y = A4[1] - MARGIN - 6;
   }
 
@@ -125,7 +126,7 @@ export class Sheet {
       this.ensure(size * 1.4);
       this.y -= size * 1.4;
       const x = o.align === 'center' ? MARGIN + (this.width - textWidth(font, !!o.bold, line, size)) / 2 : MARGIN + indent;
-      this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? BLACK });
+      this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? BLACK() });
     }
     this.y -= o.after ?? size * 0.4;
     return this;
@@ -137,16 +138,16 @@ export class Sheet {
   }
 
   /** Text at a fixed place (boxes of the CIEC form). */
-  at(s: string, x: number, y: number, size = 9, bold = false, color = BLACK): void {
+  at(s: string, x: number, y: number, size = 9, bold = false, color = BLACK()): void {
     this.page.drawText(s, { x, y, size, font: bold ? this.bold : this.regular, color });
   }
 
   /** A box; struck through by a diagonal and a horizontal line when it cannot be filled (CIEC n° 16, art. 7). */
   box(x: number, y: number, w: number, h: number, struck = false): void {
-    this.page.drawRectangle({ x, y, width: w, height: h, borderColor: GREY, borderWidth: 0.6 });
+    this.page.drawRectangle({ x, y, width: w, height: h, borderColor: GREY(), borderWidth: 0.6 });
     if (struck) {
-      this.page.drawLine({ start: { x: x + 2, y: y + h / 2 }, end: { x: x + w - 2, y: y + h / 2 }, thickness: 1, color: BLACK });
-      this.page.drawLine({ start: { x: x + 2, y: y + 2 }, end: { x: x + w - 2, y: y + h - 2 }, thickness: 0.5, color: GREY });
+      this.page.drawLine({ start: { x: x + 2, y: y + h / 2 }, end: { x: x + w - 2, y: y + h / 2 }, thickness: 1, color: BLACK() });
+      this.page.drawLine({ start: { x: x + 2, y: y + 2 }, end: { x: x + w - 2, y: y + h - 2 }, thickness: 0.5, color: GREY() });
     }
   }
 
@@ -158,7 +159,7 @@ export class Sheet {
       const ofCopy = this.copyOfPage.filter((c) => c === copy).length;
       const j = this.copyOfPage.slice(0, i + 1).filter((c) => c === copy).length;
       const label = `Exemplaire ${copy} / ${this.copies} — page ${j} / ${ofCopy}`;
-      p.drawText(label, { x: A4[0] - MARGIN - this.regular.widthOfTextAtSize(label, 8), y: 28, size: 8, font: this.regular, color: GREY });
+      p.drawText(label, { x: A4[0] - MARGIN - this.regular.widthOfTextAtSize(label, 8), y: 28, size: 8, font: this.regular, color: GREY() });
     });
     return this.doc.save({ useObjectStreams: false });
   }
