@@ -21,7 +21,7 @@ export function Registres() {
   const addScan = (r: Registre, file: File | null) =>
     file &&
     act.run(async () => {
-      const uploadId = await uploadFile(file, (x) => setProgress(`Envoi de « ${file.name} » : ${Math.round(x * 100)} %`));
+      const uploadId = await uploadFile(file, (x) => setProgress(`Envoi de « ${file.name} » : ${Math.round(x * 100)} %`), 'etat-civil');
       const p = await call('etatCivil.addPages', { registreId: r.id, uploadId });
       setProgress(`« ${file.name} » ajouté : pages ${p.first} à ${p.last}.`);
       await reload();
