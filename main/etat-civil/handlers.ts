@@ -31,7 +31,7 @@ const file = (nom: string, mime: string, bytes: Uint8Array) => ({ nom, mime, bas
 
 export const etatCivilHandlers = {
   'etatCivil.registres': (ctx) => listRegistres(ec(ctx)),
-  'etatCivil.saveRegistre': (ctx, { registreId, registre }) => ({ registreId: write(ctx, (c) => saveRegistre(c, registreId, registre)) }),
+  'etatCivil.saveRegistre': (ctx, { registreId, registre, confirm }) => ({ registreId: write(ctx, (c) => saveRegistre(c, registreId, registre, confirm)) }),
   // scans from an officier de l'état civil: their own upload scope, taken only here (documents/uploads.ts)
   'etatCivil.uploadStart': (ctx, { nom, size }) => (ec(ctx), ctx.core.uploads.start(ctx.conn.id, nom, size, 'etat-civil')),
   'etatCivil.uploadChunk': (ctx, { uploadId, offset, data }) => (ec(ctx), ctx.core.uploads.chunk(ctx.conn.id, uploadId, offset, data)),

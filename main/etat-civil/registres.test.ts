@@ -47,4 +47,34 @@ describe('registers', () => {
     // the secrétaire's ordinary upload still goes to the registers
     expect(await ok(t.client.call('etatCivil.addPages', { registreId, uploadId: await send(t.client, 'p3.jpg', jpeg(3), 'documents') }))).toEqual({ first: 3, last: 3 });
   });
+
+  it('closes on the date of its last act, then binds, each once and only once confirmed; journaled', async () => {
+    const c = t.client;
+    const reg = { annee: 2025, type: 'mariage' as const, ouvert_le: '2025-01-01' };
+    const { registreId: id } = await ok(c.call('etatCivil.saveRegistre', { registreId: null, registre: reg }));
+    await ok(c.call('etatCivil.createActe', { acte: { type: 'mariage', numero: 1, date_acte: '2025-09-13', nom: 'Girard', prenoms: 'Luc', nom_conjoint: 'Roux', prenoms_conjoint: 'Zoé', registre_id: id } }));
+    const early = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-06-30' }, confirm: true }));
+    expect(early).toMatchObject({ code: 'RULE', message: 'Le registre se clôt à la date de son dernier acte, le 13/09/2025 au plus tôt.' });
+    const bindFirst = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, relie_le: '2025-12-31' }, confirm: true }));
+    expect(bindFirst.message).toMatch(/se relie une fois clos/);
+    const future = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2026-12-31' }, confirm: true }));
+    expect(future.code).toBe('INVALID');
+    const ask = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-12-31' } }));
+    expect(ask).toMatchObject({ code: 'CONFIRM', message: expect.stringMatching(/^Clore le registre des mariages 2025 le 31\/12\/2025 \? La clôture est définitive.*DAF\/DPACI\/RES\/2009\/018.*C\. civ\. art\. 40/) });
+    expect((await ok(c.call('etatCivil.registres', {}))).find((r) => r.id === id)).toMatchObject({ clos_le: null, dernier_acte: '2025-09-13' });
+    await ok(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-12-31' }, confirm: true }));
+    const reopen = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: null }, confirm: true }));
+    expect(reopen).toMatchObject({ code: 'RULE', message: expect.stringMatching(/est clos depuis le 31\/12\/2025 : la clôture est définitive/) });
+    expect((await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-12-31', relie_le: '2026-01-15' } }))).code).toBe('CONFIRM');
+    await ok(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-12-31', relie_le: '2026-01-15' }, confirm: true }));
+    const unbind = await err(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2025-12-31', relie_le: '2026-02-01' }, confirm: true }));
+    expect(unbind.message).toMatch(/relié depuis le 15\/01\/2026 : la reliure est définitive/);
+    expect((await ok(c.call('etatCivil.registres', {}))).find((r) => r.id === id)).toMatchObject({ clos_le: '2025-12-31', relie_le: '2026-01-15' });
+    const journal = t.core.communes.get(t.communeId).db.prepare("SELECT action, summary FROM journal WHERE object_type = 'ec_registre' AND object_id = ? ORDER BY id").all(String(id));
+    expect(journal).toEqual([
+      { action: 'etat-civil.registre.cree', summary: 'Registre des mariages 2025 créé' },
+      { action: 'etat-civil.registre.clos', summary: 'Registre des mariages 2025 clos le 31/12/2025' },
+      { action: 'etat-civil.registre.relie', summary: 'Registre des mariages 2025 relié le 15/01/2026' },
+    ]);
+  });
 });

@@ -93,7 +93,7 @@ const mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).m
 export const etatCivilApi = {
   'etatCivil.registres': { args: z.object({}).strict(), access: 'commune.read' },
   'etatCivil.saveRegistre': {
-    args: z.object({ registreId: id.nullable(), registre: z.object({ annee: z.number().int().min(1792).max(2200), type: z.enum([...KINDS, 'unique']), ouvert_le: optDay('Ouverture'), clos_le: optDay('Clôture'), relie_le: optDay('Reliure') }).strict() }).strict(),
+    args: z.object({ registreId: id.nullable(), registre: z.object({ annee: z.number().int().min(1792).max(2200), type: z.enum([...KINDS, 'unique']), ouvert_le: optDay('Ouverture'), clos_le: optDay('Clôture'), relie_le: optDay('Reliure') }).strict(), confirm: z.boolean().optional() }).strict(),
     access: 'commune.read',
   },
   // an officier de l'état civil (maire, adjoint, délégué) sends register scans without commune.write (access.ts)
