@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Client } from '../host/inprocess';
 import { withCommune, type TestCore } from '../../test-support/helpers';
 import { accountAs, err, ok } from '../../test-support/etat-civil-client';
+import { multiPageTiff, pagePixels } from '../../test-support/tiff';
 
 const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`page numérisée ${n}`), Buffer.from([0xff, 0xd9])]);
 
@@ -76,5 +77,21 @@ describe('registers', () => {
       { action: 'etat-civil.registre.clos', summary: 'Registre des mariages 2025 clos le 31/12/2025' },
       { action: 'etat-civil.registre.relie', summary: 'Registre des mariages 2025 relié le 15/01/2026' },
     ]);
+  });
+
+  it('a 3-page TIFF becomes 3 register pages, each its own one-page TIFF', async () => {
+    const { registreId: id } = await ok(t.client.call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1991, type: 'deces' } }));
+    const tiff = multiPageTiff([{ w: 12, h: 10 }, { w: 12, h: 10 }, { w: 9, h: 4 }]);
+    expect(await ok(t.client.call('etatCivil.addPages', { registreId: id, uploadId: await send(t.client, 'registre-1991.tif', tiff) }))).toEqual({ first: 1, last: 3 });
+    for (const n of [1, 2, 3]) {
+      const p = await ok(t.client.call('etatCivil.page', { registreId: id, page: n }));
+      const bytes = Buffer.from(p.base64, 'base64');
+      expect(p.mime).toBe('image/tiff');
+      expect(bytes.length).toBeLessThan(tiff.length / 2);
+      expect(bytes.includes(pagePixels(n - 1, n === 3 ? 9 : 12, n === 3 ? 4 : 10))).toBe(true);
+    }
+    const bad = await err(t.client.call('etatCivil.addPages', { registreId: id, uploadId: await send(t.client, 'abime.tif', tiff.subarray(0, 60)) }));
+    expect(bad).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/« abime\.tif » est un TIFF illisible/) });
+    expect((await ok(t.client.call('etatCivil.registres', {}))).find((r) => r.id === id)?.pages).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 /** Registers by year and kind, their life (opened, closed on the last act, bound) and their scanned pages. */
 import { PDFDocument } from '@cantoo/pdf-lib';
+import { splitTiff } from '../documents';
 import { AppError } from '../kernel';
 import type { EcCtx } from './context';
 import type { Kind } from './rules/kinds';
@@ -87,10 +88,11 @@ export function sniff(bytes: Uint8Array): Mime | null {
   return null;
 }
 
-/** A scanned file split into pages: a PDF page by page (each a one-page PDF), an image as one page. */
+/** A scanned file split into pages: a PDF or a multi-page TIFF page by page (each a one-page file), a JPEG as one page. */
 export async function scanPages(bytes: Uint8Array, nom: string): Promise<{ mime: Mime; bytes: Uint8Array }[]> {
   const mime = sniff(bytes);
   if (!mime) throw new AppError('INVALID', `« ${nom} » n’est ni un PDF, ni une image JPEG ou TIFF : rien n’a été ajouté.`);
+  if (mime === 'image/tiff') return splitTiff(bytes, nom).map((page) => ({ mime, bytes: page }));
   if (mime !== 'application/pdf') return [{ mime, bytes }];
   let src: PDFDocument;
   try {
