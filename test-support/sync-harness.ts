@@ -21,7 +21,7 @@ export interface Harness {
 export function openHarness(dir: string): Harness {
   fs.mkdirSync(dir, { recursive: true });
   const { db } = openDatabase(path.join(dir, 'commune.sqlite'), { migrations: communeMigrations, what: 'Le dossier de test' });
-  return { dir, db, docs: new DocumentStore(path.join(dir, 'documents')) };
+  return { dir, db, docs: new DocumentStore(path.join(dir, 'documents'), null) }; // a plain base, plain documents
 }
 
 export const pdfBytes = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`, 'latin1');

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openInDataDir } from '../../main/db/cipher';
+import { documentsKeyInDataDir } from '../../main/db/file-cipher';
 import { DocumentStore } from '../../main/documents/store';
 import { createTestPki, type TestPki } from '../../test-support/signing/pki';
 import { samplePdf } from '../../test-support/signing/pdf-tools';
@@ -54,7 +55,7 @@ export function signedDeliberationPdfs(dataDir: string): { numero: string; pdf: 
   const db = openInDataDir(dataDir, path.join(dir, 'commune.sqlite'), { readonly: true, fileMustExist: true }); // encrypted at rest
   try {
     const rows = db.prepare("SELECT numero, pdf_sha256 FROM deliberation WHERE signature = 'signee' ORDER BY numero").all() as { numero: string; pdf_sha256: string }[];
-    const docs = new DocumentStore(path.join(dir, 'documents'));
+    const docs = new DocumentStore(path.join(dir, 'documents'), documentsKeyInDataDir(dataDir)); // encrypted at rest too
     return rows.map((r) => ({ numero: r.numero, pdf: docs.read(r.pdf_sha256) }));
   } finally {
     db.close();

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../host/inprocess';
 import { testCore, validAccount, validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
-import { isPlainFile } from '../db';
+import { deriveDocumentsKey, isEncryptedFile, isPlainFile } from '../db';
+import { DocumentStore } from '../documents';
 
 const NOM = 'Vauquelin-Marbeuf';
 const PASSPHRASE = 'quatre mots pour la clé USB';
@@ -74,6 +75,12 @@ describe('export for another PC', () => {
     const dossier = await to.client.call('commune.get');
     expect(dossier.ok && dossier.value.elus.map((e) => e.nom)).toContain(NOM);
     expect(to.core.communes.documentsOf(ok.value.communeId).read(doc.sha256).equals(scan)).toBe(true); // the scans travel too
+    // …encrypted at rest on the new PC, under its own key: the old PC's key does not open them
+    const there = to.core.communes.documentsOf(ok.value.communeId);
+    const docFile = path.join(there.root, doc.sha256.slice(0, 2), doc.sha256);
+    expect(isEncryptedFile(docFile)).toBe(true);
+    expect(fs.readFileSync(docFile).includes(Buffer.from(NOM))).toBe(false);
+    expect(() => new DocumentStore(there.root, deriveDocumentsKey(from.core.communes.key)).read(doc.sha256)).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY' }));
     const file = to.core.communes.fileOf(ok.value.communeId);
     expect(isPlainFile(file)).toBe(false);
     expect(fs.readFileSync(file).includes(Buffer.from(NOM))).toBe(false);

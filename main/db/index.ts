@@ -22,5 +22,6 @@ export {
   wrongKeyError,
 } from './cipher';
 export { encryptPlainFile } from './encrypt-plain';
+export { deriveDocumentsKey, documentDamagedError, documentsKeyInDataDir, documentWrongKeyError, FILE_CHUNK, FileSealer, isEncryptedFile, openSealed } from './file-cipher';
 export { ftsQuery, matchesSearch, normaliseForSearch } from './search';
 export { ensurePrivateDir } from './private-dir';

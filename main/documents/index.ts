@@ -4,6 +4,7 @@ export { accord, capitalize, type Civilite, compareFr, count, dateCourte, foncti
 export { PdfWriter, readablePdf, SIGNATURE_BLOCKS_KEY } from './pdf';
 export { resourcesDir } from './resources';
 export { DocumentStore } from './store';
+export { splitTiff } from './tiff';
 export { Uploads } from './uploads';
 export { pdfValue } from './pdf-value';
 export { cachedFontkit } from './font-cache';

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,12 +39,12 @@ describe('PDF writer', () => {
 
 describe('document store', () => {
   it('names files by content, never overwrites, detects alteration', () => {
-    const s = new DocumentStore(tempDir());
+    const s = new DocumentStore(tempDir(), crypto.randomBytes(32));
     const a = s.put(Buffer.from('un'));
     expect(s.put(Buffer.from('un')).sha256).toBe(a.sha256);
     expect(s.read(a.sha256).toString()).toBe('un');
     fs.writeFileSync(path.join(s.root, a.sha256.slice(0, 2), a.sha256), 'deux');
-    expect(() => s.read(a.sha256)).toThrow(/altéré/);
+    expect(() => s.read(a.sha256)).toThrow(/altéré/); // a plain file swapped in is checked against its name too
     expect(() => s.read('../../etc/passwd')).toThrow(/introuvable/);
   });
 });

@@ -18,8 +18,16 @@ export const IDLE_MS = 60 * 60 * 1000;
 /** a window sends one file at a time; a few in parallel is generous, hundreds is an attack on the disk */
 export const MAX_OPEN_PER_OWNER = 8;
 
+/**
+ * Who may take an upload. « commune »: any file of the commune, started by `documents.uploadStart` (commune.write).
+ * « etat-civil »: a scan for the registers, started by an officier de l'état civil who may not write elsewhere
+ * (etatCivil.uploadStart): only the état civil's handlers take it, so this right opens no other upload.
+ */
+export type UploadScope = 'commune' | 'etat-civil';
+
 interface Upload {
   id: string;
+  scope: UploadScope;
   nom: string;
   size: number;
   received: number;
@@ -37,7 +45,7 @@ export class Uploads {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  start(owner: string, rawNom: string, size: number): { uploadId: string; chunkBytes: number; nom: string } {
+  start(owner: string, rawNom: string, size: number, scope: UploadScope = 'commune'): { uploadId: string; chunkBytes: number; nom: string } {
     const nom = cleanFileName(rawNom);
     if (size > MAX_UPLOAD_BYTES)
       throw new AppError(
@@ -55,7 +63,7 @@ export class Uploads {
     const id = crypto.randomUUID();
     const file = path.join(this.dir, `${id}.part`);
     fs.writeFileSync(file, '');
-    this.uploads.set(id, { id, nom, size, received: 0, file, owner, touched: this.clock() });
+    this.uploads.set(id, { id, scope, nom, size, received: 0, file, owner, touched: this.clock() });
     return { uploadId: id, chunkBytes: CHUNK_BYTES, nom };
   }
 
@@ -79,10 +87,14 @@ export class Uploads {
     return { received: u.received, complete: u.received === u.size };
   }
 
-  /** Hand the complete file to a domain; the upload is forgotten (and its temporary file removed) in every case. */
-  take(owner: string, id: string): { nom: string; bytes: Buffer } {
+  /**
+   * Hand the complete file to a domain; the upload is forgotten (and its temporary file removed) in every case.
+   * `scopes`: the kinds of upload this handler accepts (an état-civil scan is refused anywhere else).
+   */
+  take(owner: string, id: string, scopes: readonly UploadScope[] = ['commune']): { nom: string; bytes: Buffer } {
     const u = this.get(owner, id);
     try {
+      if (!scopes.includes(u.scope)) throw new AppError('FORBIDDEN', `« ${u.nom} » a été envoyé pour les registres d’état civil : il ne peut servir qu’à eux. Rien n’a été enregistré.`);
       if (u.received !== u.size) throw new AppError('INVALID', `« ${u.nom} » n'a pas été reçu en entier ; recommencez.`);
       return { nom: u.nom, bytes: fs.readFileSync(u.file) };
     } finally {

@@ -32,14 +32,18 @@ function write<T>(ctx: Ctx, fn: (c: EcCtx) => T): T {
   return out;
 }
 
+const SCANS = ['commune', 'etat-civil'] as const;
 const file = (nom: string, mime: string, bytes: Uint8Array) => ({ nom, mime, base64: Buffer.from(bytes).toString('base64') });
 
 export const etatCivilHandlers = {
   'etatCivil.registres': (ctx) => listRegistres(ec(ctx)),
-  'etatCivil.saveRegistre': (ctx, { registreId, registre }) => ({ registreId: write(ctx, (c) => saveRegistre(c, registreId, registre)) }),
+  'etatCivil.saveRegistre': (ctx, { registreId, registre, confirm }) => ({ registreId: write(ctx, (c) => saveRegistre(c, registreId, registre, confirm)) }),
+  // scans from an officier de l'état civil: their own upload scope, taken only here (documents/uploads.ts)
+  'etatCivil.uploadStart': (ctx, { nom, size }) => (ec(ctx), ctx.core.uploads.start(ctx.conn.id, nom, size, 'etat-civil')),
+  'etatCivil.uploadChunk': (ctx, { uploadId, offset, data }) => (ec(ctx), ctx.core.uploads.chunk(ctx.conn.id, uploadId, offset, data)),
   'etatCivil.addPages': async (ctx, { registreId, uploadId }) => {
     ec(ctx); // refuse before reading the file
-    const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
+    const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId, SCANS);
     const pages = await scanPages(bytes, nom);
     return write(ctx, (c) => addPages(c, registreId, nom, pages));
   },
@@ -66,7 +70,7 @@ export const etatCivilHandlers = {
   'etatCivil.avisRelance': (ctx, { avisId, date }) => write(ctx, (c) => avisRelance(c, avisId, date)),
   'etatCivil.avisRecepisse': (ctx, { avisId, date, uploadId }) => {
     ec(ctx);
-    const scan = uploadId ? ctx.core.uploads.take(ctx.conn.id, uploadId).bytes : null;
+    const scan = uploadId ? ctx.core.uploads.take(ctx.conn.id, uploadId, SCANS).bytes : null;
     return write(ctx, (c) => avisRecepisse(c, avisId, date, scan));
   },
   'etatCivil.avisEntrant': (ctx, { commune, acteVise, recu_le, acteId, mention }) => ({ avisId: write(ctx, (c) => avisEntrant(c, { commune, acteVise, recu_le, acteId, mention })) }),
@@ -127,7 +131,7 @@ export const etatCivilHandlers = {
     return demandeStats(db, annee);
   },
 } satisfies Implementations<
-  | 'etatCivil.registres' | 'etatCivil.saveRegistre' | 'etatCivil.addPages' | 'etatCivil.page' | 'etatCivil.search' | 'etatCivil.acte' | 'etatCivil.createActe'
+  | 'etatCivil.registres' | 'etatCivil.saveRegistre' | 'etatCivil.uploadStart' | 'etatCivil.uploadChunk' | 'etatCivil.addPages' | 'etatCivil.page' | 'etatCivil.search' | 'etatCivil.acte' | 'etatCivil.createActe'
   | 'etatCivil.saisir' | 'etatCivil.saveMention' | 'etatCivil.validateMention' | 'etatCivil.prevoirMention' | 'etatCivil.avis' | 'etatCivil.avisPdf'
   | 'etatCivil.avisEnvoye' | 'etatCivil.avisRelance' | 'etatCivil.avisRecepisse' | 'etatCivil.avisEntrant' | 'etatCivil.avisAppliquer' | 'etatCivil.recepissePdf'
   | 'etatCivil.importPreview' | 'etatCivil.importCsv' | 'etatCivil.tablePdf'

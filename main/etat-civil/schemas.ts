@@ -94,9 +94,12 @@ const mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).m
 export const etatCivilApi = {
   'etatCivil.registres': { args: z.object({}).strict(), access: 'commune.read' },
   'etatCivil.saveRegistre': {
-    args: z.object({ registreId: id.nullable(), registre: z.object({ annee: z.number().int().min(1792).max(2200), type: z.enum([...KINDS, 'unique']), ouvert_le: optDay('Ouverture'), clos_le: optDay('Clôture'), relie_le: optDay('Reliure') }).strict() }).strict(),
+    args: z.object({ registreId: id.nullable(), registre: z.object({ annee: z.number().int().min(1792).max(2200), type: z.enum([...KINDS, 'unique']), ouvert_le: optDay('Ouverture'), clos_le: optDay('Clôture'), relie_le: optDay('Reliure') }).strict(), confirm: z.boolean().optional() }).strict(),
     access: 'commune.read',
   },
+  // an officier de l'état civil (maire, adjoint, délégué) sends register scans without commune.write (access.ts)
+  'etatCivil.uploadStart': { args: z.object({ nom: z.string().trim().min(1).max(200), size: z.number().int().min(0) }).strict(), access: 'commune.read' },
+  'etatCivil.uploadChunk': { args: z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), data: z.string().max(6 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(), access: 'commune.read' },
   'etatCivil.addPages': { args: z.object({ registreId: id, uploadId: z.uuid() }).strict(), access: 'commune.read' },
   'etatCivil.page': { args: z.object({ registreId: id, page: z.number().int().min(1).max(5000) }).strict(), access: 'commune.read' },
   'etatCivil.search': { args: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(10_000).default(100) }).strict(), access: 'commune.read' },

@@ -4,7 +4,7 @@ import { communeMigrations } from '../../migrations';
 import { AppError, parisDay } from '../kernel';
 import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup';
 import { record } from '../audit';
-import { closeDatabase, openDatabase, type Db, attachSecretBox, keyFileBox, type SecretBox, deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey, encryptPlainFile } from '../db';
+import { closeDatabase, openDatabase, type Db, attachSecretBox, keyFileBox, type SecretBox, deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey, encryptPlainFile, deriveDocumentsKey } from '../db';
 import { ensurePrivateDir } from './paths';
 import { sealClearSecrets } from '../sync';
 import { collectDocuments, DocumentStore } from '../documents';
@@ -59,8 +59,9 @@ export class CommuneStore {
   backupDirOf(id: string): string {
     return path.join(this.dirOf(id), BACKUPS);
   }
+  /** its PDFs and scans, encrypted under a key derived from the databases' one (main/db/file-cipher.ts) */
   documentsOf(id: string): DocumentStore {
-    return new DocumentStore(path.join(this.dirOf(id), 'documents'));
+    return new DocumentStore(path.join(this.dirOf(id), 'documents'), deriveDocumentsKey(this.key));
   }
   exists(id: string): boolean {
     return fs.existsSync(this.fileOf(id));
@@ -120,7 +121,18 @@ export class CommuneStore {
     const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
     this.dailyBackup(handle);
+    this.encryptPlainDocuments(id);
     return handle;
+  }
+
+  /** Documents written before they were encrypted at rest: encrypted after the day's backup, each one crash-safe. */
+  private encryptPlainDocuments(id: string): void {
+    try {
+      const { damaged } = this.documentsOf(id).encryptPlainFiles();
+      if (damaged.length) console.warn(`[clocher] documents altérés laissés tels quels : ${damaged.join(', ')}`);
+    } catch (e) {
+      console.warn('[clocher] chiffrement des documents interrompu, repris à la prochaine ouverture :', (e as Error).message);
+    }
   }
 
   /**

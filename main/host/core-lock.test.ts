@@ -82,7 +82,7 @@ describe('core write lock and the network', () => {
   it('a synchronisation run stuck on the platform holds neither reads nor writes', async () => {
     const t = await connected();
     const { db, dir } = t.core.communes.get(t.communeId);
-    addDeliberations({ db, dir, docs: new DocumentStore(path.join(dir, 'documents')) }, 1, { prefix: 'LOCK_' });
+    addDeliberations({ db, dir, docs: new DocumentStore(path.join(dir, 'documents'), null) }, 1, { prefix: 'LOCK_' });
     const now = await t.client.call('sync.now');
     expect(now.ok).toBe(true);
     await untilConnected();

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { downloadFile, uploadFile } from '../lib/files';
 import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
+import { RegistreVie, type Etape } from './RegistreVie';
 import { frDate, KIND_OPTIONS, type KindValue, type Registre } from './types';
 
 const TYPE_OPTIONS = [...KIND_OPTIONS, { value: 'unique', label: 'Registre unique (tous les actes)' }];
@@ -18,10 +19,11 @@ export function Registres() {
   const act = useAction();
   const [n, setN] = useState({ annee: new Date().getFullYear(), type: 'naissance' });
   const [progress, setProgress] = useState<string | null>(null);
+  const [vie, setVie] = useState<{ r: Registre; etape: Etape } | null>(null);
   const addScan = (r: Registre, file: File | null) =>
     file &&
     act.run(async () => {
-      const uploadId = await uploadFile(file, (x) => setProgress(`Envoi de « ${file.name} » : ${Math.round(x * 100)} %`));
+      const uploadId = await uploadFile(file, (x) => setProgress(`Envoi de « ${file.name} » : ${Math.round(x * 100)} %`), 'etat-civil');
       const p = await call('etatCivil.addPages', { registreId: r.id, uploadId });
       setProgress(`« ${file.name} » ajouté : pages ${p.first} à ${p.last}.`);
       await reload();
@@ -46,6 +48,7 @@ export function Registres() {
             <Table.Th>Actes</Table.Th>
             <Table.Th>Pages numérisées</Table.Th>
             <Table.Th>Clos le</Table.Th>
+            <Table.Th>Relié le</Table.Th>
             <Table.Th>Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -56,9 +59,12 @@ export function Registres() {
               <Table.Td>{r.actes}</Table.Td>
               <Table.Td>{r.pages}</Table.Td>
               <Table.Td>{frDate(r.clos_le) || '—'}</Table.Td>
+              <Table.Td>{frDate(r.relie_le) || '—'}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
                   <FileInput size="xs" w={230} aria-label={`Ajouter des pages numérisées au registre ${label(r.type)} ${r.annee}`} placeholder="Ajouter des pages (PDF, JPEG, TIFF)" styles={{ placeholder: { color: 'var(--mantine-color-dark-7)' } }} accept="application/pdf,image/jpeg,image/tiff,.pdf,.jpg,.jpeg,.tif,.tiff" onChange={(f) => void addScan(r, f)} value={null} />
+                  {!r.clos_le && <Button size="compact-sm" variant="default" aria-label={`Clore le registre ${label(r.type)} ${r.annee}`} onClick={() => setVie({ r, etape: 'clore' })}>Clore…</Button>}
+                  {r.clos_le && !r.relie_le && <Button size="compact-sm" variant="default" aria-label={`Enregistrer la reliure du registre ${label(r.type)} ${r.annee}`} onClick={() => setVie({ r, etape: 'relier' })}>Reliure…</Button>}
                   <Button size="compact-sm" variant="light" onClick={() => void table(r, 'annuelle')}>Table annuelle</Button>
                   <Button size="compact-sm" variant="light" onClick={() => void table(r, 'decennale')}>Table décennale {decade(r.annee)}–{decade(r.annee) + 9}</Button>
                 </Group>
@@ -67,6 +73,19 @@ export function Registres() {
           ))}
         </Table.Tbody>
       </Table>
+      {vie && (
+        <RegistreVie
+          registre={vie.r}
+          etape={vie.etape}
+          nom={`${label(vie.r.type)} ${vie.r.annee}`}
+          onClose={() => setVie(null)}
+          onDone={() => {
+            setProgress(vie.etape === 'clore' ? `Registre ${label(vie.r.type)} ${vie.r.annee} clos.` : `Reliure du registre ${label(vie.r.type)} ${vie.r.annee} enregistrée.`);
+            setVie(null);
+            void reload();
+          }}
+        />
+      )}
       {data?.length === 0 && <Text size="sm" mt="sm">Aucun registre : ouvrez-en un ou importez une table décennale.</Text>}
     </>
   );

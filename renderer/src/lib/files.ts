@@ -30,13 +30,16 @@ export function downloadFile(file: { nom: string; mime: string; base64: string }
  * Send a file to the core in chunks; `onProgress` gets 0..1. The size is announced first: a file over the
  * limit is refused by the core (French message) before anything is sent. Returns the uploadId to hand over.
  */
-export async function uploadFile(file: File, onProgress: (ratio: number) => void = () => undefined): Promise<string> {
-  const { uploadId, chunkBytes } = await call('documents.uploadStart', { nom: file.name, size: file.size });
+export async function uploadFile(file: File, onProgress: (ratio: number) => void = () => undefined, scope: 'commune' | 'etat-civil' = 'commune'): Promise<string> {
+  // a register scan goes through the état civil's own upload, open to its officiers (main/etat-civil/handlers.ts)
+  const start = (nom: string, size: number) => (scope === 'etat-civil' ? call('etatCivil.uploadStart', { nom, size }) : call('documents.uploadStart', { nom, size }));
+  const send = (a: { uploadId: string; offset: number; data: string }) => (scope === 'etat-civil' ? call('etatCivil.uploadChunk', a) : call('documents.uploadChunk', a));
+  const { uploadId, chunkBytes } = await start(file.name, file.size);
   let offset = 0;
   onProgress(0);
   while (offset < file.size) {
     const slice = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
-    const r = await call('documents.uploadChunk', { uploadId, offset, data: toBase64(slice) });
+    const r = await send({ uploadId, offset, data: toBase64(slice) });
     offset = r.received;
     onProgress(file.size ? offset / file.size : 1);
     if (r.complete) break;
