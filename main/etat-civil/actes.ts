@@ -47,6 +47,10 @@ function checkIndex(c: EcCtx, a: ActeIndexInput, selfId: number | null): number 
   if (a.registre_id) {
     const r = getRegistre(c, a.registre_id);
     if (r.annee !== annee || (r.type !== 'unique' && r.type !== a.type)) throw new AppError('RULE', `Cet acte ne peut pas figurer au ${registreLabel(r).toLowerCase()} (année ou type différent).`);
+    // a register is closed on the date of its last act (instruction DAF/DPACI/RES/2009/018): nothing dated later
+    // may enter it; acts of that date or before still may be indexed (old registers are indexed after closing)
+    if (r.clos_le && a.date_acte > r.clos_le)
+      throw new AppError('RULE', `Le ${registreLabel(r).toLowerCase()} est clos depuis le ${dateCourte(r.clos_le)} : un acte daté du ${dateCourte(a.date_acte)} ne peut pas y figurer (instruction DAF/DPACI/RES/2009/018).`, { date_acte: `Au plus tard le ${dateCourte(r.clos_le)}.` });
   }
   const dup = c.db.prepare('SELECT id FROM acte_etat_civil WHERE type = ? AND annee = ? AND numero = ?').get(a.type, annee, a.numero) as { id: number } | undefined;
   if (dup && dup.id !== selfId) throw new AppError('CONFLICT', `Le numéro ${a.numero} est déjà pris pour un acte de ${KIND_LABELS[a.type].toLowerCase()} de ${annee}.`, { numero: 'Déjà pris.' });

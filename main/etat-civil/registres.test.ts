@@ -79,6 +79,17 @@ describe('registers', () => {
     ]);
   });
 
+  it('a closed register takes no act dated after its closing (acts of that day or before may still be indexed)', async () => {
+    const c = t.client;
+    const reg = { annee: 2024, type: 'deces' as const, ouvert_le: '2024-01-01' };
+    const { registreId: id } = await ok(c.call('etatCivil.saveRegistre', { registreId: null, registre: reg }));
+    await ok(c.call('etatCivil.createActe', { acte: { type: 'deces', numero: 1, date_acte: '2024-03-02', nom: 'Girard', prenoms: 'Luc', registre_id: id } }));
+    await ok(c.call('etatCivil.saveRegistre', { registreId: id, registre: { ...reg, clos_le: '2024-06-30' }, confirm: true }));
+    await ok(c.call('etatCivil.createActe', { acte: { type: 'deces', numero: 2, date_acte: '2024-06-30', nom: 'Petit', prenoms: 'Jean', registre_id: id } }));
+    const late = await err(c.call('etatCivil.createActe', { acte: { type: 'deces', numero: 3, date_acte: '2024-07-01', nom: 'Petit', prenoms: 'Paul', registre_id: id } }));
+    expect(late).toMatchObject({ code: 'RULE', message: expect.stringMatching(/est clos depuis le 30\/06\/2024 : un acte daté du 01\/07\/2024 ne peut pas y figurer \(instruction DAF\/DPACI\/RES\/2009\/018\)/) });
+  });
+
   it('a 3-page TIFF becomes 3 register pages, each its own one-page TIFF', async () => {
     const { registreId: id } = await ok(t.client.call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1991, type: 'deces' } }));
     const tiff = multiPageTiff([{ w: 12, h: 10 }, { w: 12, h: 10 }, { w: 9, h: 4 }]);
