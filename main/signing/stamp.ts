@@ -15,8 +15,10 @@ let ttf: Buffer | null = null;
 const fontBytes = () => (ttf ??= fs.readFileSync(path.join(resourcesDir(), 'fonts', 'LiberationSans-Regular.ttf')));
 
 /** « le 23/11/2026 à 10:58 (heure de Paris) » */
+// built once: an Intl.DateTimeFormat costs more to create than the rest of a stamp (issue 10)
+const parisFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 export function parisDateTime(d: Date): string {
-  const f = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+  const f = parisFormat.formatToParts(d);
   const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
   return `le ${p('day')}/${p('month')}/${p('year')} à ${p('hour')}:${p('minute')} (heure de Paris)`;
 }
