@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFContext, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
 import { shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
@@ -66,8 +66,30 @@ function fit(font: PDFFont, line: string, size: number, width: number): number {
   return s;
 }
 
-/** A form XObject for the widget's /AP /N, registered in the document. */
+/**
+ * A form XObject for the widget's /AP /N, registered in the document. In a séance the same élu signs every act
+ * within a few minutes, so the stamp (its text laid out, its font subset embedded) is drawn once per
+ * signatory, title and minute in a scratch document, and its objects copied into each act (issue 10): each
+ * act still carries its own complete font objects.
+ */
 export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
+  const key = JSON.stringify([who.nom, who.qualite, parisDateTime(at)]);
+  let t = templates.get(key);
+  if (!t) {
+    const scratch = await PDFDocument.create({ updateMetadata: false });
+    const ref = await drawStamp(scratch, who, at);
+    await scratch.flush(); // embeds the font subset into the scratch document
+    t = { context: scratch.context, ref };
+    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+    templates.set(key, t);
+  }
+  return PDFObjectCopier.for(t.context, doc.context).copy(t.ref);
+}
+
+const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
+const templates = new Map<string, { context: PDFContext; ref: PDFRef }>();
+
+async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
   doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
   const font = await doc.embedFont(fontBytes(), { subset: true });
   shareSubsetStream(font);
