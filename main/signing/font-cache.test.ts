@@ -46,11 +46,11 @@ describe('the stamp and document fonts are parsed once per process (issue 10, s�
       const n = flate.mock.calls.length;
       flate.mockRestore();
       // the act's own font program: /AP → /Resources /Font /F1 → DescendantFonts → FontDescriptor → FontFile2, in this document
-      const ap = doc.context.lookup(ref, PDFRawStream);
+      const ap = doc.context.lookup(ref) as PDFRawStream;
       const f1 = ap.dict.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict).lookup(PDFName.of('F1'), PDFDict);
       const cid = f1.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
-      const file = cid.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2'), PDFRawStream);
-      return { n, fontBytes: file.contents.length, toUnicode: f1.lookup(PDFName.of('ToUnicode'), PDFRawStream).contents.length };
+      const file = cid.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2')) as PDFRawStream;
+      return { n, fontBytes: file.contents.length, toUnicode: (f1.lookup(PDFName.of('ToUnicode')) as PDFRawStream).contents.length };
     };
     const first = await stampOnly(); // may be the first stamp of this signatory in the process
     const second = await stampOnly();

@@ -78,6 +78,20 @@ function sigDictBytes(r: PdfSignatureRequest): Uint8Array {
   return Buffer.from(dict, 'latin1');
 }
 
+/**
+ * The signature dictionary as written bytes: a PDFInvalidObject is never put in an object stream, so its
+ * /ByteRange and /Contents stay patchable (signing.md §3). pdf-lib copies such bytes one at a time into the
+ * file; the 16 KB of /Contents are copied at once instead (issue 10).
+ */
+function rawObject(bytes: Uint8Array): PDFInvalidObject {
+  const o = PDFInvalidObject.of(bytes);
+  o.copyBytesInto = (buffer: Uint8Array, offset: number) => {
+    buffer.set(bytes, offset);
+    return bytes.length;
+  };
+  return o;
+}
+
 /** Add the widget to its page (stampPlacement) and the field to /AcroForm, marking every changed object for the update. */
 function addField(doc: PDFDocument, snap: Snapshot, page: PDFPage, rect: [number, number, number, number], sigRef: PDFRef, apRef: PDFRef, n: number): void {
   const ctx = doc.context;
@@ -144,7 +158,7 @@ export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promis
   const snap = doc.context.snapshot;
   if (!snap) throw new Error('document not loaded for an incremental update');
   doc.context.snapshot = undefined;
-  const sigRef = doc.context.register(PDFInvalidObject.of(sigDictBytes(r)));
+  const sigRef = doc.context.register(rawObject(sigDictBytes(r)));
   const apRef = await stampAppearance(doc, { nom: r.nom, qualite: r.qualite }, r.at);
   addField(doc, snap, page, place.rect, sigRef, apRef, prior.length);
   const update = await doc.saveIncremental(snap, { useObjectStreams: false, objectsPerTick: Infinity });
