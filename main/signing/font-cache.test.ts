@@ -10,11 +10,11 @@ import { stampAppearance } from './stamp';
 import { hasTool } from '../../test-support/signing/pdf-tools';
 
 /** One act as in a séance de signature: written by the house writer, then stamped (the stamp drawn on page 1). */
-async function stampedAct(n: number): Promise<Uint8Array> {
+async function stampedAct(n: number, nom = `Mme Hélène Lefèvre ${n}`): Promise<Uint8Array> {
   const w = await PdfWriter.create({ title: `Délibération ${n}`, commune: 'Commune de Test', createdAt: new Date('2026-11-23T12:00:00Z'), header: 'Commune de Test' });
   w.text(`Délibération n° 2026_00${n} : budget primitif.`);
   const doc = await PDFDocument.load(await w.save());
-  const ref = await stampAppearance(doc, { nom: `Mme Hélène Lefèvre ${n}`, qualite: 'Maire' }, new Date('2026-11-23T10:58:00Z'));
+  const ref = await stampAppearance(doc, { nom, qualite: 'Maire' }, new Date('2026-11-23T10:58:00Z'));
   const page = doc.getPage(0);
   const name = page.node.newXObject('Tampon', ref);
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, 300, 100), drawObject(name), popGraphicsState());
@@ -70,6 +70,10 @@ describe('the stamp and document fonts are parsed once per process (issue 10, s�
         expect(text).toContain('Signé électroniquement par');
         expect(text).toContain(`Mme Hélène Lefèvre ${n}`);
       }
+      // a name typed with combining accents (NFD) prints with its accents, without OpenType shaping (stamp.ts NO_SHAPING)
+      const file = path.join(dir, 'acte-nfd.pdf');
+      fs.writeFileSync(file, await stampedAct(4, 'Mme He\u0301le\u0300ne Lefe\u0300vre NFD'));
+      expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Mme Hélène Lefèvre NFD');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

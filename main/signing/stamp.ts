@@ -89,16 +89,23 @@ export async function stampAppearance(doc: PDFDocument, who: { nom: string; qual
 const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
 const templates = new Map<string, { context: PDFContext; ref: PDFRef }>();
 
+/**
+ * The stamp's few lines are French text in precomposed form (NFC): no ligature, mark or contextual form is
+ * needed, and turning OpenType shaping off spares decoding the font's GSUB/GPOS tables (about 100 ms at a
+ * séance's first stamp, issue 10). The glyphs are the same: each character maps through the font's cmap.
+ */
+const NO_SHAPING = { kern: false, liga: false, calt: false, clig: false, rlig: false, ccmp: false, locl: false, mark: false, mkmk: false };
+
 async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
   doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
-  const font = await doc.embedFont(fontBytes(), { subset: true });
+  const font = await doc.embedFont(fontBytes(), { subset: true, features: NO_SHAPING });
   shareSubsetStream(font);
   font.encodeText(STAMP_GLYPHS); // the subset's first glyphs, always the same (stamp-font.ts)
   const { width: W, height: H } = STAMP;
   const lines: [string, number][] = [
     ['Signé électroniquement par', 7.5],
-    [who.nom, 9.5],
-    [who.qualite, 8],
+    [who.nom.normalize('NFC'), 9.5],
+    [who.qualite.normalize('NFC'), 8],
     [parisDateTime(at), 7.5],
   ];
   const ops: string[] = ['q', '0.96 0.97 1 rg', `0 0 ${W} ${H} re f`, '0.16 0.29 0.55 RG 0.8 w', `0.4 0.4 ${W - 0.8} ${H - 0.8} re S`, 'BT', '0.08 0.12 0.25 rg'];
