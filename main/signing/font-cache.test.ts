@@ -59,6 +59,15 @@ describe('the stamp and document fonts are parsed once per process (issue 10, sÃ
     expect(second).toEqual({ ...first, n: 0 });
   });
 
+  it('the stamp maps its text through the cmap: no OpenType layout (no GSUB/GPOS decoding at the first stamp)', async () => {
+    const bytes = fs.readFileSync(path.join(__dirname, '../../resources/fonts/LiberationSans-Regular.ttf'));
+    const layout = vi.spyOn(Object.getPrototypeOf(fontkit.create(bytes)) as { layout: () => unknown }, 'layout');
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    await stampAppearance(doc, { nom: 'M. NoÃ«l Chevalier', qualite: 'Premier adjoint' }, new Date('2026-11-23T11:07:00Z'));
+    expect(layout).not.toHaveBeenCalled();
+  });
+
   it.skipIf(!!noPdftotext)('each act still carries its own complete font subset (text read back with pdftotext)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-font-'));
     try {

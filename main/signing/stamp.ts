@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFContext, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
-import { shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
+import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 
@@ -89,16 +89,10 @@ export async function stampAppearance(doc: PDFDocument, who: { nom: string; qual
 const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
 const templates = new Map<string, { context: PDFContext; ref: PDFRef }>();
 
-/**
- * The stamp's few lines are French text in precomposed form (NFC): no ligature, mark or contextual form is
- * needed, and turning OpenType shaping off spares decoding the font's GSUB/GPOS tables (about 100 ms at a
- * séance's first stamp, issue 10). The glyphs are the same: each character maps through the font's cmap.
- */
-const NO_SHAPING = { kern: false, liga: false, calt: false, clig: false, rlig: false, ccmp: false, locl: false, mark: false, mkmk: false };
-
 async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
   doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
-  const font = await doc.embedFont(fontBytes(), { subset: true, features: NO_SHAPING });
+  const font = await doc.embedFont(fontBytes(), { subset: true });
+  layoutByCmap(font); // one glyph per character, without decoding GSUB/GPOS (stamp-font.ts)
   shareSubsetStream(font);
   font.encodeText(STAMP_GLYPHS); // the subset's first glyphs, always the same (stamp-font.ts)
   const { width: W, height: H } = STAMP;
