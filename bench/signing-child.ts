@@ -3,7 +3,7 @@
  * bench bundle (seeding, queries, browser driver: about 10 MB of code, 140 MiB resident) is not loaded, and the
  * test PKI and the 50 acts are prepared by a process of its own (`--prepare`), so the memory measured is the
  * séance's beside the process's baseline. Prints one JSON line (SigningBench).
- * Spawned by scripts/bench.ts; run alone: `node dist/bench/signing-child.js [documents] [pages]`.
+ * Spawned by scripts/bench.ts; run alone: `node dist/bench/signing-child.js [documents] [pages] [--keep]` (--keep: the signed acts stay on disk).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`${JSON.stringify(await benchSigningSeance(fixture, gc))}\n`);
   } finally {
-    fs.rmSync(fixture.pkiDir, { recursive: true, force: true });
+    if (args.includes('--keep')) console.error(`bench signature : dossier conservé ${fixture.dir} (CA : ${fixture.pkiDir}/ca.pem)`);
+    else fs.rmSync(fixture.pkiDir, { recursive: true, force: true });
   }
 }
 
