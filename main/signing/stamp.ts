@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFContext, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { stampTemplate, type StampTemplate } from './stamp-template';
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
 import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
@@ -79,15 +80,15 @@ export async function stampAppearance(doc: PDFDocument, who: { nom: string; qual
     const scratch = await PDFDocument.create({ updateMetadata: false });
     const ref = await drawStamp(scratch, who, at);
     await scratch.flush(); // embeds the font subset into the scratch document
-    t = { context: scratch.context, ref };
+    t = stampTemplate(scratch.context, ref);
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
     templates.set(key, t);
   }
-  return PDFObjectCopier.for(t.context, doc.context).copy(t.ref);
+  return t.copyInto(doc.context);
 }
 
 const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
-const templates = new Map<string, { context: PDFContext; ref: PDFRef }>();
+const templates = new Map<string, StampTemplate>();
 
 async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
   doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
