@@ -12,6 +12,16 @@ import fs from 'node:fs';
 export const TEST_NOW_ISO = '2026-11-23T09:00:00Z';
 export const TEST_NOW = new Date(TEST_NOW_ISO);
 
+/**
+ * A test clock that starts at `from` (TEST_NOW) and advances with the real elapsed time: for code that waits
+ * for a retry time it computed from the clock (the synchronisation engine's backoff), where a frozen clock
+ * would never reach it. Never compared with the machine's date.
+ */
+export function runningClock(from: Date = TEST_NOW): () => Date {
+  const t0 = performance.now();
+  return () => new Date(from.getTime() + Math.round(performance.now() - t0));
+}
+
 const DEBIAN_PACKAGE: Record<string, string> = {
   pdfsig: 'poppler-utils',
   pdftotext: 'poppler-utils',

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../main/db/sqlite';
 import { DocumentStore } from '../main/documents/store';
 import { acteFromDeliberation } from '../main/sync/index';
 import { enqueue } from '../main/sync/outbox';
+import { TEST_NOW } from './support';
 import type { S2lowConnector } from '../main/sync/s2low/connector';
 import { connectorFor, savePlateforme } from '../main/sync/settings';
 
@@ -41,7 +42,7 @@ export function addDeliberations(h: Harness, n: number, opts: { date?: string; p
           .prepare("INSERT INTO deliberation (seance_id, numero, objet, matiere, pour, adoptee, signature, transmission, pdf_sha256, created_at) VALUES (?, ?, ?, ?, 10, 1, 'signee', 'a_transmettre', ?, ?)")
           .run(seance, numero, `Objet de la délibération ${numero} — tarifs été`, opts.matiere ?? '7.1', sha256, now).lastInsertRowid,
       );
-      enqueue(h.db, acteFromDeliberation({ id, numero, objet: `Objet de la délibération ${numero} — tarifs été`, matiere: opts.matiere ?? '7.1', pdf_sha256: sha256 }, date));
+      enqueue(h.db, acteFromDeliberation({ id, numero, objet: `Objet de la délibération ${numero} — tarifs été`, matiere: opts.matiere ?? '7.1', pdf_sha256: sha256 }, date), TEST_NOW);
       ids.push(id);
     })();
   }

@@ -213,7 +213,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await expect.poll(() => main(page).textContent(), T).toMatch(/Dernier jour d’envoi : lundi 23 novembre 2026/);
     const convocation = await downloaded(page, () => page.getByRole('button', { name: `Aperçu de la convocation de ${full(3)}` }).click(), 'convocation');
     expect(convocation).toContain(full(3));
-    expect(convocation).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+    expect(convocation).toMatch(/qui se tiendra le 27\/11\/2026 à 20:30,/); // printed jj/mm/aaaa, 24 h (issue 10)
     await clean(page, 'conseil-04-convocation');
     await page.getByRole('button', { name: /Tout enregistrer comme envoyé aujourd’hui/ }).click();
     await expect.poll(() => main(page).getByText(/^Envoyée le lundi 23 novembre 2026$/).count(), T).toBe(ELUS.length);

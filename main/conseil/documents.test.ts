@@ -50,6 +50,8 @@ function pdfText(bytes: Uint8Array | string, name: string): string {
 }
 
 const noDoubtfulAgreement = (text: string) => expect(text).not.toMatch(/\((?:s|e|es)\)/);
+/** Dates print jj/mm/aaaa and hours 24 h, never « vendredi 27 novembre 2026 » nor « 20 h 30 » (issue 10). */
+const noLongDate = (text: string) => expect(text).not.toMatch(/\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\d h \d/);
 
 describe.skipIf(popplerMissing)('official documents of a séance, read back with pdftotext', () => {
   it('prints the nomination, the votes with agreement, the names in French order, the PV movements', async () => {
@@ -67,7 +69,8 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     const convText = pdfText(convocation.base64, 'docs-convocation-hamel');
     expect(convText).toContain('Mme Françoise Hamel, adjointe');
     expect(convText).toMatch(/séance du 27\/11\/2026/);
-    expect(convText).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+    expect(convText).toContain('qui se tiendra le 27/11/2026 à 20:30, Salle du conseil.');
+    noLongDate(convText);
     const detail0 = await ok(c.call('conseil.seance', { seanceId }));
     // The window lists the conseillers in French order (Lécuyer before Leroux), after the maire and adjoints.
     const order = detail0.elus.map((e) => e.nom);
@@ -112,7 +115,9 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     expect(t1).toContain('La secrétaire de séance');
     expect(t1).toContain('La présidente de séance');
     expect(t1).toMatch(/séance du 27\/11\/2026/);
-    expect(t1).toMatch(/à 20 h 30/);
+    expect(t1).toContain('Séance du 27/11/2026 à 20:30, Salle du conseil');
+    expect(t1).toMatch(/Fait à [^,]+, le 27\/11\/2026\./);
+    noLongDate(t1);
     expect(t1).toContain('Absents ou excusés : M. Jean Leroux, Mme Zoé Martin'); // by name, French order
     noDoubtfulAgreement(t1);
 
@@ -142,6 +147,8 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     expect(registre).toContain('1 abstention.');
     expect(registre).toContain('2 abstentions.');
     expect(registre).toContain('La secrétaire de séance');
+    expect(registre).toContain('Séance du 27/11/2026 à 20:30');
+    noLongDate(registre);
     noDoubtfulAgreement(registre);
 
     const { db } = t.core.communes.get(t.core.workspace.prepare('SELECT id FROM commune_ref').pluck().get() as string);
@@ -153,6 +160,9 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     expect(pv).toContain('Françoise Hamel est désignée au 1er tour');
     expect(pv).toContain('Abstentions (2) : M. Paul Lécuyer, M. Jean Leroux.');
     expect(pv).toContain('Secrétaire de séance : Mme Odile Guérin');
+    expect(pv).toContain('Séance du 27/11/2026 à 20:30, Salle du conseil.');
+    expect(pv).toContain('Procès-verbal arrêté en séance du 11/12/2026.');
+    noLongDate(pv);
     noDoubtfulAgreement(pv);
     t.close();
   });

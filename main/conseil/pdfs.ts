@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { compareFr, dateCourte, fonctionTitre, heureFr, presidentDeSeance, secretaireDeSeance, secretairesLabel, type Civilite, PdfWriter } from '../documents';
 import type { Attendance } from './attendance';
 import type { ConvocationRule } from './rules/convocation';
-import { formatDateFr } from './rules/dates';
 import { designationLine, nominatifLines, tourLines, voteLine, type Choix, type TourImprime } from './rules/resultat';
 import { pointsOf, type PointRow, type SeanceRow } from './seances';
 
@@ -54,7 +53,7 @@ export function resultLines(elus: Map<number, EluRow>, r: { nomination?: TourImp
 
 function seanceLine(s: SeanceRow): string {
   const nature = s.nature === 'urgence' ? ' (séance convoquée en urgence)' : s.reconvocation_de ? ' (reconvocation, art. L2121-17 al. 2 CGCT)' : '';
-  return `Séance du ${formatDateFr(s.date)} à ${heure(s.heure)}, ${s.lieu}${nature}`;
+  return `Séance du ${dateCourte(s.date)} à ${heure(s.heure)}, ${s.lieu}${nature}`;
 }
 
 async function writerFor(db: Db, title: string, s: SeanceRow | null, extra: Partial<Parameters<typeof PdfWriter.create>[0]> = {}) {
@@ -87,7 +86,7 @@ export async function convocationPdf(db: Db, s: SeanceRow, elu: EluRow, date: st
   entete(w, db, 'Convocation du conseil municipal');
   w.text(`${fullName(elu)}, ${qualite(elu).toLowerCase()}`, { bold: true });
   w.text(
-    `J'ai l'honneur de vous convoquer à la séance du conseil municipal qui se tiendra le ${formatDateFr(s.date)} à ${heure(s.heure)}, ${s.lieu}.`,
+    `J'ai l'honneur de vous convoquer à la séance du conseil municipal qui se tiendra le ${dateCourte(s.date)} à ${heure(s.heure)}, ${s.lieu}.`,
     { after: 8 },
   );
   if (s.nature === 'urgence')
@@ -106,7 +105,7 @@ export async function convocationPdf(db: Db, s: SeanceRow, elu: EluRow, date: st
     `Les dossiers peuvent être consultés à la mairie aux heures d'ouverture (art. L2121-13 CGCT). Un conseiller empêché peut donner un pouvoir écrit à un collègue de son choix ; un conseiller ne peut porter qu'un seul pouvoir (art. L2121-20 CGCT).`,
     { size: 9.5, after: 10 },
   );
-  w.text(`Fait à ${c.nom}, le ${formatDateFr(date)}.`);
+  w.text(`Fait à ${c.nom}, le ${dateCourte(date)}.`);
   w.signatures([{ title: 'Le maire', name: maire ? fullName(maire) : '' }]);
   return w.save();
 }
@@ -141,7 +140,7 @@ export async function deliberationPdf(db: Db, d: DeliberationPdfInput): Promise<
     ['Délibération n°', d.numero],
     ['Objet', d.point.titre],
     ['Matière (classification ACTES)', `${d.point.matiere} — ${d.matiereChemin}`],
-    ['Date de la convocation', d.convocationLe ? formatDateFr(d.convocationLe) : '—'],
+    ['Date de la convocation', d.convocationLe ? dateCourte(d.convocationLe) : '—'],
     ['Conseillers en exercice', String(a.enExercice)],
     ['Présents', `${a.presents.length + a.retires.length}${a.retires.length ? ` (dont ${a.retires.length} ne prenant pas part au vote)` : ''}`],
     ['Votants', `${a.votants}${a.representes.length ? ` (dont ${a.representes.length} par pouvoir)` : ''}`],
@@ -159,7 +158,7 @@ export async function deliberationPdf(db: Db, d: DeliberationPdfInput): Promise<
   if (!d.nomination?.length) w.text(d.vote.message, { after: 2 });
   w.spacer(10);
   w.text('Pour extrait conforme.', { bold: true });
-  w.text(`Fait à ${c.nom}, le ${formatDateFr(d.seance.date)}.`, { after: 6 });
+  w.text(`Fait à ${c.nom}, le ${dateCourte(d.seance.date)}.`, { after: 6 });
   w.signatures(signatureBlocks(president, secretaires));
   w.text("Acte certifié exécutoire après sa publication et, le cas échéant, sa transmission au représentant de l'État (art. L2131-1 CGCT).", { size: 8.5 });
   return w.save();
@@ -186,6 +185,6 @@ export async function listePdf(db: Db, s: SeanceRow, rows: ListeRow[]): Promise<
     rows.map((r) => [r.numero, r.objet, r.adoptee ? 'Adoptée' : 'Rejetée']),
   );
   w.text(`Liste affichée à la mairie et mise en ligne sur le site internet de la commune lorsqu'il existe, dans la semaine qui suit la séance (art. L2121-25 CGCT).`, { size: 9 });
-  w.text(`${c.nom}, le ${formatDateFr(s.date)}.`);
+  w.text(`${c.nom}, le ${dateCourte(s.date)}.`);
   return w.save();
 }

@@ -4,7 +4,6 @@ import { accord, count, dateCourte, heureFr, secretairesLabel, PdfWriter } from 
 import { attendanceFor } from './attendance';
 import { deliberationsOf } from './deliberations';
 import { names, nominatifOf, nominationTours, resultLines, signatureBlocks, sortedIds } from './pdfs';
-import { formatDateFr } from './rules/dates';
 import { attendanceInput, elusById, openingPresence, pouvoirsFor } from './seance-day';
 import { pointsOf, type SeanceRow } from './seances';
 
@@ -26,7 +25,7 @@ export async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: stri
   w.text('RÉPUBLIQUE FRANÇAISE', { align: 'center', bold: true, size: 10, after: 0 });
   w.text(`Département ${c.departement} — Commune de ${c.nom}`, { align: 'center', size: 10, after: 10 });
   w.heading('Procès-verbal de la séance du conseil municipal', 15);
-  w.text(`Séance du ${formatDateFr(s.date)} à ${heureFr(s.heure)}, ${s.lieu}.`, { bold: true });
+  w.text(`Séance du ${dateCourte(s.date)} à ${heureFr(s.heure)}, ${s.lieu}.`, { bold: true });
   const opening = openingPresence(db, s.id);
   const name = (id: number) => fullName(elus.get(id)!);
   const president = s.president_elu_id ? elus.get(s.president_elu_id) : undefined;
@@ -73,7 +72,7 @@ export async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: stri
   }
   w.heading('Teneur des discussions', 12);
   w.text(debats);
-  w.text(`Procès-verbal arrêté en séance du ${formatDateFr(arreteLe)}.`, { bold: true, after: 6 });
+  w.text(`Procès-verbal arrêté en séance du ${dateCourte(arreteLe)}.`, { bold: true, after: 6 });
   w.signatures(signatureBlocks(president, secretaires));
   return w.save();
 }

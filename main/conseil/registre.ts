@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { compareFr, dateCourte, heureFr, secretaireDeSeance, PdfWriter } from '../documents';
 import type { DeliberationRow } from './deliberations';
 import { names, nominatifOf, nominationTours, resultLines } from './pdfs';
-import { formatDateFr } from './rules/dates';
 import { reliureDeadline } from './rules/publicite';
 import { elusById, openingPresence, pouvoirsFor } from './seance-day';
 import type { SeanceRow } from './seances';
@@ -38,7 +37,7 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
       .prepare('SELECT d.*, p.rang FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero')
       .all(s.id) as (DeliberationRow & { rang: number | null })[];
     if (!delibs.length) continue;
-    w.heading(`Séance du ${formatDateFr(s.date)} à ${heureFr(s.heure)}`, 13);
+    w.heading(`Séance du ${dateCourte(s.date)} à ${heureFr(s.heure)}`, 13);
     delibs.forEach((d, i) => {
       all.push({ ...d, date: s.date });
       printDeliberation(w, db, elus, d, i);
@@ -48,7 +47,7 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
   printTables(w, all);
   const deadline = reliureDeadline(c.population, readSetting<number>(db, 'registre_derniere_reliure') ?? null, today);
   w.text(
-    `Les feuillets sont reliés au plus tard le ${formatDateFr(deadline)} (art. R2121-9 CGCT : reliure annuelle${c.population < 1000 ? ', ou tous les cinq ans dans les communes de moins de 1 000 habitants' : ''}). Le collage est interdit ; papier permanent, encre stable.`,
+    `Les feuillets sont reliés au plus tard le ${dateCourte(deadline)} (art. R2121-9 CGCT : reliure annuelle${c.population < 1000 ? ', ou tous les cinq ans dans les communes de moins de 1 000 habitants' : ''}). Le collage est interdit ; papier permanent, encre stable.`,
     { size: 9 },
   );
   return { pdf: await w.save(), deliberations: all.length, seances: seances.length };
@@ -72,7 +71,7 @@ function printDeliberation(w: Writer, db: Db, elus: Elus, d: DeliberationRow & {
 function printFeuilletCloture(w: Writer, db: Db, elus: Elus, commune: string, s: SeanceRow, delibs: (DeliberationRow & { rang: number | null })[]): void {
   const name = (id: number) => fullName(elus.get(id)!);
   w.newPage();
-  w.heading(`Feuillet de clôture — séance du ${formatDateFr(s.date)}`, 13);
+  w.heading(`Feuillet de clôture — séance du ${dateCourte(s.date)}`, 13);
   w.text(`Commune de ${commune}. Délibérations prises au cours de la séance : ${delibs.map((d, i) => `n° d'ordre ${d.rang ?? i + 1} (${d.numero})`).join(', ')}.`);
   const opening = openingPresence(db, s.id);
   w.text(`Membres présents : ${names(elus, [...opening].filter(([, st]) => st === 'present').map(([id]) => id))}.`);

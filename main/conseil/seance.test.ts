@@ -77,7 +77,7 @@ describe('a séance from the convocation to the registre', () => {
     {
       const text = pdfText(pdf.base64, 'convocation');
       expect(text).toContain('M. Loïc Ménard');
-      expect(text).toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+      expect(text).toMatch(/le 27\/11\/2026 à 20:30,/);
       expect(text).toContain('3. Tarifs de la salle des fêtes');
     }
     for (const e of detail0.elus) await ok(c.call('conseil.recordEnvoi', { seanceId, envoi: { eluId: e.id, mode: e.nom === 'Ménard' ? 'papier' : 'dematerialise', date: '2026-11-23' } }));

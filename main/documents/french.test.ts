@@ -28,8 +28,9 @@ describe('French agreement', () => {
   });
   it('prints dates jj/mm/aaaa and 24-hour times, lists with « et »', () => {
     expect(dateCourte('2026-11-23')).toBe('23/11/2026');
-    expect(heureFr('20:30')).toBe('20 h 30');
-    expect(heureFr('09:05')).toBe('9 h 05');
+    expect(heureFr('20:30')).toBe('20:30');
+    expect(heureFr('09:05')).toBe('09:05');
+    expect(heureFr('9:05')).toBe('09:05');
     expect(enumeration(['A', 'B', 'C'])).toBe('A, B et C');
   });
 });

@@ -61,10 +61,13 @@ export const sortByName = <T extends { nom: string; prenom: string }>(xs: readon
 /** « 23/11/2026 » from YYYY-MM-DD. */
 export const dateCourte = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
 
-/** « 20 h 30 » from « 20:30 » (24-hour clock, French typography). */
+/**
+ * « 20:30 » from « 20:30 » or « 20:30:00 »: on paper as on screen, hours in 24 h and dates jj/mm/aaaa (the
+ * product rule, issue 10: « Séance du 27/11/2026 à 20:30 »).
+ */
 export const heureFr = (hhmm: string): string => {
   const [h, m] = hhmm.split(':');
-  return `${Number(h)} h ${m ?? '00'}`;
+  return `${(h ?? '0').padStart(2, '0')}:${m ?? '00'}`;
 };
 
 /** « A, B et C » */

@@ -4,7 +4,7 @@
  * /Contents placeholder, a visible widget with a unique field name, /AcroForm /SigFlags 3.
  */
 import crypto from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { AppError } from '../kernel';
 import { buildCms, type Signer } from './cms';
 import { stampAppearance, stampPlacement } from './stamp';
@@ -23,6 +23,8 @@ export interface PdfSignatureRequest {
   expectedPrior: number;
 }
 
+type Snapshot = NonNullable<PDFDocument['context']['snapshot']>;
+
 export interface ExistingSignature {
   field: string;
   name: string | null;
@@ -34,7 +36,8 @@ async function loadForSigning(bytes: Uint8Array): Promise<PDFDocument> {
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new AppError('INVALID', "Ce fichier n'est pas un PDF : il ne peut pas être signé.");
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false, throwOnInvalidObject: true });
+    // Fastest: parse in one go (a ten-page act is a few hundred objects), without yielding every 100 objects
+    doc = await PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest });
   } catch (e) {
     if ((e as Error).name === 'EncryptedPDFError' || /encrypt/i.test(String((e as Error).message))) throw encrypted();
     throw corrupt();
@@ -75,10 +78,23 @@ function sigDictBytes(r: PdfSignatureRequest): Uint8Array {
   return Buffer.from(dict, 'latin1');
 }
 
+/**
+ * The signature dictionary as written bytes: a PDFInvalidObject is never put in an object stream, so its
+ * /ByteRange and /Contents stay patchable (signing.md §3). pdf-lib copies such bytes one at a time into the
+ * file; the 16 KB of /Contents are copied at once instead (issue 10).
+ */
+function rawObject(bytes: Uint8Array): PDFInvalidObject {
+  const o = PDFInvalidObject.of(bytes);
+  o.copyBytesInto = (buffer: Uint8Array, offset: number) => {
+    buffer.set(bytes, offset);
+    return bytes.length;
+  };
+  return o;
+}
+
 /** Add the widget to its page (stampPlacement) and the field to /AcroForm, marking every changed object for the update. */
-function addField(doc: PDFDocument, page: PDFPage, rect: [number, number, number, number], sigRef: PDFRef, apRef: PDFRef, n: number): void {
+function addField(doc: PDFDocument, snap: Snapshot, page: PDFPage, rect: [number, number, number, number], sigRef: PDFRef, apRef: PDFRef, n: number): void {
   const ctx = doc.context;
-  const snap = ctx.snapshot!;
   const name = `Signature${n + 1}-${crypto.randomBytes(4).toString('hex')}`; // unique (signing.md §3)
   const widget = ctx.register(
     ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFHexString.fromText(name), V: sigRef, P: page.ref, Rect: rect, F: 4, AP: { N: apRef } }),
@@ -135,10 +151,19 @@ export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promis
   }
   const place = stampPlacement(doc, prior.length);
   const page = doc.getPage(place.page);
-  const sigRef = doc.context.register(PDFInvalidObject.of(sigDictBytes(r)));
+  // Issue 10: with the snapshot attached, every dict or array pdf-lib creates or changes is searched for in
+  // every object of the document (PDFContext.registerObjectChange), most of a document's time. New objects
+  // are saved anyway (numbered after the snapshot) and addField marks each existing object it changes, so the
+  // automatic tracking is detached while the update is built, and the snapshot given to the writer directly.
+  const snap = doc.context.snapshot;
+  if (!snap) throw new Error('document not loaded for an incremental update');
+  doc.context.snapshot = undefined;
+  const sigRef = doc.context.register(rawObject(sigDictBytes(r)));
   const apRef = await stampAppearance(doc, { nom: r.nom, qualite: r.qualite }, r.at);
-  addField(doc, page, place.rect, sigRef, apRef, prior.length);
-  const out = Buffer.from(await doc.commit({ useObjectStreams: false }));
-  if (!out.subarray(0, bytes.length).equals(Buffer.from(bytes))) throw new Error('incremental update changed the original bytes');
+  addField(doc, snap, page, place.rect, sigRef, apRef, prior.length);
+  const update = await doc.saveIncremental(snap, { useObjectStreams: false, objectsPerTick: Infinity });
+  const out = Buffer.allocUnsafe(bytes.length + update.length);
+  out.set(bytes, 0);
+  out.set(update, bytes.length);
   return fill(out, r.signer);
 }

@@ -35,3 +35,22 @@ export function shareSubsetStream(font: PDFFont): void {
     return context.register(context.stream(z, { Filter: 'FlateDecode' }));
   };
 }
+
+interface CmapFont {
+  glyphForCodePoint(cp: number): unknown;
+}
+
+/**
+ * The stamp's text through the font's cmap alone (issue 10): pdf-lib asks fontkit for a full OpenType layout of
+ * each line, whose first use decodes the font's GSUB and GPOS tables (about 100 ms at a séance's first stamp),
+ * yet keeps only the glyphs, one per character for the stamp's French text in precomposed form (NFC: no
+ * ligature, no combining mark). The shared fontkit font is not touched: this embedder alone gets a view of it.
+ * When pdf-lib's shape is not the expected one, nothing is changed.
+ */
+export function layoutByCmap(font: PDFFont): void {
+  const e = (font as unknown as { embedder?: { font?: Partial<CmapFont> } }).embedder;
+  const base = e?.font;
+  if (!e || !base || typeof base.glyphForCodePoint !== 'function') return;
+  const cmap = base as CmapFont;
+  e.font = Object.create(base, { layout: { value: (text: string) => ({ glyphs: Array.from(text, (ch) => cmap.glyphForCodePoint(ch.codePointAt(0)!)) }) } }) as CmapFont;
+}

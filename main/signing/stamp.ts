@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import { stampTemplate, type StampTemplate } from './stamp-template';
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
-import { shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
+import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 
@@ -15,8 +16,10 @@ let ttf: Buffer | null = null;
 const fontBytes = () => (ttf ??= fs.readFileSync(path.join(resourcesDir(), 'fonts', 'LiberationSans-Regular.ttf')));
 
 /** « le 23/11/2026 à 10:58 (heure de Paris) » */
+// built once: an Intl.DateTimeFormat costs more to create than the rest of a stamp (issue 10)
+const parisFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 export function parisDateTime(d: Date): string {
-  const f = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+  const f = parisFormat.formatToParts(d);
   const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
   return `le ${p('day')}/${p('month')}/${p('year')} à ${p('hour')}:${p('minute')} (heure de Paris)`;
 }
@@ -64,17 +67,40 @@ function fit(font: PDFFont, line: string, size: number, width: number): number {
   return s;
 }
 
-/** A form XObject for the widget's /AP /N, registered in the document. */
+/**
+ * A form XObject for the widget's /AP /N, registered in the document. In a séance the same élu signs every act
+ * within a few minutes, so the stamp (its text laid out, its font subset embedded) is drawn once per
+ * signatory, title and minute in a scratch document, and its objects copied into each act (issue 10): each
+ * act still carries its own complete font objects.
+ */
 export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
+  const key = JSON.stringify([who.nom, who.qualite, parisDateTime(at)]);
+  let t = templates.get(key);
+  if (!t) {
+    const scratch = await PDFDocument.create({ updateMetadata: false });
+    const ref = await drawStamp(scratch, who, at);
+    await scratch.flush(); // embeds the font subset into the scratch document
+    t = stampTemplate(scratch.context, ref);
+    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+    templates.set(key, t);
+  }
+  return t.copyInto(doc.context);
+}
+
+const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
+const templates = new Map<string, StampTemplate>();
+
+async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
   doc.registerFontkit(cachedFontkit); // parsed once per process (font-cache.ts)
   const font = await doc.embedFont(fontBytes(), { subset: true });
+  layoutByCmap(font); // one glyph per character, without decoding GSUB/GPOS (stamp-font.ts)
   shareSubsetStream(font);
   font.encodeText(STAMP_GLYPHS); // the subset's first glyphs, always the same (stamp-font.ts)
   const { width: W, height: H } = STAMP;
   const lines: [string, number][] = [
     ['Signé électroniquement par', 7.5],
-    [who.nom, 9.5],
-    [who.qualite, 8],
+    [who.nom.normalize('NFC'), 9.5],
+    [who.qualite.normalize('NFC'), 8],
     [parisDateTime(at), 7.5],
   ];
   const ops: string[] = ['q', '0.96 0.97 1 rg', `0 0 ${W} ${H} re f`, '0.16 0.29 0.55 RG 0.8 w', `0.4 0.4 ${W - 0.8} ${H - 0.8} re S`, 'BT', '0.08 0.12 0.25 rg'];

@@ -29,6 +29,8 @@ export interface PushIO {
   /** MUST be called right before a request that may create something on the platform: the engine persists `envoi_en_cours` */
   beforePost(): void;
   today: string;
+  /** the core's clock, for a time a connector records (an e-mail's envoyeLe) */
+  now: () => Date;
 }
 
 export interface InboundItem {
@@ -68,7 +70,8 @@ export interface Connector {
   pull(io: PullIO): Promise<void>;
   /** download again what an AR step could not get (§2.5); absent for a platform without these documents */
   pieces?(item: OutboxRow, want: { bordereau: boolean; tampon: boolean }): Promise<ArPieces>;
-  test(): Promise<Diagnostic>;
+  /** « Tester la connexion »; `now` is the core's clock (a certificate's expiry is judged by it) */
+  test(now: Date): Promise<Diagnostic>;
   close(): void;
   /** what an error of this connector's transport means for the run: `offline`, `tls`, `config` and `auth` stop it */
   classify(e: unknown): ConnectorFailure;

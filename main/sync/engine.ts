@@ -22,7 +22,8 @@ export interface SyncOptions {
   db: Db;
   docs: DocumentStore;
   connector: Connector;
-  now?: () => Date;
+  /** the core's clock (Core.clock): every date the run writes comes from it, never from the machine's */
+  now: () => Date;
   backoff?: Backoff;
   /** delay before polling a sent item again (S²LOW answers in minutes) */
   pollDelayMs?: number;
@@ -115,7 +116,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
 }
 
 function startRun(o: SyncOptions): Run {
-  const now = o.now ?? (() => new Date());
+  const now = o.now;
   const runId = Number(o.db.prepare('INSERT INTO sync_run (started_at, trigger) VALUES (?, ?)').run(now().toISOString(), o.trigger ?? 'manuel').lastInsertRowid);
   return {
     o,
@@ -124,6 +125,7 @@ function startRun(o: SyncOptions): Run {
     pollDelay: o.pollDelayMs ?? 5 * 60_000,
     rep: { outcome: 'ok', message: '', steps: 0, retries: 0, sent: 0, received: 0, refused: 0, open: 0 },
     runId,
+    // a budget of real elapsed time (the run must end), not a date: the machine's clock is right here
     deadline: Date.now() + (o.deadlineMs ?? 10 * 60_000),
     emit: (p) => o.onProgress?.(p),
     locked: o.exclusive ?? (async <T>(fn: () => T): Promise<T> => fn()),
@@ -171,6 +173,7 @@ async function pushOne(run: Run, item: OutboxRow): Promise<void> {
     read: (sha) => o.docs.read(sha),
     remoteIdOf: (id) => getItem(o.db, id)?.remote_id ?? null,
     today: parisDay(run.now()),
+    now: run.now,
     beforePost: () => {
       attempts++;
       update(o.db, item.id, { state: 'envoi_en_cours', attempts }, run.now());

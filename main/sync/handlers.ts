@@ -70,7 +70,7 @@ export const syncHandlers = {
     if (typeof c === 'string') return { ok: false, message: c, steps: [] };
     try {
       // the test waits on the platform (up to 15 s) without holding the core's write lock
-      return await ctx.offLock(() => c.test());
+      return await ctx.offLock(() => c.test(ctx.now));
     } finally {
       c.close();
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tinyPdf } from '../../e2e/fakes/s2low/tar';
 import { tempDir } from '../../test-support/helpers';
-import { TEST_NOW } from '../../test-support/support';
+import { runningClock, TEST_NOW } from '../../test-support/support';
 import { runSync } from './engine';
 import { addDeliberations, configure, openHarness, type Harness } from '../../test-support/sync-harness';
 import { communeClassification } from './inbound';
@@ -16,7 +16,8 @@ const ENV_DETAIL = "Le fichier 045-214502494-20260115-ENV_001-DE-1-1_1.pdf n'est
 let fake: FakeS2low;
 let h: Harness;
 let conn: S2lowConnector;
-const sync = () => runSync({ db: h.db, docs: h.docs, connector: conn, backoff: { baseMs: 5, maxMs: 20 }, pollDelayMs: 0, untilDrained: true, deadlineMs: 10_000 });
+const clock = runningClock(); // from TEST_NOW; the engine waits for the retry times it computes from it
+const sync = () => runSync({ db: h.db, docs: h.docs, connector: conn, now: clock, backoff: { baseMs: 5, maxMs: 20 }, pollDelayMs: 0, untilDrained: true, deadlineMs: 10_000 });
 const item = (key: string) => h.db.prepare('SELECT * FROM sync_outbox WHERE idem_key = ?').get(key) as OutboxRow;
 
 beforeAll(async () => {
@@ -64,8 +65,8 @@ it('préfecture courriers arrive once, linked to their act, in « Arrivé »; th
   expect((h.db.prepare("SELECT count(*) AS n FROM todo WHERE object_type = 'sync_inbound'").get() as { n: number }).n).toBe(2);
   // answer the DPC with the pieces
   const doc = h.docs.put(tinyPdf('pieces'));
-  enqueueReponse(h.db, inb[1]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'pieces.pdf' } });
-  expect(() => enqueueReponse(h.db, inb[2]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'x.pdf' } })).toThrow(/tribunal/);
+  enqueueReponse(h.db, inb[1]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'pieces.pdf' } }, clock());
+  expect(() => enqueueReponse(h.db, inb[2]?.id as number, { mode: 'reponse', typeActe: '99_DE', document: { sha256: doc.sha256, nom: 'x.pdf' } }, clock())).toThrow(/tribunal/);
   fake.inject('lostAnswer', { path: 'reponse_create' });
   await sync();
   const rep = h.db.prepare("SELECT * FROM sync_outbox WHERE kind = 'reponse'").get() as OutboxRow;
@@ -76,7 +77,7 @@ it('préfecture courriers arrive once, linked to their act, in « Arrivé »; th
 
 it('annulation of an act with its AR (§2.7), reconciled after a lost answer', async () => {
   const acte = item('acte:IN_001');
-  enqueueAnnulation(h.db, acte.id);
+  enqueueAnnulation(h.db, acte.id, clock());
   fake.inject('lostAnswer', { path: 'actes_transac_cancel' });
   await sync();
   const a = item('annulation:IN_001');
@@ -88,8 +89,8 @@ it('annulation of an act with its AR (§2.7), reconciled after a lost answer', a
 it('HELIOS: PES_Aller posted, status followed, PES_Acquit OK or refused with labels; PES_Retour fetched', async () => {
   const ok = h.docs.put(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><n:PES_Aller xmlns:n="x"><Enveloppe><Parametres><NomFic V="PES_OK_1"/></Parametres></Enveloppe></n:PES_Aller>', 'latin1'));
   const ko = h.docs.put(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><n:PES_Aller xmlns:n="x"><Enveloppe><Parametres><NomFic V="PES_REFUS_2"/></Parametres></Enveloppe></n:PES_Aller>', 'latin1'));
-  enqueueHelios(h.db, { sha256: ok.sha256, nom: 'PES_OK_1.xml' });
-  enqueueHelios(h.db, { sha256: ko.sha256, nom: 'PES_REFUS_2.xml' });
+  enqueueHelios(h.db, { sha256: ok.sha256, nom: 'PES_OK_1.xml' }, clock());
+  enqueueHelios(h.db, { sha256: ko.sha256, nom: 'PES_REFUS_2.xml' }, clock());
   fake.addPesRetour('PES_RETOUR_9.xml', '<?xml version="1.0"?><n:PES_Retour xmlns:n="y"/>');
   await sync();
   expect(statusLabel(item(`helios:${ok.sha256}`))).toMatch(/^reçu par le comptable le/);
@@ -99,14 +100,14 @@ it('HELIOS: PES_Aller posted, status followed, PES_Acquit OK or refused with lab
 });
 
 it('« Tester la connexion »: OK, then each French diagnosis', async () => {
-  const ok = await conn.test();
+  const ok = await conn.test(clock());
   expect(ok.ok).toBe(true);
   expect(ok.steps.map((s) => s.label)).toEqual(['Adresse', 'Certificat', 'Compte', 'Droits']);
-  const diag = async (over: Partial<S2lowConnector['cfg']>, fakeOpts?: Parameters<typeof startFakeS2low>[0]) => {
+  const diag = async (over: Partial<S2lowConnector['cfg']>, fakeOpts?: Parameters<typeof startFakeS2low>[0], now = clock()) => {
     const f = fakeOpts ? await startFakeS2low({ ...fakeOpts, pki: fake }) : fake;
     const { S2lowConnector: C } = await import('./s2low/connector');
     const c = new C({ ...conn.cfg, url: f.url, ...over });
-    const r = await c.test();
+    const r = await c.test(now);
     c.close();
     if (f !== fake) await f.close();
     return r.message;
@@ -116,6 +117,8 @@ it('« Tester la connexion »: OK, then each French diagnosis', async () => {
   expect(await diag({ password: 'faux' })).toMatch(/identifiant ou le mot de passe/);
   expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.expiredClientP12, passphrase: fake.p12Password } })).toMatch(/certificat a expiré le/);
   expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.unknownClientP12, passphrase: fake.p12Password } })).toMatch(/refuse votre certificat : il lui est inconnu/);
+  // expiry is judged by the core's clock: the same refused certificate, the clock in 2099, is said expired (dated jj/mm/aaaa)
+  expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.unknownClientP12, passphrase: fake.p12Password } }, undefined, new Date('2099-01-01T00:00:00Z'))).toMatch(/^Votre certificat a expiré le \d{2}\/\d{2}\/\d{4} :/);
   expect(await diag({ identity: { kind: 'pkcs12', pfx: fake.clientP12, passphrase: 'mauvais' } })).toMatch(/mot de passe du certificat/);
   expect(await diag({}, { rights: 'none' })).toMatch(/pas les droits de télétransmission/);
 });
@@ -165,7 +168,7 @@ it('a refused act corrected and accepted: « À faire » closed, the refused row
   expect(refused.state).toBe('refuse');
   const open = () => (h.db.prepare("SELECT count(*) AS n FROM todo WHERE object_type = 'sync_outbox' AND object_id = ? AND done_at IS NULL").get(String(refused.id)) as { n: number }).n;
   expect(open()).toBe(1);
-  enqueueRenvoi(h.db, refused.id);
+  enqueueRenvoi(h.db, refused.id, clock());
   await sync();
   expect(item('acte:REF_001_R1').state).toBe('recu');
   expect(open()).toBe(0);
@@ -177,15 +180,15 @@ it('« Tester la connexion » says when the account is another collectivité\'s 
   const { S2lowConnector: C } = await import('./s2low/connector');
   fake.addCourrier('IN_001', 'CourrierSimple', 'Pour le test');
   const other = new C(conn.cfg, { siren: '200000001', departement: '045' });
-  const r = await other.test();
+  const r = await other.test(clock());
   other.close();
   expect(r.ok).toBe(false);
   expect(r.message).toMatch(/^Ce compte de la plateforme appartient à « Commune de test », SIREN 214502494, et non à votre commune \(SIREN 200000001\)/);
   const dep = new C(conn.cfg, { siren: '214502494', departement: '18' });
-  expect((await dep.test()).message).toMatch(/du département 045, et non à votre commune \(SIREN 214502494, département 18\)/);
+  expect((await dep.test(clock())).message).toMatch(/du département 045, et non à votre commune \(SIREN 214502494, département 18\)/);
   dep.close();
   const same = new C(conn.cfg, { siren: '214502494', departement: '45' });
-  expect((await same.test()).ok).toBe(true);
+  expect((await same.test(clock())).ok).toBe(true);
   same.close();
   await sync(); // the courrier of this test is consumed as any other
 });

@@ -40,9 +40,9 @@ export interface NewItem {
 
 /**
  * Add an item; call it INSIDE the caller's transaction. Idempotent on `idemKey`: a second call with the same
- * key returns the existing row's id and changes nothing.
+ * key returns the existing row's id and changes nothing. `now`: the core's clock (ctx.now), never defaulted.
  */
-export function enqueue(db: Db, item: NewItem, now: Date = new Date()): number {
+export function enqueue(db: Db, item: NewItem, now: Date): number {
   const at = now.toISOString();
   const existing = db.prepare('SELECT id FROM sync_outbox WHERE idem_key = ?').get(item.idemKey) as { id: number } | undefined;
   if (existing) return existing.id;
@@ -136,19 +136,22 @@ const frDate = (iso: string) => {
 const frTime = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /** An e-mail (main/courrier/mail, over SMTP): the mairie's mail server takes it, not the préfecture. */
-function mailStatus(r: Pick<OutboxRow, 'state' | 'last_error' | 'attempts' | 'next_attempt_at'>, res: { date?: string; motif?: string }): string {
+function mailStatus(r: Pick<OutboxRow, 'state' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>, res: { date?: string; motif?: string }): string {
   if (r.state === 'recu') return `envoyé${res.date ? ` le ${frDate(res.date)}` : ''}`;
   if (r.state === 'refuse') return `non envoyé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
   if (r.state === 'annule') return 'annulé';
   if (!r.last_error) return 'en attente d’envoi';
   const why = r.last_error.replace(/^en attente de connexion : /, '');
-  return `pas encore parti (${r.attempts} essai${r.attempts > 1 ? 's' : ''}) : ${why} — nouvel essai automatique à partir du ${frTime(r.next_attempt_at)}`;
+  // a row without its retry time (a partial row) says when in words: no date is taken from the machine's clock
+  const essais = r.attempts ? ` (${r.attempts} essai${r.attempts > 1 ? 's' : ''})` : '';
+  const quand = r.next_attempt_at ? `à partir du ${frTime(r.next_attempt_at)}` : 'à la prochaine synchronisation';
+  return `pas encore parti${essais} : ${why} — nouvel essai automatique ${quand}`;
 }
 
 /** The per-item status the secrétaire reads, in plain French. */
 export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>): string {
   const res = r.result ? (JSON.parse(r.result) as { date?: string; identifiant?: string; motif?: string; numero?: string | null; remplace_par?: { numero: string | null } }) : {};
-  if (r.kind === 'mail') return mailStatus({ attempts: 0, next_attempt_at: new Date().toISOString(), ...r }, res);
+  if (r.kind === 'mail') return mailStatus(r, res);
   switch (r.state) {
     case 'a_envoyer':
     case 'envoi_en_cours':

@@ -1,4 +1,7 @@
-/** Things the secrétaire asks to send besides acts: annulation (§2.7), reply to the préfecture (§2.8), PES_Aller (§3), new classification (§2.6). */
+/**
+ * Things the secrétaire asks to send besides acts: annulation (§2.7), reply to the préfecture (§2.8), PES_Aller (§3), new classification (§2.6).
+ * `now` is always the core's clock (ctx.now): no default, so a caller cannot fall back on the machine's clock.
+ */
 import { AppError } from '../kernel';
 import type { Db } from '../db';
 import { annexesOf, deliberationDate, getDeliberation, NUMERO_INTERNE_PATTERN, remettreATransmettre } from '../conseil/index';
@@ -6,7 +9,7 @@ import { acteFromDeliberation } from './acte';
 import { enqueue, getItem } from './outbox';
 import type { ActePayload, ReponsePayload } from './s2low/push';
 
-export function enqueueAnnulation(db: Db, acteOutboxId: number, now = new Date()): number {
+export function enqueueAnnulation(db: Db, acteOutboxId: number, now: Date): number {
   const acte = getItem(db, acteOutboxId);
   if (!acte || acte.kind !== 'acte') throw new AppError('NOT_FOUND', 'Acte introuvable.');
   if (acte.state !== 'recu') throw new AppError('RULE', "Seul un acte dont la préfecture a accusé réception peut être annulé (S²LOW : état « Acquittement reçu »).");
@@ -17,7 +20,7 @@ export function enqueueAnnulation(db: Db, acteOutboxId: number, now = new Date()
 const TYPE_ENVOIE = { reponse: 4, refus: 3 } as const;
 
 /** Reply to a courrier: réponse / pièces complémentaires (4), refus / rejet (3); a courrier simple takes 1. */
-export function enqueueReponse(db: Db, inboundId: number, r: { mode: 'reponse' | 'refus'; typeActe: string; document: { sha256: string; nom: string }; annexes?: ReponsePayload['annexes'] }, now = new Date()): number {
+export function enqueueReponse(db: Db, inboundId: number, r: { mode: 'reponse' | 'refus'; typeActe: string; document: { sha256: string; nom: string }; annexes?: ReponsePayload['annexes'] }, now: Date): number {
   const inb = db.prepare('SELECT * FROM sync_inbound WHERE id = ?').get(inboundId) as { id: number; kind: string; remote_id: string; title: string; reply_outbox_id: number | null } | undefined;
   if (!inb) throw new AppError('NOT_FOUND', 'Message introuvable.');
   const types: Record<string, number> = { CourrierSimple: 2, DemandePieceComplementaire: 3, LettreObservations: 4 };
@@ -41,10 +44,10 @@ export function enqueueReponse(db: Db, inboundId: number, r: { mode: 'reponse' |
   })();
 }
 
-export const enqueueHelios = (db: Db, f: { sha256: string; nom: string }, now = new Date()): number =>
+export const enqueueHelios = (db: Db, f: { sha256: string; nom: string }, now: Date): number =>
   enqueue(db, { idemKey: `helios:${f.sha256}`, kind: 'helios', refType: 'document', refId: f.sha256, label: `Flux comptable ${f.nom}`, payload: f }, now);
 
-export const enqueueClassificationRequest = (db: Db, today: string, now = new Date()): number =>
+export const enqueueClassificationRequest = (db: Db, today: string, now: Date): number =>
   enqueue(db, { idemKey: `classification:${today}`, kind: 'classification', label: 'Demande de mise à jour de la classification des actes', payload: {} }, now);
 
 /**
@@ -53,7 +56,7 @@ export const enqueueClassificationRequest = (db: Db, today: string, now = new Da
  * unique per collectivité on the platform (s2low-protocol.md §2.1), so the new transmission carries the
  * délibération's number with a suffix: 2026_007_R1, then _R2… The refused item stays as history.
  */
-export function enqueueRenvoi(db: Db, refusedOutboxId: number, now = new Date()): number {
+export function enqueueRenvoi(db: Db, refusedOutboxId: number, now: Date): number {
   const old = getItem(db, refusedOutboxId);
   if (!old || old.kind !== 'acte' || old.ref_type !== 'deliberation' || old.ref_id === null) throw new AppError('NOT_FOUND', 'Acte introuvable.');
   if (old.state !== 'refuse') throw new AppError('CONFLICT', "Seul un envoi refusé peut être renvoyé.");

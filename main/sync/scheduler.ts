@@ -53,7 +53,8 @@ export type Trigger = 'demarrage' | 'horaire' | 'manuel';
 export interface SchedulerOptions {
   slots: () => readonly OpeningSlot[];
   run: (trigger: Trigger) => Promise<unknown>;
-  now?: () => Date;
+  /** the core's clock (Core.clock): opening half-days are judged by it */
+  now: () => Date;
   intervalMs?: number;
   tickMs?: number;
 }
@@ -81,7 +82,7 @@ export class SyncScheduler {
   }
 
   tick(): void {
-    const now = (this.o.now ?? (() => new Date()))();
+    const now = this.o.now();
     if (!isOpen(this.o.slots(), now)) return;
     if (now.getTime() - this.lastRun < (this.o.intervalMs ?? 15 * 60_000)) return;
     void this.trigger('horaire');
@@ -89,7 +90,7 @@ export class SyncScheduler {
 
   private trigger(t: Trigger): Promise<unknown> {
     if (this.running) return this.running;
-    this.lastRun = (this.o.now ?? (() => new Date()))().getTime();
+    this.lastRun = this.o.now().getTime();
     // run() may throw before returning a promise (session locked meanwhile): never let it escape a timer
     this.running = Promise.resolve()
       .then(() => this.o.run(t))

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../../test-support/helpers';
+import { runningClock } from '../../test-support/support';
 import { runSync, type SyncOptions } from './engine';
 import { addDeliberations, connectedHarness, type Harness } from '../../test-support/sync-harness';
 import { statusLabel, type OutboxRow } from './outbox';
@@ -12,6 +13,7 @@ let fake: FakeS2low;
 let h: Harness;
 let conn: S2lowConnector;
 
+const clock = runningClock(); // from TEST_NOW; the engine waits for the retry times it computes from it
 const fast = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
   db: h.db,
   docs: h.docs,
@@ -21,6 +23,7 @@ const fast = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
   untilDrained: true,
   deadlineMs: 20_000,
   ...extra,
+  now: extra.now ?? clock,
 });
 const rows = () => h.db.prepare('SELECT * FROM sync_outbox ORDER BY id').all() as OutboxRow[];
 const acceptedOnce = () => [...fake.state.stats.acceptedByNumber.values()].every((n) => n === 1);
@@ -66,14 +69,14 @@ describe('ACTES through the fake S²LOW', () => {
     expect(d).toEqual({ transmission: 'anomalie', anomalie_motif: "L'acte est illisible" });
 
     // Corrected, it is sent again under a derived numéro interne (unique per collectivité on the platform).
-    const again = enqueueRenvoi(h.db, r.id, new Date());
+    const again = enqueueRenvoi(h.db, r.id, clock());
     await runSync({ ...fast(), untilDrained: true });
     const resent = h.db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(again) as OutboxRow;
     const { numero } = h.db.prepare('SELECT numero FROM deliberation WHERE id = ?').get(r.ref_id) as { numero: string };
     expect(JSON.parse(resent.payload).numero).toBe(`${numero}_R1`);
     expect(resent.state).toBe('recu');
     expect(h.db.prepare('SELECT transmission FROM deliberation WHERE id = ?').get(r.ref_id)).toEqual({ transmission: 'ar_recu' });
-    expect(() => enqueueRenvoi(h.db, again)).toThrow(/Seul un envoi refusé/);
+    expect(() => enqueueRenvoi(h.db, again, clock())).toThrow(/Seul un envoi refusé/);
   });
 
   it('« Synchroniser maintenant » checks sent acts at once instead of waiting for the next poll', async () => {

@@ -6,6 +6,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeS2low, type FakeS2low } from '../../e2e/fakes/s2low/index';
 import { tempDir } from '../../test-support/helpers';
+import { runningClock } from '../../test-support/support';
 import { runSync, type SyncOptions } from './engine';
 import { addDeliberations, connectedHarness, type Harness } from '../../test-support/sync-harness';
 import type { OutboxRow } from './outbox';
@@ -15,6 +16,7 @@ let fake: FakeS2low;
 let h: Harness;
 let conn: S2lowConnector;
 
+const clock = runningClock(); // from TEST_NOW; the engine waits for the retry times it computes from it
 const fast = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
   db: h.db,
   docs: h.docs,
@@ -24,6 +26,7 @@ const fast = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
   untilDrained: true,
   deadlineMs: 20_000,
   ...extra,
+  now: extra.now ?? clock,
 });
 
 /** A real one-page PDF, as the conseil makes them. */

@@ -53,8 +53,8 @@ export function withMail(platform: Connector | string, mail: MailSide | string):
       if (failure) throw failure;
     },
     ...(p?.pieces ? { pieces: p.pieces.bind(p) } : {}),
-    async test(): Promise<Diagnostic> {
-      if (p) return p.test();
+    async test(now: Date): Promise<Diagnostic> {
+      if (p) return p.test(now);
       return testMailbox(m!.config, m!.timeoutMs);
     },
     close() {

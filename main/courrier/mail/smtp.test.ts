@@ -95,6 +95,7 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
     expect(rep.outcome).toBe('ok');
     expect(row(outboxId)).toMatchObject({ state: 'recu', attempts: 1, last_error: null });
     expect(statusLabel(row(outboxId))).toBe('envoyé le 23/11/2026');
+    expect(JSON.parse(row(outboxId).result as string)).toMatchObject({ envoyeLe: '2026-11-23T09:00:00.000Z' }); // the core's clock, not the machine's
     expect(await sync()).toMatchObject({ steps: 0 }); // nothing left to do: not sent again
     const got = await received(s);
     expect(got).toEqual([{ messageId: `<${messageId}>`, subject: "Accusé d'enregistrement — demande-1", attachments: [`accuse.pdf ${pdf.length}`] }]);

@@ -1,5 +1,6 @@
 /** The S²LOW connector: push (push.ts), pull (préfecture courriers §2.8, classification §2.6, PES_Retour §3), test (§1). */
 import tls from 'node:tls';
+import { parisDateFr } from '../../kernel';
 import type { Connector, Diagnostic, DiagnosticStep, InboundItem, PullIO, PushIO } from '../connector';
 import type { OutboxRow } from '../outbox';
 import { S2lowClient } from './client';
@@ -160,8 +161,8 @@ export class S2lowConnector implements Connector {
     return null;
   }
 
-  /** « Tester la connexion » (§1 test-connexion, info-connexion), with a French diagnosis per step. */
-  async test(): Promise<Diagnostic> {
+  /** « Tester la connexion » (§1 test-connexion, info-connexion), with a French diagnosis per step; `now`: the core's clock. */
+  async test(now: Date): Promise<Diagnostic> {
     const steps: DiagnosticStep[] = [];
     const fail = (label: string, detail: string): Diagnostic => {
       steps.push({ label, ok: false, detail });
@@ -184,11 +185,11 @@ export class S2lowConnector implements Connector {
       if (t.failure === 'auth') return fail('Identifiant', "L'identifiant ou le mot de passe de la plateforme est refusé : vérifiez-les (ils sont demandés quand le certificat est partagé).");
       if (t.failure === 'tls' && /ALTNAME|SELF_SIGNED|UNABLE_TO_VERIFY|CERT_HAS_EXPIRED/.test(t.code ?? ''))
         return fail('Adresse', `Le certificat du serveur ${url.host} n'est pas reconnu : l'adresse est peut-être incorrecte.`);
-      if (local && local.validTo.getTime() < Date.now()) return fail('Certificat', `Votre certificat a expiré le ${local.validTo.toLocaleDateString('fr-FR')} : demandez-en un nouveau à votre autorité de certification.`);
+      if (local && local.validTo.getTime() < now.getTime()) return fail('Certificat', `Votre certificat a expiré le ${parisDateFr(local.validTo)} : demandez-en un nouveau à votre autorité de certification.`);
       if (t.failure === 'tls' || t.failure === 'reset') return fail('Certificat', "La plateforme refuse votre certificat : il lui est inconnu ou il a été révoqué. Vérifiez qu'il est bien enregistré sur votre compte S²LOW.");
       return fail('Connexion', `La plateforme ne répond pas correctement : ${t.message}.`);
     }
-    steps.push({ label: 'Adresse', ok: true, detail: `${url.host} répond.` }, { label: 'Certificat', ok: true, detail: local ? `Accepté (${local.subject}, valable jusqu'au ${local.validTo.toLocaleDateString('fr-FR')}).` : 'Accepté.' });
+    steps.push({ label: 'Adresse', ok: true, detail: `${url.host} répond.` }, { label: 'Certificat', ok: true, detail: local ? `Accepté (${local.subject}, valable jusqu'au ${parisDateFr(local.validTo)}).` : 'Accepté.' });
     let info: Record<string, unknown> = {};
     try {
       info = await this.client.infoConnexion();
