@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallError } from '../../bridge';
-import { byLabel, byText, click, flush, render, type } from '../../testing/render';
+import { byLabel, byText, click, flush, render } from '../../testing/render';
 import { OverrideDialog } from './OverrideDialog';
 
 const DECISION = 'Refusée : copie intégrale réservée à la personne, ses ascendants, descendants… (décret n° 2017-890, art. 30).';
