@@ -13,6 +13,7 @@ import c0300 from './commune/0300_courrier.sql';
 import c0120 from './commune/0120_mail.sql';
 import c0110 from './commune/0110_conseil_flows.sql';
 import c0200 from './commune/0200_etat_civil.sql';
+import c0210 from './commune/0210_etat_civil_demandes.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 import w0030 from './workspace/0030_append_only_replace.sql';
@@ -30,6 +31,7 @@ export const communeMigrations = migrationsFromFiles({
   '0120_mail.sql': c0120,
   '0110_conseil_flows.sql': c0110,
   '0200_etat_civil.sql': c0200,
+  '0210_etat_civil_demandes.sql': c0210,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

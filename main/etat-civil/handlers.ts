@@ -9,6 +9,12 @@ import { prevoirMention, saveMention, validateMention } from './mention-service'
 import { addPages, listRegistres, readPage, saveRegistre, scanPages } from './registres';
 import { searchActes } from './search';
 import { tablePdf } from './tables';
+import { createDemande, listDemandes, readDemande, updateDemande } from './demandes';
+import { decideDemande, overrideDemande } from './demandes-decision';
+import { officiersDuJour, statsAccess } from './demandes-officier';
+import { produceDemande, readPiece, remiseDemande } from './demandes-production';
+import { lettreDemande, recepisseDemande } from './demandes-lettres';
+import { demandeStats } from './demandes-stats';
 import { refreshEtatCivilTodos } from './todos';
 
 /** Every call first checks that this person is an officier de l'état civil or the secrétaire (access.ts). */
@@ -82,9 +88,49 @@ export const etatCivilHandlers = {
     c.db.transaction(() => c.audit({ action: 'etat-civil.table', summary: `${t.nom} produite (${t.actes} acte(s))` }))();
     return file(t.nom, 'application/pdf', t.pdf);
   },
+  // the counter (issue 12): every call checks the officier or the secrétaire (ec), the services the request's state
+  'etatCivil.demande.list': (ctx, { statut, annee }) => listDemandes(ec(ctx), statut, annee),
+  'etatCivil.demande.get': (ctx, { demandeId }) => readDemande(ec(ctx), demandeId),
+  'etatCivil.demande.create': (ctx, { demande }) => write(ctx, (c) => readDemande(c, createDemande(c, demande))),
+  'etatCivil.demande.update': (ctx, { demandeId, demande }) => write(ctx, (c) => (updateDemande(c, demandeId, demande), readDemande(c, demandeId))),
+  'etatCivil.demande.decide': (ctx, { demandeId }) => write(ctx, (c) => (decideDemande(c, demandeId), readDemande(c, demandeId))),
+  'etatCivil.demande.override': (ctx, { demandeId, motif }) => write(ctx, (c) => (overrideDemande(c, demandeId, motif), readDemande(c, demandeId))),
+  'etatCivil.demande.officiers': (ctx) => {
+    const c = ec(ctx);
+    return officiersDuJour(c.db, c.today).map((o) => ({ ...o.choix, nom: o.nom, qualite: o.qualite }));
+  },
+  'etatCivil.demande.produce': async (ctx, { demandeId, officier }) => {
+    const c = ec(ctx);
+    const out = await produceDemande(c, ctx.session(), demandeId, officier);
+    refreshEtatCivilTodos(c.db, c.today, c.now);
+    return { ...file(out.nom, 'application/pdf', out.pdf), pieceId: out.pieceId, demande: readDemande(c, demandeId) };
+  },
+  'etatCivil.demande.lettre': async (ctx, { demandeId, lettre, officier }) => {
+    const c = ec(ctx);
+    const out = await lettreDemande(c, ctx.session(), demandeId, lettre, officier);
+    refreshEtatCivilTodos(c.db, c.today, c.now);
+    return { ...file(out.nom, 'application/pdf', out.pdf), pieceId: out.pieceId, demande: readDemande(c, demandeId) };
+  },
+  'etatCivil.demande.recepisse': async (ctx, { demandeId }) => {
+    const out = await recepisseDemande(ec(ctx), demandeId);
+    return { ...file(out.nom, 'application/pdf', out.pdf), pieceId: out.pieceId };
+  },
+  'etatCivil.demande.piece': (ctx, { demandeId, pieceId }) => {
+    const p = readPiece(ec(ctx), demandeId, pieceId);
+    return file(p.nom, 'application/pdf', p.bytes);
+  },
+  'etatCivil.demande.remise': (ctx, { demandeId, mode, date }) => write(ctx, (c) => (remiseDemande(c, demandeId, mode, date), readDemande(c, demandeId))),
+  'etatCivil.demande.stats': (ctx, { annee }) => {
+    const { db } = ctx.commune();
+    statsAccess(db, ctx.session(), parisDay(ctx.now));
+    return demandeStats(db, annee);
+  },
 } satisfies Implementations<
   | 'etatCivil.registres' | 'etatCivil.saveRegistre' | 'etatCivil.addPages' | 'etatCivil.page' | 'etatCivil.search' | 'etatCivil.acte' | 'etatCivil.createActe'
   | 'etatCivil.saisir' | 'etatCivil.saveMention' | 'etatCivil.validateMention' | 'etatCivil.prevoirMention' | 'etatCivil.avis' | 'etatCivil.avisPdf'
   | 'etatCivil.avisEnvoye' | 'etatCivil.avisRelance' | 'etatCivil.avisRecepisse' | 'etatCivil.avisEntrant' | 'etatCivil.avisAppliquer' | 'etatCivil.recepissePdf'
   | 'etatCivil.importPreview' | 'etatCivil.importCsv' | 'etatCivil.tablePdf'
+  | 'etatCivil.demande.list' | 'etatCivil.demande.get' | 'etatCivil.demande.create' | 'etatCivil.demande.update' | 'etatCivil.demande.decide'
+  | 'etatCivil.demande.override' | 'etatCivil.demande.officiers' | 'etatCivil.demande.produce' | 'etatCivil.demande.lettre'
+  | 'etatCivil.demande.recepisse' | 'etatCivil.demande.piece' | 'etatCivil.demande.remise' | 'etatCivil.demande.stats'
 >;

@@ -9,6 +9,7 @@ import type { Access } from '../api/schemas';
 import { KINDS } from './rules/kinds';
 import { NATURES } from './rules/mentions';
 import { IMPORT_FIELDS } from './rules/csv';
+import { demandeApi } from './demandes-schemas';
 
 const id = z.number().int().positive();
 const txt = (label: string, max: number) => z.string().trim().max(max, { error: `${label} : ${max} caractères au plus.` });
@@ -122,4 +123,6 @@ export const etatCivilApi = {
     args: z.object({ table: z.enum(['annuelle', 'decennale']), annee: z.number().int().min(1792).max(2200), type: kind }).strict(),
     access: 'commune.read',
   },
+  // the counter (issue 12): requests for copies and extracts
+  ...demandeApi,
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -7,6 +7,7 @@ import { acteRef, type ActeRow } from './actes';
 import { avisNext, type AvisRow } from './avis';
 import { ARTICLE_49 } from './rules/deadlines';
 import { NATURE_LABELS, type Nature } from './rules/mentions';
+import { demandeTodos } from './demandes-stats';
 
 interface Todo {
   due_date: string | null;
@@ -28,6 +29,8 @@ export function etatCivilTodos(db: Db): Todo[] {
     const next = avisNext(a);
     if (next) todos.push({ due_date: next.due || null, title: `${next.title} (${NATURE_LABELS[a.nature].toLowerCase()})`, legal_ref: next.ref, object_type: 'etat-civil.avis', object_id: String(a.id) });
   }
+  // the counter's requests waiting: complément, production, handing over or posting (issue 12)
+  todos.push(...demandeTodos(db));
   return todos;
 }
 
