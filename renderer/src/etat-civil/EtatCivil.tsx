@@ -4,6 +4,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ActePage } from './ActePage';
 import { AvisQueue } from './AvisQueue';
 import { Demandes } from './demandes/Demandes';
+import { Statistiques } from './demandes/Statistiques';
 import { ImportCsv } from './ImportCsv';
 import { IndexerForm } from './IndexerForm';
 import { Recherche } from './Recherche';
@@ -33,6 +34,7 @@ export function EtatCivil() {
           <Tabs.Tab value="registres">Registres</Tabs.Tab>
           <Tabs.Tab value="avis">Mentions et avis</Tabs.Tab>
           <Tabs.Tab value="import">Import</Tabs.Tab>
+          <Tabs.Tab value="statistiques">Statistiques</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="demandes">
           <Demandes onOpenActe={setActeId} />
@@ -48,6 +50,9 @@ export function EtatCivil() {
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportCsv />
+        </Tabs.Panel>
+        <Tabs.Panel value="statistiques">
+          <Statistiques />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { byText, click, render } from '../../testing/render';
 import { DecisionPanel } from './DecisionPanel';
-import type { DecisionView } from './decision';
+import { toView, type DecisionView } from './decision';
 
-const base: DecisionView = { issue: 'accordee', motif: '', article: null, simpleRenseignement: false, aConfirmer: null, manquants: [], proposer: [], recours: null, courriel: null, derogation: null };
+const base: DecisionView = { issue: 'accordee', motif: '', article: null, simpleRenseignement: false, aConfirmer: null, manquants: [], proposer: [], recours: null, avertissements: [], derogation: null };
 const text = () => document.body.textContent ?? '';
 const buttons = () => [...document.querySelectorAll('button')].map((b) => b.textContent);
 
@@ -17,7 +17,7 @@ describe('DecisionPanel: the decision before anything is produced', () => {
   });
 
   it('refused: reason, article, how to contest, the one-click offer and the override', async () => {
-    const offered: string[] = [];
+    const offered: unknown[] = [];
     let override = 0;
     const d: DecisionView = {
       ...base,
@@ -25,9 +25,9 @@ describe('DecisionPanel: the decision before anything is produced', () => {
       motif: 'Un cousin n’a pas droit à la copie intégrale d’un acte de naissance de moins de 75 ans.',
       article: 'décret n° 2017-890, art. 30 ; code du patrimoine, art. L213-2',
       recours: 'recours gracieux auprès du maire, ou devant le tribunal administratif dans les deux mois.',
-      proposer: [{ document: 'extrait_sans_filiation', label: 'Extrait sans filiation' }],
+      proposer: [{ document: 'extrait_sans_filiation', livraison: null, label: 'Proposer l’extrait sans filiation', texte: 'L’extrait sans filiation est délivré à toute personne (art. 31).' }],
     };
-    await render(<DecisionPanel d={d} onOffer={(doc) => offered.push(doc)} onOverride={() => override++} />);
+    await render(<DecisionPanel d={d} onOffer={(o) => offered.push(o.document)} onOverride={() => override++} />);
     expect(text()).toContain('Délivrance refusée');
     expect(text()).toContain('Fondement : décret n° 2017-890, art. 30 ; code du patrimoine, art. L213-2');
     expect(text()).toContain('Voies de recours : recours gracieux');
@@ -52,20 +52,42 @@ describe('DecisionPanel: the decision before anything is produced', () => {
     expect(buttons()).not.toContain('Passer outre…');
   });
 
-  it('flags the 25-years-after-death variant « à confirmer », a non-certified copy, and explains why not by e-mail', async () => {
+  it('flags the 25-years-after-death variant « à confirmer » and a non-certified copy', async () => {
     const d: DecisionView = {
       ...base,
       motif: 'Acte communicable : la personne est décédée depuis plus de 25 ans.',
       article: 'code du patrimoine, art. L213-2 I 4°',
       simpleRenseignement: true,
       aConfirmer: 'Le délai de 25 ans après le décès est à confirmer pour les registres d’état civil.',
-      courriel: 'Une copie envoyée par courriel n’a aucune valeur authentique (IGREC n° 72-1) : remise au guichet ou envoi postal.',
     };
     await render(<DecisionPanel d={d} />);
     expect(byText('span', 'À confirmer')).toBeTruthy();
     expect(text()).toContain('à titre de simple renseignement');
+  });
+
+  it('e-mail delivery: the core’s explanation, the hand-over and the post offered, no way to send by e-mail', async () => {
+    const offered: unknown[] = [];
+    const d = toView(
+      {
+        outcome: 'refused',
+        articles: ['art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1'],
+        motif: 'Un acte de l’état civil ne peut pas être envoyé par courriel (IGREC n° 72-1).',
+        proposer: [
+          { document: 'copie_integrale', simpleRenseignement: false, livraison: 'remise_guichet', texte: 'Copie intégrale : remise au guichet.' },
+          { document: 'copie_integrale', simpleRenseignement: false, livraison: 'envoi_postal', texte: 'Copie intégrale : envoi postal.' },
+        ],
+        recours: 'Recours gracieux.',
+        avertissements: ['Demande reçue par courriel : ce n’est pas l’un des moyens prévus (art. 29).'],
+      },
+      null,
+    );
+    await render(<DecisionPanel d={d} onOffer={(o) => offered.push(o.livraison)} onOverride={() => undefined} />);
     expect(text()).toContain('IGREC n° 72-1');
+    expect(text()).toContain('Demande reçue par courriel');
+    expect(buttons()).toEqual(expect.arrayContaining(['Remettre au guichet', 'Envoyer par la poste']));
     expect(buttons().some((b) => /courriel/i.test(b ?? ''))).toBe(false);
+    await click(byText('button', 'Envoyer par la poste'));
+    expect(offered).toEqual(['envoi_postal']);
   });
 
   it('shows an override already given, and offers no second one', async () => {

@@ -1,15 +1,15 @@
 import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
-import { proposerLabel, type DecisionView } from './decision';
+import type { DecisionView, Offre } from './decision';
 
 const TITLES = { accordee: 'Délivrance possible', incomplete: 'Demande incomplète', refusee: 'Délivrance refusée' } as const;
 const COLORS = { accordee: 'teal', incomplete: 'orange', refusee: 'red' } as const;
 
 /**
  * The decision, shown before anything is produced (issue 12): its reason and article as the core's rule wrote
- * them, what is missing, what may be offered instead (one click), and the e-mail explanation. Nothing here
+ * them, what is missing, what may be offered instead (one click), and the notes (a request by e-mail…). Nothing here
  * decides: the window only shows what decideDelivrance returned, and the core checks it again at production.
  */
-export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionView; busy?: boolean; onOffer?: (document: string) => void; onOverride?: () => void }) {
+export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionView; busy?: boolean; onOffer?: (o: Offre) => void; onOverride?: () => void }) {
   return (
     <Stack gap="xs" aria-live="polite">
       <Alert color={COLORS[d.issue]} variant="light" title={TITLES[d.issue]} data-testid="decision">
@@ -43,16 +43,16 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
           )}
         </Stack>
       </Alert>
-      {d.courriel && (
-        <Alert color="blue" variant="light" title="Pas d’envoi par courriel">
-          <Text size="sm">{d.courriel}</Text>
+      {d.avertissements.map((a) => (
+        <Alert key={a} color="blue" variant="light" title="À savoir">
+          <Text size="sm">{a}</Text>
         </Alert>
-      )}
+      ))}
       {(d.proposer.length > 0 || (d.issue !== 'accordee' && !d.derogation && onOverride)) && (
         <Group gap="xs">
           {d.proposer.map((p) => (
-            <Button key={p.document} loading={busy} onClick={() => onOffer?.(p.document)}>
-              {proposerLabel(p.label)}
+            <Button key={p.label} loading={busy} title={p.texte} onClick={() => onOffer?.(p)}>
+              {p.label}
             </Button>
           ))}
           {d.issue !== 'accordee' && !d.derogation && onOverride && (

@@ -2,10 +2,10 @@ import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text, Tex
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../lib/useLoad';
-import { api, type DemandeRow } from './api';
+import { api, attente, demandeurNom } from './api';
 import { DemandeForm } from './DemandeForm';
 import { DemandePage } from './DemandePage';
-import { CANAUX, DOCUMENTS, jour, label, QUALITES, STATUT_COLORS, STATUTS } from './labels';
+import { CANAUX, jour, label, QUALITES, STATUT_COLORS, STATUTS } from './labels';
 
 const today = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' });
 const FILTRES = [{ value: '', label: 'Toutes' }, { value: 'en_cours', label: 'En cours (pas encore remises)' }, ...STATUTS];
@@ -19,7 +19,7 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
   const [statut, setStatut] = useState('en_cours');
   const [canal, setCanal] = useState('');
   const [q, setQ] = useState('');
-  const rows = useMemo(() => filter(list.data?.rows ?? [], statut, canal, q), [list.data, statut, canal, q]);
+  const rows = useMemo(() => filter(list.data ?? [], statut, canal, q), [list.data, statut, canal, q]);
   if (open)
     return (
       <>
@@ -28,13 +28,13 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
       </>
     );
   if (creating) return <DemandeForm today={today()} save={api.create} onCancel={() => setCreating(false)} onSaved={(id) => (setCreating(false), setOpen(id))} />;
-  const c = list.data?.compteurs;
+  const c = list.data && compteurs(list.data, today());
   return (
     <>
       <ErrorAlert>{list.error}</ErrorAlert>
       {c && (
         <SimpleGrid cols={{ base: 2, md: 4 }} mb="md" aria-label="Demandes en attente">
-          <Tile n={c.incompletes} label="en attente d’un complément" />
+          <Tile n={c.incompletes} label="incomplètes : complément à demander ou attendu" />
           <Tile n={c.aProduire} label="à produire" />
           <Tile n={c.aRemettre} label="à remettre ou à envoyer" />
           <Tile n={c.delivreesCeMois} label="délivrées ce mois-ci" />
@@ -55,8 +55,7 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
               <Table.Th>Reçue le</Table.Th>
               <Table.Th>Canal</Table.Th>
               <Table.Th>Demandeur</Table.Th>
-              <Table.Th>Acte</Table.Th>
-              <Table.Th>Document</Table.Th>
+              <Table.Th>Document et acte</Table.Th>
               <Table.Th>Statut</Table.Th>
               <Table.Th>En attente de</Table.Th>
             </Table.Tr>
@@ -65,15 +64,14 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
             {rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => setOpen(r.id)} aria-label={`Ouvrir la demande ${r.reference} de ${r.demandeur}`}>{r.reference}</Button>
+                  <Button size="compact-sm" variant="light" onClick={() => setOpen(r.id)} aria-label={`Ouvrir la demande ${r.reference} de ${demandeurNom(r)}`}>{r.reference}</Button>
                 </Table.Td>
-                <Table.Td>{jour(r.recue_le)}</Table.Td>
+                <Table.Td>{jour(r.recueLe)}</Table.Td>
                 <Table.Td>{label(CANAUX, r.canal)}</Table.Td>
-                <Table.Td>{r.demandeur}<Text size="xs">{label(QUALITES, r.qualite)}</Text></Table.Td>
-                <Table.Td>{r.acte}</Table.Td>
-                <Table.Td>{label(DOCUMENTS, r.document)}{r.exemplaires > 1 ? ` × ${r.exemplaires}` : ''}</Table.Td>
+                <Table.Td>{demandeurNom(r)}<Text size="xs">{r.demandeur.qualite ? label(QUALITES, r.demandeur.qualite) : 'qualité non précisée'}</Text></Table.Td>
+                <Table.Td>{capital(r.objet)}{r.exemplaires > 1 ? ` (${r.exemplaires} exemplaires)` : ''}</Table.Td>
                 <Table.Td><Badge variant="filled" color={STATUT_COLORS[r.statut] ?? 'gray.8'}>{label(STATUTS, r.statut)}</Badge></Table.Td>
-                <Table.Td><Text size="sm">{r.attente ?? ''}</Text></Table.Td>
+                <Table.Td><Text size="sm">{capital(attente(r) ?? '')}</Text></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -92,14 +90,28 @@ function Tile({ n, label: l }: { n: number; label: string }) {
   );
 }
 
+type Row = Awaited<ReturnType<typeof api.list>>[number];
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The tiles: what waits, and what was delivered in the Paris month of today. */
+function compteurs(rows: Row[], day: string) {
+  const n = (p: (r: Row) => boolean) => rows.filter(p).length;
+  return {
+    incompletes: n((r) => r.statut === 'incomplete' || (r.statut === 'recue' && (r.decision as { outcome?: string } | null)?.outcome === 'incomplete')),
+    aProduire: n((r) => r.statut === 'a_produire'),
+    aRemettre: n((r) => r.statut === 'produite'),
+    delivreesCeMois: n((r) => (r.statut === 'remise' || r.statut === 'envoyee') && (r.remiseLe ?? '').slice(0, 7) === day.slice(0, 7)),
+  };
+}
+
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-function filter(rows: DemandeRow[], statut: string, canal: string, q: string): DemandeRow[] {
+function filter(rows: Row[], statut: string, canal: string, q: string): Row[] {
   const needle = fold(q.trim());
   return rows.filter(
     (r) =>
       (!statut || (statut === 'en_cours' ? EN_COURS.has(r.statut) : r.statut === statut)) &&
       (!canal || r.canal === canal) &&
-      (!needle || fold(`${r.demandeur} ${r.acte}`).includes(needle)),
+      (!needle || fold(`${demandeurNom(r)} ${r.renseignements.nom ?? ''} ${r.renseignements.prenoms ?? ''} ${r.objet}`).includes(needle)),
   );
 }

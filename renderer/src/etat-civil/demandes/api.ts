@@ -1,69 +1,64 @@
 /**
- * The counter's calls to the core (handlers `etatCivil.demande.*`, main/etat-civil/schemas.ts), and the one
- * place where the core's answers are mapped to what the screens show.
+ * The counter's calls to the core (handlers `etatCivil.demande.*`, main/etat-civil/demandes-schemas.ts), and
+ * the one place where the core's answers are mapped to what the screens show.
  */
-import { call } from '../../bridge';
-import type { DecisionView } from './decision';
-import type { Draft } from './draft';
+import { call, type HandlerResult } from '../../bridge';
+import { toView, type CoreDecision, type DecisionView } from './decision';
+import { toArgs, type DemandeArgs, type Draft } from './draft';
 
 export type Fichier = { nom: string; mime: string; base64: string };
+export type Demande = HandlerResult<'etatCivil.demande.get'>;
+type Listed = HandlerResult<'etatCivil.demande.list'>[number];
+export type Officier = HandlerResult<'etatCivil.demande.officiers'>[number];
+export type OfficierChoix = { eluId: number } | { delegationId: number } | null;
+export type Stats = HandlerResult<'etatCivil.demande.stats'>;
 
-export interface DemandeRow {
-  id: number;
-  reference: string;
-  recue_le: string;
-  canal: string;
-  demandeur: string;
-  qualite: string;
-  acte: string;
-  document: string;
-  exemplaires: number;
-  statut: string;
-  attente: string | null;
+export const demandeurNom = (d: Pick<Listed, 'demandeur'>): string => `${d.demandeur.prenoms ?? ''} ${String(d.demandeur.nom ?? '').toUpperCase()}`.trim();
+
+/** What the request waits for, in words (the same steps as the core's « À faire », demandes-stats.ts). */
+export function attente(d: Pick<Listed, 'statut' | 'decision' | 'livraison'>): string | null {
+  const dec = d.decision as CoreDecision | null;
+  if (d.statut === 'incomplete') return `le complément demandé${dec?.outcome === 'incomplete' ? ` (${dec.manquants.map((m) => m.label).join(' ; ')})` : ''}`;
+  if (d.statut === 'recue' && dec?.outcome === 'incomplete') return 'la lettre de demande de complément';
+  if (d.statut === 'recue' && dec?.outcome === 'refused') return 'la lettre de refus, ou une dérogation écrite';
+  if (d.statut === 'a_produire') return 'la production du document';
+  if (d.statut === 'produite') return d.livraison === 'envoi_postal' ? 'l’envoi postal' : 'la remise au demandeur';
+  return null;
 }
 
-export interface DemandeView {
-  id: number;
-  reference: string;
-  statut: string;
-  attente: string | null;
-  recue_le: string;
-  canal: string;
-  demandeur: string;
-  adresse: string | null;
-  qualite: string;
-  acte: { id: number; libelle: string; statut: 'indexe' | 'saisi' } | null;
-  description: string;
-  document: string;
-  exemplaires: number;
-  livraison: string;
-  decision: DecisionView | null;
-  officier: string | null;
-  /** granted or overridden, not yet produced */
-  peutProduire: boolean;
-  /** not yet produced nor refused: may still be changed, overridden, answered */
-  modifiable: boolean;
-  pieces: { id: number; nature: string; le: string; officier: string | null }[];
+export const decisionOf = (d: Pick<Demande, 'decision' | 'derogation'>): DecisionView | null => (d.decision ? toView(d.decision as CoreDecision, d.derogation) : null);
+
+/** The request as the core holds it, back into the contract's input (to change one thing: the document, the delivery). */
+export function asArgs(d: Demande): DemandeArgs {
+  const { nom, prenoms, adresse, qualite, ...pieces } = d.demandeur as DemandeArgs['demandeur'];
+  return {
+    canal: d.canal,
+    recueLe: d.recueLe,
+    demandeur: { nom, prenoms, adresse, qualite, ...pieces },
+    acteId: d.acteId,
+    acteType: d.acteType,
+    renseignements: d.renseignements,
+    document: d.document,
+    exemplaires: d.exemplaires,
+    livraison: d.livraison,
+    tousMariages: d.tousMariages,
+    nationalite: d.nationalite,
+  };
 }
 
-export interface Compteurs {
-  incompletes: number;
-  aProduire: number;
-  aRemettre: number;
-  delivreesCeMois: number;
-}
-
-const raw = call as unknown as (name: string, args: unknown) => Promise<unknown>;
+const pdf = (r: Fichier): Fichier => ({ nom: r.nom, mime: r.mime, base64: r.base64 });
 
 export const api = {
-  list: async (): Promise<{ rows: DemandeRow[]; compteurs: Compteurs | null }> => (await raw('etatCivil.demande.list', {})) as never,
-  get: async (id: number): Promise<DemandeView> => (await raw('etatCivil.demande.get', { demandeId: id })) as never,
-  create: async (d: Draft): Promise<number> => ((await raw('etatCivil.demande.create', { demande: d })) as { demandeId: number }).demandeId,
-  offer: async (id: number, document: string): Promise<unknown> => raw('etatCivil.demande.update', { demandeId: id, document }),
-  override: async (id: number, motif: string): Promise<unknown> => raw('etatCivil.demande.override', { demandeId: id, motif }),
-  produce: async (id: number): Promise<Fichier> => (await raw('etatCivil.demande.produce', { demandeId: id })) as Fichier,
-  lettreComplement: async (id: number): Promise<Fichier> => (await raw('etatCivil.demande.lettre', { demandeId: id, lettre: 'complement' })) as Fichier,
-  lettreRefus: async (id: number): Promise<Fichier> => (await raw('etatCivil.demande.lettre', { demandeId: id, lettre: 'refus' })) as Fichier,
-  recepisse: async (id: number): Promise<Fichier> => (await raw('etatCivil.demande.recepisse', { demandeId: id })) as Fichier,
-  remise: async (id: number, date: string): Promise<unknown> => raw('etatCivil.demande.remise', { demandeId: id, date }),
+  list: () => call('etatCivil.demande.list', {}),
+  get: (id: number) => call('etatCivil.demande.get', { demandeId: id }),
+  create: async (d: Draft): Promise<number> => (await call('etatCivil.demande.create', { demande: toArgs(d) })).id,
+  update: (id: number, demande: DemandeArgs) => call('etatCivil.demande.update', { demandeId: id, demande }),
+  override: (id: number, motif: string) => call('etatCivil.demande.override', { demandeId: id, motif }),
+  officiers: () => call('etatCivil.demande.officiers', {}),
+  produce: async (id: number, officier: OfficierChoix) => pdf(await call('etatCivil.demande.produce', { demandeId: id, officier })),
+  lettre: async (id: number, lettre: 'complement' | 'refus', officier: OfficierChoix) => pdf(await call('etatCivil.demande.lettre', { demandeId: id, lettre, officier })),
+  recepisse: async (id: number) => pdf(await call('etatCivil.demande.recepisse', { demandeId: id })),
+  piece: (id: number, pieceId: number) => call('etatCivil.demande.piece', { demandeId: id, pieceId }),
+  remise: (id: number, mode: 'remise' | 'envoi', date: string) => call('etatCivil.demande.remise', { demandeId: id, mode, date }),
+  stats: (annee: number) => call('etatCivil.demande.stats', { annee }),
 };

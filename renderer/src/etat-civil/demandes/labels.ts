@@ -1,48 +1,54 @@
 /** French labels of the request's codes (the core sends codes; reasons and articles come from its rules). */
+import type { HandlerArgs } from '../../../../main/api/types';
+
 export type Option = { value: string; label: string };
 
-export const CANAUX: Option[] = [
-  { value: 'guichet', label: 'Au guichet' },
-  { value: 'courrier', label: 'Courrier postal' },
-  { value: 'teleservice', label: 'Téléservice (service-public.fr…)' },
-  { value: 'notaire', label: 'Notaire' },
-  { value: 'administration', label: 'Administration' },
-  { value: 'autre_commune', label: 'Autre commune' },
-  { value: 'courriel', label: 'Courriel' },
-];
+type Args = HandlerArgs<'etatCivil.demande.create'>['demande'];
+const options = <K extends string>(labels: Record<K, string>): Option[] => Object.entries<string>(labels).map(([value, l]) => ({ value, label: l }));
 
-export const QUALITES: Option[] = [
-  { value: 'personne', label: 'La personne elle-même' },
-  { value: 'ascendant', label: 'Ascendant (parent, grand-parent)' },
-  { value: 'descendant', label: 'Descendant (enfant, petit-enfant)' },
-  { value: 'conjoint', label: 'Conjoint' },
-  { value: 'partenaire_pacs', label: 'Partenaire de PACS' },
-  { value: 'representant_legal', label: 'Représentant légal' },
-  { value: 'heritier', label: 'Héritier' },
-  { value: 'mandataire', label: 'Mandataire (mandat écrit)' },
-  { value: 'habilitation_familiale', label: 'Habilitation familiale (C. civ. art. 494-1)' },
-  { value: 'avocat', label: 'Avocat' },
-  { value: 'notaire', label: 'Notaire' },
-  { value: 'administration', label: 'Administration (citant son texte)' },
-  { value: 'procureur', label: 'Procureur de la République' },
-  { value: 'officier_etat_civil', label: 'Officier de l’état civil' },
-  { value: 'autorite_nationalite', label: 'Autorité de nationalité (C. civ. art. 26-1 et 31)' },
-  { value: 'genealogiste', label: 'Généalogiste successoral' },
-  { value: 'tiers', label: 'Autre personne (tiers)' },
-];
+/** décret 2017-890 art. 29: on site, by post, téléservice; the others are how a request reaches the mairie. */
+export const CANAUX = options<Args['canal']>({
+  guichet: 'Au guichet',
+  courrier: 'Courrier postal',
+  teleservice: 'Téléservice (service-public.fr…)',
+  notaire: 'Notaire',
+  administration: 'Administration',
+  autre_commune: 'Autre commune',
+  courriel: 'Courriel',
+});
 
-export const DOCUMENTS: Option[] = [
-  { value: 'copie_integrale', label: 'Copie intégrale' },
-  { value: 'extrait_avec_filiation', label: 'Extrait avec filiation' },
-  { value: 'extrait_sans_filiation', label: 'Extrait sans filiation' },
-  { value: 'extrait_plurilingue', label: 'Extrait plurilingue' },
-];
+export const QUALITES = options<NonNullable<Args['demandeur']['qualite']>>({
+  personne_elle_meme: 'La personne elle-même',
+  ascendant: 'Ascendant (parent, grand-parent…)',
+  descendant: 'Descendant (enfant, petit-enfant…)',
+  conjoint: 'Conjoint (époux ou épouse)',
+  partenaire_pacs: 'Partenaire de PACS',
+  representant_legal: 'Représentant légal',
+  heritier: 'Héritier',
+  mandataire: 'Mandataire (mandat écrit)',
+  habilitation_familiale: 'Personne habilitée (C. civ. art. 494-1)',
+  avocat: 'Avocat (pour un client)',
+  notaire: 'Notaire',
+  administration: 'Administration (citant son texte)',
+  procureur: 'Procureur de la République',
+  officier_etat_civil: 'Officier de l’état civil',
+  autorite_nationalite: 'Autorité de nationalité (C. civ. art. 26-1 et 31)',
+  genealogiste: 'Généalogiste successoral',
+  tiers: 'Autre personne (tiers)',
+});
 
-export const LIVRAISONS: Option[] = [
-  { value: 'guichet', label: 'Remise au guichet' },
-  { value: 'postal', label: 'Envoi postal' },
-  { value: 'courriel', label: 'Par courriel (demandé)' },
-];
+export const DOCUMENTS = options<Args['document']>({
+  copie_integrale: 'Copie intégrale',
+  extrait_avec_filiation: 'Extrait avec filiation',
+  extrait_sans_filiation: 'Extrait sans filiation',
+  extrait_plurilingue: 'Extrait plurilingue',
+});
+
+export const LIVRAISONS = options<Args['livraison']>({
+  remise_guichet: 'Remise au guichet',
+  envoi_postal: 'Envoi postal',
+  courriel: 'Par courriel (impossible)',
+});
 
 export const STATUTS: Option[] = [
   { value: 'recue', label: 'Reçue' },
