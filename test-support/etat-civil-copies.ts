@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from '@cantoo/pdf-lib';
 import type { EcCtx } from '../main/etat-civil/context';
 import type { MentionInput, PersonneInput } from '../main/etat-civil/schemas';
 import { withCommune, type TestCore } from './helpers';
@@ -59,7 +59,8 @@ export async function registerPage(label: string): Promise<{ pdf: Uint8Array; jp
   const page = doc.addPage([420, 595]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText(label, { x: 40, y: 540, size: 16, font });
-  page.drawRectangle({ x: 30, y: 30, width: 360, height: 490, borderWidth: 2 });
+  page.drawRectangle({ x: 30, y: 30, width: 360, height: 490, borderWidth: 2, borderColor: rgb(0.2, 0.2, 0.2) });
+  page.drawText('Le trois février mil neuf cent cinquante…', { x: 40, y: 480, size: 11, font });
   const pdf = await doc.save();
   fs.mkdirSync(OUT, { recursive: true });
   const base = path.join(OUT, `scan-${process.pid}`);

@@ -32,7 +32,7 @@ export async function seedGuichet(c: Client): Promise<Guichet> {
       p('temoin', 2, 'Morel', 'Claire', { profession: 'commerçante', domicile: 'Orléans (Loiret)' }),
     ],
   }));
-  const { mentionId } = await ok(c.call('etatCivil.saveMention', { acteId: mariage, mentionId: null, mention: { nature: 'divorce', date: '1999-02-11', autorite: { kind: 'tribunal', nom: 'tribunal de grande instance d’Orléans' } } }));
+  const { mentionId } = await ok(c.call('etatCivil.saveMention', { acteId: mariage, mentionId: null, mention: { nature: 'divorce', date: '1999-02-11', autre: { prenoms: 'Anne', nom: 'Petit' }, autorite: { kind: 'tribunal', nom: 'tribunal de grande instance d’Orléans' } } }));
   await ok(c.call('etatCivil.validateMention', { mentionId }));
 
   const indexe = (await ok(c.call('etatCivil.createActe', { acte: { type: 'naissance', numero: 3, date_acte: '1970-02-02', nom: 'Roux', prenoms: 'Sophie', date_evenement: '1970-02-01', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)', sexe: 'F' } }))).acteId;
@@ -42,16 +42,16 @@ export async function seedGuichet(c: Client): Promise<Guichet> {
 /** What the requester wrote about the person: complete for a birth (art. 30), unless told otherwise. */
 export const renseignementsPere = {
   nom: 'Roux', prenoms: 'Jean Pierre', dateNaissance: '1960-03-14', lieuNaissance: 'Saint-Benoît-sur-Loire',
-  parent1: { nom: 'Roux', prenoms: 'Marcel' }, parent2: { nom: 'Blanc', prenoms: 'Odette' },
+  parent1Nom: 'Roux', parent1Prenoms: 'Marcel', parent2Nom: 'Blanc', parent2Prenoms: 'Odette',
 };
 
-type Qualite = 'personne' | 'descendant' | 'tiers' | 'ascendant' | 'mandataire' | 'avocat';
+type Qualite = 'personne_elle_meme' | 'descendant' | 'tiers' | 'ascendant' | 'mandataire' | 'avocat' | 'conjoint';
 /** A request as the « Nouvelle demande » form sends it. */
 export function demande(acteId: number, qualite: Qualite, over: Record<string, unknown> = {}) {
   return {
     canal: 'guichet' as const, recueLe: '2026-11-23', acteId, acteType: 'naissance' as const,
-    demandeur: { nom: 'Roux', prenoms: 'Thomas', adresse: '3 rue des Tilleuls, 45730 Saint-Benoît-sur-Loire', qualite },
-    renseignements: renseignementsPere, document: 'copie_integrale' as const, exemplaires: 1, livraison: 'guichet' as const,
+    demandeur: { nom: 'Roux', prenoms: 'Thomas', civilite: 'M.' as const, adresse: '3 rue des Tilleuls, 45730 Saint-Benoît-sur-Loire', qualite },
+    renseignements: renseignementsPere, document: 'copie_integrale' as const, exemplaires: 1, livraison: 'remise_guichet' as const,
     ...over,
   };
 }

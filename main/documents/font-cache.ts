@@ -12,6 +12,19 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type Parsed = ReturnType<Fontkit['create']>;
 const parsed = new WeakMap<Uint8Array, Map<string, Parsed>>();
 
+/**
+ * fontkit keeps the first Glyph object it makes for a glyph id, with the characters known then; one made while
+ * decomposing « Ç » (the font's ccmp) has none, so a « C » laid out later by any document sharing the parsed font
+ * lost its text (pdftotext, copy-paste, screen readers: « formule C » read « formule »). Making the glyphs of
+ * Latin-1, Latin Extended-A and the French punctuation first, each from its own code point, prevents it.
+ */
+function warm(font: Parsed): void {
+  const f = font as { glyphForCodePoint?: (codePoint: number) => unknown } | null;
+  if (typeof f?.glyphForCodePoint !== 'function') return; // a font collection: nothing laid out from it here
+  for (let cp = 0x20; cp <= 0x17f; cp++) f.glyphForCodePoint(cp);
+  for (const ch of '’‘“”«»–—…€') f.glyphForCodePoint(ch.codePointAt(0)!);
+}
+
 export const cachedFontkit: Fontkit = {
   create(bytes: Uint8Array, postscriptName?: string): Parsed {
     let byName = parsed.get(bytes);
@@ -20,6 +33,7 @@ export const cachedFontkit: Fontkit = {
     let font = byName.get(key);
     if (font === undefined) {
       font = (fontkit as unknown as Fontkit).create(bytes, postscriptName);
+      warm(font);
       byName.set(key, font);
     }
     return font;

@@ -56,9 +56,9 @@ export function overrideDemande(c: EcCtx, id: number, motif: string): void {
   const d = getDemande(c, id);
   const why = motif.trim();
   if (why.length < MOTIF_MIN) throw new AppError('INVALID', `Motif : écrivez la raison de la dérogation (${MOTIF_MIN} caractères au moins).`, { motif: 'Trop court.' });
+  if (d.decision_issue === 'granted' && OUVERTES.includes(d.statut)) throw new AppError('CONFLICT', `La ${demandeRef(d)} est déjà accordée : aucune dérogation n’est nécessaire.`);
   if (d.statut !== 'recue' && d.statut !== 'incomplete') throw new AppError('RULE', `La ${demandeRef(d)} est ${STATUT_LABELS[d.statut].toLowerCase()} : pas de dérogation possible.`);
   if (d.livraison === 'courriel') throw new AppError('RULE', refusCourriel());
-  if (d.decision_issue === 'granted') throw new AppError('CONFLICT', `La ${demandeRef(d)} est déjà accordée : aucune dérogation n’est nécessaire.`);
   c.db.prepare("UPDATE ec_demande SET derogation_motif = ?, derogation_par = ?, derogation_le = ?, statut = 'a_produire', updated_at = ? WHERE id = ?").run(why, actorName(c), c.now.toISOString(), c.now.toISOString(), id);
   event(c, id, 'dérogation écrite', 'a_produire', { motif: why, decision: d.decision_issue, qualite: c.qualite });
   c.audit({

@@ -4,6 +4,9 @@
  * store, a piece row and the journal keep who issued which document when.
  */
 import { AppError } from '../kernel';
+import { readSetting, writeSetting } from '../commune';
+import type { Db } from '../db';
+import { insertDocument } from '../parapheur';
 import type { Session } from '../api/handler';
 import type { EcCtx } from './context';
 import { documentProblem, produceDocument } from './copies';
@@ -46,12 +49,16 @@ export async function produceDemande(c: EcCtx, s: Session, id: number, choix: Of
     const now = getDemande(c, id);
     checkProducible(now); // a second window may have produced it meanwhile
     const { sha256 } = c.docs.put(doc.pdf);
-    const pid = Number(c.db.prepare("INSERT INTO ec_demande_piece (demande_id, nature, sha256, pages, officier, created_at, created_by) VALUES (?, 'document', ?, ?, ?, ?, ?)").run(id, sha256, doc.pages, `${officier.nom}, ${officier.qualite}`, c.now.toISOString(), actorName(c)).lastInsertRowid);
+    // the commune keeps a signed PDF: the officier signs it in the parapheur (PAdES), as the délibérations
+    const parapheurId = readReglages(c.db).pdfSigne
+      ? insertDocument(c.db, { kind: 'etat_civil', titre: `${doc.titre} (${demandeRef(d)})`, source_type: 'import', source_id: null, seance_id: null, mime: 'application/pdf', sha256 }, [{ type: 'signature', role: 'maire', elu_id: officier.choix.eluId ?? null, libelle: `Signature de ${officier.nom}, ${officier.qualite}` }], c.now)
+      : null;
+    const pid = Number(c.db.prepare("INSERT INTO ec_demande_piece (demande_id, nature, sha256, pages, officier, parapheur_document_id, created_at, created_by) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)").run(id, sha256, doc.pages, `${officier.nom}, ${officier.qualite}`, parapheurId, c.now.toISOString(), actorName(c)).lastInsertRowid);
     c.db.prepare("UPDATE ec_demande SET statut = 'produite', officier_nom = ?, officier_qualite = ?, produite_le = ?, updated_at = ? WHERE id = ?").run(officier.nom, officier.qualite, c.today, c.now.toISOString(), id);
     event(c, id, `produite (${d.exemplaires} exemplaire${d.exemplaires > 1 ? 's' : ''})`, 'produite', { officier: officier.nom, derogation: !!d.derogation_le });
     c.audit({
       action: 'etat-civil.demande.produite',
-      summary: `${capital(demandeRef(d))} : ${doc.titre} délivrée en ${d.exemplaires} exemplaire${d.exemplaires > 1 ? 's' : ''} par ${officier.nom}, ${officier.qualite}${d.derogation_le ? ' (sur dérogation écrite)' : ''}`,
+      summary: `${capital(demandeRef(d))} : ${doc.titre} délivrée en ${d.exemplaires} exemplaire${d.exemplaires > 1 ? 's' : ''} par ${officier.nom}, ${officier.qualite}${d.derogation_le ? ' (sur dérogation écrite)' : ''}${parapheurId ? ' ; déposée au parapheur pour signature électronique' : ''}`,
       objectType: 'ec_demande', objectId: id,
     });
     return pid;
@@ -77,4 +84,16 @@ export function readPiece(c: EcCtx, demandeId: number, pieceId: number): { nom: 
   if (!p) throw new AppError('NOT_FOUND', 'Pièce introuvable.');
   const d = getDemande(c, demandeId);
   return { nom: `${p.nature.replace('_', '-')}-demande-${d.annee}-${d.numero}.pdf`, bytes: c.docs.read(p.sha256) };
+}
+
+const REGLAGES = 'etat_civil_reglages';
+/** The commune's choice to keep a signed PDF of what it issues (signed in the parapheur, PAdES). Off by default. */
+export const readReglages = (db: Db): { pdfSigne: boolean } => readSetting<{ pdfSigne: boolean }>(db, REGLAGES) ?? { pdfSigne: false };
+
+/** Only the secrétaire or the maire decide it for the commune. */
+export function writeReglages(c: EcCtx, role: string | null, pdfSigne: boolean): { pdfSigne: boolean } {
+  if (role !== 'secretaire' && role !== 'maire') throw new AppError('FORBIDDEN', 'Seuls la secrétaire de mairie et le maire choisissent de conserver un PDF signé des copies et extraits.');
+  writeSetting(c.db, REGLAGES, { pdfSigne });
+  c.audit({ action: 'etat-civil.reglages', summary: pdfSigne ? 'Copies et extraits : un PDF signé par l’officier (parapheur) est conservé' : 'Copies et extraits : plus de PDF signé conservé' });
+  return { pdfSigne };
 }

@@ -121,6 +121,8 @@ export const demandeApi = {
   'etatCivil.demande.recepisse': { args: z.object({ demandeId: id }).strict(), access: 'commune.read' },
   'etatCivil.demande.piece': { args: z.object({ demandeId: id, pieceId: id }).strict(), access: 'commune.read' },
   'etatCivil.demande.remise': { args: z.object({ demandeId: id, mode: z.enum(['remise', 'envoi']), date: isoDate('Date') }).strict(), access: 'commune.read' },
+  /** the commune keeps a signed PDF (parapheur, PAdES) of what it issues: read, or set by the secrétaire or the maire */
+  'etatCivil.demande.reglages': { args: z.object({ pdfSigne: z.boolean().optional() }).strict(), access: 'commune.read' },
   /** per month and channel, no personal data: for the maire and the adjoints too */
   'etatCivil.demande.stats': { args: z.object({ annee: z.number().int().min(2000).max(2200) }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -33,7 +33,7 @@ export function demandeTodos(db: Db): Todo[] {
     if (d.statut === 'recue' && d.decision_issue === 'refused') return [todo(`envoyer la lettre de refus ou déroger par écrit (${what})`, ART_30)];
     if (d.statut === 'incomplete') return [todo(`en attente du complément demandé (${what})`, ART_30)];
     if (d.statut === 'a_produire') return [todo(`produire la ${what}`, ART_27)];
-    if (d.statut === 'produite') return [todo(d.livraison === 'postal' ? `poster la ${what}` : `remettre la ${what} au guichet`, ART_27)];
+    if (d.statut === 'produite') return [todo(d.livraison === 'envoi_postal' ? `poster la ${what}` : `remettre la ${what} au guichet`, ART_27)];
     return [];
   });
 }

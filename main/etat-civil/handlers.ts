@@ -12,7 +12,7 @@ import { tablePdf } from './tables';
 import { createDemande, listDemandes, readDemande, updateDemande } from './demandes';
 import { decideDemande, overrideDemande } from './demandes-decision';
 import { officiersDuJour, statsAccess } from './demandes-officier';
-import { produceDemande, readPiece, remiseDemande } from './demandes-production';
+import { produceDemande, readPiece, readReglages, remiseDemande, writeReglages } from './demandes-production';
 import { lettreDemande, recepisseDemande } from './demandes-lettres';
 import { demandeStats } from './demandes-stats';
 import { refreshEtatCivilTodos } from './todos';
@@ -120,6 +120,7 @@ export const etatCivilHandlers = {
     return file(p.nom, 'application/pdf', p.bytes);
   },
   'etatCivil.demande.remise': (ctx, { demandeId, mode, date }) => write(ctx, (c) => (remiseDemande(c, demandeId, mode, date), readDemande(c, demandeId))),
+  'etatCivil.demande.reglages': (ctx, { pdfSigne }) => (pdfSigne === undefined ? readReglages(ec(ctx).db) : write(ctx, (c) => writeReglages(c, ctx.session().role, pdfSigne))),
   'etatCivil.demande.stats': (ctx, { annee }) => {
     const { db } = ctx.commune();
     statsAccess(db, ctx.session(), parisDay(ctx.now));
@@ -132,5 +133,5 @@ export const etatCivilHandlers = {
   | 'etatCivil.importPreview' | 'etatCivil.importCsv' | 'etatCivil.tablePdf'
   | 'etatCivil.demande.list' | 'etatCivil.demande.get' | 'etatCivil.demande.create' | 'etatCivil.demande.update' | 'etatCivil.demande.decide'
   | 'etatCivil.demande.override' | 'etatCivil.demande.officiers' | 'etatCivil.demande.produce' | 'etatCivil.demande.lettre'
-  | 'etatCivil.demande.recepisse' | 'etatCivil.demande.piece' | 'etatCivil.demande.remise' | 'etatCivil.demande.stats'
+  | 'etatCivil.demande.recepisse' | 'etatCivil.demande.piece' | 'etatCivil.demande.remise' | 'etatCivil.demande.stats' | 'etatCivil.demande.reglages'
 >;

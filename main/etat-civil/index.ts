@@ -17,3 +17,7 @@ export {
   ARTICLE_CANAUX, ARTICLE_LIVRAISON, CANAL_LABELS, CANAUX, DOCUMENTS, LIVRAISON_LABELS, LIVRAISONS, QUALITE_LABELS, QUALITES, decideDelivrance, qualiteLabel,
   type ActeDemande, type ActeRegistre, type Canal, type ChampManquant, type Decision, type DemandeDelivrance, type Demandeur, type DocumentDemande, type Livraison, type Manquant, type Proposition, type QualiteDemandeur,
 } from './rules/delivrance';
+export {
+  acteDecrit, lettreComplement, lettreComplementPdf, lettrePdf, lettreRefus, lettreRefusPdf, recepisseDemande, recepisseDemandePdf,
+  type DecisionIncomplete, type DecisionRefus, type Lettre, type LettreContexte,
+} from './lettres';

@@ -48,6 +48,8 @@ CREATE TABLE ec_demande_piece (
   sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
   pages       INTEGER,
   officier    TEXT,
+  -- where the commune keeps a signed PDF: the document submitted to the parapheur for the officier's PAdES
+  parapheur_document_id INTEGER REFERENCES parapheur_document (id),
   created_at  TEXT NOT NULL,
   created_by  TEXT
 );

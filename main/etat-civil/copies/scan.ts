@@ -54,8 +54,8 @@ export function drawScanCopy(s: Sheet, d: ActeData, input: ProduceInput, mention
   scans.forEach((sc, i) => {
     if (i) s.newPage();
     s.text(`Page ${sc.page}${d.registre ? ` du ${d.registre.toLowerCase()}` : ''}`, { size: 9, after: 4 });
-    // the page fills the width, at most 60 % of the height, so the mentions and the block follow on the last
-    const maxH = (i === scans.length - 1 ? 0.55 : 0.8) * 841.89;
+    // at most 38 % of the height on the last page: the mentions and the officier's block fit below it
+    const maxH = (i === scans.length - 1 ? 0.38 : 0.8) * 841.89;
     const scale = Math.min(s.width / sc.w, maxH / sc.h, s.y / sc.h);
     const w = sc.w * scale, h = sc.h * scale;
     const x = MARGIN + (s.width - w) / 2, y = s.y - h;

@@ -1,0 +1,115 @@
+/**
+ * The counter's guards through the real core (issue 12): who may (CGCT L2122-32, R2122-10), hostile input,
+ * an override only with a written reason, never by e-mail (IGREC n° 72-1), nothing produced twice.
+ */
+import { withCommune, type TestCore } from '../../test-support/helpers';
+import { accountAs, err, ok } from '../../test-support/etat-civil-client';
+import { demande, seedGuichet, type Guichet } from '../../test-support/etat-civil-demandes';
+
+describe('the counter: rights and guards', () => {
+  let t: TestCore & { communeId: string };
+  let g: Guichet;
+  let elus: Map<string, number>;
+  const c = () => t.client;
+  const db = () => t.core.communes.get(t.communeId).db;
+  const count = () => (db().prepare('SELECT count(*) AS n FROM ec_demande').get() as { n: number }).n;
+
+  beforeAll(async () => {
+    t = await withCommune();
+    g = await seedGuichet(c());
+    elus = new Map((await ok(c().call('commune.get'))).elus.filter((e) => !e.mandat_fin).map((e) => [e.nom, e.id]));
+  });
+  afterAll(() => t.close());
+
+  it('support and a conseiller without délégation see nothing of the counter, statistics included', async () => {
+    const support = await accountAs(t, 'support', 'Support', 'support');
+    const conseiller = await accountAs(t, 'conseiller', 'Loïc Ménard', 'conseiller', elus.get('Ménard')!);
+    const { id } = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    for (const who of [support, conseiller]) {
+      expect(await err(who.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await err(who.call('etatCivil.demande.get', { demandeId: id }))).code).toBe('FORBIDDEN');
+      expect((await err(who.call('etatCivil.demande.list', {}))).code).toBe('FORBIDDEN');
+      expect((await err(who.call('etatCivil.demande.produce', { demandeId: id }))).code).toBe('FORBIDDEN');
+      expect((await err(who.call('etatCivil.demande.stats', { annee: 2026 }))).code).toBe('FORBIDDEN');
+    }
+    expect(count()).toBe(1);
+    // the adjoint reads the statistics as an élu (no personal data in them)
+    const adjoint = await accountAs(t, 'adjoint', 'Noël Chevalier', 'adjoint', elus.get('Chevalier')!);
+    expect((await ok(adjoint.call('etatCivil.demande.stats', { annee: 2026 }))).lignes).toHaveLength(1);
+  });
+
+  it('an agent délégué R2122-10 issues in his own name; once his délégation ends he is refused', async () => {
+    const agent = await accountAs(t, 'agent', 'Paul Mercier', 'conseiller');
+    const { delegationId } = await ok(c().call('parapheur.saveDelegation', {
+      delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Paul MERCIER', titulaire: true, qualite: 'Officier de l’état civil délégué', objets: ['etat_civil'], arreteNumero: 'A-2026-12', arreteDate: '2026-04-02', debut: '2026-04-02' },
+    }));
+    const d = await ok(agent.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    const out = await ok(agent.call('etatCivil.demande.produce', { demandeId: d.id }));
+    expect(out.demande.officier).toEqual({ nom: 'Paul MERCIER', qualite: 'Officier de l’état civil délégué (arrêté n° A-2026-12, art. R2122-10 CGCT)' });
+    const next = await ok(agent.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    await ok(c().call('parapheur.revokeDelegation', { delegationId, date: '2026-11-23' }));
+    expect(await err(agent.call('etatCivil.demande.produce', { demandeId: next.id }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('R2122-10') });
+    // nor may the secrétaire name him any more
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: next.id, officier: { delegationId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('n’est pas officier de l’état civil ce jour') });
+    expect((await ok(c().call('etatCivil.demande.get', { demandeId: next.id }))).statut).toBe('a_produire');
+  });
+
+  it('hostile or wrong input is refused with a French message, nothing written', async () => {
+    const before = count();
+    const bad = async (over: Record<string, unknown>) => err(c().call('etatCivil.demande.create', { demande: { ...demande(g.pere, 'descendant'), ...over } as never }));
+    expect(await bad({ exemplaires: 11 })).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Dix exemplaires au plus') });
+    expect((await bad({ demandeur: { nom: 'X', qualite: 'cousin' } })).code).toBe('INVALID');
+    expect((await bad({ admin: true })).code).toBe('INVALID');
+    expect(await bad({ recueLe: '2026-12-01' })).toMatchObject({ code: 'INVALID', message: 'Date de réception : dans le futur.' });
+    expect(await bad({ acteType: 'mariage' })).toMatchObject({ code: 'INVALID', message: expect.stringContaining('pas de mariage') });
+    expect((await bad({ acteId: 9999 })).code).toBe('NOT_FOUND');
+    expect(count()).toBe(before);
+  });
+
+  it('an override needs a written reason; it is kept with who and when, and journaled', async () => {
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
+    expect(d.decision.outcome).toBe('refused');
+    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: '' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('raison de la dérogation') });
+    expect((await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'parce que' }))).code).toBe('INVALID');
+    expect((await ok(c().call('etatCivil.demande.get', { demandeId: d.id }))).statut).toBe('recue');
+    const motif = 'Réquisition écrite du procureur de la République jointe au dossier.';
+    const o = await ok(c().call('etatCivil.demande.override', { demandeId: d.id, motif }));
+    expect(o).toMatchObject({ statut: 'a_produire', derogation: { motif, par: 'Martine Roux', le: '2026-11-23T09:00:00.000Z' } });
+    expect(o.historique.at(-1)).toMatchObject({ quoi: 'dérogation écrite', par: 'Martine Roux' });
+    const line = db().prepare("SELECT summary, user_login FROM journal WHERE action = 'etat-civil.demande.derogation'").get() as { summary: string; user_login: string };
+    expect(line.summary).toMatch(/^Demande n° 2026-\d+ : dérogation à la décision \(refusée\) par Martine Roux, Secrétaire de mairie/);
+    expect(line.summary).not.toContain('Roux Thomas'); // the requester is never named in the journal
+    const maireId = elus.get('Lefèvre')!;
+    expect((await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).demande.statut).toBe('produite');
+    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif }))).toMatchObject({ code: 'RULE' });
+    expect((await err(c().call('etatCivil.demande.override', { demandeId: (await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).id, motif }))).code).toBe('CONFLICT');
+  });
+
+  it('never by e-mail: the decision explains IGREC n° 72-1, and neither override nor production gets round it', async () => {
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'courriel' }) }));
+    expect(d.decision).toMatchObject({ outcome: 'refused', motif: expect.stringContaining('IGREC n° 72-1') });
+    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'Le demandeur habite à l’étranger et insiste.' }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
+    // answered by post instead: the same request is then granted
+    const fixed = await ok(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'envoi_postal' }) }));
+    expect(fixed.decision.outcome).toBe('granted');
+  });
+
+  it('produced once: a second production, a change afterwards or a production after a refusal are refused; the database keeps it so', async () => {
+    const maireId = elus.get('Lefèvre')!;
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }));
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('déjà produite') });
+    expect((await err(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { exemplaires: 3 }) }))).code).toBe('RULE');
+    expect((await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-22' }))).code).toBe('INVALID');
+    expect(() => db().prepare("UPDATE ec_demande SET document = 'extrait_sans_filiation' WHERE id = ?").run(d.id)).toThrow(/ec_demande_produite_immuable/);
+    expect(() => db().prepare('DELETE FROM ec_demande_piece WHERE id = ?').run(out.pieceId)).toThrow(/append_only/);
+    expect(() => db().prepare('DELETE FROM ec_demande WHERE id = ?').run(d.id)).toThrow(/append_only/);
+
+    const refused = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
+    const lettre = await ok(c().call('etatCivil.demande.lettre', { demandeId: refused.id, lettre: 'refus', officier: { eluId: maireId } }));
+    expect(lettre.demande.statut).toBe('refusee');
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: refused.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('refusée') });
+    expect((await err(c().call('etatCivil.demande.override', { demandeId: refused.id, motif: 'Finalement accordé par le maire.' }))).code).toBe('RULE');
+  });
+});
