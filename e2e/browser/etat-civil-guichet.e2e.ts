@@ -77,6 +77,34 @@ async function personne(page: Page, i: number, role: string, p: Record<string, s
   for (const [label, value] of Object.entries(p)) await page.getByLabel(`${label} (personne ${i})`, { exact: true }).fill(value);
 }
 
+/** A download triggered by `click`, saved under test-results/pdfs, read back with pdftotext (one line of text). */
+async function pdfText(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download', T), click()]);
+  const file = path.join(PDF_DIR, `guichet-${name}.pdf`);
+  await dl.saveAs(file);
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+
+/** « Nouvelle demande », filled as a secrétaire types it. */
+async function nouvelleDemande(page: Page, v: { canal?: string; livraison?: string; civilite: string; nom: string; prenoms: string; qualite: string; adresse?: string; recherche: string; acte: RegExp; document: string; r: Record<string, string> }): Promise<void> {
+  await page.getByRole('tab', { name: 'Demandes' }).click();
+  await page.getByRole('button', { name: 'Nouvelle demande' }).click();
+  if (v.canal) await page.getByLabel('Canal', { exact: true }).selectOption({ label: v.canal });
+  if (v.livraison) await page.getByLabel('Remise du document').selectOption({ label: v.livraison });
+  await page.getByLabel('Civilité').selectOption({ label: v.civilite });
+  await page.getByLabel('Nom du demandeur').fill(v.nom);
+  await page.getByLabel('Prénoms du demandeur').fill(v.prenoms);
+  await page.getByLabel('Qualité du demandeur').selectOption({ label: v.qualite });
+  if (v.adresse) await page.getByLabel('Adresse postale du demandeur').fill(v.adresse);
+  await page.getByLabel('Rechercher l’acte dans les registres (nom, prénom, année…)').fill(v.recherche);
+  await page.getByRole('button', { name: v.acte }).click();
+  for (const [label, value] of Object.entries(v.r)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel('Document demandé').selectOption({ label: v.document });
+}
+
+const PERE = { 'Nom de la personne de l’acte': 'Martin', 'Prénoms de la personne de l’acte': 'Jean Louis', 'Sa date de naissance': '14/03/1958', 'Son lieu de naissance': 'Saint-Benoît-sur-Loire' };
+const PARENTS = { 'Nom du premier parent': 'Martin', 'Prénoms du premier parent': 'Pierre', 'Nom du second parent': 'Bernard', 'Prénoms du second parent': 'Louise' };
+
 describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
   let host: Host;
   let browser: Browser;
@@ -123,7 +151,45 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await page.getByText('Apposée le 23/11/2026').waitFor(T);
     await page.getByRole('button', { name: '← Retour à la recherche' }).click();
   });
+  it('a son at the guichet: copie intégrale of his father’s birth act granted, the act keyed from the request, printed, handed over', async () => {
+    await page.getByRole('tab', { name: 'Demandes' }).click();
+    await page.getByText('Aucune demande.').waitFor(T);
+    await clean(page, 'guichet-01-demandes-vide');
+    await nouvelleDemande(page, { civilite: 'M.', nom: 'Martin', prenoms: 'Paul', qualite: 'Descendant (enfant, petit-enfant…)', recherche: 'martin 1958', acte: /^Choisir : Naissance n° 1\/1958/, document: 'Copie intégrale', r: { ...PERE, ...PARENTS } });
+    await clean(page, 'guichet-02-nouvelle-demande');
+    await page.getByLabel('Prénoms du second parent').press('Control+Enter');
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-1 — Copie intégrale' }).waitFor(T);
+    const decision = page.getByTestId('decision');
+    await expect.poll(() => decision.textContent(), T).toContain('Délivrance possible');
+    expect(await decision.textContent()).toMatch(/art\. 30/);
+    await clean(page, 'guichet-03-decision-accordee');
+    // the father's act is only indexed: keyed right here, from the request, then produced
+    await page.getByRole('button', { name: 'Saisir l’acte depuis son scan' }).click();
+    await page.getByLabel('Date de l’événement').fill('14/03/1958');
+    await page.getByLabel('Heure (HH:MM)').fill('08:15');
+    await page.getByLabel('Lieu de l’événement').fill('Saint-Benoît-sur-Loire (Loiret)');
+    await page.getByLabel('Officier de l’état civil').fill('Henri Roy, maire');
+    await personne(page, 1, 'Titulaire', { 'Sexe (M ou F)': 'M' });
+    await personne(page, 2, 'Parent', { Nom: 'Martin', Prénoms: 'Pierre', 'Né(e) le (AAAA-MM-JJ)': '1930-05-02', 'Lieu de naissance': 'Gien (Loiret)', Profession: 'menuisier', Domicile: 'Saint-Benoît-sur-Loire', 'Sexe (M ou F)': 'M' }, 1);
+    await personne(page, 3, 'Parent', { Nom: 'Bernard', Prénoms: 'Louise', 'Né(e) le (AAAA-MM-JJ)': '1932-11-20', 'Lieu de naissance': 'Orléans (Loiret)', Profession: 'couturière', Domicile: 'Saint-Benoît-sur-Loire', 'Sexe (M ou F)': 'F' }, 2);
+    await page.getByRole('button', { name: 'Terminer la saisie' }).click();
+    await page.getByRole('button', { name: 'Acte saisi : revenir à la demande' }).click();
+    await page.getByRole('button', { name: 'Produire et imprimer' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent(), T).toContain('Mme Hélène Lefèvre — Maire, officier de l’état civil');
+    await clean(page, 'guichet-04-produire-officier');
+    const text = await pdfText(page, () => dialog.getByRole('button', { name: 'Produire et imprimer' }).click(), 'copie-integrale-fils');
+    expect(text).toContain('MARTIN');
+    expect(text).toContain('Jean Louis');
+    expect(text).toContain('Pierre');
+    expect(text).toMatch(/Délivrée? le 23\/11\/2026/);
+    await expect.poll(() => page.getByText('Produite', { exact: true }).count(), T).toBeGreaterThan(0);
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    await clean(page, 'guichet-05-copie-produite');
+    await page.getByRole('button', { name: 'Noter la remise au demandeur' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Noter la remise' }).click();
+    await expect.poll(() => page.getByText('Remise', { exact: true }).count(), T).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '← Retour aux demandes' }).click();
+  });
 });
 
-// used by the scenarios below once the request screens are in (kept referenced for the linter)
-void execFileSync;

@@ -3,6 +3,8 @@ import type { DecisionView, Offre } from './decision';
 
 const TITLES = { accordee: 'Délivrance possible', incomplete: 'Demande incomplète', refusee: 'Délivrance refusée' } as const;
 const COLORS = { accordee: 'teal', incomplete: 'orange', refusee: 'red' } as const;
+/** Light alerts' titles in the text colour: the tinted ones fail WCAG contrast (as parapheur/types.ts DARK_TITLE). */
+const DARK_TITLE = { title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-md)' } };
 
 /**
  * The decision, shown before anything is produced (issue 12): its reason and article as the core's rule wrote
@@ -12,7 +14,7 @@ const COLORS = { accordee: 'teal', incomplete: 'orange', refusee: 'red' } as con
 export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionView; busy?: boolean; onOffer?: (o: Offre) => void; onOverride?: () => void }) {
   return (
     <Stack gap="xs" aria-live="polite">
-      <Alert color={COLORS[d.issue]} variant="light" title={TITLES[d.issue]} data-testid="decision">
+      <Alert color={COLORS[d.issue]} styles={DARK_TITLE} variant="light" title={TITLES[d.issue]} data-testid="decision">
         <Stack gap={6}>
           <Text size="sm">{d.motif}</Text>
           {d.article && <Text size="sm" fw={600}>Fondement : {d.article}</Text>}
@@ -44,7 +46,7 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
         </Stack>
       </Alert>
       {d.avertissements.map((a) => (
-        <Alert key={a} color="blue" variant="light" title="À savoir">
+        <Alert key={a} color="blue" styles={DARK_TITLE} variant="light" title="À savoir">
           <Text size="sm">{a}</Text>
         </Alert>
       ))}

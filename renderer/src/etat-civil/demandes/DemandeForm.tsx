@@ -21,11 +21,16 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
   const [acte, setActe] = useState<SearchResult | null>(null);
   const act = useAction();
   const f = Object.fromEntries(Object.entries(act.fields).map(([k, v]) => [fieldKey(k), v]));
-  const set = <K extends keyof Draft>(k: K) => (e: { currentTarget: { value: string } }) => setD((x) => ({ ...x, [k]: e.currentTarget.value }));
-  const check = (k: keyof Draft) => (e: { currentTarget: { checked: boolean } }) => setD((x) => ({ ...x, [k]: e.currentTarget.checked }));
+  // the value is read in the handler: React's event has lost its currentTarget when the updater runs
+  const put = (k: keyof Draft, v: unknown) => setD((x) => ({ ...x, [k]: v }));
+  const set = (k: keyof Draft) => (e: { currentTarget: { value: string } }) => put(k, e.currentTarget.value);
+  const check = (k: keyof Draft) => (e: { currentTarget: { checked: boolean } }) => put(k, e.currentTarget.checked);
   const r = (k: keyof Draft['r']) => ({
     value: d.r[k],
-    onChange: (e: { currentTarget: { value: string } }) => setD((x) => ({ ...x, r: { ...x.r, [k]: e.currentTarget.value } })),
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const v = e.currentTarget.value;
+      setD((x) => ({ ...x, r: { ...x.r, [k]: v } }));
+    },
     error: f[`r.${k}`],
   });
   const submit = act.submit(async () => onSaved(await save(d)));
@@ -40,7 +45,7 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
         <DateField label="Reçue le" value={d.recueLe} onChange={set('recueLe')} error={f.recueLe} />
         <NativeSelect label="Remise du document" data={LIVRAISONS} value={d.livraison} onChange={set('livraison')} error={f.livraison} />
       </SimpleGrid>
-      {d.livraison === 'courriel' && <Alert color="blue" variant="light" mt="xs" title="Pas de courriel pour un acte de l’état civil">{COURRIEL_REFUS}</Alert>}
+      {d.livraison === 'courriel' && <Alert color="blue" styles={{ title: { color: 'var(--mantine-color-text)' } }} variant="light" mt="xs" title="Pas de courriel pour un acte de l’état civil">{COURRIEL_REFUS}</Alert>}
 
       <Title order={3} size="h4" mt="md" mb="xs">Le demandeur</Title>
       <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
