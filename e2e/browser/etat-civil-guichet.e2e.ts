@@ -102,7 +102,7 @@ async function nouvelleDemande(page: Page, v: { canal?: string; livraison?: stri
   await page.getByLabel('Document demandé').selectOption({ label: v.document });
 }
 
-const PERE = { 'Nom de la personne de l’acte': 'Martin', 'Prénoms de la personne de l’acte': 'Jean Louis', 'Sa date de naissance': '14/03/1958', 'Son lieu de naissance': 'Saint-Benoît-sur-Loire' };
+const PERE = { 'Nom de la personne': 'Martin', 'Prénoms de la personne': 'Jean Louis', 'Sa date de naissance': '14/03/1958', 'Son lieu de naissance': 'Saint-Benoît-sur-Loire' };
 const PARENTS = { 'Nom du premier parent': 'Martin', 'Prénoms du premier parent': 'Pierre', 'Nom du second parent': 'Bernard', 'Prénoms du second parent': 'Louise' };
 
 describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
@@ -189,6 +189,31 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await page.getByRole('button', { name: 'Noter la remise au demandeur' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Noter la remise' }).click();
     await expect.poll(() => page.getByText('Remise', { exact: true }).count(), T).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '← Retour aux demandes' }).click();
+  });
+  it('a cousin asks for the same: refused for the copie intégrale and the extrait avec filiation, the extrait sans filiation offered and produced', async () => {
+    await nouvelleDemande(page, { civilite: 'Mme', nom: 'Roux', prenoms: 'Sophie', qualite: 'Autre personne (tiers)', recherche: 'martin 1958', acte: /^Choisir : Naissance n° 1\/1958/, document: 'Copie intégrale', r: { ...PERE, ...PARENTS } });
+    await page.getByRole('button', { name: 'Enregistrer et voir la décision' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-2 — Copie intégrale' }).waitFor(T);
+    const decision = page.getByTestId('decision');
+    await expect.poll(() => decision.textContent(), T).toContain('Délivrance refusée');
+    expect(await decision.textContent()).toContain('art. 30');
+    expect(await decision.textContent()).toContain('Voies de recours');
+    // the extrait avec filiation is not offered: a cousin has no right to it either (art. 30)
+    expect(await page.getByRole('button', { name: /^Proposer l’extrait avec filiation/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Produire et imprimer' }).count()).toBe(0);
+    await clean(page, 'guichet-06-cousin-refus');
+    await page.getByRole('button', { name: 'Proposer l’extrait sans filiation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-2 — Extrait sans filiation' }).waitFor(T);
+    await expect.poll(() => decision.textContent(), T).toContain('Délivrance possible');
+    await clean(page, 'guichet-07-cousin-extrait-accorde');
+    await page.getByRole('button', { name: 'Produire et imprimer' }).click();
+    const text = await pdfText(page, () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(), 'extrait-sans-filiation-cousin');
+    expect(text).toContain('Jean Louis MARTIN');
+    expect(text).toMatch(/EXTRAIT/i);
+    expect(text).not.toContain('Pierre'); // no filiation on this extract (domain-rules §2.1)
+    expect(text).not.toContain('BERNARD');
+    await expect.poll(() => page.getByText('Produite', { exact: true }).count(), T).toBeGreaterThan(0);
     await page.getByRole('button', { name: '← Retour aux demandes' }).click();
   });
 });

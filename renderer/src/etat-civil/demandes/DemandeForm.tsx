@@ -82,10 +82,10 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
           <Text size="xs" mt={4}>Acte introuvable ? Ne choisissez rien : la demande est enregistrée avec ce qu’elle décrit ci-dessous.</Text>
         </>
       )}
-      <Text size="sm" fw={600} mt="sm" mb={4}>Ce que la demande indique (décret n° 2017-890, art. 29 et 30)</Text>
+      <Text size="sm" fw={600} mt="sm" mb={4}>La personne de l’acte, selon la demande (décret n° 2017-890, art. 29 et 30)</Text>
       <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
-        <TextInput label="Nom de la personne de l’acte" {...r('nom')} />
-        <TextInput label="Prénoms de la personne de l’acte" {...r('prenoms')} />
+        <TextInput label="Nom de la personne" {...r('nom')} />
+        <TextInput label="Prénoms de la personne" {...r('prenoms')} />
         <DateField label="Sa date de naissance" {...r('dateNaissance')} />
         <TextInput label="Son lieu de naissance" {...r('lieuNaissance')} />
         {d.acteType !== 'naissance' && <DateField label={deces ? 'Date du décès' : 'Date de l’événement'} {...r('dateEvenement')} />}
@@ -96,7 +96,7 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
         <TextInput label="Prénoms du second parent" {...r('parent2Prenoms')} disabled={d.unSeulParent} />
         {d.acteType === 'reconnaissance' && <TextInput label="Nom de l’auteur de la reconnaissance" {...r('declarantNom')} />}
         {d.acteType === 'reconnaissance' && <TextInput label="Prénoms de l’auteur de la reconnaissance" {...r('declarantPrenoms')} />}
-        {!deces && <DateField label="Décès de la personne, s’il est connu" {...r('decesConnuLe')} />}
+        {!deces && <DateField label="Décédée le (si connu)" {...r('decesConnuLe')} />}
       </SimpleGrid>
       <Checkbox mt="xs" label="L’acte ne mentionne qu’un seul parent" checked={d.unSeulParent} onChange={check('unSeulParent')} />
 
