@@ -214,6 +214,24 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(text).not.toContain('Pierre'); // no filiation on this extract (domain-rules §2.1)
     expect(text).not.toContain('BERNARD');
     await expect.poll(() => page.getByText('Produite', { exact: true }).count(), T).toBeGreaterThan(0);
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T); // leave once the preview is drawn
+    await page.getByRole('button', { name: '← Retour aux demandes' }).click();
+  });
+  it('an extrait plurilingue of a marriage with a divorce mention, asked by the wife', async () => {
+    await nouvelleDemande(page, {
+      civilite: 'Mme', nom: 'Duval', prenoms: 'Claire', qualite: 'La personne elle-même', recherche: 'duval', acte: /^Choisir : Mariage n° 1\/2001/, document: 'Extrait plurilingue',
+      r: { 'Nom de la personne': 'Duval', 'Prénoms de la personne': 'Claire', 'Sa date de naissance': '02/07/1962', 'Son lieu de naissance': 'Orléans', 'Date de l’événement': '09/06/2001', 'Lieu de l’événement': 'Saint-Benoît-sur-Loire', 'Nom du premier parent': 'Duval', 'Prénoms du premier parent': 'Marc', 'Nom du second parent': 'Lenoir', 'Prénoms du second parent': 'Anne' },
+    });
+    await page.getByRole('button', { name: 'Enregistrer et voir la décision' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-3 — Extrait plurilingue' }).waitFor(T);
+    await expect.poll(() => page.getByTestId('decision').textContent(), T).toContain('Délivrance possible');
+    await page.getByRole('button', { name: 'Produire et imprimer' }).click();
+    const text = await pdfText(page, () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(), 'plurilingue-mariage');
+    expect(text).toMatch(/Formule B/i);
+    expect(text).toContain('DUVAL');
+    expect(text).toContain('Div 12.05.2015 Tribunal judiciaire d’Orléans'); // CIEC n° 16 art. 5: code, date, place
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    await clean(page, 'guichet-08-plurilingue-produit');
     await page.getByRole('button', { name: '← Retour aux demandes' }).click();
   });
 });
