@@ -5,6 +5,11 @@
 import { withCommune, type TestCore } from '../../test-support/helpers';
 import { accountAs, err, ok } from '../../test-support/etat-civil-client';
 import { demande, seedGuichet, type Guichet } from '../../test-support/etat-civil-demandes';
+import { requireTool, toolMissing } from '../../test-support/support';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 describe('the counter: rights and guards', () => {
   let t: TestCore & { communeId: string };
@@ -68,7 +73,7 @@ describe('the counter: rights and guards', () => {
 
   it('an override needs a written reason; it is kept with who and when, and journaled', async () => {
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
-    expect(d.decision.outcome).toBe('refused');
+    expect(d.decision!.outcome).toBe('refused');
     expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: '' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('raison de la dérogation') });
     expect((await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'parce que' }))).code).toBe('INVALID');
     expect((await ok(c().call('etatCivil.demande.get', { demandeId: d.id }))).statut).toBe('recue');
@@ -92,7 +97,7 @@ describe('the counter: rights and guards', () => {
     expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
     // answered by post instead: the same request is then granted
     const fixed = await ok(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'envoi_postal' }) }));
-    expect(fixed.decision.outcome).toBe('granted');
+    expect(fixed.decision!.outcome).toBe('granted');
   });
 
   it('produced once: a second production, a change afterwards or a production after a refusal are refused; the database keeps it so', async () => {
@@ -109,7 +114,31 @@ describe('the counter: rights and guards', () => {
     const refused = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
     const lettre = await ok(c().call('etatCivil.demande.lettre', { demandeId: refused.id, lettre: 'refus', officier: { eluId: maireId } }));
     expect(lettre.demande.statut).toBe('refusee');
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: refused.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('refusée') });
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: refused.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('a été refusée : rien n’est produit') });
     expect((await err(c().call('etatCivil.demande.override', { demandeId: refused.id, motif: 'Finalement accordé par le maire.' }))).code).toBe('RULE');
+  });
+
+  it('a register communicable to anyone (75 years, L213-2): a tiers gets a copy « à titre de simple renseignement »', async (ctx) => {
+    requireTool(ctx, toolMissing('pdftotext'));
+    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1940, type: 'naissance', ouvert_le: null, clos_le: '1940-12-27', relie_le: null } }));
+    const acte = { type: 'naissance' as const, numero: 8, date_acte: '1940-05-06', nom: 'Blanc', prenoms: 'Odile', date_evenement: '1940-05-05', heure_evenement: '10:00', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)', sexe: 'F' as const, registre_id: registreId };
+    const { acteId } = await ok(c().call('etatCivil.createActe', { acte }));
+    await ok(c().call('etatCivil.saisir', { acteId, acte, personnes: [{ role: 'titulaire', rang: 1, nom: 'Blanc', prenoms: 'Odile', sexe: 'F' }], terminer: true }));
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(acteId, 'tiers', { renseignements: { nom: 'Blanc', prenoms: 'Odile' } }) }));
+    expect(d.decision).toMatchObject({ outcome: 'granted', certifiee: false, simpleRenseignement: true });
+    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-demandes-')), 'simple.pdf');
+    fs.writeFileSync(file, Buffer.from(out.base64, 'base64'));
+    const text = execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
+    fs.rmSync(path.dirname(file), { recursive: true });
+    expect(text).toMatch(/simple renseignement/i);
+    expect(text).not.toContain('Délivré le'); // neither dated nor signed (domain-rules §2.3)
+  });
+
+  it('a decision kept but no longer true on today’s facts is not produced: it must be computed again', async () => {
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
+    db().prepare("UPDATE ec_demande SET decision_issue = 'granted', statut = 'a_produire' WHERE id = ?").run(d.id); // a stale decision
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('La décision a changé') });
+    expect((await ok(c().call('etatCivil.demande.decide', { demandeId: d.id }))).statut).toBe('recue');
   });
 });

@@ -10,6 +10,7 @@ import { decideDemande } from './demandes-decision';
 import type { DemandeInput } from './demandes-schemas';
 import { DOCUMENT_LABELS, type DocumentKind } from './copies';
 import { KIND_LABELS, type Kind } from './rules/kinds';
+import type { Decision } from './rules/delivrance';
 
 export type Statut = 'recue' | 'incomplete' | 'a_produire' | 'produite' | 'remise' | 'envoyee' | 'refusee';
 
@@ -120,22 +121,32 @@ export function updateDemande(c: EcCtx, id: number, v: DemandeInput): void {
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+export interface Piece {
+  id: number;
+  nature: 'document' | 'lettre_complement' | 'lettre_refus' | 'recepisse';
+  pages: number | null;
+  officier: string | null;
+  parapheur_document_id: number | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** The request as the window shows it: what was asked, the decision, the pieces printed, the history. */
 export function readDemande(c: EcCtx, id: number) {
   const d = getDemande(c, id);
-  const pieces = c.db.prepare('SELECT id, nature, pages, officier, created_at, created_by FROM ec_demande_piece WHERE demande_id = ? ORDER BY id').all(id);
-  const historique = (c.db.prepare('SELECT at, par, quoi, statut FROM ec_demande_evenement WHERE demande_id = ? ORDER BY id').all(id));
+  const pieces = c.db.prepare('SELECT id, nature, pages, officier, parapheur_document_id, created_at, created_by FROM ec_demande_piece WHERE demande_id = ? ORDER BY id').all(id) as Piece[];
+  const historique = c.db.prepare('SELECT at, par, quoi, statut FROM ec_demande_evenement WHERE demande_id = ? ORDER BY id').all(id) as { at: string; par: string | null; quoi: string; statut: Statut }[];
   return { ...view(c, d), pieces, historique };
 }
 
 export function view(c: EcCtx, d: DemandeRow) {
   return {
     id: d.id, annee: d.annee, numero: d.numero, reference: `${d.annee}-${d.numero}`, canal: d.canal, recueLe: d.recue_le,
-    demandeur: { nom: d.demandeur_nom, prenoms: d.demandeur_prenoms, adresse: d.demandeur_adresse, qualite: d.qualite, ...JSON.parse(d.justificatifs) },
+    demandeur: { nom: d.demandeur_nom, prenoms: d.demandeur_prenoms, adresse: d.demandeur_adresse, qualite: d.qualite, ...(JSON.parse(d.justificatifs) as Omit<DemandeInput['demandeur'], 'nom' | 'prenoms' | 'adresse' | 'qualite'>) },
     acteId: d.acte_id, acteType: d.acte_type, renseignements: JSON.parse(d.renseignements) as DemandeInput['renseignements'],
     document: d.document, ...(JSON.parse(d.options) as { tousMariages: boolean; nationalite: boolean }), exemplaires: d.exemplaires, livraison: d.livraison,
     objet: objetRef(c, d), statut: d.statut, statutLibelle: STATUT_LABELS[d.statut],
-    decision: d.decision ? JSON.parse(d.decision) : null, decideeLe: d.decidee_le,
+    decision: d.decision ? (JSON.parse(d.decision) as Decision) : null, decideeLe: d.decidee_le,
     derogation: d.derogation_le ? { motif: d.derogation_motif, par: d.derogation_par, le: d.derogation_le } : null,
     officier: d.officier_nom ? { nom: d.officier_nom, qualite: d.officier_qualite } : null, produiteLe: d.produite_le, remiseLe: d.remise_le,
   };
