@@ -23,6 +23,7 @@ import { benchSync } from '../bench/sync';
 import { deriveDbKey, installationKey } from '../main/db/cipher';
 import { benchEtatCivil } from '../bench/devdata/etat-civil-bench';
 import { benchCourrierSearch } from '../bench/courrier-search';
+import { benchDelivrance } from '../bench/delivrance-bench';
 import { benchMail } from '../bench/mail';
 import { argValue } from '../main/host/paths';
 
@@ -379,6 +380,9 @@ async function main(): Promise<void> {
   rows.push({ step: 'e', what: `état civil : recherche dans le cœur, ${ec.prefixes} préfixes (p50)`, median: ec.search.p50, runs: [], unit: 'ms', note: `p95 ${ec.search.p95} ms, max ${ec.search.max} ms ; ${ec.meanRows} résultats en moyenne (limite ${ec.limit})` });
   rows.push({ step: 'e', what: 'état civil : même requête FTS5 brute, mêmes préfixes (p50)', median: ec.raw.p50, runs: [], unit: 'ms', note: `p95 ${ec.raw.p95} ms ; rapport cœur/brut au p95 ${ec.ratioP95} ; FTS5 seul p95 ${ec.ftsOnly.p95} ms` });
   rows.push({ step: 'e', what: 'état civil : ouvrir un acte (consultation journalisée), 50 actes (p50)', median: ec.openActe.p50, runs: [], unit: 'ms', note: `p95 ${ec.openActe.p95} ms` });
+  // e'. who may obtain what (issue 12): the pure decision function, 1 000 000 calls over random requests
+  const dv = (report.delivrance = benchDelivrance(1_000_000, seed));
+  rows.push({ step: 'e', what: 'état civil : decideDelivrance, 1 000 000 décisions', median: dv.totalMs, runs: [], unit: 'ms', note: `${dv.nsPerDecision} ns par décision ; ${Object.entries(dv.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}` });
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);

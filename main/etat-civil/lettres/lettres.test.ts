@@ -106,6 +106,7 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
     if (d.outcome !== 'refused') throw new Error(d.outcome);
     const text = readBack(await lettreRefusPdf(CTX, d), 'refus-courriel');
     commonChecks(text);
+    expect(text).toContain('Je ne peux pas vous l’envoyer par courriel, pour le motif suivant.');
     for (const s of ['ne peut pas être envoyé par courriel', 'aucune valeur authentique', 'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1', '– Copie intégrale : remise au guichet.', '– Copie intégrale : envoi postal.']) expect(text).toContain(s);
   });
 

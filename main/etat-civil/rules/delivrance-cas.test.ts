@@ -44,7 +44,7 @@ describe('75 years after the register’s closing (L213-2 I 4° e)', () => {
     const d = decideDelivrance(demande({ document: 'extrait_plurilingue', demandeur: tiers }));
     expect(d.outcome).toBe('refused');
     expect(d.motif).toContain('art. 1 de la Convention CIEC n° 16');
-    expect(d.outcome === 'refused' && d.proposer.map((p) => p.document)).toEqual(['extrait_sans_filiation']);
+    expect(d.outcome === 'refused' && d.proposer.map((p) => [p.document, p.simpleRenseignement])).toEqual([['extrait_sans_filiation', false], ['copie_integrale', true]]);
   });
 });
 

@@ -24,6 +24,7 @@ export function motifRefus(d: DemandeDelivrance, droit: Extract<Droit, { kind: '
  * the procureur's authorisation (practice sheet ATD31, 2024, reading art. 30 of décret n° 2017-890);
  * // à confirmer: the paragraph of art. 30 giving that authorisation, and the referral to the président du
  * // tribunal judiciaire after the procureur's refusal (ATD31 cites it; its article is not in domain-rules).
+ * // à confirmer: the délai of these recours — no text at hand fixes one, so the letter states none.
  */
 export const RECOURS_REFUS =
   'Vous pouvez demander l’autorisation d’obtenir ce document au procureur de la République près le tribunal judiciaire, qui contrôle l’état civil (art. 34-1 du code civil ; art. 30 du décret n° 2017-890 du 6 mai 2017). Si le procureur refuse, le président du tribunal judiciaire peut être saisi.';
@@ -32,9 +33,15 @@ export const RECOURS_REFUS =
 export const RECOURS_GENERAL =
   'Cette réponse peut être contestée auprès du procureur de la République près le tribunal judiciaire, qui contrôle l’état civil (art. 34-1 du code civil).';
 
-/** « La demande est incomplète. Il manque : a, b (art. 29 …) ; c (art. 30 …). », grouped by article. */
-export function motifIncomplet(manquants: readonly Manquant[]): string {
+/** « La demande est incomplète. Il manque : a, b (art. 29 …) ; c (art. 30 …). », grouped by article, with those articles. */
+export function motifIncomplet(manquants: readonly Manquant[]): { motif: string; articles: string[] } {
   const byArticle = new Map<string, string[]>();
-  for (const m of manquants) byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.label]);
-  return `La demande est incomplète. Il manque : ${[...byArticle].map(([a, labels]) => `${labels.join(', ')} (${a})`).join(' ; ')}.`;
+  for (const m of manquants) {
+    const labels = byArticle.get(m.article);
+    if (labels) labels.push(m.label);
+    else byArticle.set(m.article, [m.label]);
+  }
+  const parts: string[] = [];
+  for (const [a, labels] of byArticle) parts.push(`${labels.join(', ')} (${a})`);
+  return { motif: `La demande est incomplète. Il manque : ${parts.join(' ; ')}.`, articles: [...byArticle.keys()] };
 }

@@ -10,7 +10,7 @@
  * and what the request must state (art. 29), all listed together in one letter.
  */
 import type { Kind } from './kinds';
-import { communicabilite } from './delivrance-communicabilite';
+import { communicabilite, type Communicabilite } from './delivrance-communicabilite';
 import { manquantsDemande, manquantsJustificatifs } from './delivrance-demande';
 import { documentExiste, droitAuDocument, type Droit } from './delivrance-droits';
 import { addYears } from './dates';
@@ -202,23 +202,18 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
   const existe = documentExiste(d.typeActe, d.document);
   if (!existe.ok) return refuse(d, existe.article, existe.motif, avertissements);
 
-  d = { ...d, demandeur: majoriteParLaDate(d) };
+  const dem = majoriteParLaDate(d);
+  if (dem !== d.demandeur) d = { ...d, demandeur: dem };
   const droit = droitAuDocument(d.typeActe, d.document, d.demandeur);
+  if (droit.kind !== 'refuse') return entitled(d, droit, avertissements);
   const comm = communicabilite(d.typeActe, d.registre, d.today);
-  if (droit.kind === 'refuse' && !(comm.communicable && d.document !== 'extrait_plurilingue')) {
+  if (!(comm.communicable && d.document !== 'extrait_plurilingue')) {
     if (d.livraison === 'courriel') avertissements.push(MOTIF_COURRIEL);
-    return refuse(d, droit.article, motifRefus(d, droit, comm), avertissements, true);
+    return refuse(d, droit.article, motifRefus(d, droit, comm), avertissements, true, comm);
   }
-  // Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything, with the two ways offered.
-  if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
-  const manquants = [...(droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : []), ...manquantsDemande(d, droit.kind !== 'refuse')];
-  if (manquants.length) {
-    const articles = [...new Set(manquants.map((m) => m.article))];
-    return { outcome: 'incomplete', manquants, articles, motif: motifIncomplet(manquants), avertissements };
-  }
-  if (droit.kind === 'ok') {
-    return { outcome: 'granted', document: d.document, articles: [droit.article], motif: motifAccorde(d, droit), certifiee: true, simpleRenseignement: false, aConfirmer: null, avertissements };
-  }
+  // Not entitled, but communicable: the same checks of the delivery and the address, then the copy.
+  const early = livraisonOuManquants(d, [], avertissements);
+  if (early) return early;
   // Not entitled, but the register is communicable to anyone (L213-2): a non-certified copy (domain-rules §2.3).
   return {
     outcome: 'granted',
@@ -232,13 +227,40 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
   };
 }
 
+/** Entitled, or entitled once its pieces are given. */
+function entitled(d: DemandeDelivrance, droit: Exclude<Droit, { kind: 'refuse' }>, avertissements: string[]): Decision {
+  const early = livraisonOuManquants(d, droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : [], avertissements, true);
+  if (early) return early;
+  if (droit.kind !== 'ok') throw new Error('unreachable: pieces missing but none listed');
+  return { outcome: 'granted', document: d.document, articles: [droit.article], motif: motifAccorde(d, droit), certifiee: true, simpleRenseignement: false, aConfirmer: null, avertissements };
+}
+
+/** Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything; then every missing item at once. */
+function livraisonOuManquants(d: DemandeDelivrance, pieces: Manquant[], avertissements: string[], entitledPath = false): Decision | null {
+  if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
+  const manquants = pieces.concat(manquantsDemande(d, entitledPath));
+  if (!manquants.length) return null;
+  return { outcome: 'incomplete', manquants, ...motifIncomplet(manquants), avertissements };
+}
+
+/**
+ * A request received by e-mail: art. 29 lists on site, post and téléservice, not e-mail (AN answer of 26 Aug
+ * 2025, domain-rules §2.2). Decided: it is not refused for that — the requester loses nothing — but handled as
+ * a written request whose answer goes by post or at the guichet, with this note shown and printed.
+ * // à confirmer: whether a commune may instead answer only by asking for a proper channel.
+ */
 export const AVERTISSEMENT_COURRIEL =
   'Demande reçue par courriel : ce n’est pas l’un des moyens prévus (sur place, par courrier ou par téléservice, art. 29 du décret n° 2017-890). Elle est traitée comme une demande écrite, et la réponse part par courrier postal ou au guichet, jamais par courriel.';
 export const MOTIF_COURRIEL =
   'Un acte de l’état civil ne peut pas être envoyé par courriel : il est remis au guichet ou envoyé par la poste, revêtu de la signature et du sceau de l’officier de l’état civil ; une copie envoyée par courriel n’aurait aucune valeur authentique (art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1). Le document peut vous être remis au guichet ou envoyé par courrier postal.';
 
-function refuse(d: DemandeDelivrance, article: string, motif: string, avertissements: string[], droit = false): Decision {
-  return { outcome: 'refused', articles: [article], motif, proposer: propositions(d, article === ARTICLE_LIVRAISON), recours: droit ? RECOURS_REFUS : RECOURS_GENERAL, avertissements };
+function refuse(d: DemandeDelivrance, article: string, motif: string, avertissements: string[], droit = false, comm?: Communicabilite): Decision {
+  const proposer = propositions(d, article === ARTICLE_LIVRAISON);
+  // the plurilingue refused on a communicable register: the non-certified copy is still there (domain-rules §2.3)
+  if (comm?.communicable && d.document !== 'copie_integrale') {
+    proposer.push({ document: 'copie_integrale', simpleRenseignement: true, livraison: null, texte: `Copie non certifiée de l’acte, à titre de simple renseignement (${comm.article}).` });
+  }
+  return { outcome: 'refused', articles: [article], motif, proposer, recours: droit ? RECOURS_REFUS : RECOURS_GENERAL, avertissements };
 }
 
 /** The person herself, majority not stated: 18 years reached by the birth date she gives (C. civ. art. 414) settles it. */
