@@ -25,6 +25,7 @@ import { benchEtatCivil } from '../bench/devdata/etat-civil-bench';
 import { benchCourrierSearch } from '../bench/courrier-search';
 import { benchDelivrance } from '../bench/delivrance-bench';
 import { benchMail } from '../bench/mail';
+import { benchExtraits } from '../bench/extraits-bench';
 import { argValue } from '../main/host/paths';
 
 const argv = process.argv.slice(2);
@@ -383,6 +384,9 @@ async function main(): Promise<void> {
   // e'. who may obtain what (issue 12): the pure decision function, 1 000 000 calls over random requests
   const dv = (report.delivrance = benchDelivrance(1_000_000, seed));
   rows.push({ step: 'e', what: 'état civil : decideDelivrance, 1 000 000 décisions', median: dv.totalMs, runs: [], unit: 'ms', note: `${dv.nsPerDecision} ns par décision ; ${Object.entries(dv.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}` });
+  // e''. état civil (issue 12): 100 extraits in a row, PDF included (goal ≤ 100 ms each)
+  const ex = (report.extraits = await benchExtraits(large, first.communeId, new Date(now.getTime() + DAY), seed));
+  rows.push({ step: 'e', what: `état civil : ${ex.documents} extraits et copies produits à la suite, PDF compris (p50)`, median: ex.p50, runs: [], unit: 'ms', note: `p95 ${ex.p95} ms, max ${ex.max} ms (objectif ≤ ${ex.goalMs} ms : ${ex.p95 <= ex.goalMs ? 'atteint' : 'NON atteint'}) ; ${Object.entries(ex.byKind).map(([k, v]) => `${k} p50 ${v.p50} ms`).join(', ')}` });
 
   // c, d. Chromium and memory
   if (!argv.includes('--skip-browser')) report.browser = await browserPart(large, now, runs);

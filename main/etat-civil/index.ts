@@ -21,3 +21,4 @@ export {
   acteDecrit, lettreComplement, lettreComplementPdf, lettrePdf, lettreRefus, lettreRefusPdf, recepisseDemande, recepisseDemandePdf,
   type DecisionIncomplete, type DecisionRefus, type Lettre, type LettreContexte,
 } from './lettres';
+export { documentRefusedForKind, mentionsForDocument, RAISONS_MENTIONS, type MentionInfo, type MentionSelection } from './copies';

@@ -30,6 +30,11 @@ export function mentionsBlock(s: Sheet, mentions: readonly Mention[], withApplie
   }
 }
 
+/** The certification formula; a copy à titre de simple renseignement certifies nothing (domain-rules §2.3). */
+export function certification(s: Sheet, input: ProduceInput, formule: string): void {
+  if (!input.simpleRenseignement) s.spacer(6).text(formule, { size: 10.5 });
+}
+
 /**
  * « Délivré le jj/mm/aaaa », the officier's name and quality, room for the seal and the handwritten signature
  * (décret 2017-890 art. 27). A copy à titre de simple renseignement carries none of it (domain-rules §2.3).

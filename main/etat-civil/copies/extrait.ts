@@ -6,7 +6,7 @@
  * filiation is only on the copie intégrale.
  */
 import { AppError } from '../../kernel';
-import { acteDe, enTete, identite, mentionsBlock, officierBlock } from './blocks';
+import { acteDe, certification, enTete, identite, mentionsBlock, officierBlock } from './blocks';
 import { personne, type ActeData, type Mention, type Personne } from './data';
 import { ne, personneEcrite, quandOu, sexeLabel } from './rules';
 import type { Sheet } from './sheet';
@@ -53,6 +53,6 @@ export function drawExtrait(s: Sheet, d: ActeData, input: ProduceInput, mentions
   if (kind === 'naissance') naissance(s, d, avec);
   else mariage(s, d, avec);
   mentionsBlock(s, mentions, false);
-  s.spacer(6).text(`Extrait délivré conforme à ${acteDe(d)}.`, { size: 10.5 });
+  certification(s, input, `Extrait délivré conforme à ${acteDe(d)}.`);
   officierBlock(s, d, input);
 }

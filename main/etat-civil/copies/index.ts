@@ -4,3 +4,4 @@
  */
 export { DOCUMENT_KINDS, DOCUMENT_LABELS, type DocumentKind, type Officier, type ProduceInput, type ProducedDocument } from './types';
 export { documentProblem, produceDocument } from './produce';
+export { documentRefusedForKind, mentionsForDocument, RAISONS as RAISONS_MENTIONS, type MentionInfo, type MentionSelection } from './rules';

@@ -3,7 +3,7 @@
  * 76 marriage, 79 death, 79-1 enfant sans vie) — every person, the filiation as drawn up, the témoins, the
  * officier — and every validated mention with when and by whom it was made (domain-rules §2.1, §2.7).
  */
-import { enTete, mentionsBlock, naissanceDe, officierBlock } from './blocks';
+import { certification, enTete, mentionsBlock, naissanceDe, officierBlock } from './blocks';
 import type { ActeData, Mention, Personne } from './data';
 import { jjmmaaaa, ne, personneEcrite, quandOu, sexeLabel } from './rules';
 import type { Sheet } from './sheet';
@@ -68,7 +68,7 @@ export function drawIntegrale(s: Sheet, d: ActeData, input: ProduceInput, mentio
   for (const role of order) for (const p of byRole(d, role)) s.text(`${label(d, p)} : ${complet(p)}`, { size: 10.5, after: 4 });
   s.spacer(4).text(`Acte dressé le ${jjmmaaaa(d.acte.date_acte)}${d.acte.officier ? ` par ${d.acte.officier}, officier de l’état civil` : ''}.`, { size: 10.5 });
   mentionsBlock(s, mentions, true);
-  s.spacer(6).text('Copie intégrale certifiée conforme au registre.', { size: 10.5 });
+  certification(s, input, 'Copie intégrale certifiée conforme au registre.');
   officierBlock(s, d, input);
 }
 

@@ -23,6 +23,14 @@ export interface CiecForm {
   mentions: string[];
 }
 
+/** Latin letters (with their accents), digits and the punctuation we print: convention n° 16, art. 4. */
+const LATIN = /^[\u0020-\u024F\u1E00-\u1EFF’‘“”«»–—…°]*$/;
+/** The first box whose text is not in Latin characters, or null. */
+export function nonLatin(f: CiecForm): string | null {
+  for (const r of f.rows) for (const c of r.cells) if ('text' in c && c.text && !LATIN.test(c.text)) return c.text;
+  return f.mentions.find((m) => !LATIN.test(m)) ?? null;
+}
+
 export const struck = (c: Cell): boolean => ('text' in c ? !c.text?.trim() : !c.date);
 const t = (text: string | null | undefined): Cell => ({ text: text?.trim() || null });
 const dt = (d: string | null | undefined): Cell => ({ date: ciecDate(d) });

@@ -3,7 +3,7 @@ import { copiesToolsMissing, ecCtx, fixture, keyedActe, mention, parent, readBac
 import { skipReason } from '../../../test-support/support';
 import { loadActe } from './data';
 import { produceDocument } from './index';
-import { ciecForm, struck } from './plurilingue-model';
+import { ciecForm, nonLatin, struck } from './plurilingue-model';
 
 const base = { copies: 1, delivreLe: '2026-11-23', officier: { nom: 'Hélène Lefèvre', qualite: 'Maire' }, document: 'extrait_plurilingue' } as const;
 
@@ -81,6 +81,10 @@ describe.skipIf(skipReason('copies', copiesToolsMissing))('extrait plurilingue (
     expect(flat).toContain('Exemplaire 2 / 2');
     const form = ciecForm(loadActe(ecCtx(t), deces), [], []);
     expect(form.rows.filter((r) => r.cells.every(struck)).map((r) => r.key)).toEqual(['conjoint', 'pere', 'mere']);
+    const cyrillic = ciecForm(loadActe(ecCtx(t), deces), [], []);
+    cyrillic.rows.find((r) => r.key === 'prenoms')!.cells = [{ text: 'Жанна' }];
+    expect(nonLatin(cyrillic)).toBe('Жанна');
+    expect(nonLatin(form)).toBeNull();
     await expect(produceDocument(ecCtx(t), { ...base, acteId: deces, simpleRenseignement: true })).rejects.toMatchObject({ message: expect.stringContaining('CIEC n° 16, art. 8') });
   });
 });

@@ -3,7 +3,8 @@
  * Jo / Mo / An boxes, every empty box struck through (art. 7), dated, signed and sealed (art. 8); then, on the
  * page after, the legend: each numbered label and each symbol in the seven languages (art. 6).
  */
-import { LABELS, LANGUES, SYMBOLES } from './ciec-labels';
+import type { PDFEmbeddedPage } from '@cantoo/pdf-lib';
+import { LABELS } from './ciec-labels';
 import type { ActeData } from './data';
 import { struck, type Cell, type CiecForm } from './plurilingue-model';
 import { jjmmaaaa } from './rules';
@@ -86,36 +87,16 @@ function delivrance(s: Sheet, f: CiecForm, d: ActeData, input: ProduceInput): vo
   s.y = y;
 }
 
-function legend(s: Sheet, f: CiecForm): void {
-  s.newPage();
-  s.text('Légende — Legend — Legende — Leyenda — Legenda — Legenda — Legenda', { size: 11, bold: true, after: 6 });
-  const colW = (s.width - 22) / LANGUES.length;
-  const row = (first: string, cells: readonly string[], bold = false) => {
-    const wrapped = cells.map((c) => s.wrap(c, 7, bold ? s.bold : s.regular, colW - 4));
-    const h = Math.max(...wrapped.map((w) => w.length)) * 8.5 + 5;
-    s.ensure(h);
-    s.at(first, MARGIN, s.y - 9, 7, true);
-    wrapped.forEach((lines, i) => lines.forEach((l, j) => s.at(l, MARGIN + 22 + i * colW, s.y - 9 - j * 8.5, 7, bold)));
-    s.y -= h;
-    s.page.drawLine({ start: { x: MARGIN, y: s.y + 2 }, end: { x: MARGIN + s.width, y: s.y + 2 }, thickness: 0.3 });
-  };
-  row('', LANGUES, true);
-  for (const r of f.rows) row(String(r.n), LABELS[r.key]);
-  if (f.colonnes) for (const k of new Set(f.colonnes)) row('', LABELS[k]);
-  row(String(f.rows.length + 1), LABELS.mentions);
-  row(String(f.rows.length + 2), LABELS.delivrance);
-  s.spacer(8);
-  for (const [code, meaning] of SYMBOLES) row(code, meaning);
-}
-
 const FORMULES = { A: 'naissance', B: 'mariage', C: 'décès' } as const;
 
-export function drawPlurilingue(s: Sheet, d: ActeData, input: ProduceInput, f: CiecForm): void {
+/** The form, then the legend on the next page (plurilingue-legend.ts: drawn once per process, embedded here). */
+export function drawPlurilingue(s: Sheet, d: ActeData, input: ProduceInput, f: CiecForm, legend: PDFEmbeddedPage): void {
   s.text('RÉPUBLIQUE FRANÇAISE', { size: 9, bold: true, after: 0 });
   s.text(`Extrait plurilingue d’acte de ${FORMULES[f.formule]} — formule ${f.formule}`, { size: 13, bold: true, align: 'center', after: 1 });
   s.text('Convention de la Commission internationale de l’état civil n° 16 du 8 septembre 1976 — délivré sans légalisation (art. 8)', { size: 8, align: 'center', after: 10 });
   form(s, f);
   mentions(s, f);
   delivrance(s, f, d, input);
-  legend(s, f);
+  s.newPage();
+  s.page.drawPage(legend, { x: 0, y: 0 });
 }

@@ -10,7 +10,8 @@ import { loadActe } from './data';
 import { drawExtrait } from './extrait';
 import { drawIntegrale } from './integrale';
 import { drawPlurilingue } from './plurilingue';
-import { ciecForm } from './plurilingue-model';
+import { embedLegend } from './plurilingue-legend';
+import { ciecForm, nonLatin } from './plurilingue-model';
 import { documentRefusedForKind, mentionsForDocument } from './rules';
 import { drawScanCopy, embedScans, scanPagesOf, TIFF_REFUSE } from './scan';
 import { Sheet } from './sheet';
@@ -45,9 +46,12 @@ export function documentProblem(c: EcCtx, acteId: number, document: DocumentKind
   return 'problem' in r ? r.problem : null;
 }
 
-function checkInput(input: ProduceInput): void {
+function checkInput(c: EcCtx, input: ProduceInput): void {
   if (!Number.isInteger(input.copies) || input.copies < 1 || input.copies > 10) throw new AppError('INVALID', 'Nombre d’exemplaires : de 1 à 10.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.delivreLe) && !input.simpleRenseignement) throw new AppError('INVALID', 'Date de délivrance : au format AAAA-MM-JJ.');
+  if (!input.simpleRenseignement) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.delivreLe)) throw new AppError('INVALID', 'Date de délivrance : au format AAAA-MM-JJ.');
+    if (input.delivreLe > c.today) throw new AppError('INVALID', 'Date de délivrance : dans le futur. Un document est daté du jour où il est délivré (décret n° 2017-890 art. 27).');
+  }
   if (!input.simpleRenseignement && (!input.officier.nom.trim() || !input.officier.qualite.trim()))
     throw new AppError('INVALID', 'Indiquez le nom et la qualité de l’officier de l’état civil qui signe (décret n° 2017-890 art. 27).');
   if (input.simpleRenseignement && input.document === 'extrait_plurilingue') throw new AppError('RULE', 'Un extrait plurilingue est toujours daté, signé et scellé (convention CIEC n° 16, art. 8) : il ne se délivre pas à titre de simple renseignement.');
@@ -56,7 +60,7 @@ function checkInput(input: ProduceInput): void {
 const fileName = (input: ProduceInput, a: ActeRow) => `${input.document.replace(/_/g, '-')}${input.simpleRenseignement ? '-simple-renseignement' : ''}-${a.type.replace(/_/g, '-')}-${a.numero}-${a.annee}.pdf`;
 
 export async function produceDocument(c: EcCtx, input: ProduceInput): Promise<ProducedDocument> {
-  checkInput(input);
+  checkInput(c, input);
   const d: ActeData = loadActe(c, input.acteId);
   const src = sourceOf(c, d.acte, input.document, input.source);
   if ('problem' in src) throw new AppError('RULE', src.problem);
@@ -65,9 +69,12 @@ export async function produceDocument(c: EcCtx, input: ProduceInput): Promise<Pr
   const s = await Sheet.create({ title: titre, commune: d.commune.nom, createdAt: c.now, header: `Commune de ${d.commune.nom} — État civil — ${DOCUMENT_LABELS[input.document]}`, copies: input.copies });
   const scans = src.source === 'scan' ? await embedScans(s, scanPagesOf(c, d)) : [];
   const form = input.document === 'extrait_plurilingue' ? ciecForm(d, sel.kept, d.mentions.filter((m) => m.statut === 'validee')) : null;
+  const foreign = form && nonLatin(form);
+  if (foreign) throw new AppError('RULE', `L’extrait plurilingue s’écrit en caractères latins (convention CIEC n° 16, art. 4) : « ${foreign} » doit d’abord être saisi en caractères latins.`);
+  const legend = form ? await embedLegend(s, form) : null;
   for (let i = 1; i <= input.copies; i++) {
     s.startCopy(i);
-    if (form) drawPlurilingue(s, d, input, form);
+    if (form) drawPlurilingue(s, d, input, form, legend!);
     else if (src.source === 'scan') drawScanCopy(s, d, input, sel.kept, scans);
     else if (src.source === 'saisie') drawIntegrale(s, d, input, sel.kept);
     else drawExtrait(s, d, input, sel.kept);

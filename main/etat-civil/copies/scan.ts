@@ -7,7 +7,7 @@ import type { PDFEmbeddedPage, PDFImage } from '@cantoo/pdf-lib';
 import { AppError } from '../../kernel';
 import type { EcCtx } from '../context';
 import { readPage } from '../registres';
-import { enTete, mentionsBlock, officierBlock } from './blocks';
+import { certification, enTete, mentionsBlock, officierBlock } from './blocks';
 import type { ActeData, Mention } from './data';
 import { MARGIN, type Sheet } from './sheet';
 import type { ProduceInput } from './types';
@@ -65,6 +65,6 @@ export function drawScanCopy(s: Sheet, d: ActeData, input: ProduceInput, mention
     s.y = y - 6;
   });
   mentionsBlock(s, mentions, true);
-  s.spacer(6).text('Copie intégrale certifiée conforme à l’original du registre.', { size: 10.5 });
+  certification(s, input, 'Copie intégrale certifiée conforme à l’original du registre.');
   officierBlock(s, d, input);
 }

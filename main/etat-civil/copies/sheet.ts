@@ -23,6 +23,23 @@ function fonts() {
   return fontBytes;
 }
 
+/**
+ * Widths per character, shared by every document of the process (same two fonts): wrapping measured whole lines
+ * again for every word (a fontkit layout each time), most of an extrait plurilingue's time. Kerning is left out:
+ * a line may come out a point shorter, never longer than its measure.
+ */
+const advance = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+export function textWidth(font: PDFFont, bold: boolean, text: string, size: number): number {
+  const cache = bold ? advance.bold : advance.regular;
+  let w = 0;
+  for (const ch of text) {
+    let a = cache.get(ch);
+    if (a === undefined) cache.set(ch, (a = font.widthOfTextAtSize(ch, 1000)));
+    w += a;
+  }
+  return (w * size) / 1000;
+}
+
 export interface TextOpts {
   size?: number;
   bold?: boolean;
@@ -74,7 +91,7 @@ export class Sheet {
   newPage(): void {
     this.page = this.doc.addPage(A4);
     this.copyOfPage.push(this.copy);
-    this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY });
+    if (this.header) this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY });
     this.y = A4[1] - MARGIN - 6;
   }
 
@@ -83,12 +100,13 @@ export class Sheet {
   }
 
   wrap(text: string, size: number, font: PDFFont, width: number): string[] {
+    const bold = font === this.bold;
     const out: string[] = [];
     for (const para of text.split('\n')) {
       let line = '';
       for (const word of para.split(/\s+/).filter(Boolean)) {
         const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
+        if (textWidth(font, bold, candidate, size) <= width || !line) line = candidate;
         else {
           out.push(line);
           line = word;
@@ -106,7 +124,7 @@ export class Sheet {
     for (const line of this.wrap(s, size, font, this.width - indent)) {
       this.ensure(size * 1.4);
       this.y -= size * 1.4;
-      const x = o.align === 'center' ? MARGIN + (this.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN + indent;
+      const x = o.align === 'center' ? MARGIN + (this.width - textWidth(font, !!o.bold, line, size)) / 2 : MARGIN + indent;
       this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? BLACK });
     }
     this.y -= o.after ?? size * 0.4;
