@@ -234,5 +234,44 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await clean(page, 'guichet-08-plurilingue-produit');
     await page.getByRole('button', { name: '← Retour aux demandes' }).click();
   });
+  it('a request by post without the parents’ names: letter of complément produced, the request waiting; a receipt on request; the list and the statistics', async () => {
+    await nouvelleDemande(page, {
+      canal: 'Courrier postal', livraison: 'Envoi postal', civilite: 'M.', nom: 'Martin', prenoms: 'Jean Louis', qualite: 'La personne elle-même', adresse: '3 rue des Tilleuls\n45730 Saint-Benoît-sur-Loire',
+      recherche: 'martin 1958', acte: /^Choisir : Naissance n° 1\/1958/, document: 'Extrait avec filiation', r: PERE,
+    });
+    await page.getByRole('button', { name: 'Enregistrer et voir la décision' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-4 — Extrait avec filiation' }).waitFor(T);
+    const decision = page.getByTestId('decision');
+    await expect.poll(() => decision.textContent(), T).toContain('Demande incomplète');
+    const manquants = await decision.getByRole('listitem').allTextContents();
+    expect(manquants.length).toBeGreaterThanOrEqual(2);
+    expect(manquants.join(' ')).toMatch(/parent/);
+    expect(await page.getByRole('button', { name: 'Produire et imprimer' }).count()).toBe(0);
+    await clean(page, 'guichet-09-courrier-incomplet');
+    const lettre = await pdfText(page, () => page.getByRole('button', { name: 'Lettre de demande de complément', exact: true }).click(), 'lettre-complement');
+    for (const m of manquants) expect(lettre.toLowerCase()).toContain(m.replace(/\s*\(.*\)$/, '').replace(/\s+/g, ' ').trim().toLowerCase());
+    expect(lettre).toContain('3 rue des Tilleuls');
+    await expect.poll(() => page.getByText('Incomplète (en attente)', { exact: true }).count(), T).toBeGreaterThan(0);
+    expect(await page.getByText(/^En attente : complément demandé/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Lettre de demande de complément', exact: true }).count()).toBe(0); // sent: printed again from « Pièces produites »
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    const recu = await pdfText(page, () => page.getByRole('button', { name: 'Imprimer un récépissé' }).click(), 'recepisse');
+    expect(recu).toContain('2026-4');
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    await clean(page, 'guichet-10-lettre-complement');
+    await page.getByRole('button', { name: '← Retour aux demandes' }).click();
+    const table = page.getByRole('table', { name: 'Demandes d’actes' });
+    await expect.poll(() => table.textContent(), T).toContain('2026-4');
+    expect(await table.textContent()).toContain('Incomplète (en attente)');
+    expect(await table.textContent()).not.toContain('2026-1'); // handed over: not in « En cours »
+    await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Toutes' });
+    await expect.poll(() => table.textContent(), T).toContain('2026-1');
+    await clean(page, 'guichet-11-liste');
+    await page.getByRole('tab', { name: 'Statistiques' }).click();
+    const stats = page.getByRole('table', { name: /par mois et par canal/ });
+    await expect.poll(() => stats.textContent(), T).toContain('novembre 2026');
+    expect(await stats.textContent()).toContain('Courrier postal');
+    await clean(page, 'guichet-12-statistiques');
+  });
 });
 

@@ -29,7 +29,7 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
           )}
           {d.manquants.length > 0 && (
             <>
-              <Text size="sm" fw={600}>Il manque :</Text>
+              <Text size="sm" fw={600}>À demander au demandeur :</Text>
               <List size="sm" spacing={2}>
                 {d.manquants.map((m) => (
                   <List.Item key={m.label}>{m.label}{m.article ? ` (${m.article})` : ''}</List.Item>

@@ -69,7 +69,7 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
       <PageTitle>{`Demande n° ${d.reference} — ${label(DOCUMENTS, d.document)}`}</PageTitle>
       <Group mb="sm" gap="xs">
         <Badge variant="filled" color={STATUT_COLORS[d.statut] ?? 'gray.8'}>{label(STATUTS, d.statut)}</Badge>
-        {waiting && <Text size="sm">En attente de {waiting}.</Text>}
+        {waiting && <Text size="sm">En attente : {waiting}.</Text>}
       </Group>
       <ErrorAlert>{act.error}</ErrorAlert>
       <Paper withBorder p="sm" mb="md">
@@ -97,7 +97,7 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
       <Group mt="md" gap="xs">
         {d.statut === 'a_produire' && !acteIndexe && d.acteId && <Button onClick={() => void produce()} loading={act.busy}>Produire et imprimer</Button>}
         {d.statut === 'a_produire' && acteIndexe && !saisie && <Button onClick={() => setSaisie(true)}>Saisir l’acte depuis son scan</Button>}
-        {decision?.issue === 'incomplete' && ouverte && !decision.derogation && <Button onClick={() => void pdf(() => api.lettre(id, 'complement', null))} loading={act.busy}>Lettre de demande de complément</Button>}
+        {decision?.issue === 'incomplete' && d.statut === 'recue' && !decision.derogation && <Button onClick={() => void pdf(() => api.lettre(id, 'complement', null))} loading={act.busy}>Lettre de demande de complément</Button>}
         {decision?.issue === 'refusee' && ouverte && !decision.derogation && <Button color="red.9" onClick={() => void refuse()} loading={act.busy}>Lettre de refus</Button>}
         {d.statut === 'produite' && <Button onClick={() => void remise()} loading={act.busy}>{d.livraison === 'envoi_postal' ? 'Noter l’envoi postal' : 'Noter la remise au demandeur'}</Button>}
         <Button variant="default" onClick={() => void pdf(() => api.recepisse(id))} loading={act.busy}>Imprimer un récépissé</Button>

@@ -57,7 +57,7 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
               <Table.Th>Demandeur</Table.Th>
               <Table.Th>Document et acte</Table.Th>
               <Table.Th>Statut</Table.Th>
-              <Table.Th>En attente de</Table.Th>
+              <Table.Th>En attente</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

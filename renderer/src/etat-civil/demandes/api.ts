@@ -18,11 +18,11 @@ export const demandeurNom = (d: Pick<Listed, 'demandeur'>): string => `${d.deman
 /** What the request waits for, in words (the same steps as the core's « À faire », demandes-stats.ts). */
 export function attente(d: Pick<Listed, 'statut' | 'decision' | 'livraison'>): string | null {
   const dec = d.decision as CoreDecision | null;
-  if (d.statut === 'incomplete') return `le complément demandé${dec?.outcome === 'incomplete' ? ` (${dec.manquants.map((m) => m.label).join(' ; ')})` : ''}`;
-  if (d.statut === 'recue' && dec?.outcome === 'incomplete') return 'la lettre de demande de complément';
-  if (d.statut === 'recue' && dec?.outcome === 'refused') return 'la lettre de refus, ou une dérogation écrite';
-  if (d.statut === 'a_produire') return 'la production du document';
-  if (d.statut === 'produite') return d.livraison === 'envoi_postal' ? 'l’envoi postal' : 'la remise au demandeur';
+  if (d.statut === 'incomplete') return `complément demandé${dec?.outcome === 'incomplete' ? ` (${dec.manquants.map((m) => m.label).join(' ; ')})` : ''}`;
+  if (d.statut === 'recue' && dec?.outcome === 'incomplete') return 'lettre de demande de complément à envoyer';
+  if (d.statut === 'recue' && dec?.outcome === 'refused') return 'lettre de refus à envoyer, ou dérogation écrite';
+  if (d.statut === 'a_produire') return 'document à produire';
+  if (d.statut === 'produite') return d.livraison === 'envoi_postal' ? 'document à poster' : 'document à remettre au demandeur';
   return null;
 }
 

@@ -60,7 +60,7 @@ export const STATUTS: Option[] = [
   { value: 'refusee', label: 'Refusée' },
 ];
 
-export const STATUT_COLORS: Record<string, string> = { recue: 'gray.8', incomplete: 'orange.9', a_produire: 'blue.9', produite: 'grape.9', remise: 'teal.9', envoyee: 'teal.9', refusee: 'red.9' };
+export const STATUT_COLORS: Record<string, string> = { recue: 'gray.8', incomplete: 'violet.9', a_produire: 'blue.9', produite: 'grape.9', remise: 'teal.9', envoyee: 'teal.9', refusee: 'red.9' };
 
 export const label = (options: Option[], v: string | null | undefined): string => options.find((o) => o.value === v)?.label ?? v ?? '—';
 /** « 2026-11-23 » → « 23/11/2026 » */
