@@ -272,6 +272,12 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await expect.poll(() => stats.textContent(), T).toContain('novembre 2026');
     expect(await stats.textContent()).toContain('Courrier postal');
     await clean(page, 'guichet-12-statistiques');
+    await page.getByRole('navigation').getByRole('button', { name: 'Tableau de bord' }).click();
+    await expect.poll(() => page.getByTestId('etat-civil-mois').textContent(), T).toBe('État civil : 1 demande délivrée ce mois-ci.');
+    const todos = await page.getByRole('region', { name: 'À faire' }).textContent();
+    expect(todos).toContain('Demande n° 2026-4 : en attente du complément demandé');
+    expect(todos).toContain('Demande n° 2026-3 : remettre');
+    await clean(page, 'guichet-13-tableau-de-bord');
   });
 });
 

@@ -34,10 +34,10 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
       <ErrorAlert>{list.error}</ErrorAlert>
       {c && (
         <SimpleGrid cols={{ base: 2, md: 4 }} mb="md" aria-label="Demandes en attente">
-          <Tile n={c.incompletes} label="incomplètes : complément à demander ou attendu" />
-          <Tile n={c.aProduire} label="à produire" />
-          <Tile n={c.aRemettre} label="à remettre ou à envoyer" />
-          <Tile n={c.delivreesCeMois} label="délivrées ce mois-ci" />
+          <Tile n={c.incompletes} one="incomplète : complément à demander ou attendu" many="incomplètes : complément à demander ou attendu" />
+          <Tile n={c.aProduire} one="à produire" many="à produire" />
+          <Tile n={c.aRemettre} one="à remettre ou à envoyer" many="à remettre ou à envoyer" />
+          <Tile n={c.delivreesCeMois} one="délivrée ce mois-ci" many="délivrées ce mois-ci" />
         </SimpleGrid>
       )}
       <Group align="flex-end" mb="sm">
@@ -70,7 +70,7 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
                 <Table.Td>{label(CANAUX, r.canal)}</Table.Td>
                 <Table.Td>{demandeurNom(r)}<Text size="xs">{r.demandeur.qualite ? label(QUALITES, r.demandeur.qualite) : 'qualité non précisée'}</Text></Table.Td>
                 <Table.Td>{capital(r.objet)}{r.exemplaires > 1 ? ` (${r.exemplaires} exemplaires)` : ''}</Table.Td>
-                <Table.Td><Badge variant="filled" color={STATUT_COLORS[r.statut] ?? 'gray.8'}>{label(STATUTS, r.statut)}</Badge></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge variant="filled" color={STATUT_COLORS[r.statut] ?? 'gray.8'}>{label(STATUTS, r.statut)}</Badge></Table.Td>
                 <Table.Td><Text size="sm">{capital(attente(r) ?? '')}</Text></Table.Td>
               </Table.Tr>
             ))}
@@ -81,11 +81,11 @@ export function Demandes({ onOpenActe }: { onOpenActe?: (acteId: number) => void
   );
 }
 
-function Tile({ n, label: l }: { n: number; label: string }) {
+function Tile({ n, one, many }: { n: number; one: string; many: string }) {
   return (
     <Paper withBorder p="sm">
       <Text fw={700} size="xl">{n}</Text>
-      <Text size="sm">{l}</Text>
+      <Text size="sm">{n > 1 ? many : one}</Text>
     </Paper>
   );
 }
