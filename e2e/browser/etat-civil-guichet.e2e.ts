@@ -279,5 +279,29 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(todos).toContain('Demande n° 2026-3 : remettre');
     await clean(page, 'guichet-13-tableau-de-bord');
   });
+  it('a mandataire without the written mandate: the decision is passed over only with a written reason and a confirmation, then journaled', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+    await nouvelleDemande(page, { civilite: 'Mme', nom: 'Petit', prenoms: 'Anne', qualite: 'Mandataire (mandat écrit)', recherche: 'martin 1958', acte: /^Choisir : Naissance n° 1\/1958/, document: 'Copie intégrale', r: { ...PERE, ...PARENTS } });
+    await page.getByRole('button', { name: 'Enregistrer et voir la décision' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-5 — Copie intégrale' }).waitFor(T);
+    await expect.poll(() => page.getByTestId('decision').textContent(), T).toMatch(/Demande incomplète.*mandat/);
+    await page.getByRole('button', { name: 'Passer outre…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Passer outre la décision' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), T).toBe('Annuler');
+    await page.keyboard.press('Enter'); // the dialog opens on « Annuler »: a stray Enter authorises nothing
+    await dialog.waitFor({ state: 'detached', ...T });
+    await page.getByRole('button', { name: 'Passer outre…' }).click();
+    await dialog.getByRole('button', { name: 'Autoriser malgré la décision' }).click();
+    await dialog.getByText('Motif : écrivez au moins 15 caractères (0 pour l’instant).').waitFor(T);
+    await dialog.getByLabel('Motif écrit de la dérogation').fill('Mandat écrit présenté au guichet, copie gardée au dossier');
+    await dialog.getByLabel('Je confirme autoriser cette délivrance malgré la décision calculée.').check();
+    await clean(page, 'guichet-14-derogation');
+    await dialog.getByRole('button', { name: 'Autoriser malgré la décision' }).click();
+    await dialog.waitFor({ state: 'detached', ...T });
+    await expect.poll(() => page.getByTestId('decision').textContent(), T).toContain('Délivrance autorisée malgré la décision par Martine Roux');
+    expect(await page.getByText('À produire', { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByRole('navigation').getByRole('button', { name: 'Journal' }).click();
+    await expect.poll(() => page.locator('main').textContent(), T).toContain('dérogation à la décision');
+  });
 });
 

@@ -51,7 +51,7 @@ export function OverrideDialog({ opened, decision, onCancel, onConfirm }: { open
           <Button variant="default" onClick={close} data-autofocus>
             Annuler
           </Button>
-          <Button color="orange.9" loading={act.busy} onClick={submit}>
+          <Button color="red.9" loading={act.busy} onClick={submit}>
             Autoriser malgré la décision
           </Button>
         </Group>
