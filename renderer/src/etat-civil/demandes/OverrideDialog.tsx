@@ -28,7 +28,7 @@ export function OverrideDialog({ opened, decision, onCancel, onConfirm }: { open
       <Stack>
         <Text size="sm">Décision calculée : {decision}</Text>
         <Text size="sm">
-          Vous pouvez autoriser la délivrance malgré cette décision, sous votre responsabilité. Le motif est inscrit au journal avec votre nom, la date et l’heure ; il ne pourra pas être effacé.
+          Vous pouvez autoriser la délivrance malgré cette décision, sous votre responsabilité. La dérogation est inscrite au journal avec votre nom, la date et l’heure, et son motif dans l’historique de la demande, qui ne s’efface pas.
         </Text>
         <ErrorAlert>{act.error}</ErrorAlert>
         <Textarea
