@@ -24,7 +24,7 @@ export function ecCtx(t: Fixture): EcCtx {
 
 type P = Partial<PersonneInput> & Pick<PersonneInput, 'role' | 'rang' | 'nom' | 'prenoms'>;
 const full = (p: P): PersonneInput => ({ nom_partie1: null, nom_partie2: null, nom_usage: null, sexe: null, date_naissance: null, lieu_naissance: null, profession: null, domicile: null, ...p });
-type ActeArgs = { type: 'naissance' | 'mariage' | 'deces'; numero: number; date_acte: string; nom: string; prenoms: string; date_evenement: string; heure_evenement?: string; lieu_evenement: string; sexe?: 'M' | 'F'; nom_conjoint?: string; prenoms_conjoint?: string; officier?: string };
+type ActeArgs = { type: 'naissance' | 'mariage' | 'deces' | 'reconnaissance'; numero: number; date_acte: string; nom: string; prenoms: string; date_evenement: string; heure_evenement?: string; lieu_evenement: string; sexe?: 'M' | 'F'; nom_conjoint?: string; prenoms_conjoint?: string; officier?: string };
 
 /** Index then key an act (terminer: « saisi »). */
 export async function keyedActe(t: Fixture, a: ActeArgs, personnes: P[]): Promise<number> {

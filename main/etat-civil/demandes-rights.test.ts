@@ -141,4 +141,28 @@ describe('the counter: rights and guards', () => {
     expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('La décision a changé') });
     expect((await ok(c().call('etatCivil.demande.decide', { demandeId: d.id }))).statut).toBe('recue');
   });
+
+  it('lists requests by state and year; a posting needs the requester’s address', async () => {
+    const all = await ok(c().call('etatCivil.demande.list', {}));
+    expect(all.length).toBe(count());
+    const produced = await ok(c().call('etatCivil.demande.list', { statut: 'produite', annee: 2026 }));
+    expect(produced.length).toBeGreaterThan(0);
+    expect(produced.every((d) => d.statut === 'produite' && d.annee === 2026)).toBe(true);
+    expect(await ok(c().call('etatCivil.demande.list', { annee: 2025 }))).toEqual([]);
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant', { demandeur: { nom: 'Roux', prenoms: 'Thomas', adresse: null, qualite: 'descendant' } }) }));
+    await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }));
+    expect(await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'envoi', date: '2026-11-23' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Adresse du demandeur') });
+    expect((await ok(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-23' }))).statut).toBe('remise');
+  });
+
+  // last: from here on the secrétaire is herself an officier délégué
+  it('a secrétaire holding a délégation R2122-10 issues in her own name', async () => {
+    await ok(c().call('parapheur.saveDelegation', {
+      delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Martine Roux', titulaire: true, qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée', objets: ['etat_civil'], arreteNumero: 'A-2026-20', arreteDate: '2026-06-01', debut: '2026-06-01' },
+    }));
+    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('sous votre nom') });
+    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id }));
+    expect(out.demande.officier).toEqual({ nom: 'Martine Roux', qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée (arrêté n° A-2026-20, art. R2122-10 CGCT)' });
+  });
 });

@@ -48,6 +48,9 @@ describe('the counter: requests for copies and extracts', () => {
     expect((await ok(c().call('dashboard.get'))).etatCivilDelivreesCeMois).toBe(0);
     await ok(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-23' }));
     expect((await ok(c().call('dashboard.get'))).etatCivilDelivreesCeMois).toBe(1);
+    t.setNow('2026-12-01T09:00:00Z'); // a new month starts the count again
+    expect((await ok(c().call('dashboard.get'))).etatCivilDelivreesCeMois).toBe(0);
+    t.setNow('2026-11-23T09:00:00Z');
     expect(todos()).toEqual([]);
     // the stored PDF is printed again as it was, never regenerated
     const again = await ok(c().call('etatCivil.demande.piece', { demandeId: d.id, pieceId: out.pieceId }));

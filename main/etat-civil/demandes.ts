@@ -10,7 +10,7 @@ import { decideDemande } from './demandes-decision';
 import type { DemandeInput } from './demandes-schemas';
 import { DOCUMENT_LABELS, type DocumentKind } from './copies';
 import { KIND_LABELS, type Kind } from './rules/kinds';
-import type { Decision } from './rules/delivrance';
+import { CANAL_LABELS, type Decision } from './rules/delivrance';
 
 export type Statut = 'recue' | 'incomplete' | 'a_produire' | 'produite' | 'remise' | 'envoyee' | 'refusee';
 
@@ -103,7 +103,7 @@ export function createDemande(c: EcCtx, v: DemandeInput): number {
   );
   const d = getDemande(c, id);
   event(c, id, 'reçue', 'recue', { canal: v.canal });
-  c.audit({ action: 'etat-civil.demande.recue', summary: `${capital(demandeRef(d))} reçue (${v.canal.replace('_', ' ')}) : ${objetRef(c, d)}`, objectType: 'ec_demande', objectId: id });
+  c.audit({ action: 'etat-civil.demande.recue', summary: `${capital(demandeRef(d))} reçue (${CANAL_LABELS[v.canal].toLowerCase()}) : ${objetRef(c, d)}`, objectType: 'ec_demande', objectId: id });
   decideDemande(c, id);
   return id;
 }

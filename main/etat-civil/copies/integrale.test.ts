@@ -60,6 +60,20 @@ describe.skipIf(skipReason('copies', copiesToolsMissing))('copie intégrale', ()
     expect(documentProblem(ecCtx(t), deces, 'extrait_avec_filiation')).toMatch(/copie intégrale.*extrait plurilingue.*2017-890/);
   });
 
+  it('a reconnaissance: copie intégrale naming its auteur; no extract (décret 2017-890 art. 30 to 32)', async () => {
+    const reco = await keyedActe(
+      t,
+      { type: 'reconnaissance', numero: 1, date_acte: '2026-10-05', nom: 'Martin', prenoms: 'Lou', date_evenement: '2026-10-05', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)' },
+      [{ role: 'titulaire', rang: 1, nom: 'Martin', prenoms: 'Lou' }, { role: 'auteur', rang: 1, nom: 'Martin', prenoms: 'Paul', sexe: 'M', date_naissance: '1990-01-01', lieu_naissance: 'Orléans (Loiret)', profession: 'menuisier', domicile: 'Gien (Loiret)' }],
+    );
+    const { flat } = readBack((await produceDocument(ecCtx(t), { ...base, acteId: reco, document: 'copie_integrale' })).pdf, 'copie-integrale-reconnaissance');
+    expect(flat).toContain('COPIE INTÉGRALE D’ACTE DE RECONNAISSANCE');
+    expect(flat).toContain('Reconnaissance reçue le 05/10/2026 à Saint-Benoît-sur-Loire (Loiret).');
+    expect(flat).toContain('Auteur de la reconnaissance : Paul MARTIN, né le 01/01/1990 à Orléans (Loiret), profession : menuisier, domicile : Gien (Loiret)');
+    expect(documentProblem(ecCtx(t), reco, 'extrait_sans_filiation')).toMatch(/seulement en copie intégrale/);
+    expect(documentProblem(ecCtx(t), reco, 'extrait_plurilingue')).toMatch(/CIEC n° 16/);
+  });
+
   it('from the register page scan (JPEG or PDF), mentions typed below, for an act only indexed', async () => {
     const c = ecCtx(t);
     const { registreId } = await ok(t.client.call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1950, type: 'naissance', ouvert_le: null, clos_le: null, relie_le: null } }));

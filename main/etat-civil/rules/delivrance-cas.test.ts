@@ -94,7 +94,7 @@ describe('the person herself (art. 30: « si elle est majeure ou émancipée »)
   it('a minor not emancipated: refused, the extrait sans filiation offered, the representative named', () => {
     const d = decideDelivrance(demande({ demandeur: { qualite: 'personne_elle_meme', majeurOuEmancipe: false }, acte: { ...ACTE, dateNaissance: '2012-01-01' }, registre: { registreAnnee: 2012, registreClosLe: '2012-12-28' } }));
     expect(d.outcome).toBe('refused');
-    expect(d.motif).toContain('que si elle est majeure ou émancipée ; son représentant légal peut le demander');
+    expect(d.motif).toContain('que si elle est majeure ou émancipée ; son représentant légal peut en faire la demande');
     expect(d.outcome === 'refused' && d.proposer.map((p) => p.document)).toEqual(['extrait_sans_filiation']);
     expect(d.outcome === 'refused' && d.recours).toContain('procureur de la République');
   });
@@ -130,6 +130,7 @@ describe('the French of the answers', () => {
     expect(qualiteLabel('representant_legal', 'Mme')).toBe('représentante légale');
     expect(qualiteLabel('notaire', 'Mme')).toBe('notaire');
     expect(qualiteLabel('descendant', null)).toBe('descendant');
+    expect(qualiteLabel('officier_etat_civil', 'Mme')).toBe('officière de l’état civil');
     for (const q of QUALITES) expect(`${QUALITE_LABELS[q]} ${qualiteLabel(q, 'Mme')} ${qualiteLabel(q, 'M.')}`).not.toMatch(/\((s|e|es)\)/);
   });
   it('says « Extrait … accordé » and « Copie … accordée »', () => {
@@ -138,5 +139,22 @@ describe('the French of the answers', () => {
   it('a document that does not exist for the act: refused, the copie intégrale offered', () => {
     const d = decideDelivrance(demande({ typeActe: 'deces', document: 'extrait_avec_filiation', demandeur: tiers }));
     expect(d.outcome === 'refused' && d.proposer.map((p) => p.document)).toEqual(['copie_integrale', 'extrait_plurilingue']);
+  });
+});
+
+describe('an input that cannot be decided on throws, never grants', () => {
+  it.each([
+    ['a closing date in French format', { registre: { registreAnnee: 1951, registreClosLe: '23/11/1951' } }, /clôture du registre/],
+    ['a death date not ISO', { registre: { registreAnnee: 1980, registreClosLe: null, dateDecesTitulaire: '2001' } }, /date de décès/],
+    ['today not ISO', { today: '23/11/2026' }, /date du jour/],
+    ['an unknown act kind', { typeActe: 'bapteme' }, /type d’acte inconnu/],
+    ['an unknown document', { document: 'fiche_familiale' }, /document inconnu/],
+    ['an unknown delivery', { livraison: 'fax' }, /mode de remise inconnu/],
+  ] as [string, Partial<DemandeDelivrance>, RegExp][])('%s', (_, over, message) => {
+    expect(() => decideDelivrance(demande({ demandeur: tiers, ...over }))).toThrow(message);
+  });
+  it('an unknown quality, also as an avocat’s client', () => {
+    expect(() => decideDelivrance(demande({ demandeur: { qualite: 'cousin' as never } }))).toThrow(/qualité inconnue/);
+    expect(() => decideDelivrance(demande({ demandeur: { qualite: 'avocat', client: { qualite: 'cousin' as never } } }))).toThrow(/qualité du client inconnue/);
   });
 });

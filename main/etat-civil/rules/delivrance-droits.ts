@@ -69,7 +69,7 @@ function droitArt30(k: Kind, dem: Omit<Demandeur, 'client'> & { client?: Demande
   const pieces = (missing: ChampManquant[], qui: string): Droit => (missing.length ? { kind: 'justificatifs', article, manquants: missing } : { kind: 'ok', article, qui });
   switch (q) {
     case 'personne_elle_meme':
-      if (dem.majeurOuEmancipe === false) return { kind: 'refuse', article, raison: `la personne que l’acte concerne ne peut l’obtenir elle-même que si elle est majeure ou émancipée ; son représentant légal peut le demander` };
+      if (dem.majeurOuEmancipe === false) return { kind: 'refuse', article, raison: `la personne que l’acte concerne ne peut l’obtenir elle-même que si elle est majeure ou émancipée ; son représentant légal peut en faire la demande` };
       return pieces(dem.majeurOuEmancipe ? [] : ['majorite'], `${demandeur} est la personne que l’acte concerne, ${elle ? 'majeure ou émancipée' : 'majeur ou émancipé'}`);
     case 'mandataire':
       return pieces(dem.mandatEcrit ? [] : ['mandat_ecrit'], `${demandeur} est ${un('mandataire')} muni${elle ? 'e' : ''} d’un mandat écrit`);
@@ -83,6 +83,8 @@ function droitArt30(k: Kind, dem: Omit<Demandeur, 'client'> & { client?: Demande
     }
     case 'avocat':
       return droitAvocat(k, dem, article, depth, demandeur, label);
+    case 'autorite_nationalite':
+      return { kind: 'ok', article, qui: 'la demande émane d’une autorité chargée de la nationalité (C. civ. art. 26-1 et 31)' };
     default:
       return { kind: 'ok', article, qui: `${demandeur} est ${article30Role(q, elle, label)}` };
   }
@@ -113,8 +115,6 @@ function article30Role(q: QualiteDemandeur, elle: boolean, label: string): strin
       return `${elle ? 'la représentante légale' : 'le représentant légal'} de la personne que l’acte concerne`;
     case 'procureur':
       return `${elle ? 'la' : 'le'} ${label}`;
-    case 'autorite_nationalite':
-      return 'une autorité chargée de la nationalité (C. civ. art. 26-1 et 31)';
     default:
       return `${det} ${label}`;
   }

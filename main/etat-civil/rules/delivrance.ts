@@ -12,6 +12,7 @@
 import type { Kind } from './kinds';
 import { communicabilite, type Communicabilite } from './delivrance-communicabilite';
 import { manquantsDemande, manquantsJustificatifs } from './delivrance-demande';
+import { checkDemande } from './delivrance-entree';
 import { documentExiste, droitAuDocument, type Droit } from './delivrance-droits';
 import { addYears } from './dates';
 import { motifAccorde, motifIncomplet, motifRefus, RECOURS_GENERAL, RECOURS_REFUS } from './delivrance-textes';
@@ -55,7 +56,7 @@ export const QUALITE_LABELS: Record<QualiteDemandeur, string> = {
 
 const FEMININ: Partial<Record<QualiteDemandeur, string>> = {
   ascendant: 'ascendante', descendant: 'descendante', conjoint: 'conjointe', representant_legal: 'représentante légale', heritier: 'héritière',
-  avocat: 'avocate', procureur: 'procureure de la République', genealogiste: 'généalogiste successorale', habilitation_familiale: 'personne habilitée',
+  avocat: 'avocate', procureur: 'procureure de la République', officier_etat_civil: 'officière de l’état civil', genealogiste: 'généalogiste successorale', habilitation_familiale: 'personne habilitée',
 };
 const MASCULIN: Record<QualiteDemandeur, string> = {
   personne_elle_meme: 'la personne que l’acte concerne', ascendant: 'ascendant', descendant: 'descendant', conjoint: 'conjoint', partenaire_pacs: 'partenaire de PACS',
@@ -196,8 +197,9 @@ export type Decision =
 export const ARTICLE_LIVRAISON = 'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1';
 export const ARTICLE_CANAUX = 'art. 29 du décret n° 2017-890 du 6 mai 2017';
 
-/** The decision for one request. Pure: the same input always gives the same answer. */
+/** The decision for one request. Pure: the same input always gives the same answer; an input outside the lists throws (delivrance-entree.ts). */
 export function decideDelivrance(d: DemandeDelivrance): Decision {
+  checkDemande(d);
   const avertissements = d.canal === 'courriel' ? [AVERTISSEMENT_COURRIEL] : [];
   const existe = documentExiste(d.typeActe, d.document);
   if (!existe.ok) return refuse(d, existe.article, existe.motif, avertissements);
