@@ -90,6 +90,10 @@ export function Dashboard() {
             <Arrivals data={d.data} />
             <Todos data={d.data} />
           </SimpleGrid>
+          {/* issue 12: the counter's count of the month (its waiting requests are in « À faire ») */}
+          <Text size="sm" data-testid="etat-civil-mois">
+            État civil : {d.data.etatCivilDelivreesCeMois === 0 ? 'aucune demande délivrée' : `${d.data.etatCivilDelivreesCeMois} demande${d.data.etatCivilDelivreesCeMois > 1 ? 's délivrées' : ' délivrée'}`} ce mois-ci.
+          </Text>
         </Stack>
       )}
     </div>

@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { PageTitle } from '../components/PageTitle';
 import { ActePage } from './ActePage';
 import { AvisQueue } from './AvisQueue';
+import { Demandes } from './demandes/Demandes';
+import { Statistiques } from './demandes/Statistiques';
 import { ImportCsv } from './ImportCsv';
 import { IndexerForm } from './IndexerForm';
 import { Recherche } from './Recherche';
 import { Registres } from './Registres';
 
-/** État civil: search, an act (scan beside its data), registers and scans, mentions and avis, import. */
+/** État civil: the counter's requests, search, an act (scan beside its data), registers and scans, mentions and avis, import. */
 export function EtatCivil() {
   const [tab, setTab] = useState<string | null>('recherche');
   const [acteId, setActeId] = useState<number | null>(null);
@@ -27,11 +29,16 @@ export function EtatCivil() {
       <PageTitle>État civil</PageTitle>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
+          <Tabs.Tab value="demandes">Demandes</Tabs.Tab>
           <Tabs.Tab value="recherche">Recherche</Tabs.Tab>
           <Tabs.Tab value="registres">Registres</Tabs.Tab>
           <Tabs.Tab value="avis">Mentions et avis</Tabs.Tab>
           <Tabs.Tab value="import">Import</Tabs.Tab>
+          <Tabs.Tab value="statistiques">Statistiques</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="demandes">
+          <Demandes onOpenActe={setActeId} />
+        </Tabs.Panel>
         <Tabs.Panel value="recherche">
           {indexer ? <IndexerForm onDone={(id) => (setIndexer(false), id && setActeId(id))} /> : <Recherche onOpen={setActeId} onIndexer={() => setIndexer(true)} />}
         </Tabs.Panel>
@@ -43,6 +50,9 @@ export function EtatCivil() {
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportCsv />
+        </Tabs.Panel>
+        <Tabs.Panel value="statistiques">
+          <Statistiques />
         </Tabs.Panel>
       </Tabs>
     </>
