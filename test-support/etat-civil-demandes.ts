@@ -16,7 +16,7 @@ export interface Guichet {
 
 /** The acts the four scenarios of issue 12 ask for, keyed as the secrétaire would. */
 export async function seedGuichet(c: Client): Promise<Guichet> {
-  const { registreId } = await ok(c.call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1960, type: 'naissance', ouvert_le: '1960-01-02', clos_le: '1960-12-28', relie_le: null } }));
+  const { registreId } = await ok(c.call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1960, type: 'naissance', ouvert_le: '1960-01-02', clos_le: '1960-12-28', relie_le: null }, confirm: true }));
   const acte = { type: 'naissance' as const, numero: 12, date_acte: '1960-03-15', nom: 'Roux', prenoms: 'Jean Pierre', date_evenement: '1960-03-14', heure_evenement: '14:30', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)', sexe: 'M' as const, registre_id: registreId, page: 4 };
   const pere = (await ok(c.call('etatCivil.createActe', { acte }))).acteId;
   await ok(c.call('etatCivil.saisir', { acteId: pere, acte, terminer: true, personnes: [p('titulaire', 1, 'Roux', 'Jean Pierre', { sexe: 'M' }), p('parent', 1, 'Roux', 'Marcel', full('Gien (Loiret)', '1930-05-02', 'menuisier')), p('parent', 2, 'Blanc', 'Odette', full('Orléans (Loiret)', '1932-07-19', 'couturière'))] }));

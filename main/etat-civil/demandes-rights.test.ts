@@ -120,7 +120,7 @@ describe('the counter: rights and guards', () => {
 
   it('a register communicable to anyone (75 years, L213-2): a tiers gets a copy « à titre de simple renseignement »', async (ctx) => {
     requireTool(ctx, toolMissing('pdftotext'));
-    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1940, type: 'naissance', ouvert_le: null, clos_le: '1940-12-27', relie_le: null } }));
+    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1940, type: 'naissance', ouvert_le: null, clos_le: '1940-12-27', relie_le: null }, confirm: true }));
     const acte = { type: 'naissance' as const, numero: 8, date_acte: '1940-05-06', nom: 'Blanc', prenoms: 'Odile', date_evenement: '1940-05-05', heure_evenement: '10:00', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)', sexe: 'F' as const, registre_id: registreId };
     const { acteId } = await ok(c().call('etatCivil.createActe', { acte }));
     await ok(c().call('etatCivil.saisir', { acteId, acte, personnes: [{ role: 'titulaire', rang: 1, nom: 'Blanc', prenoms: 'Odile', sexe: 'F' }], terminer: true }));

@@ -26,14 +26,16 @@ export function demandeTodos(db: Db): Todo[] {
     )
     .all() as Row[];
   return rows.flatMap((d): Todo[] => {
-    const what = `${DOCUMENT_LABELS[d.document].toLowerCase()} de l’${d.a_numero ? acteRef({ type: d.acte_type, numero: d.a_numero, annee: d.a_annee! } as Pick<ActeRow, 'type' | 'numero' | 'annee'>) : `acte de ${KIND_LABELS[d.acte_type].toLowerCase()} à retrouver`}`;
+    // « la copie intégrale », « l’extrait … »: the article agrees with the document (never « la extrait »)
+    const le = d.document === 'copie_integrale' ? 'la ' : 'l’';
+    const what = `${le}${DOCUMENT_LABELS[d.document].toLowerCase()} de l’${d.a_numero ? acteRef({ type: d.acte_type, numero: d.a_numero, annee: d.a_annee! } as Pick<ActeRow, 'type' | 'numero' | 'annee'>) : `acte de ${KIND_LABELS[d.acte_type].toLowerCase()} à retrouver`}`;
     const ref = `Demande n° ${d.annee}-${d.numero}`;
     const todo = (title: string, legal_ref: string): Todo => ({ due_date: null, title: `${ref} : ${title}`, legal_ref, object_type: 'etat-civil.demande', object_id: String(d.id) });
     if (d.statut === 'recue' && d.decision_issue === 'incomplete') return [todo(`demander les renseignements manquants (${what})`, ART_30)];
     if (d.statut === 'recue' && d.decision_issue === 'refused') return [todo(`envoyer la lettre de refus ou déroger par écrit (${what})`, ART_30)];
     if (d.statut === 'incomplete') return [todo(`en attente du complément demandé (${what})`, ART_30)];
-    if (d.statut === 'a_produire') return [todo(`produire la ${what}`, ART_27)];
-    if (d.statut === 'produite') return [todo(d.livraison === 'envoi_postal' ? `poster la ${what}` : `remettre la ${what} au guichet`, ART_27)];
+    if (d.statut === 'a_produire') return [todo(`produire ${what}`, ART_27)];
+    if (d.statut === 'produite') return [todo(d.livraison === 'envoi_postal' ? `poster ${what}` : `remettre ${what} au guichet`, ART_27)];
     return [];
   });
 }

@@ -67,6 +67,8 @@ describe('the counter: requests for copies and extracts', () => {
     expect(await err(maire.call('etatCivil.demande.produce', { demandeId: ci.id }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('n’est pas accordée') });
     const esf = await ok(maire.call('etatCivil.demande.update', { demandeId: ci.id, demande: { ...demande(g.pere, 'tiers'), document: 'extrait_sans_filiation' } }));
     expect(esf).toMatchObject({ statut: 'a_produire', decision: { outcome: 'granted', document: 'extrait_sans_filiation' } });
+    // French agreement in « À faire »: « l’extrait », never « la extrait »
+    expect(todos()).toContainEqual(expect.objectContaining({ title: expect.stringMatching(/ : produire l’extrait sans filiation de l’acte de naissance n° /) }));
     // the maire is officier herself: the document is issued in her name, whatever a window would send
     expect(await err(maire.call('etatCivil.demande.produce', { demandeId: ci.id, officier: { eluId: maireId + 1 } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('sous votre nom') });
     const out = await ok(maire.call('etatCivil.demande.produce', { demandeId: ci.id }));
@@ -96,12 +98,12 @@ describe('the counter: requests for copies and extracts', () => {
     const d = await ok(c().call('etatCivil.demande.create', { demande: v }));
     expect(d).toMatchObject({ statut: 'recue', decision: { outcome: 'incomplete' } });
     expect((d.decision as Extract<typeof d.decision, { outcome: 'incomplete' }>).manquants.map((m) => m.champ)).toEqual(['parent1_nom', 'parent1_prenoms', 'parent2_nom', 'parent2_prenoms']);
-    expect(todos()).toContainEqual({ title: 'Demande n° 2026-4 : demander les renseignements manquants (copie intégrale de l’acte de naissance n° 12 de 1960)', legal_ref: 'Décret 2017-890 art. 30' });
+    expect(todos()).toContainEqual({ title: 'Demande n° 2026-4 : demander les renseignements manquants (la copie intégrale de l’acte de naissance n° 12 de 1960)', legal_ref: 'Décret 2017-890 art. 30' });
     expect(await err(c().call('etatCivil.demande.lettre', { demandeId: d.id, lettre: 'refus' }))).toMatchObject({ code: 'RULE' });
     const lettre = await ok(c().call('etatCivil.demande.lettre', { demandeId: d.id, lettre: 'complement' }));
     expect(lettre.demande).toMatchObject({ statut: 'incomplete', pieces: [expect.objectContaining({ nature: 'lettre_complement' })] });
     printed.set('complement', lettre.base64);
-    expect(todos()).toContainEqual({ title: 'Demande n° 2026-4 : en attente du complément demandé (copie intégrale de l’acte de naissance n° 12 de 1960)', legal_ref: 'Décret 2017-890 art. 30' });
+    expect(todos()).toContainEqual({ title: 'Demande n° 2026-4 : en attente du complément demandé (la copie intégrale de l’acte de naissance n° 12 de 1960)', legal_ref: 'Décret 2017-890 art. 30' });
     // the complément arrives: the same request is completed and granted
     const done = await ok(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { canal: 'courrier', livraison: 'envoi_postal' }) }));
     expect(done).toMatchObject({ statut: 'a_produire', decision: { outcome: 'granted' } });
@@ -117,7 +119,7 @@ describe('the counter: requests for copies and extracts', () => {
     expect((await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).demande.statut).toBe('produite');
 
     // an indexed act with its scanned page: its copie intégrale is the certified reproduction of the page
-    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1972, type: 'naissance', ouvert_le: null, clos_le: '1972-12-30', relie_le: null } }));
+    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1972, type: 'naissance', ouvert_le: null, clos_le: '1972-12-30', relie_le: null }, confirm: true }));
     const scan = await PDFDocument.create();
     scan.addPage([595, 842]).drawText('Registre des naissances 1972, page 1', { x: 50, y: 780, size: 12 });
     const bytes = await scan.save();

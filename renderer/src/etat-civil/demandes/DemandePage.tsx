@@ -48,8 +48,9 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
   /** Who signs: the officier himself, or the one a secrétaire without délégation chooses (R2122-10). */
   const signe = async (message: string, yes: string) => ask(message, yes, secretaire ? await api.officiers() : null);
   const doc = label(DOCUMENTS, d.document).toLowerCase();
+  const leDoc = `${d.document === 'copie_integrale' ? 'la ' : 'l’'}${doc}`; // never « la extrait »
   const produce = async () => {
-    const a = await signe(`Produire la ${doc} en ${d.exemplaires} exemplaire${d.exemplaires > 1 ? 's' : ''} ? Une fois produite, la demande ne peut plus être modifiée.`, 'Produire et imprimer');
+    const a = await signe(`Produire ${leDoc} en ${d.exemplaires} exemplaire${d.exemplaires > 1 ? 's' : ''} ? Une fois produite, la demande ne peut plus être modifiée.`, 'Produire et imprimer');
     if (a.ok) void pdf(() => api.produce(id, a.officier));
   };
   const refuse = async () => {
