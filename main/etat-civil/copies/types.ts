@@ -2,15 +2,12 @@
  * The counter's documents (issue 12, domain-rules §2.1, §2.7): what the counter asks, what it gets back.
  * Stable: the counter's handlers and the window call these; extend, never rename.
  */
-export const DOCUMENT_KINDS = ['copie_integrale', 'extrait_avec_filiation', 'extrait_sans_filiation', 'extrait_plurilingue'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DOCUMENTS, DOCUMENT_LABELS as LABELS, type DocumentDemande } from './rules';
 
-export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
-  copie_integrale: 'Copie intégrale',
-  extrait_avec_filiation: 'Extrait avec filiation',
-  extrait_sans_filiation: 'Extrait sans filiation',
-  extrait_plurilingue: 'Extrait plurilingue',
-};
+// the same four documents and labels as the rule that decides who may obtain them: one list
+export const DOCUMENT_KINDS = DOCUMENTS;
+export type DocumentKind = DocumentDemande;
+export const DOCUMENT_LABELS: Record<DocumentKind, string> = LABELS;
 
 /** The officier who signs (décret 2017-890 art. 27: name and quality on the document); the counter checks his délégation R2122-10. */
 export interface Officier {
