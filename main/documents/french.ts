@@ -58,8 +58,14 @@ export const compareFr = (a: string, b: string): number => collator.compare(a, b
 export const sortByName = <T extends { nom: string; prenom: string }>(xs: readonly T[]): T[] =>
   [...xs].sort((a, b) => compareFr(a.nom, b.nom) || compareFr(a.prenom, b.prenom));
 
-/** « 23/11/2026 » and « 20 h 30 »: the kernel's one formatter (product rule jj/mm/aaaa, 24-hour clock). */
-export { dateCourte, heureFr } from '../kernel';
+/** « 23/11/2026 » from YYYY-MM-DD: the kernel's one formatter (product rule jj/mm/aaaa). */
+export { dateCourte } from '../kernel';
+
+/** « 20 h 30 » from « 20:30 » (24-hour clock, French typography). */
+export const heureFr = (hhmm: string): string => {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)} h ${m ?? '00'}`;
+};
 
 /** « A, B et C » */
 export function enumeration(items: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { MONTH_WORD } from '../../test-support/dates';
-import { dateCourte, heureFr, parisDateFr, parisDay } from './time';
+import { dateCourte, parisDateFr, parisDay } from './time';
 
-describe('the printed form of a day and an hour', () => {
+describe('the printed form of a day', () => {
   it('prints a day jj/mm/aaaa, two digits for day and month, never a month in words', () => {
     expect(dateCourte('2026-11-23')).toBe('23/11/2026');
     expect(dateCourte('2026-08-01')).toBe('01/08/2026');
@@ -16,10 +16,5 @@ describe('the printed form of a day and an hour', () => {
     const late = new Date('2026-11-23T23:30:00Z');
     expect(parisDay(late)).toBe('2026-11-24');
     expect(parisDateFr(late)).toBe('24/11/2026');
-  });
-  it('prints an hour on the 24-hour clock, « 20 h 30 »', () => {
-    expect(heureFr('20:30')).toBe('20 h 30');
-    expect(heureFr('09:05')).toBe('9 h 05');
-    expect(heureFr('00:00')).toBe('0 h 00');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The Paris day, once for the whole core: the law counts days in local time (a séance at 20:30 on the 23rd is
  * on the 23rd, whatever the UTC date; jours francs, CGCT art. L2121-12), and the mairie reads Paris hours.
- * And the one printed form of a day and an hour (product rule: « dates jj/mm/aaaa, times 24 h, on screen and
- * on paper »): letters, e-mails, mentions and PDFs print days with dateCourte and hours with heureFr.
+ * And the one printed form of a day (product rule: « dates jj/mm/aaaa, times 24 h, on screen and on paper »):
+ * letters, e-mails, mentions and PDFs print their days with dateCourte.
  */
 const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -22,9 +22,3 @@ export function dateCourte(day: string): string {
 
 /** JJ/MM/AAAA of an instant, in Europe/Paris. */
 export const parisDateFr = (d: Date): string => dateCourte(parisDay(d));
-
-/** « 20 h 30 » from « 20:30 » (24-hour clock, French typography: convocations, PVs, extraits). */
-export const heureFr = (hhmm: string): string => {
-  const [h, m] = hhmm.split(':');
-  return `${Number(h)} h ${m ?? '00'}`;
-};
