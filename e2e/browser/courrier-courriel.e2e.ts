@@ -12,6 +12,7 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { mailServersMissing, SENT_BOX, startMailServers, type MailServers } from '../../test-support/mail-servers';
+import { MONTH_WORD } from '../../test-support/dates';
 import { buildMessage, tinyPdf } from '../../test-support/mail-fixtures';
 import { validAccount, withCommune } from '../../test-support/helpers';
 import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
@@ -161,19 +162,21 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     expect(parisDay(aee.date)).toBe('2026-11-23');
     expect(aee.inReplyTo).toBe('<branchement-1@example.fr>');
     expect(aee.from?.text).toContain('mairie@saint-benoit.fr');
-    for (const m of ['reçu le 20 novembre 2026 et enregistré sous le n° 2026-1', 'CRPA L112-11, R112-11-2', 'dans un délai de dix jours ouvrés', ...service]) expect(aee.text).toContain(m);
+    for (const m of ['reçu le 20/11/2026 et enregistré sous le n° 2026-1', 'CRPA L112-11, R112-11-2', 'dans un délai de dix jours ouvrés', ...service]) expect(aee.text).toContain(m);
     expect(aee.attachments.map((a) => a.filename)).toEqual(['aee-2026-1.pdf']);
     find('Accusé d’enregistrement électronique — courrier n° 2026-2', 'helene.martin@example.fr');
 
     // ARE of a request (SVA, L231-1): sent by 04/12 (ten working days), acceptance date and L232-3 attestation
     const are = find('Accusé de réception électronique — courrier n° 2026-1', 'jean.dupont@example.fr');
     expect(parisDay(are.date) <= '2026-12-04').toBe(true);
-    for (const m of ['reçu le 20 novembre 2026', 'CRPA L112-11, R112-11-1', 'réputée acceptée le 21 janvier 2027 (CRPA L231-1)', 'attestation de cette décision implicite d’acceptation (CRPA L232-3)', 'sous réserve que votre demande soit complète (CRPA R112-11-1)', ...service])
+    for (const m of ['reçu le 20/11/2026', 'CRPA L112-11, R112-11-1', 'réputée acceptée le 21/01/2027 (CRPA L231-1)', 'attestation de cette décision implicite d’acceptation (CRPA L232-3)', 'sous réserve que votre demande soit complète (CRPA R112-11-1)', ...service])
       expect(are.text).toContain(m);
     // ARE of a réclamation (SVR, L231-4 2°): rejection date and the délais et voies de recours (R112-11-1, L112-6)
     const rejet = find('Accusé de réception électronique — courrier n° 2026-2', 'helene.martin@example.fr');
     expect(parisDay(rejet.date) <= '2026-12-04').toBe(true);
-    for (const m of ['réputée rejetée le 21 janvier 2027 (CRPA L231-4 2°)', 'recours gracieux auprès du maire', 'tribunal administratif dans un délai de deux mois', 'CJA R421-1', ...service]) expect(rejet.text).toContain(m);
+    for (const m of ['réputée rejetée le 21/01/2027 (CRPA L231-4 2°)', 'recours gracieux auprès du maire', 'tribunal administratif dans un délai de deux mois', 'CJA R421-1', ...service]) expect(rejet.text).toContain(m);
+    // dates jj/mm/aaaa in what the citizen receives (product rule): never a month in words
+    for (const m of [aee, are, rejet]) expect(m.text, m.subject).not.toMatch(MONTH_WORD);
 
     // the register says they left, and when (the SMTP server's acceptance, main/courrier/mail/smtp.ts)
     await open('A-2026-1');

@@ -127,7 +127,7 @@ describe.skipIf(!!skip)('a reply from a template, signed with the maire’s toke
     expect(v.stdout).toMatch(/^OK: 1 signature/m);
     // the template's fields merged from the arrivée and the commune
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-    for (const m of ['Saint-Benoît-sur-Loire, le 23 novembre 2026', 'Association Les Amis du Bourg', `Par courrier reçu le 20 novembre 2026 (n° 2026-1), vous avez sollicité : ${objet}.`, 'votre demande est acceptée', 'Le stationnement sera interdit', 'Hélène Lefèvre'])
+    for (const m of ['Saint-Benoît-sur-Loire, le 23/11/2026', 'Association Les Amis du Bourg', `Par courrier reçu le 20/11/2026 (n° 2026-1), vous avez sollicité : ${objet}.`, 'votre demande est acceptée', 'Le stationnement sera interdit', 'Hélène Lefèvre'])
       expect(text).toContain(m);
   });
 });

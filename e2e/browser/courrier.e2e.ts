@@ -101,7 +101,7 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
     await clean(page, 'courrier-02-detail-classe');
     const text = await downloaded(page, () => page.getByRole('button', { name: 'Accusé de réception (R112-5)' }).click(), 'ar');
-    for (const m of ['Accusé de réception', 'R112-5', 'reçu le 23 novembre 2026', 'réputée acceptée le 24 janvier 2027', 'L232-3', '02 38 35 70 00', 'Martine Roux, Secrétaire de mairie', 'L111-2'])
+    for (const m of ['Accusé de réception', 'R112-5', 'reçu le 23/11/2026', 'réputée acceptée le 24/01/2027', 'L232-3', '02 38 35 70 00', 'Martine Roux, Secrétaire de mairie', 'L111-2'])
       expect(text).toContain(m);
     await expect.poll(() => main().textContent(), T).not.toContain('Accusé de réception à envoyer');
     // the issued AR is kept with the courrier and read in place
@@ -122,12 +122,12 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await page.getByRole('button', { name: 'Demander les pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('ne courra qu’à la réception des pièces manquantes (CRPA L114-5)');
     const letter = await downloaded(page, () => page.getByRole('button', { name: 'Lettre de pièces manquantes (L114-5)' }).click(), 'pieces');
-    for (const m of ['Demande de pièces manquantes', 'avant le 23 décembre 2026', '– Plan de situation', '– Attestation d’assurance', 'L114-5', 'Martine Roux']) expect(letter).toContain(m);
+    for (const m of ['Demande de pièces manquantes', 'avant le 23/12/2026', '– Plan de situation', '– Attestation d’assurance', 'L114-5', 'Martine Roux']) expect(letter).toContain(m);
     await clean(page, 'courrier-03-incomplet');
     await main().getByLabel('Reçues le').fill('23/11/2026');
     await page.getByRole('button', { name: 'Enregistrer la réception des pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
-    expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 23 novembre 2026 (CRPA L114-5)');
+    expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 23/11/2026 (CRPA L114-5)');
   });
 
   it('the deadlines view shows the late AR in red with its article; search as you type ignores accents', async () => {

@@ -131,7 +131,7 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await page.getByLabel('Prénoms de l’autre personne').fill('Marc');
     await page.getByLabel('Nom de l’autre personne').fill('Petit');
     await page.getByRole('button', { name: 'Rédiger' }).click();
-    await expect.poll(() => page.getByLabel('Texte de la mention (modifiable avant validation)').inputValue(), T).toBe('Mariée à Gien (Loiret) le 9 juin 2012 avec Marc PETIT.');
+    await expect.poll(() => page.getByLabel('Texte de la mention (modifiable avant validation)').inputValue(), T).toBe('Mariée à Gien (Loiret) le 09/06/2012 avec Marc PETIT.');
     await page.getByRole('button', { name: 'Valider et apposer' }).click();
     await page.getByText('Apposée le 23/11/2026').waitFor(T);
     await clean(page, 'etat-civil-06-mention-apposee');
@@ -162,7 +162,7 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     fs.mkdirSync(PDF_DIR, { recursive: true });
     const file = path.join(PDF_DIR, 'e2e-avis-de-mention.pdf');
     await dl.saveAs(file);
-    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain('« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19 novembre 2026. »');
+    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain('« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19/11/2026. »');
     await page.getByRole('button', { name: 'Noter l’envoi' }).click();
     await page.getByRole('button', { name: 'Récépissé reçu' }).click();
     await page.getByText('Récépissé du 23/11/2026, conservé jusqu’au 23/11/2036 (IGREC n° 229-1).').waitFor(T);

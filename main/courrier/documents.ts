@@ -2,13 +2,12 @@
  * The letters the CRPA requires, as paragraphs rendered both to PDF (paper, printed) and to an e-mail body
  * (SVE). Each names the agent handling the matter (L111-2) and the service's address, e-mail and telephone.
  */
-import { AppError } from '../kernel';
+import { AppError, dateCourte } from '../kernel';
 import { readIdentity } from '../commune';
 import { PdfWriter } from '../documents';
 import type { CourrierCtx } from './context';
 import { crpaOf, type CourrierRow } from './courrier';
 import { delaiLabel, silenceMention } from './rules/classification';
-import { formatDateFr } from './rules/days';
 
 export const DOCUMENT_KINDS = ['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -30,12 +29,13 @@ export interface Letter {
   paragraphs: string[];
 }
 
-const fr = formatDateFr;
+/** Every date of these letters and e-mails is jj/mm/aaaa (the product's one form, kernel dateCourte). */
+const fr = dateCourte;
 
 function body(ctx: CourrierCtx, c: CourrierRow, kind: DocumentKind): { legal: string; paragraphs: string[] } {
   const { qualification: q, decision } = crpaOf(ctx.db, c);
   const recu = `Votre ${c.canal === 'courriel' || c.canal === 'sve' ? 'envoi électronique' : 'courrier'} « ${c.objet} » a été reçu le ${fr(c.date_enregistrement)} et enregistré sous le n° ${c.annee}-${c.numero}.`;
-  const silence = q && decision.date ? silenceMention(q, decision.date, fr) : null;
+  const silence = q && decision.date ? silenceMention(q, decision.date) : null;
   const pieces = c.pieces_manquantes && !c.pieces_recues_le
     ? [`Votre dossier est incomplet. Merci de nous adresser avant le ${fr(c.pieces_delai!)} les pièces suivantes :`, ...c.pieces_manquantes.split('\n').map((l) => `– ${l.trim()}`).filter((l) => l.length > 2)]
     : [];

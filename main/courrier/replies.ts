@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { record, type Actor } from '../audit';
-import { AppError, parseOrThrow, trimmed } from '../kernel';
+import { AppError, dateCourte, parseOrThrow, trimmed } from '../kernel';
 import { readElus, readIdentity, fullName } from '../commune';
 import type { Db } from '../db';
 import { PdfWriter, type DocumentStore } from '../documents';
@@ -14,7 +14,6 @@ import type { CourrierCtx } from './context';
 import { getCourrier, type CourrierRow } from './courrier';
 import { serviceLines } from './documents';
 import { mayAnswer } from './rights';
-import { formatDateFr } from './rules/days';
 
 export const modeles = (db: Db) => db.prepare('SELECT code, titre, corps, builtin FROM courrier_modele ORDER BY builtin DESC, titre').all() as { code: string; titre: string; corps: string; builtin: number }[];
 
@@ -30,9 +29,9 @@ export function fieldsOf(db: Db, c: CourrierRow, texte: string, today: string): 
     correspondant: c.correspondant,
     objet: c.objet,
     numero: `${c.annee}-${c.numero}`,
-    date_reception: formatDateFr(c.date_enregistrement),
-    date_courrier: formatDateFr(c.date_courrier),
-    date: formatDateFr(today),
+    date_reception: dateCourte(c.date_enregistrement),
+    date_courrier: dateCourte(c.date_courrier),
+    date: dateCourte(today),
     commune: m.nom,
     maire: maire ? fullName(maire) : 'le maire',
     texte,

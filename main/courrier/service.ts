@@ -1,6 +1,6 @@
 /** Operations on a registered courrier: one transaction each (the handler opens it), journaled. */
 import { z } from 'zod';
-import { AppError, isoDate, parseOrThrow, trimmed } from '../kernel';
+import { AppError, dateCourte, isoDate, parseOrThrow, trimmed } from '../kernel';
 import type { CourrierCtx } from './context';
 import { getCourrier, procedureOf, storeDecision, type CourrierRow } from './courrier';
 import { mayAnswer, mayAssign, mayWrite } from './rights';
@@ -65,7 +65,7 @@ export function requestPieces(ctx: CourrierCtx, id: number, input: unknown) {
   if (c.pieces_recues_le) throw new AppError('RULE', 'Les pièces manquantes ont déjà été reçues pour ce courrier.');
   ctx.db.prepare('UPDATE courrier SET pieces_manquantes = ?, pieces_demandees_le = ?, pieces_delai = ? WHERE id = ?').run(p.pieces, ctx.today, p.delai, id);
   const crpa = storeDecision(ctx.db, id);
-  ctx.audit({ action: 'courrier.pieces.demandees', summary: `Courrier ${ref(c)} : pièces manquantes demandées avant le ${p.delai} (CRPA L114-5)`, objectType: 'courrier', objectId: id });
+  ctx.audit({ action: 'courrier.pieces.demandees', summary: `Courrier ${ref(c)} : pièces manquantes demandées avant le ${dateCourte(p.delai)} (CRPA L114-5)`, objectType: 'courrier', objectId: id });
   return crpa;
 }
 
@@ -76,7 +76,7 @@ export function piecesReceived(ctx: CourrierCtx, id: number, date: string) {
   if (date < c.pieces_demandees_le || date > ctx.today) throw new AppError('INVALID', 'Date de réception des pièces : entre la demande et aujourd’hui.', { date: 'Date impossible.' });
   ctx.db.prepare('UPDATE courrier SET pieces_recues_le = ? WHERE id = ?').run(date, id);
   const crpa = storeDecision(ctx.db, id);
-  ctx.audit({ action: 'courrier.pieces.recues', summary: `Courrier ${ref(c)} : pièces manquantes reçues le ${date} ; nouvelle échéance ${crpa.decision.date ?? '—'} (CRPA L114-5)`, objectType: 'courrier', objectId: id });
+  ctx.audit({ action: 'courrier.pieces.recues', summary: `Courrier ${ref(c)} : pièces manquantes reçues le ${dateCourte(date)} ; nouvelle échéance ${crpa.decision.date ? dateCourte(crpa.decision.date) : '—'} (CRPA L114-5)`, objectType: 'courrier', objectId: id });
   return crpa;
 }
 

@@ -58,8 +58,8 @@ export const compareFr = (a: string, b: string): number => collator.compare(a, b
 export const sortByName = <T extends { nom: string; prenom: string }>(xs: readonly T[]): T[] =>
   [...xs].sort((a, b) => compareFr(a.nom, b.nom) || compareFr(a.prenom, b.prenom));
 
-/** « 23/11/2026 » from YYYY-MM-DD. */
-export const dateCourte = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
+/** « 23/11/2026 » from YYYY-MM-DD: the kernel's one formatter (product rule jj/mm/aaaa). */
+export { dateCourte } from '../kernel';
 
 /**
  * « 20:30 » from « 20:30 » or « 20:30:00 »: on paper as on screen, hours in 24 h and dates jj/mm/aaaa (the

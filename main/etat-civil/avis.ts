@@ -8,7 +8,7 @@ import { readIdentity } from '../commune';
 import { PdfWriter } from '../documents';
 import { acteRef, getActeRow } from './actes';
 import type { EcCtx } from './context';
-import { dateCourte, dateLongue } from './rules/dates';
+import { dateCourte } from './rules/dates';
 import { ARTICLE_49, article49Deadline, avisSortantTodo, recepisseKeptUntil } from './rules/deadlines';
 import { NATURE_LABELS, type Nature } from './rules/mentions';
 import { buildText } from './mention-service';
@@ -60,7 +60,7 @@ async function letter(c: EcCtx, title: string, lines: readonly (readonly [string
   w.spacer(8);
   for (const b of body) w.text(b, { size: 11, after: 6 });
   w.spacer(16);
-  w.signatures([{ title: `Fait à ${id.nom}, le ${dateLongue(c.today)}`, name: `${c.actor.name ?? ''}, ${c.qualite}` }]);
+  w.signatures([{ title: `Fait à ${id.nom}, le ${dateCourte(c.today)}`, name: `${c.actor.name ?? ''}, ${c.qualite}` }]);
   return w.save();
 }
 
@@ -152,7 +152,7 @@ export async function recepissePdf(c: EcCtx, id: number): Promise<Uint8Array> {
   const m = a.mention_id ? (c.db.prepare('SELECT appliquee_le FROM ec_mention WHERE id = ?').get(a.mention_id) as { appliquee_le: string }) : null;
   if (!m) throw new AppError('RULE', 'Validez d’abord la mention : le récépissé atteste qu’elle est apposée.');
   const pdf = await letter(c, 'Récépissé d’avis de mention', [['Destinataire', `Madame, Monsieur l’officier de l’état civil de ${a.commune}`], ['Acte', a.acte_vise], ['Nature', NATURE_LABELS[a.nature]]], [
-    `J’accuse réception de votre avis de mention reçu le ${dateLongue(a.recu_le!)}. La mention suivante a été apposée le ${dateLongue(m.appliquee_le)} :`,
+    `J’accuse réception de votre avis de mention reçu le ${dateCourte(a.recu_le!)}. La mention suivante a été apposée le ${dateCourte(m.appliquee_le)} :`,
     `« ${a.texte} »`,
   ]);
   if (!a.recepisse_le) {

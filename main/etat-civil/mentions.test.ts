@@ -1,4 +1,5 @@
 /** Mentions marginales and avis de mention through the real core (C. civ. art. 49). */
+import { MONTH_WORD } from '../../test-support/dates';
 import { withCommune, type TestCore } from '../../test-support/helpers';
 import { err, naissance, ok, pdfText, popplerMissing } from '../../test-support/etat-civil-client';
 
@@ -21,7 +22,7 @@ describe('mentions and avis de mention', () => {
   it('a death drawn up here puts « mention à apposer » on the birth act held here, due in 3 days', async () => {
     const { mentionId } = await ok(c().call('etatCivil.prevoirMention', { acteId: death, cible: { titulaireRang: 1, acteId: birth } }));
     const m = db().prepare('SELECT * FROM ec_mention WHERE id = ?').get(mentionId) as { texte: string; echeance: string; statut: string };
-    expect(m).toMatchObject({ texte: 'Décédé à Saint-Benoît-sur-Loire (Loiret) le 22 novembre 2026.', echeance: '2026-11-26', statut: 'brouillon' });
+    expect(m).toMatchObject({ texte: 'Décédé à Saint-Benoît-sur-Loire (Loiret) le 22/11/2026.', echeance: '2026-11-26', statut: 'brouillon' });
     expect(todos()).toEqual([{ title: 'Apposer la mention de décès en marge de l’acte de naissance n° 4 de 1950', due_date: '2026-11-26', legal_ref: 'C. civ. art. 49' }]);
     expect((await err(c().call('etatCivil.prevoirMention', { acteId: death, cible: { titulaireRang: 1, acteId: birth } }))).code).toBe('CONFLICT');
     // overdue on the 27th: the dashboard shows it (in red) with the article
@@ -33,7 +34,7 @@ describe('mentions and avis de mention', () => {
 
   it('a draft is editable; validated, it is immutable and a correction is a new mention', async () => {
     const m = db().prepare('SELECT id FROM ec_mention WHERE acte_id = ?').get(birth) as { id: number };
-    const edited = { nature: 'deces' as const, date: '2026-11-22', lieu: 'Saint-Benoît-sur-Loire (Loiret)', texte: 'Décédé à Saint-Benoît-sur-Loire (Loiret) le 22 novembre 2026 à 3 heures.' };
+    const edited = { nature: 'deces' as const, date: '2026-11-22', lieu: 'Saint-Benoît-sur-Loire (Loiret)', texte: 'Décédé à Saint-Benoît-sur-Loire (Loiret) le 22/11/2026 à 3 h 00.' };
     await ok(c().call('etatCivil.saveMention', { acteId: birth, mentionId: m.id, mention: edited }));
     await ok(c().call('etatCivil.validateMention', { mentionId: m.id }));
     const v = db().prepare('SELECT * FROM ec_mention WHERE id = ?').get(m.id) as { texte: string; statut: string; appliquee_le: string; officier: string };
@@ -56,7 +57,9 @@ describe('mentions and avis de mention', () => {
     const text = pdfText(letter.base64, 'avis-de-mention').replace(/\s+/g, ' ');
     expect(text).toContain('Avis de mention');
     expect(text).toContain('officier de l’état civil de Gien (Loiret)');
-    expect(text).toContain('Mariée à Saint-Benoît-sur-Loire (Loiret) le 21 novembre 2026 avec Luc GIRARD.');
+    expect(text).toContain('Mariée à Saint-Benoît-sur-Loire (Loiret) le 21/11/2026 avec Luc GIRARD.');
+    expect(text).toContain('Fait à Saint-Benoît-sur-Loire, le 23/11/2026');
+    expect(text, 'the avis prints its dates jj/mm/aaaa').not.toMatch(MONTH_WORD);
     expect((await err(c().call('etatCivil.avisRecepisse', { avisId: avisId!, date: '2026-11-23' }))).message).toBe('Notez d’abord l’envoi de l’avis.');
     await ok(c().call('etatCivil.avisEnvoye', { avisId: avisId!, date: '2026-11-23' }));
     expect(todos()).toEqual([{ title: 'Relancer : récépissé de l’avis de mention non reçu (mariage)', due_date: '2027-01-22', legal_ref: 'IGREC n° 229-1' }]);
@@ -74,7 +77,10 @@ describe('mentions and avis de mention', () => {
     await ok(c().call('etatCivil.validateMention', { mentionId }));
     expect(todos().map((x) => x.title)).toEqual(['Envoyer le récépissé de l’avis de mention à Orléans (Loiret) (pacs)']);
     const r = await ok(c().call('etatCivil.recepissePdf', { avisId }));
-    expect(pdfText(r.base64, 'recepisse-avis').replace(/\s+/g, ' ')).toContain('enregistré le 4 mai 2020 par Maître Claire Dubois, notaire à Orléans (CRPCEN 45012).');
+    const recepisse = pdfText(r.base64, 'recepisse-avis').replace(/\s+/g, ' ');
+    expect(recepisse).toContain('enregistré le 04/05/2020 par Maître Claire Dubois, notaire à Orléans (CRPCEN 45012).');
+    expect(recepisse).toContain('avis de mention reçu le 23/11/2026. La mention suivante a été apposée le 23/11/2026');
+    expect(recepisse, 'the récépissé prints its dates jj/mm/aaaa').not.toMatch(MONTH_WORD);
     expect(db().prepare('SELECT recepisse_le, conserver_jusqu_au FROM ec_avis WHERE id = ?').get(avisId)).toEqual({ recepisse_le: '2026-11-23', conserver_jusqu_au: '2036-11-23' });
     expect(todos()).toEqual([]);
   });

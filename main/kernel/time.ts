@@ -1,13 +1,24 @@
 /**
  * The Paris day, once for the whole core: the law counts days in local time (a séance at 20:30 on the 23rd is
  * on the 23rd, whatever the UTC date; jours francs, CGCT art. L2121-12), and the mairie reads Paris hours.
+ * And the one printed form of a day (product rule: « dates jj/mm/aaaa, times 24 h, on screen and on paper »):
+ * letters, e-mails, mentions and PDFs print their days with dateCourte.
  */
 const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** YYYY-MM-DD of `d` in Europe/Paris. */
 export const parisDay = (d: Date): string => PARIS_DAY.format(d);
 
-const PARIS_DATE_FR = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
+const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * « 23/11/2026 » from a day YYYY-MM-DD: never a month in words. An instant is not a day (use parisDateFr); a
+ * value that is not a day is printed as it was typed rather than turned into a wrong date.
+ */
+export function dateCourte(day: string): string {
+  const m = DAY.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}
 
 /** JJ/MM/AAAA of an instant, in Europe/Paris. */
-export const parisDateFr = (d: Date): string => PARIS_DATE_FR.format(d);
+export const parisDateFr = (d: Date): string => dateCourte(parisDay(d));

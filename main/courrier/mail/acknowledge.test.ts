@@ -1,4 +1,5 @@
 /** The AEE leaves by itself for what the mailbox brought (R112-11-2), once, and not for an old backlog. */
+import { MONTH_WORD } from '../../../test-support/dates';
 import { withCommune, type TestCore } from '../../../test-support/helpers';
 import { buildMessage } from '../../../test-support/mail-fixtures';
 import { acknowledgeReceived, saveMailAgent } from './acknowledge';
@@ -27,6 +28,8 @@ it('issues the AEE of a message just taken in, once, naming the secrétaire who 
   const mails = db().prepare("SELECT kind, destinataire, corps FROM courrier_courriel WHERE courrier_id = ?").all(id) as { kind: string; destinataire: string; corps: string }[];
   expect(mails.map((m) => [m.kind, m.destinataire])).toEqual([['aee', 'jean.dupont@example.fr']]);
   expect(mails[0]!.corps).toContain('Agent chargé du dossier : Martine Roux, Secrétaire de mairie');
+  expect(mails[0]!.corps).toContain('a été reçu le 20/11/2026 et enregistré sous le n° 2026-1');
+  expect(mails[0]!.corps, 'the e-mail prints dates jj/mm/aaaa').not.toMatch(MONTH_WORD);
   expect((db().prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'mail'").get() as { n: number }).n).toBe(1);
 });
 
@@ -55,6 +58,7 @@ it('classifying an e-mail request issues its ARE at once (R112-11-1); informatio
   const kinds = db().prepare('SELECT courrier_id, kind FROM courrier_courriel ORDER BY id').all();
   expect(kinds).toEqual([{ courrier_id: demande, kind: 'are' }]);
   const are = db().prepare("SELECT corps FROM courrier_courriel WHERE kind = 'are'").get() as { corps: string };
-  expect(are.corps).toContain('réputée acceptée le 21 janvier 2027 (CRPA L231-1)');
+  expect(are.corps).toContain('réputée acceptée le 21/01/2027 (CRPA L231-1)');
+  expect(are.corps).not.toMatch(MONTH_WORD);
   expect(are.corps).toContain('Agent chargé du dossier : Martine Roux, Secrétaire de mairie'); // the secrétaire who classified (L111-2)
 });

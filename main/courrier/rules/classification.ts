@@ -2,6 +2,8 @@
  * What the law attaches to an incoming courrier once classified (domain-rules §3.2–3.4): whether an
  * acknowledgement is owed, and what silence means, after how long, under which article.
  */
+import { dateCourte } from '../../kernel';
+
 export const CLASSEMENTS = ['information', 'demande', 'reclamation', 'document_administratif', 'verification'] as const;
 export type Classement = (typeof CLASSEMENTS)[number];
 
@@ -71,11 +73,11 @@ export function qualify(classement: Classement, procedure: Procedure | null): Qu
 }
 
 /** What an acknowledgement says about silence (R112-5 1°, R112-11-1): acceptance → attestation, rejection → recours. */
-export function silenceMention(q: Qualification, date: string | null, dateFr: (d: string) => string): string | null {
+export function silenceMention(q: Qualification, date: string | null): string | null {
   if (!q.regime || !date) return null;
   if (q.regime === 'SVA')
-    return `À défaut de décision expresse, votre demande sera réputée acceptée le ${dateFr(date)} (${q.article}). Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision implicite d’acceptation (CRPA L232-3).`;
-  return `À défaut de décision expresse, votre demande sera réputée rejetée le ${dateFr(date)} (${q.article}). ${q.recours ?? ''}`.trim();
+    return `À défaut de décision expresse, votre demande sera réputée acceptée le ${dateCourte(date)} (${q.article}). Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision implicite d’acceptation (CRPA L232-3).`;
+  return `À défaut de décision expresse, votre demande sera réputée rejetée le ${dateCourte(date)} (${q.article}). ${q.recours ?? ''}`.trim();
 }
 
 /** « 2 mois », « 15 jours »: the delay as the letters and the screens say it. */

@@ -17,7 +17,3 @@ export const weekday = (day: string): number => utc(day).getUTCDay();
 export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to).getTime() - utc(from).getTime()) / 86_400_000);
 }
-
-const FR_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** « 23 novembre 2026 » */
-export const formatDateFr = (day: string): string => FR_DATE.format(utc(day));

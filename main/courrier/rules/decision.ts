@@ -5,7 +5,8 @@
  *  - L114-2: a request first sent to another administration and forwarded to us. SVR runs from the receipt
  *    by the first administration, SVA from our receipt. Forwarded by us: our clock does not run.
  */
-import { addDays, daysBetween, formatDateFr as fr } from './days';
+import { dateCourte as fr } from '../../kernel';
+import { addDays, daysBetween } from './days';
 import { periodEnd } from './months';
 import { delaiLabel, type Regime } from './classification';
 

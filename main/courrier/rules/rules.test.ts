@@ -1,7 +1,7 @@
+import { MONTH_WORD } from '../../../test-support/dates';
 import { acknowledgementsDue } from './acknowledgements';
 import { qualify, silenceMention } from './classification';
 import { implicitDecision } from './decision';
-import { formatDateFr } from './days';
 import { addMonths, periodEnd } from './months';
 import { addWorkingDays, isJourOuvre, publicHolidays, workingDaysBetween } from './working-days';
 
@@ -62,9 +62,10 @@ describe('classification (L112-3, L231-1, L231-4, R311-13)', () => {
     expect(qualify('demande', accueil)).toMatchObject({ regime: 'SVR', delaiMois: 1, article: 'CRPA L231-5' });
   });
   it('says attestation for acceptance, recours for rejection (R112-5)', () => {
-    expect(silenceMention(qualify('demande', null), '2027-01-24', formatDateFr)).toMatch(/réputée acceptée le 24 janvier 2027.*L232-3/);
-    expect(silenceMention(qualify('reclamation', null), '2027-01-24', formatDateFr)).toMatch(/réputée rejetée.*tribunal administratif/);
-    expect(silenceMention(qualify('document_administratif', null), '2026-12-24', formatDateFr)).toMatch(/CADA/);
+    expect(silenceMention(qualify('demande', null), '2027-01-24')).toMatch(/réputée acceptée le 24\/01\/2027.*L232-3/);
+    expect(silenceMention(qualify('reclamation', null), '2027-01-24')).toMatch(/réputée rejetée le 24\/01\/2027.*tribunal administratif/);
+    expect(silenceMention(qualify('document_administratif', null), '2026-12-24')).toMatch(/CADA/);
+    for (const c of ['demande', 'reclamation', 'document_administratif'] as const) expect(silenceMention(qualify(c, null), '2026-12-24')).not.toMatch(MONTH_WORD);
   });
 });
 
@@ -92,7 +93,7 @@ describe('implicit decision (L114-5, L114-2)', () => {
   });
   it('a procedure counted in days (a décret’s « quinze jours »): from the day after receipt, suspended like months', () => {
     const jours = { regime: 'SVR' as const, delaiMois: null, delaiJours: 15, recuLe: '2026-03-10' };
-    expect(implicitDecision(jours)).toMatchObject({ state: 'en_cours', date: '2026-03-26', explication: 'Rejet implicite au terme de 15 jours à compter de la réception le 10 mars 2026.' });
+    expect(implicitDecision(jours)).toMatchObject({ state: 'en_cours', date: '2026-03-26', explication: 'Rejet implicite au terme de 15 jours à compter de la réception le 10/03/2026.' });
     expect(implicitDecision({ ...jours, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12', piecesRecuesLe: '2026-03-22' })).toMatchObject({ date: '2026-04-05' });
     expect(implicitDecision({ ...jours, regime: 'SVA', delaiJours: 1 })).toMatchObject({ date: '2026-03-12', explication: expect.stringContaining('au terme de 1 jour à compter') });
   });

@@ -1,4 +1,5 @@
 /** Extraits avec et sans filiation read back from the PDF (domain-rules §2.1, §2.7; arrêté du 1er juin 2006). */
+import { MONTH_WORD } from '../../../test-support/dates';
 import { copiesToolsMissing, ecCtx, fixture, keyedActe, mention, parent, readBack, type Fixture } from '../../../test-support/etat-civil-copies';
 import { skipReason } from '../../../test-support/support';
 import { produceDocument, documentProblem } from './index';
@@ -59,7 +60,8 @@ describe.skipIf(skipReason('copies', copiesToolsMissing))('extraits avec et sans
     expect(flat).toContain('et de Marie DURAND, née le 06/05/1932 à Gien (Loiret)');
     expect(text).not.toMatch(/Né\(e\)|épou|mariés/); // never « Né(e) », never the parents' marriage
     // last marriage only; nationality always with filiation; RC but not the radiated one; PACS; no reconnaissance; no draft
-    expect(flat).toContain('Marié à Orléans (Loiret) le 1er juillet 1995 avec Léa BLANC.');
+    expect(flat).toContain('Marié à Orléans (Loiret) le 01/07/1995 avec Léa BLANC.');
+    expect(flat, 'every date jj/mm/aaaa, mentions included').not.toMatch(MONTH_WORD);
     expect(flat).not.toContain('Anne PETIT');
     expect(flat).toContain('Déclaration de nationalité française');
     expect(flat).toContain('RC n° 2010-123');
@@ -81,7 +83,7 @@ describe.skipIf(skipReason('copies', copiesToolsMissing))('extraits avec et sans
     expect(plain).not.toContain('Anne PETIT');
     const asked = readBack((await produce({ acteId: jean, document: 'extrait_sans_filiation', nationalite: true, toutesMentionsMariage: true })).pdf, 'extrait-sans-filiation-tout').flat;
     expect(asked).toContain('Déclaration de nationalité française');
-    expect(asked).toContain('Marié à Tours (Indre-et-Loire) le 1er juin 1985 avec Anne PETIT.');
+    expect(asked).toContain('Marié à Tours (Indre-et-Loire) le 01/06/1985 avec Anne PETIT.');
     expect(asked).toContain('Divorcé de Anne PETIT par jugement du tribunal judiciaire de Tours');
   });
 

@@ -1,4 +1,4 @@
-/** Calendar-day arithmetic on YYYY-MM-DD strings (UTC noon: no daylight-saving surprise) and French dates. */
+/** Calendar-day arithmetic on YYYY-MM-DD strings (UTC noon: no daylight-saving surprise); their printed form is the kernel's. */
 const DAY = 86_400_000;
 const toTime = (d: string) => Date.parse(`${d}T12:00:00Z`);
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -35,11 +35,5 @@ export function isJourFerie(d: string): boolean {
 
 export const isJourOuvrable = (d: string): boolean => weekday(d) < 6 && !isJourFerie(d);
 
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-/** « 3 juin 2020 », « 1er mai 2021 » (the form of the registers) */
-export function dateLongue(d: string): string {
-  const [y, m, j] = d.split('-').map(Number) as [number, number, number];
-  return `${j === 1 ? '1er' : j} ${MOIS[m - 1]} ${y}`;
-}
-/** « 03/06/2020 » */
-export const dateCourte = (d: string): string => d.split('-').reverse().join('/');
+/** « 03/06/2020 »: the kernel's one formatter (product rule jj/mm/aaaa, on screen and on paper). */
+export { dateCourte } from '../../kernel';

@@ -4,6 +4,7 @@
  * (arrêté du 1er juin 2006, annexe I, as amended in 2022), dates jj/mm/aaaa and hours « 14 h 30 » as in every
  * other Clocher PDF, the CIEC dates Jo / Mo / An (convention n° 16, art. 5).
  */
+import { dateCourte as jjmmaaaa } from '../../kernel';
 import type { DocumentKind } from './extrait-mentions';
 import type { Kind } from './kinds';
 
@@ -50,8 +51,8 @@ export function nomEcrit(p: NomParts): string {
 /** « Jean Pierre MARTIN DUPONT (1re partie : … 2de partie : …) » */
 export const personneEcrite = (p: NomParts & { prenoms: string }): string => `${p.prenoms.trim()} ${nomEcrit(p)}`.trim();
 
-/** « 03/02/2026 » */
-export const jjmmaaaa = (d: string): string => d.slice(0, 10).split('-').reverse().join('/');
+/** « 03/02/2026 »: the kernel's one formatter, under the name the copies use. */
+export { jjmmaaaa };
 
 /** « 14 h 30 » from « 14:30 » (24-hour clock, the form of convocations and PVs) */
 export const heureEcrite = (hhmm: string): string => {

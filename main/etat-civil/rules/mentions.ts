@@ -5,7 +5,7 @@
  * not repeated. [G: the wordings below follow the circulaire's tables as summarised in domain-rules; check
  * them against its annexes before the first real use.]
  */
-import { dateLongue } from './dates';
+import { dateCourte } from './dates';
 
 export const NATURES = [
   'mariage', 'divorce', 'separation_corps', 'pacs', 'pacs_modification', 'pacs_dissolution', 'deces', 'reconnaissance',
@@ -68,7 +68,7 @@ function need<T>(v: T | null | undefined, what: string, nature: Nature): T {
 
 /** The mention's text, or a MentionError saying in French which field is missing. */
 export function mentionText(f: MentionFields): string {
-  const le = dateLongue(f.date);
+  const le = dateCourte(f.date);
   const n = f.nature;
   const lieu = () => need(f.lieu, 'lieu', n).trim();
   switch (n) {

@@ -1,7 +1,8 @@
-import { addYears, dateLongue, isJourFerie } from './dates';
+import { DATE_IN_WORDS, MONTH_WORD } from '../../../test-support/dates';
+import { addYears, isJourFerie } from './dates';
 import { article49Deadline, avisSortantTodo, isOverdue, nextReminder, recepisseKeptUntil } from './deadlines';
 import { mentionsRequired, missingForSaisi, slotAllowed, type ActContent } from './kinds';
-import { MentionError, mentionText } from './mentions';
+import { MentionError, mentionText, NATURES, type MentionFields } from './mentions';
 import { fold, frenchCompare, ftsMatch, parseSearch } from './search-query';
 
 describe('article 49: the 3 days', () => {
@@ -81,34 +82,40 @@ describe('kinds and their fields', () => {
 describe('mention wordings (circulaire du 26 août 2020)', () => {
   it('marriage, with agreement and the spouse in capitals', () => {
     expect(mentionText({ nature: 'mariage', date: '2021-06-01', lieu: 'Orléans (Loiret)', sexe: 'F', autre: { prenoms: 'Pierre Jean', nom: 'Martin' } })).toBe(
-      'Mariée à Orléans (Loiret) le 1er juin 2021 avec Pierre Jean MARTIN.',
+      'Mariée à Orléans (Loiret) le 01/06/2021 avec Pierre Jean MARTIN.',
     );
   });
   it('death, divorce by judgment and by notarial deposit with CRPCEN', () => {
-    expect(mentionText({ nature: 'deces', date: '2026-11-20', lieu: 'Tours (Indre-et-Loire)', sexe: 'M' })).toBe('Décédé à Tours (Indre-et-Loire) le 20 novembre 2026.');
+    expect(mentionText({ nature: 'deces', date: '2026-11-20', lieu: 'Tours (Indre-et-Loire)', sexe: 'M' })).toBe('Décédé à Tours (Indre-et-Loire) le 20/11/2026.');
     expect(mentionText({ nature: 'divorce', date: '2024-03-05', sexe: 'M', autre: { prenoms: 'Anne', nom: 'Roux' }, autorite: { kind: 'tribunal', nom: 'tribunal judiciaire de Blois' } })).toBe(
-      'Divorcé de Anne ROUX par jugement du tribunal judiciaire de Blois du 5 mars 2024.',
+      'Divorcé de Anne ROUX par jugement du tribunal judiciaire de Blois du 05/03/2024.',
     );
     expect(mentionText({ nature: 'divorce', date: '2024-03-05', sexe: 'F', autre: { prenoms: 'Luc', nom: 'Roux' }, autorite: { kind: 'notaire', nom: 'Claire Dubois', office: 'Gien', crpcen: '45012' } })).toBe(
-      'Divorcée de Luc ROUX par convention déposée au rang des minutes de Maître Claire Dubois, notaire à Gien (CRPCEN 45012) le 5 mars 2024.',
+      'Divorcée de Luc ROUX par convention déposée au rang des minutes de Maître Claire Dubois, notaire à Gien (CRPCEN 45012) le 05/03/2024.',
     );
   });
   it('PACS registered by an officier, reconnaissance, RC', () => {
     expect(mentionText({ nature: 'pacs', date: '2025-02-14', autre: { prenoms: 'Sam', nom: 'Petit' }, autorite: { kind: 'officier', commune: 'Gien' } })).toBe(
-      'Pacte civil de solidarité conclu avec Sam PETIT, enregistré le 14 février 2025 par l’officier de l’état civil de Gien.',
+      'Pacte civil de solidarité conclu avec Sam PETIT, enregistré le 14/02/2025 par l’officier de l’état civil de Gien.',
     );
     expect(mentionText({ nature: 'reconnaissance', date: '2026-11-23', lieu: 'Saint-Benoît-sur-Loire', sexe: 'F', autre: { prenoms: 'Paul', nom: 'Martin' } })).toBe(
-      'Reconnue par Paul MARTIN à Saint-Benoît-sur-Loire le 23 novembre 2026.',
+      'Reconnue par Paul MARTIN à Saint-Benoît-sur-Loire le 23/11/2026.',
     );
-    expect(mentionText({ nature: 'repertoire_civil', date: '2026-01-10', objet: '2026/123' })).toBe('RC n° 2026/123 (10 janvier 2026).');
+    expect(mentionText({ nature: 'repertoire_civil', date: '2026-01-10', objet: '2026/123' })).toBe('RC n° 2026/123 (10/01/2026).');
   });
   it('refuses a missing field or a bad CRPCEN in French', () => {
     expect(() => mentionText({ nature: 'mariage', date: '2021-06-01', lieu: 'Gien' })).toThrow(new MentionError('Mariage : conjoint manquant(e).'));
     expect(() => mentionText({ nature: 'pacs', date: '2021-06-01', autre: { prenoms: 'A', nom: 'B' } })).toThrow(/C\. civ\. art\. 515-3/);
     expect(() => mentionText({ nature: 'divorce', date: '2021-06-01', autre: { prenoms: 'A', nom: 'B' }, autorite: { kind: 'notaire', nom: 'X', office: 'Y', crpcen: '12' } })).toThrow(/CRPCEN/);
   });
-  it('writes dates as the registers do', () => {
-    expect(dateLongue('2026-08-01')).toBe('1er août 2026');
+  it('writes the date of every nature jj/mm/aaaa, never a month in words (product rule, kernel dateCourte)', () => {
+    const full: Omit<MentionFields, 'nature'> = { date: '2026-08-01', lieu: 'Gien (Loiret)', sexe: 'F', autre: { prenoms: 'Paul', nom: 'Martin' }, autorite: { kind: 'officier', commune: 'Gien' }, objet: 'Acquisition de la nationalité française' };
+    for (const nature of NATURES) {
+      const text = mentionText({ nature, ...full });
+      expect(text, nature).toContain('01/08/2026');
+      expect(text, nature).not.toMatch(MONTH_WORD);
+      expect(text, nature).not.toMatch(DATE_IN_WORDS);
+    }
   });
 });
 
