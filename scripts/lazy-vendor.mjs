@@ -32,7 +32,11 @@ export async function buildVendorGroups(root, common, groups = LAZY_GROUPS, vend
     const built = req(outfile);
     for (const p of pkgs) {
       const m = built[p];
-      exportsOf[p] = { group, keys: Object.keys(m).filter((k) => k !== '__esModule'), esModule: Boolean(m.__esModule) };
+      const keys = Object.keys(m).filter((k) => k !== '__esModule');
+      // an ES-module interop object may carry its default export as a non-enumerable property (nodemailer as
+      // bundled here): without it, `import nodemailer from 'nodemailer'` would give undefined through the shim
+      if (m.__esModule && m.default !== undefined && !keys.includes('default')) keys.push('default');
+      exportsOf[p] = { group, keys, esModule: Boolean(m.__esModule) };
     }
     delete req.cache[outfile]; // read for its export names only: this process did not use it
   }

@@ -35,14 +35,15 @@ const buildAllGroups = () => (allGroups ??= buildVendorGroups(root, common, LAZY
 
 describe('lazy vendor groups', () => {
   it('loads a group at the first use of one of its exports, with the exports of a plain require', async () => {
-    const groups = { pdf: ['@cantoo/pdf-lib', '@cantoo/fontkit'], xml: ['node-forge'] };
+    const groups = { pdf: ['@cantoo/pdf-lib', '@cantoo/fontkit'], xml: ['node-forge'], mail: ['nodemailer'] };
     const exportsOf = await buildVendorGroups(root, common, groups, path.join(out, 'vendor'));
     const contents = [
       "import { PDFDocument, rgb } from '@cantoo/pdf-lib';",
       "import * as pdfLib from '@cantoo/pdf-lib';",
       "import fontkit from '@cantoo/fontkit';",
       "import forge from 'node-forge';",
-      'export const use = { pdf: () => PDFDocument, rgb: (n: number) => rgb(n, n, n), ns: () => pdfLib, fontkit: () => fontkit, forge: () => forge };',
+      "import nodemailer from 'nodemailer';",
+      'export const use = { pdf: () => PDFDocument, rgb: (n: number) => rgb(n, n, n), ns: () => pdfLib, fontkit: () => fontkit, forge: () => forge, mailer: () => nodemailer };',
     ].join('\n');
     const outfile = path.join(out, 'app', 'entry.js');
     await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, plugins: [lazyVendorPlugin(root, path.join(out, 'app'), exportsOf, path.join(out, 'vendor'))] });
@@ -58,6 +59,9 @@ describe('lazy vendor groups', () => {
     expect(groupsLoaded()).toEqual(['pdf.js']);
     expect(typeof use.forge().asn1.fromDer).toBe('function'); // a CommonJS module's default import is the module
     expect(groupsLoaded().sort()).toEqual(['pdf.js', 'xml.js']);
+    // an interop object whose default export is not enumerable (nodemailer): the default import still works
+    expect(typeof use.mailer().createTransport).toBe('function');
+    expect(groupsLoaded().sort()).toEqual(['mail.js', 'pdf.js', 'xml.js']);
   }, 120_000);
 
   it("runs Clocher's PDF writer, CMS parser and S²LOW message reader through the groups", async () => {
