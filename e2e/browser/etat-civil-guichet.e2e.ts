@@ -373,6 +373,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(lettre).toContain('procureur de la République'); // who controls the état civil (C. civ. art. 34-1)
     await expect.poll(() => page.getByText('Refusée', { exact: true }).count(), T).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Compléter / modifier la demande' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Proposer l’extrait sans filiation' }).count()).toBe(0); // closed: a new request is needed
     await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
     await clean(page, 'guichet-17-lettre-refus');
   });
