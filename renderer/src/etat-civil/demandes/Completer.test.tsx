@@ -4,8 +4,8 @@ import { DemandePage } from './DemandePage';
 
 /** A request by post for an extrait avec filiation, waiting for the parents' names (as the core reads it back). */
 const MANQUANTS = [
-  { champ: 'parent1Nom', label: 'Nom et prénoms du premier parent', article: 'décret n° 2017-890, art. 29' },
-  { champ: 'parent2Nom', label: 'Nom et prénoms du second parent', article: 'décret n° 2017-890, art. 29' },
+  { champ: 'parent1_nom', label: 'Nom et prénoms du premier parent', article: 'décret n° 2017-890, art. 29' },
+  { champ: 'parent2_nom', label: 'Nom et prénoms du second parent', article: 'décret n° 2017-890, art. 29' },
 ];
 const RENSEIGNEMENTS = { nom: 'Martin', prenoms: 'Jean Louis', dateNaissance: '1958-03-14', lieuNaissance: 'Saint-Benoît-sur-Loire', parent1Nom: null, parent1Prenoms: null, parent2Nom: null, parent2Prenoms: null, unSeulParent: false, dateEvenement: null, lieuEvenement: null, declarantNom: null, declarantPrenoms: null, decesConnuLe: null };
 const demande = (over: Record<string, unknown> = {}) => ({
@@ -52,6 +52,7 @@ describe('« Compléter / modifier la demande »: the answer to a complément le
     expect(byLabel('Reçue le').value).toBe('16/11/2026'); // DateField: jj/mm/aaaa
     expect(byLabel('Sa date de naissance').value).toBe('14/03/1958');
     expect((byLabel('Canal') as unknown as HTMLSelectElement).value).toBe('courrier');
+    expect(document.activeElement).toBe(byLabel('Nom du premier parent')); // the keyboard starts on what was missing
     await type(byLabel('Nom du premier parent'), 'Martin');
     await type(byLabel('Prénoms du premier parent'), 'Pierre');
     await type(byLabel('Nom du second parent'), 'Bernard');

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/DateField';
 import { useAction } from '../../lib/useAction';
@@ -18,6 +18,8 @@ export interface Edition {
   draft: Draft;
   acte: string | null;
   notice?: ReactNode;
+  /** the label of the field to start on (the first one the complément letter asked for), else « Canal » */
+  focus?: string;
 }
 const AVEC_PREUVES = ['personne_elle_meme', 'mandataire', 'habilitation_familiale', 'administration', 'avocat', 'genealogiste'];
 
@@ -31,6 +33,11 @@ export function DemandeForm({ today, onSaved, onCancel, save, edit }: { today: s
   const [d, setD] = useState<Draft>(() => edit?.draft ?? blankDraft(today));
   const [acte, setActe] = useState<string | null>(edit?.acte ?? null);
   const act = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const label = edit?.focus ? [...(form.current?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim() === edit.focus) : null;
+    if (label?.htmlFor) document.getElementById(label.htmlFor)?.focus();
+  }, [edit?.focus]);
   const f = Object.fromEntries(Object.entries(act.fields).map(([k, v]) => [fieldKey(k), v]));
   // the value is read in the handler: React's event has lost its currentTarget when the updater runs
   const put = (k: keyof Draft, v: unknown) => setD((x) => ({ ...x, [k]: v }));
@@ -47,7 +54,7 @@ export function DemandeForm({ today, onSaved, onCancel, save, edit }: { today: s
   const submit = act.submit(async () => onSaved(await save(d)));
   const deces = d.acteType === 'deces' || d.acteType === 'transcription_deces';
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && submit(e)} aria-labelledby="nouvelle-demande">
+    <Paper ref={form} withBorder p="md" component="form" onSubmit={submit} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && submit(e)} aria-labelledby="nouvelle-demande">
       <Title order={2} size="h3" id="nouvelle-demande" mb={4}>{edit ? `Compléter ou modifier la demande n° ${edit.reference}` : 'Nouvelle demande'}</Title>
       <Text size="xs" mb="sm">Tab passe au champ suivant ; dans une liste, tapez la première lettre ; Ctrl+Entrée enregistre.</Text>
       <ErrorAlert>{act.error}</ErrorAlert>
