@@ -3,7 +3,8 @@
  * a son asks at the guichet for the copie intégrale of his father's birth act (granted, the act keyed from the
  * request, printed); a cousin asks for the same (refused for the copie intégrale and the extrait avec filiation,
  * the extrait sans filiation offered in one click and produced); an extrait plurilingue of a marriage with a
- * divorce mention; a request by post without the parents' names (letter of complément, request waiting).
+ * divorce mention; a request by post without the parents' names (letter of complément, request waiting), then
+ * completed when the answer arrives (« Compléter / modifier la demande »), produced and posted; a refusal letter.
  * Every PDF is read back with pdftotext; axe runs on every screen; screenshots go to
  * test-results/screenshots/guichet-*.png.
  */
@@ -303,5 +304,78 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Journal' }).click();
     await expect.poll(() => page.locator('main').textContent(), T).toContain('dérogation à la décision');
   });
+  it('the parents’ names arrive by post: the secrétaire completes request 2026-4 with the keyboard, granted, produced, posted; the month’s count grows', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+    await page.getByRole('tab', { name: 'Demandes' }).click();
+    await page.getByRole('button', { name: 'Ouvrir la demande 2026-4 de Jean Louis MARTIN' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-4 — Extrait avec filiation' }).waitFor(T);
+    await page.getByRole('button', { name: 'Compléter / modifier la demande' }).click();
+    const form = page.getByRole('form', { name: 'Compléter ou modifier la demande n° 2026-4' });
+    await form.waitFor(T);
+    expect(await form.getByRole('note').first().textContent()).toMatch(/Ce qui manquait à la demande.*parent/);
+    expect(await page.getByLabel('Nom du demandeur').inputValue()).toBe('Martin');
+    expect(await page.getByLabel('Adresse postale du demandeur').inputValue()).toContain('3 rue des Tilleuls');
+    expect(await page.getByLabel('Sa date de naissance').inputValue()).toBe('14/03/1958');
+    // keyboard only: the form opens on the first field the letter asked for, Tab goes through the four
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent), T).toBe('Nom du premier parent');
+    for (const [i, v] of ['Martin', 'Pierre', 'Bernard', 'Louise'].entries()) {
+      if (i > 0) await page.keyboard.press('Tab');
+      await page.keyboard.type(v);
+    }
+    expect(await page.getByLabel('Prénoms du second parent').inputValue()).toBe('Louise');
+    // a date received in the future is refused by the core: its message, the field marked, nothing typed lost
+    await page.getByLabel('Reçue le').fill('24/11/2026');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => form.getByRole('alert').first().textContent(), T).toContain('Date de réception : dans le futur.');
+    expect(await page.getByLabel('Reçue le').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Nom du premier parent').inputValue()).toBe('Martin');
+    await page.getByLabel('Reçue le').fill('23/11/2026');
+    await page.getByLabel('Reçue le').press('Tab');
+    await clean(page, 'guichet-15-completer-demande');
+    await page.keyboard.press('Control+Enter');
+    await form.waitFor({ state: 'detached', ...T });
+    const decision = page.getByTestId('decision');
+    await expect.poll(() => decision.textContent(), T).toContain('Délivrance possible');
+    expect(await page.getByText('À produire', { exact: true }).count()).toBeGreaterThan(0);
+    await clean(page, 'guichet-16-complete-accordee');
+    await page.getByRole('button', { name: 'Produire et imprimer' }).click();
+    const text = await pdfText(page, () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(), 'extrait-avec-filiation-complete');
+    expect(text).toMatch(/EXTRAIT/i);
+    expect(text).toContain('Jean Louis MARTIN');
+    expect(text).toContain('Pierre'); // the filiation, from the act (domain-rules §2.1)
+    expect(text).toContain('Louise');
+    expect(text).toMatch(/Délivrée? le 23\/11\/2026/);
+    await expect.poll(() => page.getByText('Produite', { exact: true }).count(), T).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Compléter / modifier la demande' }).count()).toBe(0); // produced: no longer changed
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    await page.getByRole('button', { name: 'Noter l’envoi postal' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Noter l’envoi' }).click();
+    await expect.poll(() => page.getByText('Envoyée', { exact: true }).count(), T).toBeGreaterThan(0);
+    await page.getByRole('navigation').getByRole('button', { name: 'Tableau de bord' }).click();
+    await expect.poll(() => page.getByTestId('etat-civil-mois').textContent(), T).toBe('État civil : 2 demandes délivrées ce mois-ci.');
+    expect(await page.getByRole('region', { name: 'À faire' }).textContent()).not.toContain('Demande n° 2026-4');
+  });
+  it('a refusal letter: the reason, the article and how to contest it, read back; the refused request is no longer changed', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
+    await nouvelleDemande(page, { civilite: 'M.', nom: 'Lambert', prenoms: 'Luc', qualite: 'Autre personne (tiers)', recherche: 'martin 1958', acte: /^Choisir : Naissance n° 1\/1958/, document: 'Copie intégrale', r: { ...PERE, ...PARENTS } });
+    await page.getByRole('button', { name: 'Enregistrer et voir la décision' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-6 — Copie intégrale' }).waitFor(T);
+    const decision = page.getByTestId('decision');
+    await expect.poll(() => decision.textContent(), T).toContain('Délivrance refusée');
+    const motif = (await decision.locator('p').first().textContent())?.trim() ?? '';
+    expect(motif.length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Lettre de refus' }).click();
+    const dialog = page.getByRole('dialog');
+    const lettre = await pdfText(page, () => dialog.getByRole('button', { name: 'Produire la lettre de refus' }).click(), 'lettre-refus');
+    expect(lettre).toContain('Refus de délivrance');
+    expect(lettre).toContain(motif.replace(/\s+/g, ' '));
+    expect(lettre).toMatch(/art\. 30/);
+    expect(lettre).toContain('Voies de recours');
+    expect(lettre).toContain('procureur de la République'); // who controls the état civil (C. civ. art. 34-1)
+    await expect.poll(() => page.getByText('Refusée', { exact: true }).count(), T).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Compléter / modifier la demande' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Proposer l’extrait sans filiation' }).count()).toBe(0); // closed: a new request is needed
+    await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
+    await clean(page, 'guichet-17-lettre-refus');
+  });
 });
-

@@ -37,6 +37,13 @@ describe('DecisionPanel: the decision before anything is produced', () => {
     expect(override).toBe(1);
   });
 
+  it('a closed request (refusal letter sent): the reason stays, no offer button that would do nothing', async () => {
+    const d: DecisionView = { ...base, issue: 'refusee', motif: 'Copie intégrale refusée.', recours: 'procureur de la République', proposer: [{ document: 'extrait_sans_filiation', livraison: null, label: 'Proposer l’extrait sans filiation', texte: 'art. 33' }] };
+    await render(<DecisionPanel d={d} />);
+    expect(text()).toContain('Délivrance refusée');
+    expect(buttons()).not.toContain('Proposer l’extrait sans filiation');
+  });
+
   it('incomplete: each missing item with its article', async () => {
     const d: DecisionView = {
       ...base,

@@ -12,6 +12,8 @@ const DARK_TITLE = { title: { color: 'var(--mantine-color-text)', fontSize: 'var
  * decides: the window only shows what decideDelivrance returned, and the core checks it again at production.
  */
 export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionView; busy?: boolean; onOffer?: (o: Offre) => void; onOverride?: () => void }) {
+  // a closed request (refusal letter sent, produced) offers nothing: no button that would do nothing
+  const offres = onOffer ? d.proposer : [];
   return (
     <Stack gap="xs" aria-live="polite">
       <Alert color={COLORS[d.issue]} styles={DARK_TITLE} variant="light" title={TITLES[d.issue]} data-testid="decision">
@@ -50,10 +52,10 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
           <Text size="sm">{a}</Text>
         </Alert>
       ))}
-      {(d.proposer.length > 0 || (d.issue !== 'accordee' && !d.derogation && onOverride)) && (
+      {(offres.length > 0 || (d.issue !== 'accordee' && !d.derogation && onOverride)) && (
         <Group gap="xs">
-          {d.proposer.map((p) => (
-            <Button key={p.label} loading={busy} title={p.texte} onClick={() => onOffer?.(p)}>
+          {offres.map((p) => (
+            <Button key={p.label} loading={busy} title={p.texte} onClick={() => onOffer!(p)}>
               {p.label}
             </Button>
           ))}

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/DateField';
 import { useAction } from '../../lib/useAction';
@@ -9,17 +9,35 @@ import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './labels';
 import { blankDraft, COURRIEL_REFUS, fieldKey, type Draft } from './draft';
 
 const KINDS = KIND_OPTIONS as unknown as { value: string; label: string }[];
+/** « Naissance n° 1/1958 du 14/03/1958 — Jean Louis MARTIN »: the act chosen, as the form shows it. */
+export const acteText = (a: Pick<SearchResult, 'libelle' | 'numero' | 'annee' | 'date_acte' | 'titulaire'>) => `${a.libelle} n° ${a.numero}/${a.annee} du ${frDate(a.date_acte)} — ${a.titulaire}`;
+
+/** A recorded request opened to complete or correct it: its reference, its values, the act it names, a notice above. */
+export interface Edition {
+  reference: string;
+  draft: Draft;
+  acte: string | null;
+  notice?: ReactNode;
+  /** the label of the field to start on (the first one the complément letter asked for), else « Canal » */
+  focus?: string;
+}
 const AVEC_PREUVES = ['personne_elle_meme', 'mandataire', 'habilitation_familiale', 'administration', 'avocat', 'genealogiste'];
 
 /**
  * « Nouvelle demande »: what a secrétaire types at the guichet, top to bottom with Tab (native selects: a
  * letter jumps to its option), Ctrl+Entrée records. Nothing typed is lost on a refusal: the core's message
  * shows above, the field's under it. The core computes the decision once recorded, before anything is produced.
+ * With `edit`, the same form completes or corrects a recorded request (etatCivil.demande.update), prefilled.
  */
-export function DemandeForm({ today, onSaved, onCancel, save }: { today: string; onSaved: (id: number) => void; onCancel: () => void; save: (d: Draft) => Promise<number> }) {
-  const [d, setD] = useState<Draft>(() => blankDraft(today));
-  const [acte, setActe] = useState<SearchResult | null>(null);
+export function DemandeForm({ today, onSaved, onCancel, save, edit }: { today: string; onSaved: (id: number) => void; onCancel: () => void; save: (d: Draft) => Promise<number>; edit?: Edition }) {
+  const [d, setD] = useState<Draft>(() => edit?.draft ?? blankDraft(today));
+  const [acte, setActe] = useState<string | null>(edit?.acte ?? null);
   const act = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const label = edit?.focus ? [...(form.current?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim() === edit.focus) : null;
+    if (label?.htmlFor) document.getElementById(label.htmlFor)?.focus();
+  }, [edit?.focus]);
   const f = Object.fromEntries(Object.entries(act.fields).map(([k, v]) => [fieldKey(k), v]));
   // the value is read in the handler: React's event has lost its currentTarget when the updater runs
   const put = (k: keyof Draft, v: unknown) => setD((x) => ({ ...x, [k]: v }));
@@ -36,10 +54,11 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
   const submit = act.submit(async () => onSaved(await save(d)));
   const deces = d.acteType === 'deces' || d.acteType === 'transcription_deces';
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && submit(e)} aria-labelledby="nouvelle-demande">
-      <Title order={2} size="h3" id="nouvelle-demande" mb={4}>Nouvelle demande</Title>
+    <Paper ref={form} withBorder p="md" component="form" onSubmit={submit} onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && submit(e)} aria-labelledby="nouvelle-demande">
+      <Title order={2} size="h3" id="nouvelle-demande" mb={4}>{edit ? `Compléter ou modifier la demande n° ${edit.reference}` : 'Nouvelle demande'}</Title>
       <Text size="xs" mb="sm">Tab passe au champ suivant ; dans une liste, tapez la première lettre ; Ctrl+Entrée enregistre.</Text>
       <ErrorAlert>{act.error}</ErrorAlert>
+      {edit?.notice}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
         <NativeSelect label="Canal" data={CANAUX} value={d.canal} onChange={set('canal')} error={f.canal} data-autofocus autoFocus />
         <DateField label="Reçue le" value={d.recueLe} onChange={set('recueLe')} error={f.recueLe} />
@@ -73,12 +92,12 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
       </SimpleGrid>
       {acte ? (
         <Group gap="xs" mb="xs">
-          <Text size="sm" fw={600}>Acte trouvé : {acte.libelle} n° {acte.numero}/{acte.annee} du {frDate(acte.date_acte)} — {acte.titulaire}</Text>
+          <Text size="sm" fw={600}>Acte trouvé : {acte}</Text>
           <Button size="compact-sm" variant="default" onClick={() => (setActe(null), setD((x) => ({ ...x, acteId: null })))}>Changer d’acte</Button>
         </Group>
       ) : (
         <>
-          <ActePicker label="Rechercher l’acte dans les registres (nom, prénom, année…)" onPick={(a) => (setActe(a), setD((x) => ({ ...x, acteId: a.id, acteType: a.type as Draft['acteType'] })))} />
+          <ActePicker label="Rechercher l’acte dans les registres (nom, prénom, année…)" onPick={(a) => (setActe(acteText(a)), setD((x) => ({ ...x, acteId: a.id, acteType: a.type as Draft['acteType'] })))} />
           <Text size="xs" mt={4}>Acte introuvable ? Ne choisissez rien : la demande est enregistrée avec ce qu’elle décrit ci-dessous.</Text>
         </>
       )}
@@ -110,7 +129,7 @@ export function DemandeForm({ today, onSaved, onCancel, save }: { today: string;
         {d.document === 'extrait_sans_filiation' && <Checkbox label="Avec les mentions relatives à la nationalité (demande expresse)" checked={d.nationalite} onChange={check('nationalite')} />}
       </Group>
       <Group mt="md">
-        <Button type="submit" loading={act.busy}>Enregistrer et voir la décision</Button>
+        <Button type="submit" loading={act.busy}>{edit ? 'Enregistrer et recalculer la décision' : 'Enregistrer et voir la décision'}</Button>
         <Button variant="default" onClick={onCancel}>Annuler</Button>
       </Group>
     </Paper>

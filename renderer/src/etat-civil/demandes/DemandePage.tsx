@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import { api, asArgs, attente, decisionOf, demandeurNom, type Fichier } from './api';
+import { Completer } from './Completer';
 import { useAsk } from './Confirm';
 import { DecisionPanel } from './DecisionPanel';
 import { CANAUX, DOCUMENTS, jour, label, LIVRAISONS, QUALITES, STATUT_COLORS, STATUTS } from './labels';
@@ -31,6 +32,7 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
   const { ask, dialog } = useAsk();
   const [override, setOverride] = useState(false);
   const [saisie, setSaisie] = useState(false);
+  const [edition, setEdition] = useState(false);
   const [shown, setShown] = useState<Fichier | null>(null);
   if (error) return <ErrorAlert>{error}</ErrorAlert>;
   if (!data) return <Loader aria-label="Chargement de la demande" />;
@@ -65,6 +67,14 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
   const waiting = attente(d);
   const acteIndexe = acte?.statut === 'indexe';
   const acteLibelle = acte ? `${acte.libelle} n° ${acte.numero} / ${acte.annee} — ${acte.titulaire}` : null;
+  // only while open: the core refuses an update once produced, refused or handed over (demandes.ts, OUVERTES)
+  if (edition && ouverte)
+    return (
+      <>
+        <PageTitle>{`Demande n° ${d.reference} — ${label(DOCUMENTS, d.document)}`}</PageTitle>
+        <Completer d={d} acte={acte} onCancel={() => setEdition(false)} onDone={() => (setEdition(false), setShown(null), void reload())} />
+      </>
+    );
   return (
     <>
       <PageTitle>{`Demande n° ${d.reference} — ${label(DOCUMENTS, d.document)}`}</PageTitle>
@@ -96,6 +106,7 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
         <Text size="sm">Pas encore de décision.</Text>
       )}
       <Group mt="md" gap="xs">
+        {ouverte && <Button variant={d.statut === 'incomplete' ? 'filled' : 'default'} onClick={() => setEdition(true)}>Compléter / modifier la demande</Button>}
         {d.statut === 'a_produire' && !acteIndexe && d.acteId && <Button onClick={() => void produce()} loading={act.busy}>Produire et imprimer</Button>}
         {d.statut === 'a_produire' && acteIndexe && !saisie && <Button onClick={() => setSaisie(true)}>Saisir l’acte depuis son scan</Button>}
         {decision?.issue === 'incomplete' && d.statut === 'recue' && !decision.derogation && <Button onClick={() => void pdf(() => api.lettre(id, 'complement', null))} loading={act.busy}>Lettre de demande de complément</Button>}

@@ -91,6 +91,42 @@ export function toArgs(d: Draft): DemandeArgs {
   };
 }
 
+/**
+ * A recorded request back into the form (« Compléter / modifier la demande », etatCivil.demande.update): null
+ * becomes '' so that toArgs(fromArgs(a)) gives back what the core holds, plus what the secrétaire typed.
+ */
+export function fromArgs(a: DemandeArgs): Draft {
+  const p = a.demandeur;
+  const r = a.renseignements ?? {};
+  const blank = blankDraft(a.recueLe);
+  return {
+    ...blank,
+    canal: a.canal,
+    recueLe: a.recueLe,
+    livraison: a.livraison,
+    nom: p.nom,
+    prenoms: p.prenoms ?? '',
+    civilite: p.civilite ?? '',
+    adresse: p.adresse ?? '',
+    qualite: p.qualite ?? '',
+    majeur: p.majeurOuEmancipe === undefined || p.majeurOuEmancipe === null ? '' : p.majeurOuEmancipe ? 'oui' : 'non',
+    mandatEcrit: !!p.mandatEcrit,
+    jugementHabilitation: !!p.jugementHabilitation,
+    texteInvoque: p.texteInvoque ?? '',
+    autorisationArchives: !!p.autorisationArchives,
+    mandatGenealogiste: !!p.mandatGenealogiste,
+    clientQualite: p.client?.qualite ?? '',
+    acteId: a.acteId,
+    acteType: a.acteType,
+    r: Object.fromEntries(Object.keys(blank.r).map((k) => [k, (r as Record<string, unknown>)[k] ?? ''])) as Draft['r'],
+    unSeulParent: !!r.unSeulParent,
+    document: a.document,
+    exemplaires: a.exemplaires ?? 1,
+    tousMariages: !!a.tousMariages,
+    nationalite: !!a.nationalite,
+  };
+}
+
 /** The core's field keys (« demande.demandeur.nom ») as the form's (« nom »). */
 export function fieldKey(path: string): string {
   return path.replace(/^demande\./, '').replace(/^demandeur\./, '').replace(/^renseignements\./, 'r.');
