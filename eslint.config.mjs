@@ -21,10 +21,12 @@ const testOnly = {
 /**
  * A relative path into another folder of main/ other than its index.ts or schemas.ts (`../x/y`,
  * `../../x/y`); the kernel is the bottom layer anyone may use, the contract (main/api) only for its types.
+ * documents/pdf-common.ts is documents' second public file: fonts and PDF constants without the database
+ * (issue 10, the séance de signature's memory).
  */
 const intoDomain = [
   {
-    regex: '^(\\.\\./)+(?!kernel/|api/)[^./][^/]*/(?!(index|schemas)$).+',
+    regex: '^(\\.\\./)+(?!kernel/|api/|documents/pdf-common$)[^./][^/]*/(?!(index|schemas)$).+',
     message: 'Import another domain only through its index.ts (architecture §2 « The shape every domain copies »).',
   },
   { regex: '^(\\.\\./)+api/', allowTypeImports: true, message: 'Domains use the contract (main/api) for its types only.' },

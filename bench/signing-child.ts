@@ -1,25 +1,24 @@
 /**
  * The signing séance alone, as its own small built entry (dist/bench/signing-child.js, issue 10): the whole
  * bench bundle (seeding, queries, browser driver: about 10 MB of code, 140 MiB resident) is not loaded, and the
- * test PKI and the 50 acts are prepared by a process of its own (`--prepare`), so the memory measured is the
- * séance's beside the process's baseline. Prints one JSON line (SigningBench).
+ * test PKI and the 50 acts are prepared by another entry in a process of its own (dist/bench/signing-prepare.js),
+ * so this bundle holds the signing path only and the memory measured is the séance's beside the process's
+ * baseline. Prints one JSON line (SigningBench).
  * Spawned by scripts/bench.ts; run alone: `node dist/bench/signing-child.js [documents] [pages] [--keep]` (--keep: the signed acts stay on disk).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { softhsmMissing } from '../test-support/signing/pki';
-import { benchSigningSeance, prepareSigning, skipped, type SigningFixture } from './signing';
+import { benchSigningSeance, skipped, type SigningFixture } from './signing';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const prepare = args[0] === '--prepare';
   const [documents = 50, pages = 10] = args.filter((a) => /^\d+$/.test(a)).map(Number);
-  if (prepare) return void process.stdout.write(`${JSON.stringify(await prepareSigning(documents, pages))}\n`);
-  const missing = softhsmMissing();
-  if (missing) return void process.stdout.write(`${JSON.stringify(skipped(documents, pages, missing))}\n`);
-  const fixture = JSON.parse(execFileSync(process.execPath, [__filename, '--prepare', String(documents), String(pages)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!) as SigningFixture;
+  const prepared = execFileSync(process.execPath, [path.join(__dirname, 'signing-prepare.js'), String(documents), String(pages)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const fixture = JSON.parse(prepared.trim().split('\n').pop()!) as SigningFixture | { missing: string };
+  if ('missing' in fixture) return void process.stdout.write(`${JSON.stringify(skipped(documents, pages, fixture.missing))}\n`);
   // a full collection just before the séance (bench only), so that the baseline is the process's own
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;

@@ -4,7 +4,8 @@
  * (signing.md §7). Wired into `npm run bench` by scripts/; prints nothing itself.
  * Issue 10 goals: Clocher's time per document ≤ 8× the token's raw signature (SHA-256 of the document + RSA-2048
  * through pkcs11js, measured in the same run on the same session), and a peak memory ≤ 100 MiB — measured in a
- * fresh process running only the séance (bench/signing-child.ts; the PKI and the acts are prepared by another),
+ * fresh process running only the séance (bench/signing-child.ts; the PKI and the acts are prepared by another,
+ * bench/signing-prepare.ts, so this file imports only the signing path: no PKI, no PDF writer),
  * beside that process's baseline, so the rest of the bench does not count.
  */
 import crypto from 'node:crypto';
@@ -13,9 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { signPdf } from '../main/signing/pades';
-import { createTestPki, softhsmMissing } from '../test-support/signing/pki';
 import { Token } from '../main/signing/token';
-import { hasTool, samplePdf } from '../test-support/signing/pdf-tools';
+import { hasTool } from '../test-support/support';
 
 export interface SigningBench {
   documents: number;
@@ -38,7 +38,7 @@ export interface SigningBench {
   note: string | null;
 }
 
-/** What the preparation leaves on disk for the séance: the test token, the signatory, and the acts (in-<i>.pdf). */
+/** What the preparation (bench/signing-prepare.ts) leaves on disk for the séance: the test token, the signatory, and the acts (in-<i>.pdf). */
 export interface SigningFixture {
   dir: string;
   pkiDir: string;
@@ -51,25 +51,6 @@ export interface SigningFixture {
   strangerName: string;
   documents: number;
   pages: number;
-}
-
-/**
- * The test token and the acts, written to disk (signing-child.ts runs it in a process of its own: creating the
- * PKI and the PDFs leaves memory the séance never frees, and must not count as the séance's).
- */
-export async function prepareSigning(documents: number, pages: number): Promise<SigningFixture> {
-  const pki = createTestPki();
-  const dir = path.join(pki.dir, 'bench');
-  fs.mkdirSync(dir);
-  // one ten-page PDF from the house writer, then distinct copies (a new /Title each), so generation is not timed
-  const base = await samplePdf(pages, 'Délibération');
-  for (let i = 0; i < documents; i++) {
-    const d = await PDFDocument.load(base);
-    d.setTitle(`Délibération n° 2026_${String(i + 1).padStart(3, '0')}`);
-    fs.writeFileSync(path.join(dir, `in-${i}.pdf`), await d.save({ useObjectStreams: false }));
-  }
-  const b64 = (b: Buffer) => b.toString('base64');
-  return { dir, pkiDir: pki.dir, conf: pki.conf, module: pki.module, pin: pki.pin, label: pki.label, caDer: b64(pki.caDer), maire: { id: pki.maire.id, name: pki.maire.name, certDer: b64(pki.maire.certDer) }, strangerName: pki.stranger.name, documents, pages };
 }
 
 const cpuMs = () => {
@@ -88,6 +69,9 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
   const input = (i: number) => fs.readFileSync(path.join(dir, `in-${i}.pdf`));
   const certificate = Buffer.from(f.maire.certDer, 'base64');
   const chain = [Buffer.from(f.caDer, 'base64')];
+  // The PDF libraries are a lazy vendor group (scripts/lazy-vendor.mjs): loaded here, before the baseline, as in
+  // the core where the house writer has used them before any séance; the séance's time is then its acts'.
+  if (typeof PDFDocument.load !== 'function') throw new Error('pdf-lib absent');
   settle?.();
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
@@ -150,18 +134,6 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
   const mib = (b: number) => b / 2 ** 20;
   const memory = { peakRssMiB: mib(peakRss), baseRssMiB: mib(baseRss), seanceRssMiB: mib(peakRss - baseRss), peakHeapMiB: mib(peakHeap), processMaxRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: mib(startRss) };
   return { documents, pages, clocher, raw, rawRatio: clocher.perDocMs / raw.perSignMs, cpuRatio: cpuPerDocMs / raw.cpuPerSignMs, memory, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
-}
-
-/** Preparation and séance in this process (the séance's memory then includes the preparation's). */
-export async function benchSigning(documents = 50, pages = 10): Promise<SigningBench> {
-  const missing = softhsmMissing();
-  if (missing) return skipped(documents, pages, missing);
-  const f = await prepareSigning(documents, pages);
-  try {
-    return await benchSigningSeance(f);
-  } finally {
-    fs.rmSync(f.pkiDir, { recursive: true, force: true });
-  }
 }
 
 export const skipped = (documents: number, pages: number, note: string): SigningBench => ({

@@ -42,6 +42,11 @@ describe('architecture boundaries (eslint)', () => {
     expect(await errors('main/etat-civil/handlers.ts', "import { x } from '../courrier';\nimport { y } from './registre';\nexport const a = [x, y];\n")).toEqual([]);
     expect(await errors('main/api/schemas.ts', "import { conseilApi } from '../conseil/schemas';\nexport const a = conseilApi;\n")).toEqual([]);
     expect(await errors('main/parapheur/x.ts', "import { AppError } from '../kernel/errors';\nexport const a = AppError;\n")).toEqual([]);
+    // documents' second public file (fonts, no database: issue 10); any other file of documents stays private
+    expect(await errors('main/signing/x.ts', "import { cachedFontkit } from '../documents/pdf-common';\nexport const a = cachedFontkit;\n")).toEqual([]);
+    expect(await errors('main/signing/x.ts', "import { cachedFontkit } from '../documents/font-cache';\nexport const a = cachedFontkit;\n")).toEqual([expect.stringMatching(deep)]);
+    expect(await errors('main/signing/x.ts', "import { x } from '../documents/pdf-common/y';\nexport const a = x;\n")).toEqual([expect.stringMatching(deep)]);
+    expect(await errors('main/signing/x.ts', "import { x } from '../conseil/pdf-common';\nexport const a = x;\n")).toEqual([expect.stringMatching(deep)]);
     expect(await errors('main/host/x.ts', "import { conseilHandlers } from '../conseil/handlers';\nexport const a = conseilHandlers;\n")).toEqual([]);
   });
   it('domains use the contract in main/api for its types only', async () => {

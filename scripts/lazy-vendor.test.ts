@@ -68,7 +68,7 @@ describe('lazy vendor groups', () => {
     const exportsOf = await buildAllGroups();
     const contents = [
       "import { PdfWriter, readablePdf } from './main/documents';",
-      "import { parse } from './main/signing/cms';",
+      "import { parse } from './main/signing/cms-read';",
       "import { parseXml } from './main/sync/s2low/messages';",
       'export { PdfWriter, readablePdf, parse, parseXml };',
     ].join('\n');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { cachedFontkit } from './font-cache';
+import { SIGNATURE_BLOCKS_KEY } from './pdf-common';
 import { activeContentProblem } from './pdf-active';
 import { tailProblem, xrefProblem } from './pdf-structure';
 import { resourcesDir } from './resources';
@@ -39,11 +40,7 @@ export interface PdfMeta {
   numbering?: 'pages' | 'feuillets';
 }
 
-/**
- * The document's own signature blocks, in signing order, recorded in the catalog when the PDF is written:
- * the visible signature stamp lands in the n-th block (main/signing/stamp.ts), not in a corner of the last page.
- */
-export const SIGNATURE_BLOCKS_KEY = 'ClocherSignatureBlocks';
+export { SIGNATURE_BLOCKS_KEY }; // defined in pdf-common.ts, shared with the signature stamp
 export interface SignatureBlock {
   page: number; // 0-based page index
   rect: [number, number, number, number]; // x1 y1 x2 y2, in PDF points

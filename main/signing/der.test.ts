@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { buildCms, lintPadesCms, parse } from './cms';
+import { buildCms } from './cms';
+import { lintPadesCms, parse } from './cms-read';
 import { children, oid, read, tlv } from './der';
 
 const toDer = (n: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(n).getBytes(), 'binary');

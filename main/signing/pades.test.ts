@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lintPadesCms } from './cms';
+import { lintPadesCms } from './cms-read';
 import { readSignatures, signPdf, type PdfSignatureRequest } from './pades';
 import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { extractCms, openSession, samplePdf, sha256, testSigner, verifierMissing, verifyPdf } from '../../test-support/signing/pdf-tools';

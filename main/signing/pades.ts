@@ -5,7 +5,8 @@
  */
 import crypto from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
-import { AppError } from '../kernel';
+// kernel/errors, not the kernel's index: the signing path loads no validation library (zod), issue 10
+import { AppError } from '../kernel/errors';
 import { buildCms, type Signer } from './cms';
 import { stampAppearance, stampPlacement } from './stamp';
 

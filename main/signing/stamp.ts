@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
 import { stampTemplate, type StampTemplate } from './stamp-template';
-import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents';
+// documents' pure public file, not its index: the séance loads no database code (issue 10)
+import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents/pdf-common';
 import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };

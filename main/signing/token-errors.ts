@@ -2,7 +2,7 @@
  * PKCS#11 return values → French errors the élu can act on (signing.md §2). The `reason` is stable for the
  * batch logic and the tests; `code` stays within the contract's ErrorCode list.
  */
-import { AppError, type ErrorCode } from '../kernel';
+import { AppError, type ErrorCode } from '../kernel/errors'; // not the index: no zod on the signing path (issue 10)
 
 export type TokenFailure =
   | 'PIN_INCORRECT'

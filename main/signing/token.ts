@@ -5,7 +5,8 @@
  * segfault in a vendor middleware would still kill the core host process; Electron's main restarts it.
  * A PIN is never retried automatically.
  */
-import { AppError } from '../kernel';
+// kernel/errors, not the kernel's index: the signing path loads no validation library (zod), issue 10
+import { AppError } from '../kernel/errors';
 import * as pkcs11js from 'pkcs11js';
 import { fromPkcs11, moduleFailure, wrongPin, TokenError } from './token-errors';
 

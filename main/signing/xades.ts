@@ -9,7 +9,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import forge from 'node-forge';
 import { SignedXml } from 'xml-crypto';
 import { AppError } from '../kernel';
-import { parse, type Signer } from './cms';
+import type { Signer } from './cms';
+import { parse } from './cms-read';
 
 const XADES_NS = 'http://uri.etsi.org/01903/v1.3.2#';
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
