@@ -49,7 +49,7 @@ for (const [name, file] of Object.entries(entries)) {
   if (!fs.existsSync(path.join(root, file))) continue;
   await build({ ...common, ...lazy(name), entryPoints: { [name]: file }, outdir: 'dist' });
 }
-for (const f of fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/.test(f))) {
+for (const f of fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f))) {
   const name = `scripts/${f.replace(/\.ts$/, '')}`;
   await build({ ...common, ...lazy(name), entryPoints: { [name]: `scripts/${f}` }, outdir: 'dist' });
 }
