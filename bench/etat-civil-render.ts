@@ -100,7 +100,7 @@ async function evaluate(cdp: Cdp, expression: string): Promise<unknown> {
  */
 export async function bareListRender(o: { url: string; login: string; password: string; runs: number; network: boolean }): Promise<InPage[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-cdp-'));
-  const chrome: ChildProcess = spawn('/usr/bin/chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const chrome: ChildProcess = spawn('/usr/bin/chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   try {
     const cdp = await connect(await lineOf(chrome.stderr as NodeJS.ReadableStream, /DevTools listening on (ws:\S+)/, 'Chromium'));
     await cdp.send('Page.enable');
@@ -121,7 +121,9 @@ export async function bareListRender(o: { url: string; login: string; password: 
     cdp.close();
     return out;
   } finally {
-    chrome.kill();
-    fs.rmSync(profile, { recursive: true, force: true });
+    // Chromium and its helper processes (its own process group) end before the profile they write into is removed
+    if (chrome.exitCode === null) await new Promise((r) => (chrome.once('exit', r), process.kill(-(chrome.pid as number), 'SIGTERM')));
+    await new Promise((r) => setTimeout(r, 300));
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }

@@ -339,6 +339,8 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
         bare.push(...(await bareListRender({ ...o, network: false })));
         watched.push(...(await bareListRender({ ...o, network: true })));
       }
+    } catch (e) {
+      failed(step, 'état civil, page sans DevTools', e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e));
     } finally {
       await stop(s.child);
     }
@@ -362,7 +364,7 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   timed(step, '  dont dans la page : message reçu → liste peinte', all.map((r) => r.ecRenderInPage.total), 'mesuré dans la page : ce qu’attend la secrétaire');
   timed(step, '    dont message reçu → résultats analysés (JSON du pont)', all.map((r) => r.ecRenderInPage.parse));
   timed(step, '    dont résultats analysés → lignes dans le DOM (rendu React)', all.map((r) => r.ecRenderInPage.react));
-  timed(step, '    dont lignes dans le DOM → image suivante peinte', all.map((r) => r.ecRenderInPage.paint), 'mise en page, peinture, et ce que le navigateur fait entre-temps (ramasse-miettes)');
+  timed(step, '    dont lignes dans le DOM → image suivante peinte', all.map((r) => r.ecRenderInPage.paint), 'surtout la copie de la trame WebSocket par DevTools (Network.enable de Playwright) : voir les lignes sans DevTools');
   const ko = (xs: BareInPage[]) => `${xs[0]?.bytes ? Math.round(xs[0].bytes / 1024) : '?'} Kio`;
   timed(step, 'état civil, page sans DevTools (comme l’app) : message reçu → liste peinte', bare.map((r) => r.total), `CDP nu, Runtime.evaluate seul ; réponse de ${ko(bare)} ; ≤ 100 ms visé`);
   timed(step, '  dont message reçu → résultats analysés (JSON du pont)', bare.map((r) => r.parse));
@@ -372,7 +374,7 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   timed(step, '  dont lignes dans le DOM → image suivante peinte', watched.map((r) => r.paint));
   const rss = all.map((r) => r.rss);
   rows.push({ step: 'd', what: 'RSS du cœur serve.js, tableau de bord affiché', median: mib(median(rss)), runs: rss.map(mib), unit: 'Mio', note: `pic VmHWM ${mib(median(all.map((r) => r.peak)))} Mio` });
-  return results;
+  return { ...results, etatCivilSansDevTools: bare, etatCivilAvecNetwork: watched };
 }
 
 // ---------- main ----------
