@@ -21,6 +21,8 @@ describe('Recherche', () => {
     expect(items.length).toBeGreaterThan(5);
     expect(items.length).toBeLessThan(40);
     expect(items[0]!.getAttribute('aria-setsize')).toBe('10000');
+    // the reply carries the kind, not its label (main/etat-civil/search.ts): the window names it
+    expect(items[0]!.textContent).toMatch(/^Naissance02\/01\/1990Anne NOM0n° 1 \/ 1990Indexé$/);
     await click(items[0]!.querySelector('button')!);
     expect(opened).toEqual([1]);
   });
