@@ -2,7 +2,7 @@
  * Benchmark of the foundation on a large commune (a benchmark, not a test: nothing here fails on a timing).
  *   node dist/scripts/bench.js [--scale=1] [--seed=42] [--runs=3] [--skip-browser] [--skip-mail] [--renderer=DIR] [--keep] [--out=FILE]
  *   node dist/scripts/bench.js --startup-only [--scale=1] [--runs=3]   (seeding, then only the start-up in Chromium: core ready, login screen, login → dashboard; bench-results/startup.json)
- *   node dist/scripts/bench.js --only-browser [--scale=0.3]   (seed, then only the Chromium part: start, dashboard, the 10,000-act list)
+ *   node dist/scripts/bench.js --only-browser [--scale=0.3] [--trace=FILE]   (seed, then only the Chromium part: start, dashboard, the 10,000-act list; --trace: a Chromium trace of that list's last run)
  *   node dist/scripts/bench.js --signing-child   (the signing séance alone, in a fresh process running dist/bench/signing-child.js: one JSON line with per-document, raw-signature and peak-memory figures)
  * Needs a build (`node scripts/build.mjs`): the browser part starts dist/main/host/serve.js with dist/renderer.
  * Prints a table and writes bench-results/foundation.json. Timed steps run `runs` times; the median is shown.
@@ -24,6 +24,7 @@ import type { SigningBench } from '../bench/signing';
 import { benchSync } from '../bench/sync';
 import { deriveDbKey, installationKey } from '../main/db/cipher';
 import { benchEtatCivil } from '../bench/devdata/etat-civil-bench';
+import { bareListRender, type InPage as BareInPage } from '../bench/etat-civil-render';
 import { benchCourrierSearch } from '../bench/courrier-search';
 import { benchDelivrance } from '../bench/delivrance-bench';
 import { benchMail } from '../bench/mail';
@@ -194,6 +195,7 @@ function parse(payload: string | Buffer): { id?: unknown; name?: unknown } | nul
  * marks of Recherche.tsx: JSON parsed → rows committed by React → next frame painted.
  */
 type InPage = { total: number; parse: number; react: number; paint: number };
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'toplevel', 'blink'];
 async function etatCivilRender(page: import('playwright-core').Page, replied: Map<string, number[]>): Promise<{ outside: number; inPage: InPage }> {
   await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
   await page.evaluate(() => {
@@ -207,10 +209,16 @@ async function etatCivilRender(page: import('playwright-core').Page, replied: Ma
     });
     seen.observe(document.body, { childList: true, subtree: true });
   });
+  // --trace=FILE: a Chromium trace of this step (main thread: scripting, GC, style, layout, paint), to see what the
+  // wait after the DOM update is; open it in chrome://tracing or DevTools' Performance panel.
+  const trace = argValue(argv, 'trace');
+  const browser = trace ? page.context().browser() : null;
+  if (browser) await browser.startTracing(page, { path: trace ?? undefined, categories: TRACE_CATEGORIES });
   await page.getByLabel('Rechercher un acte').fill('naissance');
   await page.getByRole('listitem').first().waitFor({ state: 'visible' });
   const drawn = performance.now();
   await page.waitForFunction(() => (window as unknown as { __ecPainted?: number }).__ecPainted !== undefined);
+  if (browser) await browser.stopTracing();
   const inPage = await page.evaluate((): InPage => {
     const w = window as unknown as { __ecPainted: number; __bigReplyAt?: number };
     const mark = (n: string) => performance.getEntriesByName(n, 'mark').at(-1)?.startTime ?? NaN;
@@ -306,6 +314,8 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   }
   let browser: Browser | null = null;
   const results: Record<string, BrowserRun[]> = { premiere: [], memeJour: [] };
+  const bare: BareInPage[] = [];
+  const watched: BareInPage[] = [];
   try {
     const { chromium } = createRequire(__filename)('playwright-core') as typeof import('playwright-core');
     browser = await chromium.launch({
@@ -321,6 +331,19 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
       results.memeJour?.push(await browserRun(browser, dataDir, day(i).replace('07:30', '11:00')));
     }
     rows.push({ step: 'c', what: 'passage d’échauffement (navigateur froid) : lancement → tableau de bord', median: round(warmup.toLogin + warmup.loginToDashboard), runs: [], unit: 'ms', note: 'non compté dans les médianes ; la saisie n’est pas comptée' });
+    // The same list in pages no DevTools client watches, then with Network.enable, in turn (bench/etat-civil-render.ts).
+    const s = await startServe(dataDir, day(runs));
+    try {
+      const o = { url: s.url, login: LARGE_ACCOUNT.login, password: LARGE_ACCOUNT.password, runs: 3 };
+      for (let i = 0; i < runs; i++) {
+        bare.push(...(await bareListRender({ ...o, network: false })));
+        watched.push(...(await bareListRender({ ...o, network: true })));
+      }
+    } catch (e) {
+      failed(step, 'état civil, page sans DevTools', e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e));
+    } finally {
+      await stop(s.child);
+    }
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e);
     failed(step, 'démarrage → tableau de bord (Chromium)', why);
@@ -341,10 +364,17 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
   timed(step, '  dont dans la page : message reçu → liste peinte', all.map((r) => r.ecRenderInPage.total), 'mesuré dans la page : ce qu’attend la secrétaire');
   timed(step, '    dont message reçu → résultats analysés (JSON du pont)', all.map((r) => r.ecRenderInPage.parse));
   timed(step, '    dont résultats analysés → lignes dans le DOM (rendu React)', all.map((r) => r.ecRenderInPage.react));
-  timed(step, '    dont lignes dans le DOM → image suivante peinte', all.map((r) => r.ecRenderInPage.paint), 'mise en page, peinture, et ce que le navigateur fait entre-temps (ramasse-miettes)');
+  timed(step, '    dont lignes dans le DOM → image suivante peinte', all.map((r) => r.ecRenderInPage.paint), 'surtout la copie de la trame WebSocket par DevTools (Network.enable de Playwright) : voir les lignes sans DevTools');
+  const ko = (xs: BareInPage[]) => `${xs[0]?.bytes ? Math.round(xs[0].bytes / 1024) : '?'} Kio`;
+  timed(step, 'état civil, page sans DevTools (comme l’app) : message reçu → liste peinte', bare.map((r) => r.total), `CDP nu, Runtime.evaluate seul ; réponse de ${ko(bare)} ; ≤ 100 ms visé`);
+  timed(step, '  dont message reçu → résultats analysés (JSON du pont)', bare.map((r) => r.parse));
+  timed(step, '  dont résultats analysés → lignes dans le DOM (rendu React)', bare.map((r) => r.react));
+  timed(step, '  dont lignes dans le DOM → image suivante peinte', bare.map((r) => r.paint));
+  timed(step, 'état civil, même page avec Network.enable (comme Playwright) : message reçu → liste peinte', watched.map((r) => r.total), 'DevTools copie la trame WebSocket entière au pilote');
+  timed(step, '  dont lignes dans le DOM → image suivante peinte', watched.map((r) => r.paint));
   const rss = all.map((r) => r.rss);
   rows.push({ step: 'd', what: 'RSS du cœur serve.js, tableau de bord affiché', median: mib(median(rss)), runs: rss.map(mib), unit: 'Mio', note: `pic VmHWM ${mib(median(all.map((r) => r.peak)))} Mio` });
-  return results;
+  return { ...results, etatCivilSansDevTools: bare, etatCivilAvecNetwork: watched };
 }
 
 // ---------- main ----------

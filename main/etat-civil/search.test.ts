@@ -27,3 +27,14 @@ describe('search over thousands of matches', () => {
     closeDatabase(db);
   });
 });
+
+describe('the reply holds only what the list shows', () => {
+  it('id, kind, date, titulaire, numéro/année, status — not the name parts it is built from (10,000 rows cross to the window)', () => {
+    const { db } = openDatabase(path.join(tempDir(), 'c.sqlite'), { migrations: communeMigrations, what: 'test' });
+    db.prepare("INSERT INTO acte_etat_civil (type, annee, numero, date_acte, nom, prenoms, nom_conjoint, prenoms_conjoint) VALUES ('mariage', 2001, 4, '2001-06-16', 'Girard', 'Luc', 'Œuvrard', 'Zoé')").run();
+    const { rows } = searchActes(db, 'gir', 10);
+    expect(rows).toEqual([{ id: 1, type: 'mariage', annee: 2001, numero: 4, date_acte: '2001-06-16', titulaire: 'Luc GIRARD et Zoé ŒUVRARD', statut: 'indexe' }]);
+    expect(searchActes(db, 'mariage 2001', 10).rows[0]).toEqual(rows[0]); // the filter-only query gives the same shape
+    closeDatabase(db);
+  });
+});

@@ -1,8 +1,9 @@
 /** Search as you type over the index (issue 11): FTS5 prefix terms plus year and kind filters. */
 import type { Db } from '../db';
-import { KIND_LABELS, type Kind } from './rules/kinds';
+import type { Kind } from './rules/kinds';
 import { ftsMatch, parseSearch } from './rules/search-query';
 
+/** What the query reads: the list's columns and the names the titulaire is built from. */
 export interface SearchRow {
   id: number;
   type: Kind;
@@ -15,15 +16,29 @@ export interface SearchRow {
   nom_conjoint: string | null;
   prenoms_conjoint: string | null;
   statut: 'indexe' | 'saisi';
-  registre_id: number | null;
+}
+
+/**
+ * What the window gets: only what the results list shows (kind, date, titulaire, numéro/année, status). The list
+ * may hold 10,000 rows (issue 11: drawn in ≤ 100 ms); every byte more per row is parsed, kept and copied 10,000
+ * times, so the names the titulaire is built from stay here. Opening the act (etatCivil.acte) gives the rest.
+ */
+export interface SearchHit {
+  id: number;
+  type: Kind;
+  annee: number;
+  numero: number;
+  date_acte: string;
+  titulaire: string;
+  statut: 'indexe' | 'saisi';
 }
 
 /** above this many matches, walking the date index beats sorting (measured with `npm run bench`) */
 const MANY = 2000;
-const COLS = 'a.id, a.type, a.annee, a.numero, a.date_acte, a.nom, a.prenoms, a.nom_usage, a.nom_conjoint, a.prenoms_conjoint, a.statut, a.registre_id';
+const COLS = 'a.id, a.type, a.annee, a.numero, a.date_acte, a.nom, a.prenoms, a.nom_usage, a.nom_conjoint, a.prenoms_conjoint, a.statut';
 
 /** The rows for `text`, newest act first; `more` when the limit cut the list. Empty text finds nothing. */
-export function searchActes(db: Db, text: string, limit: number): { rows: (SearchRow & { libelle: string; titulaire: string })[]; more: boolean } {
+export function searchActes(db: Db, text: string, limit: number): { rows: SearchHit[]; more: boolean } {
   const q = parseSearch(text);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -51,7 +66,7 @@ export function searchActes(db: Db, text: string, limit: number): { rows: (Searc
     rows = db.prepare(`SELECT ${COLS} FROM acte_etat_civil a WHERE ${where.join(' AND ')} ORDER BY a.date_acte DESC, a.id DESC LIMIT ?`).all(...params, limit + 1) as SearchRow[];
   } else return { rows: [], more: false };
   const more = rows.length > limit;
-  return { rows: rows.slice(0, limit).map((r) => ({ ...r, libelle: KIND_LABELS[r.type], titulaire: titulaireOf(r) })), more };
+  return { rows: rows.slice(0, limit).map((r) => ({ id: r.id, type: r.type, annee: r.annee, numero: r.numero, date_acte: r.date_acte, titulaire: titulaireOf(r), statut: r.statut })), more };
 }
 
 /** « Léa MARTIN (usage DUPONT) » or both spouses for a marriage. */

@@ -1,8 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { call } from '../bridge';
-import type { SearchResult } from './types';
-import { frDate } from './types';
+import { frDate, KIND_LABEL, type SearchResult } from './types';
 
 /** Find an act of our registers by typing, then pick it (for a mention to apply here). */
 export function ActePicker({ label, onPick }: { label: string; onPick: (r: SearchResult) => void }) {
@@ -10,7 +9,7 @@ export function ActePicker({ label, onPick }: { label: string; onPick: (r: Searc
   const [rows, setRows] = useState<SearchResult[]>([]);
   useEffect(() => {
     let live = true;
-    if (q.trim()) void call('etatCivil.search', { q, limit: 8 }).then((r) => live && setRows(r.rows)).catch(() => live && setRows([]));
+    if (q.trim()) void call('etatCivil.search', { q, limit: 8 }).then((r) => live && setRows(r.rows.map((a) => ({ ...a, libelle: KIND_LABEL[a.type] })))).catch(() => live && setRows([]));
     else setRows([]);
     return () => {
       live = false;

@@ -4,20 +4,20 @@ import { flushSync } from 'react-dom';
 import { call } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { errorMessage } from '../lib/errors';
-import { frDate, STATUT_LABELS, type SearchResult } from './types';
+import { frDate, KIND_LABEL, STATUT_LABELS, type SearchHit } from './types';
 import { VirtualList } from './VirtualList';
 
 /** One field, results as you type (accents and case do not matter); the newest answer never loses to an older one. */
 export function Recherche({ onOpen, onIndexer }: { onOpen: (id: number) => void; onIndexer: () => void }) {
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<SearchResult[]>([]);
+  const [rows, setRows] = useState<SearchHit[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const open = useRef(onOpen);
   open.current = onOpen;
   // one stable function: the list's memoised rows are not drawn again when the parent renders
-  const renderRow = useCallback((r: SearchResult) => <ActeRow r={r} onOpen={(id) => open.current(id)} />, []);
+  const renderRow = useCallback((r: SearchHit) => <ActeRow r={r} onOpen={(id) => open.current(id)} />, []);
   useEffect(() => {
     const mine = ++seq.current;
     if (!q.trim()) {
@@ -82,10 +82,10 @@ const S: Record<'row' | 'libelle' | 'date' | 'titulaire' | 'numero' | 'badge', C
 };
 const BADGE_BG = { saisi: 'var(--mantine-color-teal-9)', indexe: 'var(--mantine-color-gray-8)' } as const;
 
-function ActeRow({ r, onOpen }: { r: SearchResult; onOpen: (id: number) => void }) {
+function ActeRow({ r, onOpen }: { r: SearchHit; onOpen: (id: number) => void }) {
   return (
     <button type="button" className="ec-acte" style={S.row} onClick={() => onOpen(r.id)}>
-      <span style={S.libelle}>{r.libelle}</span>
+      <span style={S.libelle}>{KIND_LABEL[r.type]}</span>
       <span style={S.date}>{frDate(r.date_acte)}</span>
       <span style={S.titulaire}>{r.titulaire}</span>
       <span style={S.numero}>n° {r.numero} / {r.annee}</span>

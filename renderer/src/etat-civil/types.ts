@@ -1,6 +1,9 @@
 import type { HandlerResult } from '../bridge';
 
-export type SearchResult = HandlerResult<'etatCivil.search'>['rows'][number];
+/** A row of etatCivil.search: only what the results list shows (main/etat-civil/search.ts, SearchHit). */
+export type SearchHit = HandlerResult<'etatCivil.search'>['rows'][number];
+/** A found act with its kind's label, as a picker hands it on (ActePicker). */
+export type SearchResult = SearchHit & { libelle: string };
 export type ActeView = HandlerResult<'etatCivil.acte'>;
 export type Registre = HandlerResult<'etatCivil.registres'>[number];
 export type Avis = HandlerResult<'etatCivil.avis'>[number];
@@ -14,6 +17,7 @@ export const KIND_OPTIONS = [
   { value: 'enfant_sans_vie', label: 'Enfant sans vie' },
 ] as const;
 export type KindValue = (typeof KIND_OPTIONS)[number]['value'];
+export const KIND_LABEL = Object.fromEntries(KIND_OPTIONS.map((o) => [o.value, o.label])) as Record<KindValue, string>;
 
 export const STATUT_LABELS = { indexe: 'Indexé', saisi: 'Saisi' } as const;
 export const frDate = (d: string | null | undefined) => (d ? d.split('-').reverse().join('/') : '');
