@@ -42,7 +42,7 @@ export async function benchEtatCivil(dataDir: string, communeId: string, now: Da
     const limit = 100;
     // The same SQL the core runs (search.ts), straight on the database: the core's overhead is the difference.
     const count = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM acte_fts WHERE acte_fts MATCH ? LIMIT 2000)');
-    const cols = 'a.id, a.type, a.annee, a.numero, a.date_acte, a.nom, a.prenoms, a.nom_usage, a.nom_conjoint, a.prenoms_conjoint, a.statut, a.registre_id';
+    const cols = 'a.id, a.type, a.annee, a.numero, a.date_acte, a.nom, a.prenoms, a.nom_usage, a.nom_conjoint, a.prenoms_conjoint, a.statut'; // the same columns as main/etat-civil/search.ts reads (like for like)
     const sorted = db.prepare(`SELECT ${cols} FROM acte_fts f JOIN acte_etat_civil a ON a.id = f.rowid WHERE acte_fts MATCH ? ORDER BY a.date_acte DESC, a.id DESC LIMIT ?`);
     const walked = db.prepare(`SELECT ${cols} FROM acte_etat_civil a INDEXED BY acte_date WHERE a.id IN (SELECT rowid FROM acte_fts WHERE acte_fts MATCH ?) ORDER BY a.date_acte DESC, a.id DESC LIMIT ?`);
     const raw = { all: (m: string, l: number) => ((count.get(m) as { n: number }).n >= 2000 ? walked : sorted).all(m, l) };
