@@ -29,7 +29,11 @@ const intoDomain = [
     regex: '^(\\.\\./)+(?!kernel/|api/|documents/pdf-common$)[^./][^/]*/(?!(index|schemas)$).+',
     message: 'Import another domain only through its index.ts (architecture §2 « The shape every domain copies »).',
   },
-  { regex: '^(\\.\\./)+api/', allowTypeImports: true, message: 'Domains use the contract (main/api) for its types only.' },
+  {
+    regex: '^(\\.\\./)+api/',
+    allowTypeImports: true,
+    message: 'Domains use the contract (main/api) for its types only.',
+  },
 ];
 
 export default tseslint.config(
@@ -59,8 +63,14 @@ export default tseslint.config(
         {
           paths: [electronOnly],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlite3', 'ws'], message: 'The renderer runs sandboxed: no Node code.' },
-            { group: ['**/main/**', '!**/main/api/types'], message: 'The renderer talks to the core through the bridge only.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlite3', 'ws'],
+              message: 'The renderer runs sandboxed: no Node code.',
+            },
+            {
+              group: ['**/main/**', '!**/main/api/types'],
+              message: 'The renderer talks to the core through the bridge only.',
+            },
             { group: ['**/main/api/types'], allowTypeImports: true, message: 'Import types only from main/api/types.' },
           ],
         },
@@ -72,10 +82,7 @@ export default tseslint.config(
     files: ['main/**'],
     ignores: ['main/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electronOnly], patterns: [testOnly] },
-      ],
+      'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [testOnly] }],
     },
   },
   {
@@ -85,7 +92,10 @@ export default tseslint.config(
     ignores: ['main/**/*.test.ts', 'main/host/**', 'main/api/**', 'main/electron/**'],
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnly], patterns: [testOnly, ...intoDomain] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronOnly], patterns: [testOnly, ...intoDomain] },
+      ],
     },
   },
   {

@@ -22,7 +22,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           globals: true,
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'migrations/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'test-support/**/*.test.ts', 'e2e/fakes/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'migrations/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'test-support/**/*.test.ts',
+            'e2e/fakes/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -6,7 +6,23 @@ import type { Db } from '../main/db';
 import type { Client } from '../main/host/inprocess';
 import { ftsQuery } from '../main/courrier/contacts';
 
-const TYPED = ['p', 'pr', 'pré', 'préf', 'prefecture', 'demande', 'demande sal', 'demande salle', 'eclairage', 'notaire parcelle', 'dotation', 'berna', 'subvention comite', 'facture', 'sdis'];
+const TYPED = [
+  'p',
+  'pr',
+  'pré',
+  'préf',
+  'prefecture',
+  'demande',
+  'demande sal',
+  'demande salle',
+  'eclairage',
+  'notaire parcelle',
+  'dotation',
+  'berna',
+  'subvention comite',
+  'facture',
+  'sdis',
+];
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,5 +56,9 @@ export async function benchCourrierSearch(client: Client, db: Db, rounds = 5): P
     }
   }
   const r2 = (n: number) => Math.round(n * 100) / 100;
-  return { calls: handler.length, handler: { p50: r2(pct(handler, 50)), p95: r2(pct(handler, 95)), max: r2(Math.max(...handler)) }, fts: { p50: r2(pct(fts, 50)), p95: r2(pct(fts, 95)) } };
+  return {
+    calls: handler.length,
+    handler: { p50: r2(pct(handler, 50)), p95: r2(pct(handler, 95)), max: r2(Math.max(...handler)) },
+    fts: { p50: r2(pct(fts, 50)), p95: r2(pct(fts, 95)) },
+  };
 }

@@ -5,7 +5,15 @@
  * clock starts, so only the decisions are timed. A benchmark, not a test: nothing here fails on a timing.
  */
 // the pure rule itself, without loading the rest of the état civil (handlers, database)
-import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES, decideDelivrance, type DemandeDelivrance, type Demandeur } from '../main/etat-civil/rules/delivrance';
+import {
+  CANAUX,
+  DOCUMENTS,
+  LIVRAISONS,
+  QUALITES,
+  decideDelivrance,
+  type DemandeDelivrance,
+  type Demandeur,
+} from '../main/etat-civil/rules/delivrance';
 import { KINDS } from '../main/etat-civil/rules/kinds';
 import { createRng, type Rng } from './devdata/random';
 
@@ -17,7 +25,8 @@ export interface DelivranceBench {
   outcomes: Record<string, number>;
 }
 
-const day = (r: Rng, from: number, to: number) => `${r.int(from, to)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+const day = (r: Rng, from: number, to: number) =>
+  `${r.int(from, to)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
 const maybe = (r: Rng, v: string) => (r.chance(0.9) ? v : r.pick(['', null, '  ']));
 
 function demandeur(r: Rng, withClient = true): Demandeur {
@@ -42,14 +51,34 @@ function randomDemande(r: Rng, today: string): DemandeDelivrance {
     canal: r.pick(CANAUX),
     typeActe: r.pick(KINDS),
     document: r.pick(DOCUMENTS),
-    livraison: r.weighted([[LIVRAISONS[0], 5], [LIVRAISONS[1], 5], [LIVRAISONS[2], 1]] as const),
+    livraison: r.weighted([
+      [LIVRAISONS[0], 5],
+      [LIVRAISONS[1], 5],
+      [LIVRAISONS[2], 1],
+    ] as const),
     demandeur: demandeur(r),
     acte: {
-      nom: maybe(r, 'Lefèvre'), prenoms: maybe(r, 'Hélène'), dateNaissance: maybe(r, day(r, 1900, 2026)), lieuNaissance: maybe(r, 'Saint-Benoît-sur-Loire'),
-      parent1Nom: maybe(r, 'Lefèvre'), parent1Prenoms: maybe(r, 'Noël'), parent2Nom: maybe(r, 'Le Gall'), parent2Prenoms: maybe(r, 'Gaëlle'), unSeulParent: r.chance(0.05),
-      dateEvenement: maybe(r, day(r, 1900, 2026)), lieuEvenement: maybe(r, 'Sully-sur-Loire'), declarantNom: maybe(r, 'Chevalier'), declarantPrenoms: maybe(r, 'Louis'),
+      nom: maybe(r, 'Lefèvre'),
+      prenoms: maybe(r, 'Hélène'),
+      dateNaissance: maybe(r, day(r, 1900, 2026)),
+      lieuNaissance: maybe(r, 'Saint-Benoît-sur-Loire'),
+      parent1Nom: maybe(r, 'Lefèvre'),
+      parent1Prenoms: maybe(r, 'Noël'),
+      parent2Nom: maybe(r, 'Le Gall'),
+      parent2Prenoms: maybe(r, 'Gaëlle'),
+      unSeulParent: r.chance(0.05),
+      dateEvenement: maybe(r, day(r, 1900, 2026)),
+      lieuEvenement: maybe(r, 'Sully-sur-Loire'),
+      declarantNom: maybe(r, 'Chevalier'),
+      declarantPrenoms: maybe(r, 'Louis'),
     },
-    registre: r.chance(0.9) ? { registreAnnee: annee, registreClosLe: r.chance(0.8) ? `${annee}-12-${r.int(20, 31)}` : null, dateDecesTitulaire: r.chance(0.3) ? day(r, annee, 2026) : null } : null,
+    registre: r.chance(0.9)
+      ? {
+          registreAnnee: annee,
+          registreClosLe: r.chance(0.8) ? `${annee}-12-${r.int(20, 31)}` : null,
+          dateDecesTitulaire: r.chance(0.3) ? day(r, annee, 2026) : null,
+        }
+      : null,
     today,
   };
 }

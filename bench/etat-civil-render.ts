@@ -25,7 +25,8 @@ function noteLargeReplies(): void {
       super(...a);
       this.addEventListener('message', (e) => {
         const w = window as unknown as { __bigReplyAt?: number; __bigLen?: number };
-        if (typeof e.data === 'string' && e.data.length > 100_000) [w.__bigReplyAt, w.__bigLen] = [performance.now(), e.data.length];
+        if (typeof e.data === 'string' && e.data.length > 100_000)
+          [w.__bigReplyAt, w.__bigLen] = [performance.now(), e.data.length];
       });
     }
   };
@@ -71,7 +72,11 @@ async function connect(wsUrl: string): Promise<Cdp> {
   let id = 0;
   const pending = new Map<number, (m: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
   ws.on('message', (d: Buffer) => {
-    const m = JSON.parse(d.toString()) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+    const m = JSON.parse(d.toString()) as {
+      id?: number;
+      result?: Record<string, unknown>;
+      error?: { message: string };
+    };
     if (m.id === undefined) return;
     pending.get(m.id)?.(m);
     pending.delete(m.id);
@@ -83,13 +88,18 @@ async function connect(wsUrl: string): Promise<Cdp> {
       ws.send(JSON.stringify({ id: i, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
   const { targetId } = await call(undefined, 'Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = (await call(undefined, 'Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+  const { sessionId } = (await call(undefined, 'Target.attachToTarget', { targetId, flatten: true })) as {
+    sessionId: string;
+  };
   const send = (method: string, params: object = {}) => call(sessionId, method, params);
   return { send, close: () => ws.close() };
 }
 
 async function evaluate(cdp: Cdp, expression: string): Promise<unknown> {
-  const r = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result?: { value?: unknown }; exceptionDetails?: unknown };
+  const r = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+    result?: { value?: unknown };
+    exceptionDetails?: unknown;
+  };
   if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails).slice(0, 300));
   return r.result?.value;
 }
@@ -98,23 +108,49 @@ async function evaluate(cdp: Cdp, expression: string): Promise<unknown> {
  * `runs` searches of « naissance » (limit 10,000) in one page of a fresh Chromium against an already started
  * core at `url`, after logging in; `network`: also send Network.enable, as Playwright does.
  */
-export async function bareListRender(o: { url: string; login: string; password: string; runs: number; network: boolean }): Promise<InPage[]> {
+export async function bareListRender(o: {
+  url: string;
+  login: string;
+  password: string;
+  runs: number;
+  network: boolean;
+}): Promise<InPage[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-cdp-'));
-  const chrome: ChildProcess = spawn('/usr/bin/chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const chrome: ChildProcess = spawn(
+    '/usr/bin/chromium',
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-port=0',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
   try {
-    const cdp = await connect(await lineOf(chrome.stderr as NodeJS.ReadableStream, /DevTools listening on (ws:\S+)/, 'Chromium'));
+    const cdp = await connect(
+      await lineOf(chrome.stderr as NodeJS.ReadableStream, /DevTools listening on (ws:\S+)/, 'Chromium'),
+    );
     await cdp.send('Page.enable');
     if (o.network) await cdp.send('Network.enable');
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${noteLargeReplies.toString()})()` });
     await cdp.send('Page.navigate', { url: o.url });
-    await evaluate(cdp, `(async () => { ${HELPERS}
+    await evaluate(
+      cdp,
+      `(async () => { ${HELPERS}
       await until(() => byLabel('Identifiant'));
       fill(byLabel('Identifiant'), ${JSON.stringify(o.login)}); fill(byLabel('Mot de passe'), ${JSON.stringify(o.password)});
       button('Se connecter').click();
       await until(() => document.querySelector('[data-testid="dashboard-ready"]'));
       [...document.querySelectorAll('nav button, [role=navigation] button')].find((b) => b.textContent.includes('État civil')).click();
       await until(() => byLabel('Rechercher un acte'));
-    })()`);
+    })()`,
+    );
     await evaluate(cdp, SEARCH('naissance')); // warm-up: the list's code compiled
     const out: InPage[] = [];
     for (let i = 0; i < o.runs; i++) out.push((await evaluate(cdp, SEARCH('naissance'))) as InPage);
@@ -122,7 +158,8 @@ export async function bareListRender(o: { url: string; login: string; password: 
     return out;
   } finally {
     // Chromium and its helper processes (its own process group) end before the profile they write into is removed
-    if (chrome.exitCode === null) await new Promise((r) => (chrome.once('exit', r), process.kill(-(chrome.pid as number), 'SIGTERM')));
+    if (chrome.exitCode === null)
+      await new Promise((r) => (chrome.once('exit', r), process.kill(-(chrome.pid as number), 'SIGTERM')));
     await new Promise((r) => setTimeout(r, 300));
     fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }

@@ -28,36 +28,101 @@ const pct = (xs: number[], p: number) => {
 /** Key `n` seeded birth acts in one transaction: what `etatCivil.saisir` stores, written straight. */
 function keyActs(c: EcCtx, n: number, seed: number): number[] {
   const rng = createRng(seed);
-  const rows = c.db.prepare("SELECT id, nom, prenoms, date_evenement, date_acte FROM acte_etat_civil WHERE type = 'naissance' ORDER BY random() LIMIT ?").all(n) as { id: number; nom: string; prenoms: string; date_evenement: string | null; date_acte: string }[];
-  const person = c.db.prepare('INSERT OR REPLACE INTO ec_personne (acte_id, role, rang, nom, prenoms, sexe, date_naissance, lieu_naissance, profession, domicile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const acte = c.db.prepare("UPDATE acte_etat_civil SET statut = 'saisi', sexe = ?, heure_evenement = ?, date_evenement = coalesce(date_evenement, date_acte) WHERE id = ?");
-  const mention = c.db.prepare("INSERT INTO ec_mention (acte_id, nature, date_evenement, lieu_evenement, donnees, texte, statut, appliquee_le, officier, created_at) VALUES (?, 'mariage', ?, 'Orléans (Loiret)', ?, ?, 'validee', ?, 'Bench, Maire', ?)");
+  const rows = c.db
+    .prepare(
+      "SELECT id, nom, prenoms, date_evenement, date_acte FROM acte_etat_civil WHERE type = 'naissance' ORDER BY random() LIMIT ?",
+    )
+    .all(n) as { id: number; nom: string; prenoms: string; date_evenement: string | null; date_acte: string }[];
+  const person = c.db.prepare(
+    'INSERT OR REPLACE INTO ec_personne (acte_id, role, rang, nom, prenoms, sexe, date_naissance, lieu_naissance, profession, domicile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const acte = c.db.prepare(
+    "UPDATE acte_etat_civil SET statut = 'saisi', sexe = ?, heure_evenement = ?, date_evenement = coalesce(date_evenement, date_acte) WHERE id = ?",
+  );
+  const mention = c.db.prepare(
+    "INSERT INTO ec_mention (acte_id, nature, date_evenement, lieu_evenement, donnees, texte, statut, appliquee_le, officier, created_at) VALUES (?, 'mariage', ?, 'Orléans (Loiret)', ?, ?, 'validee', ?, 'Bench, Maire', ?)",
+  );
   c.db.transaction(() => {
     for (const r of rows) {
       const sexe = rng.chance(0.5) ? 'M' : 'F';
       const year = Number((r.date_evenement ?? r.date_acte).slice(0, 4));
       acte.run(sexe, `${String(rng.int(0, 23)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`, r.id);
       person.run(r.id, 'titulaire', 1, r.nom, r.prenoms, sexe, null, null, null, null);
-      person.run(r.id, 'parent', 1, r.nom, 'Pierre', 'M', `${year - 30}-03-04`, 'Orléans (Loiret)', 'agriculteur', 'Orléans (Loiret)');
-      person.run(r.id, 'parent', 2, 'Durand', 'Marie', 'F', `${year - 28}-05-06`, 'Gien (Loiret)', 'infirmière', 'Orléans (Loiret)');
+      person.run(
+        r.id,
+        'parent',
+        1,
+        r.nom,
+        'Pierre',
+        'M',
+        `${year - 30}-03-04`,
+        'Orléans (Loiret)',
+        'agriculteur',
+        'Orléans (Loiret)',
+      );
+      person.run(
+        r.id,
+        'parent',
+        2,
+        'Durand',
+        'Marie',
+        'F',
+        `${year - 28}-05-06`,
+        'Gien (Loiret)',
+        'infirmière',
+        'Orléans (Loiret)',
+      );
       if (rng.chance(0.33) && year < 2000) {
         const d = `${year + 25}-06-01`;
-        mention.run(r.id, d, JSON.stringify({ nature: 'mariage', date: d, autre: { prenoms: 'Anne', nom: 'Petit' } }), `Marié${sexe === 'F' ? 'e' : ''} à Orléans (Loiret) le 1er juin ${year + 25} avec Anne PETIT.`, c.today, c.now.toISOString());
+        mention.run(
+          r.id,
+          d,
+          JSON.stringify({ nature: 'mariage', date: d, autre: { prenoms: 'Anne', nom: 'Petit' } }),
+          `Marié${sexe === 'F' ? 'e' : ''} à Orléans (Loiret) le 1er juin ${year + 25} avec Anne PETIT.`,
+          c.today,
+          c.now.toISOString(),
+        );
       }
     }
   })();
   return rows.map((r) => r.id);
 }
 
-export async function benchExtraits(dataDir: string, communeId: string, now: Date, seed = 42, count = 100): Promise<ExtraitsBench> {
+export async function benchExtraits(
+  dataDir: string,
+  communeId: string,
+  now: Date,
+  seed = 42,
+  count = 100,
+): Promise<ExtraitsBench> {
   const core = new Core({ dataDir, clock: () => now, logError: () => undefined });
   try {
     const { db } = core.communes.get(communeId);
     const today = now.toISOString().slice(0, 10);
-    const c: EcCtx = { db, docs: core.communes.documentsOf(communeId), now, today, actor: { login: 'bench', name: 'Bench' }, qualite: 'Maire', audit: () => undefined };
+    const c: EcCtx = {
+      db,
+      docs: core.communes.documentsOf(communeId),
+      now,
+      today,
+      actor: { login: 'bench', name: 'Bench' },
+      qualite: 'Maire',
+      audit: () => undefined,
+    };
     const ids = keyActs(c, count, seed);
-    const kinds: DocumentKind[] = ['extrait_avec_filiation', 'extrait_sans_filiation', 'extrait_avec_filiation', 'copie_integrale', 'extrait_plurilingue'];
-    const input = (acteId: number, i: number) => ({ acteId, document: kinds[i % kinds.length]!, copies: 1, delivreLe: today, officier: { nom: 'Hélène Lefèvre', qualite: 'Maire' } });
+    const kinds: DocumentKind[] = [
+      'extrait_avec_filiation',
+      'extrait_sans_filiation',
+      'extrait_avec_filiation',
+      'copie_integrale',
+      'extrait_plurilingue',
+    ];
+    const input = (acteId: number, i: number) => ({
+      acteId,
+      document: kinds[i % kinds.length]!,
+      copies: 1,
+      delivreLe: today,
+      officier: { nom: 'Hélène Lefèvre', qualite: 'Maire' },
+    });
     await produceDocument(c, input(ids[0]!, 0)); // warm-up: fonts parsed, statements prepared
     const ms: number[] = [];
     const perKind: Record<string, number[]> = {};
@@ -70,8 +135,18 @@ export async function benchExtraits(dataDir: string, communeId: string, now: Dat
       (perKind[input(acteId, i).document] ??= []).push(dt);
       bytes += doc.pdf.byteLength;
     }
-    const byKind = Object.fromEntries(Object.entries(perKind).map(([k, xs]) => [k, { n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95) }]));
-    return { documents: ms.length, byKind, p50: pct(ms, 0.5), p95: pct(ms, 0.95), max: pct(ms, 1), meanKiB: Math.round(bytes / ms.length / 102.4) / 10, goalMs: 100 };
+    const byKind = Object.fromEntries(
+      Object.entries(perKind).map(([k, xs]) => [k, { n: xs.length, p50: pct(xs, 0.5), p95: pct(xs, 0.95) }]),
+    );
+    return {
+      documents: ms.length,
+      byKind,
+      p50: pct(ms, 0.5),
+      p95: pct(ms, 0.95),
+      max: pct(ms, 1),
+      meanKiB: Math.round(bytes / ms.length / 102.4) / 10,
+      goalMs: 100,
+    };
   } finally {
     core.close();
   }

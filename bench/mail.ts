@@ -32,7 +32,11 @@ export async function benchMail(o: { attachmentMiB?: number; runs?: number } = {
   try {
     for (let i = 0; i < runs; i++) {
       // random bytes do not compress: the size on the wire is the size announced (base64: +37 %)
-      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n%'), crypto.randomBytes(attachmentMiB * 1024 * 1024), Buffer.from('\n%%EOF\n')]);
+      const pdf = Buffer.concat([
+        Buffer.from('%PDF-1.4\n%'),
+        crypto.randomBytes(attachmentMiB * 1024 * 1024),
+        Buffer.from('\n%%EOF\n'),
+      ]);
       const attachments = [{ filename: `scan-${i}.pdf`, content: pdf, contentType: 'application/pdf' }];
       const viaImap = await buildMessage({ messageId: `<bench-imap-${i}-${Date.now()}@example.fr>`, attachments });
       res.messageMiB = Math.round((viaImap.length / 1024 / 1024) * 10) / 10;
@@ -40,7 +44,8 @@ export async function benchMail(o: { attachmentMiB?: number; runs?: number } = {
       let t = performance.now();
       const r = await readMailbox(h.config(), h.intake, { timeoutMs: 120_000 });
       res.imapMs.push(performance.now() - t);
-      if (r.enregistres !== 1) throw new Error(`bench messagerie : ${r.enregistres} message(s) enregistré(s) au lieu de 1`);
+      if (r.enregistres !== 1)
+        throw new Error(`bench messagerie : ${r.enregistres} message(s) enregistré(s) au lieu de 1`);
       const dropped = await buildMessage({ messageId: `<bench-depot-${i}-${Date.now()}@example.fr>`, attachments });
       t = performance.now();
       await takeIn(h.intake, dropped, { source: 'depot' });

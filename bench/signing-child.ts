@@ -16,16 +16,22 @@ import { benchSigningSeance, skipped, type SigningFixture } from './signing';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const [documents = 50, pages = 10] = args.filter((a) => /^\d+$/.test(a)).map(Number);
-  const prepared = execFileSync(process.execPath, [path.join(__dirname, 'signing-prepare.js'), String(documents), String(pages)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const prepared = execFileSync(
+    process.execPath,
+    [path.join(__dirname, 'signing-prepare.js'), String(documents), String(pages)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const fixture = JSON.parse(prepared.trim().split('\n').pop()!) as SigningFixture | { missing: string };
-  if ('missing' in fixture) return void process.stdout.write(`${JSON.stringify(skipped(documents, pages, fixture.missing))}\n`);
+  if ('missing' in fixture)
+    return void process.stdout.write(`${JSON.stringify(skipped(documents, pages, fixture.missing))}\n`);
   // a full collection just before the séance (bench only), so that the baseline is the process's own
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
   try {
     process.stdout.write(`${JSON.stringify(await benchSigningSeance(fixture, gc))}\n`);
   } finally {
-    if (args.includes('--keep')) console.error(`bench signature : dossier conservé ${fixture.dir} (CA : ${fixture.pkiDir}/ca.pem)`);
+    if (args.includes('--keep'))
+      console.error(`bench signature : dossier conservé ${fixture.dir} (CA : ${fixture.pkiDir}/ca.pem)`);
     else fs.rmSync(fixture.pkiDir, { recursive: true, force: true });
   }
 }

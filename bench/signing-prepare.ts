@@ -25,11 +25,26 @@ export async function prepareSigning(documents: number, pages: number): Promise<
     fs.writeFileSync(path.join(dir, `in-${i}.pdf`), await d.save({ useObjectStreams: false }));
   }
   const b64 = (b: Buffer) => b.toString('base64');
-  return { dir, pkiDir: pki.dir, conf: pki.conf, module: pki.module, pin: pki.pin, label: pki.label, caDer: b64(pki.caDer), maire: { id: pki.maire.id, name: pki.maire.name, certDer: b64(pki.maire.certDer) }, strangerName: pki.stranger.name, documents, pages };
+  return {
+    dir,
+    pkiDir: pki.dir,
+    conf: pki.conf,
+    module: pki.module,
+    pin: pki.pin,
+    label: pki.label,
+    caDer: b64(pki.caDer),
+    maire: { id: pki.maire.id, name: pki.maire.name, certDer: b64(pki.maire.certDer) },
+    strangerName: pki.stranger.name,
+    documents,
+    pages,
+  };
 }
 
 async function main(): Promise<void> {
-  const [documents = 50, pages = 10] = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+  const [documents = 50, pages = 10] = process.argv
+    .slice(2)
+    .filter((a) => /^\d+$/.test(a))
+    .map(Number);
   const missing = softhsmMissing();
   process.stdout.write(`${JSON.stringify(missing ? { missing } : await prepareSigning(documents, pages))}\n`);
 }

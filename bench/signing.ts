@@ -32,7 +32,14 @@ export interface SigningBench {
    * baseRssMiB: the same process just before the séance (code loaded, preparation collected); seanceRssMiB: what
    * the séance adds; startRssMiB: before the bench prepared anything; processMaxRssMiB: getrusage peak of the whole child
    */
-  memory: { peakRssMiB: number; baseRssMiB: number; seanceRssMiB: number; peakHeapMiB: number; processMaxRssMiB: number; startRssMiB: number };
+  memory: {
+    peakRssMiB: number;
+    baseRssMiB: number;
+    seanceRssMiB: number;
+    peakHeapMiB: number;
+    processMaxRssMiB: number;
+    startRssMiB: number;
+  };
   poppler: { totalMs: number; perDocMs: number } | null;
   ratio: number | null; // poppler per doc / Clocher per doc
   note: string | null;
@@ -87,7 +94,15 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
   const signer = { certificate, chain, signDigest };
   let peakHeap = process.memoryUsage().heapUsed;
   for (let i = 0; i < documents; i++) {
-    const out = await signPdf(input(i), { signer, nom: f.maire.name, qualite: 'Maire', reason: `Délibération ${i + 1}`, location: 'Saint-Benoît-sur-Loire', at: new Date(), expectedPrior: 0 });
+    const out = await signPdf(input(i), {
+      signer,
+      nom: f.maire.name,
+      qualite: 'Maire',
+      reason: `Délibération ${i + 1}`,
+      location: 'Saint-Benoît-sur-Loire',
+      at: new Date(),
+      expectedPrior: 0,
+    });
     fs.writeFileSync(path.join(dir, `clocher-${i}.pdf`), out);
     const m = process.memoryUsage();
     peakHeap = Math.max(peakHeap, m.heapUsed);
@@ -96,7 +111,10 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
   const totalMs = performance.now() - t0;
   const cpuPerDocMs = (cpuMs() - c0) / documents;
   clearInterval(sampler);
-  const raw = await rawSignatureMs(signDigest, Array.from({ length: documents }, (_, i) => input(i)));
+  const raw = await rawSignatureMs(
+    signDigest,
+    Array.from({ length: documents }, (_, i) => input(i)),
+  );
   session.logout();
   token.close();
 
@@ -106,7 +124,10 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
     const nss = path.join(dir, 'nssdb');
     fs.mkdirSync(nss);
     execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'ignore' });
-    execFileSync('modutil', ['-dbdir', `sql:${nss}`, '-add', 'softhsm', '-libfile', f.module, '-force'], { stdio: 'ignore', env: process.env });
+    execFileSync('modutil', ['-dbdir', `sql:${nss}`, '-add', 'softhsm', '-libfile', f.module, '-force'], {
+      stdio: 'ignore',
+      env: process.env,
+    });
     const nick = `${f.label}:${f.strangerName}`; // the only CN held once on the token
     // Without -etsi: with it, pdfsig 22.12 writes nothing when the key is on SoftHSM (adbe.pkcs7.detached instead,
     // the same work: hash, token RSA signature, CMS). pdfsig then signs, and crashes while NSS shuts SoftHSM down (SIGSEGV in C_CloseAllSessions, seen with
@@ -115,25 +136,66 @@ export async function benchSigningSeance(f: SigningFixture, settle?: () => void)
     let crashedAtExit = 0;
     for (let i = 0; i < documents && !note; i++) {
       const out = path.join(dir, `poppler-${i}.pdf`);
-      const r = spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, '-nss-pwd', f.pin, '-kpw', f.pin, '-add-signature', '-nick', nick, path.join(dir, `in-${i}.pdf`), out], { stdio: 'pipe', env: process.env });
+      const r = spawnSync(
+        'pdfsig',
+        [
+          '-nssdir',
+          `sql:${nss}`,
+          '-nss-pwd',
+          f.pin,
+          '-kpw',
+          f.pin,
+          '-add-signature',
+          '-nick',
+          nick,
+          path.join(dir, `in-${i}.pdf`),
+          out,
+        ],
+        { stdio: 'pipe', env: process.env },
+      );
       if (r.status === 0) continue;
       if (r.signal === 'SIGSEGV' && fs.existsSync(out)) crashedAtExit++;
-      else note = `pdfsig -add-signature a échoué (statut ${r.status ?? r.signal}; ${String(r.stderr ?? '').trim().slice(0, 200) || 'sans message'}) : comparaison avec poppler non mesurée`;
+      else
+        note = `pdfsig -add-signature a échoué (statut ${r.status ?? r.signal}; ${
+          String(r.stderr ?? '')
+            .trim()
+            .slice(0, 200) || 'sans message'
+        }) : comparaison avec poppler non mesurée`;
     }
     const pTotal = performance.now() - p0;
     if (!note) {
       const check = spawnSync('pdfsig', [path.join(dir, 'poppler-0.pdf')], { encoding: 'utf8' });
-      if (!/Signature is Valid\./.test(check.stdout ?? '')) note = "la signature produite par pdfsig n'est pas valide : comparaison avec poppler non mesurée";
+      if (!/Signature is Valid\./.test(check.stdout ?? ''))
+        note = "la signature produite par pdfsig n'est pas valide : comparaison avec poppler non mesurée";
       else {
         poppler = { totalMs: pTotal, perDocMs: pTotal / documents };
-        if (crashedAtExit) note = `pdfsig a planté à la fermeture de NSS pour ${crashedAtExit}/${documents} documents (bogue SoftHSM/NSS à l'arrêt), après avoir écrit un PDF signé valide`;
+        if (crashedAtExit)
+          note = `pdfsig a planté à la fermeture de NSS pour ${crashedAtExit}/${documents} documents (bogue SoftHSM/NSS à l'arrêt), après avoir écrit un PDF signé valide`;
       }
     }
   } else note = 'pdfsig, modutil ou certutil absent : comparaison avec poppler ignorée';
   const clocher = { totalMs, perDocMs: totalMs / documents, loginMs, cpuPerDocMs };
   const mib = (b: number) => b / 2 ** 20;
-  const memory = { peakRssMiB: mib(peakRss), baseRssMiB: mib(baseRss), seanceRssMiB: mib(peakRss - baseRss), peakHeapMiB: mib(peakHeap), processMaxRssMiB: process.resourceUsage().maxRSS / 1024, startRssMiB: mib(startRss) };
-  return { documents, pages, clocher, raw, rawRatio: clocher.perDocMs / raw.perSignMs, cpuRatio: cpuPerDocMs / raw.cpuPerSignMs, memory, poppler, ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null, note };
+  const memory = {
+    peakRssMiB: mib(peakRss),
+    baseRssMiB: mib(baseRss),
+    seanceRssMiB: mib(peakRss - baseRss),
+    peakHeapMiB: mib(peakHeap),
+    processMaxRssMiB: process.resourceUsage().maxRSS / 1024,
+    startRssMiB: mib(startRss),
+  };
+  return {
+    documents,
+    pages,
+    clocher,
+    raw,
+    rawRatio: clocher.perDocMs / raw.perSignMs,
+    cpuRatio: cpuPerDocMs / raw.cpuPerSignMs,
+    memory,
+    poppler,
+    ratio: poppler ? poppler.perDocMs / clocher.perDocMs : null,
+    note,
+  };
 }
 
 export const skipped = (documents: number, pages: number, note: string): SigningBench => ({
@@ -150,7 +212,10 @@ export const skipped = (documents: number, pages: number, note: string): Signing
 });
 
 /** The floor: what the token itself costs per document (SHA-256 of the bytes, then C_Sign through pkcs11js), wall and CPU time. */
-async function rawSignatureMs(signDigest: (d: Buffer) => Promise<Buffer>, pdfs: Buffer[]): Promise<{ perSignMs: number; cpuPerSignMs: number }> {
+async function rawSignatureMs(
+  signDigest: (d: Buffer) => Promise<Buffer>,
+  pdfs: Buffer[],
+): Promise<{ perSignMs: number; cpuPerSignMs: number }> {
   const sign = (b: Buffer) => signDigest(crypto.createHash('sha256').update(b).digest());
   await sign(pdfs[0]!); // warm-up, as Clocher's first document paid it
   const t0 = performance.now();

@@ -25,13 +25,23 @@ export interface SyncBenchResult {
   lost: number;
 }
 
-export async function benchSync(o: { acts?: number; latencyMs?: number; failureRate?: number; concurrency?: number; seed?: number } = {}): Promise<SyncBenchResult> {
+export async function benchSync(
+  o: { acts?: number; latencyMs?: number; failureRate?: number; concurrency?: number; seed?: number } = {},
+): Promise<SyncBenchResult> {
   const acts = o.acts ?? 200;
   const latencyMs = o.latencyMs ?? 300;
   const failureRate = o.failureRate ?? 0.05;
   const concurrency = o.concurrency ?? 8;
   // the failures are split between the kinds the fake can inject
-  const fake = await startFakeS2low({ faults: { latencyMs, failRate: failureRate / 3, resetRate: failureRate / 3, lostAnswerRate: failureRate / 3, seed: o.seed ?? 2026 } });
+  const fake = await startFakeS2low({
+    faults: {
+      latencyMs,
+      failRate: failureRate / 3,
+      resetRate: failureRate / 3,
+      lostAnswerRate: failureRate / 3,
+      seed: o.seed ?? 2026,
+    },
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bench-sync-'));
   const h = openHarness(dir);
   try {
@@ -40,11 +50,25 @@ export async function benchSync(o: { acts?: number; latencyMs?: number; failureR
     const conn = connectorFor(h.db, h.dir, 10_000);
     if (typeof conn === 'string') throw new Error(conn);
     const t0 = performance.now();
-    const rep = await runSync({ db: h.db, docs: h.docs, connector: conn, now: () => new Date() /* a benchmark runs in real time */, backoff: { baseMs: 200, maxMs: 5000 }, pollDelayMs: 0, concurrency, untilDrained: true, deadlineMs: 15 * 60_000, pull: false, trigger: 'test' });
+    const rep = await runSync({
+      db: h.db,
+      docs: h.docs,
+      connector: conn,
+      now: () => new Date() /* a benchmark runs in real time */,
+      backoff: { baseMs: 200, maxMs: 5000 },
+      pollDelayMs: 0,
+      concurrency,
+      untilDrained: true,
+      deadlineMs: 15 * 60_000,
+      pull: false,
+      trigger: 'test',
+    });
     const totalMs = Math.round(performance.now() - t0);
     conn.close();
     const accepted = fake.state.stats.acceptedByNumber;
-    const acknowledged = (h.db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE state = 'recu'").get() as { n: number }).n;
+    const acknowledged = (
+      h.db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE state = 'recu'").get() as { n: number }
+    ).n;
     return {
       acts,
       latencyMs,

@@ -7,7 +7,15 @@ it('the preload’s event list is the contract’s (kept separate so zod stays o
 
 it('the sandboxed preload bundle requires nothing but electron (no zod, no node:*)', async () => {
   const { build } = await import('esbuild');
-  const out = await build({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: ['preload/index.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
   const code = out.outputFiles[0]!.text;
   const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
   expect([...new Set(required)]).toEqual(['electron']);

@@ -34,7 +34,15 @@ export const clocher = {
     try {
       return await ipcRenderer.invoke(CALL_CHANNEL, { id, name, args });
     } catch {
-      return { id, ok: false, error: { code: 'INTERNAL', message: "Clocher n'a pas pu transmettre cette demande. Réessayez ; si cela se répète, fermez puis rouvrez Clocher." } };
+      return {
+        id,
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message:
+            "Clocher n'a pas pu transmettre cette demande. Réessayez ; si cela se répète, fermez puis rouvrez Clocher.",
+        },
+      };
     }
   },
   on(event: unknown, cb: unknown): () => void {

@@ -39,7 +39,10 @@ export function buildIsCurrent(root, inputs, outputs) {
   for (const rel of inputs) {
     const newest = newestUnder(path.join(root, rel));
     if (newest && newest.mtimeMs >= oldest.mtimeMs)
-      return { current: false, reason: `${path.relative(root, newest.file)} a changé depuis la dernière construction : construction.` };
+      return {
+        current: false,
+        reason: `${path.relative(root, newest.file)} a changé depuis la dernière construction : construction.`,
+      };
   }
   return { current: true, reason: 'dist/ est à jour : pas de nouvelle construction.' };
 }
@@ -48,11 +51,23 @@ export function buildIsCurrent(root, inputs, outputs) {
 export function clocherBuildPlan(root, entries, skipRenderer) {
   const scriptTs = fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
   const outputs = [
-    ...Object.entries(entries).filter(([, file]) => fs.existsSync(path.join(root, file))).map(([name]) => `dist/${name}.js`),
+    ...Object.entries(entries)
+      .filter(([, file]) => fs.existsSync(path.join(root, file)))
+      .map(([name]) => `dist/${name}.js`),
     ...scriptTs.map((f) => `dist/scripts/${f.replace(/\.ts$/, '.js')}`),
   ];
   if (!skipRenderer) outputs.push('dist/renderer/index.html');
-  const inputs = ['main', 'preload', 'migrations', 'types', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'vite.config.ts'];
+  const inputs = [
+    'main',
+    'preload',
+    'migrations',
+    'types',
+    'scripts',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'vite.config.ts',
+  ];
   if (!skipRenderer) inputs.push('renderer');
   return { inputs, outputs };
 }

@@ -34,7 +34,10 @@ describe('the build-is-current check', () => {
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('skips when every output is newer than every input', () => {
-    expect(buildIsCurrent(root, inputs, outputs)).toEqual({ current: true, reason: 'dist/ est à jour : pas de nouvelle construction.' });
+    expect(buildIsCurrent(root, inputs, outputs)).toEqual({
+      current: true,
+      reason: 'dist/ est à jour : pas de nouvelle construction.',
+    });
   });
 
   it('builds when a source file was edited after the oldest output', () => {
@@ -46,7 +49,11 @@ describe('the build-is-current check', () => {
 
   it('builds when a source file was deleted (its folder changed)', () => {
     fs.rmSync(path.join(root, 'main/host/core.ts'));
-    fs.utimesSync(path.join(root, 'main/host'), new Date(Date.UTC(2026, 10, 23, 9, 0, 30)), new Date(Date.UTC(2026, 10, 23, 9, 0, 30)));
+    fs.utimesSync(
+      path.join(root, 'main/host'),
+      new Date(Date.UTC(2026, 10, 23, 9, 0, 30)),
+      new Date(Date.UTC(2026, 10, 23, 9, 0, 30)),
+    );
     expect(buildIsCurrent(root, inputs, outputs).current).toBe(false);
   });
 
@@ -55,15 +62,24 @@ describe('the build-is-current check', () => {
     at('main', 10);
     expect(buildIsCurrent(root, inputs, outputs).current).toBe(true);
     fs.rmSync(path.join(root, 'dist/renderer/index.html'));
-    expect(buildIsCurrent(root, inputs, outputs)).toEqual({ current: false, reason: 'dist/renderer/index.html manque : construction.' });
+    expect(buildIsCurrent(root, inputs, outputs)).toEqual({
+      current: false,
+      reason: 'dist/renderer/index.html manque : construction.',
+    });
   });
 
   it("lists Clocher's own sources and outputs, the renderer only when it is built", () => {
     write('scripts/bench.ts', 10);
     write('scripts/bench.test.ts', 10);
-    const full = clocherBuildPlan(root, { 'main/host/serve': 'main/host/core.ts', 'main/electron/main': 'main/electron/main.ts' }, false);
+    const full = clocherBuildPlan(
+      root,
+      { 'main/host/serve': 'main/host/core.ts', 'main/electron/main': 'main/electron/main.ts' },
+      false,
+    );
     expect(full.outputs).toEqual(['dist/main/host/serve.js', 'dist/scripts/bench.js', 'dist/renderer/index.html']);
-    expect(full.inputs).toEqual(expect.arrayContaining(['main', 'preload', 'migrations', 'scripts', 'renderer', 'package.json']));
+    expect(full.inputs).toEqual(
+      expect.arrayContaining(['main', 'preload', 'migrations', 'scripts', 'renderer', 'package.json']),
+    );
     const noRenderer = clocherBuildPlan(root, {}, true);
     expect(noRenderer.outputs).not.toContain('dist/renderer/index.html');
     expect(noRenderer.inputs).not.toContain('renderer');

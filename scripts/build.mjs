@@ -57,8 +57,18 @@ for (const f of fs.readdirSync(path.join(root, 'scripts')).filter((f) => /\.ts$/
 // and its preparation (test PKI, PDF writer) in another, so the séance's process never loads that code (issue 10)
 // The séance uses the lazy vendor groups as the core does: the PDF group loads at the first act, node-forge (XML
 // group) never, since the CMS is written by main/signing/der.ts; the measure is the product's code path.
-await build({ ...common, ...lazy('bench/signing-child'), entryPoints: { 'bench/signing-child': 'bench/signing-child.ts' }, outdir: 'dist' });
-await build({ ...common, plugins: [noWoff2Plugin], entryPoints: { 'bench/signing-prepare': 'bench/signing-prepare.ts' }, outdir: 'dist' });
+await build({
+  ...common,
+  ...lazy('bench/signing-child'),
+  entryPoints: { 'bench/signing-child': 'bench/signing-child.ts' },
+  outdir: 'dist',
+});
+await build({
+  ...common,
+  plugins: [noWoff2Plugin],
+  entryPoints: { 'bench/signing-prepare': 'bench/signing-prepare.ts' },
+  outdir: 'dist',
+});
 if (!skipRenderer) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,

@@ -34,17 +34,31 @@ for (const [file, deps] of Object.entries(res.obj())) {
 
 // Tarjan's strongly connected components: any component of two folders or more is a cycle.
 let index = 0;
-const idx = new Map(), low = new Map(), stack = [], on = new Set(), sccs = [];
+const idx = new Map(),
+  low = new Map(),
+  stack = [],
+  on = new Set(),
+  sccs = [];
 function visit(v) {
-  idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+  idx.set(v, index);
+  low.set(v, index);
+  index++;
+  stack.push(v);
+  on.add(v);
   for (const w of graph.get(v)?.keys() ?? []) {
-    if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    if (!idx.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
   }
   if (low.get(v) === idx.get(v)) {
     const c = [];
     let w;
-    do { w = stack.pop(); on.delete(w); c.push(w); } while (w !== v);
+    do {
+      w = stack.pop();
+      on.delete(w);
+      c.push(w);
+    } while (w !== v);
     if (c.length > 1) sccs.push(c.sort());
   }
 }
@@ -57,6 +71,7 @@ if (sccs.length === 0) {
 }
 for (const c of sccs) {
   process.stdout.write(`Folder cycle in main/: ${c.join(', ')}\n`);
-  for (const a of c) for (const [b, edge] of graph.get(a) ?? []) if (c.includes(b)) process.stdout.write(`  ${a} → ${b}  (${edge})\n`);
+  for (const a of c)
+    for (const [b, edge] of graph.get(a) ?? []) if (c.includes(b)) process.stdout.write(`  ${a} → ${b}  (${edge})\n`);
 }
 process.exit(1);

@@ -23,20 +23,38 @@ const stopAll = () => {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-const vite = spawn(node, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--watch', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const vite = spawn(
+  node,
+  [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--watch', '--logLevel', 'error'],
+  { cwd: root, stdio: 'inherit' },
+);
 children.push(vite);
 
-const server = spawn(node, [path.join(root, 'dist/main/host/serve.js'), `--renderer=${path.join(root, 'dist/renderer')}`, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  node,
+  [
+    path.join(root, 'dist/main/host/serve.js'),
+    `--renderer=${path.join(root, 'dist/renderer')}`,
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 children.push(server);
 readline.createInterface({ input: server.stdout }).once('line', (line) => {
   const { url, dataDir } = JSON.parse(line);
   // to open from a command line (`chromium <page>`), the private page, not the address: argv is public
   const launch = launchPage(url);
   process.on('exit', launch.remove);
-  console.log(`Clocher (développement) : ${url}\nOu, depuis une ligne de commande : chromium ${launch.href}\nDonnées : ${dataDir}\nLe rendu se construit puis se reconstruit à chaque modification : rechargez la page. Ctrl+C pour arrêter.`);
+  console.log(
+    `Clocher (développement) : ${url}\nOu, depuis une ligne de commande : chromium ${launch.href}\nDonnées : ${dataDir}\nLe rendu se construit puis se reconstruit à chaque modification : rechargez la page. Ctrl+C pour arrêter.`,
+  );
   server.stdout.resume();
 });
-for (const c of children) c.on('exit', () => { stopAll(); process.exitCode = c.exitCode ?? 0; });
+for (const c of children)
+  c.on('exit', () => {
+    stopAll();
+    process.exitCode = c.exitCode ?? 0;
+  });

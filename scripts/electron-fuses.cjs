@@ -26,10 +26,13 @@ const RELEASE_FUSES = Object.freeze({
 
 /** The fuses for this build, or null for an unfused end-to-end build; throws when the build says neither. */
 function fusesFor(env) {
-  if (env.CLOCHER_RELEASE === '1' && env.CLOCHER_E2E_BUILD === '1') throw new Error('CLOCHER_RELEASE=1 et CLOCHER_E2E_BUILD=1 à la fois : choisissez.');
+  if (env.CLOCHER_RELEASE === '1' && env.CLOCHER_E2E_BUILD === '1')
+    throw new Error('CLOCHER_RELEASE=1 et CLOCHER_E2E_BUILD=1 à la fois : choisissez.');
   if (env.CLOCHER_RELEASE === '1') return RELEASE_FUSES;
   if (env.CLOCHER_E2E_BUILD === '1') return null;
-  throw new Error('Empaquetage de Clocher : indiquez CLOCHER_RELEASE=1 (version publiée, fusibles Electron posés) ou CLOCHER_E2E_BUILD=1 (version de test pilotable par Playwright, sans fusibles).');
+  throw new Error(
+    'Empaquetage de Clocher : indiquez CLOCHER_RELEASE=1 (version publiée, fusibles Electron posés) ou CLOCHER_E2E_BUILD=1 (version de test pilotable par Playwright, sans fusibles).',
+  );
 }
 
 /** @electron/fuses as electron-builder ships it (no dependency of our own to keep in step). */
@@ -46,13 +49,18 @@ function wireConfig(fuses) {
     if (option === undefined) throw new Error(`fusible Electron inconnu : ${name}`);
     return option;
   };
-  return Object.fromEntries([['version', FuseVersion.V1], ...Object.entries(fuses).map(([name, on]) => [key(name), on])]);
+  return Object.fromEntries([
+    ['version', FuseVersion.V1],
+    ...Object.entries(fuses).map(([name, on]) => [key(name), on]),
+  ]);
 }
 
 async function afterPack(context) {
   const fuses = fusesFor(process.env);
   if (!fuses) {
-    console.log('  • Clocher : version de test (CLOCHER_E2E_BUILD=1), fusibles Electron NON posés — ne pas distribuer.');
+    console.log(
+      '  • Clocher : version de test (CLOCHER_E2E_BUILD=1), fusibles Electron NON posés — ne pas distribuer.',
+    );
     return;
   }
   await context.packager.addElectronFuses(context, wireConfig(fuses));

@@ -16,7 +16,9 @@ const hook = require(path.join(root, 'scripts/electron-fuses.cjs')) as {
   fusesFor(env: Record<string, string | undefined>): Record<string, boolean> | null;
   wireConfig(f: Record<string, boolean>): Record<string, unknown>;
 };
-const { FuseV1Options, FuseVersion } = require(require.resolve('@electron/fuses', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] })) as {
+const { FuseV1Options, FuseVersion } = require(
+  require.resolve('@electron/fuses', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] }),
+) as {
   FuseV1Options: Record<string, number>;
   FuseVersion: { V1: string };
 };
@@ -29,8 +31,9 @@ async function withEnv(env: Record<string, string>, f: () => Promise<void>): Pro
   try {
     await f();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 

@@ -14,6 +14,10 @@ export function launchPage(url) {
   fs.chmodSync(dir, 0o700);
   const file = path.join(dir, 'ouvrir.html');
   const target = JSON.stringify(url).replace(/</g, '\\u003c');
-  fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><title>Clocher</title><script>location.replace(${target})</script>\n`, { mode: 0o600 });
+  fs.writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><title>Clocher</title><script>location.replace(${target})</script>\n`,
+    { mode: 0o600 },
+  );
   return { href: pathToFileURL(file).href, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -27,7 +27,11 @@ export async function buildVendorGroups(root, common, groups = LAZY_GROUPS, vend
   for (const [group, pkgs] of Object.entries(groups)) {
     const outfile = path.resolve(root, vendorDir, `${group}.js`);
     const contents = `module.exports = {\n${pkgs.map((p) => `  ${JSON.stringify(p)}: require(${JSON.stringify(p)}),`).join('\n')}\n};\n`;
-    await build({ ...common, stdin: { contents, resolveDir: root, sourcefile: `vendor-${group}.js`, loader: 'js' }, outfile });
+    await build({
+      ...common,
+      stdin: { contents, resolveDir: root, sourcefile: `vendor-${group}.js`, loader: 'js' },
+      outfile,
+    });
     delete req.cache[outfile];
     const built = req(outfile);
     for (const p of pkgs) {
@@ -63,15 +67,22 @@ export function lazyVendorPlugin(root, outdir, exportsOf, vendorDir = VENDOR_DIR
   const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
   // the group files stay separate files, required by a path relative to the bundle that needs them
   const relPathOf = (group) => {
-    const rel = path.relative(path.resolve(root, outdir), path.resolve(root, vendorDir, `${group}.js`)).split(path.sep).join('/');
+    const rel = path
+      .relative(path.resolve(root, outdir), path.resolve(root, vendorDir, `${group}.js`))
+      .split(path.sep)
+      .join('/');
     return rel.startsWith('.') ? rel : `./${rel}`;
   };
   const groupFiles = new Set(Object.values(exportsOf).map((i) => relPathOf(i.group)));
   return {
     name: 'lazy-vendor',
     setup(b) {
-      b.onResolve({ filter }, (a) => (a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' }));
-      b.onResolve({ filter: /^\./, namespace: 'lazy-vendor' }, (a) => (groupFiles.has(a.path) ? { path: a.path, external: true } : undefined));
+      b.onResolve({ filter }, (a) =>
+        a.namespace === 'lazy-vendor' ? undefined : { path: a.path, namespace: 'lazy-vendor' },
+      );
+      b.onResolve({ filter: /^\./, namespace: 'lazy-vendor' }, (a) =>
+        groupFiles.has(a.path) ? { path: a.path, external: true } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
         const info = exportsOf[a.path];
         return { contents: shimSource(a.path, info, relPathOf(info.group)), loader: 'js', resolveDir: root };

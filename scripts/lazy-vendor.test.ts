@@ -26,7 +26,10 @@ const common = {
   absWorkingDir: root,
 };
 const req = createRequire(__filename);
-const groupsLoaded = () => Object.keys(req.cache).filter((f) => f.startsWith(path.join(out, 'vendor'))).map((f) => path.basename(f));
+const groupsLoaded = () =>
+  Object.keys(req.cache)
+    .filter((f) => f.startsWith(path.join(out, 'vendor')))
+    .map((f) => path.basename(f));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 /** every group, built once for the tests that need them all, where build.mjs puts them relative to serve.js */
 const vendor = path.join(out, 'dist/main/vendor');
@@ -46,13 +49,22 @@ describe('lazy vendor groups', () => {
       'export const use = { pdf: () => PDFDocument, rgb: (n: number) => rgb(n, n, n), ns: () => pdfLib, fontkit: () => fontkit, forge: () => forge, mailer: () => nodemailer };',
     ].join('\n');
     const outfile = path.join(out, 'app', 'entry.js');
-    await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, plugins: [lazyVendorPlugin(root, path.join(out, 'app'), exportsOf, path.join(out, 'vendor'))] });
+    await build({
+      ...common,
+      stdin: { contents, resolveDir: root, loader: 'ts' },
+      outfile,
+      plugins: [lazyVendorPlugin(root, path.join(out, 'app'), exportsOf, path.join(out, 'vendor'))],
+    });
     const { use } = req(outfile);
     expect(groupsLoaded()).toEqual([]);
 
     const doc = await use.pdf().create();
     expect(groupsLoaded()).toEqual(['pdf.js']);
-    expect(Buffer.from(await doc.save()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await doc.save())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(use.rgb(0)).toEqual({ type: 'RGB', red: 0, green: 0, blue: 0 });
     expect(use.ns().PDFDocument).toBe(use.pdf());
     expect(typeof use.fontkit().create).toBe('function'); // an ES module's default export
@@ -73,29 +85,58 @@ describe('lazy vendor groups', () => {
       'export { PdfWriter, readablePdf, parse, parseXml };',
     ].join('\n');
     const outfile = path.join(out, 'real', 'entry.js');
-    await build({ ...common, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile, plugins: [lazyVendorPlugin(root, path.join(out, 'real'), exportsOf, vendor)] });
+    await build({
+      ...common,
+      stdin: { contents, resolveDir: root, loader: 'ts' },
+      outfile,
+      plugins: [lazyVendorPlugin(root, path.join(out, 'real'), exportsOf, vendor)],
+    });
     const m = req(outfile);
     expect(Object.keys(req.cache).filter((f) => f.startsWith(vendor))).toEqual([]);
     process.env.CLOCHER_RESOURCES = path.join(root, 'resources'); // the fonts, beside the sources (documents/resources.ts)
-    const w = await m.PdfWriter.create({ title: 'Délibération', commune: 'Commune de Test', createdAt: new Date('2026-11-23T12:00:00Z'), header: 'Commune de Test' });
+    const w = await m.PdfWriter.create({
+      title: 'Délibération',
+      commune: 'Commune de Test',
+      createdAt: new Date('2026-11-23T12:00:00Z'),
+      header: 'Commune de Test',
+    });
     w.heading('Délibération n° 2026-001').text('Le conseil municipal, après en avoir délibéré, décide…');
     const bytes: Uint8Array = await w.save();
     expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await m.readablePdf(bytes)).toEqual({ pages: 1 });
     expect(m.parse(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x05])).value).toHaveLength(1); // SEQUENCE { INTEGER 5 }
-    expect(m.parseXml('<actes:ARActe xmlns:actes="x"><actes:Nature>1</actes:Nature></actes:ARActe>')).toEqual({ ARActe: { Nature: '1' } });
-    expect(Object.keys(req.cache).filter((f) => f.startsWith(vendor)).map((f) => path.basename(f)).sort()).toEqual(['pdf.js', 'xml.js']);
+    expect(m.parseXml('<actes:ARActe xmlns:actes="x"><actes:Nature>1</actes:Nature></actes:ARActe>')).toEqual({
+      ARActe: { Nature: '1' },
+    });
+    expect(
+      Object.keys(req.cache)
+        .filter((f) => f.startsWith(vendor))
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual(['pdf.js', 'xml.js']);
   }, 120_000);
 
   it('starts the core host (serve.js) without loading any group', async () => {
     const exportsOf = await buildAllGroups();
     const outdir = path.join(out, 'dist/main/host');
-    await build({ ...common, entryPoints: { serve: 'main/host/serve.ts' }, outdir, plugins: [lazyVendorPlugin(root, outdir, exportsOf, vendor)] });
+    await build({
+      ...common,
+      entryPoints: { serve: 'main/host/serve.ts' },
+      outdir,
+      plugins: [lazyVendorPlugin(root, outdir, exportsOf, vendor)],
+    });
     expect(fs.statSync(path.join(outdir, 'serve.js')).size).toBeLessThan(3_000_000); // was 10 MB with the libraries inside
     const hook = path.join(out, 'hook.cjs');
-    fs.writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))) + '\\n'));\n");
+    fs.writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))) + '\\n'));\n",
+    );
     const dataDir = fs.mkdtempSync(path.join(out, 'data-'));
-    const child = spawn(process.execPath, ['-r', hook, path.join(outdir, 'serve.js'), `--data-dir=${dataDir}`, `--renderer=${out}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['-r', hook, path.join(outdir, 'serve.js'), `--data-dir=${dataDir}`, `--renderer=${out}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const ready = await new Promise<string>((resolve, reject) => {

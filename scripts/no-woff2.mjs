@@ -2,7 +2,8 @@
 // resident once loaded (issue 10, the séance de signature's memory). Clocher embeds only the TrueType fonts of
 // resources/fonts, never a WOFF2 one, so the bundles get this stub instead: a WOFF2 font would be refused with
 // a clear error rather than decoded.
-export const NO_WOFF2_MESSAGE = 'Police WOFF2 non prise en charge : Clocher intègre les polices TrueType de resources/fonts.';
+export const NO_WOFF2_MESSAGE =
+  'Police WOFF2 non prise en charge : Clocher intègre les polices TrueType de resources/fonts.';
 
 /** esbuild plugin: `brotli/decompress` (fontkit's only use of brotli) resolves to a stub that throws. */
 export const noWoff2Plugin = {

@@ -16,18 +16,27 @@ async function main(): Promise<void> {
   const seed = Number(argValue(argv, 'seed') ?? 42);
   const nowArg = argValue(argv, 'now');
   const now = nowArg ? new Date(nowArg) : new Date();
-  if (!(scale > 0) || !Number.isInteger(seed) || Number.isNaN(now.getTime())) throw new Error('--scale doit être > 0, --seed un entier et --now une date ISO');
+  if (!(scale > 0) || !Number.isInteger(seed) || Number.isNaN(now.getTime()))
+    throw new Error('--scale doit être > 0, --seed un entier et --now une date ISO');
   const r = await seedLargeInstallation(path.resolve(dir), { scale, seed, now });
   const c = r.counts;
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(`Commune ${r.communeId} créée dans ${path.resolve(dir)} (graine ${seed}, échelle ${scale})`);
-  console.log(`  actes d'état civil : ${c.actes} (naissance ${c.actesParType.naissance}, mariage ${c.actesParType.mariage}, décès ${c.actesParType.deces}, reconnaissance ${c.actesParType.reconnaissance})`);
-  console.log(`  courriers          : ${c.courriers} (arrivée ${c.courriersParSens.arrivee}, départ ${c.courriersParSens.depart})`);
+  console.log(
+    `  actes d'état civil : ${c.actes} (naissance ${c.actesParType.naissance}, mariage ${c.actesParType.mariage}, décès ${c.actesParType.deces}, reconnaissance ${c.actesParType.reconnaissance})`,
+  );
+  console.log(
+    `  courriers          : ${c.courriers} (arrivée ${c.courriersParSens.arrivee}, départ ${c.courriersParSens.depart})`,
+  );
   console.log(`  séances            : ${c.seances}, délibérations : ${c.deliberations}`);
   console.log(`  journal            : ${c.journal} lignes, à faire : ${c.todos}, arrivées : ${c.arrivals}`);
   console.log(`  fichier            : ${(r.fileBytes / 1024 / 1024).toFixed(1)} Mio`);
-  console.log(`  durée              : ${s(r.ms.total)} (installation ${s(r.ms.setup)}, génération ${s(r.ms.generate)}, fermeture ${s(r.ms.close)})`);
-  console.log(`Comptes : ${LARGE_ACCOUNT.login} / « ${LARGE_ACCOUNT.password} » ; ${MAIRE_ACCOUNT.login} / « ${MAIRE_ACCOUNT.password} » (à changer à la 1re connexion)`);
+  console.log(
+    `  durée              : ${s(r.ms.total)} (installation ${s(r.ms.setup)}, génération ${s(r.ms.generate)}, fermeture ${s(r.ms.close)})`,
+  );
+  console.log(
+    `Comptes : ${LARGE_ACCOUNT.login} / « ${LARGE_ACCOUNT.password} » ; ${MAIRE_ACCOUNT.login} / « ${MAIRE_ACCOUNT.password} » (à changer à la 1re connexion)`,
+  );
 }
 
 main().catch((e) => {

@@ -37,7 +37,13 @@ function electronBinary() {
 }
 
 function chromiumBinary() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
   return candidates.find((p) => p && fs.existsSync(p)) ?? null;
 }
 
@@ -66,7 +72,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * on a command line; a restarted host gets the same token and port, so the open window reconnects to it.
  */
 async function startHost(token, port) {
-  const args = [path.join(root, 'dist/main/host/serve.js'), `--renderer=${path.join(root, 'dist/renderer')}`, '--token-stdin'];
+  const args = [
+    path.join(root, 'dist/main/host/serve.js'),
+    `--renderer=${path.join(root, 'dist/renderer')}`,
+    '--token-stdin',
+  ];
   if (port) args.push(`--port=${port}`);
   const server = spawn(process.execPath, [...args, ...extra], { stdio: ['pipe', 'pipe', 'inherit'] });
   server.stdin.on('error', () => undefined); // a host dead before reading: its exit says so below
@@ -103,7 +113,9 @@ async function superviseHost(onGiveUp) {
           console.error(`Redémarrage impossible : ${e.message}`);
         }
       }
-      console.error("Clocher ne parvient pas à redémarrer son moteur. Fermez Clocher puis rouvrez-le ; si le problème revient, appelez le support.");
+      console.error(
+        'Clocher ne parvient pas à redémarrer son moteur. Fermez Clocher puis rouvrez-le ; si le problème revient, appelez le support.',
+      );
       onGiveUp();
       process.exit(1);
     });
@@ -116,7 +128,9 @@ async function superviseHost(onGiveUp) {
 }
 
 async function runChromiumFallback() {
-  console.log("Electron n'est pas disponible sur cette machine (binaire non téléchargeable) : Clocher s'ouvre dans Chromium en mode application.");
+  console.log(
+    "Electron n'est pas disponible sur cette machine (binaire non téléchargeable) : Clocher s'ouvre dans Chromium en mode application.",
+  );
   requireBuilt('dist/main/host/serve.js');
   requireBuilt('dist/renderer/index.html');
   let browser = null;
@@ -127,7 +141,9 @@ async function runChromiumFallback() {
 
   const chromium = chromiumBinary();
   if (!hasDisplay() || !chromium) {
-    console.log(`${chromium ? "Pas d'affichage" : 'Chromium introuvable (CHROME_PATH)'} : ouvrez cette adresse dans un navigateur de cet ordinateur :\n${url}\n(Ctrl+C pour arrêter.)`);
+    console.log(
+      `${chromium ? "Pas d'affichage" : 'Chromium introuvable (CHROME_PATH)'} : ouvrez cette adresse dans un navigateur de cet ordinateur :\n${url}\n(Ctrl+C pour arrêter.)`,
+    );
     return;
   }
   const launch = launchPage(url); // not `--app=${url}`: Chromium's command line is public (launch-page.mjs)

@@ -27,7 +27,13 @@ const report = path.join(root, 'test-results', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
 const projects = process.argv.slice(2).flatMap((p) => ['--project', p]);
-const vitestOk = step('Tests (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const vitestOk = step('Tests (vitest)', bin('vitest'), [
+  'run',
+  ...projects,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 
 let passed = 0;
 let failed = failedChecks;
@@ -42,7 +48,11 @@ if (fs.existsSync(report)) {
 // they are failures too, never a silent pass
 const outsideTests = !vitestOk && failed === failedChecks;
 if (outsideTests) failed += 1;
-if (outsideTests) process.stdout.write('\nVitest reported errors outside the tests (see « Unhandled Errors » above).\n');
-if (failedChecks) process.stdout.write(`\n${failedChecks} check(s) before the tests failed (types, lint, cycles or build): see above.\n`);
+if (outsideTests)
+  process.stdout.write('\nVitest reported errors outside the tests (see « Unhandled Errors » above).\n');
+if (failedChecks)
+  process.stdout.write(
+    `\n${failedChecks} check(s) before the tests failed (types, lint, cycles or build): see above.\n`,
+  );
 process.stdout.write(`\nClocher: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

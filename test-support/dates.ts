@@ -6,4 +6,5 @@
 export const MONTH_WORD = /\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/i;
 
 /** A printed date in words, « 20 novembre 2026 » or « 1er août 2026 », the form the rule forbids. */
-export const DATE_IN_WORDS = /\b(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b/i;
+export const DATE_IN_WORDS =
+  /\b(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b/i;

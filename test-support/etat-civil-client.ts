@@ -16,15 +16,35 @@ export async function err<T>(p: Promise<R<T>>): Promise<{ code: string; message:
 
 const pw = (login: string) => `le mot de passe de ${login}`;
 /** A new account in the open commune, then a window logged in as it (temporary password changed). */
-export async function accountAs(t: { core: Core; client: Client }, login: string, displayName: string, role: string, eluId: number | null = null): Promise<Client> {
-  await ok(t.client.call('users.create', { account: { login, display_name: displayName, password: pw(login), password_confirm: pw(login) }, role: role as 'maire', eluId }));
+export async function accountAs(
+  t: { core: Core; client: Client },
+  login: string,
+  displayName: string,
+  role: string,
+  eluId: number | null = null,
+): Promise<Client> {
+  await ok(
+    t.client.call('users.create', {
+      account: { login, display_name: displayName, password: pw(login), password_confirm: pw(login) },
+      role: role as 'maire',
+      eluId,
+    }),
+  );
   const c = inProcessClient(t.core);
   await ok(c.call('auth.login', { login, password: pw(login) }));
-  await ok(c.call('auth.changePassword', { current: pw(login), password: `${pw(login)}!`, password_confirm: `${pw(login)}!` }));
+  await ok(
+    c.call('auth.changePassword', { current: pw(login), password: `${pw(login)}!`, password_confirm: `${pw(login)}!` }),
+  );
   return c;
 }
 
-export const naissance = (numero: number, nom: string, prenoms: string, date = '2026-11-20') => ({ type: 'naissance' as const, numero, date_acte: date, nom, prenoms });
+export const naissance = (numero: number, nom: string, prenoms: string, date = '2026-11-20') => ({
+  type: 'naissance' as const,
+  numero,
+  date_acte: date,
+  nom,
+  prenoms,
+});
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -19,12 +19,43 @@ export const fixture = (): Promise<Fixture> => withCommune();
 
 export function ecCtx(t: Fixture): EcCtx {
   const { db } = t.core.communes.get(t.communeId);
-  return { db, docs: t.core.communes.documentsOf(t.communeId), now: TEST_NOW, today: TEST_NOW_ISO.slice(0, 10), actor: { login: 'secretaire', name: 'Martine Roux' }, qualite: 'Secrétaire de mairie', audit: () => undefined };
+  return {
+    db,
+    docs: t.core.communes.documentsOf(t.communeId),
+    now: TEST_NOW,
+    today: TEST_NOW_ISO.slice(0, 10),
+    actor: { login: 'secretaire', name: 'Martine Roux' },
+    qualite: 'Secrétaire de mairie',
+    audit: () => undefined,
+  };
 }
 
 type P = Partial<PersonneInput> & Pick<PersonneInput, 'role' | 'rang' | 'nom' | 'prenoms'>;
-const full = (p: P): PersonneInput => ({ nom_partie1: null, nom_partie2: null, nom_usage: null, sexe: null, date_naissance: null, lieu_naissance: null, profession: null, domicile: null, ...p });
-type ActeArgs = { type: 'naissance' | 'mariage' | 'deces' | 'reconnaissance'; numero: number; date_acte: string; nom: string; prenoms: string; date_evenement: string; heure_evenement?: string; lieu_evenement: string; sexe?: 'M' | 'F'; nom_conjoint?: string; prenoms_conjoint?: string; officier?: string };
+const full = (p: P): PersonneInput => ({
+  nom_partie1: null,
+  nom_partie2: null,
+  nom_usage: null,
+  sexe: null,
+  date_naissance: null,
+  lieu_naissance: null,
+  profession: null,
+  domicile: null,
+  ...p,
+});
+type ActeArgs = {
+  type: 'naissance' | 'mariage' | 'deces' | 'reconnaissance';
+  numero: number;
+  date_acte: string;
+  nom: string;
+  prenoms: string;
+  date_evenement: string;
+  heure_evenement?: string;
+  lieu_evenement: string;
+  sexe?: 'M' | 'F';
+  nom_conjoint?: string;
+  prenoms_conjoint?: string;
+  officier?: string;
+};
 
 /** Index then key an act (terminer: « saisi »). */
 export async function keyedActe(t: Fixture, a: ActeArgs, personnes: P[]): Promise<number> {
@@ -34,13 +65,35 @@ export async function keyedActe(t: Fixture, a: ActeArgs, personnes: P[]): Promis
 }
 
 /** A mention, validated unless `draft`. */
-export async function mention(t: Fixture, acteId: number, m: Partial<MentionInput> & Pick<MentionInput, 'nature' | 'date'>, draft = false): Promise<number> {
+export async function mention(
+  t: Fixture,
+  acteId: number,
+  m: Partial<MentionInput> & Pick<MentionInput, 'nature' | 'date'>,
+  draft = false,
+): Promise<number> {
   const { mentionId } = await ok(t.client.call('etatCivil.saveMention', { acteId, mentionId: null, mention: m }));
   if (!draft) await ok(t.client.call('etatCivil.validateMention', { mentionId }));
   return mentionId;
 }
 
-export const parent = (rang: number, prenoms: string, nom: string, sexe: 'M' | 'F', date_naissance: string, lieu_naissance: string): P => ({ role: 'parent', rang, nom, prenoms, sexe, date_naissance, lieu_naissance, profession: 'agriculteur', domicile: 'Saint-Benoît-sur-Loire (Loiret)' });
+export const parent = (
+  rang: number,
+  prenoms: string,
+  nom: string,
+  sexe: 'M' | 'F',
+  date_naissance: string,
+  lieu_naissance: string,
+): P => ({
+  role: 'parent',
+  rang,
+  nom,
+  prenoms,
+  sexe,
+  date_naissance,
+  lieu_naissance,
+  profession: 'agriculteur',
+  domicile: 'Saint-Benoît-sur-Loire (Loiret)',
+});
 
 const OUT = path.join(__dirname, '..', 'test-results', 'pdfs');
 /** The PDF written to test-results/pdfs/<name>.pdf, checked by qpdf, read back by pdftotext -layout. */

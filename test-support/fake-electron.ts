@@ -96,7 +96,10 @@ const fakeSession = {
   permissionRequestHandler: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
   permissionCheckHandler: null as null | ((...a: unknown[]) => boolean),
   devicePermissionHandler: null as null | ((...a: unknown[]) => boolean),
-  beforeRequest: null as null | { filter: { urls: string[] }; listener: (d: unknown, cb: (r: { cancel: boolean }) => void) => void },
+  beforeRequest: null as null | {
+    filter: { urls: string[] };
+    listener: (d: unknown, cb: (r: { cancel: boolean }) => void) => void;
+  },
   setPermissionRequestHandler: vi.fn((h) => (fakeSession.permissionRequestHandler = h)),
   setPermissionCheckHandler: vi.fn((h) => (fakeSession.permissionCheckHandler = h)),
   setDevicePermissionHandler: vi.fn((h) => (fakeSession.devicePermissionHandler = h)),
@@ -120,7 +123,9 @@ export const electron = {
   dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
   ipcMain: {
     handlers: ipcMainHandlers,
-    handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => ipcMainHandlers.set(channel, fn)),
+    handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) =>
+      ipcMainHandlers.set(channel, fn),
+    ),
   },
   utilityProcess: {
     forked,
@@ -133,16 +138,21 @@ export const electron = {
   // a reversible stand-in for the OS: XOR and a marker, so a test can tell wrapped bytes from the clear key
   safeStorage: {
     isEncryptionAvailable: vi.fn(() => true),
-    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('OS:'), Buffer.from(plain).map((b) => b ^ 0x5a)])),
+    encryptString: vi.fn((plain: string) =>
+      Buffer.concat([Buffer.from('OS:'), Buffer.from(plain).map((b) => b ^ 0x5a)]),
+    ),
     decryptString: vi.fn((wrapped: Buffer) => {
-      if (wrapped.subarray(0, 3).toString() !== 'OS:') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (wrapped.subarray(0, 3).toString() !== 'OS:')
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(wrapped.subarray(3).map((b) => b ^ 0x5a)).toString();
     }),
   },
   contextBridge: { exposed, exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
   ipcRenderer: {
     listeners: ipcRendererListeners,
-    invoke: vi.fn((_channel: string, request: { id: number }) => Promise.resolve({ id: request.id, ok: true, value: 'pong' })),
+    invoke: vi.fn((_channel: string, request: { id: number }) =>
+      Promise.resolve({ id: request.id, ok: true, value: 'pong' }),
+    ),
     on: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => void) => {
       ipcRendererListeners.set(channel, [...(ipcRendererListeners.get(channel) ?? []), fn]);
     }),

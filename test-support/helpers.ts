@@ -29,9 +29,32 @@ export const validHoraires = [
 ];
 
 export const validElus = [
-  { civilite: 'Mme', nom: 'Lefèvre', prenom: 'Hélène', fonction: 'maire', mandat_debut: '2020-05-25', mandat_fin: '2026-03-22', date_naissance: '1961-04-02' },
-  { civilite: 'Mme', nom: 'Lefèvre', prenom: 'Hélène', fonction: 'maire', mandat_debut: '2026-03-28', mandat_fin: null, date_naissance: '1961-04-02' },
-  { civilite: 'M.', nom: 'Chevalier', prenom: 'Noël', fonction: 'adjoint', rang_adjoint: 1, mandat_debut: '2026-03-28' },
+  {
+    civilite: 'Mme',
+    nom: 'Lefèvre',
+    prenom: 'Hélène',
+    fonction: 'maire',
+    mandat_debut: '2020-05-25',
+    mandat_fin: '2026-03-22',
+    date_naissance: '1961-04-02',
+  },
+  {
+    civilite: 'Mme',
+    nom: 'Lefèvre',
+    prenom: 'Hélène',
+    fonction: 'maire',
+    mandat_debut: '2026-03-28',
+    mandat_fin: null,
+    date_naissance: '1961-04-02',
+  },
+  {
+    civilite: 'M.',
+    nom: 'Chevalier',
+    prenom: 'Noël',
+    fonction: 'adjoint',
+    rang_adjoint: 1,
+    mandat_debut: '2026-03-28',
+  },
   { civilite: 'M.', nom: 'Ménard', prenom: 'Loïc', fonction: 'conseiller', mandat_debut: '2026-03-28' },
 ];
 

@@ -23,7 +23,12 @@ export interface MailHarness extends Harness {
   arrivees(): number;
 }
 
-export function mailHarness(dir: string, servers: MailServers, over: Partial<Messagerie> = {}, now: () => Date = () => new Date('2026-11-23T09:00:00Z')): MailHarness {
+export function mailHarness(
+  dir: string,
+  servers: MailServers,
+  over: Partial<Messagerie> = {},
+  now: () => Date = () => new Date('2026-11-23T09:00:00Z'),
+): MailHarness {
   const h = openHarness(dir);
   fs.mkdirSync(path.join(dir, 'cles'), { recursive: true });
   const box = mailSecretBox(null, path.join(dir, 'cles'));
@@ -31,7 +36,13 @@ export function mailHarness(dir: string, servers: MailServers, over: Partial<Mes
   const inputs: MailArrivee[] = [];
   const sink: ArriveeSink = (m) => {
     inputs.push(m);
-    return { id: Number(h.db.prepare('INSERT INTO test_arrivee (message_id, objet) VALUES (?, ?)').run(m.messageId, m.objet).lastInsertRowid), created: true };
+    return {
+      id: Number(
+        h.db.prepare('INSERT INTO test_arrivee (message_id, objet) VALUES (?, ?)').run(m.messageId, m.objet)
+          .lastInsertRowid,
+      ),
+      created: true,
+    };
   };
   const m: Messagerie = {
     adresse: 'mairie@saint-benoit.fr',
@@ -105,9 +116,21 @@ export async function buildMessage(t: TestMessage): Promise<Buffer> {
  * An Outlook .msg (OLE compound file, MS-OXMSG) built with msgreader's own CFB writer: subject, body, sender,
  * Internet Message-ID (PidTagInternetMessageId 0x1035) and one attachment (long name, MIME tag, data).
  */
-export function buildMsg(m: { subject: string; body: string; senderName: string; senderEmail: string; messageId: string | null; attachment?: { nom: string; type: string; content: Buffer } }): Buffer {
+export function buildMsg(m: {
+  subject: string;
+  body: string;
+  senderName: string;
+  senderEmail: string;
+  messageId: string | null;
+  attachment?: { nom: string; type: string; content: Buffer };
+}): Buffer {
   const u16 = (s: string) => Uint8Array.from(Buffer.from(s, 'utf16le')); // a copy: the writer reads the whole ArrayBuffer
-  const doc = (name: string, bytes: Uint8Array): Entry => ({ name, type: TypeEnum.DOCUMENT, binaryProvider: () => bytes, length: bytes.length });
+  const doc = (name: string, bytes: Uint8Array): Entry => ({
+    name,
+    type: TypeEnum.DOCUMENT,
+    binaryProvider: () => bytes,
+    length: bytes.length,
+  });
   const entries: Entry[] = [{ name: 'Root Entry', type: TypeEnum.ROOT, children: [], length: 0 }];
   const add = (parent: number, e: Entry) => {
     entries[parent]!.children!.push(entries.length);

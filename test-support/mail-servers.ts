@@ -20,7 +20,8 @@ const IMAP_BIN = '/usr/lib/dovecot/imap';
 
 /** Why the mail tests cannot run here, or null. Tests print it with ctx.skip(). */
 export function mailServersMissing(): string | null {
-  if (!fs.existsSync(DOVECOT) || !fs.existsSync(IMAP_BIN)) return 'dovecot-imapd absent (apt-get install dovecot-imapd, voir .ci/run)';
+  if (!fs.existsSync(DOVECOT) || !fs.existsSync(IMAP_BIN))
+    return 'dovecot-imapd absent (apt-get install dovecot-imapd, voir .ci/run)';
   return null;
 }
 
@@ -41,9 +42,16 @@ interface Ids {
 }
 function ids(): Ids {
   const me = os.userInfo();
-  if (me.uid !== 0) return { uid: me.uid, gid: me.gid, loginUser: me.username, internalUser: me.username, internalGroup: me.username };
+  if (me.uid !== 0)
+    return { uid: me.uid, gid: me.gid, loginUser: me.username, internalUser: me.username, internalGroup: me.username };
   const id = (flag: string, name: string) => Number(spawnSync('id', [flag, name], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u', 'dovecot'), gid: id('-g', 'dovecot'), loginUser: 'dovenull', internalUser: 'dovecot', internalGroup: 'dovecot' };
+  return {
+    uid: id('-u', 'dovecot'),
+    gid: id('-g', 'dovecot'),
+    loginUser: 'dovenull',
+    internalUser: 'dovecot',
+    internalGroup: 'dovecot',
+  };
 }
 
 function dovecotConf(dir: string, port: number, i: Ids): string {
@@ -113,7 +121,9 @@ export interface MailServers {
 /** The catch-all mailbox: every message sent through the SMTP server lands here. */
 export const SENT_BOX = 'destinataires';
 
-export async function startMailServers(users: Record<string, string> = { mairie: 'secret-imap' }): Promise<MailServers> {
+export async function startMailServers(
+  users: Record<string, string> = { mairie: 'secret-imap' },
+): Promise<MailServers> {
   const missing = mailServersMissing();
   if (missing) throw new Error(missing);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-dovecot-'));
@@ -121,8 +131,14 @@ export async function startMailServers(users: Record<string, string> = { mairie:
   fs.chmodSync(dir, 0o711); // dovecot's auth and imap processes run as another user: they must traverse it
   const all: Record<string, string> = { ...users, [SENT_BOX]: 'secret-destinataires' };
   for (const sub of ['run', 'state']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'passwd'), Object.entries(all).map(([u, p]) => `${u}:{PLAIN}${p}`).join('\n') + '\n');
-  for (const u of Object.keys(all)) for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(dir, 'mail', u, sub), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'passwd'),
+    Object.entries(all)
+      .map(([u, p]) => `${u}:{PLAIN}${p}`)
+      .join('\n') + '\n',
+  );
+  for (const u of Object.keys(all))
+    for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(dir, 'mail', u, sub), { recursive: true });
   spawnSync('chown', ['-R', `${i.uid}:${i.gid}`, path.join(dir, 'mail')]);
   const imapPort = await freePort();
   const conf = path.join(dir, 'dovecot.conf');
@@ -158,7 +174,9 @@ export async function startMailServers(users: Record<string, string> = { mairie:
         state.attempts++;
         if (faults.tempFail) {
           faults.tempFail--;
-          return cb(Object.assign(new Error('Greylisted, please try again later'), { responseCode: faults.tempCode ?? 451 }));
+          return cb(
+            Object.assign(new Error('Greylisted, please try again later'), { responseCode: faults.tempCode ?? 451 }),
+          );
         }
         if (faults.permFail) {
           faults.permFail--;
@@ -166,7 +184,11 @@ export async function startMailServers(users: Record<string, string> = { mairie:
         }
         const raw = Buffer.concat(chunks);
         deliver(SENT_BOX, raw);
-        state.delivered.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        state.delivered.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         cb(null);
       });
     },

@@ -59,7 +59,8 @@ export function toolMissing(...tools: string[]): string | null {
 }
 
 /** A file a test needs (e.g. the shared verifier), or the reason it is missing. */
-export const fileMissing = (file: string, what: string): string | null => (fs.existsSync(file) ? null : `${what} absent (${file}) : test ignoré`);
+export const fileMissing = (file: string, what: string): string | null =>
+  fs.existsSync(file) ? null : `${what} absent (${file}) : test ignoré`;
 
 interface SkipContext {
   skip(note?: string): void;

@@ -11,7 +11,19 @@ async function main(): Promise<void> {
   const h = openHarness(process.argv[2] as string);
   const c = connectorFor(h.db, h.dir, 1500);
   if (typeof c === 'string') throw new Error(c);
-  await runSync({ db: h.db, docs: h.docs, connector: c, now: () => new Date() /* one clock across the killed and restarted processes: the machine's */, backoff: { baseMs: 5, maxMs: 50 }, pollDelayMs: 0, untilDrained: true, deadlineMs: 30_000, concurrency: 4, pull: false, trigger: 'test' });
+  await runSync({
+    db: h.db,
+    docs: h.docs,
+    connector: c,
+    now: () => new Date() /* one clock across the killed and restarted processes: the machine's */,
+    backoff: { baseMs: 5, maxMs: 50 },
+    pollDelayMs: 0,
+    untilDrained: true,
+    deadlineMs: 30_000,
+    concurrency: 4,
+    pull: false,
+    trigger: 'test',
+  });
   c.close();
   process.exit(openCount(h.db) === 0 ? 0 : 3);
 }

@@ -29,20 +29,37 @@ async function timeAsync<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - t, v];
 }
 
-export async function measureQueries(dataDir: string, communeId: string, now: Date, runs: number): Promise<QueryMeasure[]> {
+export async function measureQueries(
+  dataDir: string,
+  communeId: string,
+  now: Date,
+  runs: number,
+): Promise<QueryMeasure[]> {
   const core = new Core({ dataDir, clock: () => now, logError: () => undefined });
   const client = inProcessClient(core);
   const out: QueryMeasure[] = [];
   const repeat = Math.max(5, runs);
   try {
-    const [loginMs, r] = await timeAsync(() => client.call('auth.login', { login: LARGE_ACCOUNT.login, password: LARGE_ACCOUNT.password }));
+    const [loginMs, r] = await timeAsync(() =>
+      client.call('auth.login', { login: LARGE_ACCOUNT.login, password: LARGE_ACCOUNT.password }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    out.push({ what: 'auth.login (scrypt + ouverture ; sauvegarde du jour déjà faite)', warm: [round(loginMs)], note: 'un seul appel' });
+    out.push({
+      what: 'auth.login (scrypt + ouverture ; sauvegarde du jour déjà faite)',
+      warm: [round(loginMs)],
+      note: 'un seul appel',
+    });
     const calls: [string, () => Promise<{ ok: boolean }>][] = [
       ['dashboard.get', () => client.call('dashboard.get')],
       ['journal.list, 1re page', () => client.call('journal.list', { limit: 50, offset: 0 })],
-      ['journal.list, texte « délibération »', () => client.call('journal.list', { text: 'délibération', limit: 50, offset: 0 })],
-      ['journal.list, période d’un mois', () => client.call('journal.list', { from: isoDay(now, -40), to: isoDay(now, -10), limit: 50, offset: 0 })],
+      [
+        'journal.list, texte « délibération »',
+        () => client.call('journal.list', { text: 'délibération', limit: 50, offset: 0 }),
+      ],
+      [
+        'journal.list, période d’un mois',
+        () => client.call('journal.list', { from: isoDay(now, -40), to: isoDay(now, -10), limit: 50, offset: 0 }),
+      ],
       ['diagnostics.get (count(*) de chaque table)', () => client.call('diagnostics.get')],
       ['app.status', () => client.call('app.status')],
     ];
@@ -57,24 +74,62 @@ export async function measureQueries(dataDir: string, communeId: string, now: Da
     const db = core.communes.get(communeId).db;
     const year = now.getUTCFullYear() - 1;
     const sql: [string, string, unknown[]][] = [
-      ['registre des naissances d’une année, 1re page', "SELECT * FROM acte_etat_civil WHERE type = 'naissance' AND annee = ? ORDER BY numero LIMIT 50", [year]],
-      ['prochain numéro d’acte', 'SELECT coalesce(max(numero), 0) + 1 AS n FROM acte_etat_civil WHERE type = ? AND annee = ?', ['deces', year]],
-      ['actes d’un nom exact (NOCASE)', 'SELECT * FROM acte_etat_civil WHERE nom = ? COLLATE NOCASE ORDER BY date_acte DESC LIMIT 50', ['lefèvre']],
-      ['actes dont le nom commence par « lef » (LIKE)', "SELECT * FROM acte_etat_civil WHERE nom LIKE 'lef%' ORDER BY date_acte DESC LIMIT 50", []],
-      ['« lefevre » tapé sans accent (LIKE) : trouve-t-il Lefèvre ?', "SELECT * FROM acte_etat_civil WHERE nom LIKE 'lefevre%' LIMIT 50", []],
-      ['décès d’un mois (avis INSEE)', "SELECT * FROM acte_etat_civil WHERE type = 'deces' AND date_acte >= ? AND date_acte < ?", [`${year}-10-01`, `${year}-11-01`]],
-      ['registre du courrier arrivé de l’année, dernière page', "SELECT * FROM courrier WHERE sens = 'arrivee' AND annee = ? ORDER BY numero DESC LIMIT 50", [year]],
+      [
+        'registre des naissances d’une année, 1re page',
+        "SELECT * FROM acte_etat_civil WHERE type = 'naissance' AND annee = ? ORDER BY numero LIMIT 50",
+        [year],
+      ],
+      [
+        'prochain numéro d’acte',
+        'SELECT coalesce(max(numero), 0) + 1 AS n FROM acte_etat_civil WHERE type = ? AND annee = ?',
+        ['deces', year],
+      ],
+      [
+        'actes d’un nom exact (NOCASE)',
+        'SELECT * FROM acte_etat_civil WHERE nom = ? COLLATE NOCASE ORDER BY date_acte DESC LIMIT 50',
+        ['lefèvre'],
+      ],
+      [
+        'actes dont le nom commence par « lef » (LIKE)',
+        "SELECT * FROM acte_etat_civil WHERE nom LIKE 'lef%' ORDER BY date_acte DESC LIMIT 50",
+        [],
+      ],
+      [
+        '« lefevre » tapé sans accent (LIKE) : trouve-t-il Lefèvre ?',
+        "SELECT * FROM acte_etat_civil WHERE nom LIKE 'lefevre%' LIMIT 50",
+        [],
+      ],
+      [
+        'décès d’un mois (avis INSEE)',
+        "SELECT * FROM acte_etat_civil WHERE type = 'deces' AND date_acte >= ? AND date_acte < ?",
+        [`${year}-10-01`, `${year}-11-01`],
+      ],
+      [
+        'registre du courrier arrivé de l’année, dernière page',
+        "SELECT * FROM courrier WHERE sens = 'arrivee' AND annee = ? ORDER BY numero DESC LIMIT 50",
+        [year],
+      ],
       [
         'courrier : recherche « préfecture » (total + page)',
         "SELECT (SELECT count(*) FROM courrier WHERE correspondant LIKE '%préfecture%' OR objet LIKE '%préfecture%') AS total, * FROM courrier WHERE correspondant LIKE '%préfecture%' OR objet LIKE '%préfecture%' ORDER BY date_enregistrement DESC LIMIT 50",
         [],
       ],
-      ['délibérations d’une année (jointure séance)', 'SELECT d.*, s.date FROM deliberation d JOIN seance s ON s.id = d.seance_id WHERE s.date >= ? AND s.date < ? ORDER BY d.numero', [`${year}-01-01`, `${year + 1}-01-01`]],
-      ['délibérations d’une matière (7.1)', "SELECT * FROM deliberation WHERE matiere = '7.1' ORDER BY numero DESC LIMIT 50", []],
+      [
+        'délibérations d’une année (jointure séance)',
+        'SELECT d.*, s.date FROM deliberation d JOIN seance s ON s.id = d.seance_id WHERE s.date >= ? AND s.date < ? ORDER BY d.numero',
+        [`${year}-01-01`, `${year + 1}-01-01`],
+      ],
+      [
+        'délibérations d’une matière (7.1)',
+        "SELECT * FROM deliberation WHERE matiere = '7.1' ORDER BY numero DESC LIMIT 50",
+        [],
+      ],
     ];
     for (const [what, q, params] of sql) {
       const stmt = db.prepare(q);
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as { detail: string }[]).map((p) => p.detail).join(' ; ');
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' ; ');
       const rows = stmt.all(...params).length;
       const warm: number[] = [];
       for (let i = 0; i < repeat; i++) warm.push(round((await timeAsync(() => stmt.all(...params)))[0]));

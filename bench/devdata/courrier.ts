@@ -24,9 +24,13 @@ interface Category {
 
 const n = (rng: Rng, max: number) => String(rng.int(1, max));
 const parcelle = (rng: Rng) => `${rng.pick(['ZB', 'ZC', 'AB', 'AC', 'YD', 'B'])} ${rng.int(1, 420)}`;
-const fixed = (s: string): Text => () => s;
+const fixed =
+  (s: string): Text =>
+  () =>
+    s;
 
-const artisan = (r: Rng) => r.pick([`SARL ${nom(r)} Bâtiment`, `Entreprise ${nom(r)} TP`, `EURL ${nom(r)} Électricité`, `${nom(r)} Paysages`]);
+const artisan = (r: Rng) =>
+  r.pick([`SARL ${nom(r)} Bâtiment`, `Entreprise ${nom(r)} TP`, `EURL ${nom(r)} Électricité`, `${nom(r)} Paysages`]);
 const notaire = (r: Rng) => `Office notarial de Maître ${prenom(r, r.chance(0.5) ? 'F' : 'M', 0.4)} ${nom(r)}`;
 const delib = (r: Rng, y: number) => `${y}_${n(r, 110).padStart(3, '0')}`;
 
@@ -35,18 +39,26 @@ const CATEGORIES: readonly Category[] = [
   {
     name: 'prefecture',
     weight: 9,
-    correspondant: (r) => r.weighted([['Préfecture du Loiret', 6], ['Sous-préfecture de Pithiviers', 3], ['Sous-préfecture de Montargis', 1]] as const),
+    correspondant: (r) =>
+      r.weighted([
+        ['Préfecture du Loiret', 6],
+        ['Sous-préfecture de Pithiviers', 3],
+        ['Sous-préfecture de Montargis', 1],
+      ] as const),
     arrivee: [
       (r, y) => `Contrôle de légalité : lettre d'observations sur la délibération n° ${delib(r, y)}`,
       (_r, y) => `Notification de la dotation globale de fonctionnement ${y}`,
       (_r, y) => `Dotation d'équipement des territoires ruraux (DETR) ${y} : demande de pièces complémentaires`,
-      (r) => `Arrêté préfectoral portant ${r.pick(['restriction des usages de l’eau', 'mesures de prévention des incendies', 'composition de la commission de contrôle des listes électorales'])}`,
-      (r) => `Circulaire relative ${r.pick(['à l’organisation des élections', 'au recensement de la population', 'à la sécurité des manifestations', 'au plan communal de sauvegarde'])}`,
+      (r) =>
+        `Arrêté préfectoral portant ${r.pick(['restriction des usages de l’eau', 'mesures de prévention des incendies', 'composition de la commission de contrôle des listes électorales'])}`,
+      (r) =>
+        `Circulaire relative ${r.pick(['à l’organisation des élections', 'au recensement de la population', 'à la sécurité des manifestations', 'au plan communal de sauvegarde'])}`,
       (r, y) => `Accusé de réception de la délibération n° ${delib(r, y)}`,
     ],
     depart: [
       (r, y) => `Transmission de la délibération n° ${delib(r, y)} au contrôle de légalité`,
-      (r, y) => `Demande de DETR ${y} : ${r.pick(['réfection de la toiture de l’école', 'rénovation énergétique de la mairie', 'aménagement du centre-bourg'])}`,
+      (r, y) =>
+        `Demande de DETR ${y} : ${r.pick(['réfection de la toiture de l’école', 'rénovation énergétique de la mairie', 'aménagement du centre-bourg'])}`,
       fixed('Réponse à la lettre d’observations du contrôle de légalité'),
       fixed('Procès-verbal de l’élection du maire et des adjoints'),
     ],
@@ -55,30 +67,62 @@ const CATEGORIES: readonly Category[] = [
     name: 'sdis',
     weight: 2,
     correspondant: fixed('SDIS du Loiret'),
-    arrivee: [(_r, y) => `Contribution communale au SDIS pour ${y}`, fixed('Rapport de contrôle des poteaux d’incendie'), fixed('Visite de sécurité de la salle polyvalente : procès-verbal')],
-    depart: [fixed('Demande de visite de la commission de sécurité'), fixed('Réponse sur la défense extérieure contre l’incendie')],
+    arrivee: [
+      (_r, y) => `Contribution communale au SDIS pour ${y}`,
+      fixed('Rapport de contrôle des poteaux d’incendie'),
+      fixed('Visite de sécurité de la salle polyvalente : procès-verbal'),
+    ],
+    depart: [
+      fixed('Demande de visite de la commission de sécurité'),
+      fixed('Réponse sur la défense extérieure contre l’incendie'),
+    ],
   },
   {
     name: 'departement',
     weight: 3,
     correspondant: (r) => r.pick(['Conseil départemental du Loiret', 'Région Centre-Val de Loire']),
-    arrivee: [(r) => `Travaux sur la RD ${r.int(2, 960)} : demande d’arrêté de circulation`, (_r, y) => `Aide aux communes rurales ${y} : notification de subvention`],
-    depart: [(r) => `Demande de subvention au titre de l’aide aux communes rurales : ${r.pick(['voirie communale', 'salle polyvalente', 'cimetière', 'accessibilité de la mairie'])}`],
+    arrivee: [
+      (r) => `Travaux sur la RD ${r.int(2, 960)} : demande d’arrêté de circulation`,
+      (_r, y) => `Aide aux communes rurales ${y} : notification de subvention`,
+    ],
+    depart: [
+      (r) =>
+        `Demande de subvention au titre de l’aide aux communes rurales : ${r.pick(['voirie communale', 'salle polyvalente', 'cimetière', 'accessibilité de la mairie'])}`,
+    ],
   },
   {
     name: 'finances',
     weight: 4,
     correspondant: (r) => r.pick(['Service de gestion comptable de Gien', 'DDFiP du Loiret']),
-    arrivee: [(_r, y) => `Compte de gestion ${y - 1}`, (r) => `Rejet du mandat n° ${n(r, 900)} : pièce justificative manquante`, (_r, y) => `État de notification des bases d’imposition ${y}`],
+    arrivee: [
+      (_r, y) => `Compte de gestion ${y - 1}`,
+      (r) => `Rejet du mandat n° ${n(r, 900)} : pièce justificative manquante`,
+      (_r, y) => `État de notification des bases d’imposition ${y}`,
+    ],
     depart: [(_r, y) => `Budget primitif ${y} et annexes`, fixed('Demande d’admission en non-valeur')],
   },
   {
     name: 'etat',
     weight: 5,
     correspondant: (r) =>
-      r.pick(['Communauté de communes du Val de Sully', 'INSEE — direction régionale Centre-Val de Loire', 'Inspection de l’Éducation nationale — circonscription de Gien', 'Tribunal judiciaire d’Orléans', 'Agence régionale de santé Centre-Val de Loire']),
-    arrivee: [fixed('Convocation au conseil communautaire'), fixed('Avis de mention à porter en marge d’un acte de l’état civil'), (_r, y) => `Carte scolaire de la rentrée ${y}`, fixed('Résultats du contrôle sanitaire de l’eau potable')],
-    depart: [fixed('Envoi de l’avis de mention pour mise à jour de l’acte'), fixed('Bulletins statistiques d’état civil'), fixed('Effectifs prévisionnels de l’école')],
+      r.pick([
+        'Communauté de communes du Val de Sully',
+        'INSEE — direction régionale Centre-Val de Loire',
+        'Inspection de l’Éducation nationale — circonscription de Gien',
+        'Tribunal judiciaire d’Orléans',
+        'Agence régionale de santé Centre-Val de Loire',
+      ]),
+    arrivee: [
+      fixed('Convocation au conseil communautaire'),
+      fixed('Avis de mention à porter en marge d’un acte de l’état civil'),
+      (_r, y) => `Carte scolaire de la rentrée ${y}`,
+      fixed('Résultats du contrôle sanitaire de l’eau potable'),
+    ],
+    depart: [
+      fixed('Envoi de l’avis de mention pour mise à jour de l’acte'),
+      fixed('Bulletins statistiques d’état civil'),
+      fixed('Effectifs prévisionnels de l’école'),
+    ],
   },
   {
     name: 'particulier',
@@ -109,14 +153,22 @@ const CATEGORIES: readonly Category[] = [
     name: 'reseaux',
     weight: 5,
     correspondant: (r) => r.pick(['Enedis', 'Orange', 'Veolia Eau', 'GRDF', 'La Poste']),
-    arrivee: [(r) => `Avis de coupure pour travaux, ${adresse(r)}`, (r) => `Facture n° F-${n(r, 99999)}`, (r) => `Demande de permission de voirie, ${adresse(r)}`],
+    arrivee: [
+      (r) => `Avis de coupure pour travaux, ${adresse(r)}`,
+      (r) => `Facture n° F-${n(r, 99999)}`,
+      (r) => `Demande de permission de voirie, ${adresse(r)}`,
+    ],
     depart: [(r) => `Permission de voirie, ${adresse(r)}`, fixed('Signalement d’un poteau endommagé')],
   },
   {
     name: 'assurance',
     weight: 2,
     correspondant: (r) => r.pick(['SMACL Assurances', 'Groupama Centre-Manche']),
-    arrivee: [(_r, y) => `Avis d’échéance ${y}`, fixed('Attestation d’assurance responsabilité civile'), fixed('Proposition d’indemnisation')],
+    arrivee: [
+      (_r, y) => `Avis d’échéance ${y}`,
+      fixed('Attestation d’assurance responsabilité civile'),
+      fixed('Proposition d’indemnisation'),
+    ],
     depart: [fixed('Déclaration de sinistre'), fixed('Renvoi du contrat signé')],
   },
   {
@@ -124,30 +176,50 @@ const CATEGORIES: readonly Category[] = [
     weight: 8,
     correspondant: artisan,
     arrivee: [
-      (r) => `Devis n° ${n(r, 9000)} : ${r.pick(['réfection de la voirie', 'élagage des platanes', 'remplacement de la chaudière de l’école', 'entretien des espaces verts'])}`,
+      (r) =>
+        `Devis n° ${n(r, 9000)} : ${r.pick(['réfection de la voirie', 'élagage des platanes', 'remplacement de la chaudière de l’école', 'entretien des espaces verts'])}`,
       (r) => `Facture n° ${n(r, 99999)}`,
       fixed('Offre pour la consultation de travaux'),
     ],
-    depart: [(r) => `Bon de commande n° ${n(r, 900)}`, fixed('Notification d’attribution du marché'), fixed('Ordre de service n° 1')],
+    depart: [
+      (r) => `Bon de commande n° ${n(r, 900)}`,
+      fixed('Notification d’attribution du marché'),
+      fixed('Ordre de service n° 1'),
+    ],
   },
   {
     name: 'notaire',
     weight: 4,
     correspondant: notaire,
-    arrivee: [(r) => `Déclaration d’intention d’aliéner, parcelle ${parcelle(r)}`, (r) => `Demande de renseignements d’urbanisme, parcelle ${parcelle(r)}`, fixed('Avis de mention de divorce')],
+    arrivee: [
+      (r) => `Déclaration d’intention d’aliéner, parcelle ${parcelle(r)}`,
+      (r) => `Demande de renseignements d’urbanisme, parcelle ${parcelle(r)}`,
+      fixed('Avis de mention de divorce'),
+    ],
     depart: [fixed('Renonciation au droit de préemption urbain'), fixed('Certificat d’urbanisme d’information')],
   },
   {
     name: 'association',
     weight: 8,
     correspondant: (r) =>
-      r.pick(['Comité des fêtes', 'Amicale des sapeurs-pompiers', 'Union sportive de Sainte-Cécile', 'Club des aînés « Les Tilleuls »', 'Société de chasse', 'Association des parents d’élèves', 'Les Amis de l’Abbaye']),
+      r.pick([
+        'Comité des fêtes',
+        'Amicale des sapeurs-pompiers',
+        'Union sportive de Sainte-Cécile',
+        'Club des aînés « Les Tilleuls »',
+        'Société de chasse',
+        'Association des parents d’élèves',
+        'Les Amis de l’Abbaye',
+      ]),
     arrivee: [
       (_r, y) => `Demande de subvention ${y}`,
       (r, _y, d) => `Demande de prêt de matériel pour la manifestation du ${frenchDate(d + r.int(15, 90))}`,
       (_r, y) => `Compte rendu de l’assemblée générale ${y}`,
     ],
-    depart: [(_r, y) => `Notification de la subvention ${y}`, fixed('Autorisation d’ouverture d’un débit de boissons temporaire')],
+    depart: [
+      (_r, y) => `Notification de la subvention ${y}`,
+      fixed('Autorisation d’ouverture d’un débit de boissons temporaire'),
+    ],
   },
 ];
 
@@ -174,7 +246,10 @@ export function generateCourriers(db: Db, rng: Rng, total: number, years: readon
   );
   const counts: Record<Sens, number> = { arrivee: 0, depart: 0 };
   const weights = CATEGORIES.map((c) => [c, c.weight] as const);
-  const perYear = allocate(total, years.map((y) => y.weight));
+  const perYear = allocate(
+    total,
+    years.map((y) => y.weight),
+  );
   const lastDay = Math.max(...years.map((y) => y.last));
   years.forEach((y, i) => {
     const drafts: Draft[] = [];
@@ -193,9 +268,37 @@ export function generateCourriers(db: Db, rng: Rng, total: number, years: readon
       const objet = rng.pick(d.sens === 'arrivee' ? cat.arrivee : cat.depart)(rng, y.year, d.day);
       // Older mail is filed; the last weeks' arrivées are still being handled, most of them already classified.
       const recent = d.sens === 'arrivee' && d.day >= lastDay - 45;
-      const statut = recent ? rng.weighted([['a_traiter', 3], ['en_cours', 5], ['repondu', 2]] as const) : 'classe';
-      const classement = d.sens === 'depart' ? null : objet.startsWith('Demande de copie') || objet.startsWith("Demande d'extrait") ? 'verification' : objet.startsWith('Réclamation') || objet.startsWith('Plainte') ? 'reclamation' : objet.startsWith('Demande') ? 'demande' : 'information';
-      w.add([d.sens, y.year, numero[d.sens], isoDay(written), isoDay(d.day), cat.correspondant(rng, y.year, d.day), objet, canal === 'courriel' ? 'courriel' : canal, canal === 'papier' ? 'lettre' : canal, statut, recent && statut === 'a_traiter' ? null : classement, `${isoDay(d.day)}T09:00:00.000Z`]);
+      const statut = recent
+        ? rng.weighted([
+            ['a_traiter', 3],
+            ['en_cours', 5],
+            ['repondu', 2],
+          ] as const)
+        : 'classe';
+      const classement =
+        d.sens === 'depart'
+          ? null
+          : objet.startsWith('Demande de copie') || objet.startsWith("Demande d'extrait")
+            ? 'verification'
+            : objet.startsWith('Réclamation') || objet.startsWith('Plainte')
+              ? 'reclamation'
+              : objet.startsWith('Demande')
+                ? 'demande'
+                : 'information';
+      w.add([
+        d.sens,
+        y.year,
+        numero[d.sens],
+        isoDay(written),
+        isoDay(d.day),
+        cat.correspondant(rng, y.year, d.day),
+        objet,
+        canal === 'courriel' ? 'courriel' : canal,
+        canal === 'papier' ? 'lettre' : canal,
+        statut,
+        recent && statut === 'a_traiter' ? null : classement,
+        `${isoDay(d.day)}T09:00:00.000Z`,
+      ]);
     }
   });
   w.end();

@@ -3,7 +3,8 @@ const MS_PER_DAY = 86_400_000;
 
 export const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / MS_PER_DAY);
 export const dayOfDate = (d: Date): number => Math.floor(d.getTime() / MS_PER_DAY);
-export const dayOfYmd = (y: number, month: number, day: number): number => Math.floor(Date.UTC(y, month - 1, day) / MS_PER_DAY);
+export const dayOfYmd = (y: number, month: number, day: number): number =>
+  Math.floor(Date.UTC(y, month - 1, day) / MS_PER_DAY);
 
 /** 1 = lundi … 7 = dimanche (1970-01-01 was a Thursday). */
 export const weekdayOf = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
@@ -20,13 +21,27 @@ export function isoDay(day: number): string {
 }
 
 /** ISO timestamp of a day at hh:mm (UTC, like every timestamp stored by the core). */
-export const isoAt = (day: number, minutes: number): string => new Date(day * MS_PER_DAY + minutes * 60_000).toISOString();
+export const isoAt = (day: number, minutes: number): string =>
+  new Date(day * MS_PER_DAY + minutes * 60_000).toISOString();
 
 export const yearOf = (day: number): number => new Date(day * MS_PER_DAY).getUTCFullYear();
 export const monthOf = (day: number): number => new Date(day * MS_PER_DAY).getUTCMonth() + 1;
 
 /** French long date, e.g. « 4 décembre 2026 ». */
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MOIS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 export function frenchDate(day: number): string {
   const d = new Date(day * MS_PER_DAY);
   return `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${MOIS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

@@ -42,14 +42,23 @@ interface Draft {
   day: number;
 }
 
-export function generateActes(db: Db, rng: Rng, total: number, years: readonly Year[], commune: string): Record<ActeType, number> {
+export function generateActes(
+  db: Db,
+  rng: Rng,
+  total: number,
+  years: readonly Year[],
+  commune: string,
+): Record<ActeType, number> {
   const w = batchWriter(
     db,
     `INSERT INTO acte_etat_civil (type, annee, numero, date_acte, nom, prenoms, nom_conjoint, prenoms_conjoint, date_evenement, lieu_evenement)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const counts: Record<ActeType, number> = { naissance: 0, mariage: 0, deces: 0, reconnaissance: 0 };
-  const perYear = allocate(total, years.map((y) => y.weight));
+  const perYear = allocate(
+    total,
+    years.map((y) => y.weight),
+  );
   years.forEach((y, i) => {
     const drafts: Draft[] = [];
     for (let k = 0; k < (perYear[i] ?? 0); k++) {
@@ -81,7 +90,9 @@ function fileInRegisters(db: Db, years: readonly Year[]): void {
     `INSERT INTO ec_registre (annee, type, ouvert_le, clos_le, created_at)
      SELECT annee, type, min(date_acte), CASE WHEN annee < ? THEN max(date_acte) END, max(date_acte) FROM acte_etat_civil GROUP BY annee, type`,
   ).run(current);
-  db.exec('UPDATE acte_etat_civil SET registre_id = (SELECT r.id FROM ec_registre r WHERE r.annee = acte_etat_civil.annee AND r.type = acte_etat_civil.type)');
+  db.exec(
+    'UPDATE acte_etat_civil SET registre_id = (SELECT r.id FROM ec_registre r WHERE r.annee = acte_etat_civil.annee AND r.type = acte_etat_civil.type)',
+  );
 }
 
 function acteRow(rng: Rng, d: Draft, annee: number, numero: number, commune: string): unknown[] {
@@ -92,12 +103,26 @@ function acteRow(rng: Rng, d: Draft, annee: number, numero: number, commune: str
   let lieu: string;
   switch (d.type) {
     case 'naissance':
-      evenement = d.day - rng.weighted([[0, 10], [1, 30], [2, 25], [3, 20], [4, 15]] as const);
+      evenement =
+        d.day -
+        rng.weighted([
+          [0, 10],
+          [1, 30],
+          [2, 25],
+          [3, 20],
+          [4, 15],
+        ] as const);
       lieu = rng.chance(0.97) ? `maternité du centre hospitalier, ${commune}` : `${adresse(rng)}, ${commune}`;
       break;
     case 'deces':
       recent = 0.08;
-      evenement = d.day - rng.weighted([[0, 45], [1, 40], [2, 15]] as const);
+      evenement =
+        d.day -
+        rng.weighted([
+          [0, 45],
+          [1, 40],
+          [2, 15],
+        ] as const);
       lieu = rng.chance(0.55) ? `${rng.pick(ETABLISSEMENTS)}, ${commune}` : `${adresse(rng)}, ${commune}`;
       break;
     case 'mariage': {
@@ -113,5 +138,16 @@ function acteRow(rng: Rng, d: Draft, annee: number, numero: number, commune: str
       lieu = `mairie, ${commune}`;
       break;
   }
-  return [d.type, annee, numero, isoDay(d.day), nom(rng), prenoms(rng, s, recent), conjoint[0], conjoint[1], isoDay(evenement), lieu];
+  return [
+    d.type,
+    annee,
+    numero,
+    isoDay(d.day),
+    nom(rng),
+    prenoms(rng, s, recent),
+    conjoint[0],
+    conjoint[1],
+    isoDay(evenement),
+    lieu,
+  ];
 }

@@ -7,7 +7,9 @@ import { createRng } from './random';
 const NOW = new Date('2026-11-23T09:00:00Z');
 const TABLES = ['acte_etat_civil', 'courrier', 'seance', 'deliberation', 'journal', 'todo', 'arrival'] as const;
 
-async function generated(seed: number): Promise<{ t: TestCore & { communeId: string }; db: Db; counts: LargeCommuneCounts }> {
+async function generated(
+  seed: number,
+): Promise<{ t: TestCore & { communeId: string }; db: Db; counts: LargeCommuneCounts }> {
   const t = await withCommune();
   const { db } = t.core.communes.get(t.communeId);
   return { t, db, counts: generateLargeCommune(db, { seed, scale: 0.01, now: NOW }) };
@@ -27,9 +29,14 @@ describe('large commune generator (scale 0.01)', () => {
     const b = await generated(42);
     const c = await generated(7);
     try {
-      for (const table of TABLES) expect(all(b.db, `SELECT * FROM ${table} ORDER BY id`)).toEqual(all(a.db, `SELECT * FROM ${table} ORDER BY id`));
+      for (const table of TABLES)
+        expect(all(b.db, `SELECT * FROM ${table} ORDER BY id`)).toEqual(
+          all(a.db, `SELECT * FROM ${table} ORDER BY id`),
+        );
       expect(b.counts).toEqual(a.counts);
-      expect(all(c.db, 'SELECT nom, prenoms FROM acte_etat_civil ORDER BY id LIMIT 50')).not.toEqual(all(a.db, 'SELECT nom, prenoms FROM acte_etat_civil ORDER BY id LIMIT 50'));
+      expect(all(c.db, 'SELECT nom, prenoms FROM acte_etat_civil ORDER BY id LIMIT 50')).not.toEqual(
+        all(a.db, 'SELECT nom, prenoms FROM acte_etat_civil ORDER BY id LIMIT 50'),
+      );
     } finally {
       b.t.close();
       c.t.close();
@@ -48,7 +55,9 @@ describe('large commune generator (scale 0.01)', () => {
     expect(one(db, 'SELECT count(*) FROM courrier')).toBe(500);
     expect(one(db, 'SELECT count(*) FROM deliberation')).toBe(50);
     expect(one(db, 'SELECT count(*) FROM seance')).toBe(4);
-    const types = Object.fromEntries(all(db, 'SELECT type, count(*) AS n FROM acte_etat_civil GROUP BY type').map((r) => [r.type, r.n]));
+    const types = Object.fromEntries(
+      all(db, 'SELECT type, count(*) AS n FROM acte_etat_civil GROUP BY type').map((r) => [r.type, r.n]),
+    );
     expect(types).toEqual(counts.actesParType);
     // plausible proportions: births and deaths lead
     expect(counts.actesParType.naissance).toBeGreaterThan(counts.actesParType.mariage);
@@ -62,7 +71,10 @@ describe('large commune generator (scale 0.01)', () => {
       ['acte_etat_civil', 'type', 'date_acte'],
       ['courrier', 'sens', 'date_enregistrement'],
     ] as const) {
-      const groups = all(db, `SELECT ${key} AS k, annee, count(*) AS n, min(numero) AS lo, max(numero) AS hi, count(DISTINCT numero) AS d FROM ${table} GROUP BY 1, 2`);
+      const groups = all(
+        db,
+        `SELECT ${key} AS k, annee, count(*) AS n, min(numero) AS lo, max(numero) AS hi, count(DISTINCT numero) AS d FROM ${table} GROUP BY 1, 2`,
+      );
       expect(groups.length).toBeGreaterThan(30);
       for (const g of groups) expect([g.lo, g.hi, g.d]).toEqual([1, g.n, g.n]);
       const outOfOrder = one(
@@ -75,7 +87,10 @@ describe('large commune generator (scale 0.01)', () => {
   });
 
   it('gives délibérations unique ACTES numéros internes, per year in séance order', () => {
-    const rows = all(a.db, 'SELECT d.numero, s.date FROM deliberation d JOIN seance s ON s.id = d.seance_id ORDER BY d.id') as { numero: string; date: string }[];
+    const rows = all(
+      a.db,
+      'SELECT d.numero, s.date FROM deliberation d JOIN seance s ON s.id = d.seance_id ORDER BY d.id',
+    ) as { numero: string; date: string }[];
     expect(new Set(rows.map((r) => r.numero)).size).toBe(rows.length);
     for (const r of rows) {
       expect(r.numero).toMatch(NUMERO_INTERNE);
@@ -88,19 +103,32 @@ describe('large commune generator (scale 0.01)', () => {
 
   it('writes French names with accents, compound names and realistic correspondants', () => {
     const { db } = a;
-    const names = (all(db, "SELECT nom || ' ' || prenoms AS s FROM acte_etat_civil") as { s: string }[]).map((r) => r.s).join('\n');
+    const names = (all(db, "SELECT nom || ' ' || prenoms AS s FROM acte_etat_civil") as { s: string }[])
+      .map((r) => r.s)
+      .join('\n');
     expect(names).toMatch(/[éèêëàâîïôöûüçÉÈ]/);
     expect(names.normalize('NFC')).toBe(names);
     expect(one(db, "SELECT count(*) FROM acte_etat_civil WHERE nom LIKE '% %' OR nom LIKE '%-%'")).toBeGreaterThan(0);
-    expect(one(db, "SELECT count(*) FROM courrier WHERE correspondant LIKE 'Préfecture du Loiret%'")).toBeGreaterThan(0);
-    expect(one(db, "SELECT count(*) FROM courrier WHERE correspondant LIKE 'M. %' OR correspondant LIKE 'Mme %'")).toBeGreaterThan(50);
-    expect(all(db, 'SELECT DISTINCT canal FROM courrier ORDER BY 1').map((r) => r.canal)).toEqual(['courriel', 'papier', 'prefecture', 'sve']);
+    expect(one(db, "SELECT count(*) FROM courrier WHERE correspondant LIKE 'Préfecture du Loiret%'")).toBeGreaterThan(
+      0,
+    );
+    expect(
+      one(db, "SELECT count(*) FROM courrier WHERE correspondant LIKE 'M. %' OR correspondant LIKE 'Mme %'"),
+    ).toBeGreaterThan(50);
+    expect(all(db, 'SELECT DISTINCT canal FROM courrier ORDER BY 1').map((r) => r.canal)).toEqual([
+      'courriel',
+      'papier',
+      'prefecture',
+      'sve',
+    ]);
   });
 
   it('keeps dates coherent: event before the acte by a few days at most, nothing after now', () => {
     const { db } = a;
     expect(one(db, 'SELECT count(*) FROM acte_etat_civil WHERE date_evenement > date_acte')).toBe(0);
-    expect(one(db, 'SELECT max(julianday(date_acte) - julianday(date_evenement)) FROM acte_etat_civil')).toBeLessThanOrEqual(5);
+    expect(
+      one(db, 'SELECT max(julianday(date_acte) - julianday(date_evenement)) FROM acte_etat_civil'),
+    ).toBeLessThanOrEqual(5);
     expect(one(db, 'SELECT count(*) FROM courrier WHERE date_courrier > date_enregistrement')).toBe(0);
     const today = NOW.toISOString().slice(0, 10);
     expect(one<string>(db, 'SELECT max(date_acte) FROM acte_etat_civil') <= today).toBe(true);
@@ -109,12 +137,22 @@ describe('large commune generator (scale 0.01)', () => {
     expect(one<string>(db, 'SELECT max(at) FROM journal') <= NOW.toISOString()).toBe(true);
     expect(one<string>(db, 'SELECT min(date_acte) FROM acte_etat_civil') >= '1986-01-01').toBe(true);
     // only marriages have a spouse
-    expect(one(db, "SELECT count(*) FROM acte_etat_civil WHERE (type = 'mariage') <> (nom_conjoint IS NOT NULL AND prenoms_conjoint IS NOT NULL)")).toBe(0);
+    expect(
+      one(
+        db,
+        "SELECT count(*) FROM acte_etat_civil WHERE (type = 'mariage') <> (nom_conjoint IS NOT NULL AND prenoms_conjoint IS NOT NULL)",
+      ),
+    ).toBe(0);
   });
 
   it('records coherent votes', () => {
     const { db } = a;
-    expect(one(db, 'SELECT count(*) FROM deliberation WHERE pour + contre + abstention > 15 OR pour + contre + abstention < 1')).toBe(0);
+    expect(
+      one(
+        db,
+        'SELECT count(*) FROM deliberation WHERE pour + contre + abstention > 15 OR pour + contre + abstention < 1',
+      ),
+    ).toBe(0);
     expect(one(db, 'SELECT count(*) FROM deliberation WHERE min(pour, contre, abstention) < 0')).toBe(0);
     expect(one(db, 'SELECT count(*) FROM deliberation WHERE adoptee <> (pour > contre)')).toBe(0);
     const rng = createRng(1);

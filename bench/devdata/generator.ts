@@ -52,17 +52,34 @@ export function generateLargeCommune(db: Db, opts: LargeCommuneOptions = {}): La
   const scale = opts.scale ?? 1;
   const now = opts.now ?? new Date();
   if (!(scale > 0)) throw new Error('scale must be > 0');
-  const filled = db.prepare('SELECT (SELECT count(*) FROM acte_etat_civil) + (SELECT count(*) FROM courrier) + (SELECT count(*) FROM deliberation) AS n').get() as {
+  const filled = db
+    .prepare(
+      'SELECT (SELECT count(*) FROM acte_etat_civil) + (SELECT count(*) FROM courrier) + (SELECT count(*) FROM deliberation) AS n',
+    )
+    .get() as {
     n: number;
   };
-  if (filled.n > 0) throw new Error('the registers of this commune are not empty: the generator only fills a new commune');
-  const commune = (db.prepare('SELECT nom FROM commune WHERE id = 1').get() as { nom: string } | undefined)?.nom ?? 'la commune';
+  if (filled.n > 0)
+    throw new Error('the registers of this commune are not empty: the generator only fills a new commune');
+  const commune =
+    (db.prepare('SELECT nom FROM commune WHERE id = 1').get() as { nom: string } | undefined)?.nom ?? 'la commune';
   const years = yearsOf(opts.startYear ?? 1986, dayOfDate(now), yearOf(dayOfDate(now)));
 
   const actesParType = generateActes(db, subRng(seed, 'actes'), scaled(LARGE_COMMUNE.actes, scale), years, commune);
-  const courriersParSens = generateCourriers(db, subRng(seed, 'courrier'), scaled(LARGE_COMMUNE.courriers, scale), years);
+  const courriersParSens = generateCourriers(
+    db,
+    subRng(seed, 'courrier'),
+    scaled(LARGE_COMMUNE.courriers, scale),
+    years,
+  );
   const conseil = generateConseil(db, subRng(seed, 'conseil'), scaled(LARGE_COMMUNE.deliberations, scale, 3), years);
-  const journal = generateJournal(db, subRng(seed, 'journal'), scaled(LARGE_COMMUNE.journal, scale, 40), now, opts.actors ?? DEFAULT_ACTORS);
+  const journal = generateJournal(
+    db,
+    subRng(seed, 'journal'),
+    scaled(LARGE_COMMUNE.journal, scale, 40),
+    now,
+    opts.actors ?? DEFAULT_ACTORS,
+  );
   const dashboard = generateDashboard(db, subRng(seed, 'dashboard'), now);
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   return {

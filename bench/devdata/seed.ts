@@ -30,19 +30,78 @@ export const LARGE_HORAIRES = [
 ];
 
 const CONSEILLERS: [string, string, string][] = [
-  ['Mme', 'Le Gall', 'Gaëlle'], ['M.', 'Ménard', 'Loïc'], ['Mme', 'Béranger', 'Cécile'], ['M.', 'Noël', 'Jérôme'],
-  ['Mme', 'Dupont-Morel', 'Éloïse'], ['M.', 'Lévêque', 'Benoît'], ['Mme', 'Da Silva', 'Zoé'], ['M.', 'N\'Diaye', 'Mathéo'],
-  ['Mme', 'Hébert', 'Agnès'], ['M.', 'Prévost', 'François'], ['Mme', 'Rivière', 'Noémie'],
+  ['Mme', 'Le Gall', 'Gaëlle'],
+  ['M.', 'Ménard', 'Loïc'],
+  ['Mme', 'Béranger', 'Cécile'],
+  ['M.', 'Noël', 'Jérôme'],
+  ['Mme', 'Dupont-Morel', 'Éloïse'],
+  ['M.', 'Lévêque', 'Benoît'],
+  ['Mme', 'Da Silva', 'Zoé'],
+  ['M.', "N'Diaye", 'Mathéo'],
+  ['Mme', 'Hébert', 'Agnès'],
+  ['M.', 'Prévost', 'François'],
+  ['Mme', 'Rivière', 'Noémie'],
 ];
 
 export const LARGE_ELUS = [
-  { civilite: 'M.', nom: 'Guérin', prenom: 'Gérard', fonction: 'maire', mandat_debut: '2014-03-28', mandat_fin: '2020-05-24', date_naissance: '1950-02-11' },
-  { civilite: 'Mme', nom: 'Lefèvre', prenom: 'Hélène', fonction: 'maire', mandat_debut: '2020-05-25', mandat_fin: '2026-03-22', date_naissance: '1961-04-02' },
-  { civilite: 'Mme', nom: 'Lefèvre', prenom: 'Hélène', fonction: 'maire', mandat_debut: '2026-03-28', mandat_fin: null, date_naissance: '1961-04-02' },
-  { civilite: 'M.', nom: 'Chevalier', prenom: 'Noël', fonction: 'adjoint', rang_adjoint: 1, mandat_debut: '2026-03-28' },
-  { civilite: 'Mme', nom: 'Ménard', prenom: 'Hélène', fonction: 'adjoint', rang_adjoint: 2, mandat_debut: '2026-03-28' },
-  { civilite: 'M.', nom: 'Lefèvre-Pontet', prenom: 'Benoît', fonction: 'adjoint', rang_adjoint: 3, mandat_debut: '2026-03-28' },
-  ...CONSEILLERS.map(([civilite, nom, prenom]) => ({ civilite, nom, prenom, fonction: 'conseiller', mandat_debut: '2026-03-28' })),
+  {
+    civilite: 'M.',
+    nom: 'Guérin',
+    prenom: 'Gérard',
+    fonction: 'maire',
+    mandat_debut: '2014-03-28',
+    mandat_fin: '2020-05-24',
+    date_naissance: '1950-02-11',
+  },
+  {
+    civilite: 'Mme',
+    nom: 'Lefèvre',
+    prenom: 'Hélène',
+    fonction: 'maire',
+    mandat_debut: '2020-05-25',
+    mandat_fin: '2026-03-22',
+    date_naissance: '1961-04-02',
+  },
+  {
+    civilite: 'Mme',
+    nom: 'Lefèvre',
+    prenom: 'Hélène',
+    fonction: 'maire',
+    mandat_debut: '2026-03-28',
+    mandat_fin: null,
+    date_naissance: '1961-04-02',
+  },
+  {
+    civilite: 'M.',
+    nom: 'Chevalier',
+    prenom: 'Noël',
+    fonction: 'adjoint',
+    rang_adjoint: 1,
+    mandat_debut: '2026-03-28',
+  },
+  {
+    civilite: 'Mme',
+    nom: 'Ménard',
+    prenom: 'Hélène',
+    fonction: 'adjoint',
+    rang_adjoint: 2,
+    mandat_debut: '2026-03-28',
+  },
+  {
+    civilite: 'M.',
+    nom: 'Lefèvre-Pontet',
+    prenom: 'Benoît',
+    fonction: 'adjoint',
+    rang_adjoint: 3,
+    mandat_debut: '2026-03-28',
+  },
+  ...CONSEILLERS.map(([civilite, nom, prenom]) => ({
+    civilite,
+    nom,
+    prenom,
+    fonction: 'conseiller',
+    mandat_debut: '2026-03-28',
+  })),
 ];
 
 export const LARGE_ACCOUNT = {
@@ -69,15 +128,24 @@ export interface SeedResult {
  * Seed `dataDir` (which must hold no installation yet). The commune is created 91 days before `now`, so that
  * the generated journal and arrivals fall between its creation and today.
  */
-export async function seedLargeInstallation(dataDir: string, opts: { seed?: number; scale?: number; now?: Date } = {}): Promise<SeedResult> {
+export async function seedLargeInstallation(
+  dataDir: string,
+  opts: { seed?: number; scale?: number; now?: Date } = {},
+): Promise<SeedResult> {
   const now = opts.now ?? new Date();
-  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) throw new Error(`${dataDir} n'est pas vide : choisissez un dossier neuf.`);
+  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0)
+    throw new Error(`${dataDir} n'est pas vide : choisissez un dossier neuf.`);
   const t0 = performance.now();
   let clock = new Date(now.getTime() - 91 * 86_400_000);
   const core = new Core({ dataDir, clock: () => clock, logError: (e) => console.error(e) });
   const client = inProcessClient(core);
   try {
-    const r = await client.call('setup.createCommune', { identity: LARGE_IDENTITY, horaires: LARGE_HORAIRES, elus: LARGE_ELUS, account: LARGE_ACCOUNT });
+    const r = await client.call('setup.createCommune', {
+      identity: LARGE_IDENTITY,
+      horaires: LARGE_HORAIRES,
+      elus: LARGE_ELUS,
+      account: LARGE_ACCOUNT,
+    });
     if (!r.ok) throw new Error(`setup.createCommune: ${JSON.stringify(r.error)}`);
     const u = await client.call('users.create', { account: MAIRE_ACCOUNT, role: 'maire' });
     if (!u.ok) throw new Error(`users.create: ${JSON.stringify(u.error)}`);

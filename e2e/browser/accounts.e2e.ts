@@ -8,7 +8,8 @@ import { tempDir, withCommune } from '../../test-support/helpers';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const chromium = chromiumPath();
-if (!chromium) console.log('e2e navigateur ignorés : Chromium introuvable (paquet Debian « chromium », installé par .ci/run).');
+if (!chromium)
+  console.log('e2e navigateur ignorés : Chromium introuvable (paquet Debian « chromium », installé par .ci/run).');
 
 const TEMPORARY = 'mot de passe donné par la secrétaire';
 const MINE = 'le mot de passe du maire';
@@ -21,8 +22,14 @@ describe.skipIf(!chromium)('accounts in Chromium', () => {
   beforeAll(async () => {
     const dir = tempDir('clocher-e2e-');
     const t = await withCommune(dir);
-    for (const [login, display_name, role] of [['h.lefevre', 'Hélène Lefèvre', 'maire'], ['l.menard', 'Loïc Ménard', 'conseiller']] as const) {
-      const r = await t.client.call('users.create', { account: { login, display_name, password: TEMPORARY, password_confirm: TEMPORARY }, role });
+    for (const [login, display_name, role] of [
+      ['h.lefevre', 'Hélène Lefèvre', 'maire'],
+      ['l.menard', 'Loïc Ménard', 'conseiller'],
+    ] as const) {
+      const r = await t.client.call('users.create', {
+        account: { login, display_name, password: TEMPORARY, password_confirm: TEMPORARY },
+        role,
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
     }
     t.close();
@@ -62,7 +69,12 @@ describe.skipIf(!chromium)('accounts in Chromium', () => {
     expect(await secretaire.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Martine Roux' }).count()).toBe(0);
     const conseiller = page.getByLabel('Rôle de Loïc Ménard');
-    expect(await conseiller.locator('option').allTextContents()).toEqual(['Maire', 'Adjoint', 'Conseiller municipal', 'Aucun accès à cette commune']);
+    expect(await conseiller.locator('option').allTextContents()).toEqual([
+      'Maire',
+      'Adjoint',
+      'Conseiller municipal',
+      'Aucun accès à cette commune',
+    ]);
     await shot(page, 'comptes-02-maire');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Créer un compte' }).click();

@@ -33,7 +33,14 @@ async function clean(page: Page, screen: string): Promise<void> {
 
 /** Every message the SMTP server delivered, read back from the recipients' mailbox in dovecot. */
 async function sentMailbox(s: MailServers): Promise<ParsedMail[]> {
-  const client = new ImapFlow({ host: s.imap.host, port: s.imap.port, secure: false, doSTARTTLS: false, auth: { user: SENT_BOX, pass: s.users[SENT_BOX]! }, logger: false });
+  const client = new ImapFlow({
+    host: s.imap.host,
+    port: s.imap.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: SENT_BOX, pass: s.users[SENT_BOX]! },
+    logger: false,
+  });
   await client.connect();
   try {
     const lock = await client.getMailboxLock('INBOX');
@@ -112,25 +119,58 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     await s?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `courriel-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `courriel-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
   it('two e-mails of Friday evening are registered as arrivées « Courriel » with their attachment', async () => {
-    s.deliver('mairie', await buildMessage({ messageId: '<branchement-1@example.fr>', subject: 'Demande de branchement au réseau d’eau', attachments: [{ filename: 'plan.pdf', content: tinyPdf('plan'), contentType: 'application/pdf' }] }), FRIDAY_EVENING);
-    s.deliver('mairie', await buildMessage({ messageId: '<facture-2@example.fr>', from: 'Hélène Martin <helene.martin@example.fr>', subject: 'Réclamation sur ma facture d’eau', text: 'Ma facture de novembre compte deux fois le même relevé.' }), FRIDAY_EVENING);
+    s.deliver(
+      'mairie',
+      await buildMessage({
+        messageId: '<branchement-1@example.fr>',
+        subject: 'Demande de branchement au réseau d’eau',
+        attachments: [{ filename: 'plan.pdf', content: tinyPdf('plan'), contentType: 'application/pdf' }],
+      }),
+      FRIDAY_EVENING,
+    );
+    s.deliver(
+      'mairie',
+      await buildMessage({
+        messageId: '<facture-2@example.fr>',
+        from: 'Hélène Martin <helene.martin@example.fr>',
+        subject: 'Réclamation sur ma facture d’eau',
+        text: 'Ma facture de novembre compte deux fois le même relevé.',
+      }),
+      FRIDAY_EVENING,
+    );
     await synchronise();
     await open('A-2026-1');
-    await expect.poll(() => main().textContent(), T).toContain('Courrier arrivée n° A-2026-1 — Demande de branchement au réseau d’eau');
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('Courrier arrivée n° A-2026-1 — Demande de branchement au réseau d’eau');
     const text = (await main().textContent()) ?? '';
-    for (const m of ['Reçu le20/11/2026', 'Jean Dupont — jean.dupont@example.fr', 'Courriel, Courriel', 'plan.pdf', 'message.eml', 'texte du message.txt']) expect(text).toContain(m);
+    for (const m of [
+      'Reçu le20/11/2026',
+      'Jean Dupont — jean.dupont@example.fr',
+      'Courriel, Courriel',
+      'plan.pdf',
+      'message.eml',
+      'texte du message.txt',
+    ])
+      expect(text).toContain(m);
     // the AEE was issued by the synchronisation itself, to leave at the next one (R112-11-2)
-    expect(text).toContain('Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : en attente d’envoi');
+    expect(text).toContain(
+      'Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : en attente d’envoi',
+    );
     expect(text).not.toContain('Accusé d’enregistrement électronique à envoyer');
     expect(text).toContain('Accusé de réception électronique à envoyer au plus tard le 04/12/2026 (CRPA R112-11-2)');
     await clean(page, 'courriel-01-arrivee');
     await page.getByRole('button', { name: 'Afficher l’aperçu de « plan.pdf »' }).click();
-    await page.getByRole('img', { name: /, page 1 sur \d+$/ }).first().waitFor(T);
+    await page
+      .getByRole('img', { name: /, page 1 sur \d+$/ })
+      .first()
+      .waitFor(T);
     await page.getByRole('button', { name: '← Retour au registre' }).click();
     await page.getByRole('tab', { name: 'À faire et échéances' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Accusé de réception électronique');
@@ -141,47 +181,84 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
   it('classifying sends the ARE; the AEE and ARE are in the citizens’ mailboxes with the right dates and mentions', async () => {
     await open('A-2026-1');
     await classify('Demande relevant d’une procédure');
-    await page.getByText('Accusé de réception électronique envoyé à jean.dupont@example.fr (CRPA R112-11-1).').waitFor(T);
+    await page
+      .getByText('Accusé de réception électronique envoyé à jean.dupont@example.fr (CRPA R112-11-1).')
+      .waitFor(T);
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 21/01/2027');
     await clean(page, 'courriel-03-classe-are');
     await open('A-2026-2');
     await classify('Réclamation ou recours administratif');
-    await page.getByText('Accusé de réception électronique envoyé à helene.martin@example.fr (CRPA R112-11-1).').waitFor(T);
+    await page
+      .getByText('Accusé de réception électronique envoyé à helene.martin@example.fr (CRPA R112-11-1).')
+      .waitFor(T);
     await synchronise();
     await expect.poll(async () => (await sentMailbox(s)).length, T).toBe(4);
     const mails = await sentMailbox(s);
     const find = (subject: string, to: string) => {
-      const m = mails.find((x) => x.subject === subject && (Array.isArray(x.to) ? x.to : [x.to]).some((a) => a?.text.includes(to)));
+      const m = mails.find(
+        (x) => x.subject === subject && (Array.isArray(x.to) ? x.to : [x.to]).some((a) => a?.text.includes(to)),
+      );
       expect(m, `${subject} → ${to} : ${mails.map((x) => x.subject).join(' | ')}`).toBeTruthy();
       return m!;
     };
-    const service = ['Service : secrétariat de la mairie de Saint-Benoît-sur-Loire', 'Téléphone : 02 38 35 70 00', 'Agent chargé du dossier : Martine Roux, Secrétaire de mairie', '(CRPA L111-2)'];
+    const service = [
+      'Service : secrétariat de la mairie de Saint-Benoît-sur-Loire',
+      'Téléphone : 02 38 35 70 00',
+      'Agent chargé du dossier : Martine Roux, Secrétaire de mairie',
+      '(CRPA L111-2)',
+    ];
 
     // AEE: Friday evening's message, acknowledged Monday = one working day (R112-11-2), threaded under it
     const aee = find('Accusé d’enregistrement électronique — courrier n° 2026-1', 'jean.dupont@example.fr');
     expect(parisDay(aee.date)).toBe('2026-11-23');
     expect(aee.inReplyTo).toBe('<branchement-1@example.fr>');
     expect(aee.from?.text).toContain('mairie@saint-benoit.fr');
-    for (const m of ['reçu le 20/11/2026 et enregistré sous le n° 2026-1', 'CRPA L112-11, R112-11-2', 'dans un délai de dix jours ouvrés', ...service]) expect(aee.text).toContain(m);
+    for (const m of [
+      'reçu le 20/11/2026 et enregistré sous le n° 2026-1',
+      'CRPA L112-11, R112-11-2',
+      'dans un délai de dix jours ouvrés',
+      ...service,
+    ])
+      expect(aee.text).toContain(m);
     expect(aee.attachments.map((a) => a.filename)).toEqual(['aee-2026-1.pdf']);
     find('Accusé d’enregistrement électronique — courrier n° 2026-2', 'helene.martin@example.fr');
 
     // ARE of a request (SVA, L231-1): sent by 04/12 (ten working days), acceptance date and L232-3 attestation
     const are = find('Accusé de réception électronique — courrier n° 2026-1', 'jean.dupont@example.fr');
     expect(parisDay(are.date) <= '2026-12-04').toBe(true);
-    for (const m of ['reçu le 20/11/2026', 'CRPA L112-11, R112-11-1', 'réputée acceptée le 21/01/2027 (CRPA L231-1)', 'attestation de cette décision implicite d’acceptation (CRPA L232-3)', 'sous réserve que votre demande soit complète (CRPA R112-11-1)', ...service])
+    for (const m of [
+      'reçu le 20/11/2026',
+      'CRPA L112-11, R112-11-1',
+      'réputée acceptée le 21/01/2027 (CRPA L231-1)',
+      'attestation de cette décision implicite d’acceptation (CRPA L232-3)',
+      'sous réserve que votre demande soit complète (CRPA R112-11-1)',
+      ...service,
+    ])
       expect(are.text).toContain(m);
     // ARE of a réclamation (SVR, L231-4 2°): rejection date and the délais et voies de recours (R112-11-1, L112-6)
     const rejet = find('Accusé de réception électronique — courrier n° 2026-2', 'helene.martin@example.fr');
     expect(parisDay(rejet.date) <= '2026-12-04').toBe(true);
-    for (const m of ['réputée rejetée le 21/01/2027 (CRPA L231-4 2°)', 'recours gracieux auprès du maire', 'tribunal administratif dans un délai de deux mois', 'CJA R421-1', ...service]) expect(rejet.text).toContain(m);
+    for (const m of [
+      'réputée rejetée le 21/01/2027 (CRPA L231-4 2°)',
+      'recours gracieux auprès du maire',
+      'tribunal administratif dans un délai de deux mois',
+      'CJA R421-1',
+      ...service,
+    ])
+      expect(rejet.text).toContain(m);
     // dates jj/mm/aaaa in what the citizen receives (product rule): never a month in words
     for (const m of [aee, are, rejet]) expect(m.text, m.subject).not.toMatch(MONTH_WORD);
 
     // the register says they left, and when (the SMTP server's acceptance, main/courrier/mail/smtp.ts)
     await open('A-2026-1');
-    await expect.poll(() => main().textContent(), T).toContain('Accusé de réception électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026');
-    expect(await main().textContent()).toContain('Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026');
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain(
+        'Accusé de réception électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026',
+      );
+    expect(await main().textContent()).toContain(
+      'Accusé d’enregistrement électronique — courrier n° 2026-1 → jean.dupont@example.fr : envoyé le 23/11/2026',
+    );
     await clean(page, 'courriel-04-envoyes');
 
     // nothing is owed any more, and a third synchronisation sends nothing twice

@@ -39,7 +39,14 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-reglages-'));
     const t = await withCommune(dir);
     try {
-      const r = await t.client.call('courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-23', correspondent: { nom: 'Café du Bourg' }, objet: 'Terrasse pour la saison 2027' } });
+      const r = await t.client.call('courrier.registerArrivee', {
+        arrivee: {
+          channel: 'papier',
+          dateReception: '2026-11-23',
+          correspondent: { nom: 'Café du Bourg' },
+          objet: 'Terrasse pour la saison 2027',
+        },
+      });
       if (!r.ok) throw new Error(r.error.message);
     } finally {
       t.close();
@@ -58,7 +65,8 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await host?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `reglages-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `reglages-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -67,7 +75,9 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await expect.poll(() => main().textContent(), T).toContain('CRPA L231-5 ; décret n° 2016-625');
     await clean(page, 'reglages-01-procedures');
     await page.getByRole('button', { name: 'Ajouter une procédure' }).click();
-    await main().getByLabel(/^Libellé/).focus();
+    await main()
+      .getByLabel(/^Libellé/)
+      .focus();
     await page.keyboard.type('Terrasse saisonnière');
     await page.keyboard.press('Tab');
     await page.keyboard.type('terrasse');
@@ -98,7 +108,9 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await page.getByRole('option', { name: 'Terrasse saisonnière — rejet après 15 jours' }).click();
     await page.getByRole('button', { name: 'Classer' }).click();
     // received Monday 23/11: 15 days from the day after → 09/12/2026
-    await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 09/12/2026. Rejet implicite au terme de 15 jours');
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('Décision implicite le 09/12/2026. Rejet implicite au terme de 15 jours');
   });
 
   it('a reply template: an unknown field refused in French, then fixed with the field buttons; offered when replying', async () => {
@@ -106,18 +118,26 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await expect.poll(() => main().textContent(), T).toContain('Refus motivé');
     await clean(page, 'reglages-04-modeles');
     await page.getByRole('button', { name: 'Nouveau modèle' }).click();
-    await main().getByLabel(/^Titre du modèle/).fill('Accord de terrasse');
+    await main()
+      .getByLabel(/^Titre du modèle/)
+      .fill('Accord de terrasse');
     await main().getByLabel(/^Code/).fill('terrasse_accord');
     const corps = main().getByLabel(/^Texte du modèle/);
-    await corps.fill('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée pour {{saison}}.\n');
+    await corps.fill(
+      'Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée pour {{saison}}.\n',
+    );
     await page.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await expect.poll(() => corps.getAttribute('aria-invalid'), T).toBe('true');
-    expect(await main().textContent()).toContain('Champ inconnu : {{saison}}. Champs possibles : {{correspondant}}, {{objet}}');
+    expect(await main().textContent()).toContain(
+      'Champ inconnu : {{saison}}. Champs possibles : {{correspondant}}, {{objet}}',
+    );
     await clean(page, 'reglages-05-modele-champ-inconnu');
     await corps.fill('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée.\n');
     await corps.press('End');
     await page.getByRole('button', { name: 'Insérer le champ Texte saisi pour cette réponse ({{texte}})' }).click();
-    expect(await corps.inputValue()).toBe('Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée.\n{{texte}}');
+    expect(await corps.inputValue()).toBe(
+      'Madame, Monsieur,\nVotre demande « {{objet}} » reçue le {{date_reception}} est acceptée.\n{{texte}}',
+    );
     await page.getByRole('button', { name: 'Enregistrer le modèle' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Modèle « Accord de terrasse » enregistré.').waitFor(T);

@@ -29,105 +29,136 @@ async function clean(page: Page, screen: string): Promise<void> {
   expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
-describe.skipIf(!!skip)('a reply from a template, signed with the maire’s token, registered as départ (Chromium, SoftHSM)', () => {
-  let host: Host;
-  let browser: Browser;
-  let page: Page;
-  let pki: TestPki;
-  const main = () => page.getByRole('main');
-  const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name }).click();
-  const objet = 'Demande d’autorisation de vide-grenier le 14 mars';
+describe.skipIf(!!skip)(
+  'a reply from a template, signed with the maire’s token, registered as départ (Chromium, SoftHSM)',
+  () => {
+    let host: Host;
+    let browser: Browser;
+    let page: Page;
+    let pki: TestPki;
+    const main = () => page.getByRole('main');
+    const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name }).click();
+    const objet = 'Demande d’autorisation de vide-grenier le 14 mars';
 
-  beforeAll(async () => {
-    pki = createTestPki(); // also sets SOFTHSM2_CONF, which the host inherits
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-reponse-'));
-    const t = await withCommune(dir);
-    try {
-      for (const [name, args] of [
-        ['signing.saveSettings', { modulePath: pki.module, trustedRoots: [pki.caPem] }],
-        ['courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-20', correspondent: { nom: 'Association Les Amis du Bourg', adresse: '3 place de l’Église, 45730 Saint-Benoît-sur-Loire' }, objet } }],
-      ] as const) {
-        const r = await t.client.call(name, args as never);
-        if (!r.ok) throw new Error(r.error.message);
+    beforeAll(async () => {
+      pki = createTestPki(); // also sets SOFTHSM2_CONF, which the host inherits
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-reponse-'));
+      const t = await withCommune(dir);
+      try {
+        for (const [name, args] of [
+          ['signing.saveSettings', { modulePath: pki.module, trustedRoots: [pki.caPem] }],
+          [
+            'courrier.registerArrivee',
+            {
+              arrivee: {
+                channel: 'papier',
+                dateReception: '2026-11-20',
+                correspondent: {
+                  nom: 'Association Les Amis du Bourg',
+                  adresse: '3 place de l’Église, 45730 Saint-Benoît-sur-Loire',
+                },
+                objet,
+              },
+            },
+          ],
+        ] as const) {
+          const r = await t.client.call(name, args as never);
+          if (!r.ok) throw new Error(r.error.message);
+        }
+      } finally {
+        t.close();
       }
-    } finally {
-      t.close();
-    }
-    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
-    await page.getByLabel('Identifiant').fill(validAccount.login);
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor(T);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    pki?.cleanup();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `reponse-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+      host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
+      browser = await launchBrowser();
+      page = await newPage(browser, host.url);
+      await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
+      await page.getByLabel('Identifiant').fill(validAccount.login);
+      await page.getByLabel('Mot de passe').fill(validAccount.password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByTestId('dashboard-ready').waitFor(T);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await host?.stop();
+      pki?.cleanup();
+    });
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === 'fail')
+        await shot(page, `reponse-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+      expect(pageProblems(page)).toEqual([]);
+    });
 
-  it('the secrétaire writes the reply from the « Accord » template and sends it to the parapheur', async () => {
-    await nav('Courrier');
-    await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
-    await main().getByLabel('Modèle', { exact: true }).click();
-    await page.getByRole('option', { name: 'Accord', exact: true }).click();
-    await main().getByLabel('Texte de la réponse').fill('Le stationnement sera interdit place de l’Église de 6 h à 19 h.');
-    await page.getByRole('button', { name: 'Envoyer au parapheur pour signature' }).click();
-    await page.getByText('Réponse déposée dans le parapheur : elle sera enregistrée au départ une fois signée.').waitFor(T);
-    expect(await main().textContent()).toContain('En cours');
-    await clean(page, 'reponse-01-parapheur');
-  });
+    it('the secrétaire writes the reply from the « Accord » template and sends it to the parapheur', async () => {
+      await nav('Courrier');
+      await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
+      await main().getByLabel('Modèle', { exact: true }).click();
+      await page.getByRole('option', { name: 'Accord', exact: true }).click();
+      await main()
+        .getByLabel('Texte de la réponse')
+        .fill('Le stationnement sera interdit place de l’Église de 6 h à 19 h.');
+      await page.getByRole('button', { name: 'Envoyer au parapheur pour signature' }).click();
+      await page
+        .getByText('Réponse déposée dans le parapheur : elle sera enregistrée au départ une fois signée.')
+        .waitFor(T);
+      expect(await main().textContent()).toContain('En cours');
+      await clean(page, 'reponse-01-parapheur');
+    });
 
-  it('the secrétaire visas it, then the maire signs it with her key’s PIN in a séance de signature', async () => {
-    await nav('Parapheur');
-    const titre = `Réponse : ${objet} (courrier n° 2026-1)`;
-    await page.getByRole('button', { name: `Viser « ${titre} »` }).click();
-    await page.getByRole('button', { name: `Viser « ${titre} »` }).waitFor({ state: 'detached' });
-    await page.getByText('À signer (1)').click();
-    await expect.poll(() => main().textContent(), T).toContain(`Réponse : ${objet}`);
-    await page.getByRole('button', { name: 'Ouvrir la séance de signature' }).click();
-    await page.getByLabel('Signataire').selectOption({ label: 'Hélène Lefèvre (maire)' });
-    await expect.poll(() => page.locator('input[type=radio]').count(), T).toBeGreaterThan(1);
-    await page.locator('input[type=radio][value$=":01"]').check();
-    await expect.poll(() => main().textContent()).toMatch(/Certificat valable et au nom du signataire/);
-    await page.getByLabel('Code PIN de la clé').fill(pki.pin);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => main().textContent(), T).toContain('Séance ouverte pour Hélène Lefèvre');
-    await page.getByLabel(/^Tout sélectionner \(1 document/).check();
-    await page.getByRole('button', { name: 'Signer la sélection (1)' }).click();
-    await expect.poll(() => main().textContent(), { timeout: 30_000 }).toContain('1 document signé, 0 non signé.');
-    await clean(page, 'reponse-02-signee');
-    await page.getByRole('button', { name: 'Terminer la séance' }).click();
-  });
+    it('the secrétaire visas it, then the maire signs it with her key’s PIN in a séance de signature', async () => {
+      await nav('Parapheur');
+      const titre = `Réponse : ${objet} (courrier n° 2026-1)`;
+      await page.getByRole('button', { name: `Viser « ${titre} »` }).click();
+      await page.getByRole('button', { name: `Viser « ${titre} »` }).waitFor({ state: 'detached' });
+      await page.getByText('À signer (1)').click();
+      await expect.poll(() => main().textContent(), T).toContain(`Réponse : ${objet}`);
+      await page.getByRole('button', { name: 'Ouvrir la séance de signature' }).click();
+      await page.getByLabel('Signataire').selectOption({ label: 'Hélène Lefèvre (maire)' });
+      await expect.poll(() => page.locator('input[type=radio]').count(), T).toBeGreaterThan(1);
+      await page.locator('input[type=radio][value$=":01"]').check();
+      await expect.poll(() => main().textContent()).toMatch(/Certificat valable et au nom du signataire/);
+      await page.getByLabel('Code PIN de la clé').fill(pki.pin);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => main().textContent(), T).toContain('Séance ouverte pour Hélène Lefèvre');
+      await page.getByLabel(/^Tout sélectionner \(1 document/).check();
+      await page.getByRole('button', { name: 'Signer la sélection (1)' }).click();
+      await expect.poll(() => main().textContent(), { timeout: 30_000 }).toContain('1 document signé, 0 non signé.');
+      await clean(page, 'reponse-02-signee');
+      await page.getByRole('button', { name: 'Terminer la séance' }).click();
+    });
 
-  it('the signed reply is a départ linked to the arrivée, now « Répondu »; its signature verifies', async (ctx) => {
-    requireTool(ctx, verifierMissing());
-    await nav('Courrier');
-    await expect.poll(() => main().textContent(), T).toContain('D-2026-1');
-    await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
-    await expect.poll(() => main().textContent(), T).toContain(`Réponse : D-2026-1 Réponse : ${objet}`);
-    expect(await main().textContent()).toContain('Répondu');
-    await clean(page, 'reponse-03-arrivee-repondue');
-    await page.getByRole('button', { name: '← Retour au registre' }).click();
-    await page.getByRole('button', { name: 'Ouvrir le courrier D-2026-1' }).click();
-    await expect.poll(() => main().textContent(), T).toContain(`Répond à : A-2026-1 ${objet}`);
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'reponse-2026-1-signee.pdf', exact: true }).click()]);
-    fs.mkdirSync(PDF_DIR, { recursive: true });
-    const file = path.join(PDF_DIR, 'e2e-courrier-reponse-signee.pdf');
-    await dl.saveAs(file);
-    await clean(page, 'reponse-04-depart');
-    const v = spawnSync(VERIFIER, [file, pki.caFile, '1'], { encoding: 'utf8' });
-    expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
-    expect(v.stdout).toMatch(/^OK: 1 signature/m);
-    // the template's fields merged from the arrivée and the commune
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-    for (const m of ['Saint-Benoît-sur-Loire, le 23/11/2026', 'Association Les Amis du Bourg', `Par courrier reçu le 20/11/2026 (n° 2026-1), vous avez sollicité : ${objet}.`, 'votre demande est acceptée', 'Le stationnement sera interdit', 'Hélène Lefèvre'])
-      expect(text).toContain(m);
-  });
-});
+    it('the signed reply is a départ linked to the arrivée, now « Répondu »; its signature verifies', async (ctx) => {
+      requireTool(ctx, verifierMissing());
+      await nav('Courrier');
+      await expect.poll(() => main().textContent(), T).toContain('D-2026-1');
+      await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
+      await expect.poll(() => main().textContent(), T).toContain(`Réponse : D-2026-1 Réponse : ${objet}`);
+      expect(await main().textContent()).toContain('Répondu');
+      await clean(page, 'reponse-03-arrivee-repondue');
+      await page.getByRole('button', { name: '← Retour au registre' }).click();
+      await page.getByRole('button', { name: 'Ouvrir le courrier D-2026-1' }).click();
+      await expect.poll(() => main().textContent(), T).toContain(`Répond à : A-2026-1 ${objet}`);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'reponse-2026-1-signee.pdf', exact: true }).click(),
+      ]);
+      fs.mkdirSync(PDF_DIR, { recursive: true });
+      const file = path.join(PDF_DIR, 'e2e-courrier-reponse-signee.pdf');
+      await dl.saveAs(file);
+      await clean(page, 'reponse-04-depart');
+      const v = spawnSync(VERIFIER, [file, pki.caFile, '1'], { encoding: 'utf8' });
+      expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
+      expect(v.stdout).toMatch(/^OK: 1 signature/m);
+      // the template's fields merged from the arrivée and the commune
+      const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+      for (const m of [
+        'Saint-Benoît-sur-Loire, le 23/11/2026',
+        'Association Les Amis du Bourg',
+        `Par courrier reçu le 20/11/2026 (n° 2026-1), vous avez sollicité : ${objet}.`,
+        'votre demande est acceptée',
+        'Le stationnement sera interdit',
+        'Hélène Lefèvre',
+      ])
+        expect(text).toContain(m);
+    });
+  },
+);

@@ -21,7 +21,11 @@ const poppler = (() => {
     return false;
   }
 })();
-const skip = !chromium ? 'Chromium introuvable (paquet Debian « chromium »)' : !poppler ? 'pdftotext introuvable (paquet Debian « poppler-utils »)' : null;
+const skip = !chromium
+  ? 'Chromium introuvable (paquet Debian « chromium »)'
+  : !poppler
+    ? 'pdftotext introuvable (paquet Debian « poppler-utils »)'
+    : null;
 if (skip) console.log(`e2e courrier ignoré : ${skip}`);
 const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 const NOW = '2026-11-23T09:00:00Z';
@@ -72,7 +76,8 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await host?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `courrier-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `courrier-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -82,9 +87,13 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     if (await back.isVisible()) await back.click();
     await page.getByRole('button', { name: 'Enregistrer un courrier arrivé' }).click();
     await main().getByLabel('Reçu le').fill(recu);
-    await main().getByLabel(/^Correspondant/).fill(nom);
+    await main()
+      .getByLabel(/^Correspondant/)
+      .fill(nom);
     await main().getByLabel('Adresse postale').fill('12 rue du Moulin, 45730 Saint-Benoît-sur-Loire');
-    await main().getByLabel(/^Objet/).fill(objet);
+    await main()
+      .getByLabel(/^Objet/)
+      .fill(objet);
   };
 
   it('a paper letter: registered, classified, its AR printed with the R112-5 mentions', async () => {
@@ -92,21 +101,41 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => main().textContent(), T).toContain('Objet : champ obligatoire');
     await clean(page, 'courrier-01-formulaire-erreur');
-    await main().getByLabel(/^Objet/).fill('Demande de concession au cimetière');
+    await main()
+      .getByLabel(/^Objet/)
+      .fill('Demande de concession au cimetière');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => main().textContent(), T).toContain('Courrier arrivée n° A-2026-1');
-    await expect.poll(() => main().textContent(), T).toContain('Accusé de réception à envoyer au plus tard le 23/11/2026');
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('Accusé de réception à envoyer au plus tard le 23/11/2026');
     await choose(page, 'Nature de la demande', 'Demande relevant d’une procédure');
     await page.getByRole('button', { name: 'Classer' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
     await clean(page, 'courrier-02-detail-classe');
-    const text = await downloaded(page, () => page.getByRole('button', { name: 'Accusé de réception (R112-5)' }).click(), 'ar');
-    for (const m of ['Accusé de réception', 'R112-5', 'reçu le 23/11/2026', 'réputée acceptée le 24/01/2027', 'L232-3', '02 38 35 70 00', 'Martine Roux, Secrétaire de mairie', 'L111-2'])
+    const text = await downloaded(
+      page,
+      () => page.getByRole('button', { name: 'Accusé de réception (R112-5)' }).click(),
+      'ar',
+    );
+    for (const m of [
+      'Accusé de réception',
+      'R112-5',
+      'reçu le 23/11/2026',
+      'réputée acceptée le 24/01/2027',
+      'L232-3',
+      '02 38 35 70 00',
+      'Martine Roux, Secrétaire de mairie',
+      'L111-2',
+    ])
       expect(text).toContain(m);
     await expect.poll(() => main().textContent(), T).not.toContain('Accusé de réception à envoyer');
     // the issued AR is kept with the courrier and read in place
     await page.getByRole('button', { name: 'Afficher l’aperçu de « ar-2026-1.pdf »' }).click();
-    await page.getByRole('img', { name: /, page 1 sur \d+$/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('img', { name: /, page 1 sur \d+$/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await clean(page, 'courrier-02b-apercu-ar');
   });
 
@@ -120,14 +149,30 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await main().getByLabel('Pièces manquantes').fill('Plan de situation\nAttestation d’assurance');
     await main().getByLabel('Date limite pour les fournir').fill('23/12/2026');
     await page.getByRole('button', { name: 'Demander les pièces' }).click();
-    await expect.poll(() => main().textContent(), T).toContain('ne courra qu’à la réception des pièces manquantes (CRPA L114-5)');
-    const letter = await downloaded(page, () => page.getByRole('button', { name: 'Lettre de pièces manquantes (L114-5)' }).click(), 'pieces');
-    for (const m of ['Demande de pièces manquantes', 'avant le 23/12/2026', '– Plan de situation', '– Attestation d’assurance', 'L114-5', 'Martine Roux']) expect(letter).toContain(m);
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('ne courra qu’à la réception des pièces manquantes (CRPA L114-5)');
+    const letter = await downloaded(
+      page,
+      () => page.getByRole('button', { name: 'Lettre de pièces manquantes (L114-5)' }).click(),
+      'pieces',
+    );
+    for (const m of [
+      'Demande de pièces manquantes',
+      'avant le 23/12/2026',
+      '– Plan de situation',
+      '– Attestation d’assurance',
+      'L114-5',
+      'Martine Roux',
+    ])
+      expect(letter).toContain(m);
     await clean(page, 'courrier-03-incomplet');
     await main().getByLabel('Reçues le').fill('23/11/2026');
     await page.getByRole('button', { name: 'Enregistrer la réception des pièces' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
-    expect(await main().textContent()).toContain('à compter de la réception des pièces manquantes le 23/11/2026 (CRPA L114-5)');
+    expect(await main().textContent()).toContain(
+      'à compter de la réception des pièces manquantes le 23/11/2026 (CRPA L114-5)',
+    );
   });
 
   it('the deadlines view shows the late AR in red with its article; search as you type ignores accents', async () => {

@@ -34,7 +34,18 @@ async function clean(page: Page, screen: string): Promise<void> {
 
 async function setupCommune(page: Page): Promise<void> {
   await page.getByLabel('Nom de la commune').waitFor(T);
-  const identity = { 'Nom de la commune': 'Saint-Benoît-sur-Loire', 'Code INSEE': '45270', SIREN: '214502494', Département: '45', Arrondissement: '3', 'Adresse de la mairie': '1 place de la Mairie', 'Code postal': '45730', Téléphone: '02 38 35 70 00', 'E-mail de la mairie': 'mairie@exemple.fr', Population: '412' };
+  const identity = {
+    'Nom de la commune': 'Saint-Benoît-sur-Loire',
+    'Code INSEE': '45270',
+    SIREN: '214502494',
+    Département: '45',
+    Arrondissement: '3',
+    'Adresse de la mairie': '1 place de la Mairie',
+    'Code postal': '45730',
+    Téléphone: '02 38 35 70 00',
+    'E-mail de la mairie': 'mairie@exemple.fr',
+    Population: '412',
+  };
   for (const [label, value] of Object.entries(identity)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('button', { name: 'Suivant' }).click();
   await page.getByLabel('mardi matin').check();
@@ -78,23 +89,33 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await host?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `etat-civil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `etat-civil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
   it('imports a table décennale (refused lines with their reason) and a scanned page', async () => {
     await clean(page, 'etat-civil-01-recherche-vide');
     await tab('Import');
-    await page.locator('input[type="file"]').setInputFiles({ name: 'tables-1983-1992.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'tables-1983-1992.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
     await page.getByRole('table', { name: 'Lignes refusées' }).waitFor(T);
-    expect(await page.getByRole('table', { name: 'Lignes refusées' }).textContent()).toContain('date de l’acte invalide : « 31/02/1987 »');
+    expect(await page.getByRole('table', { name: 'Lignes refusées' }).textContent()).toContain(
+      'date de l’acte invalide : « 31/02/1987 »',
+    );
     await clean(page, 'etat-civil-02-import-apercu');
     await page.getByRole('button', { name: 'Importer 3 acte(s)' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), T).toMatch(/3 acte\(s\) importé\(s\) ; 2 ligne\(s\) refusée\(s\)/);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), T)
+      .toMatch(/3 acte\(s\) importé\(s\) ; 2 ligne\(s\) refusée\(s\)/);
     await tab('Registres');
     await page.getByRole('cell', { name: 'Naissance 1987', exact: true }).waitFor(T);
     const scan = await page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 600, height: 400 } });
-    await page.getByRole('row', { name: /^Naissance 1987/ }).locator('input[type="file"]').setInputFiles({ name: 'registre-naissances-1987-p1.jpg', mimeType: 'image/jpeg', buffer: scan });
+    await page
+      .getByRole('row', { name: /^Naissance 1987/ })
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'registre-naissances-1987-p1.jpg', mimeType: 'image/jpeg', buffer: scan });
     await expect.poll(() => page.getByText(/ajouté : pages 1 à 1/).count(), T).toBe(1);
     await clean(page, 'etat-civil-03-registres');
   });
@@ -103,11 +124,17 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await tab('Recherche');
     const field = page.getByLabel('Rechercher un acte');
     await field.fill('ecuy');
-    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Anne ÉCUYER');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T)
+      .toContain('Anne ÉCUYER');
     await field.fill('ÉCU 1987');
-    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Anne ÉCUYER');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T)
+      .toContain('Anne ÉCUYER');
     await field.fill('dubois');
-    await expect.poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T).toContain('Paul FABRE et Julie DUBOIS');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Actes trouvés' }).textContent(), T)
+      .toContain('Paul FABRE et Julie DUBOIS');
     await field.fill('ecuyer');
     await clean(page, 'etat-civil-04-recherche');
   });
@@ -131,7 +158,9 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await page.getByLabel('Prénoms de l’autre personne').fill('Marc');
     await page.getByLabel('Nom de l’autre personne').fill('Petit');
     await page.getByRole('button', { name: 'Rédiger' }).click();
-    await expect.poll(() => page.getByLabel('Texte de la mention (modifiable avant validation)').inputValue(), T).toBe('Mariée à Gien (Loiret) le 09/06/2012 avec Marc PETIT.');
+    await expect
+      .poll(() => page.getByLabel('Texte de la mention (modifiable avant validation)').inputValue(), T)
+      .toBe('Mariée à Gien (Loiret) le 09/06/2012 avec Marc PETIT.');
     await page.getByRole('button', { name: 'Valider et apposer' }).click();
     await page.getByText('Apposée le 23/11/2026').waitFor(T);
     await clean(page, 'etat-civil-06-mention-apposee');
@@ -150,7 +179,9 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await page.getByLabel('Lieu de l’événement').fill('Saint-Benoît-sur-Loire (Loiret)');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByLabel('Commune', { exact: true }).fill('Gien (Loiret)');
-    await page.getByLabel('Acte à mentionner (type, n°, année, nom)').fill('Acte de naissance n° 40 de 1950, Luc GIRARD');
+    await page
+      .getByLabel('Acte à mentionner (type, n°, année, nom)')
+      .fill('Acte de naissance n° 40 de 1950, Luc GIRARD');
     await pick(page, 'Sexe du titulaire', 'Masculin');
     await page.getByRole('button', { name: 'Préparer l’avis de mention' }).click();
     await page.getByRole('button', { name: 'Préparer l’avis de mention' }).waitFor({ state: 'detached', ...T });
@@ -158,11 +189,16 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await tab('Mentions et avis');
     await page.getByText('À faire : Envoyer l’avis de mention avant le 23/11/2026 (C. civ. art. 49)').waitFor(T);
     await clean(page, 'etat-civil-07-avis-a-envoyer');
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Imprimer l’avis' }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Imprimer l’avis' }).click(),
+    ]);
     fs.mkdirSync(PDF_DIR, { recursive: true });
     const file = path.join(PDF_DIR, 'e2e-avis-de-mention.pdf');
     await dl.saveAs(file);
-    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain('« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19/11/2026. »');
+    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain(
+      '« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19/11/2026. »',
+    );
     await page.getByRole('button', { name: 'Noter l’envoi' }).click();
     await page.getByRole('button', { name: 'Récépissé reçu' }).click();
     await page.getByText('Récépissé du 23/11/2026, conservé jusqu’au 23/11/2036 (IGREC n° 229-1).').waitFor(T);

@@ -87,7 +87,14 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await page.getByLabel('Mot de passe', { exact: true }).fill('court');
     await page.getByLabel('Confirmation du mot de passe').fill('court');
     await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
-    await expect.poll(() => page.getByText(/10 caractères au moins/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/10 caractères au moins/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Confirmation du mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
@@ -97,8 +104,22 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
   });
 
   it('every section of the shell opens, with a heading, and passes axe', async () => {
-    for (const name of ['Courrier', 'État civil', 'Conseil municipal', 'Parapheur', 'Synchronisation', 'Paramètres', 'Journal', 'Tableau de bord']) {
-      await page.getByRole('navigation').getByRole('link', { name }).or(page.getByRole('navigation').getByRole('button', { name })).first().click();
+    for (const name of [
+      'Courrier',
+      'État civil',
+      'Conseil municipal',
+      'Parapheur',
+      'Synchronisation',
+      'Paramètres',
+      'Journal',
+      'Tableau de bord',
+    ]) {
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name })
+        .or(page.getByRole('navigation').getByRole('button', { name }))
+        .first()
+        .click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBeTruthy();
       await shot(page, `06-section-${name.toLowerCase().replace(/\W+/g, '-')}`);
       await expectNoAxeViolations(page, name);
@@ -128,7 +149,9 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('faux mot de passe');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Identifiant ou mot de passe incorrect/);
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/Identifiant ou mot de passe incorrect/);
     await page.getByLabel('Mot de passe').fill('');
     await page.getByLabel('Mot de passe').focus();
     await page.keyboard.type(PASSWORD);
@@ -157,7 +180,13 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await page.getByRole('navigation').getByText('Journal', { exact: true }).click();
     await expect.poll(() => page.getByRole('main').textContent(), { timeout: 10_000 }).toMatch(/Session verrouillée/);
     const text = (await page.getByRole('main').textContent()) ?? '';
-    for (const s of ['Création du dossier de la commune Saint-Benoît-sur-Loire', 'Session déverrouillée', 'Connexion', 'Ouverture de la commune']) expect(text).toContain(s);
+    for (const s of [
+      'Création du dossier de la commune Saint-Benoît-sur-Loire',
+      'Session déverrouillée',
+      'Connexion',
+      'Ouverture de la commune',
+    ])
+      expect(text).toContain(s);
     expect(text).not.toContain('Germigny'); // nothing of the other commune
     await shot(page, '10-journal');
     await expectNoAxeViolations(page, 'journal');
@@ -170,9 +199,24 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await expect.poll(() => page.getByRole('main').textContent()).toMatch(/manuelle/i);
     await shot(page, '11-sauvegardes');
     await expectNoAxeViolations(page, 'sauvegardes');
-    await page.getByRole('button', { name: /Restaurer/ }).first().click();
-    await page.getByRole('dialog').getByRole('button', { name: /Restaurer/ }).click();
-    await expect.poll(() => page.getByText(/restaurée/i).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await page
+      .getByRole('button', { name: /Restaurer/ })
+      .first()
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Restaurer/ })
+      .click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText(/restaurée/i)
+            .first()
+            .isVisible(),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await shot(page, '12-restauration-faite');
   });
 
@@ -194,8 +238,14 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
     await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toMatch(/endommagé/);
     await shot(page, '13-base-endommagee');
     await expectNoAxeViolations(page, 'restauration');
-    await page.getByRole('button', { name: /Restaurer/ }).first().click();
-    await page.getByRole('dialog').getByRole('button', { name: /Restaurer/ }).click();
+    await page
+      .getByRole('button', { name: /Restaurer/ })
+      .first()
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Restaurer/ })
+      .click();
     await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
     await shot(page, '14-apres-restauration');
   });
@@ -220,7 +270,9 @@ describe.skipIf(noChromium)('foundation in Chromium', () => {
       await page.getByRole('button', { name: 'Changer de commune' }).click();
       await page.getByRole('menuitem', { name: /Germigny-des-Prés/ }).click();
     }
-    await expect.poll(() => page.getByRole('main').textContent(), { timeout: 15_000 }).toMatch(/version plus récente de Clocher/);
+    await expect
+      .poll(() => page.getByRole('main').textContent(), { timeout: 15_000 })
+      .toMatch(/version plus récente de Clocher/);
     await shot(page, '15-version-plus-recente');
     await expectNoAxeViolations(page, 'version plus récente');
     expect(fs.readFileSync(file).equals(before)).toBe(true);

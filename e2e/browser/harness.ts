@@ -15,13 +15,16 @@ const root = path.resolve(__dirname, '..', '..');
 export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
 
 export function chromiumPath(): string | null {
-  for (const p of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (p && fs.existsSync(p)) return p;
+  for (const p of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'])
+    if (p && fs.existsSync(p)) return p;
   return null;
 }
 
 /** Why the browser tests cannot run here (printed, then the suite is reported skipped), or null. */
 export function chromiumMissing(): string | null {
-  return chromiumPath() ? null : 'Chromium introuvable (apt-get install chromium, ou CHROME_PATH) : tests dans le navigateur ignorés';
+  return chromiumPath()
+    ? null
+    : 'Chromium introuvable (apt-get install chromium, ou CHROME_PATH) : tests dans le navigateur ignorés';
 }
 
 export interface Host {
@@ -35,7 +38,11 @@ export interface Host {
 /** Start the core host; `now` fixes the core's clock so that dates in tests do not depend on the day CI runs. */
 export async function startHost(opts: { dataDir?: string; now?: string; provision?: string } = {}): Promise<Host> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-'));
-  const args = [path.join(root, 'dist/main/host/serve.js'), `--data-dir=${dataDir}`, `--renderer=${path.join(root, 'dist/renderer')}`];
+  const args = [
+    path.join(root, 'dist/main/host/serve.js'),
+    `--data-dir=${dataDir}`,
+    `--renderer=${path.join(root, 'dist/renderer')}`,
+  ];
   if (opts.provision) args.push(`--provision=${opts.provision}`);
   const proc = spawn(process.execPath, args, {
     env: { ...process.env, CLOCHER_FAKE_NOW: opts.now ?? '2026-11-23T09:00:00Z' },
@@ -65,10 +72,20 @@ export async function startHost(opts: { dataDir?: string; now?: string; provisio
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium introuvable : installez le paquet Debian « chromium » (.ci/run le fait).');
+  if (!executablePath)
+    throw new Error('Chromium introuvable : installez le paquet Debian « chromium » (.ci/run le fait).');
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=fr-FR'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--lang=fr-FR',
+    ],
   });
 }
 
@@ -95,5 +112,9 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** axe-core on the current screen: WCAG 2.1 A/AA rules, contrast included. Returns the violations. */
 export async function axe(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  return r.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
 }

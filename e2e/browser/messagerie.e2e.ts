@@ -14,7 +14,9 @@ import { validAccount, withCommune } from '../../test-support/helpers';
 import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
 
 const chromium = chromiumPath();
-const missing = !chromium ? 'Chromium introuvable (paquet Debian « chromium », installé par .ci/run)' : mailServersMissing();
+const missing = !chromium
+  ? 'Chromium introuvable (paquet Debian « chromium », installé par .ci/run)'
+  : mailServersMissing();
 if (missing) console.log(`e2e messagerie ignorés : ${missing}`);
 
 async function clean(page: Page, screen: string): Promise<void> {
@@ -53,7 +55,8 @@ describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP o
     await s?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `messagerie-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `messagerie-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -84,25 +87,43 @@ describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP o
   });
 
   it('a citizen’s e-mail with its PDF arrives at « Synchroniser maintenant » and is on the dashboard', async () => {
-    s.deliver('mairie', await buildMessage({ messageId: '<e2e-1@example.fr>', subject: 'Demande de branchement au réseau d’eau', attachments: [{ filename: 'plan.pdf', content: tinyPdf('plan'), contentType: 'application/pdf' }] }));
+    s.deliver(
+      'mairie',
+      await buildMessage({
+        messageId: '<e2e-1@example.fr>',
+        subject: 'Demande de branchement au réseau d’eau',
+        attachments: [{ filename: 'plan.pdf', content: tinyPdf('plan'), contentType: 'application/pdf' }],
+      }),
+    );
     await nav('Synchronisation');
     const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
     await button.click();
     await expect.poll(async () => button.getAttribute('data-loading'), { timeout: 30_000 }).toBe(null);
     await nav('Tableau de bord');
     const arrivals = page.getByRole('region', { name: 'Arrivé depuis votre dernière ouverture' });
-    await arrivals.getByText('Courriel de Jean Dupont : Demande de branchement au réseau d’eau').waitFor({ timeout: 15_000 });
+    await arrivals
+      .getByText('Courriel de Jean Dupont : Demande de branchement au réseau d’eau')
+      .waitFor({ timeout: 15_000 });
     expect(await arrivals.getByText(/Courriel/).count()).toBeGreaterThan(0);
     await clean(page, 'messagerie-03-courriel-arrive');
   });
 
   it('an .eml dropped in by hand is registered once; dropping it again says so', async () => {
     const file = path.join(dir, 'demande-salle.eml');
-    fs.writeFileSync(file, await buildMessage({ messageId: '<e2e-depot@example.fr>', subject: 'Demande de la salle des fêtes' }));
+    fs.writeFileSync(
+      file,
+      await buildMessage({ messageId: '<e2e-depot@example.fr>', subject: 'Demande de la salle des fêtes' }),
+    );
     await nav('Paramètres');
     await page.getByRole('tab', { name: 'Messagerie' }).click();
-    for (const expected of ['Courriel « Demande de la salle des fêtes » enregistré.', 'Ce courriel (« Demande de la salle des fêtes ») était déjà enregistré : rien n’a été ajouté.']) {
-      const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel('Courriel enregistré depuis votre messagerie (.eml ou .msg)').click()]);
+    for (const expected of [
+      'Courriel « Demande de la salle des fêtes » enregistré.',
+      'Ce courriel (« Demande de la salle des fêtes ») était déjà enregistré : rien n’a été ajouté.',
+    ]) {
+      const [fc] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByLabel('Courriel enregistré depuis votre messagerie (.eml ou .msg)').click(),
+      ]);
       await fc.setFiles(file);
       await page.getByRole('button', { name: 'Enregistrer ce courriel' }).click();
       await page.getByText(expected).waitFor({ timeout: 15_000 });

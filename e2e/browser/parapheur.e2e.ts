@@ -49,7 +49,8 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     seed?.pki.cleanup();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `parapheur-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `parapheur-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -59,10 +60,15 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     expect(await page.getByRole('radio', { name: 'À viser (4)' }).isChecked()).toBe(true);
     // the élu reads what he signed: pages drawn by pdf.js, from our own bundle (strict CSP)
     await page.getByRole('button', { name: `Afficher l’aperçu de « ${seed.titres[0]} »` }).click();
-    await page.getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await clean(page, 'parapheur-06b-apercu');
     await page.getByRole('button', { name: `Masquer l’aperçu de « ${seed.titres[0]} »` }).click();
-    await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
+    await page
+      .getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` })
+      .click();
     await expect.poll(() => main().textContent()).toMatch(/Visa du secrétariat \(?.*en attente/);
     await clean(page, 'parapheur-01-a-viser');
     for (const titre of seed.titres) {
@@ -104,25 +110,36 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('button', { name: 'Signer la sélection (4)' }).click();
     await expect.poll(() => page.getByTestId('resultats-signature').locator('li').count(), { timeout: 30_000 }).toBe(4);
     const lines = await page.getByTestId('resultats-signature').locator('li').allTextContents();
-    for (const [i, titre] of seed.titres.entries()) expect(lines[i]).toBe(`✓ Signé ${titre}Signé par Hélène Lefèvre (Maire, présidente de séance).`);
+    for (const [i, titre] of seed.titres.entries())
+      expect(lines[i]).toBe(`✓ Signé ${titre}Signé par Hélène Lefèvre (Maire, présidente de séance).`);
     expect(await main().textContent()).toContain('4 documents signés, 0 non signé.');
-    expect(await page.getByRole('progressbar', { name: 'Avancement de la signature' }).getAttribute('aria-valuenow')).toBe('100');
+    expect(
+      await page.getByRole('progressbar', { name: 'Avancement de la signature' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
     await clean(page, 'parapheur-06-resultats');
     await page.getByRole('button', { name: 'Terminer la séance' }).click();
     await page.getByLabel('Signataire').waitFor();
 
     await page.getByRole('tab', { name: 'À traiter' }).click();
     await page.getByText('Signés (4)').click();
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Télécharger « ${seed.titres[0]} »` }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Télécharger « ${seed.titres[0]} »` }).click(),
+    ]);
     fs.mkdirSync(PDF_DIR, { recursive: true });
     const file = path.join(PDF_DIR, 'e2e-parapheur-deliberation-signee.pdf');
     await dl.saveAs(file);
     // the élu reads what he signed: pages drawn by pdf.js, from our own bundle (strict CSP)
     await page.getByRole('button', { name: `Afficher l’aperçu de « ${seed.titres[0]} »` }).click();
-    await page.getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('img', { name: new RegExp(`, page 1 sur \\d+$`) })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await clean(page, 'parapheur-06b-apercu');
     await page.getByRole('button', { name: `Masquer l’aperçu de « ${seed.titres[0]} »` }).click();
-    await page.getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` }).click();
+    await page
+      .getByRole('button', { name: `Afficher le circuit et les commentaires de « ${seed.titres[0]} »` })
+      .click();
     await expect.poll(() => main().textContent()).toMatch(/1 signature déjà apposée/);
     await clean(page, 'parapheur-07-signes');
     const v = spawnSync(VERIFIER, [file, seed.pki.caFile, '1'], { encoding: 'utf8' });
@@ -143,7 +160,9 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
     await page.getByRole('tab', { name: 'Délégations' }).click();
     await page.getByRole('button', { name: 'Enregistrer un arrêté de délégation' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Délégataire (adjoint ou conseiller municipal)').selectOption({ label: 'Noël Chevalier (adjoint)' });
+    await dialog
+      .getByLabel('Délégataire (adjoint ou conseiller municipal)')
+      .selectOption({ label: 'Noël Chevalier (adjoint)' });
     await dialog.getByLabel('Qualité portée sur la signature').fill('Adjoint au maire délégué');
     await dialog.getByLabel('courrier').check();
     await dialog.getByLabel('Numéro de l’arrêté').fill('A-2026-10');
@@ -166,7 +185,9 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
 
     await page.getByRole('tab', { name: 'Clé et certificats' }).click();
     await page.getByRole('button', { name: 'Tester la clé' }).click();
-    await expect.poll(() => main().textContent(), { timeout: 10_000 }).toMatch(/1 clé trouvée : MAIRIE-TEST \(6 certificats\)/);
+    await expect
+      .poll(() => main().textContent(), { timeout: 10_000 })
+      .toMatch(/1 clé trouvée : MAIRIE-TEST \(6 certificats\)/);
     expect(await main().textContent()).toContain('Clocher Test RGS Root CA');
     await clean(page, 'parapheur-10-cle-et-certificats');
   });

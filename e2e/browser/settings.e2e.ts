@@ -36,7 +36,12 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
     await page.getByLabel('Mot de passe').fill(validAccount.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
-    await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).or(page.getByRole('navigation').getByRole('button', { name: 'Paramètres' })).first().click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Paramètres' })
+      .or(page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }))
+      .first()
+      .click();
     await page.getByRole('tab', { name: 'Commune' }).waitFor();
   });
   afterAll(async () => {
@@ -44,19 +49,38 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
     await host?.stop();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `parametres-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `parametres-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
   it('each tab: Commune, Horaires, Élus, Plateforme, Messagerie, Comptes, Sauvegardes, Sécurité, Diagnostic', async () => {
-    const tabs = ['Commune', 'Horaires', 'Élus', 'Plateforme', 'Messagerie', 'Comptes', 'Sauvegardes', 'Sécurité', 'Diagnostic'];
+    const tabs = [
+      'Commune',
+      'Horaires',
+      'Élus',
+      'Plateforme',
+      'Messagerie',
+      'Comptes',
+      'Sauvegardes',
+      'Sécurité',
+      'Diagnostic',
+    ];
     expect(await page.getByRole('tab').allTextContents()).toEqual(tabs);
     for (const name of tabs) {
       await page.getByRole('tab', { name }).click();
       await expect.poll(() => page.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
       await page.getByRole('tabpanel').waitFor();
-      await page.waitForFunction(() => !document.querySelector('[aria-label^="Chargement"]'), undefined, { timeout: 10_000 });
-      await clean(page, `parametres-${name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '-')}`);
+      await page.waitForFunction(() => !document.querySelector('[aria-label^="Chargement"]'), undefined, {
+        timeout: 10_000,
+      });
+      await clean(
+        page,
+        `parametres-${name
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]+/g, '-')}`,
+      );
     }
   });
 
@@ -71,7 +95,10 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
     await clean(page, 'parametres-elu-erreurs');
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /^Modifier / }).first().click();
+    await page
+      .getByRole('button', { name: /^Modifier / })
+      .first()
+      .click();
     await page.getByRole('dialog').waitFor();
     await clean(page, 'parametres-elu-modification');
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();

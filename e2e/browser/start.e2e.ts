@@ -15,7 +15,8 @@ import { chromiumPath, launchBrowser, newPage } from './harness';
 
 const root = path.resolve(__dirname, '..', '..');
 const chromium = chromiumPath();
-if (!chromium) console.log('e2e navigateur ignorés : Chromium introuvable (paquet Debian « chromium », installé par .ci/run).');
+if (!chromium)
+  console.log('e2e navigateur ignorés : Chromium introuvable (paquet Debian « chromium », installé par .ci/run).');
 
 const until = async (what: string, ok: () => boolean) => {
   for (let i = 0; i < 300 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
@@ -67,8 +68,21 @@ i=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1200 ]; do sleep 
     const argv = fs.readFileSync(path.join(out, 'argv'), 'utf8').split('\n');
     expect(argv.join('\n')).not.toContain(token);
     // a maximized window in French, no translate bar, no traffic to Google's servers
-    expect(argv).toEqual(expect.arrayContaining(['--start-maximized', '--lang=fr', '--disable-background-networking', '--disable-component-update', '--disable-sync']));
-    expect(argv.find((a) => a.startsWith('--disable-features='))?.split('=')[1]?.split(',')).toContain('Translate');
+    expect(argv).toEqual(
+      expect.arrayContaining([
+        '--start-maximized',
+        '--lang=fr',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ]),
+    );
+    expect(
+      argv
+        .find((a) => a.startsWith('--disable-features='))
+        ?.split('=')[1]
+        ?.split(','),
+    ).toContain('Translate');
     // no process on this machine carries it on its command line (the core host, start.mjs, the browser)
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(token);
 
@@ -88,7 +102,9 @@ i=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1200 ]; do sleep 
 
 /** The core host started by `npm start`'s launcher (scripts/start.mjs), found among its children. */
 function hostPid(launcher: ChildProcess): number | null {
-  const rows = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split('\n');
+  const rows = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split(
+    '\n',
+  );
   const row = rows.find((r) => r.includes('dist/main/host/serve.js'));
   return row ? Number(row.trim().split(/\s+/)[0]) : null;
 }
@@ -104,7 +120,11 @@ describe.skipIf(!chromium)('npm start: a reloaded page and a dead core host', ()
   beforeAll(async () => {
     const t = await withCommune(dataDir); // a commune and the secrétaire's account, through the real handlers
     t.close();
-    fs.writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do case "$a" in --app=*) echo "\${a#--app=}" > "${out}/href";; esac; done\ni=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done\n`, { mode: 0o700 });
+    fs.writeFileSync(
+      fake,
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in --app=*) echo "\${a#--app=}" > "${out}/href";; esac; done\ni=0; while [ -d "${out}" ] && [ ! -e "${out}/go" ] && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done\n`,
+      { mode: 0o700 },
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -122,7 +142,10 @@ describe.skipIf(!chromium)('npm start: a reloaded page and a dead core host', ()
     });
     start.stdout?.on('data', (d) => (logs += String(d)));
     start.stderr?.on('data', (d) => (logs += String(d)));
-    await until(`page privée (${logs})`, () => fs.existsSync(path.join(out, 'href')) && fs.readFileSync(path.join(out, 'href'), 'utf8').includes('\n'));
+    await until(
+      `page privée (${logs})`,
+      () => fs.existsSync(path.join(out, 'href')) && fs.readFileSync(path.join(out, 'href'), 'utf8').includes('\n'),
+    );
     browser = await launchBrowser();
     const win = await newPage(browser, fs.readFileSync(path.join(out, 'href'), 'utf8').trim());
     const login = async () => {

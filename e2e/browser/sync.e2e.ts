@@ -34,21 +34,38 @@ async function clean(page: Page, screen: string): Promise<void> {
 async function seed(dataDir: string, fake: FakeS2low): Promise<void> {
   const core = new Core({ dataDir, clock: () => new Date('2026-11-20T19:00:00Z'), logError: () => undefined });
   const client = inProcessClient(core);
-  const r = await client.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus: validElus, account: validAccount });
+  const r = await client.call('setup.createCommune', {
+    identity: validIdentity,
+    horaires: validHoraires,
+    elus: validElus,
+    account: validAccount,
+  });
   if (!r.ok) throw new Error(r.error.message);
   const id = fs.readdirSync(path.join(dataDir, 'communes'))[0] as string;
   const { db } = core.communes.get(id);
   const { sha256 } = core.communes.documentsOf(id).put(tinyPdf('Délibération 2026_001 : décision modificative n° 2'));
   const now = '2026-11-20T20:30:00Z';
   db.transaction(() => {
-    const seance = Number(db.prepare("INSERT INTO seance (date, heure, lieu, nature, created_at) VALUES ('2026-11-20', '20:00', 'Mairie', 'ordinaire', ?)").run(now).lastInsertRowid);
+    const seance = Number(
+      db
+        .prepare(
+          "INSERT INTO seance (date, heure, lieu, nature, created_at) VALUES ('2026-11-20', '20:00', 'Mairie', 'ordinaire', ?)",
+        )
+        .run(now).lastInsertRowid,
+    );
     const objet = 'Décision modificative n° 2 du budget principal';
     const delib = Number(
       db
-        .prepare("INSERT INTO deliberation (seance_id, numero, objet, matiere, pour, adoptee, signature, transmission, pdf_sha256, created_at) VALUES (?, ?, ?, '7.1', 9, 1, 'signee', 'a_transmettre', ?, ?)")
+        .prepare(
+          "INSERT INTO deliberation (seance_id, numero, objet, matiere, pour, adoptee, signature, transmission, pdf_sha256, created_at) VALUES (?, ?, ?, '7.1', 9, 1, 'signee', 'a_transmettre', ?, ?)",
+        )
         .run(seance, NUMERO, objet, sha256, now).lastInsertRowid,
     );
-    enqueue(db, acteFromDeliberation({ id: delib, numero: NUMERO, objet, matiere: '7.1', pdf_sha256: sha256 }, '2026-11-20'), new Date(now));
+    enqueue(
+      db,
+      acteFromDeliberation({ id: delib, numero: NUMERO, objet, matiere: '7.1', pdf_sha256: sha256 }, '2026-11-20'),
+      new Date(now),
+    );
     writeSetting(db, 'plateforme', { type: 's2low', url: '', login: null, ca: fake.caPem, certificat: null });
   })();
   client.close();
@@ -71,7 +88,11 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
     await button.click();
     const bar = page.getByRole('progressbar', { name: 'Avancement de la synchronisation' });
-    await expect.poll(async () => `${await bar.getAttribute('aria-valuenow')} ${await button.getAttribute('data-loading')}`, { timeout: 20_000 }).toBe('100 null');
+    await expect
+      .poll(async () => `${await bar.getAttribute('aria-valuenow')} ${await button.getAttribute('data-loading')}`, {
+        timeout: 20_000,
+      })
+      .toBe('100 null');
   };
   const open = async (now: string) => {
     host = await startHost({ dataDir: host?.dataDir ?? path.join(dir, 'data'), now });
@@ -96,7 +117,8 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await fake?.close();
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `sync-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
+    if (ctx.task.result?.state === 'fail')
+      await shot(page, `sync-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -116,7 +138,9 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await page.getByLabel('Identifiant S²LOW').fill(fake.login ?? '');
     await page.getByLabel('Mot de passe S²LOW').fill(fake.password ?? '');
     await page.getByRole('button', { name: 'Tester la connexion' }).click();
-    await expect.poll(() => main().getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/mot de passe du certificat est incorrect/);
+    await expect
+      .poll(() => main().getByRole('alert').textContent(), { timeout: 20_000 })
+      .toMatch(/mot de passe du certificat est incorrect/);
     await clean(page, 'sync-02-plateforme-mauvais-mot-de-passe');
 
     await page.getByLabel('Mot de passe du certificat').fill(fake.p12Password);
@@ -124,7 +148,9 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await expect.poll(() => main().textContent()).toMatch(/Réglages de la plateforme enregistrés/);
     expect(await page.getByLabel('Mot de passe du certificat').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Tester la connexion' }).click();
-    await expect.poll(() => main().textContent(), { timeout: 20_000 }).toMatch(/La connexion à la plateforme fonctionne/);
+    await expect
+      .poll(() => main().textContent(), { timeout: 20_000 })
+      .toMatch(/La connexion à la plateforme fonctionne/);
     expect(await main().textContent()).toMatch(/Connecté pour : Commune de test/);
     await clean(page, 'sync-03-plateforme-ok');
   });
@@ -134,7 +160,9 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await page.getByTestId('sync-ready').waitFor();
     await syncNow();
     await expect.poll(() => main().textContent()).toMatch(/envoyé — en attente de l’accusé de réception/);
-    expect(await page.getByRole('progressbar', { name: 'Avancement de la synchronisation' }).getAttribute('aria-valuenow')).toBe('100');
+    expect(
+      await page.getByRole('progressbar', { name: 'Avancement de la synchronisation' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
     await clean(page, 'sync-04-envoye');
   });
 
@@ -146,7 +174,9 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await nav('Synchronisation');
     await page.getByTestId('sync-ready').waitFor();
     await syncNow();
-    await expect.poll(() => main().textContent()).toMatch(new RegExp(`reçu par la préfecture le \\d{2}/\\d{2}/\\d{4} \\(${ID_ACTE}\\)`));
+    await expect
+      .poll(() => main().textContent())
+      .toMatch(new RegExp(`reçu par la préfecture le \\d{2}/\\d{2}/\\d{4} \\(${ID_ACTE}\\)`));
     expect(await main().textContent()).toMatch(/Pendant la demi-journée d’ouverture en cours/);
     await clean(page, 'sync-05-ar-recu');
     await page.getByRole('button', { name: /^Annuler la transmission : Délibération n° 2026_001/ }).click();
@@ -163,15 +193,27 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await expect.poll(() => main().textContent()).toMatch(/Demande enregistrée/);
     await clean(page, 'sync-05d-classification');
 
-    fake.addCourrier(NUMERO, 'CourrierSimple', 'Nous accusons bonne réception de votre délibération. Merci de nous adresser le plan de financement.');
+    fake.addCourrier(
+      NUMERO,
+      'CourrierSimple',
+      'Nous accusons bonne réception de votre délibération. Merci de nous adresser le plan de financement.',
+    );
     await syncNow();
     await page.getByRole('tab', { name: /Messages de la préfecture/ }).click();
     const article = main().getByRole('article');
     await expect.poll(() => article.textContent()).toMatch(new RegExp(`Courrier de la préfecture — acte ${NUMERO}`));
     expect(await article.textContent()).toContain(ID_ACTE);
-    const [dl] = await Promise.all([page.waitForEvent('download'), article.getByRole('button', { name: /^Télécharger .*_1\.pdf/ }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      article.getByRole('button', { name: /^Télécharger .*_1\.pdf/ }).click(),
+    ]);
     expect(dl.suggestedFilename()).toMatch(/-2-1_1\.pdf$/);
-    expect(fs.readFileSync(await dl.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await dl.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await clean(page, 'sync-06-message');
 
     await nav('Tableau de bord');
@@ -191,10 +233,14 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await clean(page, 'sync-08-repondre');
     await dialog.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => main().getByRole('article').textContent()).toMatch(/Votre réponse :.*en attente de connexion, tout est enregistré/);
+    await expect
+      .poll(() => main().getByRole('article').textContent())
+      .toMatch(/Votre réponse :.*en attente de connexion, tout est enregistré/);
     await syncNow();
     await page.getByRole('tab', { name: /Messages de la préfecture/ }).click();
-    await expect.poll(() => main().getByRole('article').textContent()).toMatch(/Votre réponse :.*envoyé — en attente de l’accusé de réception/);
+    await expect
+      .poll(() => main().getByRole('article').textContent())
+      .toMatch(/Votre réponse :.*envoyé — en attente de l’accusé de réception/);
     expect([...fake.state.txs.values()].filter((t) => t.typeReponse !== null).length).toBe(1);
     await clean(page, 'sync-09-reponse-envoyee');
   });

@@ -20,9 +20,15 @@ export function electronBinary(): { path: string } | { reason: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
     const bin = path.join(override, rel || 'electron');
-    return fs.existsSync(bin) ? { path: bin } : { reason: `ELECTRON_OVERRIDE_DIST_PATH ne contient pas ${rel || 'electron'}` };
+    return fs.existsSync(bin)
+      ? { path: bin }
+      : { reason: `ELECTRON_OVERRIDE_DIST_PATH ne contient pas ${rel || 'electron'}` };
   }
-  if (!rel) return { reason: 'binaire Electron absent (node_modules/electron/path.txt manquant : le téléchargement est impossible ici)' };
+  if (!rel)
+    return {
+      reason:
+        'binaire Electron absent (node_modules/electron/path.txt manquant : le téléchargement est impossible ici)',
+    };
   const bin = path.join(dir, 'dist', rel);
   return fs.existsSync(bin) ? { path: bin } : { reason: `binaire Electron absent (${bin})` };
 }

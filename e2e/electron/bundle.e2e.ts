@@ -12,8 +12,11 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
 const mainJs = path.join(root, 'dist/main/electron/main.js');
-const missing = ['dist/main/electron/main.js', 'dist/main/host/utility.js'].filter((f) => !fs.existsSync(path.join(root, f)));
-if (missing.length) process.stdout.write(`[e2e/electron bundle] ignoré : ${missing.join(', ')} manque(nt) — lancez npm run build.\n`);
+const missing = ['dist/main/electron/main.js', 'dist/main/host/utility.js'].filter(
+  (f) => !fs.existsSync(path.join(root, f)),
+);
+if (missing.length)
+  process.stdout.write(`[e2e/electron bundle] ignoré : ${missing.join(', ')} manque(nt) — lancez npm run build.\n`);
 
 type Msg = { type: string; [k: string]: unknown };
 
@@ -40,12 +43,18 @@ describe.skipIf(missing.length > 0)('built main process with the real core (fake
   const call = async (raw: unknown, frame?: { url: string }) => {
     const t = ++tag;
     proc.send({ type: 'call', tag: t, raw, ...(frame ? { frame } : {}) });
-    return (await waitFor((m) => m.type === 'reply' && m.tag === t)).reply as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    return (await waitFor((m) => m.type === 'reply' && m.tag === t)).reply as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string };
+    };
   };
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-bundle-e2e-'));
-    proc = fork(path.join(__dirname, 'fake-runtime/run-main.cjs'), [mainJs, `--data-dir=${dataDir}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    proc = fork(path.join(__dirname, 'fake-runtime/run-main.cjs'), [mainJs, `--data-dir=${dataDir}`], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     proc.on('message', (m: Msg) => messages.push(m));
     await waitFor((m) => m.type === 'load');
   });
@@ -71,8 +80,16 @@ describe.skipIf(missing.length > 0)('built main process with the real core (fake
   it('registers app:// before ready, forks the core with --data-dir, opens app://clocher/index.html', () => {
     const types = messages.map((m) => m.type);
     expect(types.indexOf('schemes')).toBeLessThan(types.indexOf('protocol'));
-    expect(messages.find((m) => m.type === 'fork')).toMatchObject({ modulePath: path.join(root, 'dist/main/host/utility.js'), args: [`--data-dir=${dataDir}`, '--secrets=os'] });
-    expect(messages.find((m) => m.type === 'window')?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(root, 'dist/preload/index.js') });
+    expect(messages.find((m) => m.type === 'fork')).toMatchObject({
+      modulePath: path.join(root, 'dist/main/host/utility.js'),
+      args: [`--data-dir=${dataDir}`, '--secrets=os'],
+    });
+    expect(messages.find((m) => m.type === 'window')?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: path.join(root, 'dist/preload/index.js'),
+    });
     expect(messages.find((m) => m.type === 'load')?.url).toBe('app://clocher/index.html');
   });
 
@@ -81,8 +98,14 @@ describe.skipIf(missing.length > 0)('built main process with the real core (fake
     expect(r.ok).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'clocher.sqlite'))).toBe(true);
     expect(await call({ id: 2, name: 'auth.login', args: { login: 'x', password: 'y' } })).toMatchObject({ ok: false });
-    expect(await call({ id: 3, name: 'db.exec', args: {} })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_HANDLER' } });
-    expect(await call({ id: 4, name: 'app.status', args: {} }, { url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await call({ id: 3, name: 'db.exec', args: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_HANDLER' },
+    });
+    expect(await call({ id: 4, name: 'app.status', args: {} }, { url: 'https://evil.example/' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
   });
 
   it('when the core crashes it is restarted, the window is told, and calls work again', async () => {
@@ -94,13 +117,19 @@ describe.skipIf(missing.length > 0)('built main process with the real core (fake
     expect(await call({ id: 5, name: 'app.status', args: {} })).toMatchObject({ ok: true });
   });
 
-  it.skipIf(!fs.existsSync(path.join(root, 'dist/renderer/index.html')))('serves the built renderer on app:// with the CSP, and refuses traversal', async () => {
-    const get = async (url: string) => {
-      const t = ++tag;
-      proc.send({ type: 'protocol', tag: t, url });
-      return waitFor((m) => m.type === 'response' && m.tag === t);
-    };
-    expect(await get('app://clocher/index.html')).toMatchObject({ status: 200, csp: expect.stringContaining("default-src 'none'") });
-    expect(await get('app://clocher/..%2f..%2fpackage.json')).toMatchObject({ status: 403 });
-  });
+  it.skipIf(!fs.existsSync(path.join(root, 'dist/renderer/index.html')))(
+    'serves the built renderer on app:// with the CSP, and refuses traversal',
+    async () => {
+      const get = async (url: string) => {
+        const t = ++tag;
+        proc.send({ type: 'protocol', tag: t, url });
+        return waitFor((m) => m.type === 'response' && m.tag === t);
+      };
+      expect(await get('app://clocher/index.html')).toMatchObject({
+        status: 200,
+        csp: expect.stringContaining("default-src 'none'"),
+      });
+      expect(await get('app://clocher/..%2f..%2fpackage.json')).toMatchObject({ status: 403 });
+    },
+  );
 });

@@ -17,7 +17,8 @@ const mainJs = path.join(root, 'dist/main/electron/main.js');
 function whyNot(): string | null {
   const bin = electronBinary();
   if ('reason' in bin) return bin.reason;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return "pas d'affichage (DISPLAY/WAYLAND_DISPLAY) ; lancez sous xvfb-run";
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return "pas d'affichage (DISPLAY/WAYLAND_DISPLAY) ; lancez sous xvfb-run";
   if (!fs.existsSync(mainJs)) return `${path.relative(root, mainJs)} manque : lancez npm run build`;
   return null;
 }
@@ -35,7 +36,11 @@ describe.skipIf(reason !== null)(`Electron shell${reason ? ` (ignoré : ${reason
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-electron-e2e-'));
     const args = [mainJs, `--data-dir=${dataDir}`];
     if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses root without it (CI containers)
-    app = await _electron.launch({ executablePath: bin.path, args, env: { ...process.env, CLOCHER_FAKE_NOW: '2026-11-23T09:00:00Z' } });
+    app = await _electron.launch({
+      executablePath: bin.path,
+      args,
+      env: { ...process.env, CLOCHER_FAKE_NOW: '2026-11-23T09:00:00Z' },
+    });
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   });
@@ -57,12 +62,22 @@ describe.skipIf(reason !== null)(`Electron shell${reason ? ` (ignoré : ${reason
       module: typeof (window as unknown as { module?: unknown }).module,
       ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    expect(surface).toEqual({ keys: ['call', 'on'], require: 'undefined', process: 'undefined', module: 'undefined', ipc: 'undefined' });
+    expect(surface).toEqual({
+      keys: ['call', 'on'],
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      ipc: 'undefined',
+    });
   });
 
   it('relays calls through main to the core, and main refuses unknown handlers', async () => {
     const replies = await page.evaluate(async () => {
-      const c = (window as unknown as { clocher: { call(n: string, a: unknown): Promise<{ ok: boolean; error?: { code: string } }> } }).clocher;
+      const c = (
+        window as unknown as {
+          clocher: { call(n: string, a: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+        }
+      ).clocher;
       return [await c.call('app.status', {}), await c.call('db.exec', {})];
     });
     expect(replies[0]).toMatchObject({ ok: true });

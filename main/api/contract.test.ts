@@ -21,7 +21,11 @@ describe('contract', () => {
     expect(unknown).toMatchObject({ id: 1, ok: false, error: { code: 'UNKNOWN_HANDLER' } });
     const malformed = await t.core.dispatch(conn, 'DROP TABLE journal');
     expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID' } });
-    const extra = await t.core.dispatch(conn, { id: 2, name: 'auth.login', args: { login: 'a', password: 'b', admin: true } });
+    const extra = await t.core.dispatch(conn, {
+      id: 2,
+      name: 'auth.login',
+      args: { login: 'a', password: 'b', admin: true },
+    });
     expect(extra).toMatchObject({ id: 2, ok: false, error: { code: 'INVALID' } });
     const wrongType = await t.core.dispatch(conn, { id: 3, name: 'journal.list', args: { limit: 'all' } });
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'INVALID' } });
@@ -31,12 +35,25 @@ describe('contract', () => {
   it('nothing but public handlers answers before login', async () => {
     const t = await withCommune();
     await t.client.call('auth.logout');
-    const publicNames = Object.entries(api).filter(([, d]) => d.access === 'public').map(([n]) => n);
+    const publicNames = Object.entries(api)
+      .filter(([, d]) => d.access === 'public')
+      .map(([n]) => n);
     expect(publicNames.sort()).toEqual(
-      ['app.status', 'auth.login', 'auth.logout', 'auth.unlock', 'setup.createCommune', 'setup.provisioning', 'setup.validateStep'].sort(),
+      [
+        'app.status',
+        'auth.login',
+        'auth.logout',
+        'auth.unlock',
+        'setup.createCommune',
+        'setup.provisioning',
+        'setup.validateStep',
+      ].sort(),
     );
     for (const name of Object.keys(api).filter((n) => !publicNames.includes(n))) {
-      const r = await t.core.dispatch(t.core.connect(() => undefined), { id: 1, name, args: {} });
+      const r = await t.core.dispatch(
+        t.core.connect(() => undefined),
+        { id: 1, name, args: {} },
+      );
       expect(r.ok, name).toBe(false);
       expect(!r.ok && ['NOT_AUTHENTICATED', 'INVALID'].includes(r.error.code), name).toBe(true);
     }
@@ -52,7 +69,10 @@ describe('contract', () => {
     (t.core as unknown as { logError: (e: unknown) => void }).logError = (e) => logged.push(e);
     t.core.communes.get(t.communeId).db.exec('DROP TABLE todo');
     const r = await t.client.call('dashboard.get');
-    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^Une erreur inattendue/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/^Une erreur inattendue/) },
+    });
     expect(JSON.stringify(r)).not.toMatch(/todo|SQLITE|at /);
     expect(logged).toHaveLength(1);
     t.close();

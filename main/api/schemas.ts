@@ -53,7 +53,9 @@ export const isHandlerName = (name: unknown): name is HandlerName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
 
 /** The envelope of a call from the window, checked before anything else. */
-export const requestEnvelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), args: z.unknown() }).strict();
+export const requestEnvelope = z
+  .object({ id: z.number().int().nonnegative(), name: z.string().max(64), args: z.unknown() })
+  .strict();
 
 /**
  * Events pushed by the core to the window, and their payloads: declared once here. The core's emitters are
@@ -66,15 +68,35 @@ export interface EventPayloads {
   'commune.changed': { communeId: string; by?: string };
   /** one document of a séance de signature (main/parapheur/session.ts) */
   'parapheur.progress':
-    | { type: 'document'; index: number; total: number; documentId: number; etat: 'en_cours' | 'signe' | 'erreur'; message?: string }
+    | {
+        type: 'document';
+        index: number;
+        total: number;
+        documentId: number;
+        etat: 'en_cours' | 'signe' | 'erreur';
+        message?: string;
+      }
     | { type: 'arret'; message: string; restants: number[] };
   /** one step of a synchronisation run (main/sync/engine.ts) */
-  'sync.progress': { phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne'; done: number; total: number; message: string };
+  'sync.progress': {
+    phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
+    done: number;
+    total: number;
+    message: string;
+  };
   /** a USB device was plugged or unplugged: the window rescans the tokens (signing.md §6) */
   'signing.tokenChanged': { what: 'connect' | 'disconnect' };
   /** lines of a CSV import of the état civil (main/etat-civil/import.ts) */
   'etatCivil.progress': { done: number; total: number };
 }
-export const EVENTS = ['session.locked', 'core.restarted', 'commune.changed', 'parapheur.progress', 'sync.progress', 'signing.tokenChanged', 'etatCivil.progress'] as const satisfies readonly (keyof EventPayloads)[];
+export const EVENTS = [
+  'session.locked',
+  'core.restarted',
+  'commune.changed',
+  'parapheur.progress',
+  'sync.progress',
+  'signing.tokenChanged',
+  'etatCivil.progress',
+] as const satisfies readonly (keyof EventPayloads)[];
 export type EventName = (typeof EVENTS)[number];
 export type EventPayload<E extends EventName> = EventPayloads[E];

@@ -75,8 +75,10 @@ export function listJournal(db: Db, f: JournalFilter): { rows: JournalRow[]; tot
   const rows = db
     .prepare(`SELECT * FROM journal ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: f.limit, offset: f.offset }) as JournalRow[];
-  const users = (db.prepare('SELECT DISTINCT user_login FROM journal WHERE user_login IS NOT NULL ORDER BY 1').all() as { user_login: string }[]).map(
-    (r) => r.user_login,
-  );
+  const users = (
+    db.prepare('SELECT DISTINCT user_login FROM journal WHERE user_login IS NOT NULL ORDER BY 1').all() as {
+      user_login: string;
+    }[]
+  ).map((r) => r.user_login);
   return { rows, total, users };
 }

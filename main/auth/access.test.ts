@@ -13,7 +13,10 @@ const pw = 'un mot de passe provisoire';
 const newPw = 'mon nouveau mot de passe';
 
 async function create(t: TestCore, login: string, role: 'conseiller' | 'secretaire' | 'support'): Promise<number> {
-  const r = await t.client.call('users.create', { account: { login, display_name: login, password: pw, password_confirm: pw }, role });
+  const r = await t.client.call('users.create', {
+    account: { login, display_name: login, password: pw, password_confirm: pw },
+    role,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.userId;
 }
@@ -27,11 +30,23 @@ async function login(t: TestCore, who: string, password = pw): Promise<Client> {
 
 /** A session on a temporary password: every data handler is refused with the same French message. */
 async function expectOnlyPasswordChange(c: Client): Promise<void> {
-  for (const name of ['commune.get', 'dashboard.get', 'journal.list', 'users.list', 'commune.list', 'settings.get', 'conseil.seances'] as const) {
+  for (const name of [
+    'commune.get',
+    'dashboard.get',
+    'journal.list',
+    'users.list',
+    'commune.list',
+    'settings.get',
+    'conseil.seances',
+  ] as const) {
     const r = await c.call(name, {});
     expect(!r.ok && r.error, name).toEqual({ code: 'FORBIDDEN', message: TEMPORARY });
   }
-  const add = await c.call('setup.createCommune', { identity: { ...validIdentity, code_insee: '45154' }, horaires: validHoraires, elus: validElus });
+  const add = await c.call('setup.createCommune', {
+    identity: { ...validIdentity, code_insee: '45154' },
+    horaires: validHoraires,
+    elus: validElus,
+  });
   expect(!add.ok && add.error.message).toBe(TEMPORARY);
   const st = await c.call('app.status');
   expect(st.ok && st.value.phase === 'ready' && st.value.user.mustChangePassword).toBe(true);
@@ -44,7 +59,9 @@ describe('a temporary password allows nothing but changing it', () => {
     await create(t, 'h.lefevre', 'conseiller');
     const c = await login(t, 'h.lefevre');
     await expectOnlyPasswordChange(c);
-    expect((await c.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok).toBe(true);
+    expect((await c.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok).toBe(
+      true,
+    );
     expect((await c.call('commune.get')).ok).toBe(true);
     t.close();
   });
@@ -71,7 +88,9 @@ describe('a temporary password allows nothing but changing it', () => {
     const c = inProcessClient(core);
     expect((await c.call('auth.login', { login: 'secretaire', password: temporary })).ok).toBe(true);
     await expectOnlyPasswordChange(c);
-    expect((await c.call('auth.changePassword', { current: temporary, password: newPw, password_confirm: newPw })).ok).toBe(true);
+    expect(
+      (await c.call('auth.changePassword', { current: temporary, password: newPw, password_confirm: newPw })).ok,
+    ).toBe(true);
     expect((await c.call('journal.list', {})).ok).toBe(true);
     c.close();
     core.close();
@@ -100,15 +119,22 @@ describe('installation-wide settings', () => {
     await create(t, 'secretaire.b', 'secretaire'); // secrétaire of the second commune only
     const supportId = await create(t, 'support', 'support');
     const other = await login(t, 'secretaire.b');
-    expect((await other.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok).toBe(true);
+    expect(
+      (await other.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok,
+    ).toBe(true);
     const st = await other.call('app.status');
     expect(st.ok && st.value.phase === 'ready' && st.value.user.managesInstallation).toBe(false);
     const refused = await other.call('settings.set', { lockMinutes: 120 });
-    expect(!refused.ok && refused.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/toutes les communes de cette installation/) });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/toutes les communes de cette installation/),
+    });
     expect(t.core.lockMinutes()).toBe(10);
     // support of one commune only: refused too; of both: allowed
     const support = await login(t, 'support');
-    expect((await support.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok).toBe(true);
+    expect(
+      (await support.call('auth.changePassword', { current: pw, password: newPw, password_confirm: newPw })).ok,
+    ).toBe(true);
     expect((await support.call('settings.set', { lockMinutes: 30 })).ok).toBe(false);
     setRole(t.core.workspace, supportId, a, 'support');
     expect((await support.call('settings.set', { lockMinutes: 30 })).ok).toBe(true);

@@ -42,7 +42,11 @@ export function checkAccountRules(ws: Db, session: Session | null, name: string,
   if (!session || session.locked) return;
   if (session.mustChangePassword && !ALLOWED_ON_TEMPORARY_PASSWORD.has(name))
     throw new AppError('FORBIDDEN', "Changez d'abord votre mot de passe temporaire.");
-  if (access === ('installation.manage' satisfies Permission) && session.communeId && !managesInstallation(ws, session.userId))
+  if (
+    access === ('installation.manage' satisfies Permission) &&
+    session.communeId &&
+    !managesInstallation(ws, session.userId)
+  )
     throw new AppError(
       'FORBIDDEN',
       'Ce réglage vaut pour toutes les communes de cette installation : seule une personne qui est secrétaire de mairie (ou support) de chacune d’elles peut le changer.',

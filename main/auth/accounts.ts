@@ -19,10 +19,16 @@ export const userCount = (ws: Db): number => (ws.prepare('SELECT count(*) AS n F
 export const findUser = (ws: Db, login: string): UserRow | undefined =>
   ws.prepare('SELECT * FROM user WHERE login = ?').get(login.trim()) as UserRow | undefined;
 
-export const getUser = (ws: Db, id: number): UserRow | undefined => ws.prepare('SELECT * FROM user WHERE id = ?').get(id) as UserRow | undefined;
+export const getUser = (ws: Db, id: number): UserRow | undefined =>
+  ws.prepare('SELECT * FROM user WHERE id = ?').get(id) as UserRow | undefined;
 
 export function workspaceLog(ws: Db, at: Date, login: string | null, action: string, summary: string): void {
-  ws.prepare('INSERT INTO journal (at, user_login, action, summary) VALUES (?, ?, ?, ?)').run(at.toISOString(), login, action, summary);
+  ws.prepare('INSERT INTO journal (at, user_login, action, summary) VALUES (?, ?, ?, ?)').run(
+    at.toISOString(),
+    login,
+    action,
+    summary,
+  );
 }
 
 export interface NewAccount {
@@ -38,14 +44,25 @@ export async function createUser(ws: Db, at: Date, a: NewAccount): Promise<numbe
 
 /** Synchronous part of createUser, to run inside a transaction with the hash computed beforehand. */
 export function insertUser(ws: Db, at: Date, a: Omit<NewAccount, 'password'>, hash: string): number {
-  if (findUser(ws, a.login)) throw new AppError('CONFLICT', `L'identifiant « ${a.login} » est déjà utilisé.`, { login: 'Identifiant : déjà utilisé.' });
+  if (findUser(ws, a.login))
+    throw new AppError('CONFLICT', `L'identifiant « ${a.login} » est déjà utilisé.`, {
+      login: 'Identifiant : déjà utilisé.',
+    });
   const r = ws
-    .prepare('INSERT INTO user (login, display_name, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO user (login, display_name, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(a.login.trim(), a.display_name, hash, a.mustChange ? 1 : 0, at.toISOString());
   return Number(r.lastInsertRowid);
 }
 
-export const setRole = (ws: Db, userId: number, communeId: string, role: Role | null, eluId: number | null = null): void => {
+export const setRole = (
+  ws: Db,
+  userId: number,
+  communeId: string,
+  role: Role | null,
+  eluId: number | null = null,
+): void => {
   if (role === null) ws.prepare('DELETE FROM user_role WHERE user_id = ? AND commune_id = ?').run(userId, communeId);
   else
     ws.prepare(
@@ -57,11 +74,16 @@ export const setRole = (ws: Db, userId: number, communeId: string, role: Role | 
 export const ELU_ROLES: ReadonlySet<Role> = new Set(['maire', 'adjoint', 'conseiller']);
 
 export const eluOf = (ws: Db, userId: number, communeId: string): number | null =>
-  (ws.prepare('SELECT elu_id FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as { elu_id: number | null } | undefined)?.elu_id ?? null;
+  (
+    ws.prepare('SELECT elu_id FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as
+      { elu_id: number | null } | undefined
+  )?.elu_id ?? null;
 
 export const roleIn = (ws: Db, userId: number, communeId: string): Role | null =>
-  (ws.prepare('SELECT role FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as { role: Role } | undefined)?.role ??
-  null;
+  (
+    ws.prepare('SELECT role FROM user_role WHERE user_id = ? AND commune_id = ?').get(userId, communeId) as
+      { role: Role } | undefined
+  )?.role ?? null;
 
 function formatWait(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -80,7 +102,9 @@ export async function authenticate(ws: Db, now: Date, login: string, password: s
     workspaceLog(ws, now, login.slice(0, 100), 'connexion.echec', 'Tentative de connexion avec un identifiant inconnu');
     throw bad();
   }
-  const wait = user.last_failed_at ? Date.parse(user.last_failed_at) + throttleDelayMs(user.failed_count) - now.getTime() : 0;
+  const wait = user.last_failed_at
+    ? Date.parse(user.last_failed_at) + throttleDelayMs(user.failed_count) - now.getTime()
+    : 0;
   if (wait > 0)
     throw new AppError(
       'THROTTLED',
@@ -88,8 +112,18 @@ export async function authenticate(ws: Db, now: Date, login: string, password: s
     );
   if (!(await verifyPassword(password, user.password_hash))) {
     const failed = user.failed_count + 1;
-    ws.prepare('UPDATE user SET failed_count = ?, last_failed_at = ? WHERE id = ?').run(failed, now.toISOString(), user.id);
-    workspaceLog(ws, now, user.login, 'connexion.echec', `Mot de passe incorrect (${failed} essai${failed > 1 ? 's' : ''} de suite)`);
+    ws.prepare('UPDATE user SET failed_count = ?, last_failed_at = ? WHERE id = ?').run(
+      failed,
+      now.toISOString(),
+      user.id,
+    );
+    workspaceLog(
+      ws,
+      now,
+      user.login,
+      'connexion.echec',
+      `Mot de passe incorrect (${failed} essai${failed > 1 ? 's' : ''} de suite)`,
+    );
     const next = throttleDelayMs(failed);
     throw new AppError(
       'BAD_CREDENTIALS',
@@ -98,15 +132,14 @@ export async function authenticate(ws: Db, now: Date, login: string, password: s
         : 'Identifiant ou mot de passe incorrect.',
     );
   }
-  if (user.failed_count > 0) ws.prepare('UPDATE user SET failed_count = 0, last_failed_at = NULL WHERE id = ?').run(user.id);
+  if (user.failed_count > 0)
+    ws.prepare('UPDATE user SET failed_count = 0, last_failed_at = NULL WHERE id = ?').run(user.id);
   return user;
 }
 
 export async function changePassword(ws: Db, userId: number, password: string, mustChange = false): Promise<void> {
   const hash = await hashPassword(password);
-  ws.prepare('UPDATE user SET password_hash = ?, must_change_password = ?, failed_count = 0, last_failed_at = NULL WHERE id = ?').run(
-    hash,
-    mustChange ? 1 : 0,
-    userId,
-  );
+  ws.prepare(
+    'UPDATE user SET password_hash = ?, must_change_password = ?, failed_count = 0, last_failed_at = NULL WHERE id = ?',
+  ).run(hash, mustChange ? 1 : 0, userId);
 }

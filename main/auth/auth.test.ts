@@ -24,12 +24,17 @@ describe('login, slowdown, recovery', () => {
     expect(!third.ok && third.error.message).toMatch(/attendez 30 secondes avant le prochain essai/);
     // even the right password waits
     const blocked = await t.client.call('auth.login', { login: 'secretaire', password: validAccount.password });
-    expect(!blocked.ok && blocked.error).toMatchObject({ code: 'THROTTLED', message: expect.stringMatching(/Mot de passe oublié : appelez le support/) });
+    expect(!blocked.ok && blocked.error).toMatchObject({
+      code: 'THROTTLED',
+      message: expect.stringMatching(/Mot de passe oublié : appelez le support/),
+    });
     t.setNow('2026-11-23T09:00:31Z');
     const after = await t.client.call('auth.login', { login: 'secretaire', password: validAccount.password });
     expect(after.ok).toBe(true);
     // failed attempts are in the installation journal, without the password typed
-    const lines = t.core.workspace.prepare("SELECT summary FROM journal WHERE action = 'connexion.echec'").all() as { summary: string }[];
+    const lines = t.core.workspace.prepare("SELECT summary FROM journal WHERE action = 'connexion.echec'").all() as {
+      summary: string;
+    }[];
     expect(lines).toHaveLength(3);
     expect(JSON.stringify(lines)).not.toContain('faux');
     t.close();
@@ -45,9 +50,17 @@ describe('login, slowdown, recovery', () => {
     expect(r.ok).toBe(true);
     const s = await c.call('app.status');
     expect(s.ok && s.value.phase === 'ready' && s.value.user.mustChangePassword).toBe(true);
-    const short = await c.call('auth.changePassword', { current: temporary, password: 'court', password_confirm: 'court' });
+    const short = await c.call('auth.changePassword', {
+      current: temporary,
+      password: 'court',
+      password_confirm: 'court',
+    });
     expect(!short.ok && short.error.fields).toEqual({ password: expect.stringMatching(/10 caractères/) }); // shown under the new password's field
-    const ch = await c.call('auth.changePassword', { current: temporary, password: 'un nouveau mot de passe', password_confirm: 'un nouveau mot de passe' });
+    const ch = await c.call('auth.changePassword', {
+      current: temporary,
+      password: 'un nouveau mot de passe',
+      password_confirm: 'un nouveau mot de passe',
+    });
     expect(ch.ok).toBe(true);
     await expect(recoverAccount(t.dir, 'inconnu')).rejects.toThrow(/Aucun compte « inconnu ».*secretaire/);
     c.close();
@@ -67,7 +80,9 @@ describe('lock', () => {
     expect((await t.client.call('auth.unlock', { password: validAccount.password })).ok).toBe(true);
     expect((await t.client.call('dashboard.get')).ok).toBe(true);
     const journal = await t.client.call('journal.list', {});
-    expect(journal.ok && journal.value.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['session.verrouillee', 'session.deverrouillee']));
+    expect(journal.ok && journal.value.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['session.verrouillee', 'session.deverrouillee']),
+    );
     t.close();
   });
 
@@ -94,13 +109,22 @@ describe('roles', () => {
   it('an élu account reads but cannot edit the commune, nor read the journal', async () => {
     const t = await withCommune();
     const created = await t.client.call('users.create', {
-      account: { login: 'h.lefevre', display_name: 'Hélène Lefèvre', password: 'le conseil se réunit', password_confirm: 'le conseil se réunit' },
+      account: {
+        login: 'h.lefevre',
+        display_name: 'Hélène Lefèvre',
+        password: 'le conseil se réunit',
+        password_confirm: 'le conseil se réunit',
+      },
       role: 'conseiller',
     });
     expect(created.ok).toBe(true);
     await t.client.call('auth.logout');
     expect((await t.client.call('auth.login', { login: 'h.lefevre', password: 'le conseil se réunit' })).ok).toBe(true);
-    await t.client.call('auth.changePassword', { current: 'le conseil se réunit', password: 'mon propre mot de passe', password_confirm: 'mon propre mot de passe' });
+    await t.client.call('auth.changePassword', {
+      current: 'le conseil se réunit',
+      password: 'mon propre mot de passe',
+      password_confirm: 'mon propre mot de passe',
+    });
     expect((await t.client.call('commune.get')).ok).toBe(true);
     const edit = await t.client.call('commune.setHoraires', { horaires: validHoraires });
     expect(!edit.ok && edit.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Votre rôle/) });
@@ -132,7 +156,16 @@ describe('several communes in one installation', () => {
     // the new commune is now open
     const dossier2 = await t.client.call('commune.get');
     expect(dossier2.ok && dossier2.value.identity.nom).toBe('Germigny-des-Prés');
-    await t.client.call('commune.saveElu', { id: null, elu: { civilite: 'M.', nom: 'Seulement-Ici', prenom: 'Jérôme', fonction: 'conseiller', mandat_debut: '2026-03-28' } });
+    await t.client.call('commune.saveElu', {
+      id: null,
+      elu: {
+        civilite: 'M.',
+        nom: 'Seulement-Ici',
+        prenom: 'Jérôme',
+        fonction: 'conseiller',
+        mandat_debut: '2026-03-28',
+      },
+    });
 
     const switched = await t.client.call('commune.switch', { communeId: t.communeId });
     expect(switched.ok).toBe(true);
@@ -155,7 +188,11 @@ describe('several communes in one installation', () => {
 
   it('refuses to create the same commune twice, and an élu cannot add a commune', async () => {
     const t = await withCommune();
-    const again = await t.client.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus: validElus });
+    const again = await t.client.call('setup.createCommune', {
+      identity: validIdentity,
+      horaires: validHoraires,
+      elus: validElus,
+    });
     expect(!again.ok && again.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/existe déjà/) });
     t.close();
   });
@@ -169,25 +206,47 @@ describe('an élu’s own account', () => {
     const maire = elus.find((e) => e.fonction === 'maire' && !e.mandat_fin)!;
     const adjoint = elus.find((e) => e.fonction === 'adjoint')!;
     const refused = await t.client.call('users.create', {
-      account: { login: 'agent', display_name: 'Agent', password: 'un mot de passe long', password_confirm: 'un mot de passe long' },
+      account: {
+        login: 'agent',
+        display_name: 'Agent',
+        password: 'un mot de passe long',
+        password_confirm: 'un mot de passe long',
+      },
       role: 'secretaire',
       eluId: maire.id,
     });
     expect(!refused.ok && refused.error.message).toMatch(/Seul un compte de maire/);
     const created = await t.client.call('users.create', {
-      account: { login: 'h.lefevre', display_name: 'Hélène Lefèvre', password: 'le conseil se réunit', password_confirm: 'le conseil se réunit' },
+      account: {
+        login: 'h.lefevre',
+        display_name: 'Hélène Lefèvre',
+        password: 'le conseil se réunit',
+        password_confirm: 'le conseil se réunit',
+      },
       role: 'maire',
       eluId: maire.id,
     });
     expect(created.ok).toBe(true);
     await t.client.call('auth.logout');
     await t.client.call('auth.login', { login: 'h.lefevre', password: 'le conseil se réunit' });
-    await t.client.call('auth.changePassword', { current: 'le conseil se réunit', password: 'mon propre mot de passe', password_confirm: 'mon propre mot de passe' });
+    await t.client.call('auth.changePassword', {
+      current: 'le conseil se réunit',
+      password: 'mon propre mot de passe',
+      password_confirm: 'mon propre mot de passe',
+    });
     const st = await t.client.call('app.status');
     expect(st.ok && st.value.phase === 'ready' && st.value.user.eluId).toBe(maire.id);
     // signing for the adjoint with the maire's account is refused before any token is touched
-    const other = await t.client.call('parapheur.sessionStart', { slotId: '00', certificateId: '01', pin: '1234', signataire: { eluId: adjoint.id } });
-    expect(!other.ok && other.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/seule votre propre clé/) });
+    const other = await t.client.call('parapheur.sessionStart', {
+      slotId: '00',
+      certificateId: '01',
+      pin: '1234',
+      signataire: { eluId: adjoint.id },
+    });
+    expect(!other.ok && other.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/seule votre propre clé/),
+    });
     t.close();
   });
 });

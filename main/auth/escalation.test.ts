@@ -10,7 +10,10 @@ const pw = (login: string) => `le mot de passe de ${login}`;
 const changed = (login: string) => `${pw(login)}, changé`;
 
 async function createAccount(c: Client, login: string, role: Role): Promise<number> {
-  const r = await c.call('users.create', { account: { login, display_name: `Nom ${login}`, password: pw(login), password_confirm: pw(login) }, role });
+  const r = await c.call('users.create', {
+    account: { login, display_name: `Nom ${login}`, password: pw(login), password_confirm: pw(login) },
+    role,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.userId;
 }
@@ -20,7 +23,11 @@ async function loginAs(t: TestCore, login: string): Promise<Client> {
   const c = inProcessClient(t.core);
   const r = await c.call('auth.login', { login, password: pw(login) });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  const ch = await c.call('auth.changePassword', { current: pw(login), password: changed(login), password_confirm: changed(login) });
+  const ch = await c.call('auth.changePassword', {
+    current: pw(login),
+    password: changed(login),
+    password_confirm: changed(login),
+  });
   if (!ch.ok) throw new Error(JSON.stringify(ch.error));
   return c;
 }
@@ -37,7 +44,10 @@ async function secondCommune(t: TestCore): Promise<string> {
 }
 
 const journalActions = (t: TestCore, communeId: string) =>
-  (t.core.communes.get(communeId).db.prepare('SELECT action, summary FROM journal ORDER BY id').all() as { action: string; summary: string }[]);
+  t.core.communes.get(communeId).db.prepare('SELECT action, summary FROM journal ORDER BY id').all() as {
+    action: string;
+    summary: string;
+  }[];
 
 describe('the order of roles', () => {
   it('one grants only roles up to one’s own; only a secrétaire grants secrétaire; support grants nothing', () => {
@@ -45,13 +55,19 @@ describe('the order of roles', () => {
     expect(grantableBy('maire')).toEqual(['maire', 'adjoint', 'conseiller']);
     for (const r of ['adjoint', 'conseiller', 'support'] as const) expect(grantableBy(r)).toEqual([]);
     // nobody hands out a right he lacks himself
-    for (const g of ROLES) for (const r of grantableBy(g)) expect(permissionsOf(r).every((p) => permissionsOf(g).includes(p)), `${g} → ${r}`).toBe(true);
+    for (const g of ROLES)
+      for (const r of grantableBy(g))
+        expect(
+          permissionsOf(r).every((p) => permissionsOf(g).includes(p)),
+          `${g} → ${r}`,
+        ).toBe(true);
     expect(ROLES.filter((g) => canGrant(g, 'secretaire'))).toEqual(['secretaire']);
   });
 
   it('support reads no personal data of a commune, and keeps backups and diagnostics', async () => {
     expect(permissionsOf('support')).not.toEqual(expect.arrayContaining(['commune.read']));
-    for (const p of ['commune.read', 'journal.read', 'users.manage'] as const) expect(permissionsOf('support')).not.toContain(p);
+    for (const p of ['commune.read', 'journal.read', 'users.manage'] as const)
+      expect(permissionsOf('support')).not.toContain(p);
     const t = await withCommune();
     await createAccount(t.client, 'support', 'support');
     const support = await loginAs(t, 'support');
@@ -78,13 +94,26 @@ describe('a maire cannot escalate', () => {
     await createAccount(t.client, 'maire', 'maire');
     const maire = await loginAs(t, 'maire');
     for (const role of ['secretaire', 'support'] as const) {
-      const r = await maire.call('users.create', { account: { login: `x-${role}`, display_name: 'X', password: pw('x'), password_confirm: pw('x') }, role });
+      const r = await maire.call('users.create', {
+        account: { login: `x-${role}`, display_name: 'X', password: pw('x'), password_confirm: pw('x') },
+        role,
+      });
       expect(!r.ok && r.error.code, role).toBe('FORBIDDEN');
     }
     expect(t.core.workspace.prepare("SELECT count(*) AS n FROM user WHERE login LIKE 'x-%'").get()).toEqual({ n: 0 });
-    const secr = await maire.call('users.create', { account: { login: 'x', display_name: 'X', password: pw('x'), password_confirm: pw('x') }, role: 'secretaire' });
+    const secr = await maire.call('users.create', {
+      account: { login: 'x', display_name: 'X', password: pw('x'), password_confirm: pw('x') },
+      role: 'secretaire',
+    });
     expect(!secr.ok && secr.error.message).toMatch(/Seule la secrétaire de mairie peut donner le rôle de secrétaire/);
-    expect((await maire.call('users.create', { account: { login: 'c.martin', display_name: 'C', password: pw('c'), password_confirm: pw('c') }, role: 'conseiller' })).ok).toBe(true);
+    expect(
+      (
+        await maire.call('users.create', {
+          account: { login: 'c.martin', display_name: 'C', password: pw('c'), password_confirm: pw('c') },
+          role: 'conseiller',
+        })
+      ).ok,
+    ).toBe(true);
     t.close();
   });
 
@@ -97,19 +126,29 @@ describe('a maire cannot escalate', () => {
     const secretaire = list.ok ? list.value.accounts.find((u) => u.login === 'secretaire')! : null;
     expect(secretaire).toMatchObject({ canChangeRole: false, canResetPassword: false });
     const reset = await maire.call('users.resetPassword', { userId: secretaire!.id });
-    expect(!reset.ok && reset.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/un rôle que vous ne gérez pas/) });
+    expect(!reset.ok && reset.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/un rôle que vous ne gérez pas/),
+    });
     // a second secrétaire, so that the « at least one secrétaire » rule is not what refuses
     const second = await createAccount(t.client, 'secretaire2', 'secretaire');
     for (const role of ['conseiller', null] as const) {
       const r = await maire.call('users.setRole', { userId: second, role });
-      expect(!r.ok && r.error, String(role)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/ne permet pas de modifier le compte/) });
+      expect(!r.ok && r.error, String(role)).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/ne permet pas de modifier le compte/),
+      });
     }
-    expect(t.core.workspace.prepare('SELECT role FROM user_role WHERE user_id = ?').get(second)).toEqual({ role: 'secretaire' });
+    expect(t.core.workspace.prepare('SELECT role FROM user_role WHERE user_id = ?').get(second)).toEqual({
+      role: 'secretaire',
+    });
     for (const role of ['secretaire', 'support'] as const) {
       const r = await maire.call('users.setRole', { userId: conseiller, role });
       expect(!r.ok && r.error.code, role).toBe('FORBIDDEN');
     }
-    expect(t.core.workspace.prepare('SELECT role FROM user_role WHERE user_id = ?').get(conseiller)).toEqual({ role: 'conseiller' });
+    expect(t.core.workspace.prepare('SELECT role FROM user_role WHERE user_id = ?').get(conseiller)).toEqual({
+      role: 'conseiller',
+    });
     // what he manages, he may
     expect((await maire.call('users.setRole', { userId: conseiller, role: 'adjoint' })).ok).toBe(true);
     t.close();
@@ -144,9 +183,10 @@ describe('password reset across communes', () => {
     const r = await t.client.call('users.resetPassword', { userId: both });
     expect(r.ok).toBe(true);
     for (const id of [a, b])
-      expect(journalActions(t, id).filter((j) => j.action === 'compte.mot-de-passe-reinitialise'), id).toEqual([
-        { action: 'compte.mot-de-passe-reinitialise', summary: expect.stringContaining('Nom both') },
-      ]);
+      expect(
+        journalActions(t, id).filter((j) => j.action === 'compte.mot-de-passe-reinitialise'),
+        id,
+      ).toEqual([{ action: 'compte.mot-de-passe-reinitialise', summary: expect.stringContaining('Nom both') }]);
     t.close();
   });
 });

@@ -13,12 +13,17 @@ const anyObject = z.record(z.string(), z.unknown());
 const id = z.number().int().positive();
 
 export const authApi = {
-  'auth.login': { args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(), access: 'public' },
+  'auth.login': {
+    args: z.object({ login: z.string().max(100), password: z.string().max(200) }).strict(),
+    access: 'public',
+  },
   'auth.logout': { args: none, access: 'public' },
   'auth.lock': { args: none, access: 'session' },
   'auth.unlock': { args: z.object({ password: z.string().max(200) }).strict(), access: 'public' },
   'auth.changePassword': {
-    args: z.object({ current: z.string().max(200), password: z.string().max(200), password_confirm: z.string().max(200) }).strict(),
+    args: z
+      .object({ current: z.string().max(200), password: z.string().max(200), password_confirm: z.string().max(200) })
+      .strict(),
     access: 'session',
   },
 
@@ -27,6 +32,9 @@ export const authApi = {
     args: z.object({ account: anyObject, role: z.enum(ROLES), eluId: id.nullable().optional() }).strict(),
     access: 'users.manage',
   },
-  'users.setRole': { args: z.object({ userId: id, role: z.enum(ROLES).nullable(), eluId: id.nullable().optional() }).strict(), access: 'users.manage' },
+  'users.setRole': {
+    args: z.object({ userId: id, role: z.enum(ROLES).nullable(), eluId: id.nullable().optional() }).strict(),
+    access: 'users.manage',
+  },
   'users.resetPassword': { args: z.object({ userId: id }).strict(), access: 'users.manage' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

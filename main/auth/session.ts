@@ -49,9 +49,18 @@ export function lastCommuneOf(core: CoreServices, userId: number): string | null
  * Make `communeId` the session's commune. Its database is opened here; if it cannot be (damaged, newer
  * version) the session still points at it so that the window can show the restore screen.
  */
-export function enterCommune(core: CoreServices, session: Session, communeId: string, how: 'connexion' | 'changement'): void {
+export function enterCommune(
+  core: CoreServices,
+  session: Session,
+  communeId: string,
+  how: 'connexion' | 'changement',
+): void {
   const role = roleIn(core.workspace, session.userId, communeId);
-  if (!role) throw new AppError('FORBIDDEN', "Vous n'avez pas accès à cette commune. Demandez à la secrétaire de mairie de vous l'ouvrir.");
+  if (!role)
+    throw new AppError(
+      'FORBIDDEN',
+      "Vous n'avez pas accès à cette commune. Demandez à la secrétaire de mairie de vous l'ouvrir.",
+    );
   session.communeId = communeId;
   session.role = role;
   session.eluId = eluOf(core.workspace, session.userId, communeId);
@@ -68,9 +77,14 @@ export function enterCommune(core: CoreServices, session: Session, communeId: st
       `INSERT INTO user_visit (user_login, previous_visit, last_visit) VALUES (?, NULL, ?)
        ON CONFLICT (user_login) DO UPDATE SET previous_visit = last_visit, last_visit = excluded.last_visit`,
     ).run(session.login, now.toISOString());
-    record(db, now, { login: session.login, name: session.displayName }, {
-      action: how === 'connexion' ? 'session.connexion' : 'session.changement-commune',
-      summary: how === 'connexion' ? 'Connexion' : 'Ouverture de la commune (changement de commune)',
-    });
+    record(
+      db,
+      now,
+      { login: session.login, name: session.displayName },
+      {
+        action: how === 'connexion' ? 'session.connexion' : 'session.changement-commune',
+        summary: how === 'connexion' ? 'Connexion' : 'Ouverture de la commune (changement de commune)',
+      },
+    );
   })();
 }

@@ -15,8 +15,12 @@ import { canGrant, grantableBy, ROLE_LABELS, type Role } from './roles';
 /** An account linked to an élu must have an élu's role, and the élu must exist in this commune. */
 function checkElu(db: Db, role: Role, eluId: number | null): void {
   if (eluId === null) return;
-  if (!ELU_ROLES.has(role)) throw new AppError('INVALID', 'Seul un compte de maire, d’adjoint ou de conseiller est relié à un élu.', { eluId: 'Rôle sans élu.' });
-  if (!db.prepare('SELECT 1 FROM elu WHERE id = ?').get(eluId)) throw new AppError('INVALID', 'Cet élu est introuvable dans la commune.', { eluId: 'Élu introuvable.' });
+  if (!ELU_ROLES.has(role))
+    throw new AppError('INVALID', 'Seul un compte de maire, d’adjoint ou de conseiller est relié à un élu.', {
+      eluId: 'Rôle sans élu.',
+    });
+  if (!db.prepare('SELECT 1 FROM elu WHERE id = ?').get(eluId))
+    throw new AppError('INVALID', 'Cet élu est introuvable dans la commune.', { eluId: 'Élu introuvable.' });
 }
 
 /** The caller's role in the open commune (the core's access check already required one). */
@@ -37,7 +41,10 @@ function refuseGrant(role: Role): AppError {
 }
 
 const rolesOf = (ws: Db, userId: number) =>
-  ws.prepare('SELECT commune_id, role FROM user_role WHERE user_id = ? ORDER BY commune_id').all(userId) as { commune_id: string; role: Role }[];
+  ws.prepare('SELECT commune_id, role FROM user_role WHERE user_id = ? ORDER BY commune_id').all(userId) as {
+    commune_id: string;
+    role: Role;
+  }[];
 
 /** True when the caller could grant each role the account holds, in each of its communes. */
 export function managesEverywhere(ws: Db, callerId: number, userId: number): boolean {
@@ -70,7 +77,14 @@ export const usersHandlers = {
         `SELECT u.id, u.login, u.display_name, u.must_change_password, r.role, r.elu_id FROM user u
          JOIN user_role r ON r.user_id = u.id AND r.commune_id = ? ORDER BY u.display_name COLLATE NOCASE`,
       )
-      .all(ctx.commune().id) as { id: number; login: string; display_name: string; must_change_password: number; role: Role; elu_id: number | null }[];
+      .all(ctx.commune().id) as {
+      id: number;
+      login: string;
+      display_name: string;
+      must_change_password: number;
+      role: Role;
+      elu_id: number | null;
+    }[];
     const accounts = rows.map((r) => ({
       ...r,
       canChangeRole: r.id !== s.userId && canGrant(mine, r.role),
@@ -88,7 +102,12 @@ export const usersHandlers = {
     const userId = await createUser(ctx.core.workspace, ctx.now, { ...a, mustChange: true });
     setRole(ctx.core.workspace, userId, communeId, role, eluId ?? null);
     db.transaction(() =>
-      ctx.audit({ action: 'compte.cree', summary: `Compte créé : ${a.display_name} (${a.login}), ${ROLE_LABELS[role]}`, objectType: 'compte', objectId: a.login }),
+      ctx.audit({
+        action: 'compte.cree',
+        summary: `Compte créé : ${a.display_name} (${a.login}), ${ROLE_LABELS[role]}`,
+        objectType: 'compte',
+        objectId: a.login,
+      }),
     )();
     return { userId };
   },
@@ -99,9 +118,15 @@ export const usersHandlers = {
     const mine = myRole(ctx);
     const { user, role: current } = accountHere(ctx, userId, communeId);
     if (userId === s.userId && role !== s.role)
-      throw new AppError('FORBIDDEN', 'Vous ne pouvez pas changer votre propre rôle ; demandez-le à un autre compte (secrétaire de mairie).');
+      throw new AppError(
+        'FORBIDDEN',
+        'Vous ne pouvez pas changer votre propre rôle ; demandez-le à un autre compte (secrétaire de mairie).',
+      );
     if (!canGrant(mine, current))
-      throw new AppError('FORBIDDEN', `Votre rôle ne permet pas de modifier le compte de ${user.display_name} (${ROLE_LABELS[current]}).`);
+      throw new AppError(
+        'FORBIDDEN',
+        `Votre rôle ne permet pas de modifier le compte de ${user.display_name} (${ROLE_LABELS[current]}).`,
+      );
     if (role && !canGrant(mine, role)) throw refuseGrant(role);
     if (role) checkElu(db, role, eluId ?? null);
     const secretaires = ctx.core.workspace
@@ -113,7 +138,9 @@ export const usersHandlers = {
     db.transaction(() =>
       ctx.audit({
         action: 'compte.role',
-        summary: role ? `Rôle de ${user.display_name} : ${ROLE_LABELS[role]}` : `Accès de ${user.display_name} à la commune retiré`,
+        summary: role
+          ? `Rôle de ${user.display_name} : ${ROLE_LABELS[role]}`
+          : `Accès de ${user.display_name} à la commune retiré`,
         objectType: 'compte',
         objectId: user.login,
       }),
@@ -127,7 +154,10 @@ export const usersHandlers = {
     const ws = ctx.core.workspace;
     const { user } = accountHere(ctx, userId, ctx.commune().id);
     if (userId === s.userId)
-      throw new AppError('FORBIDDEN', 'Pour votre propre mot de passe, utilisez « Changer mon mot de passe » (Paramètres › Sécurité).');
+      throw new AppError(
+        'FORBIDDEN',
+        'Pour votre propre mot de passe, utilisez « Changer mon mot de passe » (Paramètres › Sécurité).',
+      );
     if (!managesEverywhere(ws, s.userId, userId))
       throw new AppError(
         'FORBIDDEN',
@@ -137,9 +167,20 @@ export const usersHandlers = {
     const dbs = rolesOf(ws, userId).map((r) => ctx.core.communes.get(r.commune_id).db);
     const temporary = temporaryPassword();
     await changePassword(ws, userId, temporary, true);
-    const entry = { action: 'compte.mot-de-passe-reinitialise', summary: `Mot de passe de ${user.display_name} réinitialisé (provisoire, à changer à la prochaine connexion)`, objectType: 'compte', objectId: user.login };
+    const entry = {
+      action: 'compte.mot-de-passe-reinitialise',
+      summary: `Mot de passe de ${user.display_name} réinitialisé (provisoire, à changer à la prochaine connexion)`,
+      objectType: 'compte',
+      objectId: user.login,
+    };
     for (const db of dbs) db.transaction(() => record(db, ctx.now, ctx.actor(), entry))();
-    workspaceLog(ws, ctx.now, s.login, 'compte.mot-de-passe-reinitialise', `Mot de passe de ${user.login} réinitialisé`);
+    workspaceLog(
+      ws,
+      ctx.now,
+      s.login,
+      'compte.mot-de-passe-reinitialise',
+      `Mot de passe de ${user.login} réinitialisé`,
+    );
     return { temporaryPassword: temporary };
   },
 } satisfies Implementations<'users.list' | 'users.create' | 'users.setRole' | 'users.resetPassword'>;

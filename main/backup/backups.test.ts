@@ -26,7 +26,8 @@ describe('automatic backups', () => {
     const t = await withCommune();
     const { db } = t.core.communes.get(t.communeId);
     const dir = t.core.communes.backupDirOf(t.communeId);
-    for (let i = 0; i < KEEP.quotidienne + 3; i++) createBackup(db, dir, 'quotidienne', new Date(Date.UTC(2026, 0, 1 + i)));
+    for (let i = 0; i < KEEP.quotidienne + 3; i++)
+      createBackup(db, dir, 'quotidienne', new Date(Date.UTC(2026, 0, 1 + i)));
     for (let i = 0; i < 30; i++) createBackup(db, dir, 'manuelle', new Date(Date.UTC(2025, 0, 1 + i)));
     const list = listBackups(dir);
     expect(list.filter((b) => b.kind === 'quotidienne')).toHaveLength(KEEP.quotidienne);
@@ -43,7 +44,12 @@ describe('automatic backups', () => {
     const r = await t.client.call('backup.create');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const checked = checkBackup(path.join(t.core.communes.backupDirOf(t.communeId), r.value.file), communeMigrations, '45270', t.core.communes.key);
+    const checked = checkBackup(
+      path.join(t.core.communes.backupDirOf(t.communeId), r.value.file),
+      communeMigrations,
+      '45270',
+      t.core.communes.key,
+    );
     expect(checked).toMatchObject({ nom: 'Saint-Benoît-sur-Loire', code_insee: '45270' });
     t.close();
   });
@@ -54,14 +60,19 @@ describe('restore', () => {
     const t = await withCommune();
     const made = await t.client.call('backup.create');
     if (!made.ok) throw new Error(made.error.message);
-    await t.client.call('commune.saveElu', { id: null, elu: { civilite: 'M.', nom: 'Nouveau', prenom: 'Benoît', fonction: 'conseiller', mandat_debut: '2026-04-01' } });
+    await t.client.call('commune.saveElu', {
+      id: null,
+      elu: { civilite: 'M.', nom: 'Nouveau', prenom: 'Benoît', fonction: 'conseiller', mandat_debut: '2026-04-01' },
+    });
     const r = await t.client.call('backup.restore', { file: made.value.file });
     expect(r.ok).toBe(true);
     const dossier = await t.client.call('commune.get');
     expect(dossier.ok && dossier.value.elus.map((e) => e.nom)).not.toContain('Nouveau');
     const kept = t.core.communes.backups(t.communeId).find((b) => b.kind === 'avant-restauration');
     expect(kept).toBeDefined();
-    const old = openKeyed(path.join(t.core.communes.backupDirOf(t.communeId), kept!.file), t.core.communes.key, { readonly: true });
+    const old = openKeyed(path.join(t.core.communes.backupDirOf(t.communeId), kept!.file), t.core.communes.key, {
+      readonly: true,
+    });
     expect((old.prepare("SELECT count(*) AS n FROM elu WHERE nom = 'Nouveau'").get() as { n: number }).n).toBe(1);
     old.close();
     const journal = await t.client.call('journal.list', {});
@@ -91,7 +102,13 @@ describe('restore', () => {
     });
     expect(other.ok).toBe(true);
     const otherBackup = t.core.communes.backups((other as { value: { communeId: string } }).value.communeId)[0]!;
-    fs.copyFileSync(path.join(t.core.communes.backupDirOf((other as { value: { communeId: string } }).value.communeId), otherBackup.file), path.join(dir, '2026-11-22T11-00-00-000Z_manuelle.sqlite'));
+    fs.copyFileSync(
+      path.join(
+        t.core.communes.backupDirOf((other as { value: { communeId: string } }).value.communeId),
+        otherBackup.file,
+      ),
+      path.join(dir, '2026-11-22T11-00-00-000Z_manuelle.sqlite'),
+    );
     await t.client.call('commune.switch', { communeId: t.communeId });
     const r2 = await t.client.call('backup.restore', { file: '2026-11-22T11-00-00-000Z_manuelle.sqlite' });
     expect(!r2.ok && r2.error.message).toMatch(/autre commune \(Germigny-des-Prés/);
@@ -126,7 +143,9 @@ describe('restore', () => {
     expect(after.ok && after.value.phase === 'ready' && after.value.problem).toBeNull();
     // the damaged file is kept for support
     const kept = t.core.communes.backups(t.communeId).find((b) => b.kind === 'avant-restauration')!;
-    expect(fs.readFileSync(path.join(t.core.communes.backupDirOf(t.communeId), kept.file)).equals(damagedCopy)).toBe(true);
+    expect(fs.readFileSync(path.join(t.core.communes.backupDirOf(t.communeId), kept.file)).equals(damagedCopy)).toBe(
+      true,
+    );
     t.close();
   });
 

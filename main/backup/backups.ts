@@ -98,9 +98,17 @@ export function rotateBackups(dir: string, kind: BackupKind): void {
 /** Why a backup could not be written, in French, with the error code that fits the cause. */
 function backupFailureCause(e: unknown): { code: 'DISK_FULL' | 'READ_ONLY' | 'INTERNAL'; cause: string } {
   const code = String((e as { code?: unknown } | null)?.code ?? '');
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return { code: 'DISK_FULL', cause: "le disque de l'ordinateur est plein. Libérez de la place." };
-  if (['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN'].includes(code) || code.startsWith('SQLITE_READONLY'))
-    return { code: 'READ_ONLY', cause: 'le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier).' };
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL')
+    return { code: 'DISK_FULL', cause: "le disque de l'ordinateur est plein. Libérez de la place." };
+  if (
+    ['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN'].includes(code) ||
+    code.startsWith('SQLITE_READONLY')
+  )
+    return {
+      code: 'READ_ONLY',
+      cause:
+        'le dossier « sauvegardes » de la commune ne peut pas être écrit (protégé en écriture, ou remplacé par un fichier).',
+    };
   return { code: 'INTERNAL', cause: 'une erreur inattendue est survenue.' };
 }
 
@@ -113,7 +121,10 @@ export function backupFailureMessage(e: unknown): string {
 export function manualBackupError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   const { code, cause } = backupFailureCause(e);
-  return new AppError(code, `La sauvegarde n'a pas pu être faite : ${cause} Le dossier de la commune n'a pas été modifié.`);
+  return new AppError(
+    code,
+    `La sauvegarde n'a pas pu être faite : ${cause} Le dossier de la commune n'a pas été modifié.`,
+  );
 }
 
 /** The backup before a schema update failed: the update is not run without one, so nothing is changed. */
@@ -135,8 +146,14 @@ export interface CheckedBackup {
  * Everything is checked before anything is replaced: full integrity check, schema not newer than this
  * build, and a commune dossier inside that is the expected commune.
  */
-export function checkBackup(file: string, migrations: readonly Migration[], expectedInsee: string, key: DbKey | null): CheckedBackup {
-  const invalid = (why: string) => new AppError('BACKUP_INVALID', `Cette sauvegarde ne peut pas être restaurée : ${why} Rien n'a été remplacé.`);
+export function checkBackup(
+  file: string,
+  migrations: readonly Migration[],
+  expectedInsee: string,
+  key: DbKey | null,
+): CheckedBackup {
+  const invalid = (why: string) =>
+    new AppError('BACKUP_INVALID', `Cette sauvegarde ne peut pas être restaurée : ${why} Rien n'a été remplacé.`);
   if (!fs.existsSync(file)) throw invalid('le fichier est introuvable.');
   let version: number;
   try {
@@ -153,7 +170,10 @@ export function checkBackup(file: string, migrations: readonly Migration[], expe
   const db = openKeyed(file, key, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='commune'").get();
-    const commune = row ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as { nom: string; code_insee: string } | undefined) : undefined;
+    const commune = row
+      ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as
+          { nom: string; code_insee: string } | undefined)
+      : undefined;
     if (!commune) throw invalid("ce n'est pas un dossier de commune Clocher.");
     if (commune.code_insee !== expectedInsee)
       throw invalid(`elle appartient à une autre commune (${commune.nom}, INSEE ${commune.code_insee}).`);

@@ -34,8 +34,13 @@ describe('a failed daily backup warns and never blocks the commune', () => {
     expect(status.ok && status.value.phase === 'ready' && status.value.problem).toBeNull();
     const dash = await t.client.call('dashboard.get');
     if (!dash.ok) throw new Error(dash.error.message);
-    expect(dash.value.todos[0]?.title).toMatch(/sauvegarde automatique du jour n'a pas pu être faite.*« sauvegardes ».*ne peut pas être écrit.*Clocher fonctionne normalement/);
-    const saved = await t.client.call('commune.saveElu', { id: null, elu: { civilite: 'M.', nom: 'Nouveau', prenom: 'Benoît', fonction: 'conseiller', mandat_debut: '2026-04-01' } });
+    expect(dash.value.todos[0]?.title).toMatch(
+      /sauvegarde automatique du jour n'a pas pu être faite.*« sauvegardes ».*ne peut pas être écrit.*Clocher fonctionne normalement/,
+    );
+    const saved = await t.client.call('commune.saveElu', {
+      id: null,
+      elu: { civilite: 'M.', nom: 'Nouveau', prenom: 'Benoît', fonction: 'conseiller', mandat_debut: '2026-04-01' },
+    });
     expect(saved.ok).toBe(true);
     const journal = await t.client.call('journal.list', { text: 'sauvegarde automatique' });
     expect(journal.ok && journal.value.rows.map((r) => r.action)).toContain('sauvegarde.echec');
@@ -43,7 +48,10 @@ describe('a failed daily backup warns and never blocks the commune', () => {
     expect(list.ok && list.value).toEqual([]);
 
     const manual = await t.client.call('backup.create');
-    expect(!manual.ok && manual.error).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/^La sauvegarde n'a pas pu être faite : le dossier « sauvegardes »/) });
+    expect(!manual.ok && manual.error).toMatchObject({
+      code: 'READ_ONLY',
+      message: expect.stringMatching(/^La sauvegarde n'a pas pu être faite : le dossier « sauvegardes »/),
+    });
 
     // once `sauvegardes` is a folder again, a manual backup clears the warning
     fs.rmSync(dir);
@@ -99,7 +107,10 @@ describe('the backup before a schema update', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toMatchObject({ code: 'READ_ONLY', message: expect.stringMatching(/mettre à jour.*sauvegarde.*« sauvegardes ».*Rien n'a été modifié/) });
+    expect(err).toMatchObject({
+      code: 'READ_ONLY',
+      message: expect.stringMatching(/mettre à jour.*sauvegarde.*« sauvegardes ».*Rien n'a été modifié/),
+    });
     store.closeAll();
     const after = openKeyed(file, store.key, { readonly: true }); // encrypted at this first opening (main/db/encrypt-plain.ts)
     expect(after.pragma('user_version', { simple: true })).toBe(20); // not migrated
@@ -165,7 +176,9 @@ describe('a read-only data folder is named as such, never « endommagé »', () 
   });
 
   it('SQLite read-only errors map to READ_ONLY', () => {
-    expect(toErrorValue(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))).toMatchObject({
+    expect(
+      toErrorValue(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' })),
+    ).toMatchObject({
       code: 'READ_ONLY',
       message: expect.stringMatching(/lecture seule/),
     });
@@ -189,9 +202,16 @@ describe('restores are journaled for the installation and their copies kept', ()
     for (let i = 0; i < 25; i++) createBackup(db, dir, 'quotidienne', new Date(Date.UTC(2026, 0, 1 + i)));
     expect(listBackups(dir).filter((b) => b.kind === 'avant-restauration')).toHaveLength(7);
 
-    const lines = t.core.workspace.prepare("SELECT user_login, summary FROM journal WHERE action = 'sauvegarde.restauree' ORDER BY id").all() as { user_login: string; summary: string }[];
+    const lines = t.core.workspace
+      .prepare("SELECT user_login, summary FROM journal WHERE action = 'sauvegarde.restauree' ORDER BY id")
+      .all() as { user_login: string; summary: string }[];
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toMatchObject({ user_login: 'secretaire', summary: expect.stringContaining(`${t.communeId} : sauvegarde ${made.value.file} restaurée ; l'ancienne base est conservée sous `) });
+    expect(lines[0]).toMatchObject({
+      user_login: 'secretaire',
+      summary: expect.stringContaining(
+        `${t.communeId} : sauvegarde ${made.value.file} restaurée ; l'ancienne base est conservée sous `,
+      ),
+    });
     t.close();
   });
 });

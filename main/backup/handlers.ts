@@ -10,7 +10,8 @@ import fs from 'node:fs';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
 function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
-  const row = ctx.core.workspace.prepare('SELECT code_insee FROM commune_ref WHERE id = ?').get(id) as { code_insee: string } | undefined;
+  const row = ctx.core.workspace.prepare('SELECT code_insee FROM commune_ref WHERE id = ?').get(id) as
+    { code_insee: string } | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Commune introuvable.');
   return row.code_insee;
 }
@@ -45,7 +46,14 @@ export const backupHandlers = {
     } catch (e) {
       throw manualBackupError(e);
     }
-    db.transaction(() => ctx.audit({ action: 'sauvegarde.creee', summary: `Sauvegarde manuelle ${info.file}`, objectType: 'sauvegarde', objectId: info.file }))();
+    db.transaction(() =>
+      ctx.audit({
+        action: 'sauvegarde.creee',
+        summary: `Sauvegarde manuelle ${info.file}`,
+        objectType: 'sauvegarde',
+        objectId: info.file,
+      }),
+    )();
     return info;
   },
 
@@ -82,7 +90,14 @@ export const backupHandlers = {
     const file = path.join(ctx.core.dataDir, 'exports', name);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     exportCommune(db, ctx.core.communes.documentsOf(id), file, passphrase);
-    db.transaction(() => ctx.audit({ action: 'sauvegarde.exportee', summary: `Export pour un autre PC : ${name}`, objectType: 'sauvegarde', objectId: name }))();
+    db.transaction(() =>
+      ctx.audit({
+        action: 'sauvegarde.exportee',
+        summary: `Export pour un autre PC : ${name}`,
+        objectType: 'sauvegarde',
+        objectId: name,
+      }),
+    )();
     return { file, name };
   },
 
@@ -94,7 +109,12 @@ export const backupHandlers = {
     const ws = ctx.core.workspace;
     try {
       ws.transaction(() => {
-        ws.prepare('INSERT INTO commune_ref (id, nom, code_insee, created_at) VALUES (?, ?, ?, ?)').run(c.id, c.nom, c.code_insee, ctx.now.toISOString());
+        ws.prepare('INSERT INTO commune_ref (id, nom, code_insee, created_at) VALUES (?, ?, ?, ?)').run(
+          c.id,
+          c.nom,
+          c.code_insee,
+          ctx.now.toISOString(),
+        );
         setRole(ws, s.userId, c.id, 'secretaire');
         workspaceLog(ws, ctx.now, s.login, 'commune.importee', `Commune importée d'un autre PC : ${c.nom}`);
       })();
@@ -104,7 +124,12 @@ export const backupHandlers = {
     }
     const { db } = ctx.core.communes.get(c.id);
     db.transaction(() =>
-      record(db, ctx.now, ctx.actor(), { action: 'commune.importee', summary: `Dossier importé d'un autre PC par ${s.login}`, objectType: 'commune', objectId: c.code_insee }),
+      record(db, ctx.now, ctx.actor(), {
+        action: 'commune.importee',
+        summary: `Dossier importé d'un autre PC par ${s.login}`,
+        objectType: 'commune',
+        objectId: c.code_insee,
+      }),
     )();
     return { communeId: c.id, nom: c.nom };
   },

@@ -1,2 +1,10 @@
 /** What other folders may use of main/backup/ (architecture §2: only through this file). */
-export { backupBeforeUpdateError, backupFailureMessage, type BackupInfo, checkBackup, createBackup, keepRawCopy, listBackups } from './backups';
+export {
+  backupBeforeUpdateError,
+  backupFailureMessage,
+  type BackupInfo,
+  checkBackup,
+  createBackup,
+  keepRawCopy,
+  listBackups,
+} from './backups';

@@ -11,5 +11,8 @@ export const backupApi = {
   'backup.restore': { args: z.object({ file: backupFile }).strict(), access: 'backup.manage' },
   // « Exporter pour un autre PC » / import: the commune re-encrypted under a passphrase (main/backup/transfer.ts)
   'backup.export': { args: z.object({ passphrase: z.string().max(200) }).strict(), access: 'backup.manage' },
-  'backup.import': { args: z.object({ uploadId: z.uuid(), passphrase: z.string().max(200) }).strict(), access: 'installation.manage' },
+  'backup.import': {
+    args: z.object({ uploadId: z.uuid(), passphrase: z.string().max(200) }).strict(),
+    access: 'installation.manage',
+  },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -4,7 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../host/inprocess';
-import { testCore, validAccount, validElus, validHoraires, validIdentity, withCommune } from '../../test-support/helpers';
+import {
+  testCore,
+  validAccount,
+  validElus,
+  validHoraires,
+  validIdentity,
+  withCommune,
+} from '../../test-support/helpers';
 import { deriveDocumentsKey, isEncryptedFile, isPlainFile } from '../db';
 import { DocumentStore } from '../documents';
 
@@ -17,7 +24,11 @@ async function upload(client: Client, file: string): Promise<string> {
   if (!start.ok) throw new Error(start.error.message);
   const chunk = start.value.chunkBytes;
   for (let offset = 0; offset < bytes.length; offset += chunk) {
-    const r = await client.call('documents.uploadChunk', { uploadId: start.value.uploadId, offset, data: bytes.subarray(offset, offset + chunk).toString('base64') });
+    const r = await client.call('documents.uploadChunk', {
+      uploadId: start.value.uploadId,
+      offset,
+      data: bytes.subarray(offset, offset + chunk).toString('base64'),
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
   return start.value.uploadId;
@@ -26,7 +37,10 @@ async function upload(client: Client, file: string): Promise<string> {
 /** A commune with a seeded élu, and a second installation (another PC) with a commune of its own. */
 async function twoPcs() {
   const from = await withCommune();
-  const r = await from.client.call('commune.saveElu', { id: null, elu: { civilite: 'M.', nom: NOM, prenom: 'Aristide', fonction: 'conseiller', mandat_debut: '2026-04-01' } });
+  const r = await from.client.call('commune.saveElu', {
+    id: null,
+    elu: { civilite: 'M.', nom: NOM, prenom: 'Aristide', fonction: 'conseiller', mandat_debut: '2026-04-01' },
+  });
   if (!r.ok) throw new Error(r.error.message);
   const to = testCore();
   const made = await to.client.call('setup.createCommune', {
@@ -53,22 +67,40 @@ describe('export for another PC', () => {
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
 
     // a PC that already holds this commune: refused, nothing overwritten
-    const dup = await from.client.call('backup.import', { uploadId: await upload(from.client, made.value.file), passphrase: PASSPHRASE });
-    expect(!dup.ok && dup.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/déjà dans Clocher sur ce PC : rien n'a été importé/) });
+    const dup = await from.client.call('backup.import', {
+      uploadId: await upload(from.client, made.value.file),
+      passphrase: PASSPHRASE,
+    });
+    expect(!dup.ok && dup.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/déjà dans Clocher sur ce PC : rien n'a été importé/),
+    });
 
     // an altered export (last byte of the last document) is refused whole
     const altered = `${made.value.file}.altere`;
     fs.writeFileSync(altered, Buffer.concat([bytes.subarray(0, -1), Buffer.from([bytes[bytes.length - 1]! ^ 1])]));
-    const bad = await to.client.call('backup.import', { uploadId: await upload(to.client, altered), passphrase: PASSPHRASE });
+    const bad = await to.client.call('backup.import', {
+      uploadId: await upload(to.client, altered),
+      passphrase: PASSPHRASE,
+    });
     expect(!bad.ok && bad.error.message).toMatch(/endommagé.*Rien n'a été importé/);
     expect(fs.existsSync(to.core.communes.dirOf(from.communeId))).toBe(false);
 
-    const wrong = await to.client.call('backup.import', { uploadId: await upload(to.client, made.value.file), passphrase: 'une autre phrase de passe' });
-    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'DB_WRONG_KEY', message: expect.stringMatching(/phrase de passe ne correspond pas.*Rien n'a été importé/) });
+    const wrong = await to.client.call('backup.import', {
+      uploadId: await upload(to.client, made.value.file),
+      passphrase: 'une autre phrase de passe',
+    });
+    expect(!wrong.ok && wrong.error).toMatchObject({
+      code: 'DB_WRONG_KEY',
+      message: expect.stringMatching(/phrase de passe ne correspond pas.*Rien n'a été importé/),
+    });
     expect(fs.existsSync(to.core.communes.dirOf(from.communeId))).toBe(false);
     expect(fs.readdirSync(to.core.communes.root).filter((f) => f.startsWith('.import-'))).toEqual([]);
 
-    const ok = await to.client.call('backup.import', { uploadId: await upload(to.client, made.value.file), passphrase: PASSPHRASE });
+    const ok = await to.client.call('backup.import', {
+      uploadId: await upload(to.client, made.value.file),
+      passphrase: PASSPHRASE,
+    });
     if (!ok.ok) throw new Error(ok.error.message);
     expect(ok.value.nom).toBe('Saint-Benoît-sur-Loire');
     expect((await to.client.call('commune.switch', { communeId: ok.value.communeId })).ok).toBe(true);
@@ -80,7 +112,9 @@ describe('export for another PC', () => {
     const docFile = path.join(there.root, doc.sha256.slice(0, 2), doc.sha256);
     expect(isEncryptedFile(docFile)).toBe(true);
     expect(fs.readFileSync(docFile).includes(Buffer.from(NOM))).toBe(false);
-    expect(() => new DocumentStore(there.root, deriveDocumentsKey(from.core.communes.key)).read(doc.sha256)).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY' }));
+    expect(() => new DocumentStore(there.root, deriveDocumentsKey(from.core.communes.key)).read(doc.sha256)).toThrow(
+      expect.objectContaining({ code: 'DB_WRONG_KEY' }),
+    );
     const file = to.core.communes.fileOf(ok.value.communeId);
     expect(isPlainFile(file)).toBe(false);
     expect(fs.readFileSync(file).includes(Buffer.from(NOM))).toBe(false);
@@ -95,13 +129,18 @@ describe('a backup is bound to the key of its PC', () => {
     const made = await from.client.call('backup.create');
     if (!made.ok) throw new Error(made.error.message);
     const name = '2026-11-22T10-00-00-000Z_manuelle.sqlite';
-    fs.copyFileSync(path.join(from.core.communes.backupDirOf(from.communeId), made.value.file), path.join(to.core.communes.backupDirOf(to.communeId), name));
+    fs.copyFileSync(
+      path.join(from.core.communes.backupDirOf(from.communeId), made.value.file),
+      path.join(to.core.communes.backupDirOf(to.communeId), name),
+    );
     const file = to.core.communes.fileOf(to.communeId);
     const before = fs.readFileSync(file);
     const r = await to.client.call('backup.restore', { file: name });
     expect(!r.ok && r.error).toMatchObject({
       code: 'BACKUP_INVALID',
-      message: expect.stringMatching(/chiffré par un autre ordinateur.*Exporter pour un autre PC.*Rien n'a été remplacé/),
+      message: expect.stringMatching(
+        /chiffré par un autre ordinateur.*Exporter pour un autre PC.*Rien n'a été remplacé/,
+      ),
     });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     // the same backup restores on its own PC

@@ -12,7 +12,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../kernel';
-import { isNotADb, keyOf, openKeyed, rekeyFile, vacuumInto, type Db, type DbKey, inspectDatabaseFile, type Migration } from '../db';
+import {
+  isNotADb,
+  keyOf,
+  openKeyed,
+  rekeyFile,
+  vacuumInto,
+  type Db,
+  type DbKey,
+  inspectDatabaseFile,
+  type Migration,
+} from '../db';
 import type { DocumentStore } from '../documents';
 import { communeIdFor } from '../commune';
 
@@ -31,7 +41,8 @@ const MAGIC = Buffer.from('CLOCHER-EXPORT-1\n', 'latin1');
 const SALT = 16;
 const HEADER = MAGIC.length + SALT + 1 + 8;
 const DOC_HEADER = 32 + 12 + 16 + 8;
-const documentsKey = (passKey: DbKey) => Buffer.from(crypto.hkdfSync('sha256', passKey, Buffer.alloc(0), 'clocher:export:documents', 32));
+const documentsKey = (passKey: DbKey) =>
+  Buffer.from(crypto.hkdfSync('sha256', passKey, Buffer.alloc(0), 'clocher:export:documents', 32));
 const u64 = (n: number) => {
   const b = Buffer.alloc(8);
   b.writeBigUInt64BE(BigInt(n));
@@ -43,14 +54,23 @@ export const MIN_PASSPHRASE = 12;
 export const EXPORT_EXTENSION = '.clocher-export';
 
 export function passphraseKey(passphrase: string, salt: Buffer, logN = LOG_N): DbKey {
-  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 2 ** logN, r: 8, p: 1, maxmem: 256 * 2 ** logN * 8 + 2 ** 20 });
+  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, {
+    N: 2 ** logN,
+    r: 8,
+    p: 1,
+    maxmem: 256 * 2 ** logN * 8 + 2 ** 20,
+  });
 }
 
 export function checkPassphrase(passphrase: string): void {
   if ([...passphrase.trim()].length < MIN_PASSPHRASE)
-    throw new AppError('INVALID', `La phrase de passe doit compter au moins ${MIN_PASSPHRASE} caractères (par exemple quatre mots).`, {
-      passphrase: `Au moins ${MIN_PASSPHRASE} caractères.`,
-    });
+    throw new AppError(
+      'INVALID',
+      `La phrase de passe doit compter au moins ${MIN_PASSPHRASE} caractères (par exemple quatre mots).`,
+      {
+        passphrase: `Au moins ${MIN_PASSPHRASE} caractères.`,
+      },
+    );
 }
 
 /** Write the export of the open base `db` and its documents to `target` (under a temporary name, then renamed). */
@@ -96,15 +116,27 @@ export interface ImportedCommune {
 }
 
 const notAnExport = () =>
-  new AppError('INVALID', "Ce fichier n'est pas un export de commune Clocher (« Exporter pour un autre PC »). Rien n'a été importé.");
+  new AppError(
+    'INVALID',
+    "Ce fichier n'est pas un export de commune Clocher (« Exporter pour un autre PC »). Rien n'a été importé.",
+  );
 export const wrongPassphrase = () =>
-  new AppError('DB_WRONG_KEY', "La phrase de passe ne correspond pas à cet export. Rien n'a été importé : vérifiez-la (majuscules, accents, espaces) et recommencez.");
+  new AppError(
+    'DB_WRONG_KEY',
+    "La phrase de passe ne correspond pas à cet export. Rien n'a été importé : vérifiez-la (majuscules, accents, espaces) et recommencez.",
+  );
 
 /**
  * Unpack an export (its bytes) into `workFile`, checked (passphrase, full integrity, not newer than this build, a commune
  * inside) and re-encrypted under `key`, the key of this PC. On any failure `workFile` is removed.
  */
-export function unpackExport(raw: Buffer, passphrase: string, workFile: string, key: DbKey, migrations: readonly Migration[]): ImportedCommune {
+export function unpackExport(
+  raw: Buffer,
+  passphrase: string,
+  workFile: string,
+  key: DbKey,
+  migrations: readonly Migration[],
+): ImportedCommune {
   if (raw.length <= HEADER || !raw.subarray(0, MAGIC.length).equals(MAGIC)) throw notAnExport();
   const salt = raw.subarray(MAGIC.length, MAGIC.length + SALT);
   const logN = raw[MAGIC.length + SALT] ?? 0;
@@ -124,13 +156,18 @@ export function unpackExport(raw: Buffer, passphrase: string, workFile: string, 
     let commune: Omit<ImportedCommune, 'restoreDocuments'> | undefined;
     try {
       const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'commune'").get();
-      commune = hasTable ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as typeof commune) : undefined;
+      commune = hasTable
+        ? (db.prepare('SELECT nom, code_insee FROM commune WHERE id = 1').get() as typeof commune)
+        : undefined;
     } finally {
       db.close();
     }
     if (!commune) throw notAnExport();
     rekeyFile(workFile, passKey, key);
-    return { ...commune, restoreDocuments: (docs) => restoreDocuments(raw.subarray(baseEnd), documentsKey(passKey), docs) };
+    return {
+      ...commune,
+      restoreDocuments: (docs) => restoreDocuments(raw.subarray(baseEnd), documentsKey(passKey), docs),
+    };
   } catch (e) {
     fs.rmSync(workFile, { force: true });
     fs.rmSync(`${workFile}-journal`, { force: true });
@@ -142,13 +179,20 @@ export function unpackExport(raw: Buffer, passphrase: string, workFile: string, 
  * Add a commune from an export made on another PC, re-encrypted under this PC's key, with its documents. Refused
  * when this installation already has that commune (restore a backup there instead): nothing is ever overwritten.
  */
-export function importCommune(store: CommuneFiles, raw: Buffer, passphrase: string): { id: string; nom: string; code_insee: string } {
+export function importCommune(
+  store: CommuneFiles,
+  raw: Buffer,
+  passphrase: string,
+): { id: string; nom: string; code_insee: string } {
   const work = path.join(store.root, `.import-${crypto.randomBytes(6).toString('hex')}.sqlite`);
   const commune = unpackExport(raw, passphrase, work, store.key, communeMigrations);
   const id = communeIdFor(commune.code_insee, commune.nom);
   if (store.exists(id)) {
     fs.rmSync(work, { force: true });
-    throw new AppError('CONFLICT', `La commune ${commune.nom} (INSEE ${commune.code_insee}) est déjà dans Clocher sur ce PC : rien n'a été importé. Pour revenir en arrière, restaurez plutôt une sauvegarde.`);
+    throw new AppError(
+      'CONFLICT',
+      `La commune ${commune.nom} (INSEE ${commune.code_insee}) est déjà dans Clocher sur ce PC : rien n'a été importé. Pour revenir en arrière, restaurez plutôt une sauvegarde.`,
+    );
   }
   try {
     fs.mkdirSync(store.dirOf(id), { recursive: true });
@@ -188,4 +232,8 @@ function restoreDocuments(rest: Buffer, docKey: Buffer, docs: DocumentStore): nu
   return n;
 }
 
-const damagedExport = () => new AppError('INVALID', "Ce fichier d'export est endommagé (un document ne se relit pas). Rien n'a été importé : refaites l'export sur l'autre PC.");
+const damagedExport = () =>
+  new AppError(
+    'INVALID',
+    "Ce fichier d'export est endommagé (un document ne se relit pas). Rien n'a été importé : refaites l'export sur l'autre PC.",
+  );

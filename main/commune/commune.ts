@@ -100,7 +100,8 @@ export function readDossier(db: Db): CommuneDossier {
   };
 }
 
-export const fullName = (e: Pick<EluInput, 'civilite' | 'prenom' | 'nom'>): string => `${e.civilite} ${e.prenom} ${e.nom}`;
+export const fullName = (e: Pick<EluInput, 'civilite' | 'prenom' | 'nom'>): string =>
+  `${e.civilite} ${e.prenom} ${e.nom}`;
 
 export function readSetting<T>(db: Db, key: string): T | undefined {
   const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
@@ -108,7 +109,9 @@ export function readSetting<T>(db: Db, key: string): T | undefined {
 }
 
 export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  db.prepare(
+    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, JSON.stringify(value));
 }
 
 /** Folder-safe, readable id for a commune: INSEE code and name, e.g. `45123-saint-benoit-sur-loire`. */

@@ -1,7 +1,15 @@
 import { AppError, parisDay } from '../kernel';
 import type { Implementations } from '../api/handler';
 import { communesOf, enterCommune } from '../auth';
-import { describeHoraires, fullName, readDossier, readIdentity, saveElu, writeHoraires, writeIdentity } from './commune';
+import {
+  describeHoraires,
+  fullName,
+  readDossier,
+  readIdentity,
+  saveElu,
+  writeHoraires,
+  writeIdentity,
+} from './commune';
 import { parseParts } from './parts';
 import { communeIdentitySchema, conseilSchema, eluSchema, openingSlotsSchema } from './validation';
 
@@ -22,13 +30,22 @@ export const communeHandlers = {
     const { db, id } = ctx.commune();
     const before = readIdentity(db);
     if (before.code_insee !== next.code_insee)
-      throw new AppError('INVALID', "Le code INSEE d'une commune ne change pas. Pour une autre commune, utilisez « Ajouter une commune ».", {
-        'identity.code_insee': 'Code INSEE : il ne peut pas être modifié.',
-      });
+      throw new AppError(
+        'INVALID',
+        "Le code INSEE d'une commune ne change pas. Pour une autre commune, utilisez « Ajouter une commune ».",
+        {
+          'identity.code_insee': 'Code INSEE : il ne peut pas être modifié.',
+        },
+      );
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(before[k]) !== String(next[k]));
     db.transaction(() => {
       writeIdentity(db, next, ctx.now);
-      ctx.audit({ action: 'commune.identite', summary: `Identité de la commune modifiée (${changed.join(', ') || 'aucun changement'})`, objectType: 'commune', objectId: next.code_insee });
+      ctx.audit({
+        action: 'commune.identite',
+        summary: `Identité de la commune modifiée (${changed.join(', ') || 'aucun changement'})`,
+        objectType: 'commune',
+        objectId: next.code_insee,
+      });
     })();
     ctx.core.workspace.prepare('UPDATE commune_ref SET nom = ? WHERE id = ?').run(next.nom, id);
     return readDossier(db);
@@ -48,7 +65,8 @@ export const communeHandlers = {
     const e = parseParts({ elu: [eluSchema, elu] }).elu;
     const { db } = ctx.commune();
     db.transaction(() => {
-      if (id !== null && !db.prepare('SELECT 1 FROM elu WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', 'Cet élu est introuvable.');
+      if (id !== null && !db.prepare('SELECT 1 FROM elu WHERE id = ?').get(id))
+        throw new AppError('NOT_FOUND', 'Cet élu est introuvable.');
       const saved = saveElu(db, id, e, ctx.now);
       // The whole council must stay coherent (one maire in office, distinct ranks): check after the change.
       const all = readDossier(db).elus;
@@ -58,7 +76,9 @@ export const communeHandlers = {
         if (!(e instanceof AppError) || !e.fields) throw e;
         // Speak of the élu being saved: `elus.N.rang_adjoint` for this élu becomes `elu.rang_adjoint`.
         const mine = `elus.${all.findIndex((x) => x.id === saved)}.`;
-        const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.startsWith(mine) ? `elu.${k.slice(mine.length)}` : k, v]));
+        const fields = Object.fromEntries(
+          Object.entries(e.fields).map(([k, v]) => [k.startsWith(mine) ? `elu.${k.slice(mine.length)}` : k, v]),
+        );
         throw new AppError('INVALID', e.message, fields);
       }
       ctx.audit({
@@ -75,9 +95,18 @@ export const communeHandlers = {
 
   'settings.set': (ctx, { lockMinutes }) => {
     ctx.core.workspace
-      .prepare("INSERT INTO setting (key, value) VALUES ('lock_minutes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO setting (key, value) VALUES ('lock_minutes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(lockMinutes));
-    ctx.commune().db.transaction(() => ctx.audit({ action: 'parametres.verrouillage', summary: `Verrouillage automatique après ${lockMinutes} min d'inactivité` }))();
+    ctx
+      .commune()
+      .db.transaction(() =>
+        ctx.audit({
+          action: 'parametres.verrouillage',
+          summary: `Verrouillage automatique après ${lockMinutes} min d'inactivité`,
+        }),
+      )();
     return { lockMinutes };
   },
 } satisfies Implementations<

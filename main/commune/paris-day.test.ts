@@ -10,7 +10,12 @@ import { testCore, validAccount, validElus, validHoraires, validIdentity } from 
 async function communeAt(iso: string) {
   const t = testCore();
   t.setNow(iso);
-  const r = await t.client.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus: validElus, account: validAccount });
+  const r = await t.client.call('setup.createCommune', {
+    identity: validIdentity,
+    horaires: validHoraires,
+    elus: validElus,
+    account: validAccount,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return { ...t, communeId: r.value.communeId };
 }
@@ -31,17 +36,23 @@ describe('today is the Paris day of the injected clock', () => {
     }
   });
 
-  it.each(cases)('the daily backup is taken again when the Paris day changes — $season', async ({ before, at, paris }) => {
-    const t = await communeAt(before); // 23:50 in Paris: still the previous day there, backup of that day taken
-    try {
-      const dir = t.core.communes.backupDirOf(t.communeId);
-      const days = () => listBackups(dir).filter((b) => b.kind === 'quotidienne').map((b) => parisDay(new Date(b.createdAt)));
-      expect(days()).not.toContain(paris);
-      t.setNow(at); // 40 minutes later: a new day in Paris, the same UTC date
-      expect((await t.client.call('dashboard.get')).ok).toBe(true);
-      expect(days()).toContain(paris);
-    } finally {
-      t.close();
-    }
-  });
+  it.each(cases)(
+    'the daily backup is taken again when the Paris day changes — $season',
+    async ({ before, at, paris }) => {
+      const t = await communeAt(before); // 23:50 in Paris: still the previous day there, backup of that day taken
+      try {
+        const dir = t.core.communes.backupDirOf(t.communeId);
+        const days = () =>
+          listBackups(dir)
+            .filter((b) => b.kind === 'quotidienne')
+            .map((b) => parisDay(new Date(b.createdAt)));
+        expect(days()).not.toContain(paris);
+        t.setNow(at); // 40 minutes later: a new day in Paris, the same UTC date
+        expect((await t.client.call('dashboard.get')).ok).toBe(true);
+        expect(days()).toContain(paris);
+      } finally {
+        t.close();
+      }
+    },
+  );
 });

@@ -17,5 +17,8 @@ export const communeApi = {
 
   'settings.get': { args: none, access: 'session' },
   // installation-wide: held in every commune of the installation (auth/access.ts)
-  'settings.set': { args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(), access: 'installation.manage' },
+  'settings.set': {
+    args: z.object({ lockMinutes: z.number().int().min(1).max(120) }).strict(),
+    access: 'installation.manage',
+  },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -31,7 +31,8 @@ export const codeInsee = z
   .trim()
   .toUpperCase()
   .regex(INSEE_PATTERN, {
-    error: 'Code INSEE : 5 caractères, des chiffres (ou 2A / 2B pour la Corse), par exemple 45123. Ce n’est pas le code postal.',
+    error:
+      'Code INSEE : 5 caractères, des chiffres (ou 2A / 2B pour la Corse), par exemple 45123. Ce n’est pas le code postal.',
   });
 
 export const siren = z
@@ -41,19 +42,27 @@ export const siren = z
     z
       .string()
       .regex(/^\d{9}$/, { error: 'SIREN : 9 chiffres, par exemple 214 501 234.' })
-      .refine(isValidSiren, { error: 'SIREN : ce numéro est invalide (sa clé de contrôle ne correspond pas) ; vérifiez-le sur un avis de situation SIRENE.' })
+      .refine(isValidSiren, {
+        error:
+          'SIREN : ce numéro est invalide (sa clé de contrôle ne correspond pas) ; vérifiez-le sur un avis de situation SIRENE.',
+      })
       .refine((s) => s.startsWith('21'), { error: 'SIREN : celui d’une commune commence par 21.' }),
   );
 
 const frenchPhone = z
   .string({ error: 'Téléphone : champ obligatoire.' })
   .transform((s) => s.replace(/[\s.-]/g, ''))
-  .pipe(z.string().regex(/^(?:0[1-9]\d{8}|\+33[1-9]\d{8}|\+262\d{9}|\+590\d{9}|\+594\d{9}|\+596\d{9})$/, {
-    error: 'Téléphone : 10 chiffres, par exemple 02 38 12 34 56.',
-  }));
+  .pipe(
+    z.string().regex(/^(?:0[1-9]\d{8}|\+33[1-9]\d{8}|\+262\d{9}|\+590\d{9}|\+594\d{9}|\+596\d{9})$/, {
+      error: 'Téléphone : 10 chiffres, par exemple 02 38 12 34 56.',
+    }),
+  );
 
 export const email = (label: string) =>
-  z.string({ error: `${label} : champ obligatoire.` }).trim().pipe(z.email({ error: `${label} : adresse e-mail invalide, par exemple mairie@commune.fr.` }));
+  z
+    .string({ error: `${label} : champ obligatoire.` })
+    .trim()
+    .pipe(z.email({ error: `${label} : adresse e-mail invalide, par exemple mairie@commune.fr.` }));
 
 export const communeIdentitySchema = z
   .object({
@@ -64,11 +73,15 @@ export const communeIdentitySchema = z
       .string({ error: 'Département : champ obligatoire.' })
       .trim()
       .toUpperCase()
-      .regex(/^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, { error: 'Département : numéro invalide (01 à 95, 2A, 2B, 971 à 976).' }),
+      .regex(/^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, {
+        error: 'Département : numéro invalide (01 à 95, 2A, 2B, 971 à 976).',
+      }),
     arrondissement: z
       .string({ error: 'Arrondissement : champ obligatoire.' })
       .trim()
-      .regex(/^[1-9]$/, { error: "Arrondissement : un chiffre de 1 à 9 (numéro de l'arrondissement dans le département)." }),
+      .regex(/^[1-9]$/, {
+        error: "Arrondissement : un chiffre de 1 à 9 (numéro de l'arrondissement dans le département).",
+      }),
     adresse: trimmed('Adresse de la mairie', 200),
     code_postal: z
       .string({ error: 'Code postal : champ obligatoire.' })
@@ -117,15 +130,30 @@ export const eluSchema = z
     rang_adjoint: z.number().int().min(1, { error: 'Rang : 1er adjoint, 2e adjoint…' }).max(30).nullable().optional(),
     mandat_debut: isoDate('Début du mandat'),
     mandat_fin: isoDate('Fin du mandat').nullable().optional(),
-    email: email('E-mail').nullable().optional().or(z.literal('').transform(() => null)),
+    email: email('E-mail')
+      .nullable()
+      .optional()
+      .or(z.literal('').transform(() => null)),
   })
   .superRefine((e, ctx) => {
     if (e.mandat_fin && e.mandat_fin < e.mandat_debut)
-      ctx.addIssue({ code: 'custom', path: ['mandat_fin'], message: 'Fin du mandat : elle doit suivre le début du mandat.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mandat_fin'],
+        message: 'Fin du mandat : elle doit suivre le début du mandat.',
+      });
     if (e.fonction === 'adjoint' && !e.rang_adjoint)
-      ctx.addIssue({ code: 'custom', path: ['rang_adjoint'], message: 'Rang : indiquez le rang de l’adjoint (1er, 2e…).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rang_adjoint'],
+        message: 'Rang : indiquez le rang de l’adjoint (1er, 2e…).',
+      });
     if (e.date_naissance && e.date_naissance >= e.mandat_debut)
-      ctx.addIssue({ code: 'custom', path: ['date_naissance'], message: 'Date de naissance : elle doit précéder le début du mandat.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date_naissance'],
+        message: 'Date de naissance : elle doit précéder le début du mandat.',
+      });
   })
   .transform((e) => ({ ...e, rang_adjoint: e.fonction === 'adjoint' ? (e.rang_adjoint ?? null) : null }));
 export type EluInput = z.infer<typeof eluSchema>;
@@ -154,7 +182,11 @@ export const conseilSchema = (today: string) =>
       elus.forEach((e, i) => {
         if (!inOffice(e, today) || e.rang_adjoint == null) return;
         if (ranks.has(e.rang_adjoint))
-          ctx.addIssue({ code: 'custom', path: [i, 'rang_adjoint'], message: `Rang : deux adjoints en fonction ont le rang ${e.rang_adjoint}.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'rang_adjoint'],
+            message: `Rang : deux adjoints en fonction ont le rang ${e.rang_adjoint}.`,
+          });
         ranks.set(e.rang_adjoint, i);
       });
     });

@@ -21,9 +21,15 @@ export interface Attendance {
   votants: number;
 }
 
-export function presentAt(input: Pick<AttendanceInput, 'opening' | 'mouvements'>, eluId: number, rang: number): boolean {
+export function presentAt(
+  input: Pick<AttendanceInput, 'opening' | 'mouvements'>,
+  eluId: number,
+  rang: number,
+): boolean {
   let here = input.opening.get(eluId) === 'present';
-  for (const m of [...input.mouvements].filter((x) => x.eluId === eluId && x.avantRang <= rang).sort((a, b) => a.avantRang - b.avantRang))
+  for (const m of [...input.mouvements]
+    .filter((x) => x.eluId === eluId && x.avantRang <= rang)
+    .sort((a, b) => a.avantRang - b.avantRang))
     here = m.type === 'arrivee';
   return here;
 }
@@ -40,5 +46,11 @@ export function attendanceFor(input: AttendanceInput, rang: number): Attendance 
       presents.includes(p.mandataire) &&
       !interesses.has(p.mandant),
   );
-  return { enExercice: input.enExercice.length, presents, retires, representes, votants: presents.length + representes.length };
+  return {
+    enExercice: input.enExercice.length,
+    presents,
+    retires,
+    representes,
+    votants: presents.length + representes.length,
+  };
 }

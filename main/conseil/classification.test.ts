@@ -20,12 +20,17 @@ describe('ACTES classification', () => {
     // The préfecture serves « Decisions budgetaires », « Designation de representants » (no accents).
     const c = bundledClassification();
     const flat = flattenMatieres(c);
-    expect(c.matieres.find((m) => m.code === '7')?.children.find((m) => m.code === '7.1')?.libelle).toBe('Decisions budgetaires');
+    expect(c.matieres.find((m) => m.code === '7')?.children.find((m) => m.code === '7.1')?.libelle).toBe(
+      'Decisions budgetaires',
+    );
     expect(flat.find((m) => m.code === '7.1')?.chemin).toBe('Finances locales › Décisions budgétaires');
     expect(flat.find((m) => m.code === '5.3')?.libelle).toBe('Désignation de représentants');
     expect(flat.find((m) => m.code === '9.4')?.libelle).toBe('Vœux et motions');
     const deep = flat.find((m) => m.code.split('.').length === 3)!;
-    const raw = c.matieres.flatMap((m) => m.children).flatMap((m) => m.children).find((m) => m.code === deep.code)!;
+    const raw = c.matieres
+      .flatMap((m) => m.children)
+      .flatMap((m) => m.children)
+      .find((m) => m.code === deep.code)!;
     expect(deep.libelle).toBe(raw.libelle);
   });
   it('refuses an unknown matière and a top-level one', () => {

@@ -35,26 +35,44 @@ export function parseClassification(bytes: Uint8Array): Classification {
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   const encoding = /encoding="([^"]+)"/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
   const text = new TextDecoder(encoding === 'iso-8859-1' || encoding === 'latin1' ? 'latin1' : 'utf-8').decode(bytes);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, htmlEntities: true });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    htmlEntities: true,
+  });
   const root = parser.parse(text)?.RetourClassification;
   if (!root) throw new Error("ce fichier n'est pas une classification ACTES (RetourClassification)");
   const natures: Nature[] = asArray(root.NaturesActes?.NatureActe).map((n: Record<string, unknown>) => ({
     code: String(n['@CodeNatureActe']),
     libelle: String(n['@Libelle']),
     abrege: String(n['@TypeAbrege'] ?? ''),
-    typesPJ: asArray(n.TypePJNatureActe as Record<string, string>[] | undefined).map((t) => ({ code: String(t['@CodeTypePJ']), libelle: String(t['@Libelle']) })),
+    typesPJ: asArray(n.TypePJNatureActe as Record<string, string>[] | undefined).map((t) => ({
+      code: String(t['@CodeTypePJ']),
+      libelle: String(t['@Libelle']),
+    })),
   }));
   const walk = (nodes: unknown, level: number, prefix: string): Matiere[] =>
     asArray(nodes as Record<string, unknown>[] | undefined).map((m) => {
       const code = prefix ? `${prefix}.${m['@CodeMatiere']}` : String(m['@CodeMatiere']);
-      return { code, libelle: String(m['@Libelle']).trim(), children: level < 5 ? walk(m[`Matiere${level + 1}`], level + 1, code) : [] };
+      return {
+        code,
+        libelle: String(m['@Libelle']).trim(),
+        children: level < 5 ? walk(m[`Matiere${level + 1}`], level + 1, code) : [],
+      };
     });
-  return { date: String(root.DateClassification ?? ''), natures: natures.sort((a, b) => a.code.localeCompare(b.code)), matieres: walk(root.Matieres?.Matiere1, 1, '') };
+  return {
+    date: String(root.DateClassification ?? ''),
+    natures: natures.sort((a, b) => a.code.localeCompare(b.code)),
+    matieres: walk(root.Matieres?.Matiere1, 1, ''),
+  };
 }
 
 let defaultClassification: Classification | null = null;
 export function bundledClassification(): Classification {
-  defaultClassification ??= parseClassification(fs.readFileSync(path.join(resourcesDir(), 'actes', 'classification-defaut.xml')));
+  defaultClassification ??= parseClassification(
+    fs.readFileSync(path.join(resourcesDir(), 'actes', 'classification-defaut.xml')),
+  );
   return defaultClassification;
 }
 
@@ -80,7 +98,8 @@ export function flattenMatieres(c: Classification): { code: string; libelle: str
 export function checkMatiere(c: Classification, code: string): string | null {
   const hit = flattenMatieres(c).find((m) => m.code === code);
   if (!hit) return `Matière ${code} inconnue dans la classification ACTES de la commune (version du ${c.date}).`;
-  if (!code.includes('.')) return `Matière ${code} : choisissez une sous-matière (par exemple ${code}.1), la préfecture exige au moins deux niveaux.`;
+  if (!code.includes('.'))
+    return `Matière ${code} : choisissez une sous-matière (par exemple ${code}.1), la préfecture exige au moins deux niveaux.`;
   return null;
 }
 

@@ -9,7 +9,10 @@ import { addDays, formatDateFr } from './rules/dates';
 import { eluIdsEnExercice, getSeance, pointsOf, type SeanceRow } from './seances';
 
 export function ruleOptions(db: Db, s: SeanceRow) {
-  return { urgence: s.nature === 'urgence', icpe: pointsOf(db, s.id).some((p) => p.icpe === 1 && p.statut !== 'retire') };
+  return {
+    urgence: s.nature === 'urgence',
+    icpe: pointsOf(db, s.id).some((p) => p.icpe === 1 && p.statut !== 'retire'),
+  };
 }
 
 export function convocationCheckFor(db: Db, s: SeanceRow, sendingDate: string): ConvocationCheck {
@@ -38,7 +41,9 @@ export function convocationState(c: ConseilCtx, seanceId: number) {
   const population = readIdentity(c.db).population;
   const opts = ruleOptions(c.db, s);
   const rule = convocationRule(population, opts);
-  const envois = c.db.prepare('SELECT elu_id, mode, envoye_le, sha256 FROM convocation_envoi WHERE seance_id = ?').all(seanceId) as EnvoiRow[];
+  const envois = c.db
+    .prepare('SELECT elu_id, mode, envoye_le, sha256 FROM convocation_envoi WHERE seance_id = ?')
+    .all(seanceId) as EnvoiRow[];
   const inOffice = eluIdsEnExercice(c.db, s.date);
   const sent = new Set(envois.map((e) => e.elu_id));
   return {
@@ -53,7 +58,9 @@ export function convocationState(c: ConseilCtx, seanceId: number) {
 
 const envoiSchema = z.object({
   eluId: z.number().int().positive(),
-  mode: z.enum(['dematerialise', 'papier'], { error: "Mode d'envoi : dématérialisé (par défaut, art. L2121-10) ou papier à la demande de l'élu." }),
+  mode: z.enum(['dematerialise', 'papier'], {
+    error: "Mode d'envoi : dématérialisé (par défaut, art. L2121-10) ou papier à la demande de l'élu.",
+  }),
   date: isoDate("Date d'envoi"),
 });
 
@@ -106,9 +113,18 @@ async function prepareEnvoi(c: ConseilCtx, seanceId: number, input: unknown) {
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'en_cours' || s.statut === 'close') throw new AppError('CONFLICT', 'La séance a déjà eu lieu.');
   if (pointsOf(c.db, seanceId).filter((p) => p.statut !== 'retire').length === 0)
-    throw new AppError('RULE', "La convocation indique les questions portées à l'ordre du jour (art. L2121-10 CGCT) : ajoutez au moins un point avant de convoquer.");
-  if (e.date > c.today) throw new AppError('INVALID', "Date d'envoi : elle ne peut pas être dans le futur ; enregistrez l'envoi le jour où il part.", { date: 'Date future.' });
-  if (!eluIdsEnExercice(c.db, s.date).includes(e.eluId)) throw new AppError('INVALID', "Cet élu n'est pas en exercice à la date de la séance.");
+    throw new AppError(
+      'RULE',
+      "La convocation indique les questions portées à l'ordre du jour (art. L2121-10 CGCT) : ajoutez au moins un point avant de convoquer.",
+    );
+  if (e.date > c.today)
+    throw new AppError(
+      'INVALID',
+      "Date d'envoi : elle ne peut pas être dans le futur ; enregistrez l'envoi le jour où il part.",
+      { date: 'Date future.' },
+    );
+  if (!eluIdsEnExercice(c.db, s.date).includes(e.eluId))
+    throw new AppError('INVALID', "Cet élu n'est pas en exercice à la date de la séance.");
   const check = convocationCheckFor(c.db, s, e.date);
   if (!check.ok) throw new AppError('RULE', check.message);
   const pdf = await convocationFor(c.db, seanceId, e.eluId, e.date);
@@ -123,7 +139,12 @@ export function recordAffichage(c: ConseilCtx, seanceId: number, date: string): 
   if (date > c.today) throw new AppError('INVALID', "Date d'affichage : elle ne peut pas être dans le futur.");
   if (date > s.date) throw new AppError('INVALID', "Date d'affichage : elle doit précéder la séance.");
   c.db.prepare('UPDATE seance SET convocation_affichee_le = ? WHERE id = ?').run(date, seanceId);
-  c.audit({ action: 'convocation.affichee', summary: `Convocation affichée à la mairie le ${formatDateFr(date)} (art. L2121-10 CGCT)`, objectType: 'seance', objectId: seanceId });
+  c.audit({
+    action: 'convocation.affichee',
+    summary: `Convocation affichée à la mairie le ${formatDateFr(date)} (art. L2121-10 CGCT)`,
+    objectType: 'seance',
+    objectId: seanceId,
+  });
 }
 
 export const earliestDateFor = (population: number, today: string, urgence = false): string =>

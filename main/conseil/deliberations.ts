@@ -44,11 +44,19 @@ export function getDeliberation(db: Db, id: number): DeliberationRow {
 }
 
 export const deliberationsOf = (db: Db, seanceId: number): DeliberationRow[] =>
-  db.prepare('SELECT d.* FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero').all(seanceId) as DeliberationRow[];
+  db
+    .prepare(
+      'SELECT d.* FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero',
+    )
+    .all(seanceId) as DeliberationRow[];
 
 /** The date the convocation left (the earliest recorded sending), shown on the délibération. */
 export const convocationDate = (db: Db, seanceId: number): string | null =>
-  (db.prepare('SELECT min(envoye_le) AS d FROM convocation_envoi WHERE seance_id = ?').get(seanceId) as { d: string | null }).d;
+  (
+    db.prepare('SELECT min(envoye_le) AS d FROM convocation_envoi WHERE seance_id = ?').get(seanceId) as {
+      d: string | null;
+    }
+  ).d;
 
 export interface NewDeliberation {
   point: PointRow;
@@ -66,14 +74,33 @@ export interface NewDeliberation {
  * Number the délibération (ACTES numéro interne, unique), generate its PDF, and write everything in one
  * transaction. Once written, the database refuses any change to its content (trigger deliberation_immuable).
  */
-export async function createDeliberation(c: ConseilCtx, n: NewDeliberation): Promise<{ deliberationId: number; numero: string }> {
+export async function createDeliberation(
+  c: ConseilCtx,
+  n: NewDeliberation,
+): Promise<{ deliberationId: number; numero: string }> {
   const year = Number(n.seance.date.slice(0, 4));
-  const existing = (c.db.prepare("SELECT numero FROM deliberation WHERE numero LIKE ? ESCAPE '\\'").all(`${year}\\_%`) as { numero: string }[]).map((r) => r.numero);
+  const existing = (
+    c.db.prepare("SELECT numero FROM deliberation WHERE numero LIKE ? ESCAPE '\\'").all(`${year}\\_%`) as {
+      numero: string;
+    }[]
+  ).map((r) => r.numero);
   const numero = nextNumero(year, existing);
   const bad = checkNumero(numero, existing);
   if (bad) throw new AppError('CONFLICT', bad);
-  const matiereChemin = flattenMatieres(communeClassification(c.db, c.docs)).find((m) => m.code === n.point.matiere)?.chemin ?? n.point.matiere;
-  const pdf = await deliberationPdf(c.db, { numero, seance: n.seance, point: n.point, attendance: n.attendance, vote: n.vote, nomination: n.nomination ?? null, nominatif: n.nominatif ?? null, convocationLe: convocationDate(c.db, n.seance.id), matiereChemin });
+  const matiereChemin =
+    flattenMatieres(communeClassification(c.db, c.docs)).find((m) => m.code === n.point.matiere)?.chemin ??
+    n.point.matiere;
+  const pdf = await deliberationPdf(c.db, {
+    numero,
+    seance: n.seance,
+    point: n.point,
+    attendance: n.attendance,
+    vote: n.vote,
+    nomination: n.nomination ?? null,
+    nominatif: n.nominatif ?? null,
+    convocationLe: convocationDate(c.db, n.seance.id),
+    matiereChemin,
+  });
   const { sha256 } = c.docs.put(pdf);
   const id = c.db.transaction(() => {
     n.record();
@@ -83,7 +110,21 @@ export async function createDeliberation(c: ConseilCtx, n: NewDeliberation): Pro
           `INSERT INTO deliberation (seance_id, point_id, numero, objet, matiere, texte, pour, contre, abstention, adoptee, signature, transmission, pdf_sha256, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'a_signer', ?, ?, ?)`,
         )
-        .run(n.seance.id, n.point.id, numero, n.point.titre, n.point.matiere, n.point.projet, n.vote.pour, n.vote.contre, n.vote.abstention, n.vote.adopted ? 1 : 0, n.vote.adopted ? 'a_transmettre' : 'non_soumise', sha256, c.now.toISOString()).lastInsertRowid,
+        .run(
+          n.seance.id,
+          n.point.id,
+          numero,
+          n.point.titre,
+          n.point.matiere,
+          n.point.projet,
+          n.vote.pour,
+          n.vote.contre,
+          n.vote.abstention,
+          n.vote.adopted ? 1 : 0,
+          n.vote.adopted ? 'a_transmettre' : 'non_soumise',
+          sha256,
+          c.now.toISOString(),
+        ).lastInsertRowid,
     );
     c.db.prepare("UPDATE point_odj SET statut = 'delibere' WHERE id = ?").run(n.point.id);
     c.audit({
@@ -102,19 +143,36 @@ export async function createDeliberation(c: ConseilCtx, n: NewDeliberation): Pro
 export function modePublicite(db: Db): { mode: ModePublicite; choisi: boolean; deliberation: string | null } {
   const chosen = readSetting<{ mode: ModePublicite; deliberation: string | null }>(db, 'mode_publicite') ?? null;
   const population = readIdentity(db).population;
-  return { mode: defaultModePublicite(population, chosen?.mode ?? null), choisi: Boolean(chosen) && population < 3500, deliberation: chosen?.deliberation ?? null };
+  return {
+    mode: defaultModePublicite(population, chosen?.mode ?? null),
+    choisi: Boolean(chosen) && population < 3500,
+    deliberation: chosen?.deliberation ?? null,
+  };
 }
 
 export function setModePublicite(c: ConseilCtx, mode: ModePublicite, deliberationNumero: string | null): void {
   if (readIdentity(c.db).population >= 3500 && mode !== 'electronique')
-    throw new AppError('RULE', "À partir de 3 500 habitants, les actes sont publiés sous forme électronique (art. L2131-1 CGCT).");
+    throw new AppError(
+      'RULE',
+      'À partir de 3 500 habitants, les actes sont publiés sous forme électronique (art. L2131-1 CGCT).',
+    );
   if (mode !== 'electronique' && !deliberationNumero)
-    throw new AppError('RULE', "Le mode de publicité est choisi par délibération du conseil municipal (art. L2131-1 IV CGCT) : indiquez son numéro.");
+    throw new AppError(
+      'RULE',
+      'Le mode de publicité est choisi par délibération du conseil municipal (art. L2131-1 IV CGCT) : indiquez son numéro.',
+    );
   writeSetting(c.db, 'mode_publicite', { mode, deliberation: deliberationNumero });
-  c.audit({ action: 'conseil.mode-publicite', summary: `Mode de publicité des actes : ${mode}${deliberationNumero ? ` (délibération n° ${deliberationNumero})` : ''}` });
+  c.audit({
+    action: 'conseil.mode-publicite',
+    summary: `Mode de publicité des actes : ${mode}${deliberationNumero ? ` (délibération n° ${deliberationNumero})` : ''}`,
+  });
 }
 
-const publishSchema = z.object({ debut: isoDate('Date de publication'), confirm: z.boolean().optional(), confirmNonSignee: z.boolean().optional() });
+const publishSchema = z.object({
+  debut: isoDate('Date de publication'),
+  confirm: z.boolean().optional(),
+  confirmNonSignee: z.boolean().optional(),
+});
 
 /**
  * Publication of an adopted délibération in the commune's mode; electronic publication lasts ≥ 2 months
@@ -125,8 +183,13 @@ const publishSchema = z.object({ debut: isoDate('Date de publication'), confirm:
 export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): void {
   const { debut, confirm, confirmNonSignee } = parseOrThrow(publishSchema, input);
   const d = getDeliberation(c.db, id);
-  if (!d.adoptee) throw new AppError('CONFLICT', "Une délibération rejetée n'est pas publiée comme acte ; elle figure sur la liste des délibérations de la séance.");
-  if (d.publication_debut) throw new AppError('CONFLICT', `Déjà publiée depuis le ${formatDateFr(d.publication_debut)}.`);
+  if (!d.adoptee)
+    throw new AppError(
+      'CONFLICT',
+      "Une délibération rejetée n'est pas publiée comme acte ; elle figure sur la liste des délibérations de la séance.",
+    );
+  if (d.publication_debut)
+    throw new AppError('CONFLICT', `Déjà publiée depuis le ${formatDateFr(d.publication_debut)}.`);
   if (debut > c.today) throw new AppError('INVALID', 'Date de publication : elle ne peut pas être dans le futur.');
   const seanceDate = (c.db.prepare('SELECT date FROM seance WHERE id = ?').get(d.seance_id) as { date: string }).date;
   if (debut < seanceDate) throw new AppError('INVALID', 'Date de publication : elle suit la séance.');
@@ -139,7 +202,9 @@ export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): 
       'CONFIRM',
       `La délibération n° ${d.numero} n'est pas encore signée par le maire et le(s) secrétaire(s) de séance (art. L2121-23 CGCT). Publier un acte non signé l'expose à être contesté : faites-la signer d'abord au parapheur. La publier quand même ?`,
     );
-  c.db.prepare('UPDATE deliberation SET mode_publicite = ?, publication_debut = ?, publication_fin = ? WHERE id = ?').run(mode, debut, fin, id);
+  c.db
+    .prepare('UPDATE deliberation SET mode_publicite = ?, publication_debut = ?, publication_fin = ? WHERE id = ?')
+    .run(mode, debut, fin, id);
   c.audit({
     action: 'deliberation.publiee',
     summary: `Délibération n° ${d.numero} publiée (${mode}) le ${formatDateFr(debut)}${fin ? `, en ligne au moins jusqu'au ${formatDateFr(fin)} (art. R2131-1 CGCT)` : ''}${nonSignee ? ' — publiée avant sa signature, sur confirmation expresse (art. L2121-23 CGCT)' : ''}`,
@@ -148,7 +213,11 @@ export function publishDeliberation(c: ConseilCtx, id: number, input: unknown): 
   });
 }
 
-const MODE_LABEL: Record<ModePublicite, string> = { electronique: 'mise en ligne sur le site de la commune', affichage: 'affichage à la mairie', papier: 'mise à disposition sur papier à la mairie' };
+const MODE_LABEL: Record<ModePublicite, string> = {
+  electronique: 'mise en ligne sur le site de la commune',
+  affichage: 'affichage à la mairie',
+  papier: 'mise à disposition sur papier à la mairie',
+};
 
 /** What publishing means, as the secrétaire reads it before confirming (L2131-1, R2131-1). */
 function publicationNotice(d: DeliberationRow, mode: ModePublicite, debut: string, fin: string | null): string {
@@ -163,18 +232,32 @@ export function executoireOf(d: DeliberationRow) {
   if (!d.adoptee) return { executoire: false, date: null, raisons: ['délibération rejetée : sans effet'] };
   if (d.transmission === 'anomalie') {
     const r = executoire({ publicationDate: d.publication_debut, soumisTransmission: true, transmissionDate: null });
-    return { ...r, raisons: [...r.raisons.filter((x) => !x.startsWith('pas encore transmis')), `transmission refusée : ${d.anomalie_motif ?? 'motif non précisé'} — à corriger puis transmettre à nouveau`] };
+    return {
+      ...r,
+      raisons: [
+        ...r.raisons.filter((x) => !x.startsWith('pas encore transmis')),
+        `transmission refusée : ${d.anomalie_motif ?? 'motif non précisé'} — à corriger puis transmettre à nouveau`,
+      ],
+    };
   }
-  return executoire({ publicationDate: d.publication_debut, soumisTransmission: d.transmission !== 'non_soumise', transmissionDate: d.ar_date });
+  return executoire({
+    publicationDate: d.publication_debut,
+    soumisTransmission: d.transmission !== 'non_soumise',
+    transmissionDate: d.ar_date,
+  });
 }
 
 // ——— Public interface for the parapheur and the synchronisation (see index.ts) ———
 
 export const deliberationsASigner = (db: Db): DeliberationRow[] =>
-  db.prepare("SELECT * FROM deliberation WHERE signature = 'a_signer' AND adoptee = 1 ORDER BY numero").all() as DeliberationRow[];
+  db
+    .prepare("SELECT * FROM deliberation WHERE signature = 'a_signer' AND adoptee = 1 ORDER BY numero")
+    .all() as DeliberationRow[];
 
 export const deliberationsATransmettre = (db: Db): DeliberationRow[] =>
-  db.prepare("SELECT * FROM deliberation WHERE transmission = 'a_transmettre' ORDER BY numero").all() as DeliberationRow[];
+  db
+    .prepare("SELECT * FROM deliberation WHERE transmission = 'a_transmettre' ORDER BY numero")
+    .all() as DeliberationRow[];
 
 /** The signed PDF is a new document; the unsigned one stays in the store and in the journal. */
 export function markSigned(c: ConseilCtx, id: number, signedPdfSha256: string, signataire: string): void {
@@ -182,21 +265,38 @@ export function markSigned(c: ConseilCtx, id: number, signedPdfSha256: string, s
   if (d.signature === 'signee') throw new AppError('CONFLICT', `La délibération n° ${d.numero} est déjà signée.`);
   if (!c.docs.has(signedPdfSha256)) throw new AppError('NOT_FOUND', 'Document signé introuvable.');
   c.db.prepare("UPDATE deliberation SET signature = 'signee', pdf_sha256 = ? WHERE id = ?").run(signedPdfSha256, id);
-  c.audit({ action: 'deliberation.signee', summary: `Délibération n° ${d.numero} signée par ${signataire}`, objectType: 'deliberation', objectId: id, details: { avant: d.pdf_sha256, apres: signedPdfSha256 } });
+  c.audit({
+    action: 'deliberation.signee',
+    summary: `Délibération n° ${d.numero} signée par ${signataire}`,
+    objectType: 'deliberation',
+    objectId: id,
+    details: { avant: d.pdf_sha256, apres: signedPdfSha256 },
+  });
 }
 
 export function markTransmitted(c: ConseilCtx, id: number): void {
   const d = getDeliberation(c.db, id);
-  if (d.transmission !== 'a_transmettre') throw new AppError('CONFLICT', `La délibération n° ${d.numero} n'est pas en attente de transmission.`);
+  if (d.transmission !== 'a_transmettre')
+    throw new AppError('CONFLICT', `La délibération n° ${d.numero} n'est pas en attente de transmission.`);
   c.db.prepare("UPDATE deliberation SET transmission = 'transmise' WHERE id = ?").run(id);
-  c.audit({ action: 'deliberation.transmise', summary: `Délibération n° ${d.numero} transmise à la préfecture`, objectType: 'deliberation', objectId: id });
+  c.audit({
+    action: 'deliberation.transmise',
+    summary: `Délibération n° ${d.numero} transmise à la préfecture`,
+    objectType: 'deliberation',
+    objectId: id,
+  });
 }
 
 /** The platform or the préfecture refused the act (KO for a rule, AnomalieActe): back to the secrétaire. */
 export function markAnomalie(c: ConseilCtx, id: number, motif: string): void {
   const d = getDeliberation(c.db, id);
   c.db.prepare("UPDATE deliberation SET transmission = 'anomalie', anomalie_motif = ? WHERE id = ?").run(motif, id);
-  c.audit({ action: 'deliberation.anomalie', summary: `Transmission de la délibération n° ${d.numero} refusée : ${motif}`, objectType: 'deliberation', objectId: id });
+  c.audit({
+    action: 'deliberation.anomalie',
+    summary: `Transmission de la délibération n° ${d.numero} refusée : ${motif}`,
+    objectType: 'deliberation',
+    objectId: id,
+  });
 }
 
 /**
@@ -204,19 +304,35 @@ export function markAnomalie(c: ConseilCtx, id: number, motif: string): void {
  * when the platform gave them, or later (a synchronisation retries the download): calling again with the
  * same identifiant only adds the missing documents.
  */
-export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identifiant: string; bordereauSha256?: string | null; tamponSha256?: string | null }): void {
+export function markArRecu(
+  c: ConseilCtx,
+  id: number,
+  ar: { date: string; identifiant: string; bordereauSha256?: string | null; tamponSha256?: string | null },
+): void {
   const d = getDeliberation(c.db, id);
-  for (const sha of [ar.bordereauSha256, ar.tamponSha256]) if (sha && !c.docs.has(sha)) throw new AppError('NOT_FOUND', 'Document de la préfecture introuvable.');
+  for (const sha of [ar.bordereauSha256, ar.tamponSha256])
+    if (sha && !c.docs.has(sha)) throw new AppError('NOT_FOUND', 'Document de la préfecture introuvable.');
   const bordereau = ar.bordereauSha256 ?? d.bordereau_sha256;
   const tampon = ar.tamponSha256 ?? d.tampon_sha256;
   c.db
-    .prepare("UPDATE deliberation SET transmission = 'ar_recu', ar_date = ?, ar_identifiant = ?, bordereau_sha256 = ?, tampon_sha256 = ? WHERE id = ?")
+    .prepare(
+      "UPDATE deliberation SET transmission = 'ar_recu', ar_date = ?, ar_identifiant = ?, bordereau_sha256 = ?, tampon_sha256 = ? WHERE id = ?",
+    )
     .run(ar.date, ar.identifiant, bordereau, tampon, id);
-  const added = [bordereau !== d.bordereau_sha256 && "bordereau d'acquittement", tampon !== d.tampon_sha256 && 'acte tamponné'].filter((x): x is string => Boolean(x));
+  const added = [
+    bordereau !== d.bordereau_sha256 && "bordereau d'acquittement",
+    tampon !== d.tampon_sha256 && 'acte tamponné',
+  ].filter((x): x is string => Boolean(x));
   const details = { ...(bordereau ? { bordereau } : {}), ...(tampon ? { tampon } : {}) };
   if (d.transmission === 'ar_recu' && d.ar_identifiant === ar.identifiant) {
     if (added.length)
-      c.audit({ action: 'deliberation.ar.documents', summary: `Délibération n° ${d.numero} : ${added.join(' et ')} reçu${added.length > 1 ? 's' : ''} de la préfecture`, objectType: 'deliberation', objectId: id, details });
+      c.audit({
+        action: 'deliberation.ar.documents',
+        summary: `Délibération n° ${d.numero} : ${added.join(' et ')} reçu${added.length > 1 ? 's' : ''} de la préfecture`,
+        objectType: 'deliberation',
+        objectId: id,
+        details,
+      });
     return;
   }
   c.audit({
@@ -229,13 +345,18 @@ export function markArRecu(c: ConseilCtx, id: number, ar: { date: string; identi
 }
 
 /** The date of the decision, for the transmission: the séance's date. */
-export const deliberationDate = (db: Db, seanceId: number): string => (db.prepare('SELECT date FROM seance WHERE id = ?').get(seanceId) as { date: string }).date;
+export const deliberationDate = (db: Db, seanceId: number): string =>
+  (db.prepare('SELECT date FROM seance WHERE id = ?').get(seanceId) as { date: string }).date;
 
 /** The annexes to transmit with a délibération: those of its point that were given an ACTES typologie. */
 export const annexesOf = (db: Db, pointId: number | null): { sha256: string; nom: string; type: string }[] =>
   pointId === null
     ? []
-    : (db.prepare('SELECT sha256, nom, type_pj AS type FROM annexe WHERE point_id = ? AND type_pj IS NOT NULL ORDER BY id').all(pointId) as { sha256: string; nom: string; type: string }[]);
+    : (db
+        .prepare(
+          'SELECT sha256, nom, type_pj AS type FROM annexe WHERE point_id = ? AND type_pj IS NOT NULL ORDER BY id',
+        )
+        .all(pointId) as { sha256: string; nom: string; type: string }[]);
 
 /**
  * The synchronisation's view of the AR documents still missing (§2.5 retry): acts whose AR is recorded but

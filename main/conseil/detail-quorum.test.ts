@@ -16,19 +16,27 @@ async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { m
   return r.value;
 }
 
-const seance = (date: string, reconvocation_de?: number) => ({ seance: { date, heure: '20:30', lieu: 'Salle du conseil', nature: 'ordinaire' as const, reconvocation_de } });
+const seance = (date: string, reconvocation_de?: number) => ({
+  seance: { date, heure: '20:30', lieu: 'Salle du conseil', nature: 'ordinaire' as const, reconvocation_de },
+});
 
 describe('the séance detail carries the quorum the core decides (the window never recomputes it)', () => {
   it('at the roll call: nobody present yet is short of quorum, without condition at a reconvocation (L2121-17 al. 2)', async () => {
     const t = testCore();
     const c = t.client;
-    await ok(c.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus, account: validAccount }));
+    await ok(
+      c.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus, account: validAccount }),
+    );
     const { seanceId } = await ok(c.call('conseil.createSeance', seance('2026-11-27')));
     const first = await ok(c.call('conseil.seance', { seanceId }));
     expect(first.quorum).toMatchObject({ reached: false, required: 2, counted: 0 });
-    expect(first.quorum.message).toMatch(/^Quorum non atteint : 0 présent sur 3 en exercice, il en faut au moins 2.*L2121-17/);
+    expect(first.quorum.message).toMatch(
+      /^Quorum non atteint : 0 présent sur 3 en exercice, il en faut au moins 2.*L2121-17/,
+    );
     // the séance is held without quorum, its item postponed, the séance closed: then it may be reconvened
-    const { pointId } = await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }));
+    const { pointId } = await ok(
+      c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }),
+    );
     t.setNow('2026-11-27T19:30:00Z');
     await ok(c.call('conseil.openSeance', { seanceId, confirm: true }));
     const eluIds = (await ok(c.call('commune.get'))).elus.map((e) => e.id);

@@ -13,7 +13,13 @@ import { compareFr } from '../documents';
 const RANG = { maire: 0, adjoint: 1, conseiller: 2 } as const;
 /** The maire, the adjoints by rang, then the conseillers by name in French collation (SQLite's binary order puts Lécuyer after Leroux). */
 export const tableauOrder = <T extends EluRow>(elus: readonly T[]): T[] =>
-  [...elus].sort((a, b) => RANG[a.fonction] - RANG[b.fonction] || (a.rang_adjoint ?? 0) - (b.rang_adjoint ?? 0) || compareFr(a.nom, b.nom) || compareFr(a.prenom, b.prenom));
+  [...elus].sort(
+    (a, b) =>
+      RANG[a.fonction] - RANG[b.fonction] ||
+      (a.rang_adjoint ?? 0) - (b.rang_adjoint ?? 0) ||
+      compareFr(a.nom, b.nom) ||
+      compareFr(a.prenom, b.prenom),
+  );
 
 export interface VoteRow {
   point_id: number;
@@ -49,12 +55,26 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
   const inOffice = new Set(eluIdsEnExercice(db, s.date));
   const delibs = new Map(deliberationsOf(db, seanceId).map((d) => [d.point_id, d]));
   const points = pointsOf(db, seanceId).map((p) => {
-    const annexes = db.prepare('SELECT id, nom, sha256, taille, pages, type_pj FROM annexe WHERE point_id = ? ORDER BY id').all(p.id) as { id: number; nom: string; sha256: string; taille: number; pages: number; type_pj: string | null }[];
-    const interesses = (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]).map((r) => r.elu_id);
+    const annexes = db
+      .prepare('SELECT id, nom, sha256, taille, pages, type_pj FROM annexe WHERE point_id = ? ORDER BY id')
+      .all(p.id) as {
+      id: number;
+      nom: string;
+      sha256: string;
+      taille: number;
+      pages: number;
+      type_pj: string | null;
+    }[];
+    const interesses = (
+      db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]
+    ).map((r) => r.elu_id);
     const vote = db.prepare('SELECT * FROM vote WHERE point_id = ?').get(p.id) as VoteRow | undefined;
-    const tours = (db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as { tour: number; resultat: string }[]).map(
-      (t) => ({ tour: t.tour, ...(JSON.parse(t.resultat) as Omit<TourRow, 'tour'>) }),
-    );
+    const tours = (
+      db.prepare('SELECT tour, resultat FROM nomination_tour WHERE point_id = ? ORDER BY tour').all(p.id) as {
+        tour: number;
+        resultat: string;
+      }[]
+    ).map((t) => ({ tour: t.tour, ...(JSON.parse(t.resultat) as Omit<TourRow, 'tour'>) }));
     const d = delibs.get(p.id);
     const situation = s.statut === 'en_cours' || s.statut === 'close' ? pointSituation(db, p.id) : null;
     return {
@@ -71,7 +91,11 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
   // At the opening of a séance, the previous séances' PV waiting to be arrêtés (L2121-15).
   const pvsAArreter =
     s.statut === 'en_cours'
-      ? (db.prepare("SELECT s.id, s.date FROM pv JOIN seance s ON s.id = pv.seance_id WHERE pv.statut = 'brouillon' AND s.date < ? ORDER BY s.date").all(s.date) as { id: number; date: string }[])
+      ? (db
+          .prepare(
+            "SELECT s.id, s.date FROM pv JOIN seance s ON s.id = pv.seance_id WHERE pv.statut = 'brouillon' AND s.date < ? ORDER BY s.date",
+          )
+          .all(s.date) as { id: number; date: string }[])
       : [];
   return {
     /** the core's today (Paris): the reference for default dates in forms */
@@ -83,16 +107,23 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
     convocation: convocationState(c, seanceId),
     convocationLe: convocationDate(db, seanceId),
     presences: Object.fromEntries(openingPresence(db, seanceId)),
-    mouvements: db.prepare('SELECT id, elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(seanceId) as { id: number; elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[],
+    mouvements: db
+      .prepare('SELECT id, elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id')
+      .all(seanceId) as { id: number; elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[],
     pouvoirs: pouvoirsFor(db, seanceId),
-    secretaires: (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(seanceId) as { elu_id: number }[]).map((r) => r.elu_id),
+    secretaires: (
+      db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(seanceId) as { elu_id: number }[]
+    ).map((r) => r.elu_id),
     pv: pv ?? null,
     echeances: {
       liste: s.statut === 'close' ? listeDeadline(s.date) : null,
       pv: pv && pv.arrete_le ? pvPublicationDeadline(pv.arrete_le) : null,
     },
     quorum: openingQuorum(db, s),
-    reconvocations: (db.prepare('SELECT id, date FROM seance WHERE reconvocation_de = ?').all(seanceId) as { id: number; date: string }[]),
+    reconvocations: db.prepare('SELECT id, date FROM seance WHERE reconvocation_de = ?').all(seanceId) as {
+      id: number;
+      date: string;
+    }[],
   };
 }
 
@@ -102,7 +133,11 @@ export function seanceDetail(c: ConseilCtx, seanceId: number) {
  */
 function openingQuorum(db: Db, s: ReturnType<typeof getSeance>) {
   const att = attendanceFor(attendanceInput(db, s, null), 0);
-  return checkQuorum({ enExercice: att.enExercice, presents: att.presents.length, reconvocation: s.reconvocation_de !== null });
+  return checkQuorum({
+    enExercice: att.enExercice,
+    presents: att.presents.length,
+    reconvocation: s.reconvocation_de !== null,
+  });
 }
 
 export function seancesList(db: Db, annee: number | null) {
@@ -116,5 +151,17 @@ export function seancesList(db: Db, annee: number | null) {
               (SELECT statut FROM pv WHERE pv.seance_id = s.id) AS pv
        FROM seance s ${where} ORDER BY s.date DESC, s.heure DESC LIMIT 500`,
     )
-    .all(...params) as { id: number; date: string; heure: string; lieu: string; nature: string; statut: string; reconvocation_de: number | null; liste_publiee_le: string | null; points: number; deliberations: number; pv: string | null }[];
+    .all(...params) as {
+    id: number;
+    date: string;
+    heure: string;
+    lieu: string;
+    nature: string;
+    statut: string;
+    reconvocation_de: number | null;
+    liste_publiee_le: string | null;
+    points: number;
+    deliberations: number;
+    pv: string | null;
+  }[];
 }

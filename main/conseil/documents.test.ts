@@ -10,7 +10,15 @@ import { getSeance } from './seances';
  * agreement from each élu's civilité and number, French collation, dates jj/mm/aaaa, 24-hour times, matière
  * labels with accents, scrutin public names, arrivals / departures / intéressés in the PV.
  */
-const elu = (civilite: string, prenom: string, nom: string, fonction: string, rang?: number) => ({ civilite, prenom, nom, fonction, ...(rang ? { rang_adjoint: rang } : {}), mandat_debut: '2026-03-28', date_naissance: '1965-01-01' });
+const elu = (civilite: string, prenom: string, nom: string, fonction: string, rang?: number) => ({
+  civilite,
+  prenom,
+  nom,
+  fonction,
+  ...(rang ? { rang_adjoint: rang } : {}),
+  mandat_debut: '2026-03-28',
+  date_naissance: '1965-01-01',
+});
 const conseil = [
   elu('Mme', 'Hélène', 'Lefèvre', 'maire'),
   elu('Mme', 'Françoise', 'Hamel', 'adjoint', 1),
@@ -51,20 +59,58 @@ function pdfText(bytes: Uint8Array | string, name: string): string {
 
 const noDoubtfulAgreement = (text: string) => expect(text).not.toMatch(/\((?:s|e|es)\)/);
 /** Dates print jj/mm/aaaa and hours 24 h, never « vendredi 27 novembre 2026 » nor « 20 h 30 » (issue 10). */
-const noLongDate = (text: string) => expect(text).not.toMatch(/\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\d h \d/);
+const noLongDate = (text: string) =>
+  expect(text).not.toMatch(
+    /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\d h \d/,
+  );
 
 describe.skipIf(popplerMissing)('official documents of a séance, read back with pdftotext', () => {
   it('prints the nomination, the votes with agreement, the names in French order, the PV movements', async () => {
     const t = testCore();
     const c = t.client;
-    await ok(c.call('setup.createCommune', { identity: validIdentity, horaires: validHoraires, elus: conseil, account: validAccount }));
+    await ok(
+      c.call('setup.createCommune', {
+        identity: validIdentity,
+        horaires: validHoraires,
+        elus: conseil,
+        account: validAccount,
+      }),
+    );
     const dossier = await ok(c.call('commune.get'));
     const id = (nom: string) => dossier.elus.find((e) => e.nom === nom)!.id;
 
-    const { seanceId } = await ok(c.call('conseil.createSeance', { seance: { date: '2026-11-27', heure: '20:30', lieu: 'Salle du conseil', nature: 'ordinaire' } }));
-    const p1 = (await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Décision modificative n° 2', matiere: '7.1', projet: 'Le conseil approuve.' } }))).pointId;
-    const p2 = (await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Désignation du délégué au SIVOM', matiere: '5.3', scrutin: 'nomination' } }))).pointId;
-    const p3 = (await ok(c.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Subvention à l’association des parents', matiere: '7.5', scrutin: 'scrutin_public' } }))).pointId;
+    const { seanceId } = await ok(
+      c.call('conseil.createSeance', {
+        seance: { date: '2026-11-27', heure: '20:30', lieu: 'Salle du conseil', nature: 'ordinaire' },
+      }),
+    );
+    const p1 = (
+      await ok(
+        c.call('conseil.savePoint', {
+          seanceId,
+          pointId: null,
+          point: { titre: 'Décision modificative n° 2', matiere: '7.1', projet: 'Le conseil approuve.' },
+        }),
+      )
+    ).pointId;
+    const p2 = (
+      await ok(
+        c.call('conseil.savePoint', {
+          seanceId,
+          pointId: null,
+          point: { titre: 'Désignation du délégué au SIVOM', matiere: '5.3', scrutin: 'nomination' },
+        }),
+      )
+    ).pointId;
+    const p3 = (
+      await ok(
+        c.call('conseil.savePoint', {
+          seanceId,
+          pointId: null,
+          point: { titre: 'Subvention à l’association des parents', matiere: '7.5', scrutin: 'scrutin_public' },
+        }),
+      )
+    ).pointId;
     const convocation = await ok(c.call('conseil.convocationPdf', { seanceId, eluId: id('Hamel') }));
     const convText = pdfText(convocation.base64, 'docs-convocation-hamel');
     expect(convText).toContain('Mme Françoise Hamel, adjointe');
@@ -76,12 +122,17 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     const order = detail0.elus.map((e) => e.nom);
     expect(order.slice(0, 3)).toEqual(['Lefèvre', 'Hamel', 'Chevalier']);
     expect(order.indexOf('Lécuyer')).toBeLessThan(order.indexOf('Leroux'));
-    for (const e of detail0.elus) await ok(c.call('conseil.recordEnvoi', { seanceId, envoi: { eluId: e.id, mode: 'dematerialise', date: '2026-11-23' } }));
+    for (const e of detail0.elus)
+      await ok(
+        c.call('conseil.recordEnvoi', { seanceId, envoi: { eluId: e.id, mode: 'dematerialise', date: '2026-11-23' } }),
+      );
     await ok(c.call('conseil.recordAffichage', { seanceId, date: '2026-11-23' }));
 
     t.setNow('2026-11-27T19:30:00Z');
     await ok(c.call('conseil.openSeance', { seanceId }));
-    for (const e of detail0.elus) if (!['Martin', 'Leroux'].includes(e.nom)) await ok(c.call('conseil.setPresence', { seanceId, presence: { eluId: e.id, statut: 'present' } }));
+    for (const e of detail0.elus)
+      if (!['Martin', 'Leroux'].includes(e.nom))
+        await ok(c.call('conseil.setPresence', { seanceId, presence: { eluId: e.id, statut: 'present' } }));
     await ok(c.call('conseil.setPresence', { seanceId, presence: { eluId: id('Martin'), statut: 'excuse' } }));
     await ok(c.call('conseil.setPresence', { seanceId, presence: { eluId: id('Leroux'), statut: 'absent' } }));
     await ok(c.call('conseil.setSecretaires', { seanceId, eluIds: [id('Guérin')] }));
@@ -89,11 +140,27 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     // Point 1: 9 présents, 8 pour, 1 abstention.
     await ok(c.call('conseil.vote', { pointId: p1, vote: { pour: 8, contre: 0, abstention: 1 } }));
     // Point 2: M. Leroux arrives; 10 votants; Mme Hamel 7 voix, M. Chevalier 2 voix, 1 blanc.
-    await ok(c.call('conseil.addMouvement', { seanceId, mouvement: { eluId: id('Leroux'), avantRang: 2, type: 'arrivee' } }));
-    const r1 = await ok(c.call('conseil.nominationRound', { pointId: p2, round: { tour: 1, candidats: [{ eluId: id('Hamel'), nom: 'Françoise Hamel', voix: 7 }, { eluId: id('Chevalier'), nom: 'Noël Chevalier', voix: 2 }], blancsNuls: 1 } }));
+    await ok(
+      c.call('conseil.addMouvement', { seanceId, mouvement: { eluId: id('Leroux'), avantRang: 2, type: 'arrivee' } }),
+    );
+    const r1 = await ok(
+      c.call('conseil.nominationRound', {
+        pointId: p2,
+        round: {
+          tour: 1,
+          candidats: [
+            { eluId: id('Hamel'), nom: 'Françoise Hamel', voix: 7 },
+            { eluId: id('Chevalier'), nom: 'Noël Chevalier', voix: 2 },
+          ],
+          blancsNuls: 1,
+        },
+      }),
+    );
     expect(r1.message).toMatch(/^Françoise Hamel est élue au 1er tour/);
     // Point 3: M. Benoît leaves, Mme Hamel is intéressée: 8 votants, scrutin public, 2 abstentions.
-    await ok(c.call('conseil.addMouvement', { seanceId, mouvement: { eluId: id('Benoît'), avantRang: 3, type: 'depart' } }));
+    await ok(
+      c.call('conseil.addMouvement', { seanceId, mouvement: { eluId: id('Benoît'), avantRang: 3, type: 'depart' } }),
+    );
     await ok(c.call('conseil.setInteresses', { pointId: p3, eluIds: [id('Hamel')] }));
     const d3 = await ok(c.call('conseil.seance', { seanceId }));
     const voters = (() => {
@@ -101,12 +168,22 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
       return [...a.presents, ...a.representes.map((r) => r.mandant)];
     })();
     expect(voters).toHaveLength(8);
-    const choix = (eluId: number) => (eluId === id('Garnier') ? 'contre' : eluId === id('Lécuyer') || eluId === id('Leroux') ? 'abstention' : 'pour');
-    await ok(c.call('conseil.vote', { pointId: p3, vote: { pour: 0, contre: 0, abstention: 0, nominatif: voters.map((eluId) => ({ eluId, choix: choix(eluId) })) } }));
+    const choix = (eluId: number) =>
+      eluId === id('Garnier') ? 'contre' : eluId === id('Lécuyer') || eluId === id('Leroux') ? 'abstention' : 'pour';
+    await ok(
+      c.call('conseil.vote', {
+        pointId: p3,
+        vote: { pour: 0, contre: 0, abstention: 0, nominatif: voters.map((eluId) => ({ eluId, choix: choix(eluId) })) },
+      }),
+    );
     await ok(c.call('conseil.closeSeance', { seanceId }));
 
     const rows = (await ok(c.call('conseil.deliberations', {}))).rows;
-    const text = async (numero: string) => pdfText((await ok(c.call('documents.get', { sha256: rows.find((d) => d.numero === numero)!.pdf_sha256! }))).base64, `docs-deliberation-${numero}`);
+    const text = async (numero: string) =>
+      pdfText(
+        (await ok(c.call('documents.get', { sha256: rows.find((d) => d.numero === numero)!.pdf_sha256! }))).base64,
+        `docs-deliberation-${numero}`,
+      );
 
     const t1 = await text('2026_001');
     expect(t1).toContain('Vote : 8 pour, 0 contre, 1 abstention.');
@@ -123,9 +200,13 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
 
     const t2 = await text('2026_002');
     expect(t2).toContain('Élection au scrutin secret (art. L2121-21 CGCT).');
-    expect(t2).toContain('1er tour — votants : 10 ; bulletins blancs ou nuls : 1 ; suffrages exprimés : 9 ; majorité absolue : 5 voix.');
+    expect(t2).toContain(
+      '1er tour — votants : 10 ; bulletins blancs ou nuls : 1 ; suffrages exprimés : 9 ; majorité absolue : 5 voix.',
+    );
     expect(t2).toContain('Françoise Hamel : 7 voix ; Noël Chevalier : 2 voix.');
-    expect(t2).toContain('Françoise Hamel est désignée au 1er tour à la majorité absolue, avec 7 voix sur 9 suffrages exprimés (art. L2121-21 CGCT).');
+    expect(t2).toContain(
+      'Françoise Hamel est désignée au 1er tour à la majorité absolue, avec 7 voix sur 9 suffrages exprimés (art. L2121-21 CGCT).',
+    );
     expect(t2).not.toMatch(/Vote : \d+ pour/);
     expect(t2).toContain('5.3 — Institutions et vie politique › Désignation de représentants');
     const presents = /Présents : ([^:]*) Absents/.exec(t2)?.[1] ?? '';
@@ -155,7 +236,9 @@ describe.skipIf(popplerMissing)('official documents of a séance, read back with
     const pv = pdfText(await pvPdf(db, getSeance(db, seanceId), 'Débats.', '2026-12-11'), 'docs-pv');
     expect(pv).toContain('M. Jean Leroux est arrivé avant l’examen du point 2.');
     expect(pv).toContain('M. François Benoît a quitté la séance avant l’examen du point 3.');
-    expect(pv).toContain('Intéressée à l’affaire, a quitté la salle et n’a pas pris part au vote (art. L2131-11 CGCT) : Mme Françoise Hamel.');
+    expect(pv).toContain(
+      'Intéressée à l’affaire, a quitté la salle et n’a pas pris part au vote (art. L2131-11 CGCT) : Mme Françoise Hamel.',
+    );
     expect(pv).toContain('Mme Zoé Martin (excusée)');
     expect(pv).toContain('Françoise Hamel est désignée au 1er tour');
     expect(pv).toContain('Abstentions (2) : M. Paul Lécuyer, M. Jean Leroux.');

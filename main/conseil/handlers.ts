@@ -4,12 +4,38 @@ import { count, pdfValue } from '../documents';
 import { ftsQuery } from '../db';
 import { communeClassification, flattenMatieres } from './classification';
 import { convocationFor, lateItemRefusal, recordAffichage, recordEnvoi, recordEnvois } from './convocation-service';
-import { executoireOf, getDeliberation, modePublicite, publishDeliberation, setModePublicite, type DeliberationRow } from './deliberations';
+import {
+  executoireOf,
+  getDeliberation,
+  modePublicite,
+  publishDeliberation,
+  setModePublicite,
+  type DeliberationRow,
+} from './deliberations';
 import { seanceDetail, seancesList } from './detail';
 import { arreterPv, listeDocument, publierPv, publishListe, savePvDebats, signerPv } from './apres-seance';
 import { registrePdf } from './registre';
-import { addMouvement, addPouvoir, closeSeance, openSeance, removePouvoir, reporterPoint, setInteresses, setPresence, setSecretaires } from './seance-day';
-import { addAnnexe, createSeance, getSeance, movePoint, readAnnexe, removePoint, savePoint, updateSeance } from './seances';
+import {
+  addMouvement,
+  addPouvoir,
+  closeSeance,
+  openSeance,
+  removePouvoir,
+  reporterPoint,
+  setInteresses,
+  setPresence,
+  setSecretaires,
+} from './seance-day';
+import {
+  addAnnexe,
+  createSeance,
+  getSeance,
+  movePoint,
+  readAnnexe,
+  removePoint,
+  savePoint,
+  updateSeance,
+} from './seances';
 import { recordNominationRound, recordVote } from './vote-service';
 import { correctVote } from './vote-correction';
 
@@ -29,7 +55,9 @@ export const conseilHandlers = {
   'conseil.seance': (ctx, { seanceId }) => seanceDetail(ctx.data(), seanceId),
   'conseil.createSeance': (ctx, { seance }) => ({ seanceId: ctx.write((c) => createSeance(c, seance)) }),
   'conseil.updateSeance': (ctx, { seanceId, seance }) => ctx.write((c) => updateSeance(c, seanceId, seance)),
-  'conseil.savePoint': (ctx, { seanceId, pointId, point }) => ({ pointId: ctx.write((c) => savePoint(c, seanceId, pointId, point, lateItemRefusal(c.db, c.today))) }),
+  'conseil.savePoint': (ctx, { seanceId, pointId, point }) => ({
+    pointId: ctx.write((c) => savePoint(c, seanceId, pointId, point, lateItemRefusal(c.db, c.today))),
+  }),
   'conseil.removePoint': (ctx, { pointId }) => ctx.write((c) => removePoint(c, pointId)),
   'conseil.movePoint': (ctx, { pointId, direction }) => ctx.write((c) => movePoint(c, pointId, direction)),
   'conseil.addAnnexe': async (ctx, { pointId, uploadId, typePj }) => {
@@ -40,13 +68,19 @@ export const conseilHandlers = {
   'conseil.convocationPdf': async (ctx, { seanceId, eluId }) => {
     const c = ctx.data();
     const s = getSeance(c.db, seanceId);
-    const sent = c.db.prepare('SELECT sha256 FROM convocation_envoi WHERE seance_id = ? AND elu_id = ?').get(seanceId, eluId) as { sha256: string | null } | undefined;
+    const sent = c.db
+      .prepare('SELECT sha256 FROM convocation_envoi WHERE seance_id = ? AND elu_id = ?')
+      .get(seanceId, eluId) as { sha256: string | null } | undefined;
     const bytes = sent?.sha256 ? c.docs.read(sent.sha256) : await convocationFor(c.db, seanceId, eluId, c.today);
     return pdfValue(`convocation-${s.date}-${eluId}.pdf`, bytes);
   },
   'conseil.recordEnvoi': (ctx, { seanceId, envoi }) => ctx.writeAsync((c) => recordEnvoi(c, seanceId, envoi)),
   'conseil.recordEnvois': (ctx, { seanceId, envois }) => ctx.writeAsync((c) => recordEnvois(c, seanceId, envois)),
-  'conseil.listePdf': async (ctx, { seanceId }) => pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)),
+  'conseil.listePdf': async (ctx, { seanceId }) =>
+    pdfValue(
+      `liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`,
+      await listeDocument(ctx.commune().db, seanceId),
+    ),
   'conseil.recordAffichage': (ctx, { seanceId, date }) => ctx.write((c) => recordAffichage(c, seanceId, date)),
   'conseil.openSeance': (ctx, { seanceId, confirm }) => ctx.write((c) => openSeance(c, seanceId, confirm === true)),
   'conseil.setPresence': (ctx, { seanceId, presence }) => ctx.write((c) => setPresence(c, seanceId, presence)),
@@ -65,15 +99,23 @@ export const conseilHandlers = {
   'conseil.setInteresses': (ctx, { pointId, eluIds }) => ctx.write((c) => setInteresses(c, pointId, eluIds)),
   'conseil.vote': (ctx, { pointId, vote }) => ctx.writeAsync((c) => recordVote(c, pointId, vote)),
   'conseil.correctVote': (ctx, { pointId, vote }) => ctx.writeAsync((c) => correctVote(c, pointId, vote)),
-  'conseil.nominationRound': (ctx, { pointId, round }) => ctx.writeAsync((c) => recordNominationRound(c, pointId, round)),
+  'conseil.nominationRound': (ctx, { pointId, round }) =>
+    ctx.writeAsync((c) => recordNominationRound(c, pointId, round)),
   'conseil.reporterPoint': (ctx, { pointId, motif }) => ctx.write((c) => reporterPoint(c, pointId, motif)),
   'conseil.closeSeance': (ctx, { seanceId }) => ctx.write((c) => closeSeance(c, seanceId)),
   'conseil.publishListe': async (ctx, { seanceId, date }) => {
     const r = await ctx.writeAsync((c) => publishListe(c, seanceId, date));
-    return { ...r, ...pdfValue(`liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`, await listeDocument(ctx.commune().db, seanceId)) };
+    return {
+      ...r,
+      ...pdfValue(
+        `liste-deliberations-${getSeance(ctx.commune().db, seanceId).date}.pdf`,
+        await listeDocument(ctx.commune().db, seanceId),
+      ),
+    };
   },
   'conseil.pvSave': (ctx, { seanceId, debats }) => ctx.write((c) => savePvDebats(c, seanceId, debats)),
-  'conseil.pvArreter': (ctx, { seanceId, parSeanceId, vote }) => ctx.writeAsync((c) => arreterPv(c, seanceId, parSeanceId, vote)),
+  'conseil.pvArreter': (ctx, { seanceId, parSeanceId, vote }) =>
+    ctx.writeAsync((c) => arreterPv(c, seanceId, parSeanceId, vote)),
   'conseil.pvSigner': (ctx, { seanceId }) => ctx.write((c) => signerPv(c, seanceId, null)),
   'conseil.pvPublier': (ctx, { seanceId, date }) => ctx.write((c) => publierPv(c, seanceId, date)),
   'conseil.deliberations': (ctx, { annee, texte, limit, offset }) => {
@@ -87,14 +129,22 @@ export const conseilHandlers = {
     const fts = texte ? ftsQuery(texte) : null;
     if (texte) {
       // accents and case ignored (main/db/search.ts); the numéro also matches as typed
-      where.push(`(${fts ? 'd.id IN (SELECT rowid FROM deliberation_recherche WHERE deliberation_recherche MATCH ?) OR ' : ''}d.numero LIKE ? ESCAPE '\\')`);
+      where.push(
+        `(${fts ? 'd.id IN (SELECT rowid FROM deliberation_recherche WHERE deliberation_recherche MATCH ?) OR ' : ''}d.numero LIKE ? ESCAPE '\\')`,
+      );
       if (fts) params.push(fts);
       params.push(`%${texte.replace(/[\\%_]/g, (x) => `\\${x}`)}%`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (db.prepare(`SELECT count(*) AS n FROM deliberation d JOIN seance s ON s.id = d.seance_id ${clause}`).get(...params) as { n: number }).n;
+    const total = (
+      db
+        .prepare(`SELECT count(*) AS n FROM deliberation d JOIN seance s ON s.id = d.seance_id ${clause}`)
+        .get(...params) as { n: number }
+    ).n;
     const rows = db
-      .prepare(`SELECT d.*, s.date AS seance_date FROM deliberation d JOIN seance s ON s.id = d.seance_id ${clause} ORDER BY s.date DESC, d.numero DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT d.*, s.date AS seance_date FROM deliberation d JOIN seance s ON s.id = d.seance_id ${clause} ORDER BY s.date DESC, d.numero DESC LIMIT ? OFFSET ?`,
+      )
       .all(...params, limit, offset) as (DeliberationRow & { seance_date: string })[];
     return { total, rows: rows.map((d) => ({ ...d, executoire: executoireOf(d) })), modePublicite: modePublicite(db) };
   },
@@ -103,21 +153,58 @@ export const conseilHandlers = {
     const d = getDeliberation(ctx.commune().db, deliberationId);
     return { ...d, executoire: executoireOf(d) };
   },
-  'conseil.setModePublicite': (ctx, { mode, deliberationNumero }) => ctx.write((c) => setModePublicite(c, mode, deliberationNumero)),
+  'conseil.setModePublicite': (ctx, { mode, deliberationNumero }) =>
+    ctx.write((c) => setModePublicite(c, mode, deliberationNumero)),
   'conseil.registre': async (ctx, { annee }) => {
     const c = ctx.data();
     const r = await registrePdf(c.db, annee, c.today);
     if (r.deliberations === 0) throw new AppError('NOT_FOUND', `Aucune délibération enregistrée pour ${annee}.`);
-    c.db.transaction(() => c.audit({ action: 'conseil.registre', summary: `Registre des délibérations ${annee} imprimé (${count(r.seances, 'séance')}, ${count(r.deliberations, 'délibération')})` }))();
-    return { ...pdfValue(`registre-deliberations-${annee}.pdf`, r.pdf), deliberations: r.deliberations, seances: r.seances };
+    c.db.transaction(() =>
+      c.audit({
+        action: 'conseil.registre',
+        summary: `Registre des délibérations ${annee} imprimé (${count(r.seances, 'séance')}, ${count(r.deliberations, 'délibération')})`,
+      }),
+    )();
+    return {
+      ...pdfValue(`registre-deliberations-${annee}.pdf`, r.pdf),
+      deliberations: r.deliberations,
+      seances: r.seances,
+    };
   },
-
 } satisfies Implementations<
-  | 'conseil.classification' | 'conseil.seances' | 'conseil.seance' | 'conseil.createSeance' | 'conseil.updateSeance' | 'conseil.savePoint'
-  | 'conseil.removePoint' | 'conseil.movePoint' | 'conseil.addAnnexe' | 'conseil.convocationPdf' | 'conseil.recordEnvoi' | 'conseil.recordAffichage'
-  | 'conseil.recordEnvois' | 'conseil.listePdf' | 'conseil.openSeance' | 'conseil.setPresence' | 'conseil.addMouvement' | 'conseil.addPouvoir' | 'conseil.removePouvoir' | 'conseil.setSecretaires'
-  | 'conseil.setInteresses' | 'conseil.vote' | 'conseil.correctVote' | 'conseil.nominationRound' | 'conseil.reporterPoint' | 'conseil.closeSeance' | 'conseil.publishListe'
-  | 'conseil.pvSave' | 'conseil.pvArreter' | 'conseil.pvSigner' | 'conseil.pvPublier' | 'conseil.deliberations' | 'conseil.publishDeliberation'
-  | 'conseil.setModePublicite' | 'conseil.registre'
+  | 'conseil.classification'
+  | 'conseil.seances'
+  | 'conseil.seance'
+  | 'conseil.createSeance'
+  | 'conseil.updateSeance'
+  | 'conseil.savePoint'
+  | 'conseil.removePoint'
+  | 'conseil.movePoint'
+  | 'conseil.addAnnexe'
+  | 'conseil.convocationPdf'
+  | 'conseil.recordEnvoi'
+  | 'conseil.recordAffichage'
+  | 'conseil.recordEnvois'
+  | 'conseil.listePdf'
+  | 'conseil.openSeance'
+  | 'conseil.setPresence'
+  | 'conseil.addMouvement'
+  | 'conseil.addPouvoir'
+  | 'conseil.removePouvoir'
+  | 'conseil.setSecretaires'
+  | 'conseil.setInteresses'
+  | 'conseil.vote'
+  | 'conseil.correctVote'
+  | 'conseil.nominationRound'
+  | 'conseil.reporterPoint'
+  | 'conseil.closeSeance'
+  | 'conseil.publishListe'
+  | 'conseil.pvSave'
+  | 'conseil.pvArreter'
+  | 'conseil.pvSigner'
+  | 'conseil.pvPublier'
+  | 'conseil.deliberations'
+  | 'conseil.publishDeliberation'
+  | 'conseil.setModePublicite'
+  | 'conseil.registre'
 >;
-

@@ -19,6 +19,13 @@ export {
   type DeliberationRow,
 } from './deliberations';
 export { getPv, signerPv, type PvRow } from './apres-seance';
-export { bundledClassification, communeClassification, flattenMatieres, parseClassification, checkMatiere, type Classification } from './classification';
+export {
+  bundledClassification,
+  communeClassification,
+  flattenMatieres,
+  parseClassification,
+  checkMatiere,
+  type Classification,
+} from './classification';
 export { NUMERO_INTERNE_PATTERN } from './rules/numbering';
 export { refreshConseilTodos } from './todos';

@@ -31,43 +31,90 @@ export async function pvPdf(db: Db, s: SeanceRow, debats: string, arreteLe: stri
   const president = s.president_elu_id ? elus.get(s.president_elu_id) : undefined;
   const present = [...opening].filter(([, st]) => st === 'present').map(([id]) => id);
   const pouvoirs = pouvoirsFor(db, s.id);
-  const absent = sortedIds(elus, [...opening].filter(([, st]) => st === 'absent' || st === 'excuse').map(([id]) => id)).map(
-    (id) => `${name(id)}${opening.get(id) === 'excuse' ? ` (${accord('excusé', elus.get(id)!.civilite)})` : ''}`,
-  );
-  const secretaires = (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]).map((r) => elus.get(r.elu_id)!);
+  const absent = sortedIds(
+    elus,
+    [...opening].filter(([, st]) => st === 'absent' || st === 'excuse').map(([id]) => id),
+  ).map((id) => `${name(id)}${opening.get(id) === 'excuse' ? ` (${accord('excusé', elus.get(id)!.civilite)})` : ''}`);
+  const secretaires = (
+    db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]
+  ).map((r) => elus.get(r.elu_id)!);
   const first = attendanceFor(attendanceInput(db, s, null), 1);
   w.fields([
     ['Présidence', president ? fullName(president) : '—'],
     ['Présents à l’ouverture', names(elus, present)],
-    ['Représentés', sortedIds(elus, pouvoirs.map((p) => p.mandant)).map((m) => `${name(m)} (pouvoir à ${name(pouvoirs.find((p) => p.mandant === m)!.mandataire)})`).join(', ') || '—'],
+    [
+      'Représentés',
+      sortedIds(
+        elus,
+        pouvoirs.map((p) => p.mandant),
+      )
+        .map((m) => `${name(m)} (pouvoir à ${name(pouvoirs.find((p) => p.mandant === m)!.mandataire)})`)
+        .join(', ') || '—',
+    ],
     ['Absents', absent.join(', ') || '—'],
-    [secretairesLabel(secretaires.length), names(elus, secretaires.map((e) => e.id))],
-    ['Quorum', `${count(first.presents.length, 'présent')} sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum pour les seuls points reportés faute de quorum, art. L2121-17 al. 2 CGCT)' : ''}`],
+    [
+      secretairesLabel(secretaires.length),
+      names(
+        elus,
+        secretaires.map((e) => e.id),
+      ),
+    ],
+    [
+      'Quorum',
+      `${count(first.presents.length, 'présent')} sur ${first.enExercice} membres en exercice ; quorum ${Math.floor(first.enExercice / 2) + 1}${s.reconvocation_de ? ' (reconvocation : sans condition de quorum pour les seuls points reportés faute de quorum, art. L2121-17 al. 2 CGCT)' : ''}`,
+    ],
   ]);
   w.heading('Ordre du jour', 12);
-  const votes = new Map((db.prepare('SELECT v.*, o.id AS pid FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').all(s.id) as { pid: number; message: string; mode: string; pour: number; contre: number; abstention: number }[]).map((v) => [v.pid, v]));
+  const votes = new Map(
+    (
+      db
+        .prepare('SELECT v.*, o.id AS pid FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?')
+        .all(s.id) as { pid: number; message: string; mode: string; pour: number; contre: number; abstention: number }[]
+    ).map((v) => [v.pid, v]),
+  );
   const delibs = new Map(deliberationsOf(db, s.id).map((d) => [d.point_id, d]));
-  const mouvements = db.prepare('SELECT elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY avant_rang, id').all(s.id) as { elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[];
+  const mouvements = db
+    .prepare('SELECT elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY avant_rang, id')
+    .all(s.id) as { elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[];
   for (const p of pointsOf(db, s.id)) {
     // Arrivals and departures recorded before this item (séance data, table mouvement).
     for (const m of mouvements.filter((x) => x.avant_rang === p.rang)) {
       const e = elus.get(m.elu_id)!;
-      w.text(`${fullName(e)} ${m.type === 'arrivee' ? `est ${accord('arrivé', e.civilite)}` : `a quitté la séance`} avant l’examen du point ${p.rang}.`, { size: 9.5, after: 2 });
+      w.text(
+        `${fullName(e)} ${m.type === 'arrivee' ? `est ${accord('arrivé', e.civilite)}` : `a quitté la séance`} avant l’examen du point ${p.rang}.`,
+        { size: 9.5, after: 2 },
+      );
     }
     w.text(`${p.rang}. ${p.titre}`, { bold: true, after: 2 });
-    const interesses = (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]).map((r) => r.elu_id);
+    const interesses = (
+      db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(p.id) as { elu_id: number }[]
+    ).map((r) => r.elu_id);
     if (interesses.length)
-      w.text(`${interesses.length > 1 ? 'Intéressés à l’affaire, ont quitté la salle et n’ont pas pris part au vote' : `${accord('Intéressé', elus.get(interesses[0]!)!.civilite)} à l’affaire, a quitté la salle et n’a pas pris part au vote`} (art. L2131-11 CGCT) : ${names(elus, interesses)}.`, { indent: 10, size: 9.5, after: 2 });
+      w.text(
+        `${interesses.length > 1 ? 'Intéressés à l’affaire, ont quitté la salle et n’ont pas pris part au vote' : `${accord('Intéressé', elus.get(interesses[0]!)!.civilite)} à l’affaire, a quitté la salle et n’a pas pris part au vote`} (art. L2131-11 CGCT) : ${names(elus, interesses)}.`,
+        { indent: 10, size: 9.5, after: 2 },
+      );
     const d = delibs.get(p.id);
     const v = votes.get(p.id);
     if (d && v) {
       w.text(`Délibération n° ${d.numero}.`, { indent: 10, after: 2 });
       const nomination = v.mode === 'nomination' ? nominationTours(db, p.id) : null;
       const nominatif = v.mode === 'scrutin_public' ? nominatifOf(db, p.id) : null;
-      for (const l of resultLines(elus, { pour: v.pour, contre: v.contre, abstention: v.abstention, nomination, nominatif })) w.text(l.text, { indent: 10, size: 9.5, after: 2 });
+      for (const l of resultLines(elus, {
+        pour: v.pour,
+        contre: v.contre,
+        abstention: v.abstention,
+        nomination,
+        nominatif,
+      }))
+        w.text(l.text, { indent: 10, size: 9.5, after: 2 });
       if (!nomination) w.text(v.message, { indent: 10, size: 9.5, after: 2 });
       if (v.mode === 'scrutin_secret') w.text('Vote au scrutin secret (art. L2121-21 CGCT).', { indent: 10, size: 9 });
-    } else w.text(p.statut === 'reporte' ? 'Point reporté.' : p.statut === 'retire' ? "Point retiré de l'ordre du jour." : '—', { indent: 10 });
+    } else
+      w.text(
+        p.statut === 'reporte' ? 'Point reporté.' : p.statut === 'retire' ? "Point retiré de l'ordre du jour." : '—',
+        { indent: 10 },
+      );
     w.spacer(4);
   }
   w.heading('Teneur des discussions', 12);

@@ -17,10 +17,16 @@ type Elus = ReturnType<typeof elusById>;
 type Writer = Awaited<ReturnType<typeof PdfWriter.create>>;
 type RegistreRow = DeliberationRow & { date: string; rang: number | null };
 
-export async function registrePdf(db: Db, annee: number, today: string): Promise<{ pdf: Uint8Array; deliberations: number; seances: number }> {
+export async function registrePdf(
+  db: Db,
+  annee: number,
+  today: string,
+): Promise<{ pdf: Uint8Array; deliberations: number; seances: number }> {
   const c = readIdentity(db);
   const elus = elusById(db);
-  const seances = db.prepare("SELECT * FROM seance WHERE date LIKE ? AND statut = 'close' ORDER BY date, heure").all(`${annee}-%`) as SeanceRow[];
+  const seances = db
+    .prepare("SELECT * FROM seance WHERE date LIKE ? AND statut = 'close' ORDER BY date, heure")
+    .all(`${annee}-%`) as SeanceRow[];
   const all: RegistreRow[] = [];
   const w = await PdfWriter.create({
     title: `Registre des délibérations ${annee}`,
@@ -31,10 +37,15 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
     firstPageNumber: readSetting<number>(db, `registre_premier_feuillet_${annee}`) ?? 1,
   });
   w.heading(`Registre des délibérations du conseil municipal — année ${annee}`, 15);
-  w.text(`Commune de ${c.nom} (${c.departement}). Feuillets numérotés, cotés et paraphés par le maire (art. R2121-9 CGCT).`, { after: 10 });
+  w.text(
+    `Commune de ${c.nom} (${c.departement}). Feuillets numérotés, cotés et paraphés par le maire (art. R2121-9 CGCT).`,
+    { after: 10 },
+  );
   for (const s of seances) {
     const delibs = db
-      .prepare('SELECT d.*, p.rang FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero')
+      .prepare(
+        'SELECT d.*, p.rang FROM deliberation d LEFT JOIN point_odj p ON p.id = d.point_id WHERE d.seance_id = ? ORDER BY p.rang, d.numero',
+      )
       .all(s.id) as (DeliberationRow & { rang: number | null })[];
     if (!delibs.length) continue;
     w.heading(`Séance du ${dateCourte(s.date)} à ${heureFr(s.heure)}`, 13);
@@ -54,33 +65,75 @@ export async function registrePdf(db: Db, annee: number, today: string): Promise
 }
 
 /** One délibération of the registre: its number, object, matière, result and text. */
-function printDeliberation(w: Writer, db: Db, elus: Elus, d: DeliberationRow & { rang: number | null }, i: number): void {
-  const modeOf = (pointId: number | null) => (pointId === null ? null : ((db.prepare('SELECT mode FROM vote WHERE point_id = ?').get(pointId) as { mode: string } | undefined)?.mode ?? null));
+function printDeliberation(
+  w: Writer,
+  db: Db,
+  elus: Elus,
+  d: DeliberationRow & { rang: number | null },
+  i: number,
+): void {
+  const modeOf = (pointId: number | null) =>
+    pointId === null
+      ? null
+      : ((db.prepare('SELECT mode FROM vote WHERE point_id = ?').get(pointId) as { mode: string } | undefined)?.mode ??
+        null);
   w.text(`N° d'ordre ${d.rang ?? i + 1} — Délibération n° ${d.numero} — ${d.objet}`, { bold: true, after: 2 });
   // A nomination prints its rounds and désignation, a scrutin public its names (L2121-21), never « pour / contre » for a nomination.
   const mode = modeOf(d.point_id);
   const nomination = mode === 'nomination' && d.point_id !== null ? nominationTours(db, d.point_id) : null;
   const nominatif = mode === 'scrutin_public' && d.point_id !== null ? nominatifOf(db, d.point_id) : null;
   w.text(`Matière ${d.matiere}.${nomination ? '' : ` ${d.adoptee ? 'Adoptée' : 'Rejetée'}.`}`, { size: 9.5, after: 2 });
-  for (const l of resultLines(elus, { pour: d.pour, contre: d.contre, abstention: d.abstention, nomination, nominatif })) w.text(l.text, { size: 9.5, after: 2 });
+  for (const l of resultLines(elus, {
+    pour: d.pour,
+    contre: d.contre,
+    abstention: d.abstention,
+    nomination,
+    nominatif,
+  }))
+    w.text(l.text, { size: 9.5, after: 2 });
   if (d.texte) w.text(d.texte, { size: 9.5 });
   w.spacer(4);
 }
 
 /** Closing sheet of the séance (art. R2121-9 CGCT): its délibérations, who was there, the signatures. */
-function printFeuilletCloture(w: Writer, db: Db, elus: Elus, commune: string, s: SeanceRow, delibs: (DeliberationRow & { rang: number | null })[]): void {
+function printFeuilletCloture(
+  w: Writer,
+  db: Db,
+  elus: Elus,
+  commune: string,
+  s: SeanceRow,
+  delibs: (DeliberationRow & { rang: number | null })[],
+): void {
   const name = (id: number) => fullName(elus.get(id)!);
   w.newPage();
   w.heading(`Feuillet de clôture — séance du ${dateCourte(s.date)}`, 13);
-  w.text(`Commune de ${commune}. Délibérations prises au cours de la séance : ${delibs.map((d, i) => `n° d'ordre ${d.rang ?? i + 1} (${d.numero})`).join(', ')}.`);
+  w.text(
+    `Commune de ${commune}. Délibérations prises au cours de la séance : ${delibs.map((d, i) => `n° d'ordre ${d.rang ?? i + 1} (${d.numero})`).join(', ')}.`,
+  );
   const opening = openingPresence(db, s.id);
-  w.text(`Membres présents : ${names(elus, [...opening].filter(([, st]) => st === 'present').map(([id]) => id))}.`);
+  w.text(
+    `Membres présents : ${names(
+      elus,
+      [...opening].filter(([, st]) => st === 'present').map(([id]) => id),
+    )}.`,
+  );
   const pouvoirs = pouvoirsFor(db, s.id);
-  if (pouvoirs.length) w.text(`Représentés : ${[...pouvoirs].sort((a, b) => compareFr(elus.get(a.mandant)!.nom, elus.get(b.mandant)!.nom)).map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`).join(', ')}.`);
-  const secretaires = (db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]).map((r) => elus.get(r.elu_id)!);
+  if (pouvoirs.length)
+    w.text(
+      `Représentés : ${[...pouvoirs]
+        .sort((a, b) => compareFr(elus.get(a.mandant)!.nom, elus.get(b.mandant)!.nom))
+        .map((p) => `${name(p.mandant)} (pouvoir à ${name(p.mandataire)})`)
+        .join(', ')}.`,
+    );
+  const secretaires = (
+    db.prepare('SELECT elu_id FROM secretaire_seance WHERE seance_id = ?').all(s.id) as { elu_id: number }[]
+  ).map((r) => elus.get(r.elu_id)!);
   w.spacer(10);
   // R2121-9: the closing sheet bears the signatures of the maire and of the secrétaire(s).
-  w.signatures([{ title: 'Le maire', name: s.president_elu_id ? name(s.president_elu_id) : '' }, ...secretaires.slice(0, 2).map((e) => ({ title: secretaireDeSeance(e.civilite), name: fullName(e) }))]);
+  w.signatures([
+    { title: 'Le maire', name: s.president_elu_id ? name(s.president_elu_id) : '' },
+    ...secretaires.slice(0, 2).map((e) => ({ title: secretaireDeSeance(e.civilite), name: fullName(e) })),
+  ]);
   w.newPage();
 }
 

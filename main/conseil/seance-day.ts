@@ -14,7 +14,10 @@ import { eluIdsEnExercice, getPoint, getSeance, pointsOf, type PointRow, type Se
 export const elusById = (db: Db): Map<number, EluRow> => new Map(readElus(db).map((e) => [e.id, e]));
 
 export function openingPresence(db: Db, seanceId: number): Map<number, Presence> {
-  const rows = db.prepare('SELECT elu_id, statut FROM presence WHERE seance_id = ?').all(seanceId) as { elu_id: number; statut: Presence }[];
+  const rows = db.prepare('SELECT elu_id, statut FROM presence WHERE seance_id = ?').all(seanceId) as {
+    elu_id: number;
+    statut: Presence;
+  }[];
   return new Map(rows.map((r) => [r.elu_id, r.statut]));
 }
 
@@ -28,10 +31,18 @@ export function pouvoirsFor(db: Db, seanceId: number) {
 }
 
 export function attendanceInput(db: Db, s: SeanceRow, point: PointRow | null): AttendanceInput {
-  const mouvements = (db.prepare('SELECT elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(s.id) as { elu_id: number; avant_rang: number; type: 'arrivee' | 'depart' }[]).map(
-    (m) => ({ eluId: m.elu_id, avantRang: m.avant_rang, type: m.type }),
-  );
-  let interesses = point ? (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(point.id) as { elu_id: number }[]).map((r) => r.elu_id) : [];
+  const mouvements = (
+    db.prepare('SELECT elu_id, avant_rang, type FROM mouvement WHERE seance_id = ? ORDER BY id').all(s.id) as {
+      elu_id: number;
+      avant_rang: number;
+      type: 'arrivee' | 'depart';
+    }[]
+  ).map((m) => ({ eluId: m.elu_id, avantRang: m.avant_rang, type: m.type }));
+  let interesses = point
+    ? (db.prepare('SELECT elu_id FROM interesse WHERE point_id = ?').all(point.id) as { elu_id: number }[]).map(
+        (r) => r.elu_id,
+      )
+    : [];
   let pouvoirs = pouvoirsFor(db, s.id).map((p) => ({ mandant: p.mandant, mandataire: p.mandataire }));
   if (point?.compte_administratif) {
     // L2121-14: the maire leaves for the vote of the compte administratif and gives no proxy for it.
@@ -41,7 +52,13 @@ export function attendanceInput(db: Db, s: SeanceRow, point: PointRow | null): A
       pouvoirs = pouvoirs.filter((p) => p.mandant !== maire.id);
     }
   }
-  return { enExercice: eluIdsEnExercice(db, s.date), opening: openingPresence(db, s.id), mouvements, pouvoirs, interesses };
+  return {
+    enExercice: eluIdsEnExercice(db, s.date),
+    opening: openingPresence(db, s.id),
+    mouvements,
+    pouvoirs,
+    interesses,
+  };
 }
 
 export const maireAt = (db: Db, day: string): EluRow | undefined =>
@@ -52,20 +69,37 @@ export function pointSituation(db: Db, pointId: number) {
   const point = getPoint(db, pointId);
   const s = getSeance(db, point.seance_id);
   const att = attendanceFor(attendanceInput(db, s, point), point.rang);
-  const quorum = checkQuorum({ enExercice: att.enExercice, presents: att.presents.length + att.retires.length, retires: att.retires.length, reconvocation: quorumExempt(s, point) });
+  const quorum = checkQuorum({
+    enExercice: att.enExercice,
+    presents: att.presents.length + att.retires.length,
+    retires: att.retires.length,
+    reconvocation: quorumExempt(s, point),
+  });
   return { point, attendance: att, quorum };
 }
 
 function assertEnCours(s: SeanceRow): void {
-  if (s.statut !== 'en_cours') throw new AppError('CONFLICT', s.statut === 'close' ? 'La séance est close.' : "Ouvrez d'abord la séance.");
+  if (s.statut !== 'en_cours')
+    throw new AppError('CONFLICT', s.statut === 'close' ? 'La séance est close.' : "Ouvrez d'abord la séance.");
 }
 
 /** The warning read before opening a séance whose convocation is missing or late (L2121-10 to L2121-12). */
 export function openingWarning(db: Db, s: SeanceRow): string | null {
   const icpe = pointsOf(db, s.id).some((p) => p.icpe === 1 && p.statut !== 'retire');
   const rule = convocationRule(readIdentity(db).population, { urgence: s.nature === 'urgence', icpe });
-  const envois = (db.prepare('SELECT elu_id, envoye_le FROM convocation_envoi WHERE seance_id = ?').all(s.id) as { elu_id: number; envoye_le: string }[]).map((e) => ({ eluId: e.elu_id, date: e.envoye_le }));
-  return convocationWarning({ seanceDate: s.date, rule, urgence: s.nature === 'urgence', enExercice: eluIdsEnExercice(db, s.date).length, envois });
+  const envois = (
+    db.prepare('SELECT elu_id, envoye_le FROM convocation_envoi WHERE seance_id = ?').all(s.id) as {
+      elu_id: number;
+      envoye_le: string;
+    }[]
+  ).map((e) => ({ eluId: e.elu_id, date: e.envoye_le }));
+  return convocationWarning({
+    seanceDate: s.date,
+    rule,
+    urgence: s.nature === 'urgence',
+    enExercice: eluIdsEnExercice(db, s.date).length,
+    envois,
+  });
 }
 
 /**
@@ -77,42 +111,91 @@ export function openSeance(c: ConseilCtx, seanceId: number, confirm = false): vo
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'en_cours') return;
   if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
-  if (s.date !== c.today) throw new AppError('CONFLICT', `La séance est prévue le ${s.date.split('-').reverse().join('/')} : elle ne peut être ouverte que ce jour-là.`);
-  if (pointsOf(c.db, seanceId).every((p) => p.statut === 'retire')) throw new AppError('RULE', "La séance n'a pas d'ordre du jour (art. L2121-10 CGCT).");
+  if (s.date !== c.today)
+    throw new AppError(
+      'CONFLICT',
+      `La séance est prévue le ${s.date.split('-').reverse().join('/')} : elle ne peut être ouverte que ce jour-là.`,
+    );
+  if (pointsOf(c.db, seanceId).every((p) => p.statut === 'retire'))
+    throw new AppError('RULE', "La séance n'a pas d'ordre du jour (art. L2121-10 CGCT).");
   const warning = openingWarning(c.db, s);
   if (warning && !confirm) throw new AppError('CONFIRM', `${warning} Ouvrir la séance quand même ?`);
   const maire = maireAt(c.db, s.date);
   c.db.transaction(() => {
-    if (warning) c.audit({ action: 'seance.ouverture-confirmee', summary: `Séance ouverte malgré l'avertissement : ${warning}`, objectType: 'seance', objectId: seanceId });
-    c.db.prepare("UPDATE seance SET statut = 'en_cours', ouverte_a = ?, president_elu_id = coalesce(president_elu_id, ?) WHERE id = ?").run(c.now.toISOString(), maire?.id ?? null, seanceId);
+    if (warning)
+      c.audit({
+        action: 'seance.ouverture-confirmee',
+        summary: `Séance ouverte malgré l'avertissement : ${warning}`,
+        objectType: 'seance',
+        objectId: seanceId,
+      });
+    c.db
+      .prepare(
+        "UPDATE seance SET statut = 'en_cours', ouverte_a = ?, president_elu_id = coalesce(president_elu_id, ?) WHERE id = ?",
+      )
+      .run(c.now.toISOString(), maire?.id ?? null, seanceId);
     // everyone in office starts as absent until marked; the secrétaire marks presences on the roll call
     const ins = c.db.prepare("INSERT OR IGNORE INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'absent')");
     for (const id of eluIdsEnExercice(c.db, s.date)) ins.run(seanceId, id);
     // proxies handed in before the séance
-    for (const p of pouvoirsFor(c.db, seanceId)) c.db.prepare("UPDATE presence SET statut = 'represente' WHERE seance_id = ? AND elu_id = ?").run(seanceId, p.mandant);
-    c.audit({ action: 'seance.ouverte', summary: `Séance du ${s.date.split('-').reverse().join('/')} ouverte`, objectType: 'seance', objectId: seanceId });
+    for (const p of pouvoirsFor(c.db, seanceId))
+      c.db
+        .prepare("UPDATE presence SET statut = 'represente' WHERE seance_id = ? AND elu_id = ?")
+        .run(seanceId, p.mandant);
+    c.audit({
+      action: 'seance.ouverte',
+      summary: `Séance du ${s.date.split('-').reverse().join('/')} ouverte`,
+      objectType: 'seance',
+      objectId: seanceId,
+    });
   })();
 }
 
-const presenceSchema = z.object({ eluId: z.number().int().positive(), statut: z.enum(['present', 'absent', 'excuse']) });
+const presenceSchema = z.object({
+  eluId: z.number().int().positive(),
+  statut: z.enum(['present', 'absent', 'excuse']),
+});
 
 export function setPresence(c: ConseilCtx, seanceId: number, input: unknown): void {
   const p = parseOrThrow(presenceSchema, input);
   const s = getSeance(c.db, seanceId);
   assertEnCours(s);
-  if (!eluIdsEnExercice(c.db, s.date).includes(p.eluId)) throw new AppError('INVALID', "Cet élu n'est pas en exercice.");
+  if (!eluIdsEnExercice(c.db, s.date).includes(p.eluId))
+    throw new AppError('INVALID', "Cet élu n'est pas en exercice.");
   if (c.db.prepare('SELECT 1 FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').get(seanceId))
-    throw new AppError('CONFLICT', 'Des points ont déjà été votés : enregistrez une arrivée ou un départ en cours de séance plutôt que de modifier l’appel.');
+    throw new AppError(
+      'CONFLICT',
+      'Des points ont déjà été votés : enregistrez une arrivée ou un départ en cours de séance plutôt que de modifier l’appel.',
+    );
   if (p.statut === 'present' && pouvoirsFor(c.db, seanceId).some((x) => x.mandant === p.eluId))
-    throw new AppError('CONFLICT', `${fullName(elusById(c.db).get(p.eluId)!)} a donné un pouvoir pour cette séance : retirez-le d'abord.`);
+    throw new AppError(
+      'CONFLICT',
+      `${fullName(elusById(c.db).get(p.eluId)!)} a donné un pouvoir pour cette séance : retirez-le d'abord.`,
+    );
   if (p.statut !== 'present' && pouvoirsFor(c.db, seanceId).some((x) => x.mandataire === p.eluId))
-    throw new AppError('CONFLICT', `${fullName(elusById(c.db).get(p.eluId)!)} porte un pouvoir : retirez-le d'abord, ou enregistrez un départ en cours de séance.`);
-  c.db.prepare('INSERT INTO presence (seance_id, elu_id, statut) VALUES (?, ?, ?) ON CONFLICT (seance_id, elu_id) DO UPDATE SET statut = excluded.statut').run(seanceId, p.eluId, p.statut);
+    throw new AppError(
+      'CONFLICT',
+      `${fullName(elusById(c.db).get(p.eluId)!)} porte un pouvoir : retirez-le d'abord, ou enregistrez un départ en cours de séance.`,
+    );
+  c.db
+    .prepare(
+      'INSERT INTO presence (seance_id, elu_id, statut) VALUES (?, ?, ?) ON CONFLICT (seance_id, elu_id) DO UPDATE SET statut = excluded.statut',
+    )
+    .run(seanceId, p.eluId, p.statut);
   const e = elusById(c.db).get(p.eluId)!;
-  c.audit({ action: 'seance.presence', summary: `${fullName(e)} : ${{ present: 'présent', absent: 'absent', excuse: 'excusé' }[p.statut]}`, objectType: 'seance', objectId: seanceId });
+  c.audit({
+    action: 'seance.presence',
+    summary: `${fullName(e)} : ${{ present: 'présent', absent: 'absent', excuse: 'excusé' }[p.statut]}`,
+    objectType: 'seance',
+    objectId: seanceId,
+  });
 }
 
-const mouvementSchema = z.object({ eluId: z.number().int().positive(), avantRang: z.number().int().min(1), type: z.enum(['arrivee', 'depart']) });
+const mouvementSchema = z.object({
+  eluId: z.number().int().positive(),
+  avantRang: z.number().int().min(1),
+  type: z.enum(['arrivee', 'depart']),
+});
 
 /** An élu arrives or leaves during the séance: from item `avantRang` on. */
 export function addMouvement(c: ConseilCtx, seanceId: number, input: unknown): void {
@@ -121,13 +204,24 @@ export function addMouvement(c: ConseilCtx, seanceId: number, input: unknown): v
   assertEnCours(s);
   const point = pointsOf(c.db, seanceId).find((p) => p.rang === m.avantRang);
   if (!point) throw new AppError('INVALID', "Point de l'ordre du jour introuvable.");
-  if (point.statut === 'delibere') throw new AppError('CONFLICT', `Le point ${m.avantRang} est déjà voté : le mouvement vaut à partir du point suivant.`);
+  if (point.statut === 'delibere')
+    throw new AppError(
+      'CONFLICT',
+      `Le point ${m.avantRang} est déjà voté : le mouvement vaut à partir du point suivant.`,
+    );
   const here = presentAt(attendanceInput(c.db, s, null), m.eluId, m.avantRang);
   if (m.type === 'arrivee' && here) throw new AppError('CONFLICT', 'Cet élu est déjà présent.');
   if (m.type === 'depart' && !here) throw new AppError('CONFLICT', "Cet élu n'est pas présent.");
-  c.db.prepare('INSERT INTO mouvement (seance_id, elu_id, avant_rang, type) VALUES (?, ?, ?, ?)').run(seanceId, m.eluId, m.avantRang, m.type);
+  c.db
+    .prepare('INSERT INTO mouvement (seance_id, elu_id, avant_rang, type) VALUES (?, ?, ?, ?)')
+    .run(seanceId, m.eluId, m.avantRang, m.type);
   const e = elusById(c.db).get(m.eluId)!;
-  c.audit({ action: `seance.${m.type}`, summary: `${fullName(e)} ${m.type === 'arrivee' ? 'arrive' : 'quitte la séance'} avant le point ${m.avantRang}`, objectType: 'seance', objectId: seanceId });
+  c.audit({
+    action: `seance.${m.type}`,
+    summary: `${fullName(e)} ${m.type === 'arrivee' ? 'arrive' : 'quitte la séance'} avant le point ${m.avantRang}`,
+    objectType: 'seance',
+    objectId: seanceId,
+  });
 }
 
 const pouvoirSchema = z.object({
@@ -149,22 +243,42 @@ export function addPouvoir(c: ConseilCtx, seanceId: number, input: unknown, scan
   const p = parseOrThrow(pouvoirSchema, input);
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
-  if (p.signeLe > c.today || p.signeLe > s.date) throw new AppError('INVALID', 'Date du pouvoir : il est daté au plus tard du jour de la séance, et pas dans le futur.');
+  if (p.signeLe > c.today || p.signeLe > s.date)
+    throw new AppError(
+      'INVALID',
+      'Date du pouvoir : il est daté au plus tard du jour de la séance, et pas dans le futur.',
+    );
   const elus = elusById(c.db);
   const inOffice = eluIdsEnExercice(c.db, s.date);
-  for (const id of [p.mandantId, p.mandataireId]) if (!inOffice.includes(id)) throw new AppError('INVALID', "Le mandant et le mandataire sont des membres du conseil en exercice (art. L2121-20 CGCT).");
+  for (const id of [p.mandantId, p.mandataireId])
+    if (!inOffice.includes(id))
+      throw new AppError(
+        'INVALID',
+        'Le mandant et le mandataire sont des membres du conseil en exercice (art. L2121-20 CGCT).',
+      );
   const opening = openingPresence(c.db, seanceId);
   const existing = pouvoirsFor(c.db, seanceId);
   const idx = seanceIndex(c.db);
   let seances = [idx.get(seanceId)!];
   if (p.pouvoirId) {
-    const doc = c.db.prepare('SELECT * FROM pouvoir WHERE id = ?').get(p.pouvoirId) as { mandant_elu_id: number; mandataire_elu_id: number } | undefined;
-    if (!doc || doc.mandant_elu_id !== p.mandantId || doc.mandataire_elu_id !== p.mandataireId) throw new AppError('NOT_FOUND', 'Pouvoir introuvable pour ces deux élus.');
-    const covered = (c.db.prepare('SELECT seance_id FROM pouvoir_seance WHERE pouvoir_id = ?').all(p.pouvoirId) as { seance_id: number }[]).map((r) => idx.get(r.seance_id)!);
+    const doc = c.db.prepare('SELECT * FROM pouvoir WHERE id = ?').get(p.pouvoirId) as
+      { mandant_elu_id: number; mandataire_elu_id: number } | undefined;
+    if (!doc || doc.mandant_elu_id !== p.mandantId || doc.mandataire_elu_id !== p.mandataireId)
+      throw new AppError('NOT_FOUND', 'Pouvoir introuvable pour ces deux élus.');
+    const covered = (
+      c.db.prepare('SELECT seance_id FROM pouvoir_seance WHERE pouvoir_id = ?').all(p.pouvoirId) as {
+        seance_id: number;
+      }[]
+    ).map((r) => idx.get(r.seance_id)!);
     seances = [...covered, ...seances];
   }
   const refusal = checkPouvoir(
-    { mandant: { id: p.mandantId, nom: fullName(elus.get(p.mandantId)!) }, mandataire: { id: p.mandataireId, nom: fullName(elus.get(p.mandataireId)!) }, seances, maladie: p.maladie },
+    {
+      mandant: { id: p.mandantId, nom: fullName(elus.get(p.mandantId)!) },
+      mandataire: { id: p.mandataireId, nom: fullName(elus.get(p.mandataireId)!) },
+      seances,
+      maladie: p.maladie,
+    },
     {
       presence: (id) => (s.statut === 'en_cours' ? opening.get(id) : id === p.mandantId ? 'excuse' : 'present'),
       heldBy: (id) => {
@@ -180,12 +294,19 @@ export function addPouvoir(c: ConseilCtx, seanceId: number, input: unknown, scan
       p.pouvoirId ??
       Number(
         c.db
-          .prepare('INSERT INTO pouvoir (mandant_elu_id, mandataire_elu_id, signe_le, maladie, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(p.mandantId, p.mandataireId, p.signeLe, p.maladie ? 1 : 0, scanSha256, c.now.toISOString()).lastInsertRowid,
+          .prepare(
+            'INSERT INTO pouvoir (mandant_elu_id, mandataire_elu_id, signe_le, maladie, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(p.mandantId, p.mandataireId, p.signeLe, p.maladie ? 1 : 0, scanSha256, c.now.toISOString())
+          .lastInsertRowid,
       );
     c.db.prepare('INSERT INTO pouvoir_seance (pouvoir_id, seance_id) VALUES (?, ?)').run(id, seanceId);
     if (s.statut === 'en_cours')
-      c.db.prepare("INSERT INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'represente') ON CONFLICT (seance_id, elu_id) DO UPDATE SET statut = 'represente'").run(seanceId, p.mandantId);
+      c.db
+        .prepare(
+          "INSERT INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'represente') ON CONFLICT (seance_id, elu_id) DO UPDATE SET statut = 'represente'",
+        )
+        .run(seanceId, p.mandantId);
     c.audit({
       action: 'seance.pouvoir',
       summary: `Pouvoir de ${fullName(elus.get(p.mandantId)!)} à ${fullName(elus.get(p.mandataireId)!)} (signé le ${p.signeLe.split('-').reverse().join('/')})`,
@@ -200,26 +321,50 @@ export function removePouvoir(c: ConseilCtx, seanceId: number, pouvoirId: number
   const s = getSeance(c.db, seanceId);
   if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
   if (c.db.prepare('SELECT 1 FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').get(seanceId))
-    throw new AppError('CONFLICT', 'Des points ont déjà été votés avec ce pouvoir : il ne peut plus être retiré pour cette séance.');
+    throw new AppError(
+      'CONFLICT',
+      'Des points ont déjà été votés avec ce pouvoir : il ne peut plus être retiré pour cette séance.',
+    );
   const p = pouvoirsFor(c.db, seanceId).find((x) => x.id === pouvoirId);
   if (!p) throw new AppError('NOT_FOUND', 'Pouvoir introuvable.');
   c.db.prepare('DELETE FROM pouvoir_seance WHERE pouvoir_id = ? AND seance_id = ?').run(pouvoirId, seanceId);
-  c.db.prepare("UPDATE presence SET statut = 'excuse' WHERE seance_id = ? AND elu_id = ? AND statut = 'represente'").run(seanceId, p.mandant);
-  c.audit({ action: 'seance.pouvoir-retire', summary: `Pouvoir retiré pour cette séance (révocable à tout moment, art. L2121-20 CGCT)`, objectType: 'seance', objectId: seanceId });
+  c.db
+    .prepare("UPDATE presence SET statut = 'excuse' WHERE seance_id = ? AND elu_id = ? AND statut = 'represente'")
+    .run(seanceId, p.mandant);
+  c.audit({
+    action: 'seance.pouvoir-retire',
+    summary: `Pouvoir retiré pour cette séance (révocable à tout moment, art. L2121-20 CGCT)`,
+    objectType: 'seance',
+    objectId: seanceId,
+  });
 }
 
 /** Secrétaire(s) de séance: one or more members, appointed by the council (L2121-15). */
 export function setSecretaires(c: ConseilCtx, seanceId: number, eluIds: number[]): void {
   const s = getSeance(c.db, seanceId);
   assertEnCours(s);
-  if (eluIds.length === 0) throw new AppError('RULE', 'Le conseil nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire de séance (art. L2121-15 CGCT).');
+  if (eluIds.length === 0)
+    throw new AppError(
+      'RULE',
+      'Le conseil nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire de séance (art. L2121-15 CGCT).',
+    );
   const input = attendanceInput(c.db, s, null);
   const elus = elusById(c.db);
   for (const id of eluIds)
-    if (!presentAt(input, id, 1)) throw new AppError('RULE', `${fullName(elus.get(id)!)} n'est pas présent : le secrétaire de séance est un membre présent (art. L2121-15 CGCT).`);
+    if (!presentAt(input, id, 1))
+      throw new AppError(
+        'RULE',
+        `${fullName(elus.get(id)!)} n'est pas présent : le secrétaire de séance est un membre présent (art. L2121-15 CGCT).`,
+      );
   c.db.prepare('DELETE FROM secretaire_seance WHERE seance_id = ?').run(seanceId);
-  for (const id of eluIds) c.db.prepare('INSERT INTO secretaire_seance (seance_id, elu_id) VALUES (?, ?)').run(seanceId, id);
-  c.audit({ action: 'seance.secretaire', summary: `Secrétaire(s) de séance : ${eluIds.map((id) => fullName(elus.get(id)!)).join(', ')}`, objectType: 'seance', objectId: seanceId });
+  for (const id of eluIds)
+    c.db.prepare('INSERT INTO secretaire_seance (seance_id, elu_id) VALUES (?, ?)').run(seanceId, id);
+  c.audit({
+    action: 'seance.secretaire',
+    summary: `Secrétaire(s) de séance : ${eluIds.map((id) => fullName(elus.get(id)!)).join(', ')}`,
+    objectType: 'seance',
+    objectId: seanceId,
+  });
 }
 
 export function setInteresses(c: ConseilCtx, pointId: number, eluIds: number[]): void {
@@ -232,7 +377,9 @@ export function setInteresses(c: ConseilCtx, pointId: number, eluIds: number[]):
   const names = eluIds.map((id) => fullName(elus.get(id)!)).join(', ');
   c.audit({
     action: 'seance.interesses',
-    summary: eluIds.length ? `Point ${point.rang} : ${names} intéressé(s), ne prennent pas part au vote (art. L2131-11 CGCT)` : `Point ${point.rang} : aucun élu intéressé`,
+    summary: eluIds.length
+      ? `Point ${point.rang} : ${names} intéressé(s), ne prennent pas part au vote (art. L2131-11 CGCT)`
+      : `Point ${point.rang} : aucun élu intéressé`,
     objectType: 'point',
     objectId: pointId,
   });
@@ -245,8 +392,15 @@ export function reporterPoint(c: ConseilCtx, pointId: number, motif: string): vo
   if (point.statut === 'delibere') throw new AppError('CONFLICT', 'Ce point est déjà voté.');
   // Postponed for lack of quorum: only then may a reconvocation take it without quorum (L2121-17 al. 2).
   const sansQuorum = !pointSituation(c.db, pointId).quorum.reached;
-  c.db.prepare("UPDATE point_odj SET statut = 'reporte', report_sans_quorum = ? WHERE id = ?").run(sansQuorum ? 1 : 0, pointId);
-  c.audit({ action: 'seance.point-reporte', summary: `Point ${point.rang} reporté : ${motif}`, objectType: 'point', objectId: pointId });
+  c.db
+    .prepare("UPDATE point_odj SET statut = 'reporte', report_sans_quorum = ? WHERE id = ?")
+    .run(sansQuorum ? 1 : 0, pointId);
+  c.audit({
+    action: 'seance.point-reporte',
+    summary: `Point ${point.rang} reporté : ${motif}`,
+    objectType: 'point',
+    objectId: pointId,
+  });
 }
 
 export function closeSeance(c: ConseilCtx, seanceId: number): void {
@@ -254,12 +408,20 @@ export function closeSeance(c: ConseilCtx, seanceId: number): void {
   assertEnCours(s);
   const open = pointsOf(c.db, seanceId).filter((p) => p.statut === 'a_examiner');
   if (open.length)
-    throw new AppError('CONFLICT', `Il reste ${open.length} point${open.length > 1 ? 's' : ''} à examiner (${open.map((p) => p.rang).join(', ')}) : votez-les ou reportez-les avant de lever la séance.`);
+    throw new AppError(
+      'CONFLICT',
+      `Il reste ${open.length} point${open.length > 1 ? 's' : ''} à examiner (${open.map((p) => p.rang).join(', ')}) : votez-les ou reportez-les avant de lever la séance.`,
+    );
   if (!c.db.prepare('SELECT 1 FROM secretaire_seance WHERE seance_id = ?').get(seanceId))
     throw new AppError('RULE', 'Aucun secrétaire de séance nommé (art. L2121-15 CGCT).');
   c.db.transaction(() => {
     c.db.prepare("UPDATE seance SET statut = 'close', levee_a = ? WHERE id = ?").run(c.now.toISOString(), seanceId);
     c.db.prepare('INSERT OR IGNORE INTO pv (seance_id) VALUES (?)').run(seanceId);
-    c.audit({ action: 'seance.levee', summary: `Séance levée ; liste des délibérations à publier dans la semaine (art. L2121-25 CGCT), procès-verbal à rédiger`, objectType: 'seance', objectId: seanceId });
+    c.audit({
+      action: 'seance.levee',
+      summary: `Séance levée ; liste des délibérations à publier dans la semaine (art. L2121-25 CGCT), procès-verbal à rédiger`,
+      objectType: 'seance',
+      objectId: seanceId,
+    });
   })();
 }

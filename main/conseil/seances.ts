@@ -48,20 +48,28 @@ export const seanceInputSchema = z
     date: isoDate('Date de la séance'),
     heure: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Heure : au format HH:MM, par exemple 20:30.' }),
     lieu: trimmed('Lieu', 200),
-    nature: z.enum(['ordinaire', 'demande', 'urgence'], { error: 'Type de séance : ordinaire, à la demande d’un tiers ou en urgence.' }),
+    nature: z.enum(['ordinaire', 'demande', 'urgence'], {
+      error: 'Type de séance : ordinaire, à la demande d’un tiers ou en urgence.',
+    }),
     urgence_motif: z.string().trim().max(1000).nullable().optional(),
     reconvocation_de: z.number().int().positive().nullable().optional(),
   })
   .superRefine((s, ctx) => {
     if (s.nature === 'urgence' && !s.urgence_motif)
-      ctx.addIssue({ code: 'custom', path: ['urgence_motif'], message: "Motif de l'urgence : le maire en rend compte à l'ouverture de la séance (art. L2121-11 CGCT)." });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['urgence_motif'],
+        message: "Motif de l'urgence : le maire en rend compte à l'ouverture de la séance (art. L2121-11 CGCT).",
+      });
   });
 
 export const pointInputSchema = z.object({
   titre: trimmed('Objet du point', 500),
   rapporteur_elu_id: z.number().int().positive().nullable().optional(),
   projet: z.string().max(100_000).default(''),
-  matiere: z.string({ error: 'Matière : choisissez-la dans la classification ACTES.' }).regex(/^\d+(\.\d+){0,4}$/, { error: 'Matière : code de la classification ACTES, par exemple 7.1.' }),
+  matiere: z
+    .string({ error: 'Matière : choisissez-la dans la classification ACTES.' })
+    .regex(/^\d+(\.\d+){0,4}$/, { error: 'Matière : code de la classification ACTES, par exemple 7.1.' }),
   icpe: z.boolean().default(false),
   compte_administratif: z.boolean().default(false),
   scrutin: z.enum(['main_levee', 'scrutin_public', 'scrutin_secret', 'nomination']).default('main_levee'),
@@ -90,19 +98,27 @@ export const eluIdsEnExercice = (db: Db, day: string): number[] =>
 
 export function createSeance(c: ConseilCtx, input: unknown): number {
   const s = parseOrThrow(seanceInputSchema, input);
-  if (s.date < c.today) throw new AppError('INVALID', `Date de la séance : le ${formatDateFr(s.date)} est déjà passé.`, { date: 'Date de la séance : elle est passée.' });
+  if (s.date < c.today)
+    throw new AppError('INVALID', `Date de la séance : le ${formatDateFr(s.date)} est déjà passé.`, {
+      date: 'Date de la séance : elle est passée.',
+    });
   let plan: CarryPlan | null = null;
   if (s.reconvocation_de) {
     const failed = getSeance(c.db, s.reconvocation_de);
-    if (failed.statut !== 'close') throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
+    if (failed.statut !== 'close')
+      throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
     plan = carryPlan(c.db, failed.id);
     const refusal = reconvocationRefusal(plan);
     if (refusal) throw new AppError('RULE', refusal);
     const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
     if (s.date < min)
-      throw new AppError('RULE', `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`, {
-        date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
-      });
+      throw new AppError(
+        'RULE',
+        `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`,
+        {
+          date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
+        },
+      );
   }
   const id = Number(
     c.db
@@ -110,7 +126,8 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
         `INSERT INTO seance (date, heure, lieu, nature, statut, urgence_motif, reconvocation_de, created_at)
          VALUES (?, ?, ?, ?, 'preparation', ?, ?, ?)`,
       )
-      .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, s.reconvocation_de ?? null, c.now.toISOString()).lastInsertRowid,
+      .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, s.reconvocation_de ?? null, c.now.toISOString())
+      .lastInsertRowid,
   );
   if (plan) {
     // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
@@ -123,7 +140,18 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
           `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, i + 1, p.titre, p.rapporteur_elu_id, p.projet, p.matiere, p.icpe, p.compte_administratif, p.scrutin, p.id);
+        .run(
+          id,
+          i + 1,
+          p.titre,
+          p.rapporteur_elu_id,
+          p.projet,
+          p.matiere,
+          p.icpe,
+          p.compte_administratif,
+          p.scrutin,
+          p.id,
+        );
     });
   }
   c.audit({
@@ -137,15 +165,27 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
 
 /** What a reconvocation of `failedId` would carry (L2121-17 al. 2), over every copy already carried. */
 export function carryPlan(db: Db, failedId: number): CarryPlan {
-  const points = pointsOf(db, failedId).map((p) => ({ id: p.id, rang: p.rang, titre: p.titre, statut: p.statut, reportSansQuorum: p.report_sans_quorum === 1 }));
+  const points = pointsOf(db, failedId).map((p) => ({
+    id: p.id,
+    rang: p.rang,
+    titre: p.titre,
+    statut: p.statut,
+    reportSansQuorum: p.report_sans_quorum === 1,
+  }));
   const copies = db
-    .prepare('SELECT c.reconvoque_de AS sourceId, c.statut FROM point_odj c JOIN point_odj src ON src.id = c.reconvoque_de WHERE src.seance_id = ?')
+    .prepare(
+      'SELECT c.reconvoque_de AS sourceId, c.statut FROM point_odj c JOIN point_odj src ON src.id = c.reconvoque_de WHERE src.seance_id = ?',
+    )
     .all(failedId) as { sourceId: number; statut: PointRow['statut'] }[];
   return pointsToCarry(points, copies);
 }
 
 function assertEditable(s: SeanceRow, what: string): void {
-  if (s.statut === 'en_cours' || s.statut === 'close') throw new AppError('CONFLICT', `${what} : la séance est ${s.statut === 'close' ? 'close' : 'en cours'}, l'ordre du jour ne change plus.`);
+  if (s.statut === 'en_cours' || s.statut === 'close')
+    throw new AppError(
+      'CONFLICT',
+      `${what} : la séance est ${s.statut === 'close' ? 'close' : 'en cours'}, l'ordre du jour ne change plus.`,
+    );
 }
 
 export function updateSeance(c: ConseilCtx, id: number, input: unknown): void {
@@ -153,40 +193,87 @@ export function updateSeance(c: ConseilCtx, id: number, input: unknown): void {
   const cur = getSeance(c.db, id);
   assertEditable(cur, 'Modification impossible');
   if (cur.statut === 'convoquee' && (s.date !== cur.date || s.heure !== cur.heure || s.lieu !== cur.lieu))
-    throw new AppError('CONFLICT', 'Les convocations sont parties : pour changer la date, l’heure ou le lieu, créez une nouvelle séance et convoquez à nouveau.');
-  if (s.date < c.today) throw new AppError('INVALID', 'Date de la séance : elle est passée.', { date: 'Date de la séance : elle est passée.' });
-  c.db.prepare('UPDATE seance SET date = ?, heure = ?, lieu = ?, nature = ?, urgence_motif = ? WHERE id = ?').run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, id);
-  c.audit({ action: 'seance.modifiee', summary: `Séance du ${formatDateFr(s.date)} modifiée`, objectType: 'seance', objectId: id });
+    throw new AppError(
+      'CONFLICT',
+      'Les convocations sont parties : pour changer la date, l’heure ou le lieu, créez une nouvelle séance et convoquez à nouveau.',
+    );
+  if (s.date < c.today)
+    throw new AppError('INVALID', 'Date de la séance : elle est passée.', {
+      date: 'Date de la séance : elle est passée.',
+    });
+  c.db
+    .prepare('UPDATE seance SET date = ?, heure = ?, lieu = ?, nature = ?, urgence_motif = ? WHERE id = ?')
+    .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, id);
+  c.audit({
+    action: 'seance.modifiee',
+    summary: `Séance du ${formatDateFr(s.date)} modifiée`,
+    objectType: 'seance',
+    objectId: id,
+  });
 }
 
-export function savePoint(c: ConseilCtx, seanceId: number, pointId: number | null, input: unknown, convocationStillPossible: (s: SeanceRow) => string | null): number {
+export function savePoint(
+  c: ConseilCtx,
+  seanceId: number,
+  pointId: number | null,
+  input: unknown,
+  convocationStillPossible: (s: SeanceRow) => string | null,
+): number {
   const p = parseOrThrow(pointInputSchema, input);
   const s = getSeance(c.db, seanceId);
-  assertEditable(s, "Ordre du jour");
+  assertEditable(s, 'Ordre du jour');
   const bad = checkMatiere(communeClassification(c.db, c.docs), p.matiere);
   if (bad) throw new AppError('INVALID', bad, { matiere: bad });
   if (p.rapporteur_elu_id && !eluIdsEnExercice(c.db, s.date).includes(p.rapporteur_elu_id))
-    throw new AppError('INVALID', "Rapporteur : il doit être membre du conseil en exercice à la date de la séance.", { rapporteur_elu_id: 'Rapporteur : élu non en exercice.' });
+    throw new AppError('INVALID', 'Rapporteur : il doit être membre du conseil en exercice à la date de la séance.', {
+      rapporteur_elu_id: 'Rapporteur : élu non en exercice.',
+    });
   if (pointId === null && s.statut === 'convoquee') {
     // A late item needs its own convocation in time (L2121-11 / L2121-12).
     const late = convocationStillPossible(s);
     if (late) throw new AppError('RULE', late);
   }
-  const values = [p.titre, p.rapporteur_elu_id ?? null, p.projet, p.matiere, p.icpe ? 1 : 0, p.compte_administratif ? 1 : 0, p.scrutin];
+  const values = [
+    p.titre,
+    p.rapporteur_elu_id ?? null,
+    p.projet,
+    p.matiere,
+    p.icpe ? 1 : 0,
+    p.compte_administratif ? 1 : 0,
+    p.scrutin,
+  ];
   if (pointId === null) {
-    const rang = ((c.db.prepare('SELECT max(rang) AS m FROM point_odj WHERE seance_id = ?').get(seanceId) as { m: number | null }).m ?? 0) + 1;
+    const rang =
+      ((c.db.prepare('SELECT max(rang) AS m FROM point_odj WHERE seance_id = ?').get(seanceId) as { m: number | null })
+        .m ?? 0) + 1;
     const id = Number(
       c.db
-        .prepare('INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(seanceId, rang, ...values).lastInsertRowid,
     );
-    c.audit({ action: 'odj.point-ajoute', summary: `Point ${rang} ajouté à l'ordre du jour : ${p.titre}`, objectType: 'point', objectId: id });
+    c.audit({
+      action: 'odj.point-ajoute',
+      summary: `Point ${rang} ajouté à l'ordre du jour : ${p.titre}`,
+      objectType: 'point',
+      objectId: id,
+    });
     return id;
   }
   const cur = getPoint(c.db, pointId);
   if (cur.seance_id !== seanceId) throw new AppError('NOT_FOUND', "Point de l'ordre du jour introuvable.");
-  c.db.prepare('UPDATE point_odj SET titre=?, rapporteur_elu_id=?, projet=?, matiere=?, icpe=?, compte_administratif=?, scrutin=? WHERE id = ?').run(...values, pointId);
-  c.audit({ action: 'odj.point-modifie', summary: `Point ${cur.rang} modifié : ${p.titre}`, objectType: 'point', objectId: pointId });
+  c.db
+    .prepare(
+      'UPDATE point_odj SET titre=?, rapporteur_elu_id=?, projet=?, matiere=?, icpe=?, compte_administratif=?, scrutin=? WHERE id = ?',
+    )
+    .run(...values, pointId);
+  c.audit({
+    action: 'odj.point-modifie',
+    summary: `Point ${cur.rang} modifié : ${p.titre}`,
+    objectType: 'point',
+    objectId: pointId,
+  });
   return pointId;
 }
 
@@ -196,7 +283,12 @@ export function removePoint(c: ConseilCtx, pointId: number): void {
   assertEditable(s, 'Retrait impossible');
   if (s.statut === 'convoquee') {
     c.db.prepare("UPDATE point_odj SET statut = 'retire' WHERE id = ?").run(pointId);
-    c.audit({ action: 'odj.point-retire', summary: `Point ${p.rang} retiré de l'ordre du jour (convocations déjà parties) : ${p.titre}`, objectType: 'point', objectId: pointId });
+    c.audit({
+      action: 'odj.point-retire',
+      summary: `Point ${p.rang} retiré de l'ordre du jour (convocations déjà parties) : ${p.titre}`,
+      objectType: 'point',
+      objectId: pointId,
+    });
     return;
   }
   c.db.prepare('DELETE FROM annexe WHERE point_id = ?').run(pointId);
@@ -205,13 +297,20 @@ export function removePoint(c: ConseilCtx, pointId: number): void {
   const rest = pointsOf(c.db, p.seance_id);
   rest.forEach((r, i) => c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(100_000 + i, r.id));
   rest.forEach((r, i) => c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(i + 1, r.id));
-  c.audit({ action: 'odj.point-supprime', summary: `Point supprimé de l'ordre du jour : ${p.titre}`, objectType: 'seance', objectId: p.seance_id });
+  c.audit({
+    action: 'odj.point-supprime',
+    summary: `Point supprimé de l'ordre du jour : ${p.titre}`,
+    objectType: 'seance',
+    objectId: p.seance_id,
+  });
 }
 
 export function movePoint(c: ConseilCtx, pointId: number, direction: 'haut' | 'bas'): void {
   const p = getPoint(c.db, pointId);
   assertEditable(getSeance(c.db, p.seance_id), 'Ordre du jour');
-  const other = c.db.prepare('SELECT * FROM point_odj WHERE seance_id = ? AND rang = ?').get(p.seance_id, direction === 'haut' ? p.rang - 1 : p.rang + 1) as PointRow | undefined;
+  const other = c.db
+    .prepare('SELECT * FROM point_odj WHERE seance_id = ? AND rang = ?')
+    .get(p.seance_id, direction === 'haut' ? p.rang - 1 : p.rang + 1) as PointRow | undefined;
   if (!other) return;
   c.db.prepare('UPDATE point_odj SET rang = 100000 WHERE id = ?').run(p.id);
   c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(p.rang, other.id);
@@ -225,17 +324,40 @@ export async function readAnnexe(bytes: Buffer, nom: string): Promise<{ pages: n
   return r;
 }
 
-export function addAnnexe(c: ConseilCtx, pointId: number, nom: string, bytes: Buffer, pages: number, typePj: string | null = null): number {
+export function addAnnexe(
+  c: ConseilCtx,
+  pointId: number,
+  nom: string,
+  bytes: Buffer,
+  pages: number,
+  typePj: string | null = null,
+): number {
   const p = getPoint(c.db, pointId);
   assertEditable(getSeance(c.db, p.seance_id), 'Annexe');
   if (typePj) {
     // ACTES types each transmitted piece with a typologie of the act's nature (here 1, délibérations).
     const types = communeClassification(c.db, c.docs).natures.find((n) => n.code === '1')?.typesPJ ?? [];
-    if (!types.some((t) => t.code === typePj)) throw new AppError('INVALID', `Type de pièce ${typePj} inconnu pour une délibération dans la classification ACTES.`, { typePj: 'Type de pièce inconnu.' });
+    if (!types.some((t) => t.code === typePj))
+      throw new AppError(
+        'INVALID',
+        `Type de pièce ${typePj} inconnu pour une délibération dans la classification ACTES.`,
+        { typePj: 'Type de pièce inconnu.' },
+      );
   }
   const { sha256, size } = c.docs.put(bytes);
-  const id = Number(c.db.prepare('INSERT INTO annexe (point_id, nom, sha256, taille, pages, type_pj, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(pointId, nom, sha256, size, pages, typePj, c.now.toISOString()).lastInsertRowid);
-  c.audit({ action: 'odj.annexe-ajoutee', summary: `Annexe ajoutée au point ${p.rang} : ${nom} (${pages} page${pages > 1 ? 's' : ''})`, objectType: 'point', objectId: pointId });
+  const id = Number(
+    c.db
+      .prepare(
+        'INSERT INTO annexe (point_id, nom, sha256, taille, pages, type_pj, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(pointId, nom, sha256, size, pages, typePj, c.now.toISOString()).lastInsertRowid,
+  );
+  c.audit({
+    action: 'odj.annexe-ajoutee',
+    summary: `Annexe ajoutée au point ${p.rang} : ${nom} (${pages} page${pages > 1 ? 's' : ''})`,
+    objectType: 'point',
+    objectId: pointId,
+  });
   return id;
 }
 

@@ -22,7 +22,11 @@ function assertVotable(c: ConseilCtx, pointId: number) {
   const sit = pointSituation(c.db, pointId);
   const s = getSeance(c.db, sit.point.seance_id);
   if (s.statut !== 'en_cours') throw new AppError('CONFLICT', "Ouvrez d'abord la séance.");
-  if (sit.point.statut !== 'a_examiner') throw new AppError('CONFLICT', `Le point ${sit.point.rang} est déjà ${sit.point.statut === 'delibere' ? 'voté' : sit.point.statut === 'reporte' ? 'reporté' : 'retiré'}.`);
+  if (sit.point.statut !== 'a_examiner')
+    throw new AppError(
+      'CONFLICT',
+      `Le point ${sit.point.rang} est déjà ${sit.point.statut === 'delibere' ? 'voté' : sit.point.statut === 'reporte' ? 'reporté' : 'retiré'}.`,
+    );
   if (!sit.quorum.reached) throw new AppError('RULE', sit.quorum.message);
   return { sit, s };
 }
@@ -32,7 +36,8 @@ type Situation = ReturnType<typeof pointSituation>;
 /** The counts of a vote, checked against the votants of the item (L2121-20, L2121-21). */
 export function countVote(c: ConseilCtx, sit: Situation, s: SeanceRow, v: z.infer<typeof voteSchema>) {
   const { point, attendance } = sit;
-  if (point.scrutin === 'nomination') throw new AppError('CONFLICT', 'Ce point est une nomination : enregistrez les tours de scrutin.');
+  if (point.scrutin === 'nomination')
+    throw new AppError('CONFLICT', 'Ce point est une nomination : enregistrez les tours de scrutin.');
   let { pour, contre, abstention } = v;
   if (point.scrutin === 'scrutin_public') {
     // L2121-21: the register records the names of the voters and how each voted.
@@ -47,7 +52,10 @@ export function countVote(c: ConseilCtx, sit: Situation, s: SeanceRow, v: z.infe
     [pour, contre, abstention] = [count('pour'), count('contre'), count('abstention')];
   }
   const president = s.president_elu_id;
-  const presidentChoix = point.scrutin === 'scrutin_public' && president ? ((v.nominatif ?? []).find((n) => n.eluId === president)?.choix ?? null) : (v.presidentChoix ?? null);
+  const presidentChoix =
+    point.scrutin === 'scrutin_public' && president
+      ? ((v.nominatif ?? []).find((n) => n.eluId === president)?.choix ?? null)
+      : (v.presidentChoix ?? null);
   let result;
   try {
     result = voteResult({
@@ -55,7 +63,12 @@ export function countVote(c: ConseilCtx, sit: Situation, s: SeanceRow, v: z.infe
       pour,
       contre,
       abstention,
-      mode: point.scrutin === 'scrutin_secret' ? 'scrutin_secret' : point.scrutin === 'scrutin_public' ? 'scrutin_public' : 'main_levee',
+      mode:
+        point.scrutin === 'scrutin_secret'
+          ? 'scrutin_secret'
+          : point.scrutin === 'scrutin_public'
+            ? 'scrutin_public'
+            : 'main_levee',
       president: presidentChoix,
       compteAdministratif: point.compte_administratif === 1,
     });
@@ -63,14 +76,27 @@ export function countVote(c: ConseilCtx, sit: Situation, s: SeanceRow, v: z.infe
     if (e instanceof VoteError) throw new AppError('INVALID', e.message);
     throw e;
   }
-  if (pour === contre && pour > 0 && point.scrutin !== 'scrutin_secret' && !point.compte_administratif && !presidentChoix)
-    throw new AppError('INVALID', "Partage égal des voix : indiquez le vote du président, dont la voix est prépondérante (art. L2121-20 CGCT).");
+  if (
+    pour === contre &&
+    pour > 0 &&
+    point.scrutin !== 'scrutin_secret' &&
+    !point.compte_administratif &&
+    !presidentChoix
+  )
+    throw new AppError(
+      'INVALID',
+      'Partage égal des voix : indiquez le vote du président, dont la voix est prépondérante (art. L2121-20 CGCT).',
+    );
   const nominatif = point.scrutin === 'scrutin_public' ? (v.nominatif ?? []) : [];
   return { pour, contre, abstention, presidentChoix, result, nominatif };
 }
 
 /** Record the vote of an item; the délibération is numbered and its PDF generated in the same step. */
-export async function recordVote(c: ConseilCtx, pointId: number, input: unknown): Promise<{ deliberationId: number; numero: string; message: string }> {
+export async function recordVote(
+  c: ConseilCtx,
+  pointId: number,
+  input: unknown,
+): Promise<{ deliberationId: number; numero: string; message: string }> {
   const v = parseOrThrow(voteSchema, input);
   const { sit, s } = assertVotable(c, pointId);
   const { point, attendance } = sit;
@@ -87,8 +113,26 @@ export async function recordVote(c: ConseilCtx, pointId: number, input: unknown)
           `INSERT INTO vote (point_id, en_exercice, presents, representes, votants, pour, contre, abstention, mode, president_choix, voix_preponderante, adopte, message, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(pointId, attendance.enExercice, attendance.presents.length, attendance.representes.length, attendance.votants, pour, contre, abstention, point.scrutin, presidentChoix, result.voixPreponderante ? 1 : 0, result.adopted ? 1 : 0, result.message, c.now.toISOString());
-      for (const n of nominatif) c.db.prepare('INSERT INTO vote_nominatif (point_id, elu_id, choix) VALUES (?, ?, ?)').run(pointId, n.eluId, n.choix);
+        .run(
+          pointId,
+          attendance.enExercice,
+          attendance.presents.length,
+          attendance.representes.length,
+          attendance.votants,
+          pour,
+          contre,
+          abstention,
+          point.scrutin,
+          presidentChoix,
+          result.voixPreponderante ? 1 : 0,
+          result.adopted ? 1 : 0,
+          result.message,
+          c.now.toISOString(),
+        );
+      for (const n of nominatif)
+        c.db
+          .prepare('INSERT INTO vote_nominatif (point_id, elu_id, choix) VALUES (?, ?, ?)')
+          .run(pointId, n.eluId, n.choix);
     },
   });
   return { ...delib, message: result.message };
@@ -96,7 +140,16 @@ export async function recordVote(c: ConseilCtx, pointId: number, input: unknown)
 
 const roundSchema = z.object({
   tour: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  candidats: z.array(z.object({ eluId: z.number().int().positive().nullable(), nom: z.string().trim().min(1).max(200), voix: z.number().int().min(0), dateNaissance: z.string().nullable().optional() })).min(1),
+  candidats: z
+    .array(
+      z.object({
+        eluId: z.number().int().positive().nullable(),
+        nom: z.string().trim().min(1).max(200),
+        voix: z.number().int().min(0),
+        dateNaissance: z.string().nullable().optional(),
+      }),
+    )
+    .min(1),
   blancsNuls: z.number().int().min(0),
 });
 
@@ -105,7 +158,9 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
   const r = parseOrThrow(roundSchema, input);
   const { sit, s } = assertVotable(c, pointId);
   if (sit.point.scrutin !== 'nomination') throw new AppError('CONFLICT', "Ce point n'est pas une nomination.");
-  const done = (c.db.prepare('SELECT max(tour) AS t FROM nomination_tour WHERE point_id = ?').get(pointId) as { t: number | null }).t ?? 0;
+  const done =
+    (c.db.prepare('SELECT max(tour) AS t FROM nomination_tour WHERE point_id = ?').get(pointId) as { t: number | null })
+      .t ?? 0;
   if (r.tour !== done + 1) throw new AppError('INVALID', `Enregistrez le tour n° ${done + 1}.`);
   const elus = elusById(c.db);
   const candidates: Candidate[] = r.candidats.map((x, i) => ({
@@ -123,11 +178,18 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
     throw e;
   }
   const save = () =>
-    c.db.prepare('INSERT INTO nomination_tour (point_id, tour, resultat) VALUES (?, ?, ?)').run(pointId, r.tour, JSON.stringify({ ...r, elu: round.elected?.nom ?? null, message: round.message }));
+    c.db
+      .prepare('INSERT INTO nomination_tour (point_id, tour, resultat) VALUES (?, ?, ?)')
+      .run(pointId, r.tour, JSON.stringify({ ...r, elu: round.elected?.nom ?? null, message: round.message }));
   if (!round.elected) {
     c.db.transaction(() => {
       save();
-      c.audit({ action: 'seance.nomination-tour', summary: `Point ${sit.point.rang}, tour ${r.tour} : ${round.message}`, objectType: 'point', objectId: pointId });
+      c.audit({
+        action: 'seance.nomination-tour',
+        summary: `Point ${sit.point.rang}, tour ${r.tour} : ${round.message}`,
+        objectType: 'point',
+        objectId: pointId,
+      });
     })();
     return { elected: null, nextRound: round.nextRound, message: round.message };
   }
@@ -136,7 +198,13 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
     point: { ...sit.point, titre: `${sit.point.titre} — ${round.elected.nom}` },
     seance: s,
     attendance: sit.attendance,
-    vote: { pour: round.elected.voix, contre: exprimes - round.elected.voix, abstention: r.blancsNuls, adopted: true, message: round.message },
+    vote: {
+      pour: round.elected.voix,
+      contre: exprimes - round.elected.voix,
+      abstention: r.blancsNuls,
+      adopted: true,
+      message: round.message,
+    },
     nomination: [...nominationTours(c.db, pointId), { ...r, elu: round.elected.nom }],
     record: () => {
       save();
@@ -145,7 +213,18 @@ export async function recordNominationRound(c: ConseilCtx, pointId: number, inpu
           `INSERT INTO vote (point_id, en_exercice, presents, representes, votants, pour, contre, abstention, mode, adopte, message, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'nomination', 1, ?, ?)`,
         )
-        .run(pointId, sit.attendance.enExercice, sit.attendance.presents.length, sit.attendance.representes.length, sit.attendance.votants, round.elected!.voix, exprimes - round.elected!.voix, r.blancsNuls, round.message, c.now.toISOString());
+        .run(
+          pointId,
+          sit.attendance.enExercice,
+          sit.attendance.presents.length,
+          sit.attendance.representes.length,
+          sit.attendance.votants,
+          round.elected!.voix,
+          exprimes - round.elected!.voix,
+          r.blancsNuls,
+          round.message,
+          c.now.toISOString(),
+        );
     },
   });
   return { elected: round.elected.nom, nextRound: null, message: round.message, ...delib };

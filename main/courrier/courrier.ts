@@ -46,10 +46,20 @@ export function getCourrier(db: Db, id: number): CourrierRow {
 }
 
 export const procedures = (db: Db): (Procedure & { builtin: number })[] =>
-  db.prepare('SELECT code, libelle, regime, delai_mois, delai_jours, article, builtin FROM courrier_procedure ORDER BY builtin DESC, libelle').all() as (Procedure & { builtin: number })[];
+  db
+    .prepare(
+      'SELECT code, libelle, regime, delai_mois, delai_jours, article, builtin FROM courrier_procedure ORDER BY builtin DESC, libelle',
+    )
+    .all() as (Procedure & { builtin: number })[];
 
 export const procedureOf = (db: Db, code: string | null): Procedure | null =>
-  code ? ((db.prepare('SELECT code, libelle, regime, delai_mois, delai_jours, article FROM courrier_procedure WHERE code = ?').get(code) as Procedure | undefined) ?? null) : null;
+  code
+    ? ((db
+        .prepare(
+          'SELECT code, libelle, regime, delai_mois, delai_jours, article FROM courrier_procedure WHERE code = ?',
+        )
+        .get(code) as Procedure | undefined) ?? null)
+    : null;
 
 export interface Crpa {
   qualification: Qualification | null;
@@ -58,7 +68,12 @@ export interface Crpa {
 }
 
 export function crpaOf(db: Db, c: CourrierRow): Crpa {
-  if (c.sens === 'depart') return { qualification: null, decision: implicitDecision({ regime: null, delaiMois: null, recuLe: c.date_enregistrement }), acks: [] };
+  if (c.sens === 'depart')
+    return {
+      qualification: null,
+      decision: implicitDecision({ regime: null, delaiMois: null, recuLe: c.date_enregistrement }),
+      acks: [],
+    };
   const qualification = c.classement ? qualify(c.classement, procedureOf(db, c.procedure_code)) : null;
   const decision = implicitDecision({
     regime: qualification?.regime ?? null,
@@ -74,7 +89,14 @@ export function crpaOf(db: Db, c: CourrierRow): Crpa {
   // A courrier answered, filed or forwarded owes nothing more; an acknowledgement is owed only by the competent one.
   const open = (c.statut === 'a_traiter' || c.statut === 'en_cours') && !c.transmis_le;
   const acks = open
-    ? acknowledgementsDue({ electronic: ELECTRONIC.includes(c.canal), recuLe: c.date_enregistrement, departement: readIdentity(db).departement, qualification, arLe: c.ar_le, aeeLe: c.aee_le })
+    ? acknowledgementsDue({
+        electronic: ELECTRONIC.includes(c.canal),
+        recuLe: c.date_enregistrement,
+        departement: readIdentity(db).departement,
+        qualification,
+        arLe: c.ar_le,
+        aeeLe: c.aee_le,
+      })
     : [];
   return { qualification, decision, acks };
 }

@@ -41,7 +41,17 @@ describe.skipIf(noPoppler)('CRPA documents', () => {
   afterEach(() => t.close());
 
   const register = (over: Record<string, unknown> = {}) =>
-    ok(t.client.call('courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-23', correspondent: { nom: 'Jérôme Bérard', email: 'jerome@example.org' }, objet: 'Demande de concession au cimetière', ...over } }));
+    ok(
+      t.client.call('courrier.registerArrivee', {
+        arrivee: {
+          channel: 'papier',
+          dateReception: '2026-11-23',
+          correspondent: { nom: 'Jérôme Bérard', email: 'jerome@example.org' },
+          objet: 'Demande de concession au cimetière',
+          ...over,
+        },
+      }),
+    );
 
   it('paper AR (R112-5): receipt date, acceptance date, attestation right, service, agent; printed, not mailed', async () => {
     const { courrierId } = await register();
@@ -51,19 +61,37 @@ describe.skipIf(noPoppler)('CRPA documents', () => {
     const doc = await ok(t.client.call('courrier.document', { courrierId, kind: 'ar' }));
     expect(doc.courriel).toBeNull();
     const text = pdfText(doc.base64, 'ar');
-    for (const m of ['Accusé de réception', 'R112-5', 'Saint-Benoît-sur-Loire, le 23/11/2026', 'reçu le 23/11/2026', 'n° 2026-1', 'réputée acceptée le 24/01/2027', 'L232-3', ...SERVICE, ...AGENT]) expect(text).toContain(m);
+    for (const m of [
+      'Accusé de réception',
+      'R112-5',
+      'Saint-Benoît-sur-Loire, le 23/11/2026',
+      'reçu le 23/11/2026',
+      'n° 2026-1',
+      'réputée acceptée le 24/01/2027',
+      'L232-3',
+      ...SERVICE,
+      ...AGENT,
+    ])
+      expect(text).toContain(m);
     expect(text, 'dates jj/mm/aaaa, never a month in words').not.toMatch(MONTH_WORD);
     expect((await ok(t.client.call('courrier.get', { courrierId }))).courrier.ar_le).toBe('2026-11-23');
   });
 
   it('SVR rejection AR gives délais et voies de recours; an état-civil copy needs none (L112-3)', async () => {
     const a = await register({ objet: 'Réclamation sur la facture d’eau' });
-    await ok(t.client.call('courrier.classify', { courrierId: a.courrierId, qualification: { classement: 'reclamation' } }));
-    const text = pdfText((await ok(t.client.call('courrier.document', { courrierId: a.courrierId, kind: 'ar' }))).base64, 'ar-svr');
+    await ok(
+      t.client.call('courrier.classify', { courrierId: a.courrierId, qualification: { classement: 'reclamation' } }),
+    );
+    const text = pdfText(
+      (await ok(t.client.call('courrier.document', { courrierId: a.courrierId, kind: 'ar' }))).base64,
+      'ar-svr',
+    );
     expect(text).toContain('réputée rejetée le 24/01/2027');
     expect(text).toContain('tribunal administratif');
     const b = await register({ objet: 'Copie intégrale d’acte de naissance' });
-    await ok(t.client.call('courrier.classify', { courrierId: b.courrierId, qualification: { classement: 'verification' } }));
+    await ok(
+      t.client.call('courrier.classify', { courrierId: b.courrierId, qualification: { classement: 'verification' } }),
+    );
     const r = await t.client.call('courrier.document', { courrierId: b.courrierId, kind: 'ar' });
     expect(!r.ok && r.error.message).toMatch(/L112-3, R112-4/);
   });
@@ -73,11 +101,28 @@ describe.skipIf(noPoppler)('CRPA documents', () => {
     const aee = await ok(t.client.call('courrier.document', { courrierId, kind: 'aee' }));
     expect(aee.courriel).toBe('jerome@example.org');
     const aeeText = pdfText(aee.base64, 'aee');
-    for (const m of ['Accusé d’enregistrement électronique', 'R112-11-2', 'reçu le 23/11/2026', 'dix jours ouvrés', ...SERVICE, ...AGENT]) expect(aeeText).toContain(m);
+    for (const m of [
+      'Accusé d’enregistrement électronique',
+      'R112-11-2',
+      'reçu le 23/11/2026',
+      'dix jours ouvrés',
+      ...SERVICE,
+      ...AGENT,
+    ])
+      expect(aeeText).toContain(m);
     expect(aeeText).not.toMatch(MONTH_WORD);
     await ok(t.client.call('courrier.classify', { courrierId, qualification: { classement: 'demande' } }));
     const are = pdfText((await ok(t.client.call('courrier.document', { courrierId, kind: 'are' }))).base64, 'are');
-    for (const m of ['Accusé de réception électronique', 'R112-11-1', 'réputée acceptée le 24/01/2027', 'sous réserve que votre demande soit complète', 'L232-3', ...SERVICE, ...AGENT]) expect(are).toContain(m);
+    for (const m of [
+      'Accusé de réception électronique',
+      'R112-11-1',
+      'réputée acceptée le 24/01/2027',
+      'sous réserve que votre demande soit complète',
+      'L232-3',
+      ...SERVICE,
+      ...AGENT,
+    ])
+      expect(are).toContain(m);
     expect(are).not.toMatch(MONTH_WORD);
     const d = await ok(t.client.call('courrier.get', { courrierId }));
     expect(d.courriels.map((m) => m.kind)).toEqual(['aee', 'are']);
@@ -86,26 +131,69 @@ describe.skipIf(noPoppler)('CRPA documents', () => {
 
   it('missing pieces (L114-5) with the deadline, forwarding (L114-2), attestation of implicit acceptance (L232-3)', async () => {
     const a = await register();
-    await ok(t.client.call('courrier.classify', { courrierId: a.courrierId, qualification: { classement: 'demande' } }));
-    await ok(t.client.call('courrier.requestPieces', { courrierId: a.courrierId, demande: { pieces: 'Copie de l’acte de décès\nJustificatif de domicile', delai: '2026-12-23' } }));
-    const p = pdfText((await ok(t.client.call('courrier.document', { courrierId: a.courrierId, kind: 'pieces' }))).base64, 'pieces');
-    for (const m of ['Demande de pièces manquantes', 'avant le 23/12/2026', '– Copie de l’acte de décès', '– Justificatif de domicile', 'ne court qu’à compter de la réception de ces pièces', 'L114-5', ...AGENT]) expect(p).toContain(m);
+    await ok(
+      t.client.call('courrier.classify', { courrierId: a.courrierId, qualification: { classement: 'demande' } }),
+    );
+    await ok(
+      t.client.call('courrier.requestPieces', {
+        courrierId: a.courrierId,
+        demande: { pieces: 'Copie de l’acte de décès\nJustificatif de domicile', delai: '2026-12-23' },
+      }),
+    );
+    const p = pdfText(
+      (await ok(t.client.call('courrier.document', { courrierId: a.courrierId, kind: 'pieces' }))).base64,
+      'pieces',
+    );
+    for (const m of [
+      'Demande de pièces manquantes',
+      'avant le 23/12/2026',
+      '– Copie de l’acte de décès',
+      '– Justificatif de domicile',
+      'ne court qu’à compter de la réception de ces pièces',
+      'L114-5',
+      ...AGENT,
+    ])
+      expect(p).toContain(m);
 
     const b = await register({ objet: 'Demande de carte grise' });
-    await ok(t.client.call('courrier.classify', { courrierId: b.courrierId, qualification: { classement: 'demande' } }));
-    await ok(t.client.call('courrier.forward', { courrierId: b.courrierId, transmission: { administration: 'Préfecture du Loiret', adresse: '181 rue de Bourgogne, 45000 Orléans' } }));
-    const f = pdfText((await ok(t.client.call('courrier.document', { courrierId: b.courrierId, kind: 'transmission' }))).base64, 'transmission');
+    await ok(
+      t.client.call('courrier.classify', { courrierId: b.courrierId, qualification: { classement: 'demande' } }),
+    );
+    await ok(
+      t.client.call('courrier.forward', {
+        courrierId: b.courrierId,
+        transmission: { administration: 'Préfecture du Loiret', adresse: '181 rue de Bourgogne, 45000 Orléans' },
+      }),
+    );
+    const f = pdfText(
+      (await ok(t.client.call('courrier.document', { courrierId: b.courrierId, kind: 'transmission' }))).base64,
+      'transmission',
+    );
     expect(p).not.toMatch(MONTH_WORD);
-    for (const m of ['transmise le 23/11/2026', 'Préfecture du Loiret, 181 rue de Bourgogne', 'L114-2', ...AGENT]) expect(f).toContain(m);
+    for (const m of ['transmise le 23/11/2026', 'Préfecture du Loiret, 181 rue de Bourgogne', 'L114-2', ...AGENT])
+      expect(f).toContain(m);
     expect(f).not.toMatch(MONTH_WORD);
 
     const c = await register({ objet: 'Demande d’autorisation de travaux' });
-    await ok(t.client.call('courrier.classify', { courrierId: c.courrierId, qualification: { classement: 'demande' } }));
+    await ok(
+      t.client.call('courrier.classify', { courrierId: c.courrierId, qualification: { classement: 'demande' } }),
+    );
     const early = await t.client.call('courrier.document', { courrierId: c.courrierId, kind: 'attestation' });
     expect(!early.ok && early.error.message).toMatch(/L232-3/);
     t.setNow('2027-01-25T09:00:00Z');
-    const att = pdfText((await ok(t.client.call('courrier.document', { courrierId: c.courrierId, kind: 'attestation' }))).base64, 'attestation');
-    for (const m of ['Attestation de décision implicite d’acceptation', 'née le 24/01/2027', 'L232-3', 'L231-1', ...SERVICE, ...AGENT]) expect(att).toContain(m);
+    const att = pdfText(
+      (await ok(t.client.call('courrier.document', { courrierId: c.courrierId, kind: 'attestation' }))).base64,
+      'attestation',
+    );
+    for (const m of [
+      'Attestation de décision implicite d’acceptation',
+      'née le 24/01/2027',
+      'L232-3',
+      'L231-1',
+      ...SERVICE,
+      ...AGENT,
+    ])
+      expect(att).toContain(m);
     expect(att).not.toMatch(MONTH_WORD);
   });
 });

@@ -36,40 +36,74 @@ function body(ctx: CourrierCtx, c: CourrierRow, kind: DocumentKind): { legal: st
   const { qualification: q, decision } = crpaOf(ctx.db, c);
   const recu = `Votre ${c.canal === 'courriel' || c.canal === 'sve' ? 'envoi électronique' : 'courrier'} « ${c.objet} » a été reçu le ${fr(c.date_enregistrement)} et enregistré sous le n° ${c.annee}-${c.numero}.`;
   const silence = q && decision.date ? silenceMention(q, decision.date) : null;
-  const pieces = c.pieces_manquantes && !c.pieces_recues_le
-    ? [`Votre dossier est incomplet. Merci de nous adresser avant le ${fr(c.pieces_delai!)} les pièces suivantes :`, ...c.pieces_manquantes.split('\n').map((l) => `– ${l.trim()}`).filter((l) => l.length > 2)]
-    : [];
+  const pieces =
+    c.pieces_manquantes && !c.pieces_recues_le
+      ? [
+          `Votre dossier est incomplet. Merci de nous adresser avant le ${fr(c.pieces_delai!)} les pièces suivantes :`,
+          ...c.pieces_manquantes
+            .split('\n')
+            .map((l) => `– ${l.trim()}`)
+            .filter((l) => l.length > 2),
+        ]
+      : [];
   switch (kind) {
     case 'aee':
-      return { legal: 'CRPA L112-11, R112-11-2', paragraphs: [recu, 'Le présent accusé d’enregistrement ne préjuge pas de la recevabilité de votre envoi. Un accusé de réception électronique vous sera adressé dans un délai de dix jours ouvrés (CRPA R112-11-2).'] };
+      return {
+        legal: 'CRPA L112-11, R112-11-2',
+        paragraphs: [
+          recu,
+          'Le présent accusé d’enregistrement ne préjuge pas de la recevabilité de votre envoi. Un accusé de réception électronique vous sera adressé dans un délai de dix jours ouvrés (CRPA R112-11-2).',
+        ],
+      };
     case 'ar':
     case 'are': {
-      if (!q) throw new AppError('RULE', 'Classez d’abord ce courrier (demande, réclamation…) : l’accusé de réception doit dire si le silence vaudra acceptation ou rejet (CRPA R112-5).');
+      if (!q)
+        throw new AppError(
+          'RULE',
+          'Classez d’abord ce courrier (demande, réclamation…) : l’accusé de réception doit dire si le silence vaudra acceptation ou rejet (CRPA R112-5).',
+        );
       if (!q.arRequis) throw new AppError('RULE', q.arMotif);
-      const cond = kind === 'are' ? ' Cette date vaut sous réserve que votre demande soit complète (CRPA R112-11-1).' : '';
+      const cond =
+        kind === 'are' ? ' Cette date vaut sous réserve que votre demande soit complète (CRPA R112-11-1).' : '';
       const legal = kind === 'ar' ? 'CRPA L112-3, R112-5' : 'CRPA L112-11, R112-11-1';
-      const waiting = decision.state === 'attente_pieces' ? ['Le délai au terme duquel votre demande sera réputée acceptée ne courra qu’à compter de la réception des pièces manquantes (CRPA L114-5).'] : [];
+      const waiting =
+        decision.state === 'attente_pieces'
+          ? [
+              'Le délai au terme duquel votre demande sera réputée acceptée ne courra qu’à compter de la réception des pièces manquantes (CRPA L114-5).',
+            ]
+          : [];
       return { legal, paragraphs: [recu, ...(silence ? [silence + cond] : []), ...waiting, ...pieces] };
     }
     case 'pieces': {
       if (!pieces.length) throw new AppError('RULE', 'Aucune pièce manquante n’est en attente pour ce courrier.');
-      const effect = q?.regime === 'SVA'
-        ? 'Le délai au terme duquel votre demande sera réputée acceptée ne court qu’à compter de la réception de ces pièces (CRPA L114-5).'
-        : 'Le délai au terme duquel votre demande sera réputée rejetée est suspendu jusqu’à la réception de ces pièces, ou jusqu’à la date limite indiquée si elle est antérieure (CRPA L114-5).';
+      const effect =
+        q?.regime === 'SVA'
+          ? 'Le délai au terme duquel votre demande sera réputée acceptée ne court qu’à compter de la réception de ces pièces (CRPA L114-5).'
+          : 'Le délai au terme duquel votre demande sera réputée rejetée est suspendu jusqu’à la réception de ces pièces, ou jusqu’à la date limite indiquée si elle est antérieure (CRPA L114-5).';
       return { legal: 'CRPA L114-5', paragraphs: [recu, ...pieces, effect] };
     }
     case 'transmission':
       if (!c.transmis_le) throw new AppError('RULE', 'Ce courrier n’a pas été transmis à une autre administration.');
       return {
         legal: 'CRPA L114-2',
-        paragraphs: [recu, `Cette demande ne relève pas de la compétence de la commune. Nous l’avons transmise le ${fr(c.transmis_le)} à l’administration compétente : ${c.transmis_a}. C’est elle qui vous en accusera réception et instruira votre demande (CRPA L114-2).`],
+        paragraphs: [
+          recu,
+          `Cette demande ne relève pas de la compétence de la commune. Nous l’avons transmise le ${fr(c.transmis_le)} à l’administration compétente : ${c.transmis_a}. C’est elle qui vous en accusera réception et instruira votre demande (CRPA L114-2).`,
+        ],
       };
     case 'attestation':
       if (q?.regime !== 'SVA' || !decision.date || decision.date > ctx.today)
-        throw new AppError('RULE', 'Aucune décision implicite d’acceptation n’est née pour ce courrier : l’attestation ne peut pas être délivrée (CRPA L232-3).');
+        throw new AppError(
+          'RULE',
+          'Aucune décision implicite d’acceptation n’est née pour ce courrier : l’attestation ne peut pas être délivrée (CRPA L232-3).',
+        );
       return {
         legal: 'CRPA L232-3',
-        paragraphs: [recu, `En l’absence de décision expresse dans le délai de ${delaiLabel(q)} (${q.article}), votre demande « ${c.objet} » a fait l’objet d’une décision implicite d’acceptation née le ${fr(decision.date)}.`, 'La présente attestation est délivrée en application de l’article L232-3 du code des relations entre le public et l’administration.'],
+        paragraphs: [
+          recu,
+          `En l’absence de décision expresse dans le délai de ${delaiLabel(q)} (${q.article}), votre demande « ${c.objet} » a fait l’objet d’une décision implicite d’acceptation née le ${fr(decision.date)}.`,
+          'La présente attestation est délivrée en application de l’article L232-3 du code des relations entre le public et l’administration.',
+        ],
       };
   }
 }
@@ -93,7 +127,12 @@ export function serviceLines(ctx: CourrierCtx): string[] {
 
 export async function letterPdf(ctx: CourrierCtx, c: CourrierRow, l: Letter): Promise<Uint8Array> {
   const m = readIdentity(ctx.db);
-  const w = await PdfWriter.create({ title: `${l.title} — courrier n° ${c.annee}-${c.numero}`, commune: `Commune de ${m.nom}`, createdAt: ctx.now, header: `Commune de ${m.nom} (${m.code_postal}) — ${l.title}` });
+  const w = await PdfWriter.create({
+    title: `${l.title} — courrier n° ${c.annee}-${c.numero}`,
+    commune: `Commune de ${m.nom}`,
+    createdAt: ctx.now,
+    header: `Commune de ${m.nom} (${m.code_postal}) — ${l.title}`,
+  });
   w.text('RÉPUBLIQUE FRANÇAISE', { align: 'center', bold: true, size: 10, after: 0 });
   w.text(`Département ${m.departement} — Commune de ${m.nom}`, { align: 'center', size: 10, after: 10 });
   w.text(`${m.nom}, le ${fr(ctx.today)}`, { align: 'right', after: 8 });
@@ -107,4 +146,5 @@ export async function letterPdf(ctx: CourrierCtx, c: CourrierRow, l: Letter): Pr
   return w.save();
 }
 
-export const letterText = (ctx: CourrierCtx, l: Letter): string => [l.title, `(${l.legal})`, '', ...l.paragraphs, '', ...serviceLines(ctx)].join('\n');
+export const letterText = (ctx: CourrierCtx, l: Letter): string =>
+  [l.title, `(${l.legal})`, '', ...l.paragraphs, '', ...serviceLines(ctx)].join('\n');

@@ -27,18 +27,42 @@ const HORIZON_DAYS = 15;
 export function echeances(db: Db, today: string): Echeance[] {
   // Open arrivées only; a request older than a year and a half has long been decided one way or the other.
   const rows = db
-    .prepare("SELECT * FROM courrier WHERE sens = 'arrivee' AND statut IN ('a_traiter', 'en_cours') AND date_enregistrement >= ? ORDER BY id")
+    .prepare(
+      "SELECT * FROM courrier WHERE sens = 'arrivee' AND statut IN ('a_traiter', 'en_cours') AND date_enregistrement >= ? ORDER BY id",
+    )
     .all(addDays(today, -550)) as CourrierRow[];
   const out: Echeance[] = [];
   const limit = addDays(today, HORIZON_DAYS);
   const dep = readIdentity(db).departement;
   for (const c of rows) {
     const { acks, decision, qualification } = crpaOf(db, c);
-    const base = { courrierId: c.id, reference: `A-${c.annee}-${c.numero}`, correspondant: c.correspondant, objet: c.objet };
-    for (const a of acks) out.push({ ...base, kind: a.kind, label: a.label, due: a.due, article: a.article, overdue: a.due < today, joursOuvres: workingDaysBetween(today, a.due, dep) });
+    const base = {
+      courrierId: c.id,
+      reference: `A-${c.annee}-${c.numero}`,
+      correspondant: c.correspondant,
+      objet: c.objet,
+    };
+    for (const a of acks)
+      out.push({
+        ...base,
+        kind: a.kind,
+        label: a.label,
+        due: a.due,
+        article: a.article,
+        overdue: a.due < today,
+        joursOuvres: workingDaysBetween(today, a.due, dep),
+      });
     if (decision.date && decision.date <= limit && qualification?.regime) {
       const what = qualification.regime === 'SVA' ? 'Acceptation implicite' : 'Rejet implicite';
-      out.push({ ...base, kind: 'decision', label: `${what} si aucune décision n’est prise`, due: decision.date, article: qualification.article, overdue: decision.date < today, joursOuvres: workingDaysBetween(today, decision.date, dep) });
+      out.push({
+        ...base,
+        kind: 'decision',
+        label: `${what} si aucune décision n’est prise`,
+        due: decision.date,
+        article: qualification.article,
+        overdue: decision.date < today,
+        joursOuvres: workingDaysBetween(today, decision.date, dep),
+      });
     }
   }
   return out.sort((x, y) => x.due.localeCompare(y.due) || x.courrierId - y.courrierId);
@@ -48,7 +72,16 @@ export function echeances(db: Db, today: string): Echeance[] {
 export function refreshCourrierTodos(db: Db, today: string, now: Date): void {
   db.transaction(() => {
     db.prepare("DELETE FROM todo WHERE object_type = 'courrier' AND done_at IS NULL").run();
-    const ins = db.prepare("INSERT INTO todo (created_at, due_date, title, legal_ref, object_type, object_id) VALUES (?, ?, ?, ?, 'courrier', ?)");
-    for (const e of echeances(db, today)) ins.run(now.toISOString(), e.due, `${e.label} — ${e.reference} ${e.correspondant} : ${e.objet}`, e.article, String(e.courrierId));
+    const ins = db.prepare(
+      "INSERT INTO todo (created_at, due_date, title, legal_ref, object_type, object_id) VALUES (?, ?, ?, ?, 'courrier', ?)",
+    );
+    for (const e of echeances(db, today))
+      ins.run(
+        now.toISOString(),
+        e.due,
+        `${e.label} — ${e.reference} ${e.correspondant} : ${e.objet}`,
+        e.article,
+        String(e.courrierId),
+      );
   })();
 }

@@ -20,7 +20,16 @@ function cc(ctx: Ctx): CourrierCtx {
   const { db, id } = ctx.commune();
   if (!s.role) throw new AppError('FORBIDDEN', 'Aucun rôle dans cette commune.');
   mayRead(s.role);
-  return { db, docs: ctx.core.communes.documentsOf(id), now: ctx.now, today: parisDay(ctx.now), actor: ctx.actor(), role: s.role, agent: { nom: s.displayName, qualite: ROLE_LABELS[s.role] }, audit: (e) => ctx.audit(e) };
+  return {
+    db,
+    docs: ctx.core.communes.documentsOf(id),
+    now: ctx.now,
+    today: parisDay(ctx.now),
+    actor: ctx.actor(),
+    role: s.role,
+    agent: { nom: s.displayName, qualite: ROLE_LABELS[s.role] },
+    audit: (e) => ctx.audit(e),
+  };
 }
 
 /** Replies signed in the parapheur since the last look become départs (replies.ts). */
@@ -38,7 +47,16 @@ function write<T>(ctx: Ctx, fn: (c: CourrierCtx) => T): T {
   return out;
 }
 
-const MIME: Record<string, string> = { pdf: 'application/pdf', txt: 'text/plain', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', eml: 'message/rfc822', odt: 'application/vnd.oasis.opendocument.text', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  eml: 'message/rfc822',
+  odt: 'application/vnd.oasis.opendocument.text',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 const mimeOf = (nom: string) => MIME[nom.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 export const courrierHandlers = {
@@ -62,7 +80,13 @@ export const courrierHandlers = {
     mayWrite(c.role);
     const files = uploadIds.map((u) => ctx.core.uploads.take(ctx.conn.id, u));
     const attachments = files.map((f) => ({ name: f.nom, mime: mimeOf(f.nom), bytes: new Uint8Array(f.bytes) }));
-    const r = registerArrivee(c.db, c.docs, { ...(arrivee as object), attachments } as Parameters<typeof registerArrivee>[2], c.actor, c.now);
+    const r = registerArrivee(
+      c.db,
+      c.docs,
+      { ...(arrivee as object), attachments } as Parameters<typeof registerArrivee>[2],
+      c.actor,
+      c.now,
+    );
     refreshCourrierTodos(c.db, c.today, c.now);
     return r;
   },
@@ -89,7 +113,8 @@ export const courrierHandlers = {
   'courrier.champsModele': (ctx) => (cc(ctx), CHAMPS.map((c) => ({ ...c }))),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);
-    const p = c.db.prepare('SELECT nom, mime, sha256 FROM courrier_piece WHERE id = ?').get(pieceId) as { nom: string; mime: string; sha256: string } | undefined;
+    const p = c.db.prepare('SELECT nom, mime, sha256 FROM courrier_piece WHERE id = ?').get(pieceId) as
+      { nom: string; mime: string; sha256: string } | undefined;
     if (!p) throw new AppError('NOT_FOUND', 'Cette pièce est introuvable.');
     return { nom: p.nom, mime: p.mime, base64: c.docs.read(p.sha256).toString('base64') };
   },

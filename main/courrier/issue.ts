@@ -23,24 +23,70 @@ export async function issueDocument(ctx: CourrierCtx, id: number, kind: Document
   const bytes = await letterPdf(ctx, c, l);
   const { sha256, size } = ctx.docs.put(bytes);
   const nom = `${kind}-${c.annee}-${c.numero}.pdf`;
-  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  const email =
+    (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)
+      ?.email ?? null;
   const byMail = ELECTRONIC.includes(c.canal) && email !== null;
   ctx.db.transaction(() => {
-    ctx.db.prepare("INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')").run(id, nom, sha256, size);
+    ctx.db
+      .prepare(
+        "INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')",
+      )
+      .run(id, nom, sha256, size);
     const col = SENT_COLUMN[kind];
     if (col) ctx.db.prepare(`UPDATE courrier SET ${col} = coalesce(${col}, ?) WHERE id = ?`).run(ctx.today, id);
-    if (byMail) recordOutgoingEmail(ctx.db, { courrierId: id, kind: kind === 'ar' ? 'are' : kind, destinataire: email, sujet: `${l.title} — courrier n° ${c.annee}-${c.numero}`, corps: letterText(ctx, l), pieces: [{ nom, sha256, mime: 'application/pdf' }] }, ctx.actor, ctx.now);
-    ctx.audit({ action: `courrier.document.${kind}`, summary: `${l.title} du courrier arrivée n° ${c.annee}-${c.numero}${byMail ? ` (courriel à ${email})` : ' (à imprimer)'}`, objectType: 'courrier', objectId: id });
+    if (byMail)
+      recordOutgoingEmail(
+        ctx.db,
+        {
+          courrierId: id,
+          kind: kind === 'ar' ? 'are' : kind,
+          destinataire: email,
+          sujet: `${l.title} — courrier n° ${c.annee}-${c.numero}`,
+          corps: letterText(ctx, l),
+          pieces: [{ nom, sha256, mime: 'application/pdf' }],
+        },
+        ctx.actor,
+        ctx.now,
+      );
+    ctx.audit({
+      action: `courrier.document.${kind}`,
+      summary: `${l.title} du courrier arrivée n° ${c.annee}-${c.numero}${byMail ? ` (courriel à ${email})` : ' (à imprimer)'}`,
+      objectType: 'courrier',
+      objectId: id,
+    });
   })();
-  return { nom, mime: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64'), courriel: byMail ? email : null };
+  return {
+    nom,
+    mime: 'application/pdf' as const,
+    base64: Buffer.from(bytes).toString('base64'),
+    courriel: byMail ? email : null,
+  };
 }
 
 /**
  * For the e-mail reader (main/courrier/mail): issue the AEE (or the ARE) of a message it just registered, as
  * the service's agent named in the commune's settings by the caller (L111-2), outside any user session.
  */
-export function acknowledgeAs(db: Db, docs: DocumentStore, courrierId: number, kind: 'aee' | 'are', agent: { nom: string; qualite: string }, actor: Actor, now: Date) {
-  const ctx: CourrierCtx = { db, docs, now, today: parisDay(now), actor, role: 'secretaire', agent, audit: (e) => record(db, now, actor, e) };
+export function acknowledgeAs(
+  db: Db,
+  docs: DocumentStore,
+  courrierId: number,
+  kind: 'aee' | 'are',
+  agent: { nom: string; qualite: string },
+  actor: Actor,
+  now: Date,
+) {
+  const ctx: CourrierCtx = {
+    db,
+    docs,
+    now,
+    today: parisDay(now),
+    actor,
+    role: 'secretaire',
+    agent,
+    audit: (e) => record(db, now, actor, e),
+  };
   return issueDocument(ctx, courrierId, kind);
 }
 
@@ -53,7 +99,9 @@ export function acknowledgeAs(db: Db, docs: DocumentStore, courrierId: number, k
 export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<string | null> {
   const c = getCourrier(ctx.db, id);
   if (!ELECTRONIC.includes(c.canal) || !crpaOf(ctx.db, c).acks.some((a) => a.kind === 'are')) return null;
-  const email = (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)?.email ?? null;
+  const email =
+    (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)
+      ?.email ?? null;
   if (!email) return null;
   return (await issueDocument(ctx, id, 'are')).courriel;
 }
@@ -72,5 +120,7 @@ export function aeeOwedFromMailbox(db: Db, now: Date): number[] {
          AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
     )
     .all() as { id: number; date_enregistrement: string }[];
-  return rows.filter((c) => addWorkingDays(c.date_enregistrement, AUTO_AEE_WORKING_DAYS, dep) >= today).map((c) => c.id);
+  return rows
+    .filter((c) => addWorkingDays(c.date_enregistrement, AUTO_AEE_WORKING_DAYS, dep) >= today)
+    .map((c) => c.id);
 }

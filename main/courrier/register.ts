@@ -31,7 +31,10 @@ const attachment = z
   .object({
     name: trimmed('Nom de la pièce jointe', 255),
     mime: z.string().trim().min(1).max(255).default('application/octet-stream'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Pièce jointe : empreinte invalide.' }).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, { error: 'Pièce jointe : empreinte invalide.' })
+      .optional(),
     bytes: z.instanceof(Uint8Array).optional(),
   })
   .refine((a) => a.sha256 || a.bytes, { error: 'Pièce jointe : contenu manquant.' });
@@ -42,10 +45,21 @@ export const arriveeInput = z.object({
   dateCourrier: isoDate('Date du courrier').nullable().optional(),
   correspondent: z.object({
     nom: trimmed('Correspondant', 200),
-    email: z.email({ error: 'Correspondant : adresse électronique invalide.' }).max(254).nullable().optional().or(z.literal('')),
+    email: z
+      .email({ error: 'Correspondant : adresse électronique invalide.' })
+      .max(254)
+      .nullable()
+      .optional()
+      .or(z.literal('')),
     adresse: z.string().trim().max(500).nullable().optional(),
     telephone: z.string().trim().max(30).nullable().optional(),
-    siret: z.string().trim().regex(/^(\d\s*){14}$/, { error: 'SIRET : 14 chiffres.' }).nullable().optional().or(z.literal('')),
+    siret: z
+      .string()
+      .trim()
+      .regex(/^(\d\s*){14}$/, { error: 'SIRET : 14 chiffres.' })
+      .nullable()
+      .optional()
+      .or(z.literal('')),
   }),
   objet: trimmed('Objet', 500),
   nature: z.string().trim().max(100).optional(),
@@ -67,7 +81,11 @@ export interface Registered {
 
 /** Next chrono number of the year and direction; call inside the write transaction (writes are serial). */
 function nextNumero(db: Db, sens: 'arrivee' | 'depart', annee: number): number {
-  return (db.prepare('SELECT coalesce(max(numero), 0) + 1 AS n FROM courrier WHERE sens = ? AND annee = ?').get(sens, annee) as { n: number }).n;
+  return (
+    db
+      .prepare('SELECT coalesce(max(numero), 0) + 1 AS n FROM courrier WHERE sens = ? AND annee = ?')
+      .get(sens, annee) as { n: number }
+  ).n;
 }
 
 const textOf = (mime: string, bytes: Uint8Array): string | null =>
@@ -78,7 +96,8 @@ function storeAttachments(docs: DocumentStore, list: z.output<typeof attachment>
   return list.map((a) => {
     if (a.bytes) return { nom: a.name, mime: a.mime, ...docs.put(a.bytes), texte: textOf(a.mime, a.bytes) };
     const sha256 = a.sha256!;
-    if (!docs.has(sha256)) throw new AppError('NOT_FOUND', `La pièce jointe « ${a.name} » est introuvable dans le dossier de la commune.`);
+    if (!docs.has(sha256))
+      throw new AppError('NOT_FOUND', `La pièce jointe « ${a.name} » est introuvable dans le dossier de la commune.`);
     const bytes = docs.read(sha256);
     return { nom: a.name, mime: a.mime, sha256, size: bytes.byteLength, texte: textOf(a.mime, bytes) };
   });
@@ -90,22 +109,33 @@ function storeAttachments(docs: DocumentStore, list: z.output<typeof attachment>
  */
 export function registerArrivee(db: Db, docs: DocumentStore, input: ArriveeInput, actor: Actor, now: Date): Registered {
   const a = parseOrThrow(arriveeInput, input);
-  const existing = (id: string) => db.prepare("SELECT id, annee, numero FROM courrier WHERE message_id = ?").get(id) as { id: number; annee: number; numero: number } | undefined;
+  const existing = (id: string) =>
+    db.prepare('SELECT id, annee, numero FROM courrier WHERE message_id = ?').get(id) as
+      { id: number; annee: number; numero: number } | undefined;
   if (a.messageId) {
     const e = existing(a.messageId);
     if (e) return { courrierId: e.id, annee: e.annee, numero: e.numero, created: false };
   }
   const recu = a.dateReception ?? parisDay(now);
-  if (recu > parisDay(now)) throw new AppError('INVALID', 'Date de réception : elle ne peut pas être dans le futur.', { dateReception: 'Date dans le futur.' });
+  if (recu > parisDay(now))
+    throw new AppError('INVALID', 'Date de réception : elle ne peut pas être dans le futur.', {
+      dateReception: 'Date dans le futur.',
+    });
   if (a.dateCourrier && a.dateCourrier > recu)
-    throw new AppError('INVALID', 'Date du courrier : elle ne peut pas être postérieure à sa réception.', { dateCourrier: 'Postérieure à la réception.' });
+    throw new AppError('INVALID', 'Date du courrier : elle ne peut pas être postérieure à sa réception.', {
+      dateCourrier: 'Postérieure à la réception.',
+    });
   const pieces = storeAttachments(docs, a.attachments);
   return db.transaction((): Registered => {
     if (a.messageId) {
       const e = existing(a.messageId);
       if (e) return { courrierId: e.id, annee: e.annee, numero: e.numero, created: false };
     }
-    const contactId = upsertContact(db, { ...a.correspondent, email: a.correspondent.email || null, siret: a.correspondent.siret || null }, now);
+    const contactId = upsertContact(
+      db,
+      { ...a.correspondent, email: a.correspondent.email || null, siret: a.correspondent.siret || null },
+      now,
+    );
     const annee = Number(recu.slice(0, 4));
     const numero = nextNumero(db, 'arrivee', annee);
     const r = db
@@ -113,13 +143,41 @@ export function registerArrivee(db: Db, docs: DocumentStore, input: ArriveeInput
         `INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, contact_id, objet, nature, canal, assigne, message_id, created_at)
          VALUES ('arrivee', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(annee, numero, a.dateCourrier ?? recu, recu, a.correspondent.nom, contactId, a.objet, a.nature || 'lettre', a.channel, a.assigne ?? null, a.messageId ?? null, now.toISOString());
+      .run(
+        annee,
+        numero,
+        a.dateCourrier ?? recu,
+        recu,
+        a.correspondent.nom,
+        contactId,
+        a.objet,
+        a.nature || 'lettre',
+        a.channel,
+        a.assigne ?? null,
+        a.messageId ?? null,
+        now.toISOString(),
+      );
     const courrierId = Number(r.lastInsertRowid);
-    const ins = db.prepare('INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, texte) VALUES (?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, texte) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const p of pieces) ins.run(courrierId, p.nom, p.sha256, p.mime, p.size, p.texte);
     const label = `Courrier arrivée n° ${annee}-${numero}`;
-    if (a.announce) db.prepare('INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, ?, ?, ?, ?)').run(now.toISOString(), 'courrier', `${a.correspondent.nom} : ${a.objet}`, 'courrier', String(courrierId));
-    record(db, now, actor, { action: 'courrier.arrivee.enregistree', summary: `${label} enregistré : ${a.correspondent.nom} — ${a.objet}`, objectType: 'courrier', objectId: courrierId, details: { canal: a.channel, pieces: pieces.length } });
+    if (a.announce)
+      db.prepare('INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, ?, ?, ?, ?)').run(
+        now.toISOString(),
+        'courrier',
+        `${a.correspondent.nom} : ${a.objet}`,
+        'courrier',
+        String(courrierId),
+      );
+    record(db, now, actor, {
+      action: 'courrier.arrivee.enregistree',
+      summary: `${label} enregistré : ${a.correspondent.nom} — ${a.objet}`,
+      objectType: 'courrier',
+      objectId: courrierId,
+      details: { canal: a.channel, pieces: pieces.length },
+    });
     return { courrierId, annee, numero, created: true };
   })();
 }
@@ -138,7 +196,12 @@ export interface OutgoingEmail {
  * Record that an e-mail must leave (AEE, ARE, a letter, a reply), in the caller's transaction. Once per
  * courrier, kind and recipient; its SMTP outbox item (main/courrier/mail/outbox.ts) is written with it.
  */
-export function recordOutgoingEmail(db: Db, e: OutgoingEmail, actor: Actor, now: Date): { id: number; created: boolean } {
+export function recordOutgoingEmail(
+  db: Db,
+  e: OutgoingEmail,
+  actor: Actor,
+  now: Date,
+): { id: number; created: boolean } {
   const r = db
     .prepare(
       `INSERT INTO courrier_courriel (courrier_id, kind, destinataire, sujet, corps, pieces, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -146,13 +209,16 @@ export function recordOutgoingEmail(db: Db, e: OutgoingEmail, actor: Actor, now:
     )
     .run(e.courrierId, e.kind, e.destinataire, e.sujet, e.corps, JSON.stringify(e.pieces ?? []), now.toISOString());
   if (r.changes === 0) {
-    const row = db.prepare('SELECT id FROM courrier_courriel WHERE courrier_id = ? AND kind = ? AND destinataire = ?').get(e.courrierId, e.kind, e.destinataire) as { id: number };
+    const row = db
+      .prepare('SELECT id FROM courrier_courriel WHERE courrier_id = ? AND kind = ? AND destinataire = ?')
+      .get(e.courrierId, e.kind, e.destinataire) as { id: number };
     return { id: row.id, created: false };
   }
   const id = Number(r.lastInsertRowid);
   // it leaves through the synchronisation's outbox (SMTP), written in this same transaction (architecture §4),
   // threaded under the message it answers when that came by e-mail
-  const answered = db.prepare('SELECT message_id FROM courrier WHERE id = ?').get(e.courrierId) as { message_id: string | null } | undefined;
+  const answered = db.prepare('SELECT message_id FROM courrier WHERE id = ?').get(e.courrierId) as
+    { message_id: string | null } | undefined;
   enqueueMail(
     db,
     {
@@ -167,6 +233,11 @@ export function recordOutgoingEmail(db: Db, e: OutgoingEmail, actor: Actor, now:
     },
     now,
   );
-  record(db, now, actor, { action: `courrier.courriel.${e.kind}`, summary: `Courriel à envoyer à ${e.destinataire} : ${e.sujet}`, objectType: 'courrier', objectId: e.courrierId });
+  record(db, now, actor, {
+    action: `courrier.courriel.${e.kind}`,
+    summary: `Courriel à envoyer à ${e.destinataire} : ${e.sujet}`,
+    objectType: 'courrier',
+    objectId: e.courrierId,
+  });
   return { id, created: true };
 }

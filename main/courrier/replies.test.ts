@@ -18,12 +18,24 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 it('merges fields and leaves an unknown one visible', () => {
-  expect(merge('Bonjour {{correspondant}}, {{ objet }} {{inconnu}}', { correspondant: 'M. Bérard', objet: 'salle' })).toBe('Bonjour M. Bérard, salle {{inconnu}}');
+  expect(
+    merge('Bonjour {{correspondant}}, {{ objet }} {{inconnu}}', { correspondant: 'M. Bérard', objet: 'salle' }),
+  ).toBe('Bonjour M. Bérard, salle {{inconnu}}');
 });
 
 it('fills the mail-merge date fields jj/mm/aaaa, never a month in words (product rule)', async () => {
   const db = t.core.communes.get(t.communeId).db;
-  const { courrierId } = await ok(t.client.call('courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-20', dateCourrier: '2026-11-02', correspondent: { nom: 'Jérôme Bérard' }, objet: 'Location de la salle des fêtes' } }));
+  const { courrierId } = await ok(
+    t.client.call('courrier.registerArrivee', {
+      arrivee: {
+        channel: 'papier',
+        dateReception: '2026-11-20',
+        dateCourrier: '2026-11-02',
+        correspondent: { nom: 'Jérôme Bérard' },
+        objet: 'Location de la salle des fêtes',
+      },
+    }),
+  );
   const f = fieldsOf(db, getCourrier(db, courrierId), 'La salle vous est réservée.', '2026-11-23');
   expect(f).toMatchObject({ date_reception: '20/11/2026', date_courrier: '02/11/2026', date: '23/11/2026' });
   const accord = modeles(db).find((m) => m.code === 'accord')!;
@@ -35,9 +47,25 @@ it('fills the mail-merge date fields jj/mm/aaaa, never a month in words (product
 it('a reply goes to the parapheur and, once signed, becomes a départ linked to the arrivée', async () => {
   const c = t.client;
   const db = t.core.communes.get(t.communeId).db;
-  const { courrierId } = await ok(c.call('courrier.registerArrivee', { arrivee: { channel: 'papier', dateReception: '2026-11-20', correspondent: { nom: 'Jérôme Bérard' }, objet: 'Location de la salle des fêtes' } }));
-  expect((await c.call('courrier.prepareReply', { courrierId, reponse: { modele: 'nope', texte: 'x' } })).ok).toBe(false);
-  const { parapheurDocumentId } = await ok(c.call('courrier.prepareReply', { courrierId, reponse: { modele: 'accord', texte: 'La salle vous est réservée le 12 décembre.' } }));
+  const { courrierId } = await ok(
+    c.call('courrier.registerArrivee', {
+      arrivee: {
+        channel: 'papier',
+        dateReception: '2026-11-20',
+        correspondent: { nom: 'Jérôme Bérard' },
+        objet: 'Location de la salle des fêtes',
+      },
+    }),
+  );
+  expect((await c.call('courrier.prepareReply', { courrierId, reponse: { modele: 'nope', texte: 'x' } })).ok).toBe(
+    false,
+  );
+  const { parapheurDocumentId } = await ok(
+    c.call('courrier.prepareReply', {
+      courrierId,
+      reponse: { modele: 'accord', texte: 'La salle vous est réservée le 12 décembre.' },
+    }),
+  );
   const docs = await ok(c.call('parapheur.list', {}));
   expect(JSON.stringify(docs)).toContain('Réponse : Location de la salle des fêtes');
   // not signed yet: no départ

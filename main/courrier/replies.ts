@@ -15,7 +15,13 @@ import { getCourrier, type CourrierRow } from './courrier';
 import { serviceLines } from './documents';
 import { mayAnswer } from './rights';
 
-export const modeles = (db: Db) => db.prepare('SELECT code, titre, corps, builtin FROM courrier_modele ORDER BY builtin DESC, titre').all() as { code: string; titre: string; corps: string; builtin: number }[];
+export const modeles = (db: Db) =>
+  db.prepare('SELECT code, titre, corps, builtin FROM courrier_modele ORDER BY builtin DESC, titre').all() as {
+    code: string;
+    titre: string;
+    corps: string;
+    builtin: number;
+  }[];
 
 /** {{champ}} → value; an unknown field is left visible so that nobody signs a letter with a hole in it. */
 export function merge(corps: string, fields: Record<string, string>): string {
@@ -40,7 +46,11 @@ export function fieldsOf(db: Db, c: CourrierRow, texte: string, today: string): 
 
 const replyInput = z.object({ modele: z.string().max(60), texte: trimmed('Texte de la réponse', 20_000) });
 
-export async function prepareReply(ctx: CourrierCtx, arriveeId: number, input: unknown): Promise<{ reponseId: number; parapheurDocumentId: number }> {
+export async function prepareReply(
+  ctx: CourrierCtx,
+  arriveeId: number,
+  input: unknown,
+): Promise<{ reponseId: number; parapheurDocumentId: number }> {
   const c = getCourrier(ctx.db, arriveeId);
   mayAnswer(ctx.role, c);
   if (c.sens !== 'arrivee') throw new AppError('RULE', 'On répond à un courrier reçu.');
@@ -50,7 +60,12 @@ export async function prepareReply(ctx: CourrierCtx, arriveeId: number, input: u
   const fields = fieldsOf(ctx.db, c, r.texte, ctx.today);
   const m = readIdentity(ctx.db);
   const objet = `Réponse : ${c.objet}`.slice(0, 500);
-  const w = await PdfWriter.create({ title: objet, commune: `Commune de ${m.nom}`, createdAt: ctx.now, header: `Commune de ${m.nom} (${m.code_postal}) — ${modele.titre}` });
+  const w = await PdfWriter.create({
+    title: objet,
+    commune: `Commune de ${m.nom}`,
+    createdAt: ctx.now,
+    header: `Commune de ${m.nom} (${m.code_postal}) — ${modele.titre}`,
+  });
   w.text('RÉPUBLIQUE FRANÇAISE', { align: 'center', bold: true, size: 10, after: 10 });
   w.text(`${m.nom}, le ${fields.date}`, { align: 'right', after: 8 });
   w.text(c.correspondant, { bold: true, after: 8 });
@@ -62,10 +77,34 @@ export async function prepareReply(ctx: CourrierCtx, arriveeId: number, input: u
   const bytes = await w.save();
   const { sha256 } = ctx.docs.put(bytes);
   return ctx.db.transaction(() => {
-    const docId = insertDocument(ctx.db, { kind: 'courrier', titre: `${objet} (courrier n° ${fields.numero})`, source_type: 'import', source_id: null, seance_id: null, mime: 'application/pdf', sha256 }, [{ type: 'signature', role: 'maire', elu_id: null, libelle: 'Signature du maire ou de son délégataire' }], ctx.now);
-    const id = Number(ctx.db.prepare('INSERT INTO courrier_reponse (arrivee_id, modele, objet, sha256, parapheur_document_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(arriveeId, modele.code, objet, sha256, docId, ctx.now.toISOString()).lastInsertRowid);
+    const docId = insertDocument(
+      ctx.db,
+      {
+        kind: 'courrier',
+        titre: `${objet} (courrier n° ${fields.numero})`,
+        source_type: 'import',
+        source_id: null,
+        seance_id: null,
+        mime: 'application/pdf',
+        sha256,
+      },
+      [{ type: 'signature', role: 'maire', elu_id: null, libelle: 'Signature du maire ou de son délégataire' }],
+      ctx.now,
+    );
+    const id = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO courrier_reponse (arrivee_id, modele, objet, sha256, parapheur_document_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(arriveeId, modele.code, objet, sha256, docId, ctx.now.toISOString()).lastInsertRowid,
+    );
     ctx.db.prepare("UPDATE courrier SET statut = 'en_cours' WHERE id = ? AND statut = 'a_traiter'").run(arriveeId);
-    ctx.audit({ action: 'courrier.reponse.parapheur', summary: `Réponse au courrier arrivée n° ${fields.numero} déposée dans le parapheur pour signature`, objectType: 'courrier', objectId: arriveeId });
+    ctx.audit({
+      action: 'courrier.reponse.parapheur',
+      summary: `Réponse au courrier arrivée n° ${fields.numero} déposée dans le parapheur pour signature`,
+      objectType: 'courrier',
+      objectId: arriveeId,
+    });
     return { reponseId: id, parapheurDocumentId: docId };
   })();
 }
@@ -76,24 +115,39 @@ export async function prepareReply(ctx: CourrierCtx, arriveeId: number, input: u
  */
 export function registerSignedReplies(db: Db, docs: DocumentStore, actor: Actor, now: Date, today: string): number {
   const ready = db
-    .prepare("SELECT r.id, r.arrivee_id, r.objet, d.current_sha256 FROM courrier_reponse r JOIN parapheur_document d ON d.id = r.parapheur_document_id WHERE r.depart_id IS NULL AND d.statut = 'signe'")
+    .prepare(
+      "SELECT r.id, r.arrivee_id, r.objet, d.current_sha256 FROM courrier_reponse r JOIN parapheur_document d ON d.id = r.parapheur_document_id WHERE r.depart_id IS NULL AND d.statut = 'signe'",
+    )
     .all() as { id: number; arrivee_id: number; objet: string; current_sha256: string }[];
   for (const r of ready) {
     db.transaction(() => {
       const a = getCourrier(db, r.arrivee_id);
       const annee = Number(today.slice(0, 4));
-      const numero = (db.prepare("SELECT coalesce(max(numero), 0) + 1 AS n FROM courrier WHERE sens = 'depart' AND annee = ?").get(annee) as { n: number }).n;
+      const numero = (
+        db
+          .prepare("SELECT coalesce(max(numero), 0) + 1 AS n FROM courrier WHERE sens = 'depart' AND annee = ?")
+          .get(annee) as { n: number }
+      ).n;
       const id = Number(
         db
-          .prepare(`INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, contact_id, objet, nature, canal, statut, created_at) VALUES ('depart', ?, ?, ?, ?, ?, ?, ?, 'Réponse', 'papier', 'classe', ?)`)
+          .prepare(
+            `INSERT INTO courrier (sens, annee, numero, date_courrier, date_enregistrement, correspondant, contact_id, objet, nature, canal, statut, created_at) VALUES ('depart', ?, ?, ?, ?, ?, ?, ?, 'Réponse', 'papier', 'classe', ?)`,
+          )
           .run(annee, numero, today, today, a.correspondant, a.contact_id, r.objet, now.toISOString()).lastInsertRowid,
       );
       const size = docs.read(r.current_sha256).byteLength;
-      db.prepare("INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')").run(id, `reponse-${annee}-${numero}-signee.pdf`, r.current_sha256, size);
+      db.prepare(
+        "INSERT INTO courrier_piece (courrier_id, nom, sha256, mime, taille, role) VALUES (?, ?, ?, 'application/pdf', ?, 'document')",
+      ).run(id, `reponse-${annee}-${numero}-signee.pdf`, r.current_sha256, size);
       db.prepare("INSERT INTO courrier_lien (courrier_id, cible_id, type) VALUES (?, ?, 'reponse_a')").run(id, a.id);
       db.prepare("UPDATE courrier SET statut = 'repondu' WHERE id = ?").run(a.id);
       db.prepare('UPDATE courrier_reponse SET depart_id = ? WHERE id = ?').run(id, r.id);
-      record(db, now, actor, { action: 'courrier.depart.enregistre', summary: `Courrier départ n° ${annee}-${numero} enregistré : réponse signée au courrier arrivée n° ${a.annee}-${a.numero}`, objectType: 'courrier', objectId: id });
+      record(db, now, actor, {
+        action: 'courrier.depart.enregistre',
+        summary: `Courrier départ n° ${annee}-${numero} enregistré : réponse signée au courrier arrivée n° ${a.annee}-${a.numero}`,
+        objectType: 'courrier',
+        objectId: id,
+      });
     })();
   }
   return ready.length;

@@ -10,11 +10,13 @@ import type { CourrierRow } from './courrier';
 const READERS: readonly Role[] = ['secretaire', 'maire', 'adjoint'];
 
 export function mayRead(role: Role): void {
-  if (!READERS.includes(role)) throw new AppError('FORBIDDEN', 'Le registre du courrier est réservé au secrétariat, au maire et aux adjoints.');
+  if (!READERS.includes(role))
+    throw new AppError('FORBIDDEN', 'Le registre du courrier est réservé au secrétariat, au maire et aux adjoints.');
 }
 
 export function mayAssign(role: Role): void {
-  if (role !== 'secretaire' && role !== 'maire') throw new AppError('FORBIDDEN', 'Seuls le maire et le secrétariat attribuent un courrier.');
+  if (role !== 'secretaire' && role !== 'maire')
+    throw new AppError('FORBIDDEN', 'Seuls le maire et le secrétariat attribuent un courrier.');
 }
 
 /** Answer: the secrétaire always; the maire or an adjoint when the courrier is assigned to him. */

@@ -15,7 +15,10 @@ export const courrierApi = {
         sens: z.enum(['arrivee', 'depart']).nullable().optional(),
         statut: z.enum(['a_traiter', 'en_cours', 'repondu', 'classe']).nullable().optional(),
         annee: z.number().int().min(1900).max(2200).nullable().optional(),
-        canal: z.enum(['papier', 'main_propre', 'courriel', 'sve', 'prefecture', 'administration']).nullable().optional(),
+        canal: z
+          .enum(['papier', 'main_propre', 'courriel', 'sve', 'prefecture', 'administration'])
+          .nullable()
+          .optional(),
         assigne: assigne.nullable().optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),
@@ -27,14 +30,28 @@ export const courrierApi = {
   'courrier.contacts': { args: z.object({ text: z.string().max(200) }).strict(), access: 'commune.read' },
   'courrier.procedures': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.echeances': { args: z.object({}).strict(), access: 'commune.read' },
-  'courrier.registerArrivee': { args: z.object({ arrivee: form, uploadIds: z.array(z.uuid()).max(50).default([]) }).strict(), access: 'commune.write' },
+  'courrier.registerArrivee': {
+    args: z.object({ arrivee: form, uploadIds: z.array(z.uuid()).max(50).default([]) }).strict(),
+    access: 'commune.write',
+  },
   'courrier.classify': { args: z.object({ courrierId: id, qualification: form }).strict(), access: 'commune.write' },
-  'courrier.assign': { args: z.object({ courrierId: id, assigne: assigne.nullable() }).strict(), access: 'commune.read' },
-  'courrier.setStatut': { args: z.object({ courrierId: id, statut: z.enum(['a_traiter', 'en_cours', 'repondu', 'classe']) }).strict(), access: 'commune.read' },
+  'courrier.assign': {
+    args: z.object({ courrierId: id, assigne: assigne.nullable() }).strict(),
+    access: 'commune.read',
+  },
+  'courrier.setStatut': {
+    args: z.object({ courrierId: id, statut: z.enum(['a_traiter', 'en_cours', 'repondu', 'classe']) }).strict(),
+    access: 'commune.read',
+  },
   'courrier.requestPieces': { args: z.object({ courrierId: id, demande: form }).strict(), access: 'commune.write' },
   'courrier.piecesReceived': { args: z.object({ courrierId: id, date: day }).strict(), access: 'commune.write' },
   'courrier.forward': { args: z.object({ courrierId: id, transmission: form }).strict(), access: 'commune.write' },
-  'courrier.document': { args: z.object({ courrierId: id, kind: z.enum(['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation']) }).strict(), access: 'commune.write' },
+  'courrier.document': {
+    args: z
+      .object({ courrierId: id, kind: z.enum(['ar', 'aee', 'are', 'pieces', 'transmission', 'attestation']) })
+      .strict(),
+    access: 'commune.write',
+  },
   'courrier.modeles': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
   'courrier.saveProcedure': { args: z.object({ procedure: form }).strict(), access: 'commune.write' },

@@ -27,7 +27,8 @@ export interface SearchRow {
   decision_implicite: string | null;
 }
 
-const COLUMNS = 'c.id, c.sens, c.annee, c.numero, c.date_enregistrement, c.correspondant, c.objet, c.canal, c.statut, c.assigne, c.decision_implicite';
+const COLUMNS =
+  'c.id, c.sens, c.annee, c.numero, c.date_enregistrement, c.correspondant, c.objet, c.canal, c.statut, c.assigne, c.decision_implicite';
 
 /** Beyond this many matches the count stops: « plus de 1 000 » says enough, and counting costs as you type. */
 export const COUNT_CAP = 1000;
@@ -44,7 +45,13 @@ export function searchCourriers(db: Db, a: SearchArgs): { total: number; capped:
     where.push('courrier_fts MATCH ?');
     params.push(q);
   }
-  for (const [col, v] of [['sens', a.sens], ['statut', a.statut], ['annee', a.annee], ['canal', a.canal], ['assigne', a.assigne]] as const) {
+  for (const [col, v] of [
+    ['sens', a.sens],
+    ['statut', a.statut],
+    ['annee', a.annee],
+    ['canal', a.canal],
+    ['assigne', a.assigne],
+  ] as const) {
     if (v != null && v !== '') {
       where.push(`c.${col} = ?`);
       params.push(v);
@@ -52,7 +59,13 @@ export function searchCourriers(db: Db, a: SearchArgs): { total: number; capped:
   }
   const from = q ? 'courrier_fts f JOIN courrier c ON c.id = f.rowid' : 'courrier c';
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT ${COUNT_CAP + 1})`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM ${from} ${w} ORDER BY ${q ? 'f.rowid' : 'c.id'} DESC LIMIT ? OFFSET ?`).all(...params, a.limit, a.offset) as SearchRow[];
+  const counted = (
+    db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w} LIMIT ${COUNT_CAP + 1})`).get(...params) as {
+      n: number;
+    }
+  ).n;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM ${from} ${w} ORDER BY ${q ? 'f.rowid' : 'c.id'} DESC LIMIT ? OFFSET ?`)
+    .all(...params, a.limit, a.offset) as SearchRow[];
   return { total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, rows };
 }

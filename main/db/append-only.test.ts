@@ -17,19 +17,33 @@ function seedCommune(db: Db): void {
     `INSERT INTO signature_record (id, document_id, format, signataire, qualite, fondement, cert_holder, cert_issuer, cert_serial, cert_sha256, signed_at, before_sha256, after_sha256)
      VALUES (1, 1, 'PAdES-B-B', 'Hélène Lefèvre', 'maire', 'L2122-22', 'h', 'i', '01', 'c', '2026-11-23', 'a', 'b')`,
   ).run();
-  db.prepare("INSERT INTO deliberation (id, seance_id, numero, objet, matiere, adoptee) VALUES (1, 1, '2026-001', 'Budget', '7.1', 1)").run();
+  db.prepare(
+    "INSERT INTO deliberation (id, seance_id, numero, objet, matiere, adoptee) VALUES (1, 1, '2026-001', 'Budget', '7.1', 1)",
+  ).run();
 }
 
 const REPLACES: Array<[string, string, RegExp]> = [
-  ['journal', "INSERT OR REPLACE INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'x', 'réécrite')", /journal_append_only/],
+  [
+    'journal',
+    "INSERT OR REPLACE INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'x', 'réécrite')",
+    /journal_append_only/,
+  ],
   [
     'signature_record',
     `INSERT OR REPLACE INTO signature_record (id, document_id, format, signataire, qualite, fondement, cert_holder, cert_issuer, cert_serial, cert_sha256, signed_at, before_sha256, after_sha256)
      VALUES (1, 1, 'PAdES-B-B', 'Faussaire', 'maire', 'L2122-22', 'h', 'i', '01', 'c', '2026-11-23', 'a', 'b')`,
     /signature_append_only/,
   ],
-  ['deliberation (same id)', "REPLACE INTO deliberation (id, seance_id, numero, objet, matiere, adoptee) VALUES (1, 1, '2026-001', 'Autre', '7.1', 0)", /deliberation_immuable/],
-  ['deliberation (same numéro)', "INSERT OR REPLACE INTO deliberation (seance_id, numero, objet, matiere, adoptee) VALUES (1, '2026-001', 'Autre', '7.1', 0)", /deliberation_immuable/],
+  [
+    'deliberation (same id)',
+    "REPLACE INTO deliberation (id, seance_id, numero, objet, matiere, adoptee) VALUES (1, 1, '2026-001', 'Autre', '7.1', 0)",
+    /deliberation_immuable/,
+  ],
+  [
+    'deliberation (same numéro)',
+    "INSERT OR REPLACE INTO deliberation (seance_id, numero, objet, matiere, adoptee) VALUES (1, '2026-001', 'Autre', '7.1', 0)",
+    /deliberation_immuable/,
+  ],
 ];
 
 function expectUntouched(db: Db): void {
@@ -40,7 +54,10 @@ function expectUntouched(db: Db): void {
 
 describe('append-only tables refuse INSERT OR REPLACE', () => {
   it.each(REPLACES)('commune %s, opened by Clocher', (_what, sql, error) => {
-    const { db } = openDatabase(path.join(tempDir(), 'commune.sqlite'), { migrations: communeMigrations, what: 'test' });
+    const { db } = openDatabase(path.join(tempDir(), 'commune.sqlite'), {
+      migrations: communeMigrations,
+      what: 'test',
+    });
     expect(db.pragma('recursive_triggers', { simple: true })).toBe(1);
     seedCommune(db);
     expect(() => db.prepare(sql).run()).toThrow(error);
@@ -67,12 +84,21 @@ describe('append-only tables refuse INSERT OR REPLACE', () => {
   });
 
   it('installation journal, opened by Clocher and raw', () => {
-    const { db } = openDatabase(path.join(tempDir(), 'clocher.sqlite'), { migrations: workspaceMigrations, what: 'test' });
+    const { db } = openDatabase(path.join(tempDir(), 'clocher.sqlite'), {
+      migrations: workspaceMigrations,
+      what: 'test',
+    });
     const raw = new Database(':memory:');
     migrate(raw, workspaceMigrations, { what: 'test' });
     for (const d of [db, raw]) {
-      d.prepare("INSERT INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'restauration', 'ligne d''origine')").run();
-      expect(() => d.prepare("INSERT OR REPLACE INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'x', 'réécrite')").run()).toThrow(/journal_append_only/);
+      d.prepare(
+        "INSERT INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'restauration', 'ligne d''origine')",
+      ).run();
+      expect(() =>
+        d
+          .prepare("INSERT OR REPLACE INTO journal (id, at, action, summary) VALUES (1, '2026-11-23', 'x', 'réécrite')")
+          .run(),
+      ).toThrow(/journal_append_only/);
       expect(d.prepare('SELECT summary FROM journal').pluck().all()).toEqual(["ligne d'origine"]);
       // appending stays possible
       d.prepare("INSERT INTO journal (at, action, summary) VALUES ('2026-11-23', 'y', 'suite')").run();
@@ -85,7 +111,9 @@ describe('append-only tables refuse INSERT OR REPLACE', () => {
     migrate(db, communeMigrations, { what: 'test' });
     seedCommune(db);
     db.prepare("INSERT INTO journal (at, action, summary) VALUES ('2026-11-23', 'x', 'deuxième')").run();
-    db.prepare("INSERT INTO deliberation (seance_id, numero, objet, matiere, adoptee) VALUES (1, '2026-002', 'Voirie', '8.3', 1)").run();
+    db.prepare(
+      "INSERT INTO deliberation (seance_id, numero, objet, matiere, adoptee) VALUES (1, '2026-002', 'Voirie', '8.3', 1)",
+    ).run();
     expect(db.prepare('SELECT count(*) FROM deliberation').pluck().get()).toBe(2);
   });
 });

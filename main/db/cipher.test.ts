@@ -26,12 +26,16 @@ const hasStrings = (() => {
   }
 })();
 /** What `strings` (binutils) prints of a file: the way a thief would look at it. */
-const stringsOf = (file: string) => execFileSync('strings', ['-n', '6', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const stringsOf = (file: string) =>
+  execFileSync('strings', ['-n', '6', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 /** A commune with a seeded élu and a manual backup, closed: every file is on disk, complete. */
 async function seeded(): Promise<TestCore & { communeId: string; backup: string }> {
   const t = await withCommune();
-  const r = await t.client.call('commune.saveElu', { id: null, elu: { civilite: 'M.', nom: NOM, prenom: PRENOM, fonction: 'conseiller', mandat_debut: '2026-04-01' } });
+  const r = await t.client.call('commune.saveElu', {
+    id: null,
+    elu: { civilite: 'M.', nom: NOM, prenom: PRENOM, fonction: 'conseiller', mandat_debut: '2026-04-01' },
+  });
   if (!r.ok) throw new Error(r.error.message);
   const made = await t.client.call('backup.create');
   if (!made.ok) throw new Error(made.error.message);
@@ -64,7 +68,8 @@ describe('a stolen file reveals nothing', () => {
     for (const f of files) {
       expect(isPlainFile(f), f).toBe(false);
       const bytes = fs.readFileSync(f);
-      for (const word of [NOM, PRENOM, 'Martine Roux', 'secretaire']) expect(bytes.includes(Buffer.from(word)), `${word} in ${f}`).toBe(false);
+      for (const word of [NOM, PRENOM, 'Martine Roux', 'secretaire'])
+        expect(bytes.includes(Buffer.from(word)), `${word} in ${f}`).toBe(false);
     }
     // the name is in the data indeed: a decrypted copy shows it (the test looks for something that is there)
     const plain = path.join(tempDir(), 'clair.sqlite');
@@ -92,8 +97,13 @@ describe('a wrong key', () => {
     t.close();
     const before = fs.readFileSync(file);
     const other = deriveDbKey(crypto.randomBytes(32));
-    expect(() => openDatabase(file, { migrations: communeMigrations, what: 'Le dossier de la commune', key: other })).toThrow(
-      expect.objectContaining({ code: 'DB_WRONG_KEY', message: expect.stringMatching(/chiffré et la clé de cet ordinateur ne l'ouvre pas.*Rien n'a été modifié/) }),
+    expect(() =>
+      openDatabase(file, { migrations: communeMigrations, what: 'Le dossier de la commune', key: other }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DB_WRONG_KEY',
+        message: expect.stringMatching(/chiffré et la clé de cet ordinateur ne l'ouvre pas.*Rien n'a été modifié/),
+      }),
     );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
@@ -102,7 +112,9 @@ describe('a wrong key', () => {
     const t = await seeded();
     t.close();
     fs.writeFileSync(path.join(t.dir, KEY_FILE), crypto.randomBytes(32), { mode: 0o600 });
-    expect(() => testCore(t.dir)).toThrow(/fichier d'installation de Clocher est chiffré et la clé de cet ordinateur ne l'ouvre pas/);
+    expect(() => testCore(t.dir)).toThrow(
+      /fichier d'installation de Clocher est chiffré et la clé de cet ordinateur ne l'ouvre pas/,
+    );
   });
 
   it('a commune file from another PC leads to the restore screen (DB_CORRUPT), not to a crash', async () => {
@@ -112,7 +124,10 @@ describe('a wrong key', () => {
     t.core.communes.closeAll();
     fs.copyFileSync(foreign.core.communes.fileOf(foreign.communeId), t.core.communes.fileOf(t.communeId));
     expect(() => t.core.communes.get(t.communeId)).toThrow(
-      expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/ne s'ouvre pas avec la clé de chiffrement de cet ordinateur/) }),
+      expect.objectContaining({
+        code: 'DB_CORRUPT',
+        message: expect.stringMatching(/ne s'ouvre pas avec la clé de chiffrement de cet ordinateur/),
+      }),
     );
     t.close();
   });
@@ -138,7 +153,9 @@ describe('files of an earlier Clocher, in clear', () => {
     expect(eluNames(t.backup, key)).toContain(NOM); // the backup keeps its data, under the key
     // nothing in clear is left anywhere in the commune's folder (no copy kept aside)
     const left = fs.readdirSync(t.core.communes.dirOf(t.communeId), { recursive: true, encoding: 'utf8' });
-    for (const f of left.map((n) => path.join(t.core.communes.dirOf(t.communeId), n)).filter((p) => fs.statSync(p).isFile()))
+    for (const f of left
+      .map((n) => path.join(t.core.communes.dirOf(t.communeId), n))
+      .filter((p) => fs.statSync(p).isFile()))
       expect(fs.readFileSync(f).includes(Buffer.from(NOM)), f).toBe(false);
   });
 });

@@ -41,7 +41,8 @@ export function installationKey(dataDir: string, osKey?: Buffer | null): Buffer 
     if (fs.existsSync(path.join(dataDir, OS_KEY_FILE))) throw keyUnavailableError();
     // A new key beside files encrypted under the lost one would open nothing and hide the real cause.
     const installation = path.join(dataDir, INSTALLATION_FILE);
-    if (fs.existsSync(installation) && fs.statSync(installation).size > 0 && !isPlainFile(installation)) throw keyLostError();
+    if (fs.existsSync(installation) && fs.statSync(installation).size > 0 && !isPlainFile(installation))
+      throw keyLostError();
   }
   return readOrCreateKeyFile(dataDir);
 }
@@ -112,7 +113,8 @@ export function openKeyed(file: string, key: DbKey | null, options?: Database.Op
 /** Open another file (a backup of it, say) with the key of an open base. */
 export const openLike = (db: Db, file: string, options?: Database.Options): Db => openKeyed(file, keyOf(db), options);
 
-export const isNotADb = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '') === 'SQLITE_NOTADB';
+export const isNotADb = (e: unknown): boolean =>
+  String((e as { code?: unknown } | null)?.code ?? '') === 'SQLITE_NOTADB';
 
 /**
  * Write a copy of the open base `db` to `target`, encrypted with the base's own key: `VACUUM INTO` attaches the

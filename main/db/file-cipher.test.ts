@@ -37,7 +37,9 @@ describe('chunked AES-256-GCM file', () => {
     ] as const) {
       const file = sealed(crypto.randomBytes(n), key);
       fs.truncateSync(file, cut);
-      expect(() => [...openSealed(file, key)]).toThrow(expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/altéré ou tronqué/) }));
+      expect(() => [...openSealed(file, key)]).toThrow(
+        expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/altéré ou tronqué/) }),
+      );
     }
   });
 });

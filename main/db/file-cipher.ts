@@ -26,10 +26,13 @@ export const deriveDocumentsKey = (dbKey: DbKey): Buffer =>
   Buffer.from(crypto.hkdfSync('sha256', dbKey, Buffer.alloc(0), 'clocher:documents-chiffres:v1', 32));
 
 /** The documents' key of a data folder (support tools and end-to-end tests, plain Node), like openInDataDir. */
-export const documentsKeyInDataDir = (dataDir: string): Buffer => deriveDocumentsKey(deriveDbKey(installationKey(dataDir)));
+export const documentsKeyInDataDir = (dataDir: string): Buffer =>
+  deriveDocumentsKey(deriveDbKey(installationKey(dataDir)));
 
-const keyCheck = (key: Buffer, salt: Buffer) => crypto.createHmac('sha256', key).update('clocher:verification-cle').update(salt).digest().subarray(0, 16);
-const fileKey = (key: Buffer, salt: Buffer) => Buffer.from(crypto.hkdfSync('sha256', key, salt, 'clocher:document:v1', 32));
+const keyCheck = (key: Buffer, salt: Buffer) =>
+  crypto.createHmac('sha256', key).update('clocher:verification-cle').update(salt).digest().subarray(0, 16);
+const fileKey = (key: Buffer, salt: Buffer) =>
+  Buffer.from(crypto.hkdfSync('sha256', key, salt, 'clocher:document:v1', 32));
 function nonce(index: number, last: boolean): Buffer {
   const n = Buffer.alloc(12);
   n.writeUInt32BE(Math.floor(index / 2 ** 32), 3);
@@ -45,7 +48,10 @@ export const documentWrongKeyError = () =>
       "Rien n'a été modifié. Pour déplacer une commune, utilisez Paramètres → Sauvegardes → « Exporter pour un autre PC » ; sinon appelez le support.",
   );
 export const documentDamagedError = () =>
-  new AppError('DB_CORRUPT', 'Ce document a été altéré ou tronqué sur le disque : il ne se relit pas. Restaurez une sauvegarde ou appelez le support.');
+  new AppError(
+    'DB_CORRUPT',
+    'Ce document a été altéré ou tronqué sur le disque : il ne se relit pas. Restaurez une sauvegarde ou appelez le support.',
+  );
 
 /** Whether the file at `file` starts like an encrypted document (else it is a plain one of an earlier Clocher). */
 export function isEncryptedFile(file: string): boolean {
@@ -115,11 +121,17 @@ export function* openSealed(file: string, documentsKey: Buffer): Generator<Buffe
   try {
     const size = fs.fstatSync(fd).size;
     const header = Buffer.alloc(HEADER);
-    if (size < HEADER + TAG || fs.readSync(fd, header, 0, HEADER, 0) !== HEADER || !header.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) throw documentDamagedError();
+    if (
+      size < HEADER + TAG ||
+      fs.readSync(fd, header, 0, HEADER, 0) !== HEADER ||
+      !header.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)
+    )
+      throw documentDamagedError();
     const chunk = header.readUInt32BE(FILE_MAGIC.length);
     const salt = header.subarray(FILE_MAGIC.length + 4, FILE_MAGIC.length + 20);
     if (chunk < 1 || chunk > 64 * FILE_CHUNK) throw documentDamagedError();
-    if (!crypto.timingSafeEqual(keyCheck(documentsKey, salt), header.subarray(FILE_MAGIC.length + 20))) throw documentWrongKeyError();
+    if (!crypto.timingSafeEqual(keyCheck(documentsKey, salt), header.subarray(FILE_MAGIC.length + 20)))
+      throw documentWrongKeyError();
     const key = fileKey(documentsKey, salt);
     const buf = Buffer.alloc(chunk + TAG);
     let at = HEADER;

@@ -12,11 +12,15 @@ import { openKeyed } from './cipher';
 
 /** The schema as SQLite sees it, to compare databases built by different paths. */
 function schemaOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
-    type: string;
-    name: string;
-    sql: string;
-  }[]).map((r) => `${r.type} ${r.name}: ${r.sql?.replace(/\s+/g, ' ')}`);
+  return (
+    db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all() as {
+      type: string;
+      name: string;
+      sql: string;
+    }[]
+  ).map((r) => `${r.type} ${r.name}: ${r.sql?.replace(/\s+/g, ' ')}`);
 }
 
 describe('migration files', () => {
@@ -49,7 +53,9 @@ describe('migration runner', () => {
       const r = migrate(db, communeMigrations, { what: 'test' });
       expect(r.applied).toEqual(communeMigrations.slice(step + 1).map((m) => m.version));
       expect(schemaOf(db)).toEqual(expected);
-      const recorded = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((x) => x.version);
+      const recorded = (
+        db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
+      ).map((x) => x.version);
       expect(recorded).toEqual(communeMigrations.map((m) => m.version));
     }
   });
@@ -58,7 +64,11 @@ describe('migration runner', () => {
     const db = new Database(':memory:');
     migrate(db, communeMigrations.slice(0, 1), { what: 'test' });
     const before = schemaOf(db);
-    const broken = [...communeMigrations.slice(0, 1), { version: 20, name: 'ok', sql: 'CREATE TABLE t1 (a)' }, { version: 30, name: 'bad', sql: 'CREATE TABLE oops (' }];
+    const broken = [
+      ...communeMigrations.slice(0, 1),
+      { version: 20, name: 'ok', sql: 'CREATE TABLE t1 (a)' },
+      { version: 30, name: 'bad', sql: 'CREATE TABLE oops (' },
+    ];
     expect(() => migrate(db, broken, { what: 'test' })).toThrow();
     expect(schemaOf(db)).toEqual(before);
     expect(schemaVersion(db)).toBe(10);
@@ -91,9 +101,11 @@ describe('migration runner', () => {
     fs.rmSync(`${file}-wal`, { force: true });
     const old = new Database(file);
     migrate(old, communeMigrations.slice(0, 2), { what: 'test' });
-    old.prepare(
-      `INSERT INTO commune VALUES (1, 'Saint-Benoît-sur-Loire', '45270', '214502494', '45', '3', 'place', '45730', '0238357000', 'm@x.fr', 2048, 'x', 'x')`,
-    ).run();
+    old
+      .prepare(
+        `INSERT INTO commune VALUES (1, 'Saint-Benoît-sur-Loire', '45270', '214502494', '45', '3', 'place', '45730', '0238357000', 'm@x.fr', 2048, 'x', 'x')`,
+      )
+      .run();
     old.close();
     const store = new CommuneStore(path.dirname(path.dirname(file)), () => new Date('2026-11-24T08:00:00Z'));
     const opened = store.get(t.communeId);

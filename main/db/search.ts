@@ -5,12 +5,7 @@
  * the query; lists filtered in memory use `normaliseForSearch` on both sides.
  */
 export const normaliseForSearch = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Every word of the query, as a prefix, must appear (FTS5 MATCH syntax, each word quoted: no operator injection). */
 export function ftsQuery(text: string): string | null {
@@ -20,4 +15,5 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
-export const matchesSearch = (haystack: string, query: string): boolean => normaliseForSearch(haystack).includes(normaliseForSearch(query));
+export const matchesSearch = (haystack: string, query: string): boolean =>
+  normaliseForSearch(haystack).includes(normaliseForSearch(query));

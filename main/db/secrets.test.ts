@@ -21,7 +21,8 @@ const hasStrings = (() => {
   }
 })();
 /** What `strings` (binutils) finds in a file: the test looks at the file the way an intruder would. */
-const stringsOf = (file: string) => execFileSync('strings', ['-n', '6', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const stringsOf = (file: string) =>
+  execFileSync('strings', ['-n', '6', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 /**
  * The bytes of `file` decrypted page by page (free pages included): a copy rekeyed to no key. The databases are
@@ -61,12 +62,20 @@ describe('platform secrets of a commune', () => {
   it('are stored sealed, readable by the connector, and absent from a backup (checked with strings)', async (ctx) => {
     const t = await withCommune();
     const { db, dir } = t.core.communes.get(t.communeId);
-    savePlateforme(db, dir, { url: 'https://s2low.test', login: 'mairie', password: PASSWORD, p12: Buffer.from('p12'), p12Password: P12_PASSWORD });
+    savePlateforme(db, dir, {
+      url: 'https://s2low.test',
+      login: 'mairie',
+      password: PASSWORD,
+      p12: Buffer.from('p12'),
+      p12Password: P12_PASSWORD,
+    });
     const stored = JSON.stringify(readSetting(db, 'plateforme_secrets'));
     expect(stored).not.toContain(PASSWORD);
     expect(stored).not.toContain(P12_PASSWORD);
     const cfg = s2lowConfig(db, dir);
-    expect(typeof cfg !== 'string' && [cfg.password, cfg.identity.kind === 'pkcs12' && cfg.identity.passphrase]).toEqual([PASSWORD, P12_PASSWORD]);
+    expect(
+      typeof cfg !== 'string' && [cfg.password, cfg.identity.kind === 'pkcs12' && cfg.identity.passphrase],
+    ).toEqual([PASSWORD, P12_PASSWORD]);
 
     const made = await t.client.call('backup.create');
     if (!made.ok) throw new Error(made.error.message);
@@ -97,7 +106,12 @@ describe('platform secrets of a commune', () => {
     const { db, dir } = t.core.communes.get(t.communeId);
     savePlateforme(db, dir, { url: 'https://s2low.test', login: 'mairie', p12: Buffer.from('p12') });
     writeSetting(db, 'plateforme_secrets', { password: PASSWORD, p12Password: P12_PASSWORD }); // as stored before
-    const made = createBackup(db, t.core.communes.backupDirOf(t.communeId), 'manuelle', new Date('2026-11-20T10:00:00Z')); // a backup of that time
+    const made = createBackup(
+      db,
+      t.core.communes.backupDirOf(t.communeId),
+      'manuelle',
+      new Date('2026-11-20T10:00:00Z'),
+    ); // a backup of that time
     const backup = path.join(t.core.communes.backupDirOf(t.communeId), made.file);
     t.core.communes.close(t.communeId);
     const key = t.core.communes.key;
@@ -122,11 +136,18 @@ describe('platform secrets of a commune', () => {
   it('another key gives a French message asking to type the passwords again', async () => {
     const t = await withCommune();
     const { db, dir } = t.core.communes.get(t.communeId);
-    savePlateforme(db, dir, { url: 'https://s2low.test', password: PASSWORD, p12: Buffer.from('p12'), p12Password: P12_PASSWORD });
+    savePlateforme(db, dir, {
+      url: 'https://s2low.test',
+      password: PASSWORD,
+      p12: Buffer.from('p12'),
+      p12Password: P12_PASSWORD,
+    });
     // the secrets sealed on another PC (a commune imported from an export): its databases key is this one
     const other = aesBox(() => Buffer.alloc(32, 9));
     writeSetting(db, 'plateforme_secrets', { password: other.wrap(PASSWORD), p12Password: other.wrap(P12_PASSWORD) });
-    expect(s2lowConfig(db, dir)).toMatch(/ne peuvent plus être lus.*Saisissez-les de nouveau dans Paramètres → Plateforme/);
+    expect(s2lowConfig(db, dir)).toMatch(
+      /ne peuvent plus être lus.*Saisissez-les de nouveau dans Paramètres → Plateforme/,
+    );
     t.close();
   });
 
@@ -135,7 +156,9 @@ describe('platform secrets of a commune', () => {
     t.close();
     fs.rmSync(path.join(t.dir, KEY_FILE));
     const before = fs.readFileSync(path.join(t.dir, 'clocher.sqlite'));
-    expect(() => testCore(t.dir)).toThrow(/clé de chiffrement de cette installation.*introuvable.*Rien n'a été modifié/);
+    expect(() => testCore(t.dir)).toThrow(
+      /clé de chiffrement de cette installation.*introuvable.*Rien n'a été modifié/,
+    );
     expect(fs.existsSync(path.join(t.dir, KEY_FILE))).toBe(false);
     expect(fs.readFileSync(path.join(t.dir, 'clocher.sqlite')).equals(before)).toBe(true);
   });

@@ -31,13 +31,22 @@ describe('document store garbage collection', () => {
     const { t, db, docs, age, backupDir } = await setup();
     // referenced only by a backup: a restore of that backup must find it
     const inBackup = docs.put(Buffer.from('ancienne annexe')).sha256;
-    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run('essai_ancien', JSON.stringify({ sha256: inBackup }));
+    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(
+      'essai_ancien',
+      JSON.stringify({ sha256: inBackup }),
+    );
     t.core.communes.backupNow(t.communeId);
     db.prepare("DELETE FROM setting WHERE key = 'essai_ancien'").run();
     // referenced by the live database only (added after the backup):
     // an annexe, through the real handler: referenced by annexe.sha256
-    const { seanceId } = await ok(t.client.call('conseil.createSeance', { seance: { date: '2026-11-27', heure: '20:30', lieu: 'Salle', nature: 'ordinaire' } }));
-    const { pointId } = await ok(t.client.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }));
+    const { seanceId } = await ok(
+      t.client.call('conseil.createSeance', {
+        seance: { date: '2026-11-27', heure: '20:30', lieu: 'Salle', nature: 'ordinaire' },
+      }),
+    );
+    const { pointId } = await ok(
+      t.client.call('conseil.savePoint', { seanceId, pointId: null, point: { titre: 'Budget', matiere: '7.1' } }),
+    );
     const d = await PDFDocument.create();
     d.addPage();
     const annexe = Buffer.from(await d.save({ useObjectStreams: false }));
@@ -47,7 +56,10 @@ describe('document store garbage collection', () => {
     const annexeSha = docs.entries().find((e) => e.sha256 && e.sha256 !== inBackup)!.sha256!;
     // a setting holding a document in JSON (like the ACTES classification)
     const inJson = docs.put(Buffer.from('classification')).sha256;
-    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run('essai_document', JSON.stringify({ sha256: inJson }));
+    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(
+      'essai_document',
+      JSON.stringify({ sha256: inJson }),
+    );
     const orphan = docs.put(Buffer.from('plus rien ne me cite')).sha256;
     const young = docs.put(Buffer.from('écrit il y a une heure')).sha256;
     for (const h of [annexeSha, inJson, inBackup, orphan]) age(h, GRACE_MS + DAY);

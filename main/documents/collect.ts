@@ -23,12 +23,16 @@ const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 /** Every SHA-256 written anywhere in a database's text: the filter runs in SQLite, only candidates reach JS. */
 export function referencedHashes(db: Db): Set<string> {
   const out = new Set<string>();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   for (const t of tables) {
     const cols = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[];
     for (const c of cols) {
       const sql = `SELECT ${quote(c)} FROM ${quote(t)} WHERE typeof(${quote(c)}) = 'text' AND length(${quote(c)}) >= 64 AND ${quote(c)} GLOB ?`;
-      for (const v of db.prepare(sql).pluck().iterate(GLOB_HASH)) for (const m of String(v).matchAll(HASH)) out.add(m[0]);
+      for (const v of db.prepare(sql).pluck().iterate(GLOB_HASH))
+        for (const m of String(v).matchAll(HASH)) out.add(m[0]);
     }
   }
   return out;
@@ -37,7 +41,11 @@ export function referencedHashes(db: Db): Set<string> {
 type Cache = Record<string, { size: number; mtimeMs: number; hashes: string[] }>;
 
 /** The references of each backup, cached by name, size and date: a backup never changes once written. */
-function backupReferences(base: Db, backupDir: string, cacheFile: string): { hashes: Set<string>; unreadable: string[] } {
+function backupReferences(
+  base: Db,
+  backupDir: string,
+  cacheFile: string,
+): { hashes: Set<string>; unreadable: string[] } {
   let old: Cache = {};
   try {
     old = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Cache;
@@ -80,7 +88,13 @@ export interface CollectResult {
 }
 
 /** Never throws: a failed collection must not stop the commune from opening; it just removes nothing. */
-export function collectDocuments(o: { db: Db; docs: DocumentStore; backupDir: string; now: Date; graceMs?: number }): CollectResult {
+export function collectDocuments(o: {
+  db: Db;
+  docs: DocumentStore;
+  backupDir: string;
+  now: Date;
+  graceMs?: number;
+}): CollectResult {
   const removed: string[] = [];
   try {
     const live = referencedHashes(o.db);
@@ -88,7 +102,9 @@ export function collectDocuments(o: { db: Db; docs: DocumentStore; backupDir: st
     const entries = o.docs.entries();
     for (const e of entries) {
       const age = o.now.getTime() - e.modifiedMs;
-      const unused = e.sha256 ? !live.has(e.sha256) && !backups.hashes.has(e.sha256) && age > (o.graceMs ?? GRACE_MS) : age > TMP_GRACE_MS;
+      const unused = e.sha256
+        ? !live.has(e.sha256) && !backups.hashes.has(e.sha256) && age > (o.graceMs ?? GRACE_MS)
+        : age > TMP_GRACE_MS;
       if (!unused) continue;
       fs.rmSync(e.file, { force: true });
       removed.push(e.sha256 ?? path.basename(e.file));

@@ -23,7 +23,11 @@ export function cleanFileName(raw: string, fallback = 'document'): string {
   if (chars.length > MAX_NAME_CHARS) {
     const dot = n.lastIndexOf('.');
     const ext = dot > 0 && n.length - dot <= 10 ? Array.from(n.slice(dot)) : [];
-    n = chars.slice(0, MAX_NAME_CHARS - ext.length).join('').trimEnd() + ext.join('');
+    n =
+      chars
+        .slice(0, MAX_NAME_CHARS - ext.length)
+        .join('')
+        .trimEnd() + ext.join('');
   }
   return n || fallback;
 }

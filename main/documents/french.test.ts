@@ -1,4 +1,16 @@
-import { accord, compareFr, count, dateCourte, enumeration, fonction, heureFr, plural, secretaireDeSeance, secretairesLabel, sortByName } from './french';
+import {
+  accord,
+  compareFr,
+  count,
+  dateCourte,
+  enumeration,
+  fonction,
+  heureFr,
+  plural,
+  secretaireDeSeance,
+  secretairesLabel,
+  sortByName,
+} from './french';
 
 describe('French agreement', () => {
   it('agrees in number: 0 and 1 singular, 2 and more plural, irregular plurals', () => {
@@ -23,8 +35,18 @@ describe('French agreement', () => {
     expect(secretairesLabel(2)).toBe('Secrétaires de séance');
   });
   it('sorts names in French collation: Lécuyer before Leroux', () => {
-    expect(['Leroux', 'Lécuyer', 'Étienne', 'Dupont'].sort(compareFr)).toEqual(['Dupont', 'Étienne', 'Lécuyer', 'Leroux']);
-    expect(sortByName([{ nom: 'Leroux', prenom: 'A' }, { nom: 'Lécuyer', prenom: 'B' }]).map((e) => e.nom)).toEqual(['Lécuyer', 'Leroux']);
+    expect(['Leroux', 'Lécuyer', 'Étienne', 'Dupont'].sort(compareFr)).toEqual([
+      'Dupont',
+      'Étienne',
+      'Lécuyer',
+      'Leroux',
+    ]);
+    expect(
+      sortByName([
+        { nom: 'Leroux', prenom: 'A' },
+        { nom: 'Lécuyer', prenom: 'B' },
+      ]).map((e) => e.nom),
+    ).toEqual(['Lécuyer', 'Leroux']);
   });
   it('prints dates jj/mm/aaaa and 24-hour times, lists with « et »', () => {
     expect(dateCourte('2026-11-23')).toBe('23/11/2026');

@@ -10,7 +10,12 @@ export type Fonction = 'maire' | 'adjoint' | 'conseiller';
 const feminine = (c: Civilite | null | undefined): boolean => c === 'Mme';
 
 /** Irregular plurals of the words we print; the rest take an « s ». */
-const PLURALS: Record<string, string> = { voix: 'voix', 'blanc ou nul': 'blancs ou nuls', 'suffrage exprimé': 'suffrages exprimés', tour: 'tours' };
+const PLURALS: Record<string, string> = {
+  voix: 'voix',
+  'blanc ou nul': 'blancs ou nuls',
+  'suffrage exprimé': 'suffrages exprimés',
+  tour: 'tours',
+};
 
 /** « abstention » → « abstentions » for n ≥ 2 (French: 0 and 1 stay singular). */
 export function plural(n: number, singular: string, pluralForm?: string): string {
@@ -19,7 +24,8 @@ export function plural(n: number, singular: string, pluralForm?: string): string
 }
 
 /** « 1 abstention », « 2 abstentions », « 0 abstention » */
-export const count = (n: number, singular: string, pluralForm?: string): string => `${n} ${plural(n, singular, pluralForm)}`;
+export const count = (n: number, singular: string, pluralForm?: string): string =>
+  `${n} ${plural(n, singular, pluralForm)}`;
 
 /** Agree an adjective or participle: « élu » → « élue », « désigné » → « désignée », « excusé » → « excusée ». */
 export function accord(masculine: string, c: Civilite | null | undefined, n = 1): string {
@@ -40,10 +46,12 @@ export const fonction = (f: Fonction, c: Civilite | null | undefined): string =>
 export const fonctionTitre = (f: Fonction, c: Civilite | null | undefined): string => capitalize(fonction(f, c));
 
 /** Title of a signature block or a line: « Le secrétaire de séance » / « La secrétaire de séance ». */
-export const secretaireDeSeance = (c: Civilite | null | undefined): string => (feminine(c) ? 'La secrétaire de séance' : 'Le secrétaire de séance');
+export const secretaireDeSeance = (c: Civilite | null | undefined): string =>
+  feminine(c) ? 'La secrétaire de séance' : 'Le secrétaire de séance';
 
 /** « Le président de séance » / « La présidente de séance ». */
-export const presidentDeSeance = (c: Civilite | null | undefined): string => (feminine(c) ? 'La présidente de séance' : 'Le président de séance');
+export const presidentDeSeance = (c: Civilite | null | undefined): string =>
+  feminine(c) ? 'La présidente de séance' : 'Le président de séance';
 
 /** Label for a list of secrétaires: « Secrétaire de séance » / « Secrétaires de séance ». */
 export const secretairesLabel = (n: number): string => (n > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance');

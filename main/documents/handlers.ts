@@ -4,6 +4,8 @@ import { pdfValue } from './pdf-value';
 
 export const documentsHandlers = {
   'documents.uploadStart': (ctx, { nom, size }) => ctx.core.uploads.start(ctx.conn.id, nom, size),
-  'documents.uploadChunk': (ctx, { uploadId, offset, data }) => ctx.core.uploads.chunk(ctx.conn.id, uploadId, offset, data),
-  'documents.get': (ctx, { sha256 }) => pdfValue(`${sha256.slice(0, 12)}.pdf`, ctx.core.communes.documentsOf(ctx.commune().id).read(sha256)),
+  'documents.uploadChunk': (ctx, { uploadId, offset, data }) =>
+    ctx.core.uploads.chunk(ctx.conn.id, uploadId, offset, data),
+  'documents.get': (ctx, { sha256 }) =>
+    pdfValue(`${sha256.slice(0, 12)}.pdf`, ctx.core.communes.documentsOf(ctx.commune().id).read(sha256)),
 } satisfies Implementations<'documents.uploadStart' | 'documents.uploadChunk' | 'documents.get'>;

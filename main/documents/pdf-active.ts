@@ -18,7 +18,11 @@ const REASONS = {
 type Finding = keyof typeof REASONS;
 
 /** pdf-lib decodes `#xx` in names only in upper case: decode both, so /J#61vaScript is still JavaScript. */
-const nameOf = (n: PDFName) => n.asString().slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const nameOf = (n: PDFName) =>
+  n
+    .asString()
+    .slice(1)
+    .replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 const ACTIONS: Record<string, Finding> = {
   JavaScript: 'javascript',

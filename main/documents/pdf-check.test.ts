@@ -14,10 +14,13 @@ const hasQpdf = (() => {
     return false;
   }
 })();
-if (!hasQpdf) console.warn('[documents] qpdf absent : les tests de PDF produits par qpdf (linéarisé, flux d’objets) sont sautés');
+if (!hasQpdf)
+  console.warn('[documents] qpdf absent : les tests de PDF produits par qpdf (linéarisé, flux d’objets) sont sautés');
 
 /** A plain two-page PDF; `edit` adds whatever a test needs before saving. */
-async function pdf(opts: { objectStreams?: boolean; edit?: (d: PDFDocument) => Promise<void> | void } = {}): Promise<Buffer> {
+async function pdf(
+  opts: { objectStreams?: boolean; edit?: (d: PDFDocument) => Promise<void> | void } = {},
+): Promise<Buffer> {
   const d = await PDFDocument.create();
   const font = await d.embedFont(StandardFonts.Helvetica);
   for (const n of [1, 2]) d.addPage().drawText(`Annexe, page ${n}`, { x: 50, y: 700, font });
@@ -55,7 +58,8 @@ describe('uploaded PDF: structure (ISO 32000-1 §7.5)', () => {
   it('refuses a truncated PDF, wherever it was cut, with a French reason', async () => {
     for (const objectStreams of [false, true]) {
       const whole = await pdf({ objectStreams });
-      for (const keep of [0.3, 0.6, 0.95]) expect(await refused(whole.subarray(0, Math.floor(whole.length * keep)))).toBe(TRUNCATED);
+      for (const keep of [0.3, 0.6, 0.95])
+        expect(await refused(whole.subarray(0, Math.floor(whole.length * keep)))).toBe(TRUNCATED);
       // cut just before the end-of-file marker
       expect(await refused(whole.subarray(0, whole.lastIndexOf('%%EOF')))).toBe(TRUNCATED);
     }
@@ -91,14 +95,18 @@ describe('uploaded PDF: structure (ISO 32000-1 §7.5)', () => {
   });
 
   it('parses without repairs: an object pdf-lib would skip as « invalid » makes the PDF refused', async () => {
-    const broken = await pdf({ edit: (d) => void d.context.register(PDFInvalidObject.of(Buffer.from('<< /Type /Annot /Contents (jamais fermé'))) });
+    const broken = await pdf({
+      edit: (d) => void d.context.register(PDFInvalidObject.of(Buffer.from('<< /Type /Annot /Contents (jamais fermé'))),
+    });
     await expect(PDFDocument.load(broken)).resolves.toBeDefined(); // lenient load would « repair » it
     expect(await refused(broken)).toBe('ce PDF est endommagé ou illisible.');
   });
 
   it('refuses what is not a PDF, and a PDF with no page', async () => {
     expect(await refused(Buffer.from('bonjour tout le monde'))).toBe("ce fichier n'est pas un PDF.");
-    const empty = Buffer.from(await (await PDFDocument.create()).save({ useObjectStreams: false, addDefaultPage: false }));
+    const empty = Buffer.from(
+      await (await PDFDocument.create()).save({ useObjectStreams: false, addDefaultPage: false }),
+    );
     expect(await refused(empty)).toBe('ce PDF ne contient aucune page.');
   });
 });
@@ -108,33 +116,62 @@ describe('uploaded PDF: active content (ISO 32000-1 §12.6)', () => {
 
   it('refuses /OpenAction JavaScript, a document-level /JavaScript name tree, also inside object streams', async () => {
     for (const objectStreams of [false, true]) {
-      const open = await pdf({ objectStreams, edit: (d) => d.catalog.set(PDFName.of('OpenAction'), d.context.register(js(d))) });
-      expect(await refused(open)).toMatch(/^ce PDF n'est pas un simple document : il contient du code JavaScript\. Par sécurité il est refusé\./);
+      const open = await pdf({
+        objectStreams,
+        edit: (d) => d.catalog.set(PDFName.of('OpenAction'), d.context.register(js(d))),
+      });
+      expect(await refused(open)).toMatch(
+        /^ce PDF n'est pas un simple document : il contient du code JavaScript\. Par sécurité il est refusé\./,
+      );
     }
     const tree = await pdf({
-      edit: (d) => d.catalog.set(PDFName.of('Names'), d.context.obj({ JavaScript: d.context.obj({ Names: [PDFString.of('x'), d.context.register(js(d))] }) })),
+      edit: (d) =>
+        d.catalog.set(
+          PDFName.of('Names'),
+          d.context.obj({ JavaScript: d.context.obj({ Names: [PDFString.of('x'), d.context.register(js(d))] }) }),
+        ),
     });
     expect(await refused(tree)).toMatch(/code JavaScript/);
   });
 
   it('accepts an /OpenAction that only opens at a page (what word processors write)', async () => {
-    const goTo = await pdf({ edit: (d) => d.catalog.set(PDFName.of('OpenAction'), d.context.obj([d.getPage(0).ref, PDFName.of('Fit')])) });
+    const goTo = await pdf({
+      edit: (d) => d.catalog.set(PDFName.of('OpenAction'), d.context.obj([d.getPage(0).ref, PDFName.of('Fit')])),
+    });
     expect(await readablePdf(goTo)).toEqual({ pages: 2 });
   });
 
   it('refuses /Launch, /AA automatic actions, embedded files and XFA, each with its reason', async () => {
     const launch = await pdf({
       edit: (d) => {
-        const link = d.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], A: { S: 'Launch', F: PDFString.of('cmd.exe') } });
+        const link = d.context.obj({
+          Type: 'Annot',
+          Subtype: 'Link',
+          Rect: [0, 0, 10, 10],
+          A: { S: 'Launch', F: PDFString.of('cmd.exe') },
+        });
         d.getPage(0).node.set(PDFName.of('Annots'), d.context.obj([d.context.register(link)]));
       },
     });
     expect(await refused(launch)).toMatch(/lancer un programme/);
-    const aa = await pdf({ edit: (d) => d.getPage(1).node.set(PDFName.of('AA'), d.context.obj({ O: { S: 'GoTo', D: [d.getPage(0).ref, PDFName.of('Fit')] } })) });
+    const aa = await pdf({
+      edit: (d) =>
+        d
+          .getPage(1)
+          .node.set(PDFName.of('AA'), d.context.obj({ O: { S: 'GoTo', D: [d.getPage(0).ref, PDFName.of('Fit')] } })),
+    });
     expect(await refused(aa)).toMatch(/actions automatiques/);
-    const attached = await pdf({ edit: (d) => d.attach(Buffer.from('MZ…'), 'outil.exe', { mimeType: 'application/octet-stream' }) });
+    const attached = await pdf({
+      edit: (d) => d.attach(Buffer.from('MZ…'), 'outil.exe', { mimeType: 'application/octet-stream' }),
+    });
     expect(await refused(attached)).toMatch(/fichiers joints/);
-    const xfa = await pdf({ edit: (d) => d.catalog.set(PDFName.of('AcroForm'), d.context.obj({ Fields: [], XFA: d.context.register(d.context.flateStream('<xdp/>')) })) });
+    const xfa = await pdf({
+      edit: (d) =>
+        d.catalog.set(
+          PDFName.of('AcroForm'),
+          d.context.obj({ Fields: [], XFA: d.context.register(d.context.flateStream('<xdp/>')) }),
+        ),
+    });
     expect(await refused(xfa)).toMatch(/formulaire dynamique \(XFA\)/);
   });
 });

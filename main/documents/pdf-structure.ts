@@ -1,4 +1,13 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext } from '@cantoo/pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  type PDFContext,
+} from '@cantoo/pdf-lib';
 
 /**
  * Our own structural check of an uploaded PDF (ISO 32000-1 §7.5), because pdf-lib's loader is lenient: it
@@ -6,11 +15,15 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream
  * catalog. A file cut in the middle of a copy can still « load » there, then fail at the préfecture or in a
  * signature. Here the trailer must be whole and every cross-reference section must point at real objects.
  */
-export const TRUNCATED = "ce PDF est incomplet (sa fin manque) : il a sans doute été coupé pendant une copie ou un téléchargement. Enregistrez-le à nouveau depuis l'original, puis recommencez.";
-export const BAD_XREF = "ce PDF est endommagé (sa table des objets ne correspond pas à son contenu). Ouvrez-le et enregistrez-le à nouveau (« Imprimer » vers PDF), ou scannez à nouveau le document.";
-export const NO_CATALOG = 'ce PDF est endommagé (son sommaire interne est introuvable). Enregistrez-le à nouveau depuis l’original, ou scannez à nouveau le document.';
+export const TRUNCATED =
+  "ce PDF est incomplet (sa fin manque) : il a sans doute été coupé pendant une copie ou un téléchargement. Enregistrez-le à nouveau depuis l'original, puis recommencez.";
+export const BAD_XREF =
+  'ce PDF est endommagé (sa table des objets ne correspond pas à son contenu). Ouvrez-le et enregistrez-le à nouveau (« Imprimer » vers PDF), ou scannez à nouveau le document.';
+export const NO_CATALOG =
+  'ce PDF est endommagé (son sommaire interne est introuvable). Enregistrez-le à nouveau depuis l’original, ou scannez à nouveau le document.';
 
-const latin1 = (b: Uint8Array, from: number, to: number) => Buffer.from(b.buffer, b.byteOffset + from, Math.max(0, Math.min(to, b.byteLength) - from)).toString('latin1');
+const latin1 = (b: Uint8Array, from: number, to: number) =>
+  Buffer.from(b.buffer, b.byteOffset + from, Math.max(0, Math.min(to, b.byteLength) - from)).toString('latin1');
 
 /** Before any parsing: `%PDF-` header (§7.5.2), `%%EOF` in the last 1024 bytes and a `startxref` offset inside the file (§7.5.5). */
 export function tailProblem(bytes: Uint8Array): string | null {
@@ -34,7 +47,8 @@ interface Section {
   xrefStm: number | null;
 }
 
-const objectAt = (bytes: Uint8Array, offset: number) => /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1(bytes, offset, offset + 48));
+const objectAt = (bytes: Uint8Array, offset: number) =>
+  /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1(bytes, offset, offset + 48));
 
 /** An in-use entry must point at the header `num gen obj` of that very object (§7.5.4). */
 function entryOk(bytes: Uint8Array, num: number, gen: number, offset: number): boolean {
@@ -66,7 +80,11 @@ function tableSection(bytes: Uint8Array, offset: number): Section | null {
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
   const prev = /\/Prev\s+(\d+)/.exec(trailer);
   const stm = /\/XRefStm\s+(\d+)/.exec(trailer);
-  return { root: root ? PDFRef.of(Number(root[1]), Number(root[2])) : null, prev: prev ? Number(prev[1]) : null, xrefStm: stm ? Number(stm[1]) : null };
+  return {
+    root: root ? PDFRef.of(Number(root[1]), Number(root[2])) : null,
+    prev: prev ? Number(prev[1]) : null,
+    xrefStm: stm ? Number(stm[1]) : null,
+  };
 }
 
 const num = (d: PDFDict, key: string) => {
@@ -92,7 +110,12 @@ function unpredict(data: Uint8Array, parms: unknown): Uint8Array | null {
       const b = row > 0 ? (out[(row - 1) * cols + i] ?? 0) : 0;
       const c = i > 0 && row > 0 ? (out[(row - 1) * cols + i - 1] ?? 0) : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const pred = [0, a, b, (a + b) >> 1, paeth][type ?? 5];
       if (pred === undefined) return null;
       out[row * cols + i] = (x + pred) & 0xff;
@@ -113,7 +136,8 @@ function streamSection(bytes: Uint8Array, offset: number, ctx: PDFContext): Sect
   const widths = w.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : -1));
   if (widths.some((x) => x < 0 || x > 8)) return null;
   const index = stream.dict.lookup(PDFName.of('Index'));
-  const ranges = index instanceof PDFArray ? index.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : -1)) : [0, size];
+  const ranges =
+    index instanceof PDFArray ? index.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : -1)) : [0, size];
   let data: Uint8Array | null;
   try {
     data = unpredict(decodePDFRawStream(stream).decode(), stream.dict.lookup(PDFName.of('DecodeParms')));
@@ -166,7 +190,8 @@ export function xrefProblem(bytes: Uint8Array, ctx: PDFContext): string | null {
     if (s.prev !== null) todo.push(s.prev);
   }
   const catalog = root ? ctx.lookup(root) : null;
-  if (!root || !(catalog instanceof PDFDict) || catalog.lookup(PDFName.of('Type')) !== PDFName.of('Catalog')) return NO_CATALOG;
+  if (!root || !(catalog instanceof PDFDict) || catalog.lookup(PDFName.of('Type')) !== PDFName.of('Catalog'))
+    return NO_CATALOG;
   // pdf-lib silently swaps in another catalog when the trailer's is not one (maybeRecoverRoot): refuse that.
   return ctx.trailerInfo.Root === root ? null : NO_CATALOG;
 }

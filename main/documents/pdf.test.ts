@@ -12,12 +12,29 @@ const noPoppler = skipReason('documents', toolMissing('pdftotext', 'qpdf'));
 
 describe('PDF writer', () => {
   it.skipIf(noPoppler)('writes a valid PDF whose text (accents included) reads back, with page numbers', async () => {
-    const w = await PdfWriter.create({ title: 'Essai', commune: 'Saint-Benoît-sur-Loire', createdAt: new Date('2026-11-23T09:00:00Z'), header: 'Commune de Saint-Benoît-sur-Loire' });
+    const w = await PdfWriter.create({
+      title: 'Essai',
+      commune: 'Saint-Benoît-sur-Loire',
+      createdAt: new Date('2026-11-23T09:00:00Z'),
+      header: 'Commune de Saint-Benoît-sur-Loire',
+    });
     w.heading('Délibération n° 2026_001');
     w.text('Mme Hélène Lefèvre, M. Noël Chevalier, Mme Gaëlle Le Gall, M. Łukasz Wiśniewski : « Œuvre » — 12 € TTC.');
-    for (let i = 0; i < 80; i++) w.text(`Ligne ${i} du texte de la délibération, assez longue pour passer à la ligne suivante quand la largeur est atteinte.`);
-    w.table([{ title: 'N°', width: 0.2 }, { title: 'Objet', width: 0.8 }], [['2026_001', 'Vote du budget primitif']]);
-    w.signatures([{ title: 'Le maire', name: 'Hélène Lefèvre' }, { title: 'Le secrétaire de séance', name: 'Noël Chevalier' }]);
+    for (let i = 0; i < 80; i++)
+      w.text(
+        `Ligne ${i} du texte de la délibération, assez longue pour passer à la ligne suivante quand la largeur est atteinte.`,
+      );
+    w.table(
+      [
+        { title: 'N°', width: 0.2 },
+        { title: 'Objet', width: 0.8 },
+      ],
+      [['2026_001', 'Vote du budget primitif']],
+    );
+    w.signatures([
+      { title: 'Le maire', name: 'Hélène Lefèvre' },
+      { title: 'Le secrétaire de séance', name: 'Noël Chevalier' },
+    ]);
     const bytes = await w.save();
     const file = path.join(tempDir(), 'essai.pdf');
     fs.writeFileSync(file, bytes);
@@ -33,7 +50,9 @@ describe('PDF writer', () => {
   it('tells a non-PDF, a damaged PDF and an empty file apart', async () => {
     expect(await readablePdf(Buffer.from('bonjour'))).toEqual({ error: "ce fichier n'est pas un PDF." });
     expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage'))).toEqual({ error: TRUNCATED });
-    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage\nstartxref\n9\n%%EOF\n'))).toMatchObject({ error: expect.stringMatching(/^ce PDF est endommagé/) });
+    expect(await readablePdf(Buffer.from('%PDF-1.7\n garbage garbage\nstartxref\n9\n%%EOF\n'))).toMatchObject({
+      error: expect.stringMatching(/^ce PDF est endommagé/),
+    });
   });
 });
 

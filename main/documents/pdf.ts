@@ -22,7 +22,10 @@ let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 function fonts() {
   if (!fontBytes) {
     const dir = path.join(resourcesDir(), 'fonts');
-    fontBytes = { regular: fs.readFileSync(path.join(dir, 'LiberationSans-Regular.ttf')), bold: fs.readFileSync(path.join(dir, 'LiberationSans-Bold.ttf')) };
+    fontBytes = {
+      regular: fs.readFileSync(path.join(dir, 'LiberationSans-Regular.ttf')),
+      bold: fs.readFileSync(path.join(dir, 'LiberationSans-Bold.ttf')),
+    };
   }
   return fontBytes;
 }
@@ -116,7 +119,10 @@ export class PdfWriter {
     return out;
   }
 
-  text(text: string, opts: { size?: number; bold?: boolean; indent?: number; align?: 'left' | 'center' | 'right'; after?: number } = {}): this {
+  text(
+    text: string,
+    opts: { size?: number; bold?: boolean; indent?: number; align?: 'left' | 'center' | 'right'; after?: number } = {},
+  ): this {
     const size = opts.size ?? 10.5;
     const font = opts.bold ? this.bold : this.regular;
     const indent = opts.indent ?? 0;
@@ -125,7 +131,12 @@ export class PdfWriter {
       this.ensure(lineHeight);
       this.y -= lineHeight;
       const w = font.widthOfTextAtSize(line, size);
-      const x = opts.align === 'center' ? MARGIN + (this.width - w) / 2 : opts.align === 'right' ? MARGIN + this.width - w : MARGIN + indent;
+      const x =
+        opts.align === 'center'
+          ? MARGIN + (this.width - w) / 2
+          : opts.align === 'right'
+            ? MARGIN + this.width - w
+            : MARGIN + indent;
       this.page.drawText(line, { x, y: this.y, size, font, color: BLACK() });
     }
     this.y -= opts.after ?? size * 0.5;
@@ -159,13 +170,23 @@ export class PdfWriter {
       this.ensure(h);
       let x = MARGIN;
       wrapped.forEach((lines, i) => {
-        lines.forEach((l, j) => this.page.drawText(l, { x: x + 3, y: this.y - (j + 1) * lineHeight, size, font, color: BLACK() }));
+        lines.forEach((l, j) =>
+          this.page.drawText(l, { x: x + 3, y: this.y - (j + 1) * lineHeight, size, font, color: BLACK() }),
+        );
         x += widths[i] ?? 0;
       });
       this.y -= h;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: MARGIN + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY() });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 1 },
+        end: { x: MARGIN + this.width, y: this.y + 1 },
+        thickness: 0.3,
+        color: GREY(),
+      });
     };
-    drawRow(columns.map((c) => c.title), this.bold);
+    drawRow(
+      columns.map((c) => c.title),
+      this.bold,
+    );
     for (const r of rows) drawRow(r, this.regular);
     return this.spacer(8);
   }
@@ -182,7 +203,11 @@ export class PdfWriter {
       this.page.drawText(b.name, { x, y: this.y - 26, size: 10, font: this.regular });
       const box = { x, y: this.y - h + 4, width: w - 16, height: 52 };
       this.page.drawRectangle({ ...box, borderColor: GREY(), borderWidth: 0.5 });
-      this.blocks.push({ page: pageIndex, rect: [box.x, box.y, box.x + box.width, box.y + box.height], title: b.title });
+      this.blocks.push({
+        page: pageIndex,
+        rect: [box.x, box.y, box.x + box.width, box.y + box.height],
+        title: b.title,
+      });
     });
     this.y -= h + 6;
     return this;
@@ -192,7 +217,8 @@ export class PdfWriter {
     const pages = this.doc.getPages();
     const first = this.meta.firstPageNumber ?? 1;
     pages.forEach((p, i) => {
-      const label = this.meta.numbering === 'feuillets' ? `Feuillet n° ${first + i}` : `Page ${i + 1} / ${pages.length}`;
+      const label =
+        this.meta.numbering === 'feuillets' ? `Feuillet n° ${first + i}` : `Page ${i + 1} / ${pages.length}`;
       const w = this.regular.widthOfTextAtSize(label, 8);
       p.drawText(label, { x: A4[0] - MARGIN - w, y: 30, size: 8, font: this.regular, color: GREY() });
     });
@@ -213,7 +239,8 @@ const ENCRYPTED = 'ce PDF est protégé par un mot de passe ; enregistrez-le san
  * `throwOnInvalidObject`), with at least one page, and without active content (pdf-active.ts).
  */
 export async function readablePdf(bytes: Uint8Array): Promise<{ pages: number } | { error: string }> {
-  if (bytes.byteLength < 8 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') return { error: "ce fichier n'est pas un PDF." };
+  if (bytes.byteLength < 8 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-')
+    return { error: "ce fichier n'est pas un PDF." };
   const tail = tailProblem(bytes);
   if (tail) return { error: tail };
   try {

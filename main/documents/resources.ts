@@ -8,7 +8,8 @@ import path from 'node:path';
 export function resourcesDir(): string {
   const candidates = [
     process.env.CLOCHER_RESOURCES,
-    (process as { resourcesPath?: string }).resourcesPath && path.join((process as { resourcesPath?: string }).resourcesPath!, 'resources'),
+    (process as { resourcesPath?: string }).resourcesPath &&
+      path.join((process as { resourcesPath?: string }).resourcesPath!, 'resources'),
   ];
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {

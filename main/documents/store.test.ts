@@ -14,7 +14,11 @@ import { DocumentStore } from './store';
 
 const NOM = 'Vauquelin-Marbeuf';
 /** an uncompressed PDF whose text a thief would find with `strings` */
-const scanPdf = (text: string, pad = 0) => Buffer.from(`%PDF-1.4\n1 0 obj << >> stream\nBT (Acte de naissance de ${text}) Tj ET\n${'n'.repeat(pad)}\nendstream endobj\n%%EOF\n`, 'latin1');
+const scanPdf = (text: string, pad = 0) =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj << >> stream\nBT (Acte de naissance de ${text}) Tj ET\n${'n'.repeat(pad)}\nendstream endobj\n%%EOF\n`,
+    'latin1',
+  );
 const fileOf = (s: DocumentStore, sha256: string) => path.join(s.root, sha256.slice(0, 2), sha256);
 const keyed = () => new DocumentStore(tempDir(), crypto.randomBytes(32));
 
@@ -27,20 +31,30 @@ describe('documents encrypted at rest', () => {
     expect(size).toBe(pdf.length);
     const onDisk = fs.readFileSync(fileOf(s, sha256));
     expect(isEncryptedFile(fileOf(s, sha256))).toBe(true);
-    for (const plain of [NOM, '%PDF-1.4', 'Acte de naissance', 'nnnnnnnnnnnn']) expect(onDisk.includes(Buffer.from(plain, 'latin1'))).toBe(false);
+    for (const plain of [NOM, '%PDF-1.4', 'Acte de naissance', 'nnnnnnnnnnnn'])
+      expect(onDisk.includes(Buffer.from(plain, 'latin1'))).toBe(false);
     expect(s.read(sha256).equals(pdf)).toBe(true);
     expect(s.put(pdf).sha256).toBe(sha256); // dedup: the same content is one file
     expect(fs.readdirSync(path.dirname(fileOf(s, sha256)))).toEqual([sha256]);
     requireTool(ctx, toolMissing('strings'));
-    expect(execFileSync('strings', ['-n', '6', fileOf(s, sha256)], { encoding: 'utf8', maxBuffer: 64 << 20 })).not.toMatch(/Vauquelin|naissance|PDF/);
+    expect(
+      execFileSync('strings', ['-n', '6', fileOf(s, sha256)], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+    ).not.toMatch(/Vauquelin|naissance|PDF/);
   });
 
   it('another key (another PC) is refused with a French message, not garbage', () => {
     const s = keyed();
     const { sha256 } = s.put(scanPdf(NOM));
     const other = new DocumentStore(s.root, crypto.randomBytes(32));
-    expect(() => other.read(sha256)).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY', message: expect.stringMatching(/chiffré et la clé de cet ordinateur ne l'ouvre pas.*Exporter pour un autre PC/) }));
-    expect(() => new DocumentStore(s.root, null).read(sha256)).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY' }));
+    expect(() => other.read(sha256)).toThrow(
+      expect.objectContaining({
+        code: 'DB_WRONG_KEY',
+        message: expect.stringMatching(/chiffré et la clé de cet ordinateur ne l'ouvre pas.*Exporter pour un autre PC/),
+      }),
+    );
+    expect(() => new DocumentStore(s.root, null).read(sha256)).toThrow(
+      expect.objectContaining({ code: 'DB_WRONG_KEY' }),
+    );
   });
 
   it('a truncated, extended, reordered or altered file is refused in French (DB_CORRUPT), before any altered byte is given', () => {
@@ -51,13 +65,18 @@ describe('documents encrypted at rest', () => {
     const good = fs.readFileSync(file);
     const header = 8 + 4 + 16 + 16;
     const block = FILE_CHUNK + 16;
-    const swapped = Buffer.concat([good.subarray(0, header), good.subarray(header + block, header + 2 * block), good.subarray(header, header + block), good.subarray(header + 2 * block)]);
+    const swapped = Buffer.concat([
+      good.subarray(0, header),
+      good.subarray(header + block, header + 2 * block),
+      good.subarray(header, header + block),
+      good.subarray(header + 2 * block),
+    ]);
     const flipped = Buffer.from(good);
     flipped[header + block + 5]! ^= 1;
     const cases = {
       'coupé au milieu': good.subarray(0, good.length - 100),
       'coupé à une frontière de morceau': good.subarray(0, header + 2 * block),
-      'prolongé': Buffer.concat([good, Buffer.alloc(40)]),
+      prolongé: Buffer.concat([good, Buffer.alloc(40)]),
       'morceaux échangés': swapped,
       'un octet changé': flipped,
       'en-tête seul': good.subarray(0, header),
@@ -67,7 +86,12 @@ describe('documents encrypted at rest', () => {
       const given: Buffer[] = [];
       expect(() => {
         for (const b of s.chunks(sha256)) given.push(b);
-      }, what).toThrow(expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/altéré ou tronqué.*Restaurez une sauvegarde/) }));
+      }, what).toThrow(
+        expect.objectContaining({
+          code: 'DB_CORRUPT',
+          message: expect.stringMatching(/altéré ou tronqué.*Restaurez une sauvegarde/),
+        }),
+      );
       // what was given before the error is the true beginning of the document, never garbage
       expect(pdf.subarray(0, Buffer.concat(given).length).equals(Buffer.concat(given)), what).toBe(true);
     }
@@ -136,7 +160,10 @@ describe('documents encrypted at rest', () => {
     try {
       const put = s.putFile(source);
       expect(put).toEqual({ sha256: h.digest('hex'), size: CHUNKS * FILE_CHUNK });
-      const biggest = (spy: typeof reads | typeof writes, arg: number) => Math.max(...spy.mock.calls.map((c) => (typeof c[arg] === 'number' ? (c[arg] as number) : (c[1] as Uint8Array).length)));
+      const biggest = (spy: typeof reads | typeof writes, arg: number) =>
+        Math.max(
+          ...spy.mock.calls.map((c) => (typeof c[arg] === 'number' ? (c[arg] as number) : (c[1] as Uint8Array).length)),
+        );
       expect(biggest(writes, 1)).toBeLessThanOrEqual(FILE_CHUNK + 16);
       reads.mockClear();
       const stream = s.stream(put.sha256);

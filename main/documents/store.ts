@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../kernel';
-import { documentDamagedError, documentWrongKeyError, FILE_CHUNK, FileSealer, isEncryptedFile, openSealed } from '../db';
+import {
+  documentDamagedError,
+  documentWrongKeyError,
+  FILE_CHUNK,
+  FileSealer,
+  isEncryptedFile,
+  openSealed,
+} from '../db';
 
 /**
  * A commune's documents (PDFs, scans) beside its database, content-addressed: a file is named by the SHA-256 of
@@ -59,7 +66,8 @@ export class DocumentStore {
    */
   *chunks(sha256: string): Generator<Buffer, void, void> {
     const file = this.pathOf(sha256);
-    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Ce document est introuvable dans le dossier de la commune.');
+    if (!fs.existsSync(file))
+      throw new AppError('NOT_FOUND', 'Ce document est introuvable dans le dossier de la commune.');
     const encrypted = isEncryptedFile(file);
     if (encrypted && !this.key) throw documentWrongKeyError();
     const h = crypto.createHash('sha256');
@@ -67,7 +75,13 @@ export class DocumentStore {
       h.update(b);
       yield b;
     }
-    if (h.digest('hex') !== sha256) throw encrypted ? documentDamagedError() : new AppError('DB_CORRUPT', 'Ce document a été altéré sur le disque : restaurez une sauvegarde ou appelez le support.');
+    if (h.digest('hex') !== sha256)
+      throw encrypted
+        ? documentDamagedError()
+        : new AppError(
+            'DB_CORRUPT',
+            'Ce document a été altéré sur le disque : restaurez une sauvegarde ou appelez le support.',
+          );
   }
 
   /** A Node stream of the plain document, for callers that stream (an upload to the platform, a file served). */
@@ -146,7 +160,11 @@ export class DocumentStore {
       syncDir(path.dirname(file));
     } catch (e) {
       fs.rmSync(tmp, { force: true }); // a half-written temporary file is never left behind (disk full…)
-      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL', "Le disque de l'ordinateur est plein : le document n'a pas été enregistré. Libérez de la place, puis recommencez.");
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC')
+        throw new AppError(
+          'DISK_FULL',
+          "Le disque de l'ordinateur est plein : le document n'a pas été enregistré. Libérez de la place, puis recommencez.",
+        );
       throw e;
     }
   }
@@ -157,7 +175,7 @@ function* readChunks(file: string): Generator<Buffer, void, void> {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(FILE_CHUNK);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) yield Buffer.from(buf.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) yield Buffer.from(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }

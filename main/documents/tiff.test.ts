@@ -13,7 +13,12 @@ function pixelsOf(t: Buffer): Buffer {
   const r32 = (a: number) => (le ? t.readUInt32LE(a) : t.readUInt32BE(a));
   const ifd = r32(4);
   const entries = new Map<number, { type: number; count: number; at: number }>();
-  for (let i = 0; i < r16(ifd); i++) entries.set(r16(ifd + 2 + i * 12), { type: r16(ifd + 4 + i * 12), count: r32(ifd + 6 + i * 12), at: ifd + 10 + i * 12 });
+  for (let i = 0; i < r16(ifd); i++)
+    entries.set(r16(ifd + 2 + i * 12), {
+      type: r16(ifd + 4 + i * 12),
+      count: r32(ifd + 6 + i * 12),
+      at: ifd + 10 + i * 12,
+    });
   expect(r32(ifd + 2 + r16(ifd) * 12)).toBe(0); // one page: no next IFD
   const arr = (tag: number) => {
     const e = entries.get(tag)!;
@@ -55,7 +60,12 @@ describe('multi-page TIFF', () => {
     const outside = Buffer.from(good);
     outside.writeUInt32LE(good.length + 1000, 4);
     for (const bad of [loop, outside, good.subarray(0, 40), Buffer.from('II*\0')])
-      expect(() => splitTiff(bad, 'registre.tif')).toThrow(expect.objectContaining({ code: 'INVALID', message: expect.stringMatching(/^« registre\.tif » est un TIFF illisible ou endommagé : rien n’a été ajouté/) }));
+      expect(() => splitTiff(bad, 'registre.tif')).toThrow(
+        expect.objectContaining({
+          code: 'INVALID',
+          message: expect.stringMatching(/^« registre\.tif » est un TIFF illisible ou endommagé : rien n’a été ajouté/),
+        }),
+      );
   });
 
   it('MuPDF (mutool draw, an independent reader) renders the source as 3 pages and each split page as 1', (ctx) => {
@@ -64,7 +74,8 @@ describe('multi-page TIFF', () => {
     const count = (file: string) => {
       const out = fs.mkdtempSync(path.join(dir, 'rendu-'));
       execFileSync('mutool', ['draw', '-F', 'pgm', '-o', path.join(out, 'p%d.pgm'), file], { stdio: 'ignore' });
-      return fs.readdirSync(out).filter((f) => fs.readFileSync(path.join(out, f)).subarray(0, 2).toString() === 'P5').length;
+      return fs.readdirSync(out).filter((f) => fs.readFileSync(path.join(out, f)).subarray(0, 2).toString() === 'P5')
+        .length;
     };
     fs.writeFileSync(path.join(dir, 'source.tif'), multiPageTiff(sizes));
     expect(count(path.join(dir, 'source.tif'))).toBe(3);

@@ -8,7 +8,21 @@
 import { AppError } from '../kernel';
 
 /** bytes per value of each TIFF field type (TIFF 6.0 §2, plus type 13 IFD of the TIFF-PM spec) */
-const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+const TYPE_SIZE: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+};
 /** offsets into the file, paired with their byte counts: the page's image data, copied and re-pointed */
 const DATA_TAGS: [offsets: number, counts: number][] = [
   [273, 279], // StripOffsets, StripByteCounts
@@ -27,7 +41,11 @@ interface Entry {
   bytes: Buffer;
 }
 
-const unreadable = (nom: string) => new AppError('INVALID', `« ${nom} » est un TIFF illisible ou endommagé : rien n’a été ajouté. Numérisez-le à nouveau, ou enregistrez-le en PDF.`);
+const unreadable = (nom: string) =>
+  new AppError(
+    'INVALID',
+    `« ${nom} » est un TIFF illisible ou endommagé : rien n’a été ajouté. Numérisez-le à nouveau, ou enregistrez-le en PDF.`,
+  );
 
 /** The pages of a TIFF, each as a complete one-page TIFF; a one-page TIFF comes back as it is. */
 export function splitTiff(src: Uint8Array, nom: string): Buffer[] {
@@ -36,7 +54,11 @@ export function splitTiff(src: Uint8Array, nom: string): Buffer[] {
   if (buf.length < 8 || (!le && buf.toString('latin1', 0, 2) !== 'MM')) throw unreadable(nom);
   const u16 = (at: number) => (check(buf, at, 2, nom), le ? buf.readUInt16LE(at) : buf.readUInt16BE(at));
   const u32 = (at: number) => (check(buf, at, 4, nom), le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
-  if (u16(2) === 43) throw new AppError('INVALID', `« ${nom} » est un TIFF de très grande taille (BigTIFF) : enregistrez-le en PDF, puis ajoutez le PDF.`);
+  if (u16(2) === 43)
+    throw new AppError(
+      'INVALID',
+      `« ${nom} » est un TIFF de très grande taille (BigTIFF) : enregistrez-le en PDF, puis ajoutez le PDF.`,
+    );
   if (u16(2) !== 42) throw unreadable(nom);
   const ifds: number[] = [];
   for (let at = u32(4); at !== 0; at = u32(at + 2 + u16(at) * 12)) {
@@ -52,7 +74,13 @@ function check(buf: Buffer, at: number, n: number, nom: string): void {
   if (!Number.isSafeInteger(at) || at < 0 || n < 0 || at + n > buf.length) throw unreadable(nom);
 }
 
-function readIfd(buf: Buffer, at: number, u16: (a: number) => number, u32: (a: number) => number, nom: string): Entry[] {
+function readIfd(
+  buf: Buffer,
+  at: number,
+  u16: (a: number) => number,
+  u32: (a: number) => number,
+  nom: string,
+): Entry[] {
   const out: Entry[] = [];
   for (let i = 0, n = u16(at); i < n; i++) {
     const e = at + 2 + i * 12;
@@ -71,14 +99,22 @@ function readIfd(buf: Buffer, at: number, u16: (a: number) => number, u32: (a: n
 
 /** One page: header | IFD | out-of-line values | image data, each value on a word boundary (TIFF 6.0 §2). */
 function onePage(entries: Entry[], le: boolean, src: Buffer, nom: string): Buffer {
-  const rd = (b: Buffer, i: number, type: number) => (type === 3 ? (le ? b.readUInt16LE(i * 2) : b.readUInt16BE(i * 2)) : le ? b.readUInt32LE(i * 4) : b.readUInt32BE(i * 4));
+  const rd = (b: Buffer, i: number, type: number) =>
+    type === 3
+      ? le
+        ? b.readUInt16LE(i * 2)
+        : b.readUInt16BE(i * 2)
+      : le
+        ? b.readUInt32LE(i * 4)
+        : b.readUInt32BE(i * 4);
   const byTag = new Map(entries.map((e) => [e.tag, e]));
   const data: { tag: number; pieces: Buffer[] }[] = [];
   for (const [offTag, countTag] of DATA_TAGS) {
     const offs = byTag.get(offTag);
     const counts = byTag.get(countTag);
     if (!offs) continue;
-    if (!counts || counts.count !== offs.count || ![3, 4].includes(offs.type) || ![3, 4].includes(counts.type)) throw unreadable(nom);
+    if (!counts || counts.count !== offs.count || ![3, 4].includes(offs.type) || ![3, 4].includes(counts.type))
+      throw unreadable(nom);
     const pieces: Buffer[] = [];
     for (let i = 0; i < offs.count; i++) {
       const at = rd(offs.bytes, i, offs.type);

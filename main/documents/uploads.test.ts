@@ -19,7 +19,11 @@ const caught = (f: () => unknown): AppError => {
 async function onePagePdf(js = false): Promise<Buffer> {
   const d = await PDFDocument.create();
   d.addPage();
-  if (js) d.catalog.set(PDFName.of('OpenAction'), d.context.obj({ S: 'JavaScript', JS: PDFString.of('app.launchURL("http://x")') }));
+  if (js)
+    d.catalog.set(
+      PDFName.of('OpenAction'),
+      d.context.obj({ S: 'JavaScript', JS: PDFString.of('app.launchURL("http://x")') }),
+    );
   return Buffer.from(await d.save({ useObjectStreams: false }));
 }
 
@@ -48,10 +52,19 @@ describe('uploads', () => {
     const u = new Uploads(dir);
     const whole = await onePagePdf();
     const cut = send(u, 'c1', 'annexe.pdf', whole.subarray(0, whole.length - 40));
-    await expect(u.takePdf('c1', cut)).rejects.toThrow(/^« annexe\.pdf » refusé : ce PDF est incomplet \(sa fin manque\).*Rien n'a été enregistré\.$/);
+    await expect(u.takePdf('c1', cut)).rejects.toThrow(
+      /^« annexe\.pdf » refusé : ce PDF est incomplet \(sa fin manque\).*Rien n'a été enregistré\.$/,
+    );
     const js = send(u, 'c1', 'budget.pdf', await onePagePdf(true));
-    await expect(u.takePdf('c1', js)).rejects.toThrow(/^« budget\.pdf » refusé : ce PDF n'est pas un simple document : il contient du code JavaScript/);
-    const corrupt = send(u, 'c1', 'scan.pdf', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\x00\x01\x02 bruit\n%%EOF\n'));
+    await expect(u.takePdf('c1', js)).rejects.toThrow(
+      /^« budget\.pdf » refusé : ce PDF n'est pas un simple document : il contient du code JavaScript/,
+    );
+    const corrupt = send(
+      u,
+      'c1',
+      'scan.pdf',
+      Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\x00\x01\x02 bruit\n%%EOF\n'),
+    );
     await expect(u.takePdf('c1', corrupt)).rejects.toThrow(/« scan\.pdf » refusé : ce PDF est incomplet/);
     expect(parts(dir)).toEqual([]);
     expect(u.open).toBe(0);
@@ -87,7 +100,9 @@ describe('uploads', () => {
     u.start('c1', 'b.pdf', 100);
     expect(caught(() => u.chunk('c1', idle, 0, b64(Buffer.alloc(5)))).code).toBe('NOT_FOUND');
     const big = u.start('c1', 'c.pdf', 4).uploadId;
-    expect(caught(() => u.chunk('c1', big, 0, b64(Buffer.alloc(5)))).message).toBe('Le fichier reçu est plus grand que annoncé ; recommencez.');
+    expect(caught(() => u.chunk('c1', big, 0, b64(Buffer.alloc(5)))).message).toBe(
+      'Le fichier reçu est plus grand que annoncé ; recommencez.',
+    );
     expect(parts(dir)).toHaveLength(1);
     const mine = u.start('c1', 'd.pdf', 4).uploadId;
     expect(caught(() => u.chunk('intrus', mine, 0, b64(Buffer.alloc(4)))).code).toBe('NOT_FOUND');
@@ -100,7 +115,9 @@ describe('uploads', () => {
     const id = u.start('c1', 'a.pdf', 10).uploadId;
     fs.rmSync(dir, { recursive: true });
     fs.mkdirSync(path.join(dir, `${id}.part`), { recursive: true }); // appending to a folder fails (EISDIR)
-    expect(caught(() => u.chunk('c1', id, 0, b64(Buffer.alloc(10)))).message).toBe("« a.pdf » n'a pas pu être écrit sur le disque ; recommencez.");
+    expect(caught(() => u.chunk('c1', id, 0, b64(Buffer.alloc(10)))).message).toBe(
+      "« a.pdf » n'a pas pu être écrit sur le disque ; recommencez.",
+    );
     expect(parts(dir)).toEqual([]);
     expect(u.open).toBe(0);
   });

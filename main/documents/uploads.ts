@@ -45,7 +45,12 @@ export class Uploads {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  start(owner: string, rawNom: string, size: number, scope: UploadScope = 'commune'): { uploadId: string; chunkBytes: number; nom: string } {
+  start(
+    owner: string,
+    rawNom: string,
+    size: number,
+    scope: UploadScope = 'commune',
+  ): { uploadId: string; chunkBytes: number; nom: string } {
     const nom = cleanFileName(rawNom);
     if (size > MAX_UPLOAD_BYTES)
       throw new AppError(
@@ -55,11 +60,17 @@ export class Uploads {
     if (size === 0) throw new AppError('INVALID', `« ${nom} » est vide.`);
     this.sweepIdle();
     if ([...this.uploads.values()].filter((u) => u.owner === owner).length >= MAX_OPEN_PER_OWNER)
-      throw new AppError('CONFLICT', 'Trop de fichiers en cours d’envoi depuis cette fenêtre ; attendez la fin des envois en cours, puis recommencez.');
+      throw new AppError(
+        'CONFLICT',
+        'Trop de fichiers en cours d’envoi depuis cette fenêtre ; attendez la fin des envois en cours, puis recommencez.',
+      );
     fs.mkdirSync(this.dir, { recursive: true });
     const free = freeBytes(this.dir);
     if (free !== null && free < size * 2)
-      throw new AppError('DISK_FULL', `Le disque de l'ordinateur est presque plein (${mb(free)} libres) : « ${nom} » (${mb(size)}) ne peut pas être reçu. Libérez de la place, puis recommencez.`);
+      throw new AppError(
+        'DISK_FULL',
+        `Le disque de l'ordinateur est presque plein (${mb(free)} libres) : « ${nom} » (${mb(size)}) ne peut pas être reçu. Libérez de la place, puis recommencez.`,
+      );
     const id = crypto.randomUUID();
     const file = path.join(this.dir, `${id}.part`);
     fs.writeFileSync(file, '');
@@ -79,7 +90,11 @@ export class Uploads {
       fs.appendFileSync(u.file, bytes);
     } catch (e) {
       this.discard(id); // a half-written temporary file is useless: never leave it behind
-      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('DISK_FULL', `Le disque de l'ordinateur est plein : « ${u.nom} » n'a pas pu être reçu. Libérez de la place, puis recommencez.`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC')
+        throw new AppError(
+          'DISK_FULL',
+          `Le disque de l'ordinateur est plein : « ${u.nom} » n'a pas pu être reçu. Libérez de la place, puis recommencez.`,
+        );
       throw new AppError('INTERNAL', `« ${u.nom} » n'a pas pu être écrit sur le disque ; recommencez.`);
     }
     u.received += bytes.length;
@@ -94,8 +109,13 @@ export class Uploads {
   take(owner: string, id: string, scopes: readonly UploadScope[] = ['commune']): { nom: string; bytes: Buffer } {
     const u = this.get(owner, id);
     try {
-      if (!scopes.includes(u.scope)) throw new AppError('FORBIDDEN', `« ${u.nom} » a été envoyé pour les registres d’état civil : il ne peut servir qu’à eux. Rien n’a été enregistré.`);
-      if (u.received !== u.size) throw new AppError('INVALID', `« ${u.nom} » n'a pas été reçu en entier ; recommencez.`);
+      if (!scopes.includes(u.scope))
+        throw new AppError(
+          'FORBIDDEN',
+          `« ${u.nom} » a été envoyé pour les registres d’état civil : il ne peut servir qu’à eux. Rien n’a été enregistré.`,
+        );
+      if (u.received !== u.size)
+        throw new AppError('INVALID', `« ${u.nom} » n'a pas été reçu en entier ; recommencez.`);
       return { nom: u.nom, bytes: fs.readFileSync(u.file) };
     } finally {
       this.discard(id);

@@ -24,7 +24,10 @@ describe('command line', () => {
   });
 
   it('--data-dir, CLOCHER_DATA_DIR and --recover-account', () => {
-    expect(parseShellArgs(['--data-dir=/tmp/x', '--recover-account=marie'], {}, exe)).toMatchObject({ dataDir: path.resolve('/tmp/x'), recoverLogin: 'marie' });
+    expect(parseShellArgs(['--data-dir=/tmp/x', '--recover-account=marie'], {}, exe)).toMatchObject({
+      dataDir: path.resolve('/tmp/x'),
+      recoverLogin: 'marie',
+    });
     expect(parseShellArgs([], { CLOCHER_DATA_DIR: '/tmp/y' }, exe).dataDir).toBe(path.resolve('/tmp/y'));
     expect(parseShellArgs(['--recover-account='], {}, exe).recoverLogin).toBeNull();
   });

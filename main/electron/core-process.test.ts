@@ -13,7 +13,9 @@ class Child extends EventEmitter implements CoreChild {
   }
   /** the core answers every call it received so far */
   answerAll(value: unknown = 'ok') {
-    for (const m of this.posted.splice(0)) if (m.type === 'call') this.emit('message', { type: 'reply', conn: m.conn, reply: { id: m.request!.id, ok: true, value } });
+    for (const m of this.posted.splice(0))
+      if (m.type === 'call')
+        this.emit('message', { type: 'reply', conn: m.conn, reply: { id: m.request!.id, ok: true, value } });
   }
 }
 
@@ -39,7 +41,16 @@ function setup(opts: { backoff?: number[] } = {}) {
     setTimer: (fn, ms) => timers.push({ fn, ms }),
   });
   core.start();
-  return { core, children, timers, restarted, gaveUp, events, tick: (ms: number) => (clock += ms), last: () => children[children.length - 1]! };
+  return {
+    core,
+    children,
+    timers,
+    restarted,
+    gaveUp,
+    events,
+    tick: (ms: number) => (clock += ms),
+    last: () => children[children.length - 1]!,
+  };
 }
 
 const req = (id: number) => ({ id, name: 'app.status' as const, args: {} });
@@ -79,7 +90,11 @@ describe('CoreProcess', () => {
     last().emit('message', { type: 'ready' });
     const pending = core.call('w1', req(3));
     last().emit('exit', 1);
-    await expect(pending).resolves.toEqual({ id: 3, ok: false, error: { code: 'CORE_RESTARTED', message: PENDING_LOST_MESSAGE } });
+    await expect(pending).resolves.toEqual({
+      id: 3,
+      ok: false,
+      error: { code: 'CORE_RESTARTED', message: PENDING_LOST_MESSAGE },
+    });
     expect(timers.map((t) => t.ms)).toEqual([10]);
     const during = core.call('w1', req(4)); // made while restarting: waits for the new core
     timers[0]!.fn();
@@ -98,7 +113,11 @@ describe('CoreProcess', () => {
     last().emit('exit', 1);
     expect(timers).toHaveLength(1);
     expect(gaveUp).toHaveBeenCalledWith(GAVE_UP_MESSAGE);
-    await expect(core.call('w1', req(9))).resolves.toMatchObject({ id: 9, ok: false, error: { code: 'CORE_RESTARTED' } });
+    await expect(core.call('w1', req(9))).resolves.toMatchObject({
+      id: 9,
+      ok: false,
+      error: { code: 'CORE_RESTARTED' },
+    });
   });
 
   it('a core that stayed up long enough gets its restart budget back', () => {
@@ -119,7 +138,10 @@ describe('CoreProcess', () => {
     expect(a.timers).toHaveLength(0);
 
     const b = setup();
-    b.last().emit('message', { type: 'fatal', error: { code: 'DB_TOO_NEW', message: 'Base plus récente que ce Clocher.' } });
+    b.last().emit('message', {
+      type: 'fatal',
+      error: { code: 'DB_TOO_NEW', message: 'Base plus récente que ce Clocher.' },
+    });
     expect(b.gaveUp).toHaveBeenCalledWith('Base plus récente que ce Clocher.');
     expect(b.last().killed).toBe(true);
   });

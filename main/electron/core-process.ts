@@ -40,7 +40,7 @@ export const RESTARTED_MESSAGE =
 export const PENDING_LOST_MESSAGE =
   "Clocher a dû relancer son moteur pendant cette action : elle n'a peut-être pas abouti. Vérifiez-la, puis recommencez si besoin.";
 export const GAVE_UP_MESSAGE =
-  "Clocher ne parvient pas à démarrer son moteur. Fermez Clocher puis rouvrez-le ; si le problème revient, appelez le support.";
+  'Clocher ne parvient pas à démarrer son moteur. Fermez Clocher puis rouvrez-le ; si le problème revient, appelez le support.';
 
 interface Pending {
   conn: string;
@@ -60,7 +60,11 @@ export class CoreProcess {
   /** sent to the core, awaiting its reply; keyed by our own sequence number (renderers choose their ids) */
   private readonly pending = new Map<number, Pending>();
   /** not sent yet: the core is starting */
-  private readonly queue: { message: { type: 'call'; conn: string; request: CheckedRequest }; p: Pending; seq: number }[] = [];
+  private readonly queue: {
+    message: { type: 'call'; conn: string; request: CheckedRequest };
+    p: Pending;
+    seq: number;
+  }[] = [];
   private readonly backoff: readonly number[];
   private readonly stableAfterMs: number;
   private readonly now: () => number;
@@ -115,7 +119,14 @@ export class CoreProcess {
 
   private onMessage(child: CoreChild, raw: unknown): void {
     if (child !== this.child) return;
-    const m = raw as { type?: unknown; conn?: unknown; reply?: Reply; event?: unknown; payload?: unknown; error?: ErrorValue };
+    const m = raw as {
+      type?: unknown;
+      conn?: unknown;
+      reply?: Reply;
+      event?: unknown;
+      payload?: unknown;
+      error?: ErrorValue;
+    };
     if (m?.type === 'ready') {
       const wasRestart = this.hasStartedBefore;
       this.hasStartedBefore = true;

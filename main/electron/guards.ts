@@ -38,12 +38,16 @@ export function installWebContentsGuards(app: App): void {
 export function denyAllPermissions(session: Session): void {
   // Every permission is refused, but one: our own page may write text to the clipboard (« Copier » the
   // diagnostics for support). Reading the clipboard stays refused.
-  const allowed = (permission: string, origin: string | undefined) => permission === 'clipboard-sanitized-write' && (origin === APP_ORIGIN || isAppUrl(origin ?? ''));
-  session.setPermissionRequestHandler((wc, permission, callback) => callback(allowed(permission, (wc as Partial<WebContents> | undefined)?.getURL?.())));
+  const allowed = (permission: string, origin: string | undefined) =>
+    permission === 'clipboard-sanitized-write' && (origin === APP_ORIGIN || isAppUrl(origin ?? ''));
+  session.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(allowed(permission, (wc as Partial<WebContents> | undefined)?.getURL?.())),
+  );
   session.setPermissionCheckHandler((_wc, permission, origin) => allowed(permission, origin));
   session.setDevicePermissionHandler(() => false);
   // No remote content: the CSP already forbids it; this also covers anything the CSP does not see.
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_d, callback) =>
-    callback({ cancel: true }),
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    (_d, callback) => callback({ cancel: true }),
   );
 }

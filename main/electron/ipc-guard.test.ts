@@ -38,7 +38,10 @@ describe('checkCall: the message', () => {
   });
 
   it('accepts undefined args for a handler that takes none (the envelope still needs the key, as in the core)', () => {
-    expect(checkCall(ours, { id: 1, name: 'app.status', args: undefined })).toEqual({ ok: true, request: { id: 1, name: 'app.status', args: {} } });
+    expect(checkCall(ours, { id: 1, name: 'app.status', args: undefined })).toEqual({
+      ok: true,
+      request: { id: 1, name: 'app.status', args: {} },
+    });
   });
 
   it.each([
@@ -53,11 +56,14 @@ describe('checkCall: the message', () => {
     expect(refused(ours, raw).error).toEqual({ code: 'INVALID', message: 'Message mal formé.' });
   });
 
-  it.each(['db.exec', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'auth.login '])('refuses an unknown handler %j', (name) => {
-    const reply = refused(ours, { id: 3, name, args: {} });
-    expect(reply).toMatchObject({ id: 3, error: { code: 'UNKNOWN_HANDLER' } });
-    expect(reply.error.message).toMatch(/^Action inconnue/);
-  });
+  it.each(['db.exec', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'auth.login '])(
+    'refuses an unknown handler %j',
+    (name) => {
+      const reply = refused(ours, { id: 3, name, args: {} });
+      expect(reply).toMatchObject({ id: 3, error: { code: 'UNKNOWN_HANDLER' } });
+      expect(reply.error.message).toMatch(/^Action inconnue/);
+    },
+  );
 
   it.each([
     ['a number for a password', { login: 'marie', password: 12 }],

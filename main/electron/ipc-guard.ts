@@ -27,7 +27,12 @@ export interface CheckedRequest {
 
 export type Verdict = { ok: true; request: CheckedRequest } | { ok: false; reply: Extract<Reply, { ok: false }> };
 
-const refuse = (id: number, code: 'FORBIDDEN_ORIGIN' | 'UNKNOWN_HANDLER' | 'INVALID', message: string, fields?: Record<string, string>): Verdict => ({
+const refuse = (
+  id: number,
+  code: 'FORBIDDEN_ORIGIN' | 'UNKNOWN_HANDLER' | 'INVALID',
+  message: string,
+  fields?: Record<string, string>,
+): Verdict => ({
   ok: false,
   reply: { id, ok: false, error: fields ? { code, message, fields } : { code, message } },
 });
@@ -36,7 +41,7 @@ export function checkCall(sender: SenderInfo, raw: unknown): Verdict {
   const env = requestEnvelope.safeParse(raw);
   const id = env.success ? env.data.id : -1;
   if (!sender.isOurWindow || !sender.isMainFrame || !isAppUrl(sender.url)) {
-    return refuse(id, 'FORBIDDEN_ORIGIN', "Cette demande ne vient pas de la fenêtre de Clocher : elle est refusée.");
+    return refuse(id, 'FORBIDDEN_ORIGIN', 'Cette demande ne vient pas de la fenêtre de Clocher : elle est refusée.');
   }
   if (!env.success) return refuse(id, 'INVALID', 'Message mal formé.');
   const { name } = env.data;

@@ -32,7 +32,11 @@ describe('IPC relay', () => {
 
   it('relays a good call from our window to the core, one connection per page', async () => {
     const { invoke, calls } = setup();
-    await expect(invoke({ id: 1, name: 'app.status', args: {} })).resolves.toEqual({ id: 1, ok: true, value: 'relayed' });
+    await expect(invoke({ id: 1, name: 'app.status', args: {} })).resolves.toEqual({
+      id: 1,
+      ok: true,
+      value: 'relayed',
+    });
     await invoke({ id: 2, name: 'app.status', args: {} });
     expect(calls).toHaveLength(2);
     expect(calls[0]!.conn).toBe(calls[1]!.conn);
@@ -41,11 +45,19 @@ describe('IPC relay', () => {
   it('refuses, without relaying, a subframe, another webContents, a foreign URL, an unknown handler, bad arguments', async () => {
     const { invoke, calls, win } = setup();
     const sub = { url: 'app://clocher/index.html' }; // same URL, but not the main frame object
-    expect((await invoke({ id: 1, name: 'app.status', args: {} }, win, sub)) as unknown).toMatchObject({ error: { code: 'FORBIDDEN_ORIGIN' } });
-    expect(await invoke({ id: 1, name: 'app.status', args: {} }, new FakeWebContents())).toMatchObject({ error: { code: 'FORBIDDEN_ORIGIN' } });
-    expect(await invoke({ id: 1, name: 'app.status', args: {} }, win, null)).toMatchObject({ error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect((await invoke({ id: 1, name: 'app.status', args: {} }, win, sub)) as unknown).toMatchObject({
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
+    expect(await invoke({ id: 1, name: 'app.status', args: {} }, new FakeWebContents())).toMatchObject({
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
+    expect(await invoke({ id: 1, name: 'app.status', args: {} }, win, null)).toMatchObject({
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
     win.mainFrame.url = 'https://evil.example/';
-    expect(await invoke({ id: 1, name: 'app.status', args: {} })).toMatchObject({ error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await invoke({ id: 1, name: 'app.status', args: {} })).toMatchObject({
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
     win.mainFrame.url = 'app://clocher/index.html';
     expect(await invoke({ id: 1, name: 'nope', args: {} })).toMatchObject({ error: { code: 'UNKNOWN_HANDLER' } });
     expect(await invoke({ id: 1, name: 'app.status', args: { x: 1 } })).toMatchObject({ error: { code: 'INVALID' } });
@@ -72,7 +84,9 @@ describe('IPC relay', () => {
     const conn = calls[0]!.conn;
     relay.sendEvent(conn, 'session.locked', { reason: 'inactivite' });
     relay.sendEvent('someone-else', 'session.locked', {});
-    expect(win.sent).toEqual([{ channel: EVENT_CHANNEL, message: { event: 'session.locked', payload: { reason: 'inactivite' } } }]);
+    expect(win.sent).toEqual([
+      { channel: EVENT_CHANNEL, message: { event: 'session.locked', payload: { reason: 'inactivite' } } },
+    ]);
     relay.broadcast(EVENTS[1], { message: 'x' });
     expect(win.sent).toHaveLength(2);
     win.emit('did-navigate');

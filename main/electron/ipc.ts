@@ -19,7 +19,10 @@ export interface Relay {
   broadcast(event: EventName, payload: unknown): void;
 }
 
-export function senderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, isOurWindow: (wc: WebContents) => boolean): SenderInfo {
+export function senderInfo(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  isOurWindow: (wc: WebContents) => boolean,
+): SenderInfo {
   const frame = event.senderFrame;
   return {
     url: frame?.url ?? '',

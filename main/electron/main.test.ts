@@ -40,7 +40,11 @@ describe('main process', () => {
     expect(core().args).toEqual([`--data-dir=${dataDir}`, '--secrets=os']);
     expect(FakeBrowserWindow.created).toHaveLength(1);
     expect(FakeBrowserWindow.created[0]!.loadedURL).toBe('app://clocher/index.html');
-    expect((FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload.endsWith(path.join('preload', 'index.js'))).toBe(true);
+    expect(
+      (FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload.endsWith(
+        path.join('preload', 'index.js'),
+      ),
+    ).toBe(true);
   });
 
   it('answers the core’s request for the secrets key with the OS-wrapped key, kept 0600 in the data folder', () => {
@@ -66,7 +70,11 @@ describe('main process', () => {
   it('relays a call to the core; a crash answers CORE_RESTARTED, restarts the core, and tells the window', async () => {
     const win = FakeBrowserWindow.created[0]!;
     const contents = win.webContents;
-    const invoke = (raw: unknown) => electron.ipcMain.handlers.get('clocher:call')!({ sender: contents, senderFrame: contents.mainFrame }, raw) as Promise<Reply>;
+    const invoke = (raw: unknown) =>
+      electron.ipcMain.handlers.get('clocher:call')!(
+        { sender: contents, senderFrame: contents.mainFrame },
+        raw,
+      ) as Promise<Reply>;
     const first = core();
     first.emit('message', { type: 'ready' });
 
@@ -74,7 +82,11 @@ describe('main process', () => {
     await flush();
     const sent = first.posted[0] as { type: string; conn: string; request: { id: number; name: string } };
     expect(sent).toMatchObject({ type: 'call', request: { name: 'app.status', args: {} } });
-    first.emit('message', { type: 'reply', conn: sent.conn, reply: { id: sent.request.id, ok: true, value: { ready: true } } });
+    first.emit('message', {
+      type: 'reply',
+      conn: sent.conn,
+      reply: { id: sent.request.id, ok: true, value: { ready: true } },
+    });
     await expect(ok).resolves.toEqual({ id: 1, ok: true, value: { ready: true } });
 
     const lost = invoke({ id: 2, name: 'app.status', args: {} });
@@ -83,7 +95,10 @@ describe('main process', () => {
     await expect(lost).resolves.toMatchObject({ id: 2, ok: false, error: { code: 'CORE_RESTARTED' } });
     await vi.waitFor(() => expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(2), { timeout: 2000 });
     core().emit('message', { type: 'ready' });
-    expect(contents.sent).toContainEqual({ channel: 'clocher:event', message: { event: 'core.restarted', payload: { message: RESTARTED_MESSAGE } } });
+    expect(contents.sent).toContainEqual({
+      channel: 'clocher:event',
+      message: { event: 'core.restarted', payload: { message: RESTARTED_MESSAGE } },
+    });
   });
 
   it('stops the core on quit: asks it to close its databases, then makes sure it is gone', () => {

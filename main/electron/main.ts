@@ -53,11 +53,17 @@ function startShell(): void {
   const core = new CoreProcess({
     spawn: () => {
       // --secrets=os: the core waits for the OS-wrapped key before opening anything (main/host/utility.ts)
-      const child = utilityProcess.fork(files.utility, [...utilityArgs(dataDir(), options.provisioning), '--secrets=os'], {
-        serviceName: 'Clocher – moteur',
-        stdio: 'inherit',
-      });
-      answerSecretsRequests(child, () => (secretsKey === undefined ? (secretsKey = osWrappedKey(dataDir(), safeStorage)) : secretsKey));
+      const child = utilityProcess.fork(
+        files.utility,
+        [...utilityArgs(dataDir(), options.provisioning), '--secrets=os'],
+        {
+          serviceName: 'Clocher – moteur',
+          stdio: 'inherit',
+        },
+      );
+      answerSecretsRequests(child, () =>
+        secretsKey === undefined ? (secretsKey = osWrappedKey(dataDir(), safeStorage)) : secretsKey,
+      );
       return child;
     },
     onEvent: (conn, event, payload) => relay?.sendEvent(conn, event, payload),

@@ -17,7 +17,6 @@ export const ELECTRON_CSP = CSP.split('; ')
   .map((d) => (d.startsWith('connect-src ') ? "connect-src 'self'" : d))
   .join('; ');
 
-
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -62,7 +61,10 @@ function headers(file: string): Record<string, string> {
 }
 
 /** Answer one app:// request (exported for tests: it needs no Electron). */
-export async function serveAppRequest(rendererDir: string, request: { url: string; method: string }): Promise<Response> {
+export async function serveAppRequest(
+  rendererDir: string,
+  request: { url: string; method: string },
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
   const file = resolveAppFile(rendererDir, request.url);
   if (!file) return new Response(null, { status: 403 });

@@ -55,7 +55,10 @@ export function osWrappedKey(dataDir: string, os: OsWrapper, log: (m: string) =>
 }
 
 /** Answer the core's request for the key on its own channel (never in argv or env, which other tools can read). */
-export function answerSecretsRequests(child: { on(event: 'message', l: (m: unknown) => void): unknown; postMessage(m: unknown): void }, key: () => Buffer | null): void {
+export function answerSecretsRequests(
+  child: { on(event: 'message', l: (m: unknown) => void): unknown; postMessage(m: unknown): void },
+  key: () => Buffer | null,
+): void {
   child.on('message', (m) => {
     if ((m as { type?: unknown } | null)?.type !== 'need-secrets') return;
     child.postMessage({ type: 'secrets', key: key()?.toString('base64') ?? null });

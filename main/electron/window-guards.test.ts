@@ -50,14 +50,17 @@ describe('the window', () => {
 });
 
 describe('navigation and new windows', () => {
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'app://other/index.html', 'javascript:alert(1)'])(
-    'will-navigate and will-redirect to %s are prevented',
-    (url) => {
-      const { contents } = newWindow();
-      expect(navigation(contents, 'will-navigate', url)).toBe(true);
-      expect(navigation(contents, 'will-redirect', url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'http://127.0.0.1:8080/',
+    'app://other/index.html',
+    'javascript:alert(1)',
+  ])('will-navigate and will-redirect to %s are prevented', (url) => {
+    const { contents } = newWindow();
+    expect(navigation(contents, 'will-navigate', url)).toBe(true);
+    expect(navigation(contents, 'will-redirect', url)).toBe(true);
+  });
 
   it('navigation inside app://clocher is allowed', () => {
     const { contents } = newWindow();
@@ -67,7 +70,13 @@ describe('navigation and new windows', () => {
   it('window.open is always denied; only an https link is handed to the user’s browser', () => {
     const { contents } = newWindow();
     electron.shell.openExternal.mockClear();
-    for (const url of ['https://www.legifrance.gouv.fr/', 'app://clocher/index.html', 'file:///C:/x', 'http://example.org/', 'https://u:p@evil.example/']) {
+    for (const url of [
+      'https://www.legifrance.gouv.fr/',
+      'app://clocher/index.html',
+      'file:///C:/x',
+      'http://example.org/',
+      'https://u:p@evil.example/',
+    ]) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.shell.openExternal.mock.calls).toEqual([['https://www.legifrance.gouv.fr/']]);
@@ -85,12 +94,15 @@ describe('permissions and network', () => {
   const s = electron.session.defaultSession;
   denyAllPermissions(s as never);
 
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen'])('the permission %s is denied', (permission) => {
-    const cb = vi.fn();
-    s.permissionRequestHandler!({}, permission, cb);
-    expect(cb).toHaveBeenCalledWith(false);
-    expect(s.permissionCheckHandler!({}, permission, 'app://clocher')).toBe(false);
-  });
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'the permission %s is denied',
+    (permission) => {
+      const cb = vi.fn();
+      s.permissionRequestHandler!({}, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(s.permissionCheckHandler!({}, permission, 'app://clocher')).toBe(false);
+    },
+  );
 
   it('only our page may write to the clipboard (« Copier » the diagnostics); nobody reads it', () => {
     expect(s.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://clocher')).toBe(true);
@@ -102,7 +114,9 @@ describe('permissions and network', () => {
 
   it('device permissions are denied and network requests are cancelled', () => {
     expect(s.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
-    expect(s.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(s.beforeRequest!.filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
     const cb = vi.fn();
     s.beforeRequest!.listener({ url: 'https://evil.example/x.js' }, cb);
     expect(cb).toHaveBeenCalledWith({ cancel: true });

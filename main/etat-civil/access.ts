@@ -27,7 +27,10 @@ export function etatCivilQualite(db: Db, s: Session, day: string): string {
     return s.role === 'maire' ? 'Maire, officier de l’état civil' : 'Adjoint au maire, officier de l’état civil';
   const rows = db.prepare('SELECT * FROM delegation').all() as DelegationRow[];
   const mine = rows.filter(
-    (d) => covers(d) && ((s.eluId && inMandate && d.delegataire_elu_id === s.eluId) || (d.article === 'R2122-10' && d.delegataire_nom && fold(d.delegataire_nom) === fold(s.displayName))),
+    (d) =>
+      covers(d) &&
+      ((s.eluId && inMandate && d.delegataire_elu_id === s.eluId) ||
+        (d.article === 'R2122-10' && d.delegataire_nom && fold(d.delegataire_nom) === fold(s.displayName))),
   );
   const valid = mine.find((d) => delegationLapse(db, d, day) === null);
   if (valid) return `${valid.delegataire_qualite} (arrêté n° ${valid.arrete_numero}, art. ${valid.article} CGCT)`;

@@ -22,13 +22,30 @@ function contexte(c: EcCtx, d: DemandeRow, signataire: Signataire): LettreContex
   const { civilite } = JSON.parse(d.justificatifs) as { civilite?: 'M.' | 'Mme' | null };
   return {
     commune: { nom: id.nom, adresse: id.adresse, codePostal: id.code_postal, telephone: id.telephone, email: id.email },
-    demandeur: { civilite: civilite ?? null, nom: d.demandeur_nom, prenoms: d.demandeur_prenoms, adresse: d.demandeur_adresse },
-    typeActe: d.acte_type, acte, document: d.document, nombre: d.exemplaires, canal: d.canal, recueLe: d.recue_le,
-    reference: `${d.annee}-${d.numero}`, date: c.today, officier: signataire,
+    demandeur: {
+      civilite: civilite ?? null,
+      nom: d.demandeur_nom,
+      prenoms: d.demandeur_prenoms,
+      adresse: d.demandeur_adresse,
+    },
+    typeActe: d.acte_type,
+    acte,
+    document: d.document,
+    nombre: d.exemplaires,
+    canal: d.canal,
+    recueLe: d.recue_le,
+    reference: `${d.annee}-${d.numero}`,
+    date: c.today,
+    officier: signataire,
   };
 }
 
-export async function renderLettre(c: EcCtx, d: DemandeRow, kind: LettreKind, signataire: Signataire): Promise<Uint8Array> {
+export async function renderLettre(
+  c: EcCtx,
+  d: DemandeRow,
+  kind: LettreKind,
+  signataire: Signataire,
+): Promise<Uint8Array> {
   const ctx = contexte(c, d, signataire);
   const decision = JSON.parse(d.decision ?? 'null') as Decision | null;
   if (kind === 'recepisse') {

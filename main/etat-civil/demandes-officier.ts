@@ -29,26 +29,46 @@ export function officiersDuJour(db: Db, day: string): OfficierDuJour[] {
   const elus = readElus(db);
   const out: OfficierDuJour[] = elus
     .filter((e) => (e.fonction === 'maire' || e.fonction === 'adjoint') && inMandate(e, day))
-    .sort((a, b) => (a.fonction === 'maire' ? -1 : b.fonction === 'maire' ? 1 : (a.rang_adjoint ?? 99) - (b.rang_adjoint ?? 99)))
-    .map((e) => ({ choix: { eluId: e.id }, nom: fullName(e), qualite: e.fonction === 'maire' ? 'Maire, officier de l’état civil' : 'Adjoint au maire, officier de l’état civil' }));
+    .sort((a, b) =>
+      a.fonction === 'maire' ? -1 : b.fonction === 'maire' ? 1 : (a.rang_adjoint ?? 99) - (b.rang_adjoint ?? 99),
+    )
+    .map((e) => ({
+      choix: { eluId: e.id },
+      nom: fullName(e),
+      qualite:
+        e.fonction === 'maire' ? 'Maire, officier de l’état civil' : 'Adjoint au maire, officier de l’état civil',
+    }));
   const byId = new Map(elus.map((e) => [e.id, e]));
   for (const d of db.prepare('SELECT * FROM delegation ORDER BY rang, id').all() as DelegationRow[]) {
     if (!covers(d) || delegationLapse(db, d, day) !== null) continue;
     const elu = d.delegataire_elu_id ? byId.get(d.delegataire_elu_id) : undefined;
     if (elu && out.some((o) => o.choix.eluId === elu.id)) continue; // an adjoint is officier by law already
-    out.push({ choix: { delegationId: d.id }, nom: elu ? fullName(elu) : (d.delegataire_nom ?? '?'), qualite: `${d.delegataire_qualite} (arrêté n° ${d.arrete_numero}, art. ${d.article} CGCT)` });
+    out.push({
+      choix: { delegationId: d.id },
+      nom: elu ? fullName(elu) : (d.delegataire_nom ?? '?'),
+      qualite: `${d.delegataire_qualite} (arrêté n° ${d.arrete_numero}, art. ${d.article} CGCT)`,
+    });
   }
   return out;
 }
 
-const same = (a: OfficierChoisi, b: OfficierChoisi) => (a.eluId !== undefined && a.eluId === b.eluId) || (a.delegationId !== undefined && a.delegationId === b.delegationId);
+const same = (a: OfficierChoisi, b: OfficierChoisi) =>
+  (a.eluId !== undefined && a.eluId === b.eluId) || (a.delegationId !== undefined && a.delegationId === b.delegationId);
 
 /** The officier de l'état civil this session is today, if any (its own élu, or a délégation in its name). */
 function selfOfficier(list: OfficierDuJour[], db: Db, s: Session): OfficierDuJour | null {
   if (s.eluId) {
     const mine = list.find((o) => o.choix.eluId === s.eluId);
     if (mine) return mine;
-    const deleg = list.find((o) => o.choix.delegationId && (db.prepare('SELECT delegataire_elu_id FROM delegation WHERE id = ?').get(o.choix.delegationId) as { delegataire_elu_id: number | null }).delegataire_elu_id === s.eluId);
+    const deleg = list.find(
+      (o) =>
+        o.choix.delegationId &&
+        (
+          db.prepare('SELECT delegataire_elu_id FROM delegation WHERE id = ?').get(o.choix.delegationId) as {
+            delegataire_elu_id: number | null;
+          }
+        ).delegataire_elu_id === s.eluId,
+    );
     if (deleg) return deleg;
   }
   // an agent's délégation R2122-10 names the agent: matched on the account's display name (as access.ts does)
@@ -63,13 +83,29 @@ export function officierFor(c: EcCtx, s: Session, choix: OfficierChoisi | null):
   const list = officiersDuJour(c.db, c.today);
   const self = selfOfficier(list, c.db, s);
   if (self) {
-    if (choix && !same(choix, self.choix)) throw new AppError('RULE', `Vous êtes vous-même officier de l’état civil aujourd’hui : le document est délivré sous votre nom (${R2122_10}).`);
+    if (choix && !same(choix, self.choix))
+      throw new AppError(
+        'RULE',
+        `Vous êtes vous-même officier de l’état civil aujourd’hui : le document est délivré sous votre nom (${R2122_10}).`,
+      );
     return self;
   }
-  if (s.role !== 'secretaire') throw new AppError('FORBIDDEN', `Vous n’êtes pas officier de l’état civil ce jour : seuls le maire, les adjoints et les délégataires en fonction délivrent les copies et extraits (${R2122_10}).`);
-  if (!choix) throw new AppError('RULE', `Sans délégation de l’officier de l’état civil (art. R2122-10 CGCT), la secrétaire ne signe pas les copies et extraits : choisissez l’officier qui les signe aujourd’hui (maire, adjoint ou agent délégué).`);
+  if (s.role !== 'secretaire')
+    throw new AppError(
+      'FORBIDDEN',
+      `Vous n’êtes pas officier de l’état civil ce jour : seuls le maire, les adjoints et les délégataires en fonction délivrent les copies et extraits (${R2122_10}).`,
+    );
+  if (!choix)
+    throw new AppError(
+      'RULE',
+      `Sans délégation de l’officier de l’état civil (art. R2122-10 CGCT), la secrétaire ne signe pas les copies et extraits : choisissez l’officier qui les signe aujourd’hui (maire, adjoint ou agent délégué).`,
+    );
   const chosen = list.find((o) => same(o.choix, choix));
-  if (!chosen) throw new AppError('RULE', `La personne choisie n’est pas officier de l’état civil ce jour (mandat ou délégation terminés, ${R2122_10}) : choisissez-en une autre.`);
+  if (!chosen)
+    throw new AppError(
+      'RULE',
+      `La personne choisie n’est pas officier de l’état civil ce jour (mandat ou délégation terminés, ${R2122_10}) : choisissez-en une autre.`,
+    );
   return chosen;
 }
 

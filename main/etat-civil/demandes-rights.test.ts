@@ -31,7 +31,9 @@ describe('the counter: rights and guards', () => {
     const conseiller = await accountAs(t, 'conseiller', 'Loïc Ménard', 'conseiller', elus.get('Ménard')!);
     const { id } = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
     for (const who of [support, conseiller]) {
-      expect(await err(who.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await err(who.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).toMatchObject(
+        { code: 'FORBIDDEN' },
+      );
       expect((await err(who.call('etatCivil.demande.get', { demandeId: id }))).code).toBe('FORBIDDEN');
       expect((await err(who.call('etatCivil.demande.list', {}))).code).toBe('FORBIDDEN');
       expect((await err(who.call('etatCivil.demande.produce', { demandeId: id }))).code).toBe('FORBIDDEN');
@@ -45,28 +47,58 @@ describe('the counter: rights and guards', () => {
 
   it('an agent délégué R2122-10 issues in his own name; once his délégation ends he is refused', async () => {
     const agent = await accountAs(t, 'agent', 'Paul Mercier', 'conseiller');
-    const { delegationId } = await ok(c().call('parapheur.saveDelegation', {
-      delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Paul MERCIER', titulaire: true, qualite: 'Officier de l’état civil délégué', objets: ['etat_civil'], arreteNumero: 'A-2026-12', arreteDate: '2026-04-02', debut: '2026-04-02' },
-    }));
+    const { delegationId } = await ok(
+      c().call('parapheur.saveDelegation', {
+        delegation: {
+          article: 'R2122-10',
+          delegantEluId: elus.get('Lefèvre'),
+          delegataireNom: 'Paul MERCIER',
+          titulaire: true,
+          qualite: 'Officier de l’état civil délégué',
+          objets: ['etat_civil'],
+          arreteNumero: 'A-2026-12',
+          arreteDate: '2026-04-02',
+          debut: '2026-04-02',
+        },
+      }),
+    );
     const d = await ok(agent.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
     const out = await ok(agent.call('etatCivil.demande.produce', { demandeId: d.id }));
-    expect(out.demande.officier).toEqual({ nom: 'Paul MERCIER', qualite: 'Officier de l’état civil délégué (arrêté n° A-2026-12, art. R2122-10 CGCT)' });
+    expect(out.demande.officier).toEqual({
+      nom: 'Paul MERCIER',
+      qualite: 'Officier de l’état civil délégué (arrêté n° A-2026-12, art. R2122-10 CGCT)',
+    });
     const next = await ok(agent.call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
     await ok(c().call('parapheur.revokeDelegation', { delegationId, date: '2026-11-23' }));
-    expect(await err(agent.call('etatCivil.demande.produce', { demandeId: next.id }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('R2122-10') });
+    expect(await err(agent.call('etatCivil.demande.produce', { demandeId: next.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('R2122-10'),
+    });
     // nor may the secrétaire name him any more
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: next.id, officier: { delegationId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('n’est pas officier de l’état civil ce jour') });
+    expect(
+      await err(c().call('etatCivil.demande.produce', { demandeId: next.id, officier: { delegationId } })),
+    ).toMatchObject({ code: 'RULE', message: expect.stringContaining('n’est pas officier de l’état civil ce jour') });
     expect((await ok(c().call('etatCivil.demande.get', { demandeId: next.id }))).statut).toBe('a_produire');
   });
 
   it('hostile or wrong input is refused with a French message, nothing written', async () => {
     const before = count();
-    const bad = async (over: Record<string, unknown>) => err(c().call('etatCivil.demande.create', { demande: { ...demande(g.pere, 'descendant'), ...over } as never }));
-    expect(await bad({ exemplaires: 11 })).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Dix exemplaires au plus') });
+    const bad = async (over: Record<string, unknown>) =>
+      err(c().call('etatCivil.demande.create', { demande: { ...demande(g.pere, 'descendant'), ...over } as never }));
+    expect(await bad({ exemplaires: 11 })).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('Dix exemplaires au plus'),
+    });
     expect((await bad({ demandeur: { nom: 'X', qualite: 'cousin' } })).code).toBe('INVALID');
     expect((await bad({ admin: true })).code).toBe('INVALID');
-    expect(await bad({ recueLe: '2026-12-01' })).toMatchObject({ code: 'INVALID', message: 'Date de réception : dans le futur.' });
-    expect(await bad({ acteType: 'mariage' })).toMatchObject({ code: 'INVALID', message: expect.stringContaining('pas de mariage') });
+    expect(await bad({ recueLe: '2026-12-01' })).toMatchObject({
+      code: 'INVALID',
+      message: 'Date de réception : dans le futur.',
+    });
+    expect(await bad({ acteType: 'mariage' })).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('pas de mariage'),
+    });
     expect((await bad({ acteId: 9999 })).code).toBe('NOT_FOUND');
     expect(count()).toBe(before);
   });
@@ -74,29 +106,74 @@ describe('the counter: rights and guards', () => {
   it('an override needs a written reason; it is kept with who and when, and journaled', async () => {
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
     expect(d.decision!.outcome).toBe('refused');
-    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: '' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('raison de la dérogation') });
-    expect((await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'parce que' }))).code).toBe('INVALID');
+    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: '' }))).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('raison de la dérogation'),
+    });
+    expect((await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'parce que' }))).code).toBe(
+      'INVALID',
+    );
     expect((await ok(c().call('etatCivil.demande.get', { demandeId: d.id }))).statut).toBe('recue');
     const motif = 'Réquisition écrite du procureur de la République jointe au dossier.';
     const o = await ok(c().call('etatCivil.demande.override', { demandeId: d.id, motif }));
-    expect(o).toMatchObject({ statut: 'a_produire', derogation: { motif, par: 'Martine Roux', le: '2026-11-23T09:00:00.000Z' } });
+    expect(o).toMatchObject({
+      statut: 'a_produire',
+      derogation: { motif, par: 'Martine Roux', le: '2026-11-23T09:00:00.000Z' },
+    });
     expect(o.historique.at(-1)).toMatchObject({ quoi: 'dérogation écrite', par: 'Martine Roux' });
-    const line = db().prepare("SELECT summary, user_login FROM journal WHERE action = 'etat-civil.demande.derogation'").get() as { summary: string; user_login: string };
-    expect(line.summary).toMatch(/^Demande n° 2026-\d+ : dérogation à la décision \(refusée\) par Martine Roux, Secrétaire de mairie/);
+    const line = db()
+      .prepare("SELECT summary, user_login FROM journal WHERE action = 'etat-civil.demande.derogation'")
+      .get() as { summary: string; user_login: string };
+    expect(line.summary).toMatch(
+      /^Demande n° 2026-\d+ : dérogation à la décision \(refusée\) par Martine Roux, Secrétaire de mairie/,
+    );
     expect(line.summary).not.toContain('Roux Thomas'); // the requester is never named in the journal
     const maireId = elus.get('Lefèvre')!;
-    expect((await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).demande.statut).toBe('produite');
-    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif }))).toMatchObject({ code: 'RULE' });
-    expect((await err(c().call('etatCivil.demande.override', { demandeId: (await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).id, motif }))).code).toBe('CONFLICT');
+    expect(
+      (await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).demande
+        .statut,
+    ).toBe('produite');
+    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif }))).toMatchObject({
+      code: 'RULE',
+    });
+    expect(
+      (
+        await err(
+          c().call('etatCivil.demande.override', {
+            demandeId: (await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }))).id,
+            motif,
+          }),
+        )
+      ).code,
+    ).toBe('CONFLICT');
   });
 
   it('never by e-mail: the decision explains IGREC n° 72-1, and neither override nor production gets round it', async () => {
-    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'courriel' }) }));
+    const d = await ok(
+      c().call('etatCivil.demande.create', {
+        demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'courriel' }),
+      }),
+    );
     expect(d.decision).toMatchObject({ outcome: 'refused', motif: expect.stringContaining('IGREC n° 72-1') });
-    expect(await err(c().call('etatCivil.demande.override', { demandeId: d.id, motif: 'Le demandeur habite à l’étranger et insiste.' }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
+    expect(
+      await err(
+        c().call('etatCivil.demande.override', {
+          demandeId: d.id,
+          motif: 'Le demandeur habite à l’étranger et insiste.',
+        }),
+      ),
+    ).toMatchObject({ code: 'RULE', message: expect.stringContaining('IGREC n° 72-1') });
+    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id }))).toMatchObject({
+      code: 'RULE',
+      message: expect.stringContaining('IGREC n° 72-1'),
+    });
     // answered by post instead: the same request is then granted
-    const fixed = await ok(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'envoi_postal' }) }));
+    const fixed = await ok(
+      c().call('etatCivil.demande.update', {
+        demandeId: d.id,
+        demande: demande(g.pere, 'descendant', { canal: 'courriel', livraison: 'envoi_postal' }),
+      }),
+    );
     expect(fixed.decision!.outcome).toBe('granted');
   });
 
@@ -104,29 +181,84 @@ describe('the counter: rights and guards', () => {
     const maireId = elus.get('Lefèvre')!;
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
     const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }));
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('déjà produite') });
-    expect((await err(c().call('etatCivil.demande.update', { demandeId: d.id, demande: demande(g.pere, 'descendant', { exemplaires: 3 }) }))).code).toBe('RULE');
-    expect((await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-22' }))).code).toBe('INVALID');
-    expect(() => db().prepare("UPDATE ec_demande SET document = 'extrait_sans_filiation' WHERE id = ?").run(d.id)).toThrow(/ec_demande_produite_immuable/);
+    expect(
+      await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: maireId } })),
+    ).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('déjà produite') });
+    expect(
+      (
+        await err(
+          c().call('etatCivil.demande.update', {
+            demandeId: d.id,
+            demande: demande(g.pere, 'descendant', { exemplaires: 3 }),
+          }),
+        )
+      ).code,
+    ).toBe('RULE');
+    expect(
+      (await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-22' }))).code,
+    ).toBe('INVALID');
+    expect(() =>
+      db().prepare("UPDATE ec_demande SET document = 'extrait_sans_filiation' WHERE id = ?").run(d.id),
+    ).toThrow(/ec_demande_produite_immuable/);
     expect(() => db().prepare('DELETE FROM ec_demande_piece WHERE id = ?').run(out.pieceId)).toThrow(/append_only/);
     expect(() => db().prepare('DELETE FROM ec_demande WHERE id = ?').run(d.id)).toThrow(/append_only/);
 
     const refused = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
-    const lettre = await ok(c().call('etatCivil.demande.lettre', { demandeId: refused.id, lettre: 'refus', officier: { eluId: maireId } }));
+    const lettre = await ok(
+      c().call('etatCivil.demande.lettre', { demandeId: refused.id, lettre: 'refus', officier: { eluId: maireId } }),
+    );
     expect(lettre.demande.statut).toBe('refusee');
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: refused.id, officier: { eluId: maireId } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('a été refusée : rien n’est produit') });
-    expect((await err(c().call('etatCivil.demande.override', { demandeId: refused.id, motif: 'Finalement accordé par le maire.' }))).code).toBe('RULE');
+    expect(
+      await err(c().call('etatCivil.demande.produce', { demandeId: refused.id, officier: { eluId: maireId } })),
+    ).toMatchObject({ code: 'RULE', message: expect.stringContaining('a été refusée : rien n’est produit') });
+    expect(
+      (
+        await err(
+          c().call('etatCivil.demande.override', { demandeId: refused.id, motif: 'Finalement accordé par le maire.' }),
+        )
+      ).code,
+    ).toBe('RULE');
   });
 
   it('a register communicable to anyone (75 years, L213-2): a tiers gets a copy « à titre de simple renseignement »', async (ctx) => {
     requireTool(ctx, toolMissing('pdftotext'));
-    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 1940, type: 'naissance', ouvert_le: null, clos_le: '1940-12-27', relie_le: null }, confirm: true }));
-    const acte = { type: 'naissance' as const, numero: 8, date_acte: '1940-05-06', nom: 'Blanc', prenoms: 'Odile', date_evenement: '1940-05-05', heure_evenement: '10:00', lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)', sexe: 'F' as const, registre_id: registreId };
+    const { registreId } = await ok(
+      c().call('etatCivil.saveRegistre', {
+        registreId: null,
+        registre: { annee: 1940, type: 'naissance', ouvert_le: null, clos_le: '1940-12-27', relie_le: null },
+        confirm: true,
+      }),
+    );
+    const acte = {
+      type: 'naissance' as const,
+      numero: 8,
+      date_acte: '1940-05-06',
+      nom: 'Blanc',
+      prenoms: 'Odile',
+      date_evenement: '1940-05-05',
+      heure_evenement: '10:00',
+      lieu_evenement: 'Saint-Benoît-sur-Loire (Loiret)',
+      sexe: 'F' as const,
+      registre_id: registreId,
+    };
     const { acteId } = await ok(c().call('etatCivil.createActe', { acte }));
-    await ok(c().call('etatCivil.saisir', { acteId, acte, personnes: [{ role: 'titulaire', rang: 1, nom: 'Blanc', prenoms: 'Odile', sexe: 'F' }], terminer: true }));
-    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(acteId, 'tiers', { renseignements: { nom: 'Blanc', prenoms: 'Odile' } }) }));
+    await ok(
+      c().call('etatCivil.saisir', {
+        acteId,
+        acte,
+        personnes: [{ role: 'titulaire', rang: 1, nom: 'Blanc', prenoms: 'Odile', sexe: 'F' }],
+        terminer: true,
+      }),
+    );
+    const d = await ok(
+      c().call('etatCivil.demande.create', {
+        demande: demande(acteId, 'tiers', { renseignements: { nom: 'Blanc', prenoms: 'Odile' } }),
+      }),
+    );
     expect(d.decision).toMatchObject({ outcome: 'granted', certifiee: false, simpleRenseignement: true });
-    const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }));
+    const out = await ok(
+      c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }),
+    );
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-demandes-')), 'simple.pdf');
     fs.writeFileSync(file, Buffer.from(out.base64, 'base64'));
     const text = execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
@@ -138,7 +270,9 @@ describe('the counter: rights and guards', () => {
   it('a decision kept but no longer true on today’s facts is not produced: it must be computed again', async () => {
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'tiers') }));
     db().prepare("UPDATE ec_demande SET decision_issue = 'granted', statut = 'a_produire' WHERE id = ?").run(d.id); // a stale decision
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('La décision a changé') });
+    expect(
+      await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } })),
+    ).toMatchObject({ code: 'RULE', message: expect.stringContaining('La décision a changé') });
     expect((await ok(c().call('etatCivil.demande.decide', { demandeId: d.id }))).statut).toBe('recue');
   });
 
@@ -149,20 +283,48 @@ describe('the counter: rights and guards', () => {
     expect(produced.length).toBeGreaterThan(0);
     expect(produced.every((d) => d.statut === 'produite' && d.annee === 2026)).toBe(true);
     expect(await ok(c().call('etatCivil.demande.list', { annee: 2025 }))).toEqual([]);
-    const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant', { demandeur: { nom: 'Roux', prenoms: 'Thomas', adresse: null, qualite: 'descendant' } }) }));
+    const d = await ok(
+      c().call('etatCivil.demande.create', {
+        demande: demande(g.pere, 'descendant', {
+          demandeur: { nom: 'Roux', prenoms: 'Thomas', adresse: null, qualite: 'descendant' },
+        }),
+      }),
+    );
     await ok(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }));
-    expect(await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'envoi', date: '2026-11-23' }))).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Adresse du demandeur') });
-    expect((await ok(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-23' }))).statut).toBe('remise');
+    expect(
+      await err(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'envoi', date: '2026-11-23' })),
+    ).toMatchObject({ code: 'INVALID', message: expect.stringContaining('Adresse du demandeur') });
+    expect(
+      (await ok(c().call('etatCivil.demande.remise', { demandeId: d.id, mode: 'remise', date: '2026-11-23' }))).statut,
+    ).toBe('remise');
   });
 
   // last: from here on the secrétaire is herself an officier délégué
   it('a secrétaire holding a délégation R2122-10 issues in her own name', async () => {
-    await ok(c().call('parapheur.saveDelegation', {
-      delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Martine Roux', titulaire: true, qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée', objets: ['etat_civil'], arreteNumero: 'A-2026-20', arreteDate: '2026-06-01', debut: '2026-06-01' },
-    }));
+    await ok(
+      c().call('parapheur.saveDelegation', {
+        delegation: {
+          article: 'R2122-10',
+          delegantEluId: elus.get('Lefèvre'),
+          delegataireNom: 'Martine Roux',
+          titulaire: true,
+          qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée',
+          objets: ['etat_civil'],
+          arreteNumero: 'A-2026-20',
+          arreteDate: '2026-06-01',
+          debut: '2026-06-01',
+        },
+      }),
+    );
     const d = await ok(c().call('etatCivil.demande.create', { demande: demande(g.pere, 'descendant') }));
-    expect(await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } }))).toMatchObject({ code: 'RULE', message: expect.stringContaining('sous votre nom') });
+    expect(
+      await err(c().call('etatCivil.demande.produce', { demandeId: d.id, officier: { eluId: elus.get('Lefèvre')! } })),
+    ).toMatchObject({ code: 'RULE', message: expect.stringContaining('sous votre nom') });
     const out = await ok(c().call('etatCivil.demande.produce', { demandeId: d.id }));
-    expect(out.demande.officier).toEqual({ nom: 'Martine Roux', qualite: 'Secrétaire générale de mairie, officière de l’état civil déléguée (arrêté n° A-2026-20, art. R2122-10 CGCT)' });
+    expect(out.demande.officier).toEqual({
+      nom: 'Martine Roux',
+      qualite:
+        'Secrétaire générale de mairie, officière de l’état civil déléguée (arrêté n° A-2026-20, art. R2122-10 CGCT)',
+    });
   });
 });

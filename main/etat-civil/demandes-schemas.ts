@@ -10,13 +10,29 @@ import { KINDS } from './rules/kinds';
 import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './rules/delivrance';
 
 const id = z.number().int().positive();
-const txt = (label: string, max: number) => z.string().trim().max(max, { error: `${label} : ${max} caractères au plus.` });
-const opt = (label: string, max: number) => txt(label, max).nullable().optional().transform((v) => v || null);
+const txt = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} : ${max} caractères au plus.` });
+const opt = (label: string, max: number) =>
+  txt(label, max)
+    .nullable()
+    .optional()
+    .transform((v) => v || null);
 const req = (label: string, max: number) => txt(label, max).min(1, { error: `${label} : champ obligatoire.` });
-const optDay = (label: string) => isoDate(label).nullable().optional().transform((v) => v ?? null);
+const optDay = (label: string) =>
+  isoDate(label)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
 
 const bool = z.boolean().default(false);
-const civilite = z.enum(['M.', 'Mme']).nullable().optional().transform((v) => v ?? null);
+const civilite = z
+  .enum(['M.', 'Mme'])
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const qualite = z.enum(QUALITES, { error: 'Qualité du demandeur : choisissez dans la liste.' });
 
 /** The pieces a quality needs (art. 30), as rules/delivrance.ts `Demandeur` reads them. */
@@ -42,7 +58,12 @@ export const demandeurInput = z
     qualite: qualite.nullable(),
     ...pieces,
     /** an avocat asks for a client: the client's own quality decides (art. 30) */
-    client: z.object({ qualite: qualite.nullable(), ...pieces }).strict().nullable().optional().transform((v) => v ?? null),
+    client: z
+      .object({ qualite: qualite.nullable(), ...pieces })
+      .strict()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
   })
   .strict();
 
@@ -77,7 +98,12 @@ export const demandeInput = z
     acteType: z.enum(KINDS),
     renseignements: renseignementsInput.prefault({}),
     document: z.enum(DOCUMENTS, { error: 'Document : choisissez dans la liste.' }),
-    exemplaires: z.number({ error: 'Nombre d’exemplaires : un nombre.' }).int().min(1, { error: 'Au moins un exemplaire.' }).max(10, { error: 'Dix exemplaires au plus.' }).default(1),
+    exemplaires: z
+      .number({ error: 'Nombre d’exemplaires : un nombre.' })
+      .int()
+      .min(1, { error: 'Au moins un exemplaire.' })
+      .max(10, { error: 'Dix exemplaires au plus.' })
+      .default(1),
     livraison: z.enum(LIVRAISONS, { error: 'Remise : choisissez dans la liste.' }),
     /** all marriages and divorces on an extract, not only the last (domain-rules §2.1) */
     tousMariages: z.boolean().default(false),
@@ -91,7 +117,9 @@ export type DemandeInput = z.output<typeof demandeInput>;
 const officierChoisi = z
   .object({ eluId: id.optional(), delegationId: id.optional() })
   .strict()
-  .refine((o) => (o.eluId === undefined) !== (o.delegationId === undefined), { error: 'Officier : choisissez un élu ou une délégation.' });
+  .refine((o) => (o.eluId === undefined) !== (o.delegationId === undefined), {
+    error: 'Officier : choisissez un élu ou une délégation.',
+  });
 export type OfficierChoisi = z.output<typeof officierChoisi>;
 
 export const STATUTS = ['recue', 'incomplete', 'a_produire', 'produite', 'remise', 'envoyee', 'refusee'] as const;
@@ -99,30 +127,90 @@ export const MOTIF_MIN = 15;
 
 export const demandeApi = {
   'etatCivil.demande.list': {
-    args: z.object({ statut: z.enum(STATUTS).nullable().optional().transform((v) => v ?? null), annee: z.number().int().min(2000).max(2200).nullable().optional().transform((v) => v ?? null) }).strict(),
+    args: z
+      .object({
+        statut: z
+          .enum(STATUTS)
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+        annee: z
+          .number()
+          .int()
+          .min(2000)
+          .max(2200)
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+      })
+      .strict(),
     access: 'commune.read',
   },
   'etatCivil.demande.get': { args: z.object({ demandeId: id }).strict(), access: 'commune.read' },
   /** creates the request and computes its decision at once (shown before anything is produced) */
   'etatCivil.demande.create': { args: z.object({ demande: demandeInput }).strict(), access: 'commune.read' },
   /** while not produced: the decision is computed again (an override given before is dropped) */
-  'etatCivil.demande.update': { args: z.object({ demandeId: id, demande: demandeInput }).strict(), access: 'commune.read' },
+  'etatCivil.demande.update': {
+    args: z.object({ demandeId: id, demande: demandeInput }).strict(),
+    access: 'commune.read',
+  },
   'etatCivil.demande.decide': { args: z.object({ demandeId: id }).strict(), access: 'commune.read' },
   'etatCivil.demande.override': {
-    args: z.object({ demandeId: id, motif: z.string().trim().min(MOTIF_MIN, { error: `Motif : écrivez la raison de la dérogation (${MOTIF_MIN} caractères au moins).` }).max(2000) }).strict(),
+    args: z
+      .object({
+        demandeId: id,
+        motif: z
+          .string()
+          .trim()
+          .min(MOTIF_MIN, { error: `Motif : écrivez la raison de la dérogation (${MOTIF_MIN} caractères au moins).` })
+          .max(2000),
+      })
+      .strict(),
     access: 'commune.read',
   },
   /** who may sign today: the maire, the adjoints (L2122-32), the agents délégués (R2122-10) */
   'etatCivil.demande.officiers': { args: z.object({}).strict(), access: 'commune.read' },
-  'etatCivil.demande.produce': { args: z.object({ demandeId: id, officier: officierChoisi.nullable().optional().transform((v) => v ?? null) }).strict(), access: 'commune.read' },
+  'etatCivil.demande.produce': {
+    args: z
+      .object({
+        demandeId: id,
+        officier: officierChoisi
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+      })
+      .strict(),
+    access: 'commune.read',
+  },
   /** complément: the request waits; refus: signed by an officier (CRPA L212-1), the request is closed */
-  'etatCivil.demande.lettre': { args: z.object({ demandeId: id, lettre: z.enum(['complement', 'refus']), officier: officierChoisi.nullable().optional().transform((v) => v ?? null) }).strict(), access: 'commune.read' },
+  'etatCivil.demande.lettre': {
+    args: z
+      .object({
+        demandeId: id,
+        lettre: z.enum(['complement', 'refus']),
+        officier: officierChoisi
+          .nullable()
+          .optional()
+          .transform((v) => v ?? null),
+      })
+      .strict(),
+    access: 'commune.read',
+  },
   /** no accusé de réception by default (CRPA L112-3, R112-4 2°): printed only when asked */
   'etatCivil.demande.recepisse': { args: z.object({ demandeId: id }).strict(), access: 'commune.read' },
   'etatCivil.demande.piece': { args: z.object({ demandeId: id, pieceId: id }).strict(), access: 'commune.read' },
-  'etatCivil.demande.remise': { args: z.object({ demandeId: id, mode: z.enum(['remise', 'envoi']), date: isoDate('Date') }).strict(), access: 'commune.read' },
+  'etatCivil.demande.remise': {
+    args: z.object({ demandeId: id, mode: z.enum(['remise', 'envoi']), date: isoDate('Date') }).strict(),
+    access: 'commune.read',
+  },
   /** the commune keeps a signed PDF (parapheur, PAdES) of what it issues: read, or set by the secrétaire or the maire */
-  'etatCivil.demande.reglages': { args: z.object({ pdfSigne: z.boolean().optional() }).strict(), access: 'commune.read' },
+  'etatCivil.demande.reglages': {
+    args: z.object({ pdfSigne: z.boolean().optional() }).strict(),
+    access: 'commune.read',
+  },
   /** per month and channel, no personal data: for the maire and the adjoints too */
-  'etatCivil.demande.stats': { args: z.object({ annee: z.number().int().min(2000).max(2200) }).strict(), access: 'commune.read' },
+  'etatCivil.demande.stats': {
+    args: z.object({ annee: z.number().int().min(2000).max(2200) }).strict(),
+    access: 'commune.read',
+  },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -11,8 +11,27 @@ import type { Statut } from './demandes';
 import { KIND_LABELS, type Kind } from './rules/kinds';
 import { daysBetween } from './rules/dates';
 
-interface Todo { due_date: string | null; title: string; legal_ref: string; object_type: string; object_id: string }
-type Row = { id: number; annee: number; numero: number; statut: Statut; document: DocumentKind; acte_type: Kind; livraison: string; decision_issue: string | null; derogation_le: string | null; recue_le: string; a_numero: number | null; a_annee: number | null };
+interface Todo {
+  due_date: string | null;
+  title: string;
+  legal_ref: string;
+  object_type: string;
+  object_id: string;
+}
+type Row = {
+  id: number;
+  annee: number;
+  numero: number;
+  statut: Statut;
+  document: DocumentKind;
+  acte_type: Kind;
+  livraison: string;
+  decision_issue: string | null;
+  derogation_le: string | null;
+  recue_le: string;
+  a_numero: number | null;
+  a_annee: number | null;
+};
 
 const ART_27 = 'Décret 2017-890 art. 27';
 const ART_30 = 'Décret 2017-890 art. 30';
@@ -30,29 +49,72 @@ export function demandeTodos(db: Db): Todo[] {
     const le = d.document === 'copie_integrale' ? 'la ' : 'l’';
     const what = `${le}${DOCUMENT_LABELS[d.document].toLowerCase()} de l’${d.a_numero ? acteRef({ type: d.acte_type, numero: d.a_numero, annee: d.a_annee! } as Pick<ActeRow, 'type' | 'numero' | 'annee'>) : `acte de ${KIND_LABELS[d.acte_type].toLowerCase()} à retrouver`}`;
     const ref = `Demande n° ${d.annee}-${d.numero}`;
-    const todo = (title: string, legal_ref: string): Todo => ({ due_date: null, title: `${ref} : ${title}`, legal_ref, object_type: 'etat-civil.demande', object_id: String(d.id) });
-    if (d.statut === 'recue' && d.decision_issue === 'incomplete') return [todo(`demander les renseignements manquants (${what})`, ART_30)];
-    if (d.statut === 'recue' && d.decision_issue === 'refused') return [todo(`envoyer la lettre de refus ou déroger par écrit (${what})`, ART_30)];
+    const todo = (title: string, legal_ref: string): Todo => ({
+      due_date: null,
+      title: `${ref} : ${title}`,
+      legal_ref,
+      object_type: 'etat-civil.demande',
+      object_id: String(d.id),
+    });
+    if (d.statut === 'recue' && d.decision_issue === 'incomplete')
+      return [todo(`demander les renseignements manquants (${what})`, ART_30)];
+    if (d.statut === 'recue' && d.decision_issue === 'refused')
+      return [todo(`envoyer la lettre de refus ou déroger par écrit (${what})`, ART_30)];
     if (d.statut === 'incomplete') return [todo(`en attente du complément demandé (${what})`, ART_30)];
     if (d.statut === 'a_produire') return [todo(`produire ${what}`, ART_27)];
-    if (d.statut === 'produite') return [todo(d.livraison === 'envoi_postal' ? `poster ${what}` : `remettre ${what} au guichet`, ART_27)];
+    if (d.statut === 'produite')
+      return [todo(d.livraison === 'envoi_postal' ? `poster ${what}` : `remettre ${what} au guichet`, ART_27)];
     return [];
   });
 }
 
 /** Requests handed over or posted in the Paris month of `today` (the dashboard's count). */
 export const delivreesCeMois = (db: Db, today: string): number =>
-  (db.prepare("SELECT count(*) AS n FROM ec_demande WHERE statut IN ('remise', 'envoyee') AND substr(remise_le, 1, 7) = ?").get(today.slice(0, 7)) as { n: number }).n;
+  (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM ec_demande WHERE statut IN ('remise', 'envoyee') AND substr(remise_le, 1, 7) = ?",
+      )
+      .get(today.slice(0, 7)) as { n: number }
+  ).n;
 
-export interface StatLigne { mois: string; canal: string; recues: number; delivrees: number; refusees: number; enCours: number; delaiMoyenJours: number | null }
+export interface StatLigne {
+  mois: string;
+  canal: string;
+  recues: number;
+  delivrees: number;
+  refusees: number;
+  enCours: number;
+  delaiMoyenJours: number | null;
+}
 
 /** Per month received and channel: counts and the mean delay from receipt to delivery, in days. */
 export function demandeStats(db: Db, annee: number): { annee: number; lignes: StatLigne[] } {
-  const rows = db.prepare('SELECT substr(recue_le, 1, 7) AS mois, canal, statut, recue_le, remise_le, produite_le FROM ec_demande WHERE annee = ? ORDER BY recue_le').all(annee) as { mois: string; canal: string; statut: Statut; recue_le: string; remise_le: string | null; produite_le: string | null }[];
+  const rows = db
+    .prepare(
+      'SELECT substr(recue_le, 1, 7) AS mois, canal, statut, recue_le, remise_le, produite_le FROM ec_demande WHERE annee = ? ORDER BY recue_le',
+    )
+    .all(annee) as {
+    mois: string;
+    canal: string;
+    statut: Statut;
+    recue_le: string;
+    remise_le: string | null;
+    produite_le: string | null;
+  }[];
   const byKey = new Map<string, StatLigne & { delais: number[] }>();
   for (const r of rows) {
     const key = `${r.mois}|${r.canal}`;
-    const l = byKey.get(key) ?? { mois: r.mois, canal: r.canal, recues: 0, delivrees: 0, refusees: 0, enCours: 0, delaiMoyenJours: null, delais: [] };
+    const l = byKey.get(key) ?? {
+      mois: r.mois,
+      canal: r.canal,
+      recues: 0,
+      delivrees: 0,
+      refusees: 0,
+      enCours: 0,
+      delaiMoyenJours: null,
+      delais: [],
+    };
     l.recues++;
     if (r.statut === 'remise' || r.statut === 'envoyee') {
       l.delivrees++;
@@ -61,6 +123,9 @@ export function demandeStats(db: Db, annee: number): { annee: number; lignes: St
     else l.enCours++;
     byKey.set(key, l);
   }
-  const lignes = [...byKey.values()].map(({ delais, ...l }) => ({ ...l, delaiMoyenJours: delais.length ? Math.round((delais.reduce((a, b) => a + b, 0) / delais.length) * 10) / 10 : null }));
+  const lignes = [...byKey.values()].map(({ delais, ...l }) => ({
+    ...l,
+    delaiMoyenJours: delais.length ? Math.round((delais.reduce((a, b) => a + b, 0) / delais.length) * 10) / 10 : null,
+  }));
   return { annee, lignes };
 }

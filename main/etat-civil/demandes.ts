@@ -51,8 +51,13 @@ export interface DemandeRow {
 export const OUVERTES: readonly Statut[] = ['recue', 'incomplete', 'a_produire'];
 
 export const STATUT_LABELS: Record<Statut, string> = {
-  recue: 'Reçue', incomplete: 'Incomplète (en attente du complément)', a_produire: 'À produire', produite: 'Produite',
-  remise: 'Remise au guichet', envoyee: 'Envoyée par la poste', refusee: 'Refusée',
+  recue: 'Reçue',
+  incomplete: 'Incomplète (en attente du complément)',
+  a_produire: 'À produire',
+  produite: 'Produite',
+  remise: 'Remise au guichet',
+  envoyee: 'Envoyée par la poste',
+  refusee: 'Refusée',
 };
 
 /** « demande n° 2026-14 » — the journal's and the dashboard's name for a request. */
@@ -61,7 +66,9 @@ export const demandeRef = (d: Pick<DemandeRow, 'annee' | 'numero'>) => `demande 
 /** « copie intégrale de l’acte de naissance n° 12 de 1960 », or the act's kind when it was not found. */
 export function objetRef(c: EcCtx, d: Pick<DemandeRow, 'document' | 'acte_id' | 'acte_type'>): string {
   const what = DOCUMENT_LABELS[d.document].toLowerCase();
-  return d.acte_id ? `${what} de l’${acteRef(getActeRow(c, d.acte_id))}` : `${what} d’un acte de ${KIND_LABELS[d.acte_type].toLowerCase()} non retrouvé`;
+  return d.acte_id
+    ? `${what} de l’${acteRef(getActeRow(c, d.acte_id))}`
+    : `${what} d’un acte de ${KIND_LABELS[d.acte_type].toLowerCase()} non retrouvé`;
 }
 
 export function getDemande(c: EcCtx, id: number): DemandeRow {
@@ -72,38 +79,87 @@ export function getDemande(c: EcCtx, id: number): DemandeRow {
 
 /** One line of the request's append-only history. */
 export function event(c: EcCtx, id: number, quoi: string, statut: Statut, details: Record<string, unknown> = {}): void {
-  c.db.prepare('INSERT INTO ec_demande_evenement (demande_id, at, par, quoi, statut, details) VALUES (?, ?, ?, ?, ?, ?)').run(id, c.now.toISOString(), actorName(c), quoi, statut, JSON.stringify(details));
+  c.db
+    .prepare('INSERT INTO ec_demande_evenement (demande_id, at, par, quoi, statut, details) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, c.now.toISOString(), actorName(c), quoi, statut, JSON.stringify(details));
 }
 
 export const actorName = (c: EcCtx) => c.actor.name ?? c.actor.login ?? '?';
 
 /** The act named by the request must exist and be of the kind asked; the date received is not in the future (what is missing is the decision's: a complément letter). */
 function check(c: EcCtx, v: DemandeInput): void {
-  if (v.recueLe > c.today) throw new AppError('INVALID', 'Date de réception : dans le futur.', { recueLe: 'Dans le futur.' });
+  if (v.recueLe > c.today)
+    throw new AppError('INVALID', 'Date de réception : dans le futur.', { recueLe: 'Dans le futur.' });
   if (v.acteId) {
     const a = getActeRow(c, v.acteId);
-    if (a.type !== v.acteType) throw new AppError('INVALID', `L’acte choisi est un acte de ${KIND_LABELS[a.type].toLowerCase()}, pas de ${KIND_LABELS[v.acteType].toLowerCase()}.`, { acteType: 'Différent de l’acte choisi.' });
+    if (a.type !== v.acteType)
+      throw new AppError(
+        'INVALID',
+        `L’acte choisi est un acte de ${KIND_LABELS[a.type].toLowerCase()}, pas de ${KIND_LABELS[v.acteType].toLowerCase()}.`,
+        { acteType: 'Différent de l’acte choisi.' },
+      );
   }
 }
 
-const COLS = ['canal', 'recue_le', 'demandeur_nom', 'demandeur_prenoms', 'demandeur_adresse', 'qualite', 'justificatifs', 'acte_id', 'acte_type', 'renseignements', 'document', 'options', 'exemplaires', 'livraison'] as const;
+const COLS = [
+  'canal',
+  'recue_le',
+  'demandeur_nom',
+  'demandeur_prenoms',
+  'demandeur_adresse',
+  'qualite',
+  'justificatifs',
+  'acte_id',
+  'acte_type',
+  'renseignements',
+  'document',
+  'options',
+  'exemplaires',
+  'livraison',
+] as const;
 function values(v: DemandeInput): unknown[] {
   const { nom, prenoms, adresse, qualite, ...justificatifs } = v.demandeur;
-  return [v.canal, v.recueLe, nom, prenoms, adresse, qualite, JSON.stringify(justificatifs), v.acteId, v.acteType, JSON.stringify(v.renseignements), v.document, JSON.stringify({ tousMariages: v.tousMariages, nationalite: v.nationalite }), v.exemplaires, v.livraison];
+  return [
+    v.canal,
+    v.recueLe,
+    nom,
+    prenoms,
+    adresse,
+    qualite,
+    JSON.stringify(justificatifs),
+    v.acteId,
+    v.acteType,
+    JSON.stringify(v.renseignements),
+    v.document,
+    JSON.stringify({ tousMariages: v.tousMariages, nationalite: v.nationalite }),
+    v.exemplaires,
+    v.livraison,
+  ];
 }
 
 /** Record a request (numbered in the year it was received) and compute its decision at once. */
 export function createDemande(c: EcCtx, v: DemandeInput): number {
   check(c, v);
   const annee = Number(v.recueLe.slice(0, 4));
-  const numero = (c.db.prepare('SELECT coalesce(max(numero), 0) + 1 AS n FROM ec_demande WHERE annee = ?').get(annee) as { n: number }).n;
+  const numero = (
+    c.db.prepare('SELECT coalesce(max(numero), 0) + 1 AS n FROM ec_demande WHERE annee = ?').get(annee) as { n: number }
+  ).n;
   const now = c.now.toISOString();
   const id = Number(
-    c.db.prepare(`INSERT INTO ec_demande (annee, numero, ${COLS.join(', ')}, created_at, updated_at) VALUES (?, ?, ${COLS.map(() => '?').join(', ')}, ?, ?)`).run(annee, numero, ...values(v), now, now).lastInsertRowid,
+    c.db
+      .prepare(
+        `INSERT INTO ec_demande (annee, numero, ${COLS.join(', ')}, created_at, updated_at) VALUES (?, ?, ${COLS.map(() => '?').join(', ')}, ?, ?)`,
+      )
+      .run(annee, numero, ...values(v), now, now).lastInsertRowid,
   );
   const d = getDemande(c, id);
   event(c, id, 'reçue', 'recue', { canal: v.canal });
-  c.audit({ action: 'etat-civil.demande.recue', summary: `${capital(demandeRef(d))} reçue (${CANAL_LABELS[v.canal].toLowerCase()}) : ${objetRef(c, d)}`, objectType: 'ec_demande', objectId: id });
+  c.audit({
+    action: 'etat-civil.demande.recue',
+    summary: `${capital(demandeRef(d))} reçue (${CANAL_LABELS[v.canal].toLowerCase()}) : ${objetRef(c, d)}`,
+    objectType: 'ec_demande',
+    objectId: id,
+  });
   decideDemande(c, id);
   return id;
 }
@@ -111,11 +167,24 @@ export function createDemande(c: EcCtx, v: DemandeInput): number {
 /** Change what was asked while nothing is produced nor refused; the decision is computed again, an override dropped. */
 export function updateDemande(c: EcCtx, id: number, v: DemandeInput): void {
   const old = getDemande(c, id);
-  if (!OUVERTES.includes(old.statut)) throw new AppError('RULE', `La ${demandeRef(old)} est ${STATUT_LABELS[old.statut].toLowerCase()} : elle ne se modifie plus (décret 2017-890 art. 27). Enregistrez une nouvelle demande.`);
+  if (!OUVERTES.includes(old.statut))
+    throw new AppError(
+      'RULE',
+      `La ${demandeRef(old)} est ${STATUT_LABELS[old.statut].toLowerCase()} : elle ne se modifie plus (décret 2017-890 art. 27). Enregistrez une nouvelle demande.`,
+    );
   check(c, v);
-  c.db.prepare(`UPDATE ec_demande SET ${COLS.map((k) => `${k} = ?`).join(', ')}, derogation_motif = NULL, derogation_par = NULL, derogation_le = NULL, updated_at = ? WHERE id = ?`).run(...values(v), c.now.toISOString(), id);
+  c.db
+    .prepare(
+      `UPDATE ec_demande SET ${COLS.map((k) => `${k} = ?`).join(', ')}, derogation_motif = NULL, derogation_par = NULL, derogation_le = NULL, updated_at = ? WHERE id = ?`,
+    )
+    .run(...values(v), c.now.toISOString(), id);
   event(c, id, old.derogation_le ? 'modifiée (la dérogation est retirée)' : 'modifiée', old.statut);
-  c.audit({ action: 'etat-civil.demande.modifiee', summary: `${capital(demandeRef(old))} modifiée : ${objetRef(c, getDemande(c, id))}${old.derogation_le ? ' (dérogation retirée)' : ''}`, objectType: 'ec_demande', objectId: id });
+  c.audit({
+    action: 'etat-civil.demande.modifiee',
+    summary: `${capital(demandeRef(old))} modifiée : ${objetRef(c, getDemande(c, id))}${old.derogation_le ? ' (dérogation retirée)' : ''}`,
+    objectType: 'ec_demande',
+    objectId: id,
+  });
   decideDemande(c, id);
 }
 
@@ -134,21 +203,48 @@ export interface Piece {
 /** The request as the window shows it: what was asked, the decision, the pieces printed, the history. */
 export function readDemande(c: EcCtx, id: number) {
   const d = getDemande(c, id);
-  const pieces = c.db.prepare('SELECT id, nature, pages, officier, parapheur_document_id, created_at, created_by FROM ec_demande_piece WHERE demande_id = ? ORDER BY id').all(id) as Piece[];
-  const historique = c.db.prepare('SELECT at, par, quoi, statut FROM ec_demande_evenement WHERE demande_id = ? ORDER BY id').all(id) as { at: string; par: string | null; quoi: string; statut: Statut }[];
+  const pieces = c.db
+    .prepare(
+      'SELECT id, nature, pages, officier, parapheur_document_id, created_at, created_by FROM ec_demande_piece WHERE demande_id = ? ORDER BY id',
+    )
+    .all(id) as Piece[];
+  const historique = c.db
+    .prepare('SELECT at, par, quoi, statut FROM ec_demande_evenement WHERE demande_id = ? ORDER BY id')
+    .all(id) as { at: string; par: string | null; quoi: string; statut: Statut }[];
   return { ...view(c, d), pieces, historique };
 }
 
 export function view(c: EcCtx, d: DemandeRow) {
   return {
-    id: d.id, annee: d.annee, numero: d.numero, reference: `${d.annee}-${d.numero}`, canal: d.canal, recueLe: d.recue_le,
-    demandeur: { nom: d.demandeur_nom, prenoms: d.demandeur_prenoms, adresse: d.demandeur_adresse, qualite: d.qualite, ...(JSON.parse(d.justificatifs) as Omit<DemandeInput['demandeur'], 'nom' | 'prenoms' | 'adresse' | 'qualite'>) },
-    acteId: d.acte_id, acteType: d.acte_type, renseignements: JSON.parse(d.renseignements) as DemandeInput['renseignements'],
-    document: d.document, ...(JSON.parse(d.options) as { tousMariages: boolean; nationalite: boolean }), exemplaires: d.exemplaires, livraison: d.livraison,
-    objet: objetRef(c, d), statut: d.statut, statutLibelle: STATUT_LABELS[d.statut],
-    decision: d.decision ? (JSON.parse(d.decision) as Decision) : null, decideeLe: d.decidee_le,
+    id: d.id,
+    annee: d.annee,
+    numero: d.numero,
+    reference: `${d.annee}-${d.numero}`,
+    canal: d.canal,
+    recueLe: d.recue_le,
+    demandeur: {
+      nom: d.demandeur_nom,
+      prenoms: d.demandeur_prenoms,
+      adresse: d.demandeur_adresse,
+      qualite: d.qualite,
+      ...(JSON.parse(d.justificatifs) as Omit<DemandeInput['demandeur'], 'nom' | 'prenoms' | 'adresse' | 'qualite'>),
+    },
+    acteId: d.acte_id,
+    acteType: d.acte_type,
+    renseignements: JSON.parse(d.renseignements) as DemandeInput['renseignements'],
+    document: d.document,
+    ...(JSON.parse(d.options) as { tousMariages: boolean; nationalite: boolean }),
+    exemplaires: d.exemplaires,
+    livraison: d.livraison,
+    objet: objetRef(c, d),
+    statut: d.statut,
+    statutLibelle: STATUT_LABELS[d.statut],
+    decision: d.decision ? (JSON.parse(d.decision) as Decision) : null,
+    decideeLe: d.decidee_le,
     derogation: d.derogation_le ? { motif: d.derogation_motif, par: d.derogation_par, le: d.derogation_le } : null,
-    officier: d.officier_nom ? { nom: d.officier_nom, qualite: d.officier_qualite } : null, produiteLe: d.produite_le, remiseLe: d.remise_le,
+    officier: d.officier_nom ? { nom: d.officier_nom, qualite: d.officier_qualite } : null,
+    produiteLe: d.produite_le,
+    remiseLe: d.remise_le,
   };
 }
 
@@ -163,6 +259,10 @@ export function listDemandes(c: EcCtx, statut: Statut | null, annee: number | nu
     where.push('annee = ?');
     params.push(annee);
   }
-  const rows = c.db.prepare(`SELECT * FROM ec_demande ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY recue_le DESC, id DESC LIMIT 500`).all(...params) as DemandeRow[];
+  const rows = c.db
+    .prepare(
+      `SELECT * FROM ec_demande ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY recue_le DESC, id DESC LIMIT 500`,
+    )
+    .all(...params) as DemandeRow[];
   return rows.map((d) => view(c, d));
 }

@@ -13,9 +13,27 @@ describe('état civil: access, search, keying', () => {
     const dossier = await ok(c().call('commune.get'));
     elus = new Map(dossier.elus.filter((e) => !e.mandat_fin).map((e) => [e.nom, e.id]));
     await ok(c().call('etatCivil.createActe', { acte: naissance(1, 'Lefèvre', 'Éloïse Marie') }));
-    await ok(c().call('etatCivil.createActe', { acte: { ...naissance(2, 'Martin-Dupont', 'Jean'), nom_usage: 'Roux' } }));
-    await ok(c().call('etatCivil.createActe', { acte: { type: 'deces', numero: 1, date_acte: '1987-03-02', nom: 'Lefebvre', prenoms: 'Paul' } }));
-    await ok(c().call('etatCivil.createActe', { acte: { type: 'mariage', numero: 1, date_acte: '2001-06-16', nom: 'Girard', prenoms: 'Luc', nom_conjoint: 'Œuvrard', prenoms_conjoint: 'Zoé' } }));
+    await ok(
+      c().call('etatCivil.createActe', { acte: { ...naissance(2, 'Martin-Dupont', 'Jean'), nom_usage: 'Roux' } }),
+    );
+    await ok(
+      c().call('etatCivil.createActe', {
+        acte: { type: 'deces', numero: 1, date_acte: '1987-03-02', nom: 'Lefebvre', prenoms: 'Paul' },
+      }),
+    );
+    await ok(
+      c().call('etatCivil.createActe', {
+        acte: {
+          type: 'mariage',
+          numero: 1,
+          date_acte: '2001-06-16',
+          nom: 'Girard',
+          prenoms: 'Luc',
+          nom_conjoint: 'Œuvrard',
+          prenoms_conjoint: 'Zoé',
+        },
+      }),
+    );
   });
   afterAll(() => t.close());
 
@@ -37,7 +55,17 @@ describe('état civil: access, search, keying', () => {
     expect((await err(agent.call('etatCivil.search', { q: 'lef' }))).code).toBe('FORBIDDEN');
     const { delegationId } = await ok(
       c().call('parapheur.saveDelegation', {
-        delegation: { article: 'R2122-10', delegantEluId: elus.get('Lefèvre'), delegataireNom: 'Martine ROUX', titulaire: true, qualite: "Officier d'état civil délégué", objets: ['etat_civil'], arreteNumero: 'A-2026-12', arreteDate: '2026-04-02', debut: '2026-04-02' },
+        delegation: {
+          article: 'R2122-10',
+          delegantEluId: elus.get('Lefèvre'),
+          delegataireNom: 'Martine ROUX',
+          titulaire: true,
+          qualite: "Officier d'état civil délégué",
+          objets: ['etat_civil'],
+          arreteNumero: 'A-2026-12',
+          arreteDate: '2026-04-02',
+          debut: '2026-04-02',
+        },
       }),
     );
     expect((await ok(agent.call('etatCivil.search', { q: 'lef' }))).rows).toHaveLength(2);
@@ -58,38 +86,106 @@ describe('état civil: access, search, keying', () => {
     expect(await names('oeuv')).toEqual([]); // « Œ » is a letter of its own for the tokenizer
     expect(await names('zoé 2001')).toEqual(['Luc GIRARD et Zoé ŒUVRARD']);
     expect(await names('')).toEqual([]);
-    const r = (await ok(c().call('etatCivil.search', { q: 'lef', limit: 1 })));
+    const r = await ok(c().call('etatCivil.search', { q: 'lef', limit: 1 }));
     expect(r.more).toBe(true);
-    expect(r.rows[0]).toEqual({ id: expect.any(Number), type: 'naissance', annee: 2026, numero: 1, date_acte: expect.any(String), titulaire: 'Éloïse Marie LEFÈVRE', statut: 'indexe' });
+    expect(r.rows[0]).toEqual({
+      id: expect.any(Number),
+      type: 'naissance',
+      annee: 2026,
+      numero: 1,
+      date_acte: expect.any(String),
+      titulaire: 'Éloïse Marie LEFÈVRE',
+      statut: 'indexe',
+    });
   });
 
   it('finds by a parent’s name once keyed, and refuses « saisi » while a field of art. 57 is missing', async () => {
-    const acte = { ...naissance(1, 'Lefèvre', 'Éloïse Marie'), date_evenement: '2026-11-18', lieu_evenement: 'Orléans (Loiret)' };
+    const acte = {
+      ...naissance(1, 'Lefèvre', 'Éloïse Marie'),
+      date_evenement: '2026-11-18',
+      lieu_evenement: 'Orléans (Loiret)',
+    };
     const personnes = [
       { role: 'titulaire' as const, rang: 1, nom: 'Lefèvre', prenoms: 'Éloïse Marie', sexe: 'F' as const },
-      { role: 'parent' as const, rang: 1, nom: 'Bérégovoy', prenoms: 'Anne', date_naissance: '1990-01-02', lieu_naissance: 'Gien', profession: 'infirmière', domicile: 'Gien' },
+      {
+        role: 'parent' as const,
+        rang: 1,
+        nom: 'Bérégovoy',
+        prenoms: 'Anne',
+        date_naissance: '1990-01-02',
+        lieu_naissance: 'Gien',
+        profession: 'infirmière',
+        domicile: 'Gien',
+      },
     ];
     const refused = await err(c().call('etatCivil.saisir', { acteId: 1, acte, personnes, terminer: true }));
-    expect(refused).toMatchObject({ code: 'RULE', message: expect.stringContaining('Heure de l’événement (C. civ. art. 57)') });
-    expect((await err(c().call('etatCivil.saisir', { acteId: 1, acte, personnes: [...personnes, { role: 'temoin', rang: 1, nom: 'X', prenoms: 'Y' }] }))).code).toBe('INVALID');
-    expect(await ok(c().call('etatCivil.saisir', { acteId: 1, acte: { ...acte, heure_evenement: '08:15' }, personnes, terminer: true }))).toEqual({ statut: 'saisi', manquants: [] });
+    expect(refused).toMatchObject({
+      code: 'RULE',
+      message: expect.stringContaining('Heure de l’événement (C. civ. art. 57)'),
+    });
+    expect(
+      (
+        await err(
+          c().call('etatCivil.saisir', {
+            acteId: 1,
+            acte,
+            personnes: [...personnes, { role: 'temoin', rang: 1, nom: 'X', prenoms: 'Y' }],
+          }),
+        )
+      ).code,
+    ).toBe('INVALID');
+    expect(
+      await ok(
+        c().call('etatCivil.saisir', {
+          acteId: 1,
+          acte: { ...acte, heure_evenement: '08:15' },
+          personnes,
+          terminer: true,
+        }),
+      ),
+    ).toEqual({ statut: 'saisi', manquants: [] });
     expect((await ok(c().call('etatCivil.search', { q: 'beregovoy' }))).rows.map((r) => r.id)).toEqual([1]);
   });
 
   it('journals every consultation of an act (who, when, which act)', async () => {
-    const before = (db().prepare("SELECT count(*) AS n FROM journal WHERE action = 'etat-civil.acte.consulte'").get() as { n: number }).n;
+    const before = (
+      db().prepare("SELECT count(*) AS n FROM journal WHERE action = 'etat-civil.acte.consulte'").get() as { n: number }
+    ).n;
     const opened = await ok(c().call('etatCivil.acte', { acteId: 3 }));
     expect(opened.acte).toMatchObject({ titulaire: 'Paul LEFEBVRE', libelle: 'Décès' });
     expect(opened.mentionsRequises).toEqual([{ nature: 'deces', titulaireRang: 1, prevue: false }]);
-    const line = db().prepare("SELECT * FROM journal WHERE action = 'etat-civil.acte.consulte' ORDER BY id DESC LIMIT 1").get() as { user_login: string; object_id: string; at: string; summary: string };
-    expect(line).toMatchObject({ user_login: 'secretaire', object_id: '3', at: '2026-11-23T09:00:00.000Z', summary: 'Consultation : acte de décès n° 1 de 1987' });
-    expect((db().prepare("SELECT count(*) AS n FROM journal WHERE action = 'etat-civil.acte.consulte'").get() as { n: number }).n).toBe(before + 1);
+    const line = db()
+      .prepare("SELECT * FROM journal WHERE action = 'etat-civil.acte.consulte' ORDER BY id DESC LIMIT 1")
+      .get() as { user_login: string; object_id: string; at: string; summary: string };
+    expect(line).toMatchObject({
+      user_login: 'secretaire',
+      object_id: '3',
+      at: '2026-11-23T09:00:00.000Z',
+      summary: 'Consultation : acte de décès n° 1 de 1987',
+    });
+    expect(
+      (
+        db().prepare("SELECT count(*) AS n FROM journal WHERE action = 'etat-civil.acte.consulte'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(before + 1);
   });
 
   it('refuses a duplicate number, a future act, an act in the wrong register', async () => {
-    expect(await err(c().call('etatCivil.createActe', { acte: naissance(1, 'X', 'Y') }))).toMatchObject({ code: 'CONFLICT', message: 'Le numéro 1 est déjà pris pour un acte de naissance de 2026.' });
-    expect((await err(c().call('etatCivil.createActe', { acte: naissance(9, 'X', 'Y', '2026-12-01') }))).code).toBe('INVALID');
-    const { registreId } = await ok(c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 2025, type: 'naissance' } }));
-    expect((await err(c().call('etatCivil.createActe', { acte: { ...naissance(9, 'X', 'Y'), registre_id: registreId } }))).code).toBe('RULE');
+    expect(await err(c().call('etatCivil.createActe', { acte: naissance(1, 'X', 'Y') }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Le numéro 1 est déjà pris pour un acte de naissance de 2026.',
+    });
+    expect((await err(c().call('etatCivil.createActe', { acte: naissance(9, 'X', 'Y', '2026-12-01') }))).code).toBe(
+      'INVALID',
+    );
+    const { registreId } = await ok(
+      c().call('etatCivil.saveRegistre', { registreId: null, registre: { annee: 2025, type: 'naissance' } }),
+    );
+    expect(
+      (await err(c().call('etatCivil.createActe', { acte: { ...naissance(9, 'X', 'Y'), registre_id: registreId } })))
+        .code,
+    ).toBe('RULE');
   });
 });

@@ -42,7 +42,9 @@ describe('import and tables', () => {
   });
 
   it('imports nothing when a line fails while writing (one transaction)', async () => {
-    db().exec("CREATE TEMP TRIGGER boom BEFORE INSERT ON acte_etat_civil WHEN NEW.nom = 'Fabre' AND NEW.prenoms = 'Émile' BEGIN SELECT RAISE(ABORT, 'disque'); END;");
+    db().exec(
+      "CREATE TEMP TRIGGER boom BEFORE INSERT ON acte_etat_civil WHEN NEW.nom = 'Fabre' AND NEW.prenoms = 'Émile' BEGIN SELECT RAISE(ABORT, 'disque'); END;",
+    );
     expect((await err(c().call('etatCivil.importCsv', { csv: CSV, mapping }))).code).toBe('INTERNAL');
     db().exec('DROP TRIGGER temp.boom');
     expect(count()).toBe(0);
@@ -54,14 +56,25 @@ describe('import and tables', () => {
     expect(r.importees).toBe(4);
     expect(r.refus).toHaveLength(4);
     expect(count()).toBe(4);
-    expect(c().events.filter((e) => e.event === 'etatCivil.progress').map((e) => e.payload)).toEqual([{ done: 4, total: 4 }]);
-    expect((await ok(c().call('etatCivil.registres', {}))).map((x) => [x.annee, x.type, x.actes])).toEqual([[1987, 'mariage', 1], [1987, 'naissance', 3]]);
-    expect((await ok(c().call('etatCivil.search', { q: 'ecuy' }))).rows.map((x) => x.titulaire)).toEqual(['Anne ÉCUYER']);
+    expect(
+      c()
+        .events.filter((e) => e.event === 'etatCivil.progress')
+        .map((e) => e.payload),
+    ).toEqual([{ done: 4, total: 4 }]);
+    expect((await ok(c().call('etatCivil.registres', {}))).map((x) => [x.annee, x.type, x.actes])).toEqual([
+      [1987, 'mariage', 1],
+      [1987, 'naissance', 3],
+    ]);
+    expect((await ok(c().call('etatCivil.search', { q: 'ecuy' }))).rows.map((x) => x.titulaire)).toEqual([
+      'Anne ÉCUYER',
+    ]);
     const again = await ok(c().call('etatCivil.importPreview', { csv: CSV, mapping }));
     expect(again.acceptees).toBe(0);
     expect(again.refus[0]).toEqual({ ligne: 2, motif: 'déjà dans l’index (naissance n° 1 de 1987)' });
     const journal = db().prepare("SELECT summary FROM journal WHERE action = 'etat-civil.import'").all();
-    expect(journal).toEqual([{ summary: 'Import de « tables-1983-1992.csv » : 4 acte(s) indexé(s), 4 ligne(s) refusée(s)' }]);
+    expect(journal).toEqual([
+      { summary: 'Import de « tables-1983-1992.csv » : 4 acte(s) indexé(s), 4 ligne(s) refusée(s)' },
+    ]);
   });
 
   it('attaches scans page by page: a 2-page PDF then a JPEG; refuses anything else', async () => {
@@ -74,10 +87,20 @@ describe('import and tables', () => {
       await ok(c().call('documents.uploadChunk', { uploadId, offset: 0, data: Buffer.from(bytes).toString('base64') }));
       return uploadId;
     };
-    expect(await ok(c().call('etatCivil.addPages', { registreId, uploadId: await upload('1987-a.pdf', await doc.save()) }))).toEqual({ first: 1, last: 2 });
+    expect(
+      await ok(c().call('etatCivil.addPages', { registreId, uploadId: await upload('1987-a.pdf', await doc.save()) })),
+    ).toEqual({ first: 1, last: 2 });
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
-    expect(await ok(c().call('etatCivil.addPages', { registreId, uploadId: await upload('1987-c.jpg', jpeg) }))).toEqual({ first: 3, last: 3 });
-    expect((await err(c().call('etatCivil.addPages', { registreId, uploadId: await upload('notes.txt', Buffer.from('bonjour')) }))).message).toBe('« notes.txt » n’est ni un PDF, ni une image JPEG ou TIFF : rien n’a été ajouté.');
+    expect(
+      await ok(c().call('etatCivil.addPages', { registreId, uploadId: await upload('1987-c.jpg', jpeg) })),
+    ).toEqual({ first: 3, last: 3 });
+    expect(
+      (
+        await err(
+          c().call('etatCivil.addPages', { registreId, uploadId: await upload('notes.txt', Buffer.from('bonjour')) }),
+        )
+      ).message,
+    ).toBe('« notes.txt » n’est ni un PDF, ni une image JPEG ou TIFF : rien n’a été ajouté.');
     const p3 = await ok(c().call('etatCivil.page', { registreId, page: 3 }));
     expect(p3).toMatchObject({ mime: 'image/jpeg', base64: jpeg.toString('base64') });
     const p1 = await ok(c().call('etatCivil.page', { registreId, page: 1 }));
@@ -91,8 +114,13 @@ describe('import and tables', () => {
     const order = ['DUPONT', 'ÉCUYER', 'FABRE'].map((n) => text.indexOf(n));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    const dec = pdfText((await ok(c().call('etatCivil.tablePdf', { table: 'decennale', annee: 1983, type: 'mariage' }))).base64, 'table-decennale-mariages-1983');
+    const dec = pdfText(
+      (await ok(c().call('etatCivil.tablePdf', { table: 'decennale', annee: 1983, type: 'mariage' }))).base64,
+      'table-decennale-mariages-1983',
+    );
     expect(dec.replace(/\s+/g, ' ')).toContain('Julie DUBOIS');
-    expect((await err(c().call('etatCivil.tablePdf', { table: 'annuelle', annee: 1990, type: 'deces' }))).code).toBe('NOT_FOUND');
+    expect((await err(c().call('etatCivil.tablePdf', { table: 'annuelle', annee: 1990, type: 'deces' }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -23,8 +23,16 @@ function check(db: Db, rows: string[][], mapping: Mapping, defaultType: Kind | n
     const r = checkLine(cells, mapping, defaultType);
     if ('reason' in r) return void refus.push({ ligne, motif: r.reason });
     const key = `${r.row.type}/${r.row.annee}/${r.row.numero}`;
-    if (seen.has(key)) return void refus.push({ ligne, motif: `même acte que la ligne ${seen.get(key)} (${r.row.type} n° ${r.row.numero} de ${r.row.annee})` });
-    if (exists.get(r.row.type, r.row.annee, r.row.numero)) return void refus.push({ ligne, motif: `déjà dans l’index (${r.row.type} n° ${r.row.numero} de ${r.row.annee})` });
+    if (seen.has(key))
+      return void refus.push({
+        ligne,
+        motif: `même acte que la ligne ${seen.get(key)} (${r.row.type} n° ${r.row.numero} de ${r.row.annee})`,
+      });
+    if (exists.get(r.row.type, r.row.annee, r.row.numero))
+      return void refus.push({
+        ligne,
+        motif: `déjà dans l’index (${r.row.type} n° ${r.row.numero} de ${r.row.annee})`,
+      });
     seen.set(key, ligne);
     ok.push({ ligne, row: r.row });
   });
@@ -35,13 +43,29 @@ export function previewCsv(db: Db, csv: string, mapping: Mapping | null, default
   const [header = [], ...rows] = parseCsv(csv);
   const m = mapping ?? guessMapping(header);
   const { ok, refus } = check(db, rows, m, defaultType);
-  return { entetes: header, mapping: m, lignes: rows.length, acceptees: ok.length, apercu: ok.slice(0, 20).map((o) => o.row), refus };
+  return {
+    entetes: header,
+    mapping: m,
+    lignes: rows.length,
+    acceptees: ok.length,
+    apercu: ok.slice(0, 20).map((o) => o.row),
+    refus,
+  };
 }
 
-export function importCsv(c: EcCtx, csv: string, mapping: Mapping, defaultType: Kind | null, nom: string, progress: (done: number, total: number) => void) {
+export function importCsv(
+  c: EcCtx,
+  csv: string,
+  mapping: Mapping,
+  defaultType: Kind | null,
+  nom: string,
+  progress: (done: number, total: number) => void,
+) {
   const [, ...rows] = parseCsv(csv);
   const { ok, refus } = check(c.db, rows, mapping, defaultType);
-  const registre = c.db.prepare("SELECT id FROM ec_registre WHERE annee = ? AND type IN (?, 'unique') ORDER BY type = 'unique'");
+  const registre = c.db.prepare(
+    "SELECT id FROM ec_registre WHERE annee = ? AND type IN (?, 'unique') ORDER BY type = 'unique'",
+  );
   const newRegistre = c.db.prepare('INSERT INTO ec_registre (annee, type, created_at) VALUES (?, ?, ?)');
   const ins = c.db.prepare(
     `INSERT INTO acte_etat_civil (type, annee, numero, date_acte, nom, prenoms, nom_usage, nom_conjoint, prenoms_conjoint, date_evenement, lieu_evenement, registre_id, updated_at)
@@ -49,11 +73,31 @@ export function importCsv(c: EcCtx, csv: string, mapping: Mapping, defaultType: 
   );
   c.db.transaction(() => {
     ok.forEach(({ row: r }, i) => {
-      const reg = (registre.get(r.annee, r.type) as { id: number } | undefined)?.id ?? Number(newRegistre.run(r.annee, r.type, c.now.toISOString()).lastInsertRowid);
-      ins.run(r.type, r.annee, r.numero, r.date_acte, r.nom, r.prenoms, r.nom_usage, r.nom_conjoint, r.prenoms_conjoint, r.date_evenement, r.lieu_evenement, reg, c.now.toISOString());
+      const reg =
+        (registre.get(r.annee, r.type) as { id: number } | undefined)?.id ??
+        Number(newRegistre.run(r.annee, r.type, c.now.toISOString()).lastInsertRowid);
+      ins.run(
+        r.type,
+        r.annee,
+        r.numero,
+        r.date_acte,
+        r.nom,
+        r.prenoms,
+        r.nom_usage,
+        r.nom_conjoint,
+        r.prenoms_conjoint,
+        r.date_evenement,
+        r.lieu_evenement,
+        reg,
+        c.now.toISOString(),
+      );
       if ((i + 1) % 500 === 0) progress(i + 1, ok.length);
     });
-    c.audit({ action: 'etat-civil.import', summary: `Import de « ${nom} » : ${ok.length} acte(s) indexé(s), ${refus.length} ligne(s) refusée(s)`, details: { lignes: rows.length, importees: ok.length, refusees: refus.length } });
+    c.audit({
+      action: 'etat-civil.import',
+      summary: `Import de « ${nom} » : ${ok.length} acte(s) indexé(s), ${refus.length} ligne(s) refusée(s)`,
+      details: { lignes: rows.length, importees: ok.length, refusees: refus.length },
+    });
   })();
   progress(ok.length, ok.length);
   return { importees: ok.length, refus };

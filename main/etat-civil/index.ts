@@ -10,15 +10,61 @@ export { searchActes, titulaireOf, type SearchRow } from './search';
 export { etatCivilQualite, REFUS_ETAT_CIVIL } from './access';
 export { KINDS, KIND_LABELS, type Kind } from './rules/kinds';
 export { ftsMatch, parseSearch } from './rules/search-query';
-export { DOCUMENT_KINDS, DOCUMENT_LABELS, documentProblem, produceDocument, type DocumentKind, type Officier, type ProduceInput, type ProducedDocument } from './copies';
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  documentProblem,
+  produceDocument,
+  type DocumentKind,
+  type Officier,
+  type ProduceInput,
+  type ProducedDocument,
+} from './copies';
 export { delivreesCeMois } from './demandes-stats';
 // DOCUMENT_LABELS comes from ./copies (the same labels as the rule's): one name, one export
 export {
-  ARTICLE_CANAUX, ARTICLE_LIVRAISON, CANAL_LABELS, CANAUX, DOCUMENTS, LIVRAISON_LABELS, LIVRAISONS, QUALITE_LABELS, QUALITES, decideDelivrance, qualiteLabel,
-  type ActeDemande, type ActeRegistre, type Canal, type ChampManquant, type Decision, type DemandeDelivrance, type Demandeur, type DocumentDemande, type Livraison, type Manquant, type Proposition, type QualiteDemandeur,
+  ARTICLE_CANAUX,
+  ARTICLE_LIVRAISON,
+  CANAL_LABELS,
+  CANAUX,
+  DOCUMENTS,
+  LIVRAISON_LABELS,
+  LIVRAISONS,
+  QUALITE_LABELS,
+  QUALITES,
+  decideDelivrance,
+  qualiteLabel,
+  type ActeDemande,
+  type ActeRegistre,
+  type Canal,
+  type ChampManquant,
+  type Decision,
+  type DemandeDelivrance,
+  type Demandeur,
+  type DocumentDemande,
+  type Livraison,
+  type Manquant,
+  type Proposition,
+  type QualiteDemandeur,
 } from './rules/delivrance';
 export {
-  acteDecrit, lettreComplement, lettreComplementPdf, lettrePdf, lettreRefus, lettreRefusPdf, recepisseDemande, recepisseDemandePdf,
-  type DecisionIncomplete, type DecisionRefus, type Lettre, type LettreContexte,
+  acteDecrit,
+  lettreComplement,
+  lettreComplementPdf,
+  lettrePdf,
+  lettreRefus,
+  lettreRefusPdf,
+  recepisseDemande,
+  recepisseDemandePdf,
+  type DecisionIncomplete,
+  type DecisionRefus,
+  type Lettre,
+  type LettreContexte,
 } from './lettres';
-export { documentRefusedForKind, mentionsForDocument, RAISONS_MENTIONS, type MentionInfo, type MentionSelection } from './copies';
+export {
+  documentRefusedForKind,
+  mentionsForDocument,
+  RAISONS_MENTIONS,
+  type MentionInfo,
+  type MentionSelection,
+} from './copies';

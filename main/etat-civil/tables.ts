@@ -22,17 +22,41 @@ interface Row {
   annee: number;
 }
 
-export async function tablePdf(c: EcCtx, table: 'annuelle' | 'decennale', annee: number, type: Kind): Promise<{ pdf: Uint8Array; nom: string; actes: number }> {
+export async function tablePdf(
+  c: EcCtx,
+  table: 'annuelle' | 'decennale',
+  annee: number,
+  type: Kind,
+): Promise<{ pdf: Uint8Array; nom: string; actes: number }> {
   const last = table === 'annuelle' ? annee : annee + 9;
-  const rows = c.db.prepare('SELECT nom, prenoms, nom_conjoint, prenoms_conjoint, date_acte, numero, annee FROM acte_etat_civil WHERE type = ? AND annee BETWEEN ? AND ?').all(type, annee, last) as Row[];
-  if (!rows.length) throw new AppError('NOT_FOUND', `Aucun acte de ${KIND_LABELS[type].toLowerCase()} indexé pour ${annee === last ? annee : `${annee}-${last}`}.`);
-  rows.sort((a, b) => frenchCompare(a.nom, b.nom) || frenchCompare(a.prenoms, b.prenoms) || a.date_acte.localeCompare(b.date_acte));
+  const rows = c.db
+    .prepare(
+      'SELECT nom, prenoms, nom_conjoint, prenoms_conjoint, date_acte, numero, annee FROM acte_etat_civil WHERE type = ? AND annee BETWEEN ? AND ?',
+    )
+    .all(type, annee, last) as Row[];
+  if (!rows.length)
+    throw new AppError(
+      'NOT_FOUND',
+      `Aucun acte de ${KIND_LABELS[type].toLowerCase()} indexé pour ${annee === last ? annee : `${annee}-${last}`}.`,
+    );
+  rows.sort(
+    (a, b) =>
+      frenchCompare(a.nom, b.nom) || frenchCompare(a.prenoms, b.prenoms) || a.date_acte.localeCompare(b.date_acte),
+  );
   const id = readIdentity(c.db);
   const periode = table === 'annuelle' ? `${annee}` : `${annee} à ${last}`;
   const title = `Table ${table === 'annuelle' ? 'annuelle' : 'décennale'} des actes de ${KIND_LABELS[type].toLowerCase()} — ${periode}`;
-  const w = await PdfWriter.create({ title, commune: id.nom, createdAt: c.now, header: `Commune de ${id.nom} — ${title}` });
+  const w = await PdfWriter.create({
+    title,
+    commune: id.nom,
+    createdAt: c.now,
+    header: `Commune de ${id.nom} — ${title}`,
+  });
   w.heading(title);
-  w.text(`Commune de ${id.nom} (${id.code_insee}). ${rows.length} acte(s), par ordre alphabétique des noms.`, { size: 10, after: 8 });
+  w.text(`Commune de ${id.nom} (${id.code_insee}). ${rows.length} acte(s), par ordre alphabétique des noms.`, {
+    size: 10,
+    after: 8,
+  });
   const conjoint = type === 'mariage';
   w.table(
     [
@@ -42,9 +66,17 @@ export async function tablePdf(c: EcCtx, table: 'annuelle' | 'decennale', annee:
       { title: 'Date de l’acte', width: 0.17 },
       { title: 'N°', width: conjoint ? 0.13 : 0.15 },
     ],
-    rows.map((r) => [r.nom.toLocaleUpperCase('fr-FR'), r.prenoms, ...(conjoint ? [`${r.prenoms_conjoint ?? ''} ${(r.nom_conjoint ?? '').toLocaleUpperCase('fr-FR')}`.trim()] : []), dateCourte(r.date_acte), table === 'annuelle' ? String(r.numero) : `${r.numero}/${r.annee}`]),
+    rows.map((r) => [
+      r.nom.toLocaleUpperCase('fr-FR'),
+      r.prenoms,
+      ...(conjoint ? [`${r.prenoms_conjoint ?? ''} ${(r.nom_conjoint ?? '').toLocaleUpperCase('fr-FR')}`.trim()] : []),
+      dateCourte(r.date_acte),
+      table === 'annuelle' ? String(r.numero) : `${r.numero}/${r.annee}`,
+    ]),
   );
   w.spacer(16);
-  w.signatures([{ title: `Arrêtée à ${id.nom}, le ${dateCourte(c.today)}`, name: `${c.actor.name ?? ''}, ${c.qualite}` }]);
+  w.signatures([
+    { title: `Arrêtée à ${id.nom}, le ${dateCourte(c.today)}`, name: `${c.actor.name ?? ''}, ${c.qualite}` },
+  ]);
   return { pdf: await w.save(), nom: `table-${table}-${type}-${annee}.pdf`, actes: rows.length };
 }

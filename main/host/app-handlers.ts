@@ -16,7 +16,16 @@ function communeProblem(ctx: Ctx) {
 }
 
 /** Counts only: diagnostics are sent to support and must carry no personal data (RGPD art. 5-1-c). */
-const COUNTED_TABLES = ['elu', 'journal', 'acte_etat_civil', 'courrier', 'seance', 'deliberation', 'arrival', 'todo'] as const;
+const COUNTED_TABLES = [
+  'elu',
+  'journal',
+  'acte_etat_civil',
+  'courrier',
+  'seance',
+  'deliberation',
+  'arrival',
+  'todo',
+] as const;
 
 export const appHandlers = {
   'app.status': (ctx) => {
@@ -39,7 +48,15 @@ export const appHandlers = {
     // what this session may do in the open commune, from the core's own matrix (auth/roles.ts): the window
     // hides what would be refused and never keeps a copy of the roles
     const permissions = current ? permissionsOf(current.role) : [];
-    return { ...base, phase: 'ready' as const, user, communes, commune: current, permissions, problem: current ? communeProblem(ctx) : null };
+    return {
+      ...base,
+      phase: 'ready' as const,
+      user,
+      communes,
+      commune: current,
+      permissions,
+      problem: current ? communeProblem(ctx) : null,
+    };
   },
 
   'app.activity': () => ({ ok: true as const }),
@@ -55,7 +72,13 @@ export const appHandlers = {
       );
       const file = ctx.core.communes.fileOf(id);
       const size = [file, `${file}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
-      commune = { schema: schemaVersion(db), schemaAttendu: latestVersion(communeMigrations), tailleOctets: size, lignes: counts, etat: 'ok' };
+      commune = {
+        schema: schemaVersion(db),
+        schemaAttendu: latestVersion(communeMigrations),
+        tailleOctets: size,
+        lignes: counts,
+        etat: 'ok',
+      };
     } catch (e) {
       commune = { etat: toErrorValue(e).code };
     }

@@ -2,9 +2,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
 import { AppError, parisDay } from '../kernel';
-import { backupBeforeUpdateError, backupFailureMessage, checkBackup, createBackup, keepRawCopy, listBackups, type BackupInfo } from '../backup';
+import {
+  backupBeforeUpdateError,
+  backupFailureMessage,
+  checkBackup,
+  createBackup,
+  keepRawCopy,
+  listBackups,
+  type BackupInfo,
+} from '../backup';
 import { record } from '../audit';
-import { closeDatabase, openDatabase, type Db, attachSecretBox, keyFileBox, type SecretBox, deriveDbKey, installationKey, isPlainFile, openKeyed, type DbKey, encryptPlainFile, deriveDocumentsKey } from '../db';
+import {
+  closeDatabase,
+  openDatabase,
+  type Db,
+  attachSecretBox,
+  keyFileBox,
+  type SecretBox,
+  deriveDbKey,
+  installationKey,
+  isPlainFile,
+  openKeyed,
+  type DbKey,
+  encryptPlainFile,
+  deriveDocumentsKey,
+} from '../db';
 import { ensurePrivateDir } from './paths';
 import { sealClearSecrets } from '../sync';
 import { collectDocuments, DocumentStore } from '../documents';
@@ -71,7 +93,11 @@ export class CommuneStore {
   create(id: string, init: (db: Db) => void): OpenCommune {
     if (this.exists(id)) throw new AppError('CONFLICT', 'Cette commune existe déjà dans Clocher.');
     fs.mkdirSync(this.dirOf(id), { recursive: true });
-    const { db } = openDatabase(this.fileOf(id), { migrations: communeMigrations, what: 'Le dossier de la commune', key: this.key });
+    const { db } = openDatabase(this.fileOf(id), {
+      migrations: communeMigrations,
+      what: 'Le dossier de la commune',
+      key: this.key,
+    });
     attachSecretBox(db, this.secrets);
     try {
       db.transaction(() => init(db))();
@@ -97,7 +123,8 @@ export class CommuneStore {
       this.dailyBackup(cached); // the PC may stay on from one opening day to the next
       return cached;
     }
-    if (!this.exists(id)) throw new AppError('NOT_FOUND', 'Le dossier de cette commune est introuvable sur cet ordinateur.');
+    if (!this.exists(id))
+      throw new AppError('NOT_FOUND', 'Le dossier de cette commune est introuvable sur cet ordinateur.');
     const backupDir = this.backupDirOf(id);
     const { db } = this.openExisting(id, {
       migrations: communeMigrations,
@@ -131,7 +158,10 @@ export class CommuneStore {
       const { damaged } = this.documentsOf(id).encryptPlainFiles();
       if (damaged.length) console.warn(`[clocher] documents altérés laissés tels quels : ${damaged.join(', ')}`);
     } catch (e) {
-      console.warn('[clocher] chiffrement des documents interrompu, repris à la prochaine ouverture :', (e as Error).message);
+      console.warn(
+        '[clocher] chiffrement des documents interrompu, repris à la prochaine ouverture :',
+        (e as Error).message,
+      );
     }
   }
 
@@ -139,7 +169,10 @@ export class CommuneStore {
    * The key opened the installation file, so a commune file it does not open is damaged or was copied from another
    * PC: either way the way out is the restore screen (DB_CORRUPT), with a message that says both.
    */
-  private openExisting(id: string, opts: Omit<Parameters<typeof openDatabase>[1], 'key'>): ReturnType<typeof openDatabase> {
+  private openExisting(
+    id: string,
+    opts: Omit<Parameters<typeof openDatabase>[1], 'key'>,
+  ): ReturnType<typeof openDatabase> {
     try {
       return openDatabase(this.fileOf(id), { ...opts, key: this.key });
     } catch (e) {
@@ -162,15 +195,28 @@ export class CommuneStore {
     if (h.backupDay === today) return;
     h.backupDay = today;
     try {
-      const done = listBackups(this.backupDirOf(h.id)).some((b) => b.kind === 'quotidienne' && parisDay(new Date(b.createdAt)) === today);
+      const done = listBackups(this.backupDirOf(h.id)).some(
+        (b) => b.kind === 'quotidienne' && parisDay(new Date(b.createdAt)) === today,
+      );
       if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
       this.backupFailures.delete(h.id);
-      if (!done) collectDocuments({ db: h.db, docs: this.documentsOf(h.id), backupDir: this.backupDirOf(h.id), now: this.clock() }); // never throws
+      if (!done)
+        collectDocuments({
+          db: h.db,
+          docs: this.documentsOf(h.id),
+          backupDir: this.backupDirOf(h.id),
+          now: this.clock(),
+        }); // never throws
     } catch (e) {
       const why = backupFailureMessage(e);
       this.backupFailures.set(h.id, why);
       try {
-        record(h.db, this.clock(), { login: null, name: 'Clocher' }, { action: 'sauvegarde.echec', summary: why, objectType: 'sauvegarde' });
+        record(
+          h.db,
+          this.clock(),
+          { login: null, name: 'Clocher' },
+          { action: 'sauvegarde.echec', summary: why, objectType: 'sauvegarde' },
+        );
       } catch {
         // the disk is full or read-only: the warning on the dashboard is all we can do
       }

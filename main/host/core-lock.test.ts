@@ -43,7 +43,14 @@ async function connected(): Promise<TestCore & { communeId: string }> {
   hangUp = false;
   const t = await withCommune();
   const { db, dir } = t.core.communes.get(t.communeId);
-  savePlateforme(db, dir, { url, login: null, password: null, p12: pki.clientP12, p12Password: pki.p12Password, ca: pki.caPem });
+  savePlateforme(db, dir, {
+    url,
+    login: null,
+    password: null,
+    p12: pki.clientP12,
+    p12Password: pki.p12Password,
+    ca: pki.caPem,
+  });
   return t;
 }
 
@@ -55,7 +62,9 @@ const untilConnected = async () => {
 /** Milliseconds a call takes. */
 async function timed(call: () => Promise<{ ok: boolean }>): Promise<number> {
   const t0 = Date.now();
-  const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('pas de réponse en 2 s : le verrou attend le réseau')), 2000).unref());
+  const late = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('pas de réponse en 2 s : le verrou attend le réseau')), 2000).unref(),
+  );
   const r = await Promise.race([call(), late]);
   expect(r.ok).toBe(true);
   return Date.now() - t0;

@@ -22,7 +22,14 @@ describe('commune dossier', () => {
     const t = await withCommune();
     const r = await t.client.call('commune.saveElu', {
       id: null,
-      elu: { civilite: 'Mme', nom: 'Zoé', prenom: 'Gaëlle', fonction: 'adjoint', rang_adjoint: 1, mandat_debut: '2026-04-01' },
+      elu: {
+        civilite: 'Mme',
+        nom: 'Zoé',
+        prenom: 'Gaëlle',
+        fonction: 'adjoint',
+        rang_adjoint: 1,
+        mandat_debut: '2026-04-01',
+      },
     });
     expect(!r.ok && r.error.fields).toEqual({ 'elu.rang_adjoint': 'Rang : deux adjoints en fonction ont le rang 1.' });
     // and nothing was saved
@@ -36,7 +43,8 @@ describe('commune dossier', () => {
     const r = await t.client.call('diagnostics.get');
     const text = JSON.stringify(r);
     expect(r.ok).toBe(true);
-    for (const personal of ['Lefèvre', 'Martine Roux', 'secretaire', 'mairie@saint-benoit.fr', os.homedir()]) expect(text).not.toContain(personal);
+    for (const personal of ['Lefèvre', 'Martine Roux', 'secretaire', 'mairie@saint-benoit.fr', os.homedir()])
+      expect(text).not.toContain(personal);
     expect(r.ok && r.value.commune).toMatchObject({ etat: 'ok', lignes: { elu: 4 } });
     t.close();
   });

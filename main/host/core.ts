@@ -9,7 +9,16 @@ import type { Reply } from '../api/types';
 import { record } from '../audit';
 import { can, checkAccountRules } from '../auth';
 import { CommuneStore, type Clock } from './communes';
-import { closeDatabase, openDatabase, type Db, type SecretBox, aesBox, deriveDbKey, INSTALLATION_FILE, installationKey } from '../db';
+import {
+  closeDatabase,
+  openDatabase,
+  type Db,
+  type SecretBox,
+  aesBox,
+  deriveDbKey,
+  INSTALLATION_FILE,
+  installationKey,
+} from '../db';
 import { Uploads } from '../documents';
 import { startUsbWatch } from '../signing';
 import { readHoraires } from '../commune';
@@ -72,7 +81,12 @@ export class Core implements CoreServices {
     this.logError = opts.logError ?? ((e) => console.error('[clocher core]', e));
     const key = installationKey(this.dataDir, opts.installationKey);
     const dbKey = deriveDbKey(key);
-    this.communes = new CommuneStore(path.join(this.dataDir, 'communes'), this.clock, opts.secrets ?? aesBox(() => key), dbKey);
+    this.communes = new CommuneStore(
+      path.join(this.dataDir, 'communes'),
+      this.clock,
+      opts.secrets ?? aesBox(() => key),
+      dbKey,
+    );
     const uploadDir = path.join(this.dataDir, 'envois-en-cours');
     fs.rmSync(uploadDir, { recursive: true, force: true }); // partial uploads of a previous run
     this.uploads = new Uploads(uploadDir);
@@ -84,7 +98,8 @@ export class Core implements CoreServices {
   }
 
   lockMinutes(): number {
-    const row = this.workspace.prepare("SELECT value FROM setting WHERE key = 'lock_minutes'").get() as { value: string } | undefined;
+    const row = this.workspace.prepare("SELECT value FROM setting WHERE key = 'lock_minutes'").get() as
+      { value: string } | undefined;
     return row ? Number(JSON.parse(row.value)) : DEFAULT_LOCK_MINUTES;
   }
 
@@ -175,7 +190,8 @@ export class Core implements CoreServices {
     try {
       if (!env.success) throw new AppError('INVALID', 'Message mal formé.');
       const { name } = env.data;
-      if (!isHandlerName(name)) throw new AppError('UNKNOWN_HANDLER', `Action inconnue : ${String(name).slice(0, 64)}.`);
+      if (!isHandlerName(name))
+        throw new AppError('UNKNOWN_HANDLER', `Action inconnue : ${String(name).slice(0, 64)}.`);
       const def = api[name];
       const args = parseOrThrow(def.args, env.data.args ?? {});
       checkAccountRules(this.workspace, conn.session, name, def.access); // temporary password, installation-wide settings
@@ -183,7 +199,8 @@ export class Core implements CoreServices {
         const s = this.requireSession(conn);
         if (def.access !== 'session') {
           if (!s.communeId || !s.role) throw new AppError('NO_COMMUNE', 'Choisissez d’abord une commune.');
-          if (!can(s.role, def.access)) throw new AppError('FORBIDDEN', "Votre rôle dans cette commune ne permet pas cette action.");
+          if (!can(s.role, def.access))
+            throw new AppError('FORBIDDEN', 'Votre rôle dans cette commune ne permet pas cette action.');
         }
         this.armLockTimer(conn);
       }
@@ -214,7 +231,11 @@ export class Core implements CoreServices {
     } catch {
       return; // a damaged commune does not synchronise; the window shows the restore screen
     }
-    const scheduler = new SyncScheduler({ slots: () => readHoraires(db), now: this.clock, run: (t) => startSync(this.context(conn), t) ?? Promise.resolve() });
+    const scheduler = new SyncScheduler({
+      slots: () => readHoraires(db),
+      now: this.clock,
+      run: (t) => startSync(this.context(conn), t) ?? Promise.resolve(),
+    });
     conn.sync = { communeId, scheduler };
     scheduler.start();
   }
@@ -222,7 +243,8 @@ export class Core implements CoreServices {
   private requireSession(conn: LiveConnection): Session {
     const s = conn.session;
     if (!s) throw new AppError('NOT_AUTHENTICATED', 'Connectez-vous pour continuer.');
-    if (s.locked) throw new AppError('SESSION_LOCKED', 'La session est verrouillée : saisissez votre mot de passe pour continuer.');
+    if (s.locked)
+      throw new AppError('SESSION_LOCKED', 'La session est verrouillée : saisissez votre mot de passe pour continuer.');
     return s;
   }
 
@@ -241,10 +263,15 @@ export class Core implements CoreServices {
     try {
       if (s.communeId) {
         const { db } = this.communes.get(s.communeId);
-        record(db, this.clock(), { login: s.login, name: s.displayName }, {
-          action: 'session.verrouillee',
-          summary: `Session verrouillée après ${this.lockMinutes()} min d'inactivité`,
-        });
+        record(
+          db,
+          this.clock(),
+          { login: s.login, name: s.displayName },
+          {
+            action: 'session.verrouillee',
+            summary: `Session verrouillée après ${this.lockMinutes()} min d'inactivité`,
+          },
+        );
       }
     } catch (e) {
       this.logError(e);

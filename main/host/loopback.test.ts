@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir, testCore, type TestCore } from '../../test-support/helpers';
-import { MAX_CONNECTIONS, MAX_FRAME_BYTES, MAX_PENDING, MAX_WINDOWS, startLoopback, type LoopbackServer } from './loopback';
+import {
+  MAX_CONNECTIONS,
+  MAX_FRAME_BYTES,
+  MAX_PENDING,
+  MAX_WINDOWS,
+  startLoopback,
+  type LoopbackServer,
+} from './loopback';
 
 let t: TestCore;
 let host: LoopbackServer;
@@ -34,19 +41,27 @@ afterEach(async () => {
 /** Raw GET: the path goes out exactly as written (no client-side normalisation). */
 const get = (p: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: Number(new URL(host.origin).port), path: p, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += String(c)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: Number(new URL(host.origin).port), path: p, agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += String(c)));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.setTimeout(2000, () => req.destroy(new Error(`pas de réponse à GET ${p} : l'hôte est tombé ?`)));
     req.on('error', reject);
     req.end();
   });
 
-const bridge = () => new WebSocket(`${host.origin.replace('http', 'ws')}/bridge?token=${host.token}`, { origin: host.origin });
-const opened = (ws: WebSocket) => new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
-const closed = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+const bridge = () =>
+  new WebSocket(`${host.origin.replace('http', 'ws')}/bridge?token=${host.token}`, { origin: host.origin });
+const opened = (ws: WebSocket) =>
+  new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
+const closed = (ws: WebSocket) =>
+  new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
 
 /** The host still answers a page and a call: it did not fall over. */
 async function stillServing(): Promise<void> {
@@ -93,7 +108,10 @@ describe('loopback host', () => {
     await Promise.all(windows.map(opened));
     const extra = bridge();
     const end = closed(extra);
-    expect(await end).toEqual({ code: 1013, reason: 'Trop de fenêtres Clocher ouvertes : fermez-en une puis rechargez la page.' });
+    expect(await end).toEqual({
+      code: 1013,
+      reason: 'Trop de fenêtres Clocher ouvertes : fermez-en une puis rechargez la page.',
+    });
     for (const w of windows) w.close();
     await Promise.all(windows.map(closed));
     await stillServing();

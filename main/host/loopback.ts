@@ -33,7 +33,12 @@ export interface LoopbackServer {
 }
 
 /** `fixedToken`: a host restarted by scripts/start.mjs keeps the token its window already holds. */
-export async function startLoopback(core: Core, rendererDir: string, port = 0, fixedToken?: string): Promise<LoopbackServer> {
+export async function startLoopback(
+  core: Core,
+  rendererDir: string,
+  port = 0,
+  fixedToken?: string,
+): Promise<LoopbackServer> {
   const token = fixedToken ?? crypto.randomBytes(32).toString('base64url');
   const root = path.resolve(rendererDir);
   const server = http.createServer((req, res) => {
@@ -64,7 +69,12 @@ export async function startLoopback(core: Core, rendererDir: string, port = 0, f
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const addr = server.address();
   const origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}`;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, skipUTF8Validation: false, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    skipUTF8Validation: false,
+    perMessageDeflate: false,
+  });
   wss.on('error', () => undefined);
   const expected = Buffer.from(token);
 
@@ -86,7 +96,8 @@ export async function startLoopback(core: Core, rendererDir: string, port = 0, f
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => ws.terminate()); // 1009 (too big), 1007 (not UTF-8): that socket only
-      if (wss.clients.size > MAX_WINDOWS) ws.close(TOO_MANY, 'Trop de fenêtres Clocher ouvertes : fermez-en une puis rechargez la page.');
+      if (wss.clients.size > MAX_WINDOWS)
+        ws.close(TOO_MANY, 'Trop de fenêtres Clocher ouvertes : fermez-en une puis rechargez la page.');
       else serve(core, ws);
     });
   });

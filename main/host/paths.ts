@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CLOCHER_DATA_DIR) return path.resolve(env.CLOCHER_DATA_DIR);
-  if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Clocher');
+  if (process.platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'Clocher');
   if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Clocher');
   // the same folder as Electron's app.getPath('userData') for the app named Clocher
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'Clocher');

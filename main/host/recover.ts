@@ -16,12 +16,20 @@ export async function recoverAccount(dataDir: string, login: string, installatio
   try {
     const user = findUser(core.workspace, login);
     if (!user) {
-      const known = (core.workspace.prepare('SELECT login FROM user ORDER BY login').all() as { login: string }[]).map((u) => u.login);
+      const known = (core.workspace.prepare('SELECT login FROM user ORDER BY login').all() as { login: string }[]).map(
+        (u) => u.login,
+      );
       throw new Error(`Aucun compte « ${login} » dans ${dataDir}. Comptes existants : ${known.join(', ') || 'aucun'}.`);
     }
     const temporary = temporaryPassword();
     await changePassword(core.workspace, user.id, temporary, true);
-    workspaceLog(core.workspace, core.clock(), user.login, 'compte.recupere', 'Mot de passe réinitialisé par le support (outil de récupération)');
+    workspaceLog(
+      core.workspace,
+      core.clock(),
+      user.login,
+      'compte.recupere',
+      'Mot de passe réinitialisé par le support (outil de récupération)',
+    );
     return temporary;
   } finally {
     core.close();
@@ -58,7 +66,10 @@ if (require.main === module) {
     .then(
       (pw) => {
         // exit once written: under Electron the parent port would otherwise keep the tool alive
-        process.stdout.write(`Mot de passe provisoire de « ${login} » : ${pw}\nIl devra être changé à la prochaine connexion.\n`, () => process.exit(0));
+        process.stdout.write(
+          `Mot de passe provisoire de « ${login} » : ${pw}\nIl devra être changé à la prochaine connexion.\n`,
+          () => process.exit(0),
+        );
       },
       (e: Error) => {
         process.stderr.write(`${e.message}\n`, () => process.exit(1));

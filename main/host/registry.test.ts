@@ -7,9 +7,13 @@ describe('handler registry', () => {
     expect(m['b.y']()).toBe(2);
   });
   it('refuses at start-up a name defined by two domains', () => {
-    expect(() => mergeHandlers({ 'a.x': () => 1 }, { 'b.y': () => 2 }, { 'a.x': () => 3 })).toThrow('Handler défini deux fois : a.x');
+    expect(() => mergeHandlers({ 'a.x': () => 1 }, { 'b.y': () => 2 }, { 'a.x': () => 3 })).toThrow(
+      'Handler défini deux fois : a.x',
+    );
   });
   it('the real registry has no duplicate (it loaded) and answers every domain', () => {
-    expect(Object.keys(implementations)).toEqual(expect.arrayContaining(['auth.login', 'conseil.seances', 'sync.status']));
+    expect(Object.keys(implementations)).toEqual(
+      expect.arrayContaining(['auth.login', 'conseil.seances', 'sync.status']),
+    );
   });
 });

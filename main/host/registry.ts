@@ -61,7 +61,12 @@ registerSyncSide(mailSyncSide);
 onInboundMessage(registerPrefectureMessage);
 
 /** Domains whose « À faire » depends on the date: brought up to date when the dashboard is read. */
-export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [refreshConseilTodos, refreshSigningTodos, refreshCourrierTodos, refreshEtatCivilTodos];
+export const todoRefreshers: ((db: import('../db/sqlite').Db, today: string, now: Date) => void)[] = [
+  refreshConseilTodos,
+  refreshSigningTodos,
+  refreshCourrierTodos,
+  refreshEtatCivilTodos,
+];
 
 /**
  * Called with the connection's id when the person at a window changes or stops working there (logout, lock,

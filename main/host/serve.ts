@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     clock: () => new Date(Date.now() + offset),
   });
   const token = argv.includes('--token-stdin') ? await firstLine(process.stdin) : undefined;
-  if (token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(token)) throw new Error('jeton de liaison invalide (--token-stdin)');
+  if (token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(token))
+    throw new Error('jeton de liaison invalide (--token-stdin)');
   const server = await startLoopback(core, rendererDir, Number(argValue(argv, 'port') ?? 0), token);
   void core.watchUsb();
   const stop = async () => {

@@ -39,24 +39,48 @@ describe('utility process with --secrets=os', () => {
     const key = crypto.randomBytes(32);
     send({ type: 'secrets', key: key.toString('base64') });
     expect(posted).toContainEqual({ type: 'ready' });
-    const call = (id: number, name: string, args: unknown) => send({ type: 'call', conn: 'w1', request: { id, name, args } });
+    const call = (id: number, name: string, args: unknown) =>
+      send({ type: 'call', conn: 'w1', request: { id, name, args } });
     call(1, 'setup.createCommune', {
-      identity: { nom: 'Germigny-des-Prés', code_insee: '45154', siren: '214501546', departement: '45', arrondissement: '3', adresse: '1 rue de l’Église', code_postal: '45110', telephone: '02 38 58 27 97', email: 'mairie@germigny.fr', population: 700 },
+      identity: {
+        nom: 'Germigny-des-Prés',
+        code_insee: '45154',
+        siren: '214501546',
+        departement: '45',
+        arrondissement: '3',
+        adresse: '1 rue de l’Église',
+        code_postal: '45110',
+        telephone: '02 38 58 27 97',
+        email: 'mairie@germigny.fr',
+        population: 700,
+      },
       horaires: [{ weekday: 2, period: 'matin' }],
       elus: [{ civilite: 'Mme', nom: 'Roux', prenom: 'Anne', fonction: 'maire', mandat_debut: '2026-03-28' }],
-      account: { login: 'secretaire', display_name: 'Martine Roux', password: 'une belle journée à la mairie', password_confirm: 'une belle journée à la mairie' },
+      account: {
+        login: 'secretaire',
+        display_name: 'Martine Roux',
+        password: 'une belle journée à la mairie',
+        password_confirm: 'une belle journée à la mairie',
+      },
     });
     await until(() => posted.some((m) => (m as { reply?: { id: number } }).reply?.id === 1));
     call(2, 'sync.savePlateforme', { url: 'https://s2low.test', login: 'mairie', password: 'Secret-Du-Test-9' });
     await until(() => posted.some((m) => (m as { reply?: { id: number } }).reply?.id === 2));
-    const replies = posted.filter((m) => (m as { type: string }).type === 'reply') as { reply: { ok: boolean; error?: unknown } }[];
-    expect(replies.map((r) => r.reply.ok), JSON.stringify(replies)).toEqual([true, true]);
+    const replies = posted.filter((m) => (m as { type: string }).type === 'reply') as {
+      reply: { ok: boolean; error?: unknown };
+    }[];
+    expect(
+      replies.map((r) => r.reply.ok),
+      JSON.stringify(replies),
+    ).toEqual([true, true]);
 
     const communes = path.join(dataDir, 'communes');
     const file = path.join(communes, fs.readdirSync(communes)[0]!, 'commune.sqlite');
     expect(() => openKeyed(file, null, { readonly: true })).toThrow(/not a database/); // encrypted...
     const db = openKeyed(file, deriveDbKey(key), { readonly: true }); // ...with the key main sent
-    const stored = JSON.parse(db.prepare("SELECT value FROM setting WHERE key = 'plateforme_secrets'").pluck().get() as string) as { password: string };
+    const stored = JSON.parse(
+      db.prepare("SELECT value FROM setting WHERE key = 'plateforme_secrets'").pluck().get() as string,
+    ) as { password: string };
     db.close();
     expect(aesBox(() => key).unwrap(stored.password)).toBe('Secret-Du-Test-9');
     expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false);

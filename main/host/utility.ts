@@ -53,7 +53,8 @@ function shutdown(): void {
 
 parentPort.on('message', async ({ data }) => {
   const msg = data as { type?: string; conn?: string; request?: unknown; key?: unknown };
-  if (msg?.type === 'secrets') return core ? undefined : startCore(typeof msg.key === 'string' ? Buffer.from(msg.key, 'base64') : null);
+  if (msg?.type === 'secrets')
+    return core ? undefined : startCore(typeof msg.key === 'string' ? Buffer.from(msg.key, 'base64') : null);
   if (msg?.type === 'shutdown') return shutdown(); // Windows has no SIGTERM for a child: main asks first
   if (typeof msg?.conn !== 'string') return;
   const key = msg.conn;

@@ -4,7 +4,12 @@ import { LockHold, WriteLock } from './write-lock';
 const tick = () => new Promise<void>((r) => setTimeout(r, 1));
 
 /** A handler as dispatch runs it: acquire, work with awaits in between, release. */
-async function handler(lock: WriteLock, log: string[], name: string, body: (hold: LockHold) => Promise<void>): Promise<void> {
+async function handler(
+  lock: WriteLock,
+  log: string[],
+  name: string,
+  body: (hold: LockHold) => Promise<void>,
+): Promise<void> {
   const hold = new LockHold(lock, await lock.acquire());
   try {
     log.push(`${name}:in`);

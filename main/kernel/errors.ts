@@ -48,7 +48,9 @@ export class AppError extends Error {
     this.fields = fields;
   }
   toValue(): ErrorValue {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -68,7 +70,8 @@ export function toErrorValue(e: unknown): ErrorValue {
   if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS')) {
     return {
       code: 'READ_ONLY',
-      message: "Le dossier de données de Clocher est en lecture seule : rien n'a été enregistré, et rien n'est endommagé. Vérifiez le disque ou appelez le support.",
+      message:
+        "Le dossier de données de Clocher est en lecture seule : rien n'a été enregistré, et rien n'est endommagé. Vérifiez le disque ou appelez le support.",
     };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {

@@ -4,7 +4,12 @@
  * And the one printed form of a day (product rule: « dates jj/mm/aaaa, times 24 h, on screen and on paper »):
  * letters, e-mails, mentions and PDFs print their days with dateCourte.
  */
-const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** YYYY-MM-DD of `d` in Europe/Paris. */
 export const parisDay = (d: Date): string => PARIS_DAY.format(d);

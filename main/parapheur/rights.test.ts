@@ -42,16 +42,30 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
   async function as(login: string, opts: { logout?: boolean } = {}) {
     if (opts.logout !== false) await ok(c().call('auth.logout'));
     const first = !passwords.has(login);
-    const { communeId } = await ok(c().call('auth.login', { login, password: first ? `provisoire de ${login} 2026` : passwords.get(login)! }));
+    const { communeId } = await ok(
+      c().call('auth.login', { login, password: first ? `provisoire de ${login} 2026` : passwords.get(login)! }),
+    );
     if (communeId !== t.communeId) await ok(c().call('commune.switch', { communeId: t.communeId })); // the secrétaire has two
     if (first) {
       passwords.set(login, `la clé de ${login} est bien rangée`);
-      await ok(c().call('auth.changePassword', { current: `provisoire de ${login} 2026`, password: passwords.get(login)!, password_confirm: passwords.get(login)! }));
+      await ok(
+        c().call('auth.changePassword', {
+          current: `provisoire de ${login} 2026`,
+          password: passwords.get(login)!,
+          password_confirm: passwords.get(login)!,
+        }),
+      );
     }
   }
   async function account(login: string, nom: string, role: 'maire' | 'adjoint' | 'conseiller') {
     const password = `provisoire de ${login} 2026`;
-    await ok(c().call('users.create', { account: { login, display_name: `Compte ${nom}`, password, password_confirm: password }, role, eluId: elu(nom) }));
+    await ok(
+      c().call('users.create', {
+        account: { login, display_name: `Compte ${nom}`, password, password_confirm: password },
+        role,
+        eluId: elu(nom),
+      }),
+    );
   }
   /** A PES (its signature writes an outbox row for HELIOS), imported and visé by the secrétariat. */
   async function pes(titre: string, visa = true): Promise<number> {
@@ -63,13 +77,24 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     if (visa) await ok(c().call('parapheur.viser', { documentId }));
     return documentId;
   }
-  const open = () => c().call('parapheur.sessionStart', { slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
+  const open = () =>
+    c().call('parapheur.sessionStart', {
+      slotId,
+      certificateId: '01',
+      pin: pki.pin,
+      signataire: { eluId: elu('Lefèvre') },
+    });
   const sign = (id: number) => c().call('parapheur.signer', { documentIds: [id] });
   function expectNothingSigned(id: number) {
     expect(db().prepare('SELECT count(*) AS n FROM signature_record WHERE document_id = ?').get(id)).toEqual({ n: 0 });
     const { titre } = db().prepare('SELECT titre FROM parapheur_document WHERE id = ?').get(id) as { titre: string };
-    const file = titre.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '_');
-    expect(db().prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'helios' AND label LIKE ?").get(`%${file}.xml`)).toEqual({ n: 0 });
+    const file = titre
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '_');
+    expect(
+      db().prepare("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'helios' AND label LIKE ?").get(`%${file}.xml`),
+    ).toEqual({ n: 0 });
     expect(db().prepare('SELECT statut FROM parapheur_document WHERE id = ?').get(id)).toEqual({ statut: 'a_signer' });
   }
 
@@ -91,7 +116,15 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     await account('adjoint', 'Chevalier', 'adjoint');
     await account('conseiller', 'Ménard', 'conseiller');
     for (const login of ['maire', 'adjoint', 'conseiller', 'secretaire']) await as(login); // temporary passwords changed once
-    other = (await ok(c().call('setup.createCommune', { identity: { ...validIdentity, nom: 'Germigny-des-Prés', code_insee: '45155' }, horaires: validHoraires, elus: validElus }))).communeId;
+    other = (
+      await ok(
+        c().call('setup.createCommune', {
+          identity: { ...validIdentity, nom: 'Germigny-des-Prés', code_insee: '45155' },
+          horaires: validHoraires,
+          elus: validElus,
+        }),
+      )
+    ).communeId;
     await ok(c().call('commune.switch', { communeId: t.communeId }));
   });
   afterAll(() => {
@@ -138,11 +171,18 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     await ok(c().call('auth.unlock', { password: passwords.get('maire')! }));
     expect((await err(sign(id))).message).toMatch(NO_SEANCE);
     // inactivity: the core's own timer (a few milliseconds here)
-    t.core.workspace.prepare("INSERT INTO setting (key, value) VALUES ('lock_minutes', '0.001') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    t.core.workspace
+      .prepare(
+        "INSERT INTO setting (key, value) VALUES ('lock_minutes', '0.001') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run();
     try {
       await ok(open());
       logout.mockClear();
-      await vi.waitFor(() => expect(c().events.some((e) => e.event === 'session.locked')).toBe(true), { timeout: 2000, interval: 20 });
+      await vi.waitFor(() => expect(c().events.some((e) => e.event === 'session.locked')).toBe(true), {
+        timeout: 2000,
+        interval: 20,
+      });
       expect(logout).toHaveBeenCalledTimes(1);
     } finally {
       t.core.workspace.prepare("DELETE FROM setting WHERE key = 'lock_minutes'").run();
@@ -164,7 +204,14 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
   it('a closed window ends its séance (C_Logout)', async () => {
     const w = inProcessClient(t.core);
     await ok(w.call('auth.login', { login: 'maire', password: passwords.get('maire')! }));
-    await ok(w.call('parapheur.sessionStart', { slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } }));
+    await ok(
+      w.call('parapheur.sessionStart', {
+        slotId,
+        certificateId: '01',
+        pin: pki.pin,
+        signataire: { eluId: elu('Lefèvre') },
+      }),
+    );
     const logout = vi.spyOn(TokenSession.prototype, 'logout');
     w.close();
     expect(logout).toHaveBeenCalledTimes(1);
@@ -178,7 +225,14 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     try {
       const login = await ok(w.call('auth.login', { login: 'secretaire', password: passwords.get('secretaire')! }));
       if (login.communeId !== t.communeId) await ok(w.call('commune.switch', { communeId: t.communeId }));
-      const e = await err(w.call('parapheur.sessionStart', { slotId, certificateId: '01', pin: '999999', signataire: { eluId: elu('Lefèvre') } }));
+      const e = await err(
+        w.call('parapheur.sessionStart', {
+          slotId,
+          certificateId: '01',
+          pin: '999999',
+          signataire: { eluId: elu('Lefèvre') },
+        }),
+      );
       expect(e.message).toMatch(/déjà ouverte dans une autre séance de signature/);
       expect((await err(w.call('parapheur.signer', { documentIds: [id] }))).message).toMatch(NO_SEANCE);
       expectNothingSigned(id);
@@ -192,15 +246,37 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
     const a = await pes('PES lot A');
     const b = await pes('PES lot B');
     const now = new Date('2026-11-23T09:00:00Z');
-    const env = { db: db(), docs: t.core.communes.documentsOf(t.communeId), now, today: parisDay(now), audit: () => undefined, emit: () => undefined };
+    const env = {
+      db: db(),
+      docs: t.core.communes.documentsOf(t.communeId),
+      now,
+      today: parisDay(now),
+      audit: () => undefined,
+      emit: () => undefined,
+    };
     const maire: Owner = { connId: 'fenetre', userId: 2, communeId: t.communeId };
-    startSession(env, maire, { modulePath: pki.module, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
+    startSession(env, maire, {
+      modulePath: pki.module,
+      slotId,
+      certificateId: '01',
+      pin: pki.pin,
+      signataire: { eluId: elu('Lefèvre') },
+    });
     // someone else at the window (had no hook closed the séance): refused before anything is signed
     const stranger = signSelection(env, 'fenetre', () => ({ ...maire, userId: 4 }), [a, b]);
-    await expect(stranger).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/ouverte par une autre personne ou dans une autre commune.*rien n’a été signé/) });
+    await expect(stranger).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/ouverte par une autre personne ou dans une autre commune.*rien n’a été signé/),
+    });
     expectNothingSigned(a);
     // the same, mid-batch: the session is locked after the first document
-    startSession(env, maire, { modulePath: pki.module, slotId, certificateId: '01', pin: pki.pin, signataire: { eluId: elu('Lefèvre') } });
+    startSession(env, maire, {
+      modulePath: pki.module,
+      slotId,
+      certificateId: '01',
+      pin: pki.pin,
+      signataire: { eluId: elu('Lefèvre') },
+    });
     let checks = 0;
     const r = await signSelection(env, 'fenetre', () => (checks++ < 2 ? maire : null), [a, b]);
     expect(r.results.map((x) => x.ok)).toEqual([true, false]);
@@ -216,20 +292,36 @@ describe.skipIf(missing)('séance de signature and refusals: rights held by the 
       await as(login);
       expect(await offered(), login).toBe(false); // the window does not even offer « Refuser »
       const e = await err(c().call('parapheur.refuser', { documentId: id, motif }));
-      expect(e).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Seul le signataire attendu \(signature de l'ordonnateur\) peut refuser « PES à refuser »/) });
+      expect(e).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(
+          /^Seul le signataire attendu \(signature de l'ordonnateur\) peut refuser « PES à refuser »/,
+        ),
+      });
     }
     expect((await err(c().call('parapheur.refuser', { documentId: id, motif }))).message).not.toMatch(/art\./); // the secrétaire: no élu, no article
     await as('conseiller');
-    expect((await err(c().call('parapheur.refuser', { documentId: id, motif }))).message).toMatch(/Loïc Ménard n'a pas de délégation en vigueur.*art\. L2122-18 CGCT/);
-    expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({ statut: 'a_signer', refus_motif: null });
+    expect((await err(c().call('parapheur.refuser', { documentId: id, motif }))).message).toMatch(
+      /Loïc Ménard n'a pas de délégation en vigueur.*art\. L2122-18 CGCT/,
+    );
+    expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({
+      statut: 'a_signer',
+      refus_motif: null,
+    });
     await as('maire');
     expect(await offered()).toBe(true);
     await ok(c().call('parapheur.refuser', { documentId: id, motif }));
-    expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({ statut: 'refuse', refus_motif: motif });
+    expect(db().prepare('SELECT statut, refus_motif FROM parapheur_document WHERE id = ?').get(id)).toEqual({
+      statut: 'refuse',
+      refus_motif: motif,
+    });
     // at the visa step: the secrétariat, not an élu
     const courrier = await pes('PES pas encore visé', false);
     await as('maire');
-    expect(await err(c().call('parapheur.refuser', { documentId: courrier, motif }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/attend le visa du secrétariat/) });
+    expect(await err(c().call('parapheur.refuser', { documentId: courrier, motif }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/attend le visa du secrétariat/),
+    });
     await as('secretaire');
     await ok(c().call('parapheur.refuser', { documentId: courrier, motif }));
   });

@@ -10,9 +10,18 @@ import { currentStep, getDocument, type DocumentRow, type StepRow } from './queu
 
 /** The step as the délégations rules see it: its kind, its expected élu, the séance's président and date. */
 export function stepContextOf(db: Db, d: DocumentRow, step: StepRow): StepContext {
-  const seance = d.seance_id ? (db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as { date: string; president_elu_id: number | null } | undefined) : undefined;
+  const seance = d.seance_id
+    ? (db.prepare('SELECT date, president_elu_id FROM seance WHERE id = ?').get(d.seance_id) as
+        { date: string; president_elu_id: number | null } | undefined)
+    : undefined;
   const role = step.role === 'secretaire' ? 'maire' : step.role;
-  return { kind: d.kind, role, stepEluId: step.elu_id, seancePresidentId: seance?.president_elu_id ?? step.elu_id, seanceDate: seance?.date ?? null };
+  return {
+    kind: d.kind,
+    role,
+    stepEluId: step.elu_id,
+    seancePresidentId: seance?.president_elu_id ?? step.elu_id,
+    seanceDate: seance?.date ?? null,
+  };
 }
 
 /**
@@ -23,12 +32,21 @@ export function stepContextOf(db: Db, d: DocumentRow, step: StepRow): StepContex
 export function checkMayRefuse(db: Db, session: Session, documentId: number, day: string): void {
   const d = getDocument(db, documentId);
   const step = currentStep(db, documentId);
-  if (!step || d.statut === 'refuse' || d.statut === 'signe') throw new AppError('CONFLICT', `« ${d.titre} » n'est pas en attente : il ne peut pas être refusé.`);
+  if (!step || d.statut === 'refuse' || d.statut === 'signe')
+    throw new AppError('CONFLICT', `« ${d.titre} » n'est pas en attente : il ne peut pas être refusé.`);
   if (step.type === 'visa') {
-    if (session.role !== 'secretaire') throw new AppError('FORBIDDEN', `« ${d.titre} » attend le visa du secrétariat : seul le secrétariat de mairie peut le refuser à cette étape.`);
+    if (session.role !== 'secretaire')
+      throw new AppError(
+        'FORBIDDEN',
+        `« ${d.titre} » attend le visa du secrétariat : seul le secrétariat de mairie peut le refuser à cette étape.`,
+      );
     return;
   }
-  const refuse = (why: string) => new AppError('FORBIDDEN', `Seul le signataire attendu (${step.libelle.toLowerCase()}) peut refuser « ${d.titre} », connecté avec son compte d’élu${why}.`);
+  const refuse = (why: string) =>
+    new AppError(
+      'FORBIDDEN',
+      `Seul le signataire attendu (${step.libelle.toLowerCase()}) peut refuser « ${d.titre} », connecté avec son compte d’élu${why}.`,
+    );
   if (session.eluId === null) throw refuse('');
   try {
     authorityFor(db, { eluId: session.eluId }, stepContextOf(db, d, step), day);

@@ -8,7 +8,20 @@ import { AppError } from '../kernel';
 import { readElus, readIdentity } from '../commune';
 import { annexesOf, deliberationDate, getDeliberation, markSigned, signerPv, type ConseilCtx } from '../conseil';
 import { acteFromDeliberation, enqueue, enqueueHelios } from '../sync';
-import { checkCertificate, describeCertificate, holderMatches, type CertificateInfo, type Signer, readSigningSettings, releaseToken, tokenFor, signPdf, type TokenSession, isTokenError, signPes } from '../signing';
+import {
+  checkCertificate,
+  describeCertificate,
+  holderMatches,
+  type CertificateInfo,
+  type Signer,
+  readSigningSettings,
+  releaseToken,
+  tokenFor,
+  signPdf,
+  type TokenSession,
+  isTokenError,
+  signPes,
+} from '../signing';
 import { authorityFor, getDelegation, type Signataire } from './delegations';
 import { currentStep, getDocument, refreshStatut, stepsOf } from './queue';
 import { stepContextOf } from './rights';
@@ -18,7 +31,14 @@ export interface ParapheurEnv extends ConseilCtx {
 }
 
 export type Progress =
-  | { type: 'document'; index: number; total: number; documentId: number; etat: 'en_cours' | 'signe' | 'erreur'; message?: string }
+  | {
+      type: 'document';
+      index: number;
+      total: number;
+      documentId: number;
+      etat: 'en_cours' | 'signe' | 'erreur';
+      message?: string;
+    }
   | { type: 'arret'; message: string; restants: number[] };
 
 /**
@@ -67,19 +87,36 @@ export function startSession(env: ParapheurEnv, owner: Owner, a: StartArgs) {
   const token = tokenFor(modulePath);
   const all = token.certificates(a.slotId);
   const cert = all.find((c) => c.id === a.certificateId);
-  if (!cert) throw new AppError('NOT_FOUND', 'Ce certificat n’est plus sur la clé : cliquez sur « Rechercher la clé ».');
+  if (!cert)
+    throw new AppError('NOT_FOUND', 'Ce certificat n’est plus sur la clé : cliquez sur « Rechercher la clé ».');
   const others = all.filter((c) => c.id !== cert.id).map((c) => c.der);
   const check = checkCertificate(cert.der, settings.trustedRoots, env.now, others);
   if (check.problems.length) throw new AppError('RULE', check.problems.join(' '));
   const info = describeCertificate(cert.der);
   const person = personOf(env, a.signataire);
   if (!holderMatches(info, person))
-    throw new AppError('RULE', `Ce certificat est au nom de ${info.holder}, pas de ${person.nomComplet} : chacun signe avec sa propre clé (signer avec la clé d'un autre est un faux en écriture publique).`);
+    throw new AppError(
+      'RULE',
+      `Ce certificat est au nom de ${info.holder}, pas de ${person.nomComplet} : chacun signe avec sa propre clé (signer avec la clé d'un autre est un faux en écriture publique).`,
+    );
   const session = token.login(a.slotId, a.pin);
   try {
     const key = session.key(cert.id);
     const chain = others.filter((d) => info.issuer && describeCertificate(d).holder === info.issuer);
-    sessions.set(owner.connId, { owner: { ...owner }, busy: false, modulePath, session, keyHandle: key.handle, alwaysAuthenticate: key.alwaysAuthenticate, certificate: cert.der, chain, info, who: a.signataire, nom: person.nomComplet, signes: new Set() });
+    sessions.set(owner.connId, {
+      owner: { ...owner },
+      busy: false,
+      modulePath,
+      session,
+      keyHandle: key.handle,
+      alwaysAuthenticate: key.alwaysAuthenticate,
+      certificate: cert.der,
+      chain,
+      info,
+      who: a.signataire,
+      nom: person.nomComplet,
+      signes: new Set(),
+    });
     return {
       certificat: info,
       avertissement: check.warning,
@@ -117,8 +154,13 @@ export function endSession(connId: string): void {
 
 /** Why `current` (the window's session now, null if logged out or locked) may not use the séance, or null. */
 function notOwner(live: Live, current: Owner | null): string | null {
-  if (!current) return 'Votre session Clocher est fermée ou verrouillée : la séance de signature est close, rien n’a été signé. Reconnectez-vous puis rouvrez la séance avec votre clé et votre code PIN.';
-  if (current.userId !== live.owner.userId || current.communeId !== live.owner.communeId || current.connId !== live.owner.connId)
+  if (!current)
+    return 'Votre session Clocher est fermée ou verrouillée : la séance de signature est close, rien n’a été signé. Reconnectez-vous puis rouvrez la séance avec votre clé et votre code PIN.';
+  if (
+    current.userId !== live.owner.userId ||
+    current.communeId !== live.owner.communeId ||
+    current.connId !== live.owner.connId
+  )
     return 'Cette séance de signature a été ouverte par une autre personne ou dans une autre commune : elle est fermée et rien n’a été signé. Ouvrez votre propre séance de signature avec votre clé et votre code PIN.';
   return null;
 }
@@ -130,12 +172,22 @@ export const sessionOf = (current: Owner, env?: ParapheurEnv) => {
     endSession(current.connId);
     return null;
   }
-  return { certificat: s.info, signataire: s.nom, pinAChaqueSignature: s.alwaysAuthenticate, aSigner: env ? signablesFor(env, s) : [], signesCetteSeance: s.signes.size };
+  return {
+    certificat: s.info,
+    signataire: s.nom,
+    pinAChaqueSignature: s.alwaysAuthenticate,
+    aSigner: env ? signablesFor(env, s) : [],
+    signesCetteSeance: s.signes.size,
+  };
 };
 
 /** What the person who opened the séance may sign now: documents whose current step is a signature he holds. */
 function signablesFor(env: ParapheurEnv, live: Live): number[] {
-  const ids = (env.db.prepare("SELECT id FROM parapheur_document WHERE statut = 'a_signer' ORDER BY created_at, id").all() as { id: number }[]).map((r) => r.id);
+  const ids = (
+    env.db.prepare("SELECT id FROM parapheur_document WHERE statut = 'a_signer' ORDER BY created_at, id").all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   return ids.filter((id) => {
     try {
       stepAuthority(env, live, id);
@@ -151,7 +203,11 @@ function signablesFor(env: ParapheurEnv, live: Live): number[] {
 function stepAuthority(env: ParapheurEnv, live: Live, id: number) {
   const d = getDocument(env.db, id);
   const step = currentStep(env.db, id);
-  if (d.statut !== 'a_signer' || step?.type !== 'signature') throw new AppError('CONFLICT', `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`);
+  if (d.statut !== 'a_signer' || step?.type !== 'signature')
+    throw new AppError(
+      'CONFLICT',
+      `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`,
+    );
   const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
   return { d, step, auth };
 }
@@ -163,7 +219,13 @@ const STOPPED = 'Non signé : la séance de signature s’est arrêtée ; le doc
  * signature the window's current session is checked against the séance's owner (`current` is read each time:
  * a lock may come during a long batch).
  */
-export async function signSelection(env: ParapheurEnv, connId: string, current: () => Owner | null, documentIds: number[], pin?: string) {
+export async function signSelection(
+  env: ParapheurEnv,
+  connId: string,
+  current: () => Owner | null,
+  documentIds: number[],
+  pin?: string,
+) {
   const live = sessions.get(connId);
   if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
   const refused = notOwner(live, current());
@@ -172,8 +234,16 @@ export async function signSelection(env: ParapheurEnv, connId: string, current: 
     throw new AppError('FORBIDDEN', refused);
   }
   if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
-    throw new AppError('INVALID', 'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.', { pin: 'Code PIN requis pour cette signature.' });
-  const signer: Signer = { certificate: live.certificate, chain: live.chain, signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined) };
+    throw new AppError(
+      'INVALID',
+      'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.',
+      { pin: 'Code PIN requis pour cette signature.' },
+    );
+  const signer: Signer = {
+    certificate: live.certificate,
+    chain: live.chain,
+    signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined),
+  };
   const results: { documentId: number; ok: boolean; message: string }[] = [];
   const stop = (from: number, message: string) => {
     const restants = documentIds.slice(from);
@@ -184,7 +254,10 @@ export async function signSelection(env: ParapheurEnv, connId: string, current: 
   live.busy = true;
   try {
     for (const [index, documentId] of documentIds.entries()) {
-      const gone = sessions.get(connId) !== live ? 'La séance de signature a été fermée (déconnexion, verrouillage ou changement de commune) : les documents restants n’ont pas été signés.' : notOwner(live, current());
+      const gone =
+        sessions.get(connId) !== live
+          ? 'La séance de signature a été fermée (déconnexion, verrouillage ou changement de commune) : les documents restants n’ont pas été signés.'
+          : notOwner(live, current());
       if (gone) {
         endSession(connId);
         return stop(index, gone);
@@ -199,7 +272,12 @@ export async function signSelection(env: ParapheurEnv, connId: string, current: 
         const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
         results.push({ documentId, ok: false, message });
         env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'erreur', message });
-        if (isTokenError(e, 'TOKEN_REMOVED') || isTokenError(e, 'PIN_LOCKED') || isTokenError(e, 'PIN_INCORRECT') || isTokenError(e, 'NOT_LOGGED_IN')) {
+        if (
+          isTokenError(e, 'TOKEN_REMOVED') ||
+          isTokenError(e, 'PIN_LOCKED') ||
+          isTokenError(e, 'PIN_INCORRECT') ||
+          isTokenError(e, 'NOT_LOGGED_IN')
+        ) {
           if (isTokenError(e, 'TOKEN_REMOVED')) {
             endSession(connId);
             live.session.logout();
@@ -224,7 +302,15 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
   const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
   const after =
     d.mime === 'application/pdf'
-      ? await signPdf(before, { signer, nom: live.nom, qualite: auth.qualite, reason: d.titre, location: commune, at: env.now, expectedPrior: prior })
+      ? await signPdf(before, {
+          signer,
+          nom: live.nom,
+          qualite: auth.qualite,
+          reason: d.titre,
+          location: commune,
+          at: env.now,
+          expectedPrior: prior,
+        })
       : (await signPes(before, { signer, role: auth.qualite, at: env.now })).bytes;
   const { sha256 } = env.docs.put(after);
   env.db.transaction(() => {
@@ -233,16 +319,47 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
         `INSERT INTO signature_record (document_id, step_id, format, signataire, qualite, elu_id, delegation_id, fondement, cert_holder, cert_issuer, cert_serial, cert_sha256, signed_at, before_sha256, after_sha256)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, step.id, d.mime === 'application/pdf' ? 'PAdES-B-B' : 'XAdES-BES', live.nom, auth.qualite, live.who.eluId ?? null, auth.delegationId, auth.fondement, live.info.holder, live.info.issuer, live.info.serial, live.info.sha256, env.now.toISOString(), d.current_sha256, sha256);
-    env.db.prepare("UPDATE circuit_step SET statut = 'fait', fait_par = ?, fait_le = ? WHERE id = ?").run(live.nom, env.now.toISOString(), step.id);
+      .run(
+        id,
+        step.id,
+        d.mime === 'application/pdf' ? 'PAdES-B-B' : 'XAdES-BES',
+        live.nom,
+        auth.qualite,
+        live.who.eluId ?? null,
+        auth.delegationId,
+        auth.fondement,
+        live.info.holder,
+        live.info.issuer,
+        live.info.serial,
+        live.info.sha256,
+        env.now.toISOString(),
+        d.current_sha256,
+        sha256,
+      );
+    env.db
+      .prepare("UPDATE circuit_step SET statut = 'fait', fait_par = ?, fait_le = ? WHERE id = ?")
+      .run(live.nom, env.now.toISOString(), step.id);
     env.db.prepare('UPDATE parapheur_document SET current_sha256 = ? WHERE id = ?').run(sha256, id);
     const statut = refreshStatut(env.db, id, env.now);
-    env.audit({ action: 'parapheur.signature', summary: `${d.titre} signé par ${live.nom} (${auth.qualite})`, objectType: 'parapheur', objectId: id, details: { avant: d.current_sha256, apres: sha256, fondement: auth.fondement } });
+    env.audit({
+      action: 'parapheur.signature',
+      summary: `${d.titre} signé par ${live.nom} (${auth.qualite})`,
+      objectType: 'parapheur',
+      objectId: id,
+      details: { avant: d.current_sha256, apres: sha256, fondement: auth.fondement },
+    });
     if (statut === 'signe' && d.source_type === 'deliberation') {
       markSigned(env, d.source_id!, sha256, signataires(env, id));
       // The outbox row is written in the same transaction as the signature that makes the act ready (architecture §4).
       const delib = getDeliberation(env.db, d.source_id!);
-      if (delib.adoptee && delib.transmission === 'a_transmettre') enqueue(env.db, acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), { annexes: annexesOf(env.db, delib.point_id) }), env.now);
+      if (delib.adoptee && delib.transmission === 'a_transmettre')
+        enqueue(
+          env.db,
+          acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), {
+            annexes: annexesOf(env.db, delib.point_id),
+          }),
+          env.now,
+        );
     }
     if (statut === 'signe' && d.source_type === 'pv') signerPv(env, d.source_id!, sha256);
     // A signed PES_Aller leaves for the comptable public (HELIOS) with the same transaction (architecture §4).
@@ -252,9 +369,21 @@ async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number
 }
 
 const signataires = (env: ParapheurEnv, id: number) =>
-  (env.db.prepare('SELECT signataire FROM signature_record WHERE document_id = ? ORDER BY id').all(id) as { signataire: string }[]).map((r) => r.signataire).join(' et ');
-
+  (
+    env.db.prepare('SELECT signataire FROM signature_record WHERE document_id = ? ORDER BY id').all(id) as {
+      signataire: string;
+    }[]
+  )
+    .map((r) => r.signataire)
+    .join(' et ');
 
 /** The PES file name sent to HELIOS: the document's title, letters and digits only. */
 const pesFileName = (titre: string) =>
-  `${titre.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'PES'}.xml`;
+  `${
+    titre
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60) || 'PES'
+  }.xml`;

@@ -13,7 +13,10 @@ describe('certificate expiry on the dashboard', () => {
     const todos = dash.ok ? dash.value.todos : [];
     const cert = todos.filter((x) => x.object_type === 'signing.certificat');
     expect(cert).toHaveLength(1);
-    expect(cert[0]).toMatchObject({ due_date: '2026-12-20', title: expect.stringMatching(/Hélène Lefèvre expire le 20\/12\/2026 \(dans 27 jours\)/) });
+    expect(cert[0]).toMatchObject({
+      due_date: '2026-12-20',
+      title: expect.stringMatching(/Hélène Lefèvre expire le 20\/12\/2026 \(dans 27 jours\)/),
+    });
     t.close();
   });
 });

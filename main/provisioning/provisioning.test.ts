@@ -20,7 +20,9 @@ describe('provisioning file', () => {
   });
 
   it('the published JSON Schema is generated from the code (no drift)', () => {
-    const published = JSON.parse(fs.readFileSync(path.join(__dirname, '../../resources/provisioning.schema.json'), 'utf8'));
+    const published = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../resources/provisioning.schema.json'), 'utf8'),
+    );
     expect(published).toEqual(JSON.parse(JSON.stringify(provisioningJsonSchema())));
   });
 
@@ -28,7 +30,9 @@ describe('provisioning file', () => {
     const base = JSON.parse(fs.readFileSync(example, 'utf8'));
     const bad = { ...base, commune: { ...base.commune, siren: '214502495' } };
     expect(() => readProvisioning(writeJson(bad))).toThrow(/champ « commune\.siren » : SIREN : ce numéro est invalide/);
-    expect(() => readProvisioning(writeJson({ ...base, plateforme: { type: 's2low', url: 'http://s2low.fr' } }))).toThrow(/« plateforme\.url » .*https/);
+    expect(() =>
+      readProvisioning(writeJson({ ...base, plateforme: { type: 's2low', url: 'http://s2low.fr' } })),
+    ).toThrow(/« plateforme\.url » .*https/);
     expect(() => readProvisioning(writeJson({ ...base, version: 2 }))).toThrow(/« version »/);
     expect(() => readProvisioning(writeJson({ ...base, inconnu: 1 }))).toThrow(/inconnu/);
     expect(() => readProvisioning(writeJson('{ "version": 1, '))).toThrow(/pas du JSON valide/);
@@ -50,10 +54,19 @@ describe('provisioning file', () => {
     const p = await c.call('setup.provisioning');
     expect(p.ok && p.value.present && 'data' in p.value && p.value.data?.commune.nom).toBe('Saint-Benoît-sur-Loire');
     const data = p.ok && 'data' in p.value ? p.value.data! : null;
-    const r = await c.call('setup.createCommune', { identity: data!.commune, horaires: data!.horaires ?? [], elus: validElus, account: validAccount });
+    const r = await c.call('setup.createCommune', {
+      identity: data!.commune,
+      horaires: data!.horaires ?? [],
+      elus: validElus,
+      account: validAccount,
+    });
     expect(r.ok).toBe(true);
     const { db } = core.communes.get((r as { value: { communeId: string } }).value.communeId);
-    expect(readSetting(db, 'plateforme')).toEqual({ type: 's2low', url: 'https://s2low.exemple.fr', login: 'mairie-saint-benoit' });
+    expect(readSetting(db, 'plateforme')).toEqual({
+      type: 's2low',
+      url: 'https://s2low.exemple.fr',
+      login: 'mairie-saint-benoit',
+    });
     c.close();
     core.close();
   });
@@ -63,7 +76,9 @@ describe('provisioning file', () => {
     const core = new Core({ dataDir: tempDir(), provisioningPath: file });
     const c = inProcessClient(core);
     const p = await c.call('setup.provisioning');
-    expect(p.ok && p.value.present && 'error' in p.value && p.value.error?.message).toMatch(/champ « commune\.code_insee »/);
+    expect(p.ok && p.value.present && 'error' in p.value && p.value.error?.message).toMatch(
+      /champ « commune\.code_insee »/,
+    );
     c.close();
     core.close();
   });

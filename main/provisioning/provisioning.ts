@@ -25,8 +25,12 @@ export const provisioningSchema = z
   .object({
     $schema: z.string().optional(),
     version: z.literal(1, { error: 'version : seule la version 1 du fichier est connue.' }),
-    commune: communeIdentitySchema.meta({ description: 'Identité de la commune (comme dans l’assistant de démarrage)' }),
-    horaires: openingSlotsSchema.optional().meta({ description: 'Demi-journées d’ouverture : weekday 1 (lundi) à 7, period matin | apres-midi' }),
+    commune: communeIdentitySchema.meta({
+      description: 'Identité de la commune (comme dans l’assistant de démarrage)',
+    }),
+    horaires: openingSlotsSchema
+      .optional()
+      .meta({ description: 'Demi-journées d’ouverture : weekday 1 (lundi) à 7, period matin | apres-midi' }),
     plateforme: plateformeSchema.optional(),
     support: z
       .object({
@@ -46,7 +50,11 @@ export function provisioningJsonSchema(): unknown {
 }
 
 /** Where to look: --provision=FILE, then CLOCHER_PROVISIONING, then beside the program. */
-export function findProvisioningFile(argv: readonly string[], env: NodeJS.ProcessEnv, programDir: string): string | null {
+export function findProvisioningFile(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  programDir: string,
+): string | null {
   const arg = argv.find((a) => a.startsWith('--provision='));
   if (arg) return path.resolve(arg.slice('--provision='.length));
   if (env.CLOCHER_PROVISIONING) return path.resolve(env.CLOCHER_PROVISIONING);
@@ -57,7 +65,11 @@ export function findProvisioningFile(argv: readonly string[], env: NodeJS.Proces
 /** Read and validate; a bad file is refused with the exact field and the reason, in French. */
 export function readProvisioning(file: string): Provisioning {
   const refuse = (why: string, fields?: Record<string, string>) =>
-    new AppError('PROVISIONING_INVALID', `Le fichier de provisionnement ${path.basename(file)} est refusé : ${why}`, fields);
+    new AppError(
+      'PROVISIONING_INVALID',
+      `Le fichier de provisionnement ${path.basename(file)} est refusé : ${why}`,
+      fields,
+    );
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');

@@ -6,7 +6,17 @@ import type { z } from 'zod';
 import type { Ctx } from '../api/handler';
 import { record, type Actor } from '../audit';
 import { accountSchema, communesOf, findUser, insertUser, setRole, workspaceLog } from '../auth';
-import { communeIdentitySchema, conseilSchema, describeHoraires, openingSlotsSchema, parseParts, saveElu, writeHoraires, writeIdentity, writeSetting } from '../commune';
+import {
+  communeIdentitySchema,
+  conseilSchema,
+  describeHoraires,
+  openingSlotsSchema,
+  parseParts,
+  saveElu,
+  writeHoraires,
+  writeIdentity,
+  writeSetting,
+} from '../commune';
 import { AppError, parisDay } from '../kernel';
 import { readProvisioning, type Provisioning } from '../provisioning';
 
@@ -21,7 +31,11 @@ export function checkMayCreate(ctx: Ctx, firstRun: boolean): void {
 }
 
 /** Every wrong field of the wizard at once; the account only on the first run. */
-export function parseCommuneForm(ctx: Ctx, args: { identity: unknown; horaires: unknown; elus: unknown; account?: unknown }, firstRun: boolean) {
+export function parseCommuneForm(
+  ctx: Ctx,
+  args: { identity: unknown; horaires: unknown; elus: unknown; account?: unknown },
+  firstRun: boolean,
+) {
   const p = parseParts({
     identity: [communeIdentitySchema, args.identity],
     horaires: [openingSlotsSchema, args.horaires],
@@ -43,7 +57,13 @@ export function provisioningFor(ctx: Ctx, codeInsee: string): Provisioning | nul
 }
 
 /** The commune's own file: identity, opening half-days, élus, platform settings, and its first journal lines. */
-export function writeCommuneFile(ctx: Ctx, id: string, p: CommuneForm, provisioning: Provisioning | null, who: Who): void {
+export function writeCommuneFile(
+  ctx: Ctx,
+  id: string,
+  p: CommuneForm,
+  provisioning: Provisioning | null,
+  who: Who,
+): void {
   ctx.core.communes.create(id, (db) => {
     writeIdentity(db, p.identity, ctx.now);
     writeHoraires(db, p.horaires);
@@ -56,8 +76,14 @@ export function writeCommuneFile(ctx: Ctx, id: string, p: CommuneForm, provision
       objectType: 'commune',
       objectId: p.identity.code_insee,
     });
-    record(db, ctx.now, who, { action: 'commune.horaires', summary: `Horaires d'ouverture : ${describeHoraires(p.horaires)}` });
-    record(db, ctx.now, who, { action: 'commune.elus', summary: `Conseil municipal enregistré : ${p.elus.length} élu(s)` });
+    record(db, ctx.now, who, {
+      action: 'commune.horaires',
+      summary: `Horaires d'ouverture : ${describeHoraires(p.horaires)}`,
+    });
+    record(db, ctx.now, who, {
+      action: 'commune.elus',
+      summary: `Conseil municipal enregistré : ${p.elus.length} élu(s)`,
+    });
   });
 }
 
@@ -65,12 +91,23 @@ export function writeCommuneFile(ctx: Ctx, id: string, p: CommuneForm, provision
  * The installation's file: the account (first run), the commune's entry, the secrétaire role. All or nothing:
  * no commune file without its account and its entry.
  */
-export function registerCommune(ctx: Ctx, id: string, p: CommuneForm, account: { data: z.infer<typeof accountSchema>; hash: string } | null, who: Who): number {
+export function registerCommune(
+  ctx: Ctx,
+  id: string,
+  p: CommuneForm,
+  account: { data: z.infer<typeof accountSchema>; hash: string } | null,
+  who: Who,
+): number {
   const ws = ctx.core.workspace;
   try {
     return ws.transaction(() => {
       const uid = account ? insertUser(ws, ctx.now, account.data, account.hash) : ctx.session().userId;
-      ws.prepare('INSERT INTO commune_ref (id, nom, code_insee, created_at) VALUES (?, ?, ?, ?)').run(id, p.identity.nom, p.identity.code_insee, ctx.now.toISOString());
+      ws.prepare('INSERT INTO commune_ref (id, nom, code_insee, created_at) VALUES (?, ?, ?, ?)').run(
+        id,
+        p.identity.nom,
+        p.identity.code_insee,
+        ctx.now.toISOString(),
+      );
       setRole(ws, uid, id, 'secretaire');
       workspaceLog(ws, ctx.now, who.login, 'commune.creee', `Commune ajoutée : ${p.identity.nom}`);
       return uid;

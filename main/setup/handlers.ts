@@ -4,9 +4,18 @@ import { accountSchema, enterCommune, hashPassword, startSession, userCount } fr
 import { communeIdentitySchema, communeIdFor, conseilSchema, openingSlotsSchema, parseParts } from '../commune';
 import { AppError, parisDay } from '../kernel';
 import { readProvisioning } from '../provisioning';
-import { checkMayCreate, loginTaken, parseCommuneForm, provisioningFor, registerCommune, writeCommuneFile } from './create-commune';
+import {
+  checkMayCreate,
+  loginTaken,
+  parseCommuneForm,
+  provisioningFor,
+  registerCommune,
+  writeCommuneFile,
+} from './create-commune';
 
-const LOGIN_TAKEN = new AppError('INVALID', 'Identifiant : déjà utilisé.', { 'account.login': 'Identifiant : déjà utilisé.' });
+const LOGIN_TAKEN = new AppError('INVALID', 'Identifiant : déjà utilisé.', {
+  'account.login': 'Identifiant : déjà utilisé.',
+});
 
 export const setupHandlers = {
   'setup.provisioning': (ctx) => {
@@ -41,14 +50,20 @@ export const setupHandlers = {
     checkMayCreate(ctx, firstRun);
     const p = parseCommuneForm(ctx, args, firstRun);
     const id = communeIdFor(p.identity.code_insee, p.identity.nom);
-    if (ctx.core.communes.exists(id)) throw new AppError('CONFLICT', `La commune ${p.identity.nom} (INSEE ${p.identity.code_insee}) existe déjà dans Clocher.`);
+    if (ctx.core.communes.exists(id))
+      throw new AppError(
+        'CONFLICT',
+        `La commune ${p.identity.nom} (INSEE ${p.identity.code_insee}) existe déjà dans Clocher.`,
+      );
     const provisioning = provisioningFor(ctx, p.identity.code_insee);
     const account = p.account ? { data: p.account, hash: await hashPassword(p.account.password) } : null;
     if (account && loginTaken(ctx, account.data.login)) throw LOGIN_TAKEN;
     const who = firstRun && account ? { login: account.data.login, name: account.data.display_name } : ctx.actor();
     writeCommuneFile(ctx, id, p, provisioning, who);
     const userId = registerCommune(ctx, id, p, account, who);
-    const user = ctx.core.workspace.prepare('SELECT * FROM user WHERE id = ?').get(userId) as Parameters<typeof startSession>[1];
+    const user = ctx.core.workspace.prepare('SELECT * FROM user WHERE id = ?').get(userId) as Parameters<
+      typeof startSession
+    >[1];
     const session = firstRun ? startSession(ctx.conn, user) : ctx.session();
     enterCommune(ctx.core, session, id, 'connexion');
     ctx.conn.emit('commune.changed', { communeId: id });

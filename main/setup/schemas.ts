@@ -12,7 +12,12 @@ export const setupApi = {
   },
   'setup.createCommune': {
     args: z
-      .object({ identity: anyObject, horaires: z.array(z.unknown()), elus: z.array(z.unknown()), account: anyObject.optional() })
+      .object({
+        identity: anyObject,
+        horaires: z.array(z.unknown()),
+        elus: z.array(z.unknown()),
+        account: anyObject.optional(),
+      })
       .strict(),
     access: 'public', // first run only; afterwards the implementation requires a logged-in secrétaire
   },

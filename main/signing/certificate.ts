@@ -97,7 +97,11 @@ export function expiryWarning(info: Pick<CertificateInfo, 'holder' | 'notAfter'>
 }
 
 /** The chain up to a trusted root, issuers first-to-last (the trusted root last), or null. */
-export function chainTo(der: Buffer, trustedRootsPem: string[], intermediates: Buffer[] = []): crypto.X509Certificate[] | null {
+export function chainTo(
+  der: Buffer,
+  trustedRootsPem: string[],
+  intermediates: Buffer[] = [],
+): crypto.X509Certificate[] | null {
   const roots = trustedRootsPem.flatMap((p) => {
     try {
       return [new crypto.X509Certificate(p)];
@@ -111,7 +115,9 @@ export function chainTo(der: Buffer, trustedRootsPem: string[], intermediates: B
   for (let depth = 0; depth < 6; depth++) {
     const root = roots.find((r) => cur.checkIssued(r) && cur.verify(r.publicKey));
     if (root) return [...chain, root];
-    const next = pool.find((c) => c.fingerprint256 !== cur.fingerprint256 && cur.checkIssued(c) && cur.verify(c.publicKey));
+    const next = pool.find(
+      (c) => c.fingerprint256 !== cur.fingerprint256 && cur.checkIssued(c) && cur.verify(c.publicKey),
+    );
     if (!next) return null;
     chain.push(next);
     cur = next;
@@ -124,15 +130,32 @@ export interface CertificateCheck {
   warning: string | null;
 }
 
-export function checkCertificate(der: Buffer, trustedRootsPem: string[], now: Date, intermediates: Buffer[] = []): CertificateCheck {
+export function checkCertificate(
+  der: Buffer,
+  trustedRootsPem: string[],
+  now: Date,
+  intermediates: Buffer[] = [],
+): CertificateCheck {
   const info = describeCertificate(der);
   const problems: string[] = [];
-  if (now.getTime() > Date.parse(info.notAfter)) problems.push(`Ce certificat a expiré le ${frDate(info.notAfter)} : il ne peut plus signer. Demandez un nouveau certificat à l'autorité de certification.`);
-  if (now.getTime() < Date.parse(info.notBefore)) problems.push(`Ce certificat n'est valable qu'à partir du ${frDate(info.notBefore)}.`);
+  if (now.getTime() > Date.parse(info.notAfter))
+    problems.push(
+      `Ce certificat a expiré le ${frDate(info.notAfter)} : il ne peut plus signer. Demandez un nouveau certificat à l'autorité de certification.`,
+    );
+  if (now.getTime() < Date.parse(info.notBefore))
+    problems.push(`Ce certificat n'est valable qu'à partir du ${frDate(info.notBefore)}.`);
   if (!info.keyUsage.nonRepudiation && !info.keyUsage.digitalSignature)
-    problems.push("Ce certificat n'est pas un certificat de signature (usage « non-répudiation » ou « signature numérique » absent) : c'est sans doute le certificat d'authentification de la clé.");
-  if (!trustedRootsPem.length) problems.push("Aucune autorité de certification de confiance n'est enregistrée pour la commune (Paramètres › Signature).");
-  else if (!chainTo(der, trustedRootsPem, intermediates)) problems.push(`Ce certificat, émis par « ${info.issuer} », ne provient pas d'une autorité de certification reconnue par la commune.`);
+    problems.push(
+      "Ce certificat n'est pas un certificat de signature (usage « non-répudiation » ou « signature numérique » absent) : c'est sans doute le certificat d'authentification de la clé.",
+    );
+  if (!trustedRootsPem.length)
+    problems.push(
+      "Aucune autorité de certification de confiance n'est enregistrée pour la commune (Paramètres › Signature).",
+    );
+  else if (!chainTo(der, trustedRootsPem, intermediates))
+    problems.push(
+      `Ce certificat, émis par « ${info.issuer} », ne provient pas d'une autorité de certification reconnue par la commune.`,
+    );
   return { problems, warning: problems.length ? null : expiryWarning(info, now) };
 }
 
@@ -148,7 +171,10 @@ export const normalizeName = (s: string): string =>
 const words = (s: string) => new Set(normalizeName(s).split(' ').filter(Boolean));
 
 /** Does the certificate's holder name the person (given name and surname, in any order)? */
-export function holderMatches(info: Pick<CertificateInfo, 'holder' | 'givenName' | 'surname'>, person: { prenom: string; nom: string }): boolean {
+export function holderMatches(
+  info: Pick<CertificateInfo, 'holder' | 'givenName' | 'surname'>,
+  person: { prenom: string; nom: string },
+): boolean {
   const want = [...words(person.prenom), ...words(person.nom)];
   const have = new Set([...words(info.holder), ...words(info.givenName ?? ''), ...words(info.surname ?? '')]);
   return want.length > 0 && want.every((w) => have.has(w));

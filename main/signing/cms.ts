@@ -46,19 +46,25 @@ function signerParts(cert: Buffer): SignerParts {
   const essCertId = der.seq(der.octets(certHash), der.seq(der.seq(der.tlv(der.TAG.context4, issuer)), serial));
   p = {
     issuerAndSerial: der.seq(issuer, serial),
-    fixedAttrs: [attribute(OIDS.contentType, der.oid(OIDS.data)), attribute(OIDS.signingCertificateV2, der.seq(der.seq(essCertId)))],
+    fixedAttrs: [
+      attribute(OIDS.contentType, der.oid(OIDS.data)),
+      attribute(OIDS.signingCertificateV2, der.seq(der.seq(essCertId))),
+    ],
   };
   partsCache.set(cert, p);
   return p;
 }
 
 const attribute = (type: string, value: Buffer) => der.seq(der.oid(type), der.tlv(der.TAG.set, value));
-const algorithm = (o: string, withNull: boolean) => (withNull ? der.seq(der.oid(o), der.tlv(der.TAG.null)) : der.seq(der.oid(o)));
+const algorithm = (o: string, withNull: boolean) =>
+  withNull ? der.seq(der.oid(o), der.tlv(der.TAG.null)) : der.seq(der.oid(o));
 const VERSION_1 = der.tlv(der.TAG.integer, Buffer.from([1]));
 
 /** The signed attributes as a DER SET OF, sorted by their encodings (X.690 §11.6). */
 export function signedAttributes(contentDigest: Buffer, cert: Buffer): Buffer {
-  const attrs = [...signerParts(cert).fixedAttrs, attribute(OIDS.messageDigest, der.octets(contentDigest))].sort(Buffer.compare);
+  const attrs = [...signerParts(cert).fixedAttrs, attribute(OIDS.messageDigest, der.octets(contentDigest))].sort(
+    Buffer.compare,
+  );
   return der.tlv(der.TAG.set, ...attrs);
 }
 
@@ -69,9 +75,21 @@ export async function buildCms(signer: Signer, contentDigest: Buffer): Promise<B
   const implicitAttrs = Buffer.from(attrs);
   implicitAttrs[0] = 0xa0; // [0] IMPLICIT SET OF Attribute: the SET encoding is what was signed
   const sha256 = algorithm(OIDS.sha256, false);
-  const signerInfo = der.seq(VERSION_1, signerParts(signer.certificate).issuerAndSerial, sha256, implicitAttrs, algorithm(OIDS.rsaEncryption, true), der.octets(signature));
+  const signerInfo = der.seq(
+    VERSION_1,
+    signerParts(signer.certificate).issuerAndSerial,
+    sha256,
+    implicitAttrs,
+    algorithm(OIDS.rsaEncryption, true),
+    der.octets(signature),
+  );
   const certs = der.tlv(der.TAG.context0, signer.certificate, ...signer.chain);
-  const signedData = der.seq(VERSION_1, der.tlv(der.TAG.set, sha256), der.seq(der.oid(OIDS.data)), certs, der.tlv(der.TAG.set, signerInfo));
+  const signedData = der.seq(
+    VERSION_1,
+    der.tlv(der.TAG.set, sha256),
+    der.seq(der.oid(OIDS.data)),
+    certs,
+    der.tlv(der.TAG.set, signerInfo),
+  );
   return der.seq(der.oid(OIDS.signedData), der.tlv(der.TAG.context0, signedData));
 }
-

@@ -15,7 +15,11 @@ function softwareSigner() {
   cert.serialNumber = '00a1b2c3d4e5f60718';
   cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
   cert.validity.notAfter = new Date('2029-01-01T00:00:00Z');
-  const attrs = [{ name: 'countryName', value: 'FR' }, { name: 'organizationName', value: 'Commune de Saint-Benoît-sur-Loire — autorité de test pour les signatures' }, { name: 'commonName', value: 'Marie Dupont' }];
+  const attrs = [
+    { name: 'countryName', value: 'FR' },
+    { name: 'organizationName', value: 'Commune de Saint-Benoît-sur-Loire — autorité de test pour les signatures' },
+    { name: 'commonName', value: 'Marie Dupont' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.sign(keys.privateKey, forge.md.sha256.create());
@@ -23,7 +27,16 @@ function softwareSigner() {
   const key = crypto.createPrivateKey(forge.pki.privateKeyToPem(keys.privateKey));
   // the token signs a DigestInfo-wrapped SHA-256 (CKM_RSA_PKCS): privateEncrypt with PKCS#1 v1.5 padding does the same
   const prefix = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-  return { certDer, key, signer: { certificate: certDer, chain: [] as Buffer[], signDigest: async (d: Buffer) => crypto.privateEncrypt({ key, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.concat([prefix, d])) } };
+  return {
+    certDer,
+    key,
+    signer: {
+      certificate: certDer,
+      chain: [] as Buffer[],
+      signDigest: async (d: Buffer) =>
+        crypto.privateEncrypt({ key, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.concat([prefix, d])),
+    },
+  };
 }
 
 describe('hand-written DER (issue 10: the CMS of a séance without forge objects)', () => {
@@ -51,7 +64,11 @@ describe('hand-written DER (issue 10: the CMS of a séance without forge objects
     const sd = (top[1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
     const si = (sd[sd.length - 1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
     const tbs = (parse(certDer).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
-    expect(toDer(si[1]!).equals(toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [tbs[3]!, tbs[1]!])))).toBe(true);
+    expect(
+      toDer(si[1]!).equals(
+        toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [tbs[3]!, tbs[1]!])),
+      ),
+    ).toBe(true);
     const attrs = toDer(si[3]!);
     attrs[0] = 0x31;
     expect(attrs.includes(digest)).toBe(true);

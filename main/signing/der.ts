@@ -17,7 +17,16 @@ function lengthBytes(n: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
-export const TAG = { integer: 0x02, octets: 0x04, null: 0x05, oid: 0x06, sequence: 0x30, set: 0x31, context0: 0xa0, context4: 0xa4 } as const;
+export const TAG = {
+  integer: 0x02,
+  octets: 0x04,
+  null: 0x05,
+  oid: 0x06,
+  sequence: 0x30,
+  set: 0x31,
+  context0: 0xa0,
+  context4: 0xa4,
+} as const;
 export const seq = (...c: Buffer[]) => tlv(TAG.sequence, ...c);
 export const octets = (b: Buffer) => tlv(TAG.octets, b);
 

@@ -11,7 +11,12 @@ const fakeFs =
 
 describe('the PKCS#11 module path: what may be saved and loaded', () => {
   const win = fakeFs({ 'C:\\Windows\\System32\\eTPKCS11.dll': true, 'C:\\Windows\\System32': false });
-  const linux = fakeFs({ '/usr/lib/libeTPkcs11.so': true, '/usr/lib/libcastle.so.1.0.0': true, '/usr/lib': false, '/usr/lib/pilote.so': false });
+  const linux = fakeFs({
+    '/usr/lib/libeTPkcs11.so': true,
+    '/usr/lib/libcastle.so.1.0.0': true,
+    '/usr/lib': false,
+    '/usr/lib/pilote.so': false,
+  });
   const never: StatFn = () => {
     throw new Error('the file system must not be asked');
   };
@@ -23,28 +28,45 @@ describe('the PKCS#11 module path: what may be saved and loaded', () => {
   });
 
   it('refuses a network path (UNC) before touching the file system', () => {
-    for (const p of ['\\\\serveur\\partage\\eTPKCS11.dll', '//serveur/partage/eTPKCS11.dll', '\\\\?\\UNC\\serveur\\p\\x.dll', '\\\\.\\pipe\\x.dll'])
-      expect(modulePathProblem(p, 'win32', never)).toMatch(/désigne un dossier réseau : le pilote doit être installé sur cet ordinateur/);
+    for (const p of [
+      '\\\\serveur\\partage\\eTPKCS11.dll',
+      '//serveur/partage/eTPKCS11.dll',
+      '\\\\?\\UNC\\serveur\\p\\x.dll',
+      '\\\\.\\pipe\\x.dll',
+    ])
+      expect(modulePathProblem(p, 'win32', never)).toMatch(
+        /désigne un dossier réseau : le pilote doit être installé sur cet ordinateur/,
+      );
     expect(modulePathProblem('//serveur/partage/libeTPkcs11.so', 'linux', never)).toMatch(/dossier réseau/);
   });
 
   it('refuses a relative path, with an example of a full one', () => {
-    expect(modulePathProblem('eTPKCS11.dll', 'win32', never)).toMatch(/n'est pas un chemin complet : .*C:\\Windows\\System32\\eTPKCS11\.dll/);
+    expect(modulePathProblem('eTPKCS11.dll', 'win32', never)).toMatch(
+      /n'est pas un chemin complet : .*C:\\Windows\\System32\\eTPKCS11\.dll/,
+    );
     expect(modulePathProblem('C:eTPKCS11.dll', 'win32', never)).toMatch(/n'est pas un chemin complet/);
-    expect(modulePathProblem('./libeTPkcs11.so', 'linux', never)).toMatch(/n'est pas un chemin complet : .*\/usr\/lib\/libeTPkcs11\.so/);
+    expect(modulePathProblem('./libeTPkcs11.so', 'linux', never)).toMatch(
+      /n'est pas un chemin complet : .*\/usr\/lib\/libeTPkcs11\.so/,
+    );
     expect(modulePathProblem('/usr/lib/../../tmp/x.so', 'linux', never)).toMatch(/contient « \.\. »/);
   });
 
   it('refuses what is not a library of this system', () => {
-    expect(modulePathProblem('C:\\Temp\\outil.exe', 'win32', never)).toMatch(/ne désigne pas un pilote : sur cet ordinateur, c'est un fichier \.dll/);
+    expect(modulePathProblem('C:\\Temp\\outil.exe', 'win32', never)).toMatch(
+      /ne désigne pas un pilote : sur cet ordinateur, c'est un fichier \.dll/,
+    );
     expect(modulePathProblem('/usr/lib/eTPKCS11.dll', 'linux', never)).toMatch(/c'est un fichier \.so/);
     expect(modulePathProblem('/tmp/script.sh', 'linux', never)).toMatch(/ne désigne pas un pilote/);
     expect(modulePathProblem('/usr/lib/x.so\n', 'linux', never)).toMatch(/caractères invisibles/);
   });
 
   it('refuses a missing file and a folder', () => {
-    expect(modulePathProblem('C:\\Windows\\System32\\absent.dll', 'win32', win)).toMatch(/n'existe pas sur cet ordinateur : installez le logiciel fourni avec la clé/);
-    expect(modulePathProblem('/usr/lib/pilote.so', 'linux', linux)).toMatch(/n'est pas un fichier \(c'est un dossier ou un périphérique\)/);
+    expect(modulePathProblem('C:\\Windows\\System32\\absent.dll', 'win32', win)).toMatch(
+      /n'existe pas sur cet ordinateur : installez le logiciel fourni avec la clé/,
+    );
+    expect(modulePathProblem('/usr/lib/pilote.so', 'linux', linux)).toMatch(
+      /n'est pas un fichier \(c'est un dossier ou un périphérique\)/,
+    );
   });
 });
 
@@ -86,27 +108,58 @@ describe('Paramètres › Signature, through the core', () => {
     ];
     for (const [p, message] of cases) {
       const r = await save(p);
-      expect(r, p).toMatchObject({ ok: false, error: { code: 'INVALID', message: expect.stringMatching(message), fields: { modulePath: expect.stringMatching(message) } } });
+      expect(r, p).toMatchObject({
+        ok: false,
+        error: {
+          code: 'INVALID',
+          message: expect.stringMatching(message),
+          fields: { modulePath: expect.stringMatching(message) },
+        },
+      });
     }
-    expect(await t.client.call('signing.settings')).toMatchObject({ ok: true, value: { modulePath: path.join(dir, 'libpilote.so') } });
+    expect(await t.client.call('signing.settings')).toMatchObject({
+      ok: true,
+      value: { modulePath: path.join(dir, 'libpilote.so') },
+    });
   });
 
   it('a saved path that no longer passes is checked again before loading', async () => {
     // as an older version may have stored it, or the file removed since
     const db = t.core.communes.get(t.communeId).db;
-    db.prepare("UPDATE setting SET value = ? WHERE key = 'signature'").run(JSON.stringify({ modulePath: '\\\\serveur\\partage\\eTPKCS11.dll', trustedRoots: [] }));
+    db.prepare("UPDATE setting SET value = ? WHERE key = 'signature'").run(
+      JSON.stringify({ modulePath: '\\\\serveur\\partage\\eTPKCS11.dll', trustedRoots: [] }),
+    );
     const r = await t.client.call('signing.test');
-    expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_MODULE', message: expect.stringMatching(/dossier réseau.*Corrigez-le dans Paramètres › Signature/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'TOKEN_MODULE',
+        message: expect.stringMatching(/dossier réseau.*Corrigez-le dans Paramètres › Signature/),
+      },
+    });
   });
 
   it('only the secrétariat saves it: an élu is refused', async () => {
     const password = 'provisoire du maire 2026';
-    const elus = (await t.client.call('commune.get')) as { ok: true; value: { elus: { id: number; fonction: string; mandat_fin: string | null }[] } };
+    const elus = (await t.client.call('commune.get')) as {
+      ok: true;
+      value: { elus: { id: number; fonction: string; mandat_fin: string | null }[] };
+    };
     const maire = elus.value.elus.find((e) => e.fonction === 'maire' && !e.mandat_fin)!;
-    expect(await t.client.call('users.create', { account: { login: 'maire', display_name: 'Hélène Lefèvre', password, password_confirm: password }, role: 'maire', eluId: maire.id })).toMatchObject({ ok: true });
+    expect(
+      await t.client.call('users.create', {
+        account: { login: 'maire', display_name: 'Hélène Lefèvre', password, password_confirm: password },
+        role: 'maire',
+        eluId: maire.id,
+      }),
+    ).toMatchObject({ ok: true });
     await t.client.call('auth.logout');
     await t.client.call('auth.login', { login: 'maire', password });
-    await t.client.call('auth.changePassword', { current: password, password: 'la mairie est fermée le lundi', password_confirm: 'la mairie est fermée le lundi' });
+    await t.client.call('auth.changePassword', {
+      current: password,
+      password: 'la mairie est fermée le lundi',
+      password_confirm: 'la mairie est fermée le lundi',
+    });
     const r = await save(path.join(dir, 'libpilote.so'));
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

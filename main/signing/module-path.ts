@@ -28,7 +28,8 @@ export function modulePathProblem(p: string, os: Os, stat: StatFn = statOf): str
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(p)) return `${where} contient des caractères invisibles : recopiez-le.`;
   // \\serveur\partage, //serveur/partage, \\?\UNC\…, \\.\périphérique: a library on another computer or a device
-  if (/^[\\/]{2}/.test(p)) return `${where} désigne un dossier réseau : le pilote doit être installé sur cet ordinateur (disque local).`;
+  if (/^[\\/]{2}/.test(p))
+    return `${where} désigne un dossier réseau : le pilote doit être installé sur cet ordinateur (disque local).`;
   const abs = os === 'win32' ? /^[A-Za-z]:[\\/]/.test(p) : p.startsWith('/');
   if (!abs)
     return `${where} n'est pas un chemin complet : indiquez-le depuis la racine (${os === 'win32' ? 'par exemple C:\\Windows\\System32\\eTPKCS11.dll' : 'par exemple /usr/lib/libeTPkcs11.so'}).`;
@@ -43,8 +44,10 @@ export function modulePathProblem(p: string, os: Os, stat: StatFn = statOf): str
   } catch {
     st = undefined;
   }
-  if (!st) return `${where} n'existe pas sur cet ordinateur : installez le logiciel fourni avec la clé, ou corrigez le chemin.`;
-  if (!st.isFile()) return `${where} n'est pas un fichier (c'est un dossier ou un périphérique) : indiquez le fichier du pilote lui-même.`;
+  if (!st)
+    return `${where} n'existe pas sur cet ordinateur : installez le logiciel fourni avec la clé, ou corrigez le chemin.`;
+  if (!st.isFile())
+    return `${where} n'est pas un fichier (c'est un dossier ou un périphérique) : indiquez le fichier du pilote lui-même.`;
   return null;
 }
 

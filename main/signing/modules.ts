@@ -25,10 +25,22 @@ export const KNOWN_MODULES: KnownModule[] = [
   {
     vendor: 'SafeNet (Thales)',
     tokens: 'eToken 5110, 5110cc, 940',
-    paths: { win32: ['C:\\Windows\\System32\\eTPKCS11.dll'], linux: ['/usr/lib/libeTPkcs11.so'], darwin: ['/usr/local/lib/libeTPkcs11.dylib'] },
+    paths: {
+      win32: ['C:\\Windows\\System32\\eTPKCS11.dll'],
+      linux: ['/usr/lib/libeTPkcs11.so'],
+      darwin: ['/usr/local/lib/libeTPkcs11.dylib'],
+    },
   },
-  { vendor: 'Thales / Gemalto', tokens: 'IDPrime', paths: { win32: ['C:\\Windows\\System32\\IDPrimePKCS1164.dll'], linux: ['/usr/lib/libIDPrimePKCS11.so'] } },
-  { vendor: 'Feitian', tokens: 'ePass2003', paths: { win32: ['C:\\Windows\\System32\\eps2003csp11.dll'], linux: ['/usr/lib/libcastle.so.1.0.0'] } },
+  {
+    vendor: 'Thales / Gemalto',
+    tokens: 'IDPrime',
+    paths: { win32: ['C:\\Windows\\System32\\IDPrimePKCS1164.dll'], linux: ['/usr/lib/libIDPrimePKCS11.so'] },
+  },
+  {
+    vendor: 'Feitian',
+    tokens: 'ePass2003',
+    paths: { win32: ['C:\\Windows\\System32\\eps2003csp11.dll'], linux: ['/usr/lib/libcastle.so.1.0.0'] },
+  },
   {
     vendor: 'OpenSC',
     tokens: 'cartes et clés gérées par OpenSC (IDPrime, eToken 5110 avec OpenSC récent…)',
@@ -47,10 +59,14 @@ export function candidateModules(os: Os, configured: string | null): string[] {
 }
 
 /** Those that exist on this computer. */
-export const installedModules = (os: Os, configured: string | null, exists: (p: string) => boolean = fs.existsSync): string[] =>
-  candidateModules(os, configured).filter(exists);
+export const installedModules = (
+  os: Os,
+  configured: string | null,
+  exists: (p: string) => boolean = fs.existsSync,
+): string[] => candidateModules(os, configured).filter(exists);
 
-export const thisOs = (): Os => (process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux');
+export const thisOs = (): Os =>
+  process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
 
 /**
  * The module to load: the commune's saved one (checked again: the file may have changed since it was saved),
@@ -60,17 +76,25 @@ export function moduleToLoad(db: Db, os: Os = thisOs()): string {
   const configured = readSigningSettings(db).modulePath;
   if (configured) {
     const problem = modulePathProblem(configured, os);
-    if (problem) throw new AppError('TOKEN_MODULE', `${problem} Corrigez-le dans Paramètres › Signature (secrétariat de mairie).`);
+    if (problem)
+      throw new AppError('TOKEN_MODULE', `${problem} Corrigez-le dans Paramètres › Signature (secrétariat de mairie).`);
     return configured;
   }
   const found = installedModules(os, null)[0];
-  if (!found) throw new AppError('NOT_FOUND', "Aucun pilote de clé (module PKCS#11) n'est installé sur cet ordinateur : installez le logiciel fourni avec la clé, ou indiquez son chemin dans Paramètres › Signature.");
+  if (!found)
+    throw new AppError(
+      'NOT_FOUND',
+      "Aucun pilote de clé (module PKCS#11) n'est installé sur cet ordinateur : installez le logiciel fourni avec la clé, ou indiquez son chemin dans Paramètres › Signature.",
+    );
   return found;
 }
 
 // ——— Commune settings: module path and trusted roots (certificate.ts checks the chain against them) ———
 
-const settingsSchema = z.object({ modulePath: z.string().max(500).nullable(), trustedRoots: z.array(z.string().max(20_000)).max(20) });
+const settingsSchema = z.object({
+  modulePath: z.string().max(500).nullable(),
+  trustedRoots: z.array(z.string().max(20_000)).max(20),
+});
 export type SigningSettings = z.infer<typeof settingsSchema>;
 
 export function readSigningSettings(db: Db): SigningSettings {
@@ -94,7 +118,9 @@ export interface TokenReport {
   certificates: (CertificateInfo & { id: string; problems: string[]; warning: string | null })[];
 }
 
-export type TestResult = { ok: true; modulePath: string; tokens: TokenReport[]; message: string } | { ok: false; modulePath: string; message: string };
+export type TestResult =
+  | { ok: true; modulePath: string; tokens: TokenReport[]; message: string }
+  | { ok: false; modulePath: string; message: string };
 
 const tokensByModule = new Map<string, Token>();
 
@@ -127,7 +153,7 @@ export function testToken(modulePath: string, trustedRootsPem: string[], now: Da
     }));
     const message = tokens.length
       ? `${count(tokens.length, 'clé')} ${plural(tokens.length, 'trouvée')} : ${tokens.map((t) => `${t.label} (${count(t.certificates.length, 'certificat')})`).join(', ')}.`
-      : 'Le pilote répond, mais aucune clé n\'est branchée. Branchez la clé puis cliquez sur « Rechercher la clé ».';
+      : "Le pilote répond, mais aucune clé n'est branchée. Branchez la clé puis cliquez sur « Rechercher la clé ».";
     return { ok: true, modulePath, tokens, message };
   } catch (e) {
     if (isTokenError(e)) {

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { lintPadesCms } from './cms-read';
 import { readSignatures, signPdf, type PdfSignatureRequest } from './pades';
 import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
-import { extractCms, openSession, samplePdf, sha256, testSigner, verifierMissing, verifyPdf } from '../../test-support/signing/pdf-tools';
+import {
+  extractCms,
+  openSession,
+  samplePdf,
+  sha256,
+  testSigner,
+  verifierMissing,
+  verifyPdf,
+} from '../../test-support/signing/pdf-tools';
 import type { Token, TokenSession } from './token';
 import { requireTool, toolMissing } from '../../test-support/support';
 
@@ -71,7 +79,27 @@ describe.skipIf(missing)('PAdES-B-B on SoftHSM2', () => {
     const { cms, content } = extractCms(signed, 0);
     fs.writeFileSync(path.join(out, 'sig.der'), cms);
     fs.writeFileSync(path.join(out, 'content.bin'), content);
-    execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(out, 'sig.der'), '-content', path.join(out, 'content.bin'), '-CAfile', pki.caFile, '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        path.join(out, 'sig.der'),
+        '-content',
+        path.join(out, 'content.bin'),
+        '-CAfile',
+        pki.caFile,
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { stdio: 'pipe' },
+    );
     {
       // one byte changed inside the signed range
       const tampered = Buffer.from(signed);
@@ -108,7 +136,9 @@ describe.skipIf(missing)('PAdES-B-B on SoftHSM2', () => {
 
   it('refuses a corrupt and a non-PDF file, in French', async () => {
     const pdf = await samplePdf(1);
-    await expect(signPdf(Buffer.from('bonjour, ceci est un courrier'), req('maire'))).rejects.toThrow(/n'est pas un PDF/);
+    await expect(signPdf(Buffer.from('bonjour, ceci est un courrier'), req('maire'))).rejects.toThrow(
+      /n'est pas un PDF/,
+    );
     const corrupt = Buffer.concat([pdf.subarray(0, 200), Buffer.alloc(300, 0x41)]);
     await expect(signPdf(corrupt, req('maire'))).rejects.toThrow(/endommagé/);
   });

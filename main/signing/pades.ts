@@ -4,7 +4,19 @@
  * /Contents placeholder, a visible widget with a unique field name, /AcroForm /SigFlags 3.
  */
 import crypto from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFInvalidObject,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 // kernel/errors, not the kernel's index: the signing path loads no validation library (zod), issue 10
 import { AppError } from '../kernel/errors';
 import { buildCms, type Signer } from './cms';
@@ -34,11 +46,17 @@ export interface ExistingSignature {
 const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
 async function loadForSigning(bytes: Uint8Array): Promise<PDFDocument> {
-  if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new AppError('INVALID', "Ce fichier n'est pas un PDF : il ne peut pas être signé.");
+  if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0)
+    throw new AppError('INVALID', "Ce fichier n'est pas un PDF : il ne peut pas être signé.");
   let doc: PDFDocument;
   try {
     // Fastest: parse in one go (a ten-page act is a few hundred objects), without yielding every 100 objects
-    doc = await PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest });
+    doc = await PDFDocument.load(bytes, {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      parseSpeed: ParseSpeeds.Fastest,
+    });
   } catch (e) {
     if ((e as Error).name === 'EncryptedPDFError' || /encrypt/i.test(String((e as Error).message))) throw encrypted();
     throw corrupt();
@@ -48,8 +66,16 @@ async function loadForSigning(bytes: Uint8Array): Promise<PDFDocument> {
   return doc;
 }
 
-const encrypted = () => new AppError('INVALID', "Ce PDF est protégé (chiffré ou avec mot de passe) : Clocher ne peut pas le signer. Demandez une version non protégée du document.");
-const corrupt = () => new AppError('INVALID', 'Ce fichier PDF est endommagé ou illisible : il ne peut pas être signé. Regénérez-le ou demandez une nouvelle copie.');
+const encrypted = () =>
+  new AppError(
+    'INVALID',
+    'Ce PDF est protégé (chiffré ou avec mot de passe) : Clocher ne peut pas le signer. Demandez une version non protégée du document.',
+  );
+const corrupt = () =>
+  new AppError(
+    'INVALID',
+    'Ce fichier PDF est endommagé ou illisible : il ne peut pas être signé. Regénérez-le ou demandez une nouvelle copie.',
+  );
 
 /** Signature fields already filled in the PDF. */
 export function existingSignatures(doc: PDFDocument): ExistingSignature[] {
@@ -94,11 +120,29 @@ function rawObject(bytes: Uint8Array): PDFInvalidObject {
 }
 
 /** Add the widget to its page (stampPlacement) and the field to /AcroForm, marking every changed object for the update. */
-function addField(doc: PDFDocument, snap: Snapshot, page: PDFPage, rect: [number, number, number, number], sigRef: PDFRef, apRef: PDFRef, n: number): void {
+function addField(
+  doc: PDFDocument,
+  snap: Snapshot,
+  page: PDFPage,
+  rect: [number, number, number, number],
+  sigRef: PDFRef,
+  apRef: PDFRef,
+  n: number,
+): void {
   const ctx = doc.context;
   const name = `Signature${n + 1}-${crypto.randomBytes(4).toString('hex')}`; // unique (signing.md §3)
   const widget = ctx.register(
-    ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFHexString.fromText(name), V: sigRef, P: page.ref, Rect: rect, F: 4, AP: { N: apRef } }),
+    ctx.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: PDFHexString.fromText(name),
+      V: sigRef,
+      P: page.ref,
+      Rect: rect,
+      F: 4,
+      AP: { N: apRef },
+    }),
   );
   const annotsRaw = page.node.get(PDFName.of('Annots'));
   if (annotsRaw instanceof PDFRef) {
@@ -134,7 +178,11 @@ async function fill(out: Buffer, signer: Signer): Promise<Buffer> {
   out.write(range.padEnd(BYTERANGE_PLACEHOLDER.length, ' '), br, 'latin1');
   const digest = crypto.createHash('sha256').update(out.subarray(0, start)).update(out.subarray(end)).digest();
   const cms = await buildCms(signer, digest);
-  if (cms.length > CONTENTS_BYTES) throw new AppError('INTERNAL', 'La signature est plus grande que la place réservée dans le PDF : appelez le support.');
+  if (cms.length > CONTENTS_BYTES)
+    throw new AppError(
+      'INTERNAL',
+      'La signature est plus grande que la place réservée dans le PDF : appelez le support.',
+    );
   out.write(cms.toString('hex').toUpperCase(), start + 1, 'latin1');
   return out;
 }
@@ -148,7 +196,10 @@ export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promis
   const prior = existingSignatures(doc);
   if (prior.length > r.expectedPrior) {
     const who = prior.map((p) => p.name ?? 'signataire inconnu').join(', ');
-    throw new AppError('CONFLICT', `Ce PDF porte déjà ${prior.length > 1 ? 'des signatures' : 'une signature'} (${who}) que le circuit ne prévoit pas : il n'est pas signé une seconde fois. Vérifiez le document avec le secrétariat.`);
+    throw new AppError(
+      'CONFLICT',
+      `Ce PDF porte déjà ${prior.length > 1 ? 'des signatures' : 'une signature'} (${who}) que le circuit ne prévoit pas : il n'est pas signé une seconde fois. Vérifiez le document avec le secrétariat.`,
+    );
   }
   const place = stampPlacement(doc, prior.length);
   const page = doc.getPage(place.page);

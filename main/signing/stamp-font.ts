@@ -22,7 +22,15 @@ const subsets = new Map<string, Buffer>();
 
 export function shareSubsetStream(font: PDFFont): void {
   const e = (font as unknown as { embedder?: Partial<SubsetEmbedder> }).embedder;
-  if (!e || !Array.isArray(e.glyphs) || typeof e.serializeFont !== 'function' || typeof e.embedFontStream !== 'function' || typeof e.isCFF !== 'function' || e.isCFF()) return;
+  if (
+    !e ||
+    !Array.isArray(e.glyphs) ||
+    typeof e.serializeFont !== 'function' ||
+    typeof e.embedFontStream !== 'function' ||
+    typeof e.isCFF !== 'function' ||
+    e.isCFF()
+  )
+    return;
   const embedder = e as SubsetEmbedder;
   embedder.embedFontStream = async (context) => {
     const key = embedder.glyphs.map((g) => g?.id ?? -1).join(',');
@@ -52,5 +60,9 @@ export function layoutByCmap(font: PDFFont): void {
   const base = e?.font;
   if (!e || !base || typeof base.glyphForCodePoint !== 'function') return;
   const cmap = base as CmapFont;
-  e.font = Object.create(base, { layout: { value: (text: string) => ({ glyphs: Array.from(text, (ch) => cmap.glyphForCodePoint(ch.codePointAt(0)!)) }) } }) as CmapFont;
+  e.font = Object.create(base, {
+    layout: {
+      value: (text: string) => ({ glyphs: Array.from(text, (ch) => cmap.glyphForCodePoint(ch.codePointAt(0)!)) }),
+    },
+  }) as CmapFont;
 }

@@ -4,7 +4,14 @@
  * gets new object numbers written into the few references, and the bytes copied at once when the file is
  * written. Each act still carries its own complete objects. Anything unexpected falls back to pdf-lib's copier.
  */
-import { PDFInvalidObject, PDFObjectCopier, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFInvalidObject,
+  PDFObjectCopier,
+  PDFRawStream,
+  PDFRef,
+  type PDFContext,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 interface Part {
   /** the object's text with its references cut out: text, reference index, text… */
@@ -76,7 +83,10 @@ export function stampTemplate(source: PDFContext, root: PDFRef): StampTemplate {
     copyInto(target) {
       const refs = parts.map(() => target.nextRef());
       parts.forEach((p, i) => {
-        const head = Buffer.from(p.text.map((t) => (typeof t === 'number' ? `${refs[t]!.objectNumber} 0 R` : t)).join(''), 'latin1');
+        const head = Buffer.from(
+          p.text.map((t) => (typeof t === 'number' ? `${refs[t]!.objectNumber} 0 R` : t)).join(''),
+          'latin1',
+        );
         target.assign(refs[i]!, rawObject(p.contents ? [head, STREAM, p.contents, ENDSTREAM] : [head]));
       });
       return refs[0]!;

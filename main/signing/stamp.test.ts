@@ -8,16 +8,25 @@ import type { Token, TokenSession } from './token';
 
 /** A délibération-like PDF: two pages of text, then the président's and the secrétaire's blocks. */
 async function actWithBlocks(): Promise<{ pdf: Uint8Array }> {
-  const w = await PdfWriter.create({ title: 'Délibération', commune: 'Commune de Test', createdAt: new Date('2026-11-23T12:00:00Z'), header: 'Commune de Test' });
+  const w = await PdfWriter.create({
+    title: 'Délibération',
+    commune: 'Commune de Test',
+    createdAt: new Date('2026-11-23T12:00:00Z'),
+    header: 'Commune de Test',
+  });
   for (let i = 0; i < 60; i++) w.text(`Ligne ${i} du projet de délibération.`);
-  w.signatures([{ title: 'Le président de séance', name: 'Mme Hélène Lefèvre' }, { title: 'La secrétaire de séance', name: 'Mme Odile Guérin' }]);
+  w.signatures([
+    { title: 'Le président de séance', name: 'Mme Hélène Lefèvre' },
+    { title: 'La secrétaire de séance', name: 'Mme Odile Guérin' },
+  ]);
   w.text('Acte certifié exécutoire.');
   w.newPage(); // a page after the blocks: the stamp must not go to the last page
   w.text('Annexe.');
   return { pdf: await w.save() };
 }
 
-const inside = (r: number[], box: number[]) => r[0]! >= box[0]! && r[1]! >= box[1]! && r[2]! <= box[2]! && r[3]! <= box[3]!;
+const inside = (r: number[], box: number[]) =>
+  r[0]! >= box[0]! && r[1]! >= box[1]! && r[2]! <= box[2]! && r[3]! <= box[3]!;
 
 describe('visible signature stamps land in the document’s own signature blocks', () => {
   it('places the n-th stamp in the n-th recorded block, on its page; falls back to the last page without blocks', async () => {
@@ -25,7 +34,10 @@ describe('visible signature stamps land in the document’s own signature blocks
     const doc = await PDFDocument.load(pdf);
     const blocks = doc.catalog.lookup(PDFName.of('ClocherSignatureBlocks'), PDFArray);
     expect(blocks.size()).toBe(2);
-    const box = (i: number) => [0, 1, 2, 3].map((k) => blocks.lookup(i, PDFDict).lookup(PDFName.of('Rect'), PDFArray).lookup(k, PDFNumber).asNumber());
+    const box = (i: number) =>
+      [0, 1, 2, 3].map((k) =>
+        blocks.lookup(i, PDFDict).lookup(PDFName.of('Rect'), PDFArray).lookup(k, PDFNumber).asNumber(),
+      );
     const p0 = stampPlacement(doc, 0);
     const p1 = stampPlacement(doc, 1);
     expect(p0.page).toBe(1);
@@ -61,12 +73,28 @@ describe.skipIf(missing)('signing places the widget in the block (SoftHSM2)', ()
     const { pdf } = await actWithBlocks();
     const at = new Date('2026-11-23T10:58:00Z');
     const base = { reason: 'Délibération n° 2026_001', location: 'Test', at };
-    const once = await signPdf(pdf, { ...base, signer: testSigner(session, pki.maire, pki), nom: pki.maire.name, qualite: 'Présidente de séance', expectedPrior: 0 });
-    const twice = await signPdf(once, { ...base, signer: testSigner(session, pki.adjoint, pki), nom: pki.adjoint.name, qualite: 'Secrétaire de séance', expectedPrior: 1 });
+    const once = await signPdf(pdf, {
+      ...base,
+      signer: testSigner(session, pki.maire, pki),
+      nom: pki.maire.name,
+      qualite: 'Présidente de séance',
+      expectedPrior: 0,
+    });
+    const twice = await signPdf(once, {
+      ...base,
+      signer: testSigner(session, pki.adjoint, pki),
+      nom: pki.adjoint.name,
+      qualite: 'Secrétaire de séance',
+      expectedPrior: 1,
+    });
     const doc = await PDFDocument.load(twice);
     const expected = [stampPlacement(doc, 0), stampPlacement(doc, 1)];
     const annots = doc.getPage(1).node.lookup(PDFName.of('Annots'), PDFArray);
-    const rects = [0, 1].map((i) => [0, 1, 2, 3].map((k) => annots.lookup(i, PDFDict).lookup(PDFName.of('Rect'), PDFArray).lookup(k, PDFNumber).asNumber()));
+    const rects = [0, 1].map((i) =>
+      [0, 1, 2, 3].map((k) =>
+        annots.lookup(i, PDFDict).lookup(PDFName.of('Rect'), PDFArray).lookup(k, PDFNumber).asNumber(),
+      ),
+    );
     expect(rects).toEqual(expected.map((p) => p.rect));
     expect(doc.getPage(2).node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.size() ?? 0).toBe(0);
   });

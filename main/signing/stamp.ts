@@ -18,7 +18,15 @@ const fontBytes = () => (ttf ??= fs.readFileSync(path.join(resourcesDir(), 'font
 
 /** « le 23/11/2026 à 10:58 (heure de Paris) » */
 // built once: an Intl.DateTimeFormat costs more to create than the rest of a stamp (issue 10)
-const parisFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const parisFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 export function parisDateTime(d: Date): string {
   const f = parisFormat.formatToParts(d);
   const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
@@ -49,7 +57,15 @@ export function stampPlacement(doc: PDFDocument, n: number): { page: number; rec
   const page = block?.lookupMaybe(PDFName.of('Page'), PDFNumber)?.asNumber();
   const r = block?.lookupMaybe(PDFName.of('Rect'), PDFArray);
   const nums = r ? [0, 1, 2, 3].map((i) => r.lookupMaybe(i, PDFNumber)?.asNumber()) : [];
-  if (page === undefined || !Number.isInteger(page) || page < 0 || page > last || nums.length !== 4 || nums.some((x) => x === undefined)) return fallback();
+  if (
+    page === undefined ||
+    !Number.isInteger(page) ||
+    page < 0 ||
+    page > last ||
+    nums.length !== 4 ||
+    nums.some((x) => x === undefined)
+  )
+    return fallback();
   const [x1, y1, x2, y2] = nums as [number, number, number, number];
   const scale = Math.min((x2 - x1) / STAMP.width, (y2 - y1) / STAMP.height, 1);
   if (!(scale > 0.3)) return fallback(); // a block too small to read a stamp in
@@ -74,7 +90,11 @@ function fit(font: PDFFont, line: string, size: number, width: number): number {
  * signatory, title and minute in a scratch document, and its objects copied into each act (issue 10): each
  * act still carries its own complete font objects.
  */
-export async function stampAppearance(doc: PDFDocument, who: { nom: string; qualite: string }, at: Date): Promise<PDFRef> {
+export async function stampAppearance(
+  doc: PDFDocument,
+  who: { nom: string; qualite: string },
+  at: Date,
+): Promise<PDFRef> {
   const key = JSON.stringify([who.nom, who.qualite, parisDateTime(at)]);
   let t = templates.get(key);
   if (!t) {
@@ -104,7 +124,15 @@ async function drawStamp(doc: PDFDocument, who: { nom: string; qualite: string }
     [who.qualite.normalize('NFC'), 8],
     [parisDateTime(at), 7.5],
   ];
-  const ops: string[] = ['q', '0.96 0.97 1 rg', `0 0 ${W} ${H} re f`, '0.16 0.29 0.55 RG 0.8 w', `0.4 0.4 ${W - 0.8} ${H - 0.8} re S`, 'BT', '0.08 0.12 0.25 rg'];
+  const ops: string[] = [
+    'q',
+    '0.96 0.97 1 rg',
+    `0 0 ${W} ${H} re f`,
+    '0.16 0.29 0.55 RG 0.8 w',
+    `0.4 0.4 ${W - 0.8} ${H - 0.8} re S`,
+    'BT',
+    '0.08 0.12 0.25 rg',
+  ];
   let y = H - 13;
   for (const [text, size] of lines) {
     const s = fit(font, text, size, W - 12);

@@ -35,7 +35,8 @@ export class TokenError extends AppError {
   }
 }
 
-export const isTokenError = (e: unknown, reason?: TokenFailure): e is TokenError => e instanceof TokenError && (!reason || e.reason === reason);
+export const isTokenError = (e: unknown, reason?: TokenFailure): e is TokenError =>
+  e instanceof TokenError && (!reason || e.reason === reason);
 
 // PKCS#11 v2.40 return values we explain.
 const CKR = {
@@ -59,7 +60,11 @@ export const pinLockedMessage =
   "La clé est bloquée : seul l'administrateur de la clé (code PUK, auprès de l'autorité de certification ou du support) peut la débloquer. Clocher n'essaiera plus de code PIN sur cette clé.";
 
 export const tokenRemoved = () =>
-  new TokenError('TOKEN_REMOVED', 'NOT_FOUND', "La clé de signature a été retirée ou ne répond plus. Rebranchez-la puis cliquez sur « Rechercher la clé ».");
+  new TokenError(
+    'TOKEN_REMOVED',
+    'NOT_FOUND',
+    'La clé de signature a été retirée ou ne répond plus. Rebranchez-la puis cliquez sur « Rechercher la clé ».',
+  );
 
 /** The tries left, as the token's flags tell them (CKF_USER_PIN_FINAL_TRY / COUNT_LOW); never a guess. */
 export function wrongPin(flags: { pinFinalTry: boolean; pinCountLow: boolean; pinLocked: boolean } | null): TokenError {
@@ -89,9 +94,18 @@ export function fromPkcs11(e: unknown, what: string): TokenError {
       return wrongPin(null);
     case CKR.PIN_INVALID:
     case CKR.PIN_LEN_RANGE:
-      return new TokenError('PIN_INCORRECT', 'BAD_CREDENTIALS', "Ce code PIN n'a pas le format attendu par la clé (longueur ou caractères).", { pin: 'Format de code PIN refusé par la clé.' });
+      return new TokenError(
+        'PIN_INCORRECT',
+        'BAD_CREDENTIALS',
+        "Ce code PIN n'a pas le format attendu par la clé (longueur ou caractères).",
+        { pin: 'Format de code PIN refusé par la clé.' },
+      );
     case CKR.PIN_EXPIRED:
-      return new TokenError('PIN_LOCKED', 'FORBIDDEN', "Le code PIN de la clé a expiré : changez-le avec l'outil de l'autorité de certification, puis recommencez.");
+      return new TokenError(
+        'PIN_LOCKED',
+        'FORBIDDEN',
+        "Le code PIN de la clé a expiré : changez-le avec l'outil de l'autorité de certification, puis recommencez.",
+      );
     case CKR.DEVICE_REMOVED:
     case CKR.TOKEN_NOT_PRESENT:
     case CKR.TOKEN_NOT_RECOGNIZED:
@@ -102,7 +116,12 @@ export function fromPkcs11(e: unknown, what: string): TokenError {
     case CKR.DEVICE_ERROR:
       return tokenRemoved();
     case CKR.USER_NOT_LOGGED_IN:
-      return new TokenError('NOT_LOGGED_IN', 'BAD_CREDENTIALS', 'La clé demande le code PIN pour cette signature : saisissez-le.', { pin: 'Code PIN requis pour cette signature.' });
+      return new TokenError(
+        'NOT_LOGGED_IN',
+        'BAD_CREDENTIALS',
+        'La clé demande le code PIN pour cette signature : saisissez-le.',
+        { pin: 'Code PIN requis pour cette signature.' },
+      );
     default:
       return new TokenError(
         'TOKEN_ERROR',

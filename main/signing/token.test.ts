@@ -28,7 +28,12 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
       expect(key.alwaysAuthenticate).toBe(false);
       const digest = crypto.createHash('sha256').update('bonjour').digest();
       const sig = await s.signDigest(key.handle, digest);
-      const ok = crypto.verify('sha256', Buffer.from('bonjour'), crypto.createPublicKey({ key: pki.maire.certPem }), sig);
+      const ok = crypto.verify(
+        'sha256',
+        Buffer.from('bonjour'),
+        crypto.createPublicKey({ key: pki.maire.certPem }),
+        sig,
+      );
       expect(ok).toBe(true);
       expect(s.key('04').alwaysAuthenticate).toBe(true);
       // always-authenticate: without the context-specific login the token refuses (CKR_USER_NOT_LOGGED_IN)
@@ -36,7 +41,9 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
       const refused = await s.signDigest(k4.handle, digest).catch((e) => e);
       expect(isTokenError(refused, 'NOT_LOGGED_IN')).toBe(true);
       const sig4 = await s.signDigest(k4.handle, digest, pki.pin);
-      expect(crypto.verify('sha256', Buffer.from('bonjour'), crypto.createPublicKey({ key: pki.always.certPem }), sig4)).toBe(true);
+      expect(
+        crypto.verify('sha256', Buffer.from('bonjour'), crypto.createPublicKey({ key: pki.always.certPem }), sig4),
+      ).toBe(true);
       s.logout();
     } finally {
       token.close();
@@ -53,7 +60,9 @@ describe.skipIf(missing)('Token over SoftHSM2 (PKCS#11)', () => {
     })();
     expect(isTokenError(e1, 'MODULE_MISSING')).toBe(true);
     expect((e1 as Error).message).toMatch(/\/nulle\/part\/libeTPkcs11\.so.*Installez le logiciel/);
-    const notP11 = ['/lib/x86_64-linux-gnu/libz.so.1', '/usr/lib/x86_64-linux-gnu/libz.so.1'].find((p) => fs.existsSync(p));
+    const notP11 = ['/lib/x86_64-linux-gnu/libz.so.1', '/usr/lib/x86_64-linux-gnu/libz.so.1'].find((p) =>
+      fs.existsSync(p),
+    );
     if (notP11) {
       const e2 = (() => {
         try {

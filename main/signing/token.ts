@@ -94,7 +94,16 @@ export class Token {
       p.C_GetSlotList(true).flatMap((slot) => {
         const t = p.C_GetTokenInfo(slot);
         if (!(t.flags & pkcs11js.CKF_TOKEN_INITIALIZED)) return []; // a blank token (SoftHSM keeps a free slot)
-        return [{ slotId: slot.toString('hex'), label: trim(t.label), serial: trim(t.serialNumber), model: trim(t.model), manufacturer: trim(t.manufacturerID), flags: flagsOf(t.flags) }];
+        return [
+          {
+            slotId: slot.toString('hex'),
+            label: trim(t.label),
+            serial: trim(t.serialNumber),
+            model: trim(t.model),
+            manufacturer: trim(t.manufacturerID),
+            flags: flagsOf(t.flags),
+          },
+        ];
       }),
     );
   }
@@ -107,8 +116,18 @@ export class Token {
   certificates(slotId: string): TokenCertificate[] {
     return this.withSession(slotId, (s) =>
       this.find(s, [{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE }]).map((h) => {
-        const [id, label, value] = this.call('lecture du certificat', (p) => p.C_GetAttributeValue(s, h, [{ type: pkcs11js.CKA_ID }, { type: pkcs11js.CKA_LABEL }, { type: pkcs11js.CKA_VALUE }]));
-        return { id: (id?.value as Buffer).toString('hex'), label: String(label?.value ?? ''), der: Buffer.from(value?.value as Buffer) };
+        const [id, label, value] = this.call('lecture du certificat', (p) =>
+          p.C_GetAttributeValue(s, h, [
+            { type: pkcs11js.CKA_ID },
+            { type: pkcs11js.CKA_LABEL },
+            { type: pkcs11js.CKA_VALUE },
+          ]),
+        );
+        return {
+          id: (id?.value as Buffer).toString('hex'),
+          label: String(label?.value ?? ''),
+          der: Buffer.from(value?.value as Buffer),
+        };
       }),
     );
   }
@@ -118,7 +137,9 @@ export class Token {
     const slot = Buffer.from(slotId, 'hex');
     const before = this.flags(slotId);
     if (before.pinLocked) throw wrongPin(before);
-    const session = this.call('ouverture de session', (p) => p.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION));
+    const session = this.call('ouverture de session', (p) =>
+      p.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION),
+    );
     try {
       this.p11.C_Login(session, pkcs11js.CKU_USER, pin);
     } catch (e) {
@@ -128,14 +149,19 @@ export class Token {
       // PKCS#11 keeps the login per application and token: another séance of this core (another window) has it
       // open, and C_Login answers without checking this PIN. Never treat that as a login (PIN not verified).
       if (code === pkcs11js.CKR_USER_ALREADY_LOGGED_IN)
-        throw new AppError('CONFLICT', 'Cette clé est déjà ouverte dans une autre séance de signature (une autre fenêtre de Clocher) : terminez cette séance-là, puis ouvrez la vôtre avec votre code PIN.');
+        throw new AppError(
+          'CONFLICT',
+          'Cette clé est déjà ouverte dans une autre séance de signature (une autre fenêtre de Clocher) : terminez cette séance-là, puis ouvrez la vôtre avec votre code PIN.',
+        );
       throw fromPkcs11(e, 'saisie du code PIN');
     }
     return new TokenSession(this, slotId, session);
   }
 
   withSession<T>(slotId: string, fn: (s: Buffer) => T): T {
-    const s = this.call('ouverture de session', (p) => p.C_OpenSession(Buffer.from(slotId, 'hex'), pkcs11js.CKF_SERIAL_SESSION));
+    const s = this.call('ouverture de session', (p) =>
+      p.C_OpenSession(Buffer.from(slotId, 'hex'), pkcs11js.CKF_SERIAL_SESSION),
+    );
     try {
       return fn(s);
     } finally {
@@ -203,10 +229,17 @@ export class TokenSession {
       { type: pkcs11js.CKA_ID, value: Buffer.from(id, 'hex') },
     ]);
     const handle = found[0];
-    if (!handle) throw new TokenError('KEY_NOT_FOUND', 'NOT_FOUND', "La clé privée associée à ce certificat est introuvable sur la clé USB : ce certificat ne peut pas signer.");
+    if (!handle)
+      throw new TokenError(
+        'KEY_NOT_FOUND',
+        'NOT_FOUND',
+        'La clé privée associée à ce certificat est introuvable sur la clé USB : ce certificat ne peut pas signer.',
+      );
     let always = false;
     try {
-      const [a] = this.token.call('lecture de la clé', (p) => p.C_GetAttributeValue(this.handle, handle, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }]));
+      const [a] = this.token.call('lecture de la clé', (p) =>
+        p.C_GetAttributeValue(this.handle, handle, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }]),
+      );
       always = Buffer.isBuffer(a?.value) ? a.value[0] === 1 : Boolean(a?.value);
     } catch {
       always = false; // attribute unknown to older middlewares
@@ -221,10 +254,14 @@ export class TokenSession {
   async signDigest(keyHandle: Buffer, digest: Buffer, contextPin?: string): Promise<Buffer> {
     if (digest.length !== 32) throw new Error('SHA-256 digest expected');
     const data = Buffer.concat([DIGEST_INFO_SHA256, digest]);
-    this.token.call('préparation de la signature', (p) => p.C_SignInit(this.handle, { mechanism: pkcs11js.CKM_RSA_PKCS }, keyHandle));
+    this.token.call('préparation de la signature', (p) =>
+      p.C_SignInit(this.handle, { mechanism: pkcs11js.CKM_RSA_PKCS }, keyHandle),
+    );
     if (contextPin !== undefined) {
       try {
-        this.token.call('code PIN de signature', (p) => p.C_Login(this.handle, pkcs11js.CKU_CONTEXT_SPECIFIC, contextPin));
+        this.token.call('code PIN de signature', (p) =>
+          p.C_Login(this.handle, pkcs11js.CKU_CONTEXT_SPECIFIC, contextPin),
+        );
       } catch (e) {
         if (e instanceof TokenError && e.reason === 'PIN_INCORRECT') throw wrongPin(this.flagsOrNull());
         throw e;

@@ -36,13 +36,20 @@ type UsbModule = {
 };
 
 /** Start watching; `onChange` is called (debounced) when something that may be a token comes or goes. */
-export async function startUsbWatch(onChange: (what: 'connect' | 'disconnect') => void, load: () => Promise<UsbModule> = async () => (await import('usb')) as unknown as UsbModule): Promise<UsbWatch> {
+export async function startUsbWatch(
+  onChange: (what: 'connect' | 'disconnect') => void,
+  load: () => Promise<UsbModule> = async () => (await import('usb')) as unknown as UsbModule,
+): Promise<UsbWatch> {
   let mod: UsbModule;
   try {
     mod = await load();
     await mod.usb.getDevices(); // rejects without /sys/bus/usb: then never add listeners
   } catch (e) {
-    return { active: false, reason: `Détection automatique de la clé indisponible (${String((e as Error)?.message ?? e).slice(0, 120)}) : utilisez « Rechercher la clé ».`, stop: () => undefined };
+    return {
+      active: false,
+      reason: `Détection automatique de la clé indisponible (${String((e as Error)?.message ?? e).slice(0, 120)}) : utilisez « Rechercher la clé ».`,
+      stop: () => undefined,
+    };
   }
   let timer: NodeJS.Timeout | null = null;
   const handler = (what: 'connect' | 'disconnect') => (ev: { device: DeviceLike }) => {
@@ -57,7 +64,11 @@ export async function startUsbWatch(onChange: (what: 'connect' | 'disconnect') =
     mod.usb.addEventListener('connect', onConnect);
     mod.usb.addEventListener('disconnect', onDisconnect);
   } catch (e) {
-    return { active: false, reason: `Détection automatique de la clé indisponible : ${String((e as Error)?.message ?? e).slice(0, 120)}`, stop: () => undefined };
+    return {
+      active: false,
+      reason: `Détection automatique de la clé indisponible : ${String((e as Error)?.message ?? e).slice(0, 120)}`,
+      stop: () => undefined,
+    };
   }
   return {
     active: true,

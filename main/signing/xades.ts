@@ -33,9 +33,17 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** RFC 4514 string of the certificate's issuer (last RDN first), from the raw ASN.1. */
 export function rfc4514Issuer(certDer: Buffer): string {
-  const short: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.9': 'STREET' };
+  const short: Record<string, string> = {
+    '2.5.4.3': 'CN',
+    '2.5.4.6': 'C',
+    '2.5.4.7': 'L',
+    '2.5.4.8': 'ST',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.9': 'STREET',
+  };
   const a = forge.asn1;
-  const t = ((parse(certDer).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
+  const t = (parse(certDer).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
   const issuer = t[t[0]!.tagClass === a.Class.CONTEXT_SPECIFIC ? 3 : 2]!;
   const rdns = (issuer.value as forge.asn1.Asn1[]).map((set) =>
     (set.value as forge.asn1.Asn1[])
@@ -45,7 +53,10 @@ export function rfc4514Issuer(certDer: Buffer): string {
         const name = short[oid];
         if (!name) return `${oid}=#${Buffer.from(a.toDer(v!).getBytes(), 'binary').toString('hex')}`;
         const text = v!.type === a.Type.UTF8 ? forge.util.decodeUtf8(v!.value as string) : (v!.value as string);
-        return `${name}=${text.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ')}`;
+        return `${name}=${text
+          .replace(/([,+"\\<>;])/g, '\\$1')
+          .replace(/^([ #])/, '\\$1')
+          .replace(/ $/, '\\ ')}`;
       })
       .join('+'),
   );
@@ -66,25 +77,48 @@ function qualifyingProperties(r: PesSignatureRequest, sigId: string, spId: strin
 }
 
 /** Read a PES file: its declared encoding (ISO-8859-1 for PES), the text, and the Bordereaux. */
-export function readPes(bytes: Buffer): { encoding: 'latin1' | 'utf8'; declared: string; xml: string; bordereaux: string[] } {
+export function readPes(bytes: Buffer): {
+  encoding: 'latin1' | 'utf8';
+  declared: string;
+  xml: string;
+  bordereaux: string[];
+} {
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /^\s*<\?xml[^>]*encoding=["']([^"']+)["']/i.exec(head)?.[1] ?? 'UTF-8';
   const encoding = /^(iso-8859-1|latin-?1|iso8859-1|windows-1252)$/i.test(declared) ? 'latin1' : 'utf8';
   const xml = bytes.toString(encoding);
-  const notXml = () => new AppError('INVALID', "Ce fichier n'est pas un fichier XML lisible : ce n'est pas un flux PES produit par le logiciel de comptabilité.");
+  const notXml = () =>
+    new AppError(
+      'INVALID',
+      "Ce fichier n'est pas un fichier XML lisible : ce n'est pas un flux PES produit par le logiciel de comptabilité.",
+    );
   if (!xml.trimStart().startsWith('<')) throw notXml();
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(xml, 'text/xml') as unknown as Document;
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(xml, 'text/xml') as unknown as Document;
   } catch {
     throw notXml();
   }
   if (!doc.documentElement || doc.documentElement.localName !== 'PES_Aller')
-    throw new AppError('INVALID', `Ce fichier XML n'est pas un flux PES_Aller (élément racine « ${doc.documentElement?.localName ?? '?'} ») : il ne se signe pas ici.`);
+    throw new AppError(
+      'INVALID',
+      `Ce fichier XML n'est pas un flux PES_Aller (élément racine « ${doc.documentElement?.localName ?? '?'} ») : il ne se signe pas ici.`,
+    );
   const bordereaux = Array.from(doc.getElementsByTagNameNS('*', 'Bordereau')).map((b) => b.getAttribute('Id') ?? '');
-  if (!bordereaux.length) throw new AppError('INVALID', "Ce flux PES ne contient aucun bordereau (élément « Bordereau ») : il n'y a rien à signer.");
+  if (!bordereaux.length)
+    throw new AppError(
+      'INVALID',
+      "Ce flux PES ne contient aucun bordereau (élément « Bordereau ») : il n'y a rien à signer.",
+    );
   if (bordereaux.some((id) => !/^[A-Za-z_][\w.-]*$/.test(id)))
-    throw new AppError('INVALID', "Un bordereau de ce flux n'a pas d'identifiant (attribut Id) : demandez au logiciel de comptabilité de le régénérer.");
+    throw new AppError(
+      'INVALID',
+      "Un bordereau de ce flux n'a pas d'identifiant (attribut Id) : demandez au logiciel de comptabilité de le régénérer.",
+    );
   return { encoding, declared, xml, bordereaux };
 }
 
@@ -96,7 +130,10 @@ function signOne(xml: string, id: string, r: PesSignatureRequest, n: number): Pr
   class TokenRsaSha256 {
     getSignature(signedInfo: crypto.BinaryLike, _key: unknown, cb?: (e: Error | null, v?: string) => void): void {
       const digest = crypto.createHash('sha256').update(signedInfo).digest();
-      signer.signDigest(digest).then((s) => cb!(null, s.toString('base64')), (e: Error) => cb!(e));
+      signer.signDigest(digest).then(
+        (s) => cb!(null, s.toString('base64')),
+        (e: Error) => cb!(e),
+      );
     }
     verifySignature(): boolean {
       return false;
@@ -105,23 +142,47 @@ function signOne(xml: string, id: string, r: PesSignatureRequest, n: number): Pr
       return RSA_SHA256 as 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
     }
   }
-  const sig = new SignedXml({ privateKey: 'token', publicCert: pem, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: C14N, objects: [{ content: qualifyingProperties(r, sigId, spId) }] });
+  const sig = new SignedXml({
+    privateKey: 'token',
+    publicCert: pem,
+    signatureAlgorithm: RSA_SHA256,
+    canonicalizationAlgorithm: C14N,
+    objects: [{ content: qualifyingProperties(r, sigId, spId) }],
+  });
   (sig.SignatureAlgorithms as Record<string, unknown>)[RSA_SHA256] = TokenRsaSha256;
-  sig.addReference({ xpath: `//*[@Id='${id}']`, transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', C14N], digestAlgorithm: SHA256 });
-  sig.addReference({ xpath: `//*[local-name(.)='SignedProperties' and @Id='${spId}']`, transforms: [C14N], digestAlgorithm: SHA256, type: 'http://uri.etsi.org/01903#SignedProperties' });
+  sig.addReference({
+    xpath: `//*[@Id='${id}']`,
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', C14N],
+    digestAlgorithm: SHA256,
+  });
+  sig.addReference({
+    xpath: `//*[local-name(.)='SignedProperties' and @Id='${spId}']`,
+    transforms: [C14N],
+    digestAlgorithm: SHA256,
+    type: 'http://uri.etsi.org/01903#SignedProperties',
+  });
   return new Promise((resolve, reject) =>
-    sig.computeSignature(xml, { prefix: 'ds', attrs: { Id: sigId }, location: { reference: `//*[@Id='${id}']`, action: 'append' } }, (e, s) => {
-      if (e || !s) reject(e ?? new Error(`signature ${n}`));
-      else resolve(s.getSignedXml());
-    }),
+    sig.computeSignature(
+      xml,
+      { prefix: 'ds', attrs: { Id: sigId }, location: { reference: `//*[@Id='${id}']`, action: 'append' } },
+      (e, s) => {
+        if (e || !s) reject(e ?? new Error(`signature ${n}`));
+        else resolve(s.getSignedXml());
+      },
+    ),
   );
 }
 
 /** Sign every Bordereau, one after the other, and give back the file in its own encoding. */
 export async function signPes(bytes: Buffer, r: PesSignatureRequest): Promise<SignedPes> {
   const pes = readPes(bytes);
-  const signed = pes.xml.includes('Signature xmlns="http://www.w3.org/2000/09/xmldsig#"') || /<ds:Signature[\s>]/.test(pes.xml);
-  if (signed) throw new AppError('CONFLICT', 'Ce flux PES est déjà signé : réimportez le fichier produit par le logiciel de comptabilité, non signé.');
+  const signed =
+    pes.xml.includes('Signature xmlns="http://www.w3.org/2000/09/xmldsig#"') || /<ds:Signature[\s>]/.test(pes.xml);
+  if (signed)
+    throw new AppError(
+      'CONFLICT',
+      'Ce flux PES est déjà signé : réimportez le fichier produit par le logiciel de comptabilité, non signé.',
+    );
   let xml = pes.xml;
   for (const [n, id] of pes.bordereaux.entries()) xml = await signOne(xml, id, r, n);
   const decl = /^\s*<\?xml[^>]*\?>/.exec(pes.xml)?.[0];

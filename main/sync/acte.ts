@@ -23,5 +23,12 @@ export function acteFromDeliberation(
     document: { sha256: d.pdf_sha256, nom: `deliberation-${d.numero}.pdf` },
     annexes: opts.annexes ?? [],
   };
-  return { idemKey: `acte:${d.numero}`, kind: 'acte', refType: 'deliberation', refId: d.id, label: `Délibération n° ${d.numero} — ${d.objet.slice(0, 80)}`, payload };
+  return {
+    idemKey: `acte:${d.numero}`,
+    kind: 'acte',
+    refType: 'deliberation',
+    refId: d.id,
+    label: `Délibération n° ${d.numero} — ${d.objet.slice(0, 80)}`,
+    payload,
+  };
 }

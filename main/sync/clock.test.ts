@@ -34,16 +34,28 @@ it('queued requests and a whole run are dated by the injected clock, and so is w
   };
   await runSync({ db: h.db, docs: h.docs, connector, now: () => FIXED, pull: false, trigger: 'test' });
   expect(seen).not.toBeNull();
-  const rows = h.db.prepare('SELECT id, state, created_at, updated_at, result FROM sync_outbox ORDER BY id').all() as (OutboxRow & { created_at: string; updated_at: string })[];
+  const rows = h.db
+    .prepare('SELECT id, state, created_at, updated_at, result FROM sync_outbox ORDER BY id')
+    .all() as (OutboxRow & { created_at: string; updated_at: string })[];
   expect(rows.map((r) => [r.id, r.state, r.created_at, r.updated_at])).toEqual([
     [helios, 'recu', FIXED.toISOString(), FIXED.toISOString()],
     [classification, 'recu', FIXED.toISOString(), FIXED.toISOString()],
   ]);
   expect(JSON.parse(rows[0]!.result as string)).toMatchObject({ date: '2031-03-14', envoyeLe: FIXED.toISOString() });
-  expect(h.db.prepare('SELECT started_at, ended_at FROM sync_run').all()).toEqual([{ started_at: FIXED.toISOString(), ended_at: FIXED.toISOString() }]);
+  expect(h.db.prepare('SELECT started_at, ended_at FROM sync_run').all()).toEqual([
+    { started_at: FIXED.toISOString(), ended_at: FIXED.toISOString() },
+  ]);
 });
 
 it('an e-mail row without its retry time says when in words, without a date from the machine', () => {
-  const label = statusLabel({ kind: 'mail', state: 'a_envoyer', remote_status: null, result: null, last_error: 'en attente de connexion : le serveur ne répond pas' });
-  expect(label).toBe('pas encore parti : le serveur ne répond pas — nouvel essai automatique à la prochaine synchronisation');
+  const label = statusLabel({
+    kind: 'mail',
+    state: 'a_envoyer',
+    remote_status: null,
+    result: null,
+    last_error: 'en attente de connexion : le serveur ne répond pas',
+  });
+  expect(label).toBe(
+    'pas encore parti : le serveur ne répond pas — nouvel essai automatique à la prochaine synchronisation',
+  );
 });

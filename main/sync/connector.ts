@@ -18,7 +18,13 @@ export interface ArPieces {
 /** Outcome of one step on one outbox item; the engine persists it in one transaction. */
 export type PushStep =
   | { state: 'envoye'; remoteId: string | null; remoteStatus?: number | null; note?: string }
-  | { state: 'recu'; remoteStatus?: number; result: { date: string; identifiant?: string; [k: string]: unknown }; document?: { nom: string; bytes: Buffer }; pieces?: ArPieces }
+  | {
+      state: 'recu';
+      remoteStatus?: number;
+      result: { date: string; identifiant?: string; [k: string]: unknown };
+      document?: { nom: string; bytes: Buffer };
+      pieces?: ArPieces;
+    }
   | { state: 'refuse'; motif: string; result?: Record<string, unknown>; document?: { nom: string; bytes: Buffer } };
 
 export interface PushIO {

@@ -19,7 +19,18 @@ let child: string;
 beforeAll(async () => {
   fake = await startFakeS2low({ faults: { latencyMs: 3, lostAnswerRate: 0.1, resetRate: 0.05, seed: 11 } });
   child = path.join(tempDir('clocher-crash-bundle-'), 'crash-child.cjs');
-  await build({ entryPoints: [path.join(ROOT, 'test-support/sync-crash-child.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', loader: { '.sql': 'text' }, external: ['better-sqlite3'], logLevel: 'error', absWorkingDir: ROOT });
+  await build({
+    entryPoints: [path.join(ROOT, 'test-support/sync-crash-child.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    loader: { '.sql': 'text' },
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+    absWorkingDir: ROOT,
+  });
 });
 afterAll(async () => {
   await fake.close();
@@ -27,7 +38,10 @@ afterAll(async () => {
 
 function runChild(dir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [child, dir], { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(process.execPath, [child, dir], {
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const t = killAfterMs === null ? null : setTimeout(() => p.kill('SIGKILL'), killAfterMs);
@@ -57,7 +71,7 @@ it('survives 50 SIGKILLs during a synchronisation: exactly once, nothing lost', 
     }
   };
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 50; i++) {
     const r = await runChild(dir, 60 + Math.floor(rand() * 260));
     if (r.signal === 'SIGKILL') {
@@ -70,7 +84,9 @@ it('survives 50 SIGKILLs during a synchronisation: exactly once, nothing lost', 
   const v = openHarness(dir);
   const states = v.db.prepare('SELECT state, count(*) AS n FROM sync_outbox GROUP BY state').all();
   expect(states).toEqual([{ state: 'recu', n: N }]);
-  const ar = v.db.prepare("SELECT count(*) AS n FROM deliberation WHERE transmission = 'ar_recu' AND ar_identifiant IS NOT NULL").get() as { n: number };
+  const ar = v.db
+    .prepare("SELECT count(*) AS n FROM deliberation WHERE transmission = 'ar_recu' AND ar_identifiant IS NOT NULL")
+    .get() as { n: number };
   expect(ar.n).toBe(N);
   const accepted = fake.state.stats.acceptedByNumber;
   expect(accepted.size).toBe(N);
@@ -79,6 +95,8 @@ it('survives 50 SIGKILLs during a synchronisation: exactly once, nothing lost', 
   // How many runs die before the drain depends on the machine's speed (39 of 50 on a loaded 2-core machine),
   // so the test asks what matters: many kills struck mid-synchronisation, with acts still open.
   expect(midway).toBeGreaterThanOrEqual(10);
-  console.log(`crash test: ${kills} SIGKILL (${midway} with acts still open), ${fake.state.stats.actesPosts} POST, faults ${JSON.stringify(fake.state.stats.faults)}`);
+  console.log(
+    `crash test: ${kills} SIGKILL (${midway} with acts still open), ${fake.state.stats.actesPosts} POST, faults ${JSON.stringify(fake.state.stats.faults)}`,
+  );
   v.db.close();
 }, 60_000);

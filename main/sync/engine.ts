@@ -9,7 +9,16 @@ import type { DocumentStore } from '../documents';
 import type { ArPieces, Connector, PushIO, PushStep } from './connector';
 import { onArPieces, onReceived, onRefused, onSent, piecesAttendues } from './effects';
 import { pullSink } from './inbound';
-import { backoffDelay, DEFAULT_BACKOFF, dueItems, getItem, openCount, update, type Backoff, type OutboxRow } from './outbox';
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  dueItems,
+  getItem,
+  openCount,
+  update,
+  type Backoff,
+  type OutboxRow,
+} from './outbox';
 
 export interface SyncProgress {
   phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
@@ -117,7 +126,11 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
 
 function startRun(o: SyncOptions): Run {
   const now = o.now;
-  const runId = Number(o.db.prepare('INSERT INTO sync_run (started_at, trigger) VALUES (?, ?)').run(now().toISOString(), o.trigger ?? 'manuel').lastInsertRowid);
+  const runId = Number(
+    o.db
+      .prepare('INSERT INTO sync_run (started_at, trigger) VALUES (?, ?)')
+      .run(now().toISOString(), o.trigger ?? 'manuel').lastInsertRowid,
+  );
   return {
     o,
     now,
@@ -147,18 +160,56 @@ function apply(run: Run, item: OutboxRow, step: PushStep): void {
   o.db.transaction(() => {
     const fresh = getItem(o.db, item.id) as OutboxRow;
     if (step.state === 'envoye') {
-      update(o.db, item.id, { state: 'envoye', remoteId: step.remoteId, remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: step.note ?? null, nextAttemptAt: new Date(at.getTime() + run.pollDelay) }, at);
+      update(
+        o.db,
+        item.id,
+        {
+          state: 'envoye',
+          remoteId: step.remoteId,
+          remoteStatus: step.remoteStatus ?? fresh.remote_status,
+          lastError: step.note ?? null,
+          nextAttemptAt: new Date(at.getTime() + run.pollDelay),
+        },
+        at,
+      );
       if (fresh.state !== 'envoye') {
         rep.sent++;
         onSent(o.db, o.docs, { ...fresh, remote_id: step.remoteId }, at);
       }
     } else if (step.state === 'recu') {
-      const docs = { ...(doc ? { document: doc } : {}), ...(pieces.bordereau ? { bordereau: pieces.bordereau } : {}), ...(pieces.tampon ? { tampon: pieces.tampon } : {}) };
-      update(o.db, item.id, { state: 'recu', remoteStatus: step.remoteStatus ?? fresh.remote_status, lastError: null, result: { ...step.result, ...docs } }, at);
+      const docs = {
+        ...(doc ? { document: doc } : {}),
+        ...(pieces.bordereau ? { bordereau: pieces.bordereau } : {}),
+        ...(pieces.tampon ? { tampon: pieces.tampon } : {}),
+      };
+      update(
+        o.db,
+        item.id,
+        {
+          state: 'recu',
+          remoteStatus: step.remoteStatus ?? fresh.remote_status,
+          lastError: null,
+          result: { ...step.result, ...docs },
+        },
+        at,
+      );
       rep.received++;
-      onReceived(o.db, o.docs, fresh, at, { ...step.result, bordereauSha256: pieces.bordereau, tamponSha256: pieces.tampon });
+      onReceived(o.db, o.docs, fresh, at, {
+        ...step.result,
+        bordereauSha256: pieces.bordereau,
+        tamponSha256: pieces.tampon,
+      });
     } else {
-      update(o.db, item.id, { state: 'refuse', lastError: step.motif, result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) } }, at);
+      update(
+        o.db,
+        item.id,
+        {
+          state: 'refuse',
+          lastError: step.motif,
+          result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) },
+        },
+        at,
+      );
       rep.refused++;
       onRefused(o.db, fresh, at, step.motif, o.docs);
     }
@@ -188,7 +239,18 @@ async function pushOne(run: Run, item: OutboxRow): Promise<void> {
     if (attempts === item.attempts) attempts++;
     run.rep.retries++;
     const at = run.now();
-    await run.locked(() => update(o.db, item.id, { attempts, lastError: `en attente de connexion : ${t.message}`, nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, run.backoff)) }, at));
+    await run.locked(() =>
+      update(
+        o.db,
+        item.id,
+        {
+          attempts,
+          lastError: `en attente de connexion : ${t.message}`,
+          nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, run.backoff)),
+        },
+        at,
+      ),
+    );
     if (STOP_RUN.has(t.failure)) throw new Offline(t.message);
   }
 }
@@ -212,7 +274,11 @@ async function drain(run: Run): Promise<void> {
     };
     await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 4, Math.max(1, items.length)) }, worker));
     if (!o.untilDrained || openCount(o.db) === 0) break;
-    const soonest = o.db.prepare("SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')").get() as { t: string | null };
+    const soonest = o.db
+      .prepare(
+        "SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')",
+      )
+      .get() as { t: string | null };
     const wait = soonest.t ? Math.max(0, Date.parse(soonest.t) - run.now().getTime()) : 0;
     if (Date.now() + wait > run.deadline) break;
     if (wait > 0) await sleep(Math.min(wait, 1000));
@@ -229,16 +295,26 @@ async function catchUpPieces(run: Run): Promise<void> {
     const got = storePieces(run, p);
     const t = p.erreur === undefined ? null : o.connector.classify(p.erreur);
     const at = run.now();
-    await run.locked(o.db.transaction(() => {
-      const fresh = getItem(o.db, item.id) as OutboxRow;
-      const old = fresh.result ? (JSON.parse(fresh.result) as Record<string, unknown>) : {};
-      const essais = Number(old.documents_essais ?? 0) + (t && !STOP_RUN.has(t.failure) ? 1 : 0);
-      const result: Record<string, unknown> = { ...old, ...(got.bordereau ? { bordereau: got.bordereau } : {}), ...(got.tampon ? { tampon: got.tampon } : {}), documents_essais: essais };
-      if (t) result.documents_erreur = t.message;
-      else delete result.documents_erreur;
-      o.db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(result), at.toISOString(), item.id);
-      if (got.bordereau || got.tampon) onArPieces(o.db, o.docs, fresh, at, { bordereauSha256: got.bordereau, tamponSha256: got.tampon });
-    }));
+    await run.locked(
+      o.db.transaction(() => {
+        const fresh = getItem(o.db, item.id) as OutboxRow;
+        const old = fresh.result ? (JSON.parse(fresh.result) as Record<string, unknown>) : {};
+        const essais = Number(old.documents_essais ?? 0) + (t && !STOP_RUN.has(t.failure) ? 1 : 0);
+        const result: Record<string, unknown> = {
+          ...old,
+          ...(got.bordereau ? { bordereau: got.bordereau } : {}),
+          ...(got.tampon ? { tampon: got.tampon } : {}),
+          documents_essais: essais,
+        };
+        if (t) result.documents_erreur = t.message;
+        else delete result.documents_erreur;
+        o.db
+          .prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(result), at.toISOString(), item.id);
+        if (got.bordereau || got.tampon)
+          onArPieces(o.db, o.docs, fresh, at, { bordereauSha256: got.bordereau, tamponSha256: got.tampon });
+      }),
+    );
     if (t && STOP_RUN.has(t.failure)) throw new Offline(t.message);
   }
 }
@@ -246,7 +322,12 @@ async function catchUpPieces(run: Run): Promise<void> {
 /** Receive what the platform has for us; an interrupted reception resumes at the next run. */
 async function pull(run: Run): Promise<void> {
   const { o, rep } = run;
-  run.emit({ phase: 'reception', done: 0, total: 1, message: 'Réception des messages de la préfecture et du comptable' });
+  run.emit({
+    phase: 'reception',
+    done: 0,
+    total: 1,
+    message: 'Réception des messages de la préfecture et du comptable',
+  });
   try {
     await o.connector.pull(pullSink(o.db, o.docs, run.now, rep));
   } catch (e) {
@@ -261,8 +342,11 @@ async function pull(run: Run): Promise<void> {
 function finish(run: Run): SyncReport {
   const { o, rep } = run;
   rep.open = openCount(o.db);
-  if (rep.outcome === 'ok') rep.message = `Synchronisation terminée : ${rep.sent} envoyé(s), ${rep.received} reçu(s), ${rep.refused} refusé(s), ${rep.open} en cours.`;
-  o.db.prepare('UPDATE sync_run SET ended_at = ?, outcome = ?, summary = ? WHERE id = ?').run(run.now().toISOString(), rep.outcome, rep.message, run.runId);
+  if (rep.outcome === 'ok')
+    rep.message = `Synchronisation terminée : ${rep.sent} envoyé(s), ${rep.received} reçu(s), ${rep.refused} refusé(s), ${rep.open} en cours.`;
+  o.db
+    .prepare('UPDATE sync_run SET ended_at = ?, outcome = ?, summary = ? WHERE id = ?')
+    .run(run.now().toISOString(), rep.outcome, rep.message, run.runId);
   run.emit({ phase: 'termine', done: 1, total: 1, message: rep.message });
   return rep;
 }

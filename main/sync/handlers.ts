@@ -18,9 +18,22 @@ export function startSync(ctx: Ctx, trigger: 'demarrage' | 'horaire' | 'manuel')
   const docs = ctx.core.communes.documentsOf(id);
   // other channels ride along (the mairie's mailbox, issue 13: e-mails leave over SMTP, the inbox is read after
   // the platform), registered by the host (sync/sides.ts)
-  const connector = withSides(connectorFor(db, dir), { db, docs, dataDir: ctx.core.dataDir, now: () => ctx.core.clock() });
+  const connector = withSides(connectorFor(db, dir), {
+    db,
+    docs,
+    dataDir: ctx.core.dataDir,
+    now: () => ctx.core.clock(),
+  });
   if (typeof connector === 'string') return null;
-  const p = runSync({ db, docs, connector, trigger, now: () => ctx.core.clock(), exclusive: (fn) => ctx.core.exclusive(fn), onProgress: (e) => ctx.conn.emit('sync.progress', e) }).finally(() => {
+  const p = runSync({
+    db,
+    docs,
+    connector,
+    trigger,
+    now: () => ctx.core.clock(),
+    exclusive: (fn) => ctx.core.exclusive(fn),
+    onProgress: (e) => ctx.conn.emit('sync.progress', e),
+  }).finally(() => {
     connector.close();
     running.delete(id);
   });
@@ -33,7 +46,11 @@ function caPem(f: { nom: string; bytes: Buffer }): string {
   try {
     return new X509Certificate(f.bytes).toString();
   } catch {
-    throw new AppError('INVALID', `« ${f.nom} » n'est pas un certificat d'autorité lisible (fichier .pem, .crt ou .cer attendu).`, { caUploadId: 'Certificat illisible.' });
+    throw new AppError(
+      'INVALID',
+      `« ${f.nom} » n'est pas un certificat d'autorité lisible (fichier .pem, .crt ou .cer attendu).`,
+      { caUploadId: 'Certificat illisible.' },
+    );
   }
 }
 
@@ -44,23 +61,44 @@ export const syncHandlers = {
   },
   'sync.now': (ctx) => {
     const p = startSync(ctx, 'manuel');
-    if (!p) throw new AppError('RULE', 'La plateforme de télétransmission n’est pas encore configurée (Paramètres → Plateforme).');
+    if (!p)
+      throw new AppError(
+        'RULE',
+        'La plateforme de télétransmission n’est pas encore configurée (Paramètres → Plateforme).',
+      );
     void p.catch(() => undefined);
     return { started: true };
   },
   'sync.messages': (ctx) =>
-    ctx.commune().db.prepare('SELECT id, kind, title, detail, id_acte, documents, received_at, outbox_id, reply_outbox_id FROM sync_inbound ORDER BY received_at DESC LIMIT 500').all(),
+    ctx
+      .commune()
+      .db.prepare(
+        'SELECT id, kind, title, detail, id_acte, documents, received_at, outbox_id, reply_outbox_id FROM sync_inbound ORDER BY received_at DESC LIMIT 500',
+      )
+      .all(),
   'sync.plateforme': (ctx) => {
     const p = readPlateforme(ctx.commune().db);
     return p ? { url: p.url, login: p.login ?? null, certificat: Boolean(p.certificat) } : null;
   },
   'sync.savePlateforme': (ctx, a) => {
     const { db, dir } = ctx.commune();
-    const p12 = a.certificatUploadId ? Buffer.from(ctx.core.uploads.take(ctx.conn.id, a.certificatUploadId).bytes) : null;
+    const p12 = a.certificatUploadId
+      ? Buffer.from(ctx.core.uploads.take(ctx.conn.id, a.certificatUploadId).bytes)
+      : null;
     const ca = a.caUploadId ? caPem(ctx.core.uploads.take(ctx.conn.id, a.caUploadId)) : null;
     db.transaction(() => {
-      savePlateforme(db, dir, { url: a.url, login: a.login ?? null, password: a.password ?? null, p12, p12Password: a.certificatPassword ?? null, ca });
-      ctx.audit({ action: 'sync.plateforme', summary: `Plateforme de télétransmission : ${a.url}${p12 ? ' (nouveau certificat)' : ''}` });
+      savePlateforme(db, dir, {
+        url: a.url,
+        login: a.login ?? null,
+        password: a.password ?? null,
+        p12,
+        p12Password: a.certificatPassword ?? null,
+        ca,
+      });
+      ctx.audit({
+        action: 'sync.plateforme',
+        summary: `Plateforme de télétransmission : ${a.url}${p12 ? ' (nouveau certificat)' : ''}`,
+      });
     })();
     return { ok: true };
   },
@@ -87,7 +125,27 @@ export const syncHandlers = {
     const { id, db } = ctx.commune();
     const { nom, bytes } = await ctx.core.uploads.takePdf(ctx.conn.id, a.uploadId);
     const { sha256 } = ctx.core.communes.documentsOf(id).put(bytes);
-    return { outboxId: enqueueReponse(db, a.inboundId, { mode: a.mode, typeActe: a.typeActe, document: { sha256, nom } }, ctx.now) };
+    return {
+      outboxId: enqueueReponse(
+        db,
+        a.inboundId,
+        { mode: a.mode, typeActe: a.typeActe, document: { sha256, nom } },
+        ctx.now,
+      ),
+    };
   },
-  'sync.demanderClassification': (ctx) => ({ outboxId: enqueueClassificationRequest(ctx.commune().db, parisDay(ctx.now), ctx.now) }),
-} satisfies Implementations<'sync.status' | 'sync.now' | 'sync.messages' | 'sync.plateforme' | 'sync.savePlateforme' | 'sync.testConnexion' | 'sync.annuler' | 'sync.renvoyer' | 'sync.repondre' | 'sync.demanderClassification'>;
+  'sync.demanderClassification': (ctx) => ({
+    outboxId: enqueueClassificationRequest(ctx.commune().db, parisDay(ctx.now), ctx.now),
+  }),
+} satisfies Implementations<
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.messages'
+  | 'sync.plateforme'
+  | 'sync.savePlateforme'
+  | 'sync.testConnexion'
+  | 'sync.annuler'
+  | 'sync.renvoyer'
+  | 'sync.repondre'
+  | 'sync.demanderClassification'
+>;

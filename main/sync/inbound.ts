@@ -30,21 +30,47 @@ export function pullSink(db: Db, docs: DocumentStore, now: () => Date, counters:
       db.transaction(() => {
         const at = now();
         const outbox = item.relatedRemoteId
-          ? (db.prepare("SELECT id FROM sync_outbox WHERE kind = 'acte' AND remote_id = ?").get(item.relatedRemoteId) as { id: number } | undefined)
+          ? (db
+              .prepare("SELECT id FROM sync_outbox WHERE kind = 'acte' AND remote_id = ?")
+              .get(item.relatedRemoteId) as { id: number } | undefined)
           : undefined;
         const r = db
           .prepare(
             `INSERT INTO sync_inbound (platform_key, kind, outbox_id, remote_id, related_remote_id, id_acte, title, detail, documents, received_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform_key) DO NOTHING`,
           )
-          .run(item.platformKey, item.kind, outbox?.id ?? null, item.remoteId, item.relatedRemoteId, item.idActe, item.title, item.detail, JSON.stringify(stored), at.toISOString());
+          .run(
+            item.platformKey,
+            item.kind,
+            outbox?.id ?? null,
+            item.remoteId,
+            item.relatedRemoteId,
+            item.idActe,
+            item.title,
+            item.detail,
+            JSON.stringify(stored),
+            at.toISOString(),
+          );
         if (r.changes === 0) return;
         const id = Number(r.lastInsertRowid);
         arrival(db, at, item.kind === 'PES_Retour' ? 'helios' : 'prefecture', item.title, 'sync_inbound', id);
         const answer = ANSWER_EXPECTED[item.kind];
-        if (answer) todo(db, at, `${answer} — ${item.title}`, 'sync_inbound', id, item.kind === 'DefereTA' ? 'CGCT L2131-6' : 'CGCT L2131-6 (délai du déféré prorogé)');
+        if (answer)
+          todo(
+            db,
+            at,
+            `${answer} — ${item.title}`,
+            'sync_inbound',
+            id,
+            item.kind === 'DefereTA' ? 'CGCT L2131-6' : 'CGCT L2131-6 (délai du déféré prorogé)',
+          );
         // other domains keep it too (the courrier register, issue 13), in this same transaction
-        notifyInbound(db, docs, { platformKey: item.platformKey, kind: item.kind, title: item.title, documents: stored }, at);
+        notifyInbound(
+          db,
+          docs,
+          { platformKey: item.platformKey, kind: item.kind, title: item.title, documents: stored },
+          at,
+        );
         counters.received++;
       })();
     },
@@ -54,8 +80,20 @@ export function pullSink(db: Db, docs: DocumentStore, now: () => Date, counters:
       const { sha256 } = docs.put(xml);
       if (cached?.sha256 === sha256) return;
       db.transaction(() => {
-        writeSetting(db, 'actes_classification', { date: parsed.date, sha256, recue_le: now().toISOString() } satisfies ClassificationCache);
-        if (cached) arrival(db, now(), 'prefecture', `Nouvelle classification des actes (version du ${parsed.date})`, 'setting', 'actes_classification');
+        writeSetting(db, 'actes_classification', {
+          date: parsed.date,
+          sha256,
+          recue_le: now().toISOString(),
+        } satisfies ClassificationCache);
+        if (cached)
+          arrival(
+            db,
+            now(),
+            'prefecture',
+            `Nouvelle classification des actes (version du ${parsed.date})`,
+            'setting',
+            'actes_classification',
+          );
       })();
     },
   };

@@ -44,7 +44,8 @@ export interface NewItem {
  */
 export function enqueue(db: Db, item: NewItem, now: Date): number {
   const at = now.toISOString();
-  const existing = db.prepare('SELECT id FROM sync_outbox WHERE idem_key = ?').get(item.idemKey) as { id: number } | undefined;
+  const existing = db.prepare('SELECT id FROM sync_outbox WHERE idem_key = ?').get(item.idemKey) as
+    { id: number } | undefined;
   if (existing) return existing.id;
   return Number(
     db
@@ -52,22 +53,39 @@ export function enqueue(db: Db, item: NewItem, now: Date): number {
         `INSERT INTO sync_outbox (idem_key, kind, ref_type, ref_id, label, payload, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(item.idemKey, item.kind, item.refType ?? null, item.refId == null ? null : String(item.refId), item.label, JSON.stringify(item.payload), at, at, at).lastInsertRowid,
+      .run(
+        item.idemKey,
+        item.kind,
+        item.refType ?? null,
+        item.refId == null ? null : String(item.refId),
+        item.label,
+        JSON.stringify(item.payload),
+        at,
+        at,
+        at,
+      ).lastInsertRowid,
   );
 }
 
-export const getItem = (db: Db, id: number): OutboxRow | undefined => db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+export const getItem = (db: Db, id: number): OutboxRow | undefined =>
+  db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
 
 /** Items whose next attempt is due, oldest first: what is not final. `sentNow`: sent items are due at once (manual run). */
 export function dueItems(db: Db, now: Date, limit = 500, sentNow = false): OutboxRow[] {
   const sent = sentNow ? "OR state = 'envoye'" : '';
   return db
-    .prepare(`SELECT * FROM sync_outbox WHERE (state IN ('a_envoyer', 'envoi_en_cours', 'envoye') AND next_attempt_at <= ?) ${sent} ORDER BY next_attempt_at, id LIMIT ?`)
+    .prepare(
+      `SELECT * FROM sync_outbox WHERE (state IN ('a_envoyer', 'envoi_en_cours', 'envoye') AND next_attempt_at <= ?) ${sent} ORDER BY next_attempt_at, id LIMIT ?`,
+    )
     .all(now.toISOString(), limit) as OutboxRow[];
 }
 
 export const openCount = (db: Db): number =>
-  (db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')").get() as { n: number }).n;
+  (
+    db
+      .prepare("SELECT count(*) AS n FROM sync_outbox WHERE state IN ('a_envoyer', 'envoi_en_cours', 'envoye')")
+      .get() as { n: number }
+  ).n;
 
 export interface Change {
   state?: OutboxState;
@@ -114,16 +132,32 @@ export function backoffDelay(attempts: number, b: Backoff): number {
  * collectivité, s2low-protocol.md §2.1): every refused transmission of the same délibération is now replaced
  * by it — its status says so and its « Corriger et renvoyer » leaves « À faire ». Same transaction as the AR.
  */
-export function markReplaced(db: Db, item: Pick<OutboxRow, 'id' | 'kind' | 'ref_type' | 'ref_id' | 'payload'>, now: Date): number {
+export function markReplaced(
+  db: Db,
+  item: Pick<OutboxRow, 'id' | 'kind' | 'ref_type' | 'ref_id' | 'payload'>,
+  now: Date,
+): number {
   if (item.kind !== 'acte' || item.ref_type === null || item.ref_id === null) return 0;
   const numero = (JSON.parse(item.payload) as { numero?: string }).numero ?? null;
   const refused = db
-    .prepare("SELECT id, payload, result FROM sync_outbox WHERE kind = 'acte' AND ref_type = ? AND ref_id = ? AND state = 'refuse' AND id <> ?")
+    .prepare(
+      "SELECT id, payload, result FROM sync_outbox WHERE kind = 'acte' AND ref_type = ? AND ref_id = ? AND state = 'refuse' AND id <> ?",
+    )
     .all(item.ref_type, item.ref_id, item.id) as { id: number; payload: string; result: string | null }[];
   for (const r of refused) {
-    const result = { ...(r.result ? (JSON.parse(r.result) as Record<string, unknown>) : {}), remplace_par: { id: item.id, numero }, numero: (JSON.parse(r.payload) as { numero?: string }).numero ?? null };
-    db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(result), now.toISOString(), r.id);
-    db.prepare("UPDATE todo SET done_at = ? WHERE object_type = 'sync_outbox' AND object_id = ? AND done_at IS NULL").run(now.toISOString(), String(r.id));
+    const result = {
+      ...(r.result ? (JSON.parse(r.result) as Record<string, unknown>) : {}),
+      remplace_par: { id: item.id, numero },
+      numero: (JSON.parse(r.payload) as { numero?: string }).numero ?? null,
+    };
+    db.prepare('UPDATE sync_outbox SET result = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(result),
+      now.toISOString(),
+      r.id,
+    );
+    db.prepare(
+      "UPDATE todo SET done_at = ? WHERE object_type = 'sync_outbox' AND object_id = ? AND done_at IS NULL",
+    ).run(now.toISOString(), String(r.id));
   }
   return refused.length;
 }
@@ -133,10 +167,20 @@ const frDate = (iso: string) => {
   return `${d}/${m}/${y}`;
 };
 
-const frTime = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const frTime = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
 /** An e-mail (main/courrier/mail, over SMTP): the mairie's mail server takes it, not the préfecture. */
-function mailStatus(r: Pick<OutboxRow, 'state' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>, res: { date?: string; motif?: string }): string {
+function mailStatus(
+  r: Pick<OutboxRow, 'state' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>,
+  res: { date?: string; motif?: string },
+): string {
   if (r.state === 'recu') return `envoyé${res.date ? ` le ${frDate(res.date)}` : ''}`;
   if (r.state === 'refuse') return `non envoyé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
   if (r.state === 'annule') return 'annulé';
@@ -149,16 +193,29 @@ function mailStatus(r: Pick<OutboxRow, 'state' | 'last_error'> & Partial<Pick<Ou
 }
 
 /** The per-item status the secrétaire reads, in plain French. */
-export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>): string {
-  const res = r.result ? (JSON.parse(r.result) as { date?: string; identifiant?: string; motif?: string; numero?: string | null; remplace_par?: { numero: string | null } }) : {};
+export function statusLabel(
+  r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status' | 'result' | 'last_error'> &
+    Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>,
+): string {
+  const res = r.result
+    ? (JSON.parse(r.result) as {
+        date?: string;
+        identifiant?: string;
+        motif?: string;
+        numero?: string | null;
+        remplace_par?: { numero: string | null };
+      })
+    : {};
   if (r.kind === 'mail') return mailStatus(r, res);
   switch (r.state) {
     case 'a_envoyer':
     case 'envoi_en_cours':
       return 'en attente de connexion';
     case 'envoye':
-      if (r.remote_status === 17) return "envoyé — en attente de validation par un agent habilité à télétransmettre";
-      return r.kind === 'helios' ? 'envoyé — en attente de l’acquittement du comptable' : 'envoyé — en attente de l’accusé de réception';
+      if (r.remote_status === 17) return 'envoyé — en attente de validation par un agent habilité à télétransmettre';
+      return r.kind === 'helios'
+        ? 'envoyé — en attente de l’acquittement du comptable'
+        : 'envoyé — en attente de l’accusé de réception';
     case 'recu': {
       const le = res.date ? ` le ${frDate(res.date)}` : '';
       if (r.kind === 'helios') return `reçu par le comptable${le}`;
@@ -167,7 +224,8 @@ export function statusLabel(r: Pick<OutboxRow, 'kind' | 'state' | 'remote_status
       return `reçu par la préfecture${le}${res.identifiant ? ` (${res.identifiant})` : ''}`;
     }
     case 'refuse':
-      if (res.remplace_par) return `remplacé : ${res.numero ?? 'cet envoi'}, transmis sous ${res.remplace_par.numero ?? 'un nouveau numéro'}`;
+      if (res.remplace_par)
+        return `remplacé : ${res.numero ?? 'cet envoi'}, transmis sous ${res.remplace_par.numero ?? 'un nouveau numéro'}`;
       return `refusé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
     case 'annule':
       return 'annulé';

@@ -24,9 +24,15 @@ describe('synchronisation schedule (the mairie’s opening half-days, Paris time
   it('gives the window the next run, and inside a half-day until when it repeats (sync.status prochaine)', () => {
     expect(nextRun(slots, new Date('2026-11-25T10:00:00Z'))).toEqual({ le: '2026-11-26T12:30:00.000Z', jusqua: null });
     // mardi 09:37 Paris: every 15 minutes until 12:00 Paris (11:00 UTC)
-    expect(nextRun(slots, new Date('2026-11-24T08:37:00Z'))).toEqual({ le: '2026-11-24T08:37:00.000Z', jusqua: '2026-11-24T11:00:00.000Z' });
+    expect(nextRun(slots, new Date('2026-11-24T08:37:00Z'))).toEqual({
+      le: '2026-11-24T08:37:00.000Z',
+      jusqua: '2026-11-24T11:00:00.000Z',
+    });
     // summer time: jeudi 17:50 Paris, until 18:00 Paris (16:00 UTC)
-    expect(nextRun(slots, new Date('2026-06-25T15:50:00Z'))).toEqual({ le: '2026-06-25T15:50:00.000Z', jusqua: '2026-06-25T16:00:00.000Z' });
+    expect(nextRun(slots, new Date('2026-06-25T15:50:00Z'))).toEqual({
+      le: '2026-06-25T15:50:00.000Z',
+      jusqua: '2026-06-25T16:00:00.000Z',
+    });
     expect(nextRun([], new Date('2026-11-24T08:37:00Z'))).toBeNull();
   });
 

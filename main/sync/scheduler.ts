@@ -6,12 +6,21 @@
  */
 import type { OpeningSlot } from '../commune';
 
-export const HALF_DAYS = { matin: { from: 8 * 60, to: 12 * 60 }, 'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 } } as const;
+export const HALF_DAYS = {
+  matin: { from: 8 * 60, to: 12 * 60 },
+  'apres-midi': { from: 13 * 60 + 30, to: 18 * 60 },
+} as const;
 
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** Weekday (1 = lundi) and minutes since midnight, in Paris. */
-const PARIS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARIS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 export function parisClock(d: Date): { weekday: number; minutes: number } {
   const parts = PARIS.formatToParts(d);
@@ -21,7 +30,9 @@ export function parisClock(d: Date): { weekday: number; minutes: number } {
 
 export function isOpen(slots: readonly OpeningSlot[], d: Date): boolean {
   const { weekday, minutes } = parisClock(d);
-  return slots.some((s) => s.weekday === weekday && minutes >= HALF_DAYS[s.period].from && minutes < HALF_DAYS[s.period].to);
+  return slots.some(
+    (s) => s.weekday === weekday && minutes >= HALF_DAYS[s.period].from && minutes < HALF_DAYS[s.period].to,
+  );
 }
 
 /** The next moment the automatic synchronisation will run: now if the mairie is open, else the next half-day's start. */
@@ -31,7 +42,8 @@ export function nextOpening(slots: readonly OpeningSlot[], from: Date): string |
   // walk forward by 15-minute steps over two weeks: simple and exact across daylight-saving changes
   const step = 15 * 60_000;
   const start = Math.ceil(from.getTime() / step) * step;
-  for (let t = start; t < start + 15 * 86_400_000; t += step) if (isOpen(slots, new Date(t))) return new Date(t).toISOString();
+  for (let t = start; t < start + 15 * 86_400_000; t += step)
+    if (isOpen(slots, new Date(t))) return new Date(t).toISOString();
   return null;
 }
 

@@ -27,6 +27,11 @@ export const syncApi = {
   'sync.testConnexion': { args: z.object({}).strict(), access: 'commune.write' },
   'sync.annuler': { args: z.object({ outboxId: id }).strict(), access: 'commune.write' },
   'sync.renvoyer': { args: z.object({ outboxId: id }).strict(), access: 'commune.write' },
-  'sync.repondre': { args: z.object({ inboundId: id, mode: z.enum(['reponse', 'refus']), typeActe: typologie, uploadId: z.uuid() }).strict(), access: 'commune.write' },
+  'sync.repondre': {
+    args: z
+      .object({ inboundId: id, mode: z.enum(['reponse', 'refus']), typeActe: typologie, uploadId: z.uuid() })
+      .strict(),
+    access: 'commune.write',
+  },
   'sync.demanderClassification': { args: z.object({}).strict(), access: 'commune.write' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -73,7 +73,18 @@ export const certificatePath = (communeDir: string) => path.join(communeDir, 'pl
 
 export const readPlateforme = (db: Db): Plateforme | null => readSetting<Plateforme>(db, 'plateforme') ?? null;
 
-export function savePlateforme(db: Db, communeDir: string, p: { url: string; login?: string | null; password?: string | null; p12?: Buffer | null; p12Password?: string | null; ca?: string | null }): void {
+export function savePlateforme(
+  db: Db,
+  communeDir: string,
+  p: {
+    url: string;
+    login?: string | null;
+    password?: string | null;
+    p12?: Buffer | null;
+    p12Password?: string | null;
+    ca?: string | null;
+  },
+): void {
   const current = readPlateforme(db);
   const secrets = readSetting<Secrets>(db, SECRETS_KEY) ?? {}; // kept sealed as they are
   let certificat = current?.certificat ?? null;
@@ -84,7 +95,13 @@ export function savePlateforme(db: Db, communeDir: string, p: { url: string; log
     fs.renameSync(`${file}.tmp`, file);
     certificat = { fichier: 'plateforme/certificat.p12' };
   }
-  writeSetting(db, 'plateforme', { type: 's2low', url: p.url, login: p.login ?? null, ca: p.ca ?? current?.ca ?? null, certificat } satisfies Plateforme);
+  writeSetting(db, 'plateforme', {
+    type: 's2low',
+    url: p.url,
+    login: p.login ?? null,
+    ca: p.ca ?? current?.ca ?? null,
+    certificat,
+  } satisfies Plateforme);
   writeSetting(
     db,
     SECRETS_KEY,
@@ -100,15 +117,24 @@ export function s2lowConfig(db: Db, communeDir: string, timeoutMs?: number): S2l
   const p = readPlateforme(db);
   if (!p?.url) return "L'adresse de la plateforme de télétransmission n'est pas renseignée (Paramètres → Plateforme).";
   const file = p.certificat ? path.join(communeDir, p.certificat.fichier) : null;
-  if (!file || !fs.existsSync(file)) return "Le certificat de connexion à la plateforme n'est pas installé (Paramètres → Plateforme).";
+  if (!file || !fs.existsSync(file))
+    return "Le certificat de connexion à la plateforme n'est pas installé (Paramètres → Plateforme).";
   const s = openSecrets(db, communeDir);
   if (typeof s === 'string') return s;
-  return { url: p.url, identity: { kind: 'pkcs12', pfx: fs.readFileSync(file), passphrase: s.p12Password ?? '' }, login: p.login ?? null, password: s.password ?? null, ca: p.ca ?? null, ...(timeoutMs ? { timeoutMs } : {}) };
+  return {
+    url: p.url,
+    identity: { kind: 'pkcs12', pfx: fs.readFileSync(file), passphrase: s.p12Password ?? '' },
+    login: p.login ?? null,
+    password: s.password ?? null,
+    ca: p.ca ?? null,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  };
 }
 
 export function connectorFor(db: Db, communeDir: string, timeoutMs?: number): S2lowConnector | string {
   const cfg = s2lowConfig(db, communeDir, timeoutMs);
   if (typeof cfg === 'string') return cfg;
-  const id = db.prepare('SELECT siren, departement FROM commune WHERE id = 1').get() as { siren: string | null; departement: string | null } | undefined;
+  const id = db.prepare('SELECT siren, departement FROM commune WHERE id = 1').get() as
+    { siren: string | null; departement: string | null } | undefined;
   return new S2lowConnector(cfg, id?.siren ? { siren: id.siren, departement: id.departement ?? '' } : null);
 }

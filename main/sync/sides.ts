@@ -26,7 +26,8 @@ export function registerSyncSide(side: SyncSide): void {
   if (!sides.includes(side)) sides.push(side);
 }
 
-export const withSides = (platform: Connector | string, c: SideContext): Connector | string => sides.reduce((acc, s) => s.wrap(acc, c), platform);
+export const withSides = (platform: Connector | string, c: SideContext): Connector | string =>
+  sides.reduce((acc, s) => s.wrap(acc, c), platform);
 
 export const sideConfigured = (db: Db): boolean => sides.some((s) => s.configured(db));
 

@@ -45,10 +45,14 @@ describe('ACTES through the fake S²LOW', () => {
     const rep = await runSync(fast({ onProgress: (p) => events.push(p.phase) }));
     expect(rep.outcome).toBe('ok');
     expect(rows().map((r) => r.state)).toEqual(['recu', 'recu', 'recu']);
-    const d = h.db.prepare('SELECT transmission, ar_identifiant, ar_date FROM deliberation WHERE id = ?').get(ids[0]) as Record<string, string>;
+    const d = h.db
+      .prepare('SELECT transmission, ar_identifiant, ar_date FROM deliberation WHERE id = ?')
+      .get(ids[0]) as Record<string, string>;
     expect(d.transmission).toBe('ar_recu');
     expect(d.ar_identifiant).toBe(`045-214502494-20260115-T1_001-DE`);
-    expect(statusLabel(rows()[0] as OutboxRow)).toMatch(/^reçu par la préfecture le \d{2}\/\d{2}\/\d{4} \(045-214502494-20260115-T1_001-DE\)$/);
+    expect(statusLabel(rows()[0] as OutboxRow)).toMatch(
+      /^reçu par la préfecture le \d{2}\/\d{2}\/\d{4} \(045-214502494-20260115-T1_001-DE\)$/,
+    );
     expect(events).toContain('envoi');
     expect(events.at(-1)).toBe('termine');
     const arrivals = h.db.prepare("SELECT title FROM arrival WHERE source = 'prefecture'").all() as { title: string }[];
@@ -57,7 +61,9 @@ describe('ACTES through the fake S²LOW', () => {
 
   it('an AnomalieActe is a refusal with its reason, not retried, and shown', async () => {
     addDeliberations(h, 1, { prefix: 'T2_66' }); // numero T2_66001? → use explicit
-    h.db.prepare("UPDATE sync_outbox SET payload = json_set(payload, '$.numero', 'T2_666'), idem_key = 'acte:T2_666'").run();
+    h.db
+      .prepare("UPDATE sync_outbox SET payload = json_set(payload, '$.numero', 'T2_666'), idem_key = 'acte:T2_666'")
+      .run();
     await runSync(fast());
     const r = rows()[0] as OutboxRow;
     expect(r.state).toBe('refuse');
@@ -65,7 +71,10 @@ describe('ACTES through the fake S²LOW', () => {
     const todo = h.db.prepare('SELECT title FROM todo').get() as { title: string };
     expect(todo.title).toMatch(/Corriger et renvoyer/);
     // the délibération itself goes back to the secrétaire, with the reason, and is not exécutoire
-    const d = h.db.prepare('SELECT transmission, anomalie_motif FROM deliberation WHERE id = ?').get(r.ref_id) as { transmission: string; anomalie_motif: string };
+    const d = h.db.prepare('SELECT transmission, anomalie_motif FROM deliberation WHERE id = ?').get(r.ref_id) as {
+      transmission: string;
+      anomalie_motif: string;
+    };
     expect(d).toEqual({ transmission: 'anomalie', anomalie_motif: "L'acte est illisible" });
 
     // Corrected, it is sent again under a derived numéro interne (unique per collectivité on the platform).
@@ -75,7 +84,9 @@ describe('ACTES through the fake S²LOW', () => {
     const { numero } = h.db.prepare('SELECT numero FROM deliberation WHERE id = ?').get(r.ref_id) as { numero: string };
     expect(JSON.parse(resent.payload).numero).toBe(`${numero}_R1`);
     expect(resent.state).toBe('recu');
-    expect(h.db.prepare('SELECT transmission FROM deliberation WHERE id = ?').get(r.ref_id)).toEqual({ transmission: 'ar_recu' });
+    expect(h.db.prepare('SELECT transmission FROM deliberation WHERE id = ?').get(r.ref_id)).toEqual({
+      transmission: 'ar_recu',
+    });
     expect(() => enqueueRenvoi(h.db, again, clock())).toThrow(/Seul un envoi refusé/);
   });
 
@@ -87,14 +98,23 @@ describe('ACTES through the fake S²LOW', () => {
     await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000, trigger: 'horaire' }));
     expect((rows()[0] as OutboxRow).updated_at).toBe(before.updated_at); // a scheduled run waits for the poll delay
     // each manual run asks the platform at once (the fake moves one status step per question: 1→2→3→4)
-    for (let i = 0; i < 5 && (rows()[0] as OutboxRow).state !== 'recu'; i++) await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000, trigger: 'manuel' }));
+    for (let i = 0; i < 5 && (rows()[0] as OutboxRow).state !== 'recu'; i++)
+      await runSync(fast({ untilDrained: false, pollDelayMs: 3_600_000, trigger: 'manuel' }));
     expect((rows()[0] as OutboxRow).state).toBe('recu');
   });
 
   it('a KO for a rule (decision date in the future, typologie) is permanent', async () => {
     addDeliberations(h, 2, { prefix: 'T3_' });
-    h.db.prepare("UPDATE sync_outbox SET payload = json_set(payload, '$.typeActe', '99_AU') WHERE idem_key = 'acte:T3_001'").run();
-    h.db.prepare("UPDATE sync_outbox SET payload = json_set(payload, '$.date', '2999-01-01') WHERE idem_key = 'acte:T3_002'").run();
+    h.db
+      .prepare(
+        "UPDATE sync_outbox SET payload = json_set(payload, '$.typeActe', '99_AU') WHERE idem_key = 'acte:T3_001'",
+      )
+      .run();
+    h.db
+      .prepare(
+        "UPDATE sync_outbox SET payload = json_set(payload, '$.date', '2999-01-01') WHERE idem_key = 'acte:T3_002'",
+      )
+      .run();
     await runSync(fast());
     const [a, b] = rows() as [OutboxRow, OutboxRow];
     expect(a.state).toBe('refuse');
@@ -128,7 +148,9 @@ describe('ACTES through the fake S²LOW', () => {
 
   it('offline: the run stops at once, nothing is lost, items wait', async () => {
     addDeliberations(h, 5, { prefix: 'OFF_' });
-    h.db.prepare("UPDATE setting SET value = json_set(value, '$.url', 'https://127.0.0.1:9') WHERE key = 'plateforme'").run();
+    h.db
+      .prepare("UPDATE setting SET value = json_set(value, '$.url', 'https://127.0.0.1:9') WHERE key = 'plateforme'")
+      .run();
     const c = connectorFor(h.db, h.dir, 2000) as S2lowConnector;
     const rep = await runSync(fast({ connector: c, untilDrained: false }));
     expect(rep.outcome).toBe('hors_ligne');

@@ -33,7 +33,12 @@ const fast = (extra: Partial<SyncOptions> = {}): SyncOptions => ({
 async function realPdf(numero: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595.28, 841.89]);
-  page.drawText(`Délibération n° ${numero}`, { x: 50, y: 700, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  page.drawText(`Délibération n° ${numero}`, {
+    x: 50,
+    y: 700,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
   return Buffer.from(await doc.save());
 }
 
@@ -90,7 +95,10 @@ describe('§2.5 bordereau and stamped act', () => {
     expect(bordereau).toContain("Bordereau d'acquittement");
     expect(bordereau).toContain(idActe);
 
-    const result = JSON.parse((h.db.prepare("SELECT result FROM sync_outbox WHERE ref_id = ? AND kind = 'acte'").get(String(id)) as OutboxRow).result as string);
+    const result = JSON.parse(
+      (h.db.prepare("SELECT result FROM sync_outbox WHERE ref_id = ? AND kind = 'acte'").get(String(id)) as OutboxRow)
+        .result as string,
+    );
     expect(result).toMatchObject({ identifiant: idActe, bordereau: d.bordereau_sha256, tampon: d.tampon_sha256 });
     expect(result.documents_erreur).toBeUndefined();
   });
@@ -105,7 +113,9 @@ describe('§2.5 bordereau and stamped act', () => {
     const l = await conn.client.filesList(remote);
     if (!l.ok) throw new Error(l.message);
     expect(l.files.map((f) => f.mimetype)).toEqual(['text/xml', 'application/pdf']);
-    expect(Object.keys(l.files[1] as object)).toEqual(expect.arrayContaining(['id', 'filename', 'posted_filename', 'mimetype', 'filesize', 'sha1', 'code_pj']));
+    expect(Object.keys(l.files[1] as object)).toEqual(
+      expect.arrayContaining(['id', 'filename', 'posted_filename', 'mimetype', 'filesize', 'sha1', 'code_pj']),
+    );
     expect(l.files[1]?.code_pj).toBe('99_DE');
   });
 
@@ -123,7 +133,11 @@ describe('§2.5 bordereau and stamped act', () => {
     expect(d.tampon_sha256).toBeNull();
     const row = h.db.prepare('SELECT state, result FROM sync_outbox').get() as OutboxRow;
     expect(row.state).toBe('recu');
-    expect(JSON.parse(row.result as string)).toMatchObject({ identifiant: '045-214502494-20260115-TF_001-DE', documents_essais: 1, documents_erreur: expect.stringMatching(/erreur 500/) });
+    expect(JSON.parse(row.result as string)).toMatchObject({
+      identifiant: '045-214502494-20260115-TF_001-DE',
+      documents_essais: 1,
+      documents_erreur: expect.stringMatching(/erreur 500/),
+    });
 
     // next run: the stamped act comes, the bordereau fails once more; the AR stays
     fake.inject('http500', { path: 'actes_create_pdf', times: 1 });
@@ -137,8 +151,16 @@ describe('§2.5 bordereau and stamped act', () => {
     expect(d.transmission).toBe('ar_recu');
     expect(d.bordereau_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(pdfText(h.docs.read(d.tampon_sha256 as string))).toContain('045-214502494-20260115-TF_001-DE');
-    const journal = h.db.prepare("SELECT action FROM journal WHERE object_type = 'deliberation' AND action LIKE 'deliberation.ar%' ORDER BY id").all() as { action: string }[];
-    expect(journal.map((j) => j.action)).toEqual(['deliberation.ar', 'deliberation.ar.documents', 'deliberation.ar.documents']);
+    const journal = h.db
+      .prepare(
+        "SELECT action FROM journal WHERE object_type = 'deliberation' AND action LIKE 'deliberation.ar%' ORDER BY id",
+      )
+      .all() as { action: string }[];
+    expect(journal.map((j) => j.action)).toEqual([
+      'deliberation.ar',
+      'deliberation.ar.documents',
+      'deliberation.ar.documents',
+    ]);
     // nothing left to ask: a further run makes no §2.5 request
     const before = fake.state.stats.requests;
     await runSync(fast({ untilDrained: false, pull: false }));

@@ -9,7 +9,9 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     // A modal's <header> would count as a second "banner" landmark (axe); its close button needs a French name.
-    Modal: Modal.extend({ defaultProps: { attributes: { header: { role: 'none' } }, closeButtonProps: { 'aria-label': 'Fermer' } } }),
+    Modal: Modal.extend({
+      defaultProps: { attributes: { header: { role: 'none' } }, closeButtonProps: { 'aria-label': 'Fermer' } },
+    }),
   },
 });
 

@@ -18,7 +18,15 @@ export const xmlsecMissing = (): string | null => toolMissing('xmlsec1');
 
 /** xmlsec1 on a signed PES: the Bordereau and SignedProperties ids declared, the test root CA trusted. */
 export function verifyPes(file: string, caFile: string, sigId?: string): { ok: boolean; out: string } {
-  const args = ['--verify', '--id-attr:Id', 'Bordereau', '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties', '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Signature'];
+  const args = [
+    '--verify',
+    '--id-attr:Id',
+    'Bordereau',
+    '--id-attr:Id',
+    'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+    '--id-attr:Id',
+    'http://www.w3.org/2000/09/xmldsig#:Signature',
+  ];
   if (sigId) args.push('--node-id', sigId);
   const r = spawnSync('xmlsec1', [...args, '--trusted-pem', caFile, file], { encoding: 'utf8' });
   return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
@@ -32,7 +40,12 @@ export function verifyPdf(file: string, caFile: string, n: number): { ok: boolea
 }
 
 export async function samplePdf(pages = 2, title = 'Délibération n° 2026_042'): Promise<Buffer> {
-  const w = await PdfWriter.create({ title, commune: 'Commune de Saint-Benoît-sur-Loire', createdAt: new Date('2026-11-20T19:30:00Z'), header: `Commune de Saint-Benoît-sur-Loire — ${title}` });
+  const w = await PdfWriter.create({
+    title,
+    commune: 'Commune de Saint-Benoît-sur-Loire',
+    createdAt: new Date('2026-11-20T19:30:00Z'),
+    header: `Commune de Saint-Benoît-sur-Loire — ${title}`,
+  });
   w.heading(title, 15);
   for (let p = 0; p < pages; p++) {
     w.text(`Page de contenu ${p + 1}. `.repeat(120));
@@ -51,7 +64,10 @@ export function extractCms(pdf: Buffer, n: number): { cms: Buffer; content: Buff
   const hex = pdf.subarray(a + 1, b - 1).toString('latin1');
   const raw = Buffer.from(hex, 'hex');
   // DER length of the outer SEQUENCE
-  const len = raw[1]! & 0x80 ? raw.subarray(2, 2 + (raw[1]! & 0x7f)).reduce((x, y) => x * 256 + y, 0) + 2 + (raw[1]! & 0x7f) : raw[1]! + 2;
+  const len =
+    raw[1]! & 0x80
+      ? raw.subarray(2, 2 + (raw[1]! & 0x7f)).reduce((x, y) => x * 256 + y, 0) + 2 + (raw[1]! & 0x7f)
+      : raw[1]! + 2;
   return { cms: raw.subarray(0, len), content: Buffer.concat([pdf.subarray(0, a), pdf.subarray(b, b + c)]) };
 }
 
@@ -60,10 +76,17 @@ export const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).diges
 /** A Signer over the SoftHSM token for one test identity (logged-in session kept by the caller). */
 export function testSigner(session: TokenSession, who: TestIdentity, pki: TestPki, pinEach?: string): Signer {
   const key = session.key(who.id);
-  return { certificate: who.certDer, chain: [pki.caDer], signDigest: (d) => session.signDigest(key.handle, d, key.alwaysAuthenticate ? (pinEach ?? pki.pin) : undefined) };
+  return {
+    certificate: who.certDer,
+    chain: [pki.caDer],
+    signDigest: (d) => session.signDigest(key.handle, d, key.alwaysAuthenticate ? (pinEach ?? pki.pin) : undefined),
+  };
 }
 
-export function openSession(pki: TestPki, module = pki.module): { token: Token; session: TokenSession; slotId: string } {
+export function openSession(
+  pki: TestPki,
+  module = pki.module,
+): { token: Token; session: TokenSession; slotId: string } {
   const token = Token.open(module);
   const slotId = token.slots()[0]!.slotId;
   return { token, session: token.login(slotId, pki.pin), slotId };

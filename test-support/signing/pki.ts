@@ -12,7 +12,10 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { TEST_NOW } from '../support';
 
-export const SOFTHSM_MODULE = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => fs.existsSync(p)) ?? null;
+export const SOFTHSM_MODULE =
+  ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) =>
+    fs.existsSync(p),
+  ) ?? null;
 
 const has = (cmd: string) => {
   try {
@@ -96,20 +99,31 @@ function issue(caCert: forge.pki.Certificate | null, caKey: forge.pki.rsa.Privat
   c.setSubject(i.subject);
   c.setIssuer(caCert ? caCert.subject.attributes : i.subject);
   const exts: object[] = i.ca
-    ? [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }]
-    : [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', critical: true, ...(i.keyUsage ?? { nonRepudiation: true, digitalSignature: true }) }];
+    ? [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      ]
+    : [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', critical: true, ...(i.keyUsage ?? { nonRepudiation: true, digitalSignature: true }) },
+      ];
   exts.push({ name: 'subjectKeyIdentifier' });
-  if (caCert) exts.push({ name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() });
+  if (caCert)
+    exts.push({ name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() });
   c.setExtensions(exts);
   c.sign(caKey, forge.md.sha256.create());
   return c;
 }
 
-const toDer = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary');
+const toDer = (c: forge.pki.Certificate) =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary');
 
 function rsaPair(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey } {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { pub: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()), priv: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()) };
+  return {
+    pub: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+    priv: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+  };
 }
 
 /**
@@ -123,7 +137,10 @@ export function createTestPki(opts: { now?: Date } = {}): TestPki {
   const module = SOFTHSM_MODULE!;
   fs.mkdirSync(path.join(dir, 'tokens'));
   const conf = path.join(dir, 'softhsm2.conf');
-  fs.writeFileSync(conf, `directories.tokendir = ${path.join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  fs.writeFileSync(
+    conf,
+    `directories.tokendir = ${path.join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`,
+  );
   const shimState = path.join(dir, 'shim-state');
   fs.mkdirSync(shimState);
   process.env.SOFTHSM2_CONF = conf;
@@ -132,24 +149,56 @@ export function createTestPki(opts: { now?: Date } = {}): TestPki {
   const env = { ...process.env };
   const label = 'MAIRIE-TEST';
   const pin = '123456';
-  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', SO_PIN, '--pin', pin], { env, stdio: 'ignore' });
-  const tool = (args: string[]) => execFileSync('pkcs11-tool', ['--module', module, '--token-label', label, '--login', '--pin', pin, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--so-pin', SO_PIN, '--pin', pin], {
+    env,
+    stdio: 'ignore',
+  });
+  const tool = (args: string[]) =>
+    execFileSync('pkcs11-tool', ['--module', module, '--token-label', label, '--login', '--pin', pin, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
 
   const ca = rsaPair();
   const now = (opts.now ?? TEST_NOW).getTime();
   const year = 365 * 24 * 3600 * 1000;
-  const caCert = issue(null, ca.priv, { publicKey: ca.pub, subject: rdn({ cn: 'Clocher Test RGS Root CA', gn: 'Test', sn: 'CA', title: 'AC', o: 'Clocher Test' }), notBefore: new Date(now - 2 * year), notAfter: new Date(now + 10 * year), ca: true });
+  const caCert = issue(null, ca.priv, {
+    publicKey: ca.pub,
+    subject: rdn({ cn: 'Clocher Test RGS Root CA', gn: 'Test', sn: 'CA', title: 'AC', o: 'Clocher Test' }),
+    notBefore: new Date(now - 2 * year),
+    notAfter: new Date(now + 10 * year),
+    ca: true,
+  });
   const caPem = forge.pki.certificateToPem(caCert);
   const caFile = path.join(dir, 'ca.pem');
   fs.writeFileSync(caFile, caPem);
 
-  const onToken = (id: string, who: { gn: string; sn: string; title: string }, o: Partial<Issue> & { alwaysAuth?: boolean } = {}): TestIdentity => {
+  const onToken = (
+    id: string,
+    who: { gn: string; sn: string; title: string },
+    o: Partial<Issue> & { alwaysAuth?: boolean } = {},
+  ): TestIdentity => {
     const name = `${who.gn} ${who.sn}`;
-    tool(['--keypairgen', '--key-type', 'rsa:2048', '--id', id, '--label', name, ...(o.alwaysAuth ? ['--always-auth'] : [])]);
+    tool([
+      '--keypairgen',
+      '--key-type',
+      'rsa:2048',
+      '--id',
+      id,
+      '--label',
+      name,
+      ...(o.alwaysAuth ? ['--always-auth'] : []),
+    ]);
     const pubFile = path.join(dir, `${id}.pub.der`);
     tool(['--read-object', '--type', 'pubkey', '--id', id, '-o', pubFile]);
     const publicKey = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(fs.readFileSync(pubFile).toString('binary')));
-    const cert = issue(caCert, ca.priv, { publicKey, subject: rdn({ cn: name, ...who, o: 'Commune de Saint-Benoît-sur-Loire' }), notBefore: new Date(now - year), notAfter: new Date(now + 5 * year), ...o });
+    const cert = issue(caCert, ca.priv, {
+      publicKey,
+      subject: rdn({ cn: name, ...who, o: 'Commune de Saint-Benoît-sur-Loire' }),
+      notBefore: new Date(now - year),
+      notAfter: new Date(now + 5 * year),
+      ...o,
+    });
     const certDer = toDer(cert);
     const certFile = path.join(dir, `${id}.cert.der`);
     fs.writeFileSync(certFile, certDer);
@@ -158,25 +207,60 @@ export function createTestPki(opts: { now?: Date } = {}): TestPki {
   };
   const maire = onToken('01', { gn: 'Hélène', sn: 'Lefèvre', title: 'Maire' });
   const adjoint = onToken('02', { gn: 'Noël', sn: 'Chevalier', title: 'Adjoint au maire' });
-  const expired = onToken('03', { gn: 'Hélène', sn: 'Lefèvre', title: 'Maire' }, { notBefore: new Date(now - 3 * year), notAfter: new Date(now - 30 * 24 * 3600e3) });
+  const expired = onToken(
+    '03',
+    { gn: 'Hélène', sn: 'Lefèvre', title: 'Maire' },
+    { notBefore: new Date(now - 3 * year), notAfter: new Date(now - 30 * 24 * 3600e3) },
+  );
   const always = onToken('04', { gn: 'Loïc', sn: 'Ménard', title: 'Conseiller municipal' }, { alwaysAuth: true });
-  const noNonRepudiation = onToken('05', { gn: 'Noël', sn: 'Chevalier', title: 'Adjoint au maire' }, { keyUsage: { keyEncipherment: true } });
+  const noNonRepudiation = onToken(
+    '05',
+    { gn: 'Noël', sn: 'Chevalier', title: 'Adjoint au maire' },
+    { keyUsage: { keyEncipherment: true } },
+  );
   const stranger = onToken('06', { gn: 'Jean', sn: 'Autre', title: 'Maire' });
 
   const other = rsaPair();
-  const otherCa = issue(null, other.priv, { publicKey: other.pub, subject: rdn({ cn: 'Autre AC', gn: 'A', sn: 'B', title: 'AC', o: 'Ailleurs' }), notBefore: new Date(now - 2 * year), notAfter: new Date(now + 10 * year), ca: true });
-  const untrustedCert = issue(otherCa, other.priv, { publicKey: rsaPair().pub, subject: rdn({ cn: 'Hélène Lefèvre', gn: 'Hélène', sn: 'Lefèvre', title: 'Maire', o: 'Ailleurs' }), notBefore: new Date(now - year), notAfter: new Date(now + 5 * year) });
+  const otherCa = issue(null, other.priv, {
+    publicKey: other.pub,
+    subject: rdn({ cn: 'Autre AC', gn: 'A', sn: 'B', title: 'AC', o: 'Ailleurs' }),
+    notBefore: new Date(now - 2 * year),
+    notAfter: new Date(now + 10 * year),
+    ca: true,
+  });
+  const untrustedCert = issue(otherCa, other.priv, {
+    publicKey: rsaPair().pub,
+    subject: rdn({ cn: 'Hélène Lefèvre', gn: 'Hélène', sn: 'Lefèvre', title: 'Maire', o: 'Ailleurs' }),
+    notBefore: new Date(now - year),
+    notAfter: new Date(now + 5 * year),
+  });
 
   let shim: string | null = path.join(dir, 'libclocher-p11-shim.so');
   try {
-    execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-o', shim, path.join(__dirname, 'p11-shim.c'), '-ldl'], { stdio: 'ignore' });
+    execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-o', shim, path.join(__dirname, 'p11-shim.c'), '-ldl'], {
+      stdio: 'ignore',
+    });
   } catch {
     shim = null;
   }
   const stateFile = (n: string) => path.join(shimState, n);
   return {
-    dir, conf, module, shim, shimState, label, pin, caPem, caFile, caDer: toDer(caCert),
-    maire, adjoint, expired, always, noNonRepudiation, stranger,
+    dir,
+    conf,
+    module,
+    shim,
+    shimState,
+    label,
+    pin,
+    caPem,
+    caFile,
+    caDer: toDer(caCert),
+    maire,
+    adjoint,
+    expired,
+    always,
+    noNonRepudiation,
+    stranger,
     untrusted: { certPem: forge.pki.certificateToPem(untrustedCert), certDer: toDer(untrustedCert) },
     setState: (n, on) => (on ? fs.writeFileSync(stateFile(n), '') : fs.rmSync(stateFile(n), { force: true })),
     resetTries: () => {

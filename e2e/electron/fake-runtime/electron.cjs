@@ -12,13 +12,21 @@ const app = Object.assign(new EventEmitter(), {
   _paths: { userData: '/nonexistent' },
   setName() {},
   commandLine: { appendSwitch() {} },
-  setPath(n, p) { app._paths[n] = p; },
-  getPath(n) { return app._paths[n]; },
+  setPath(n, p) {
+    app._paths[n] = p;
+  },
+  getPath(n) {
+    return app._paths[n];
+  },
   enableSandbox() {},
   requestSingleInstanceLock: () => true,
   whenReady: () => Promise.resolve(),
-  quit() { report({ type: 'quit' }); },
-  exit(code) { report({ type: 'exit', code }); },
+  quit() {
+    report({ type: 'quit' });
+  },
+  exit(code) {
+    report({ type: 'exit', code });
+  },
 });
 
 let nextWc = 1;
@@ -28,9 +36,15 @@ class WebContents extends EventEmitter {
     this.id = nextWc++;
     this.mainFrame = { url: 'app://clocher/index.html' };
   }
-  setWindowOpenHandler(h) { this._open = h; }
-  send(channel, message) { report({ type: 'sent', channel, message }); }
-  isDestroyed() { return false; }
+  setWindowOpenHandler(h) {
+    this._open = h;
+  }
+  send(channel, message) {
+    report({ type: 'sent', channel, message });
+  }
+  isDestroyed() {
+    return false;
+  }
 }
 const windows = [];
 class BrowserWindow extends EventEmitter {
@@ -41,9 +55,16 @@ class BrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents);
     report({ type: 'window', webPreferences: options.webPreferences });
   }
-  loadURL(url) { report({ type: 'load', url }); return Promise.resolve(); }
-  once() { return this; }
-  isDestroyed() { return false; }
+  loadURL(url) {
+    report({ type: 'load', url });
+    return Promise.resolve();
+  }
+  once() {
+    return this;
+  }
+  isDestroyed() {
+    return false;
+  }
 }
 
 const handlers = new Map();
@@ -52,20 +73,33 @@ module.exports = {
   app,
   BrowserWindow,
   Menu: { setApplicationMenu() {} },
-  dialog: { showErrorBox(t, m) { report({ type: 'errorBox', message: m }); }, showMessageBoxSync() { return 0; } },
+  dialog: {
+    showErrorBox(t, m) {
+      report({ type: 'errorBox', message: m });
+    },
+    showMessageBoxSync() {
+      return 0;
+    },
+  },
   shell: { openExternal() {} },
   // reversible and marked, never the clear text: enough to check that main wraps the secrets key
   safeStorage: {
     isEncryptionAvailable: () => true,
     encryptString: (plain) => Buffer.concat([Buffer.from('OS:'), Buffer.from(plain).map((b) => b ^ 0x5a)]),
     decryptString: (wrapped) => {
-      if (wrapped.subarray(0, 3).toString() !== 'OS:') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (wrapped.subarray(0, 3).toString() !== 'OS:')
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(wrapped.subarray(3).map((b) => b ^ 0x5a)).toString();
     },
   },
   protocol: {
-    registerSchemesAsPrivileged(s) { report({ type: 'schemes', schemes: s }); },
-    handle(scheme, fn) { module.exports._protocol = fn; report({ type: 'protocol', scheme }); },
+    registerSchemesAsPrivileged(s) {
+      report({ type: 'schemes', schemes: s });
+    },
+    handle(scheme, fn) {
+      module.exports._protocol = fn;
+      report({ type: 'protocol', scheme });
+    },
   },
   session: {
     defaultSession: {
@@ -75,7 +109,11 @@ module.exports = {
       webRequest: { onBeforeRequest() {} },
     },
   },
-  ipcMain: { handle(channel, fn) { handlers.set(channel, fn); } },
+  ipcMain: {
+    handle(channel, fn) {
+      handlers.set(channel, fn);
+    },
+  },
   utilityProcess: {
     fork(modulePath, args) {
       const child = childProcess.fork(modulePath, args, {

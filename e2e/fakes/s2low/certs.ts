@@ -41,12 +41,19 @@ function issue(cn: string, opts: { issuer?: Issued; ca?: boolean; server?: boole
   cert.serialNumber = `01${crypto.randomBytes(8).toString('hex')}`; // even-length hex, first byte 01: a positive, minimally encoded DER INTEGER
   cert.validity.notBefore = opts.from;
   cert.validity.notAfter = opts.to;
-  const subject = [{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'Clocher tests' }];
+  const subject = [
+    { name: 'commonName', value: cn },
+    { name: 'organizationName', value: 'Clocher tests' },
+  ];
   cert.setSubject(subject);
   cert.setIssuer(opts.issuer ? opts.issuer.cert.subject.attributes : subject);
   const ext: object[] = [{ name: 'basicConstraints', cA: Boolean(opts.ca) }];
   if (opts.ca) ext.push({ name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true });
-  else ext.push({ name: 'keyUsage', digitalSignature: true, keyEncipherment: true }, { name: 'extKeyUsage', serverAuth: Boolean(opts.server), clientAuth: !opts.server });
+  else
+    ext.push(
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: Boolean(opts.server), clientAuth: !opts.server },
+    );
   if (opts.server) ext.push({ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] });
   cert.setExtensions(ext);
   cert.sign(opts.issuer?.key ?? privateKey, forge.md.sha256.create());
@@ -59,7 +66,11 @@ function p12(i: Issued, chain: forge.pki.Certificate[], password: string): Buffe
   try {
     fs.writeFileSync(path.join(dir, 'key.pem'), forge.pki.privateKeyToPem(i.key), { mode: 0o600 });
     fs.writeFileSync(path.join(dir, 'cert.pem'), [i.cert, ...chain].map((c) => forge.pki.certificateToPem(c)).join(''));
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-out', 'c.p12', '-passout', `pass:${password}`], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-out', 'c.p12', '-passout', `pass:${password}`],
+      { cwd: dir, stdio: 'pipe' },
+    );
     return fs.readFileSync(path.join(dir, 'c.p12'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,17 @@ fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'ca.pem'), fake.caPem);
 fs.writeFileSync(path.join(dir, 'client.p12'), fake.clientP12, { mode: 0o600 });
 console.log(
-  JSON.stringify({ url: fake.url, siren: parsed.options.siren, departement: parsed.options.departement, today: parsed.options.today?.(), ca: path.join(dir, 'ca.pem'), p12: path.join(dir, 'client.p12'), p12Password: fake.p12Password, login: fake.login, password: fake.password }),
+  JSON.stringify({
+    url: fake.url,
+    siren: parsed.options.siren,
+    departement: parsed.options.departement,
+    today: parsed.options.today?.(),
+    ca: path.join(dir, 'ca.pem'),
+    p12: path.join(dir, 'client.p12'),
+    p12Password: fake.p12Password,
+    login: fake.login,
+    password: fake.password,
+  }),
 );
 readline.createInterface({ input: process.stdin }).on('line', (line) => console.log(runCommand(fake, line)));
 process.on('SIGINT', () => void fake.close().then(() => process.exit(0)));

@@ -43,30 +43,58 @@ const NASTY = 'Motif « été » & <balise> "guillemets" \'apostrophe\' — € 
 
 describe.skipIf(!hasXmllint)('ACTES envelopes and replies validate against actesv1_1.xsd', () => {
   it('the EnveloppeMISILLCL of a served courrier (Emetteur = préfecture, Destinataire = SIREN)', () => {
-    const files = extractTarGzSync(courrierTarGz('DemandePieceComplementaire', ID, '2026-02-01', NASTY, '214502494', 77, '045'));
+    const files = extractTarGzSync(
+      courrierTarGz('DemandePieceComplementaire', ID, '2026-02-01', NASTY, '214502494', 77, '045'),
+    );
     const env = files.find((f) => f.name.startsWith('TACT--SPREF0011-214502494-20260201-77'));
     expect(env && lint(env.bytes)).toBe('valid');
     const msg = files.find((f) => f.name.endsWith('-3-1_0.xml'));
     expect(msg && lint(msg.bytes)).toBe('valid');
-    expect(parseXml(env?.bytes ?? Buffer.alloc(0)).EnveloppeMISILLCL).toMatchObject({ Destinataire: { '@SIREN': '214502494' } });
+    expect(parseXml(env?.bytes ?? Buffer.alloc(0)).EnveloppeMISILLCL).toMatchObject({
+      Destinataire: { '@SIREN': '214502494' },
+    });
   });
   it('an envelope for another département and a raw message', () => {
     expect(lint(Buffer.from(enveloppeMisillclXml('02A', '200000001', ['a_0.xml', 'b_0.xml']), 'latin1'))).toBe('valid');
-    const files = extractTarGzSync(messageTarGz({ siren: '200000001', departement: '971', date: '2026-11-23', envelopeId: 3, message: { name: 'x_0.xml', xml: '<x/>' }, files: [] }));
+    const files = extractTarGzSync(
+      messageTarGz({
+        siren: '200000001',
+        departement: '971',
+        date: '2026-11-23',
+        envelopeId: 3,
+        message: { name: 'x_0.xml', xml: '<x/>' },
+        files: [],
+      }),
+    );
     expect(lint(files[0]?.bytes ?? Buffer.alloc(0))).toBe('valid');
   });
   it('AnomalieEnveloppe, with any detail text', () => {
-    const x = anomalieEnveloppeXml({ date: '2026-11-23', nature: '003', detail: NASTY, siren: '214502494', departement: '045', acteFile: `${ID}-1-1_0.xml` });
+    const x = anomalieEnveloppeXml({
+      date: '2026-11-23',
+      nature: '003',
+      detail: NASTY,
+      siren: '214502494',
+      departement: '045',
+      acteFile: `${ID}-1-1_0.xml`,
+    });
     expect(lint(Buffer.from(x, 'latin1'))).toBe('valid');
   });
   it('PieceComplementaire and RefusPieceComplementaire', () => {
-    expect(lint(Buffer.from(reponsePieceXml('PieceComplementaire', ID, '2026-02-01', ['p1.pdf', 'p2.pdf']), 'latin1'))).toBe('valid');
-    expect(lint(Buffer.from(reponsePieceXml('RefusPieceComplementaire', ID, '2026-02-01', ['refus.pdf']), 'latin1'))).toBe('valid');
+    expect(
+      lint(Buffer.from(reponsePieceXml('PieceComplementaire', ID, '2026-02-01', ['p1.pdf', 'p2.pdf']), 'latin1')),
+    ).toBe('valid');
+    expect(
+      lint(Buffer.from(reponsePieceXml('RefusPieceComplementaire', ID, '2026-02-01', ['refus.pdf']), 'latin1')),
+    ).toBe('valid');
   });
 });
 
 describe('PES_ACQUIT stays well-formed and readable with any reason text', () => {
-  const acquit = (refuse: string, nomFic = 'PES_1') => Buffer.from(acquitXml({ id: 1, status: 6, nomFic, sha1: '', bytes: Buffer.alloc(0), acquit: null, refuse }, '2026-11-23'), 'latin1');
+  const acquit = (refuse: string, nomFic = 'PES_1') =>
+    Buffer.from(
+      acquitXml({ id: 1, status: 6, nomFic, sha1: '', bytes: Buffer.alloc(0), acquit: null, refuse }, '2026-11-23'),
+      'latin1',
+    );
   it.skipIf(!hasXmllint)('xmllint accepts it', () => {
     expect(lint(acquit(NASTY, 'PES_"&<1>'), false)).toBe('valid');
   });
@@ -80,7 +108,10 @@ describe('PES_ACQUIT stays well-formed and readable with any reason text', () =>
 describe('command line: the commune SIREN and a clock', () => {
   it('takes --siren, --departement, --clock (Paris time, then running)', () => {
     let now = Date.UTC(2026, 10, 30, 5, 0);
-    const o = parseCliOptions(['--siren=200000001', '--departement=02A', '--clock=2026-11-23T23:30', '--nom=Commune d’Ajaccio'], () => now);
+    const o = parseCliOptions(
+      ['--siren=200000001', '--departement=02A', '--clock=2026-11-23T23:30', '--nom=Commune d’Ajaccio'],
+      () => now,
+    );
     if (typeof o === 'string') throw new Error(o);
     expect(o.options).toMatchObject({ siren: '200000001', departement: '02A', authorityName: 'Commune d’Ajaccio' });
     expect(o.options.today?.()).toBe('2026-11-23');
@@ -101,11 +132,21 @@ describe('command line: the préfecture’s side, typed line by line', () => {
   it('deposits a courrier on a known act, a PES_Retour; explains a mistake', async () => {
     const fake = await startFakeS2low({ siren: '200000001', departement: '018', today: () => '2026-11-23' });
     try {
-      const acte = fake.state.newTx({ type: 1, status: 4, number: 'CLI_1', uniqueId: '018-200000001-20261120-CLI_1-DE', nature: 1 });
-      expect(runCommand(fake, 'courrier CLI_1 LettreObservations Incompétence du signataire')).toMatch(/^LettreObservations n° \d+ déposé pour l'acte CLI_1$/);
+      const acte = fake.state.newTx({
+        type: 1,
+        status: 4,
+        number: 'CLI_1',
+        uniqueId: '018-200000001-20261120-CLI_1-DE',
+        nature: 1,
+      });
+      expect(runCommand(fake, 'courrier CLI_1 LettreObservations Incompétence du signataire')).toMatch(
+        /^LettreObservations n° \d+ déposé pour l'acte CLI_1$/,
+      );
       const c = [...fake.state.txs.values()].find((t) => t.relatedId === acte.id);
       expect(c?.courrier?.kind).toBe('LettreObservations');
-      expect(extractTarGzSync(c?.courrier?.tarGz ?? Buffer.alloc(0))[0]?.name).toMatch(/^TACT--SPREF0011-200000001-20261123-/);
+      expect(extractTarGzSync(c?.courrier?.tarGz ?? Buffer.alloc(0))[0]?.name).toMatch(
+        /^TACT--SPREF0011-200000001-20261123-/,
+      );
       expect(runCommand(fake, 'pes-retour PES_R_1.xml')).toMatch(/^PES_Retour n° \d+ déposé \(PES_R_1.xml\)$/);
       expect(runCommand(fake, 'courrier INCONNU_9 CourrierSimple')).toMatch(/^impossible : acte INCONNU_9 inconnu/);
       expect(runCommand(fake, 'courrier CLI_1 Mauvais')).toMatch(/^usage/);

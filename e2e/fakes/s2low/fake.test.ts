@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S2lowHttp, type FormPart } from '../../../main/sync/s2low/http';
 import { startFakeS2low, type FakeS2low } from './index';
 import { tinyPdf } from './tar';
-import { acteXml, arActeXml, anomalieActeXml, annulationXml, arAnnulationXml, courrierXml, arReponseXml, type ActeFields } from './xml';
+import {
+  acteXml,
+  arActeXml,
+  anomalieActeXml,
+  annulationXml,
+  arAnnulationXml,
+  courrierXml,
+  arReponseXml,
+  type ActeFields,
+} from './xml';
 
 const XSD = path.resolve(process.cwd(), '..', 'shared', 'reference', 'actes', 'schemas', 'actesv1_1.xsd');
 let fake: FakeS2low;
@@ -35,14 +44,32 @@ function xsdValid(xml: string): string {
 }
 
 const fields = (over: Record<string, string> = {}): FormPart[] => {
-  const base: Record<string, string> = { nature_code: '1', classif1: '7', classif2: '1', number: 'X2026_001', decision_date: '2026-01-15', subject: 'Tarifs de la cantine — année scolaire', document_papier: '0', type_acte: '99_DE', ...over };
+  const base: Record<string, string> = {
+    nature_code: '1',
+    classif1: '7',
+    classif2: '1',
+    number: 'X2026_001',
+    decision_date: '2026-01-15',
+    subject: 'Tarifs de la cantine — année scolaire',
+    document_papier: '0',
+    type_acte: '99_DE',
+    ...over,
+  };
   return Object.entries(base).map(([name, value]) => ({ name, value }));
 };
-const post = async (parts: FormPart[]) => (await http.call('POST', '/modules/actes/actes_transac_create.php', {}, parts)).body.toString('latin1');
+const post = async (parts: FormPart[]) =>
+  (await http.call('POST', '/modules/actes/actes_transac_create.php', {}, parts)).body.toString('latin1');
 
 beforeAll(async () => {
   fake = await startFakeS2low({ advance: 'manual' });
-  http = new S2lowHttp({ url: fake.url, identity: { kind: 'pkcs12', pfx: fake.clientP12, passphrase: fake.p12Password }, login: fake.login, password: fake.password, ca: fake.caPem, timeoutMs: 3000 });
+  http = new S2lowHttp({
+    url: fake.url,
+    identity: { kind: 'pkcs12', pfx: fake.clientP12, passphrase: fake.p12Password },
+    login: fake.login,
+    password: fake.password,
+    ca: fake.caPem,
+    timeoutMs: 3000,
+  });
 });
 afterAll(async () => {
   http.close();
@@ -50,7 +77,18 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasXmllint)('ACTES messages built by the fake validate against actesv1_1.xsd', () => {
-  const a: ActeFields = { nature: 1, classif: ['7', '1'], number: '2026_004', decisionDate: '2026-01-15', subject: 'Tarifs « été » — cantine & garderie', documentPapier: false, typeActe: '99_DE', typePj: ['22_AG'], mainExt: 'pdf', annexExts: ['pdf'] };
+  const a: ActeFields = {
+    nature: 1,
+    classif: ['7', '1'],
+    number: '2026_004',
+    decisionDate: '2026-01-15',
+    subject: 'Tarifs « été » — cantine & garderie',
+    documentPapier: false,
+    typeActe: '99_DE',
+    typePj: ['22_AG'],
+    mainExt: 'pdf',
+    annexExts: ['pdf'],
+  };
   const id = '045-214502494-20260115-2026_004-DE';
   for (const [name, xml] of Object.entries({
     Acte: acteXml(a, id, '2019-03-01'),
@@ -59,7 +97,13 @@ describe.skipIf(!hasXmllint)('ACTES messages built by the fake validate against 
     Annulation: annulationXml(id),
     ARAnnulation: arAnnulationXml(id, '2026-02-01'),
     CourrierSimple: courrierXml('CourrierSimple', id, '2026-02-01', '', 'c.pdf'),
-    DemandePieceComplementaire: courrierXml('DemandePieceComplementaire', id, '2026-02-01', 'Le plan de financement', 'c.pdf'),
+    DemandePieceComplementaire: courrierXml(
+      'DemandePieceComplementaire',
+      id,
+      '2026-02-01',
+      'Le plan de financement',
+      'c.pdf',
+    ),
     LettreObservations: courrierXml('LettreObservations', id, '2026-02-01', 'Incompétence', 'c.pdf'),
     DefereTA: courrierXml('DefereTA', id, '2026-02-01', 'Illégalité externe', 'c.pdf'),
     ARPieceComplementaire: arReponseXml('ARPieceComplementaire', id, '2026-02-02'),
@@ -67,7 +111,12 @@ describe.skipIf(!hasXmllint)('ACTES messages built by the fake validate against 
     it(name, () => expect(xsdValid(xml)).toBe('valid'));
 
   it('the message of a posted act (built from the multipart fields)', async () => {
-    expect(await post([...fields({ number: 'XSD_1' }), { name: 'acte_pdf_file', filename: 'a.pdf', bytes: tinyPdf('acte') }])).toMatch(/^OK\n\d+\n$/);
+    expect(
+      await post([
+        ...fields({ number: 'XSD_1' }),
+        { name: 'acte_pdf_file', filename: 'a.pdf', bytes: tinyPdf('acte') },
+      ]),
+    ).toMatch(/^OK\n\d+\n$/);
     const t = fake.state.findActe('XSD_1');
     expect(t?.acteXml).toContain('Tarifs de la cantine - année scolaire'); // Latin-1 fold of the dash, é kept
     expect(xsdValid(t?.acteXml ?? '')).toBe('valid');
@@ -84,8 +133,16 @@ describe('strict like S²LOW', () => {
     ['objet length', [...fields({ subject: 'x'.repeat(500) }), pdf], /trop long/],
     ['typologie missing', [...fields({ type_acte: '' }), pdf], /typologie de l'acte est absente/],
     ['typologie of another nature', [...fields({ type_acte: '99_AI' }), pdf], /n'est pas autorisée/],
-    ['main file type', [...fields(), { name: 'acte_pdf_file', filename: 'a.txt', bytes: Buffer.from('hello') }], /format PDF/],
-    ['annex without typologie', [...fields(), pdf, { name: 'acte_attachments[]', filename: 'b.pdf', bytes: tinyPdf('b') }], /typologie pour chaque annexe/],
+    [
+      'main file type',
+      [...fields(), { name: 'acte_pdf_file', filename: 'a.txt', bytes: Buffer.from('hello') }],
+      /format PDF/,
+    ],
+    [
+      'annex without typologie',
+      [...fields(), pdf, { name: 'acte_attachments[]', filename: 'b.pdf', bytes: tinyPdf('b') }],
+      /typologie pour chaque annexe/,
+    ],
   ];
   for (const [name, parts, re] of cases) it(`KO: ${name}`, async () => expect(await post(parts)).toMatch(re));
 
@@ -94,7 +151,12 @@ describe('strict like S²LOW', () => {
     expect(await post([...fields({ number: 'UNIQ_1' }), pdf])).toMatch(/^KO\nUn acte portant le même numéro interne/);
     const small = await startFakeS2low({ maxArchiveBytes: 1000, pki: fake });
     const h2 = new S2lowHttp({ ...http.cfg, url: small.url });
-    const big = (await h2.call('POST', '/modules/actes/actes_transac_create.php', {}, [...fields(), { name: 'acte_pdf_file', filename: 'a.pdf', bytes: Buffer.concat([tinyPdf('x'), Buffer.alloc(2000)]) }])).body.toString('latin1');
+    const big = (
+      await h2.call('POST', '/modules/actes/actes_transac_create.php', {}, [
+        ...fields(),
+        { name: 'acte_pdf_file', filename: 'a.pdf', bytes: Buffer.concat([tinyPdf('x'), Buffer.alloc(2000)]) },
+      ])
+    ).body.toString('latin1');
     expect(big).toMatch(/^KO\nLa taille totale des fichiers est trop importante/);
     h2.close();
     await small.close();
@@ -102,7 +164,10 @@ describe('strict like S²LOW', () => {
 
   it('status machine 1→2→3→4 with an ARActe built from the posted act', async () => {
     const id = (await post([...fields({ number: 'SM_1' }), pdf])).split('\n')[1] as string;
-    const st = async () => (await http.call('GET', '/modules/actes/actes_transac_get_status.php', { transaction: id })).body.toString('latin1');
+    const st = async () =>
+      (await http.call('GET', '/modules/actes/actes_transac_get_status.php', { transaction: id })).body.toString(
+        'latin1',
+      );
     expect(await st()).toMatch(/^OK\n1\n/);
     fake.advance();
     expect(await st()).toMatch(/^OK\n2\n/);
@@ -114,7 +179,12 @@ describe('strict like S²LOW', () => {
   });
 
   it('answers in ISO-8859-1', async () => {
-    const raw = (await http.call('POST', '/modules/actes/actes_transac_create.php', {}, [...fields({ decision_date: '2999-01-01' }), pdf])).body;
+    const raw = (
+      await http.call('POST', '/modules/actes/actes_transac_create.php', {}, [
+        ...fields({ decision_date: '2999-01-01' }),
+        pdf,
+      ])
+    ).body;
     expect(raw.includes(Buffer.from('décision', 'latin1'))).toBe(true);
     expect(raw.includes(Buffer.from('décision', 'utf8'))).toBe(false);
   });

@@ -14,7 +14,10 @@ export interface HeliosConfig {
   today: () => string;
 }
 
-const importAnswer = (id: string, ok: boolean, message: string) => xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<import><id>${id}</id><resultat>${ok ? 'OK' : 'KO'}</resultat><message>${esc(message)}</message></import>`);
+const importAnswer = (id: string, ok: boolean, message: string) =>
+  xml(
+    `<?xml version="1.0" encoding="ISO-8859-1"?>\n<import><id>${id}</id><resultat>${ok ? 'OK' : 'KO'}</resultat><message>${esc(message)}</message></import>`,
+  );
 
 /** PES_ACQUIT (ns …/Rev0/retour/v2) for a posted PES_Aller, OK or with one error (EtatAck 0). */
 export function acquitXml(t: HeliosTx, today: string): string {
@@ -49,28 +52,47 @@ export function heliosRouter(s: FakeState, c: HeliosConfig): (r: Req) => Answer 
         if (r.bodyBytes > c.maxBytes) return importAnswer('', false, 'Le fichier est trop volumineux');
         if (f.bytes.length === 0) return importAnswer('', false, 'Le fichier est vide');
         const sha1 = crypto.createHash('sha1').update(f.bytes).digest('hex');
-        if ([...s.helios.values()].some((h) => h.sha1 === sha1)) return importAnswer('', false, 'doublon détecté. Ce fichier a déjà été posté.');
+        if ([...s.helios.values()].some((h) => h.sha1 === sha1))
+          return importAnswer('', false, 'doublon détecté. Ce fichier a déjà été posté.');
         const nomFic = /<NomFic\s+V="([^"]*)"/.exec(f.bytes.toString('latin1'))?.[1] ?? f.filename;
-        if ([...s.helios.values()].some((h) => h.nomFic === nomFic)) return importAnswer('', false, `Le nom de fichier ${nomFic} a déjà été utilisé`);
-        const t: HeliosTx = { id: s.nextId(), status: c.rights === 'CS' ? 14 : 1, nomFic, sha1, bytes: f.bytes, acquit: null, refuse: c.refuse(nomFic) };
+        if ([...s.helios.values()].some((h) => h.nomFic === nomFic))
+          return importAnswer('', false, `Le nom de fichier ${nomFic} a déjà été utilisé`);
+        const t: HeliosTx = {
+          id: s.nextId(),
+          status: c.rights === 'CS' ? 14 : 1,
+          nomFic,
+          sha1,
+          bytes: f.bytes,
+          acquit: null,
+          refuse: c.refuse(nomFic),
+        };
         s.helios.set(t.id, t);
         return importAnswer(String(t.id), true, '');
       }
       case '/modules/helios/api/helios_transac_get_status.php': {
         const t = s.helios.get(Number(r.query.get('transaction')));
-        if (!t) return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<transaction><id>${esc(r.query.get('transaction') ?? '')}</id><resultat>KO</resultat><message>Transaction inconnue</message></transaction>`);
+        if (!t)
+          return xml(
+            `<?xml version="1.0" encoding="ISO-8859-1"?>\n<transaction><id>${esc(r.query.get('transaction') ?? '')}</id><resultat>KO</resultat><message>Transaction inconnue</message></transaction>`,
+          );
         if (c.advance === 'poll') step(t);
         // §3: 4/6/8 are shown as 3 while the PES_Acquit is not available
         const shown = [4, 6, 8].includes(t.status) && !t.acquit ? 3 : t.status;
-        return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<transaction><id>${t.id}</id><resultat>OK</resultat><status>${shown}</status><message></message></transaction>`);
+        return xml(
+          `<?xml version="1.0" encoding="ISO-8859-1"?>\n<transaction><id>${t.id}</id><resultat>OK</resultat><status>${shown}</status><message></message></transaction>`,
+        );
       }
       case '/modules/helios/helios_download_acquit.php': {
         const t = s.helios.get(Number(r.query.get('id')));
         return t?.acquit ? xml(t.acquit) : { status: 404, body: 'Acquittement indisponible' };
       }
       case '/modules/helios/api/helios_get_list.php': {
-        const items = [...s.pesRetours.values()].filter((p) => !p.lu).map((p) => `<pes_retour><id>${p.id}</id><nom>${esc(p.nom)}</nom><date>${p.date}</date></pes_retour>`);
-        return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<liste><idColl>1</idColl><dateDemande>${c.today()}</dateDemande><resultat>OK</resultat><message></message>${items.join('')}</liste>`);
+        const items = [...s.pesRetours.values()]
+          .filter((p) => !p.lu)
+          .map((p) => `<pes_retour><id>${p.id}</id><nom>${esc(p.nom)}</nom><date>${p.date}</date></pes_retour>`);
+        return xml(
+          `<?xml version="1.0" encoding="ISO-8859-1"?>\n<liste><idColl>1</idColl><dateDemande>${c.today()}</dateDemande><resultat>OK</resultat><message></message>${items.join('')}</liste>`,
+        );
       }
       case '/modules/helios/api/helios_get_retour.php': {
         const p = s.pesRetours.get(Number(r.query.get('id')));
@@ -79,7 +101,9 @@ export function heliosRouter(s: FakeState, c: HeliosConfig): (r: Req) => Answer 
       case '/modules/helios/api/helios_change_status.php': {
         const p = s.pesRetours.get(Number(r.query.get('id')));
         if (p) p.lu = true;
-        return xml(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<change><id>${esc(r.query.get('id') ?? '')}</id><resultat>${p ? 'OK' : 'KO'}</resultat><message></message></change>`);
+        return xml(
+          `<?xml version="1.0" encoding="ISO-8859-1"?>\n<change><id>${esc(r.query.get('id') ?? '')}</id><resultat>${p ? 'OK' : 'KO'}</resultat><message></message></change>`,
+        );
       }
       default:
         return null;

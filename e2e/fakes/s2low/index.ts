@@ -57,12 +57,21 @@ export interface FakeS2low extends Pki {
   advance(): void;
   addCourrier(acteNumber: string, kind: CourrierKind, texte: string): Tx;
   /** a message of any root on one of our acts (see actes-routes.ts addRawMessage) */
-  addRawMessage(acteNumber: string, p: { txType: number; msg: string; xml: string; files?: { name: string; bytes: Buffer }[] }): Tx;
+  addRawMessage(
+    acteNumber: string,
+    p: { txType: number; msg: string; xml: string; files?: { name: string; bytes: Buffer }[] },
+  ): Tx;
   addPesRetour(nom: string, xml: string): number;
   close(): Promise<void>;
 }
 
-const parisDayOf = (d: Date) => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const parisDayOf = (d: Date) =>
+  new Intl.DateTimeFormat('fr-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 
 export function defaultClassificationXml(): Buffer {
   const root = process.env.CLOCHER_ROOT ?? process.cwd();
@@ -76,7 +85,10 @@ export function classifFrom(bytes: Buffer): Classif {
   const arr = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
   const typologies = new Map<number, Set<string>>();
   for (const n of arr<Record<string, unknown>>(root.NaturesActes?.NatureActe))
-    typologies.set(Number(n['@CodeNatureActe']), new Set(arr<Record<string, string>>(n.TypePJNatureActe as never).map((t) => String(t['@CodeTypePJ']))));
+    typologies.set(
+      Number(n['@CodeNatureActe']),
+      new Set(arr<Record<string, string>>(n.TypePJNatureActe as never).map((t) => String(t['@CodeTypePJ']))),
+    );
   const matieres = new Set<string>();
   const walk = (nodes: unknown, level: number, prefix: string) => {
     for (const m of arr(nodes as Record<string, unknown>[])) {
@@ -112,18 +124,56 @@ export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
     maxArchiveBytes,
   };
   const actes = actesRouter(state, actesCfg);
-  const helios = heliosRouter(state, { rights: actesCfg.rights, advance: actesCfg.advance, maxBytes: 128 * 1024 * 1024, refuse: o.heliosRefuse ?? (() => null), today });
+  const helios = heliosRouter(state, {
+    rights: actesCfg.rights,
+    advance: actesCfg.advance,
+    maxBytes: 128 * 1024 * 1024,
+    refuse: o.heliosRefuse ?? (() => null),
+    today,
+  });
   const route = (r: Req) => {
     if (r.path === '/api/test-connexion.php') return text('OK\n');
     if (r.path === '/api/info-connexion.php')
       return json({
-        user_info: { id: 7, login: login ?? 'agent', name: 'Roux', givenname: 'Martine', email: 'mairie@example.fr', role: 'USER', authority_id: 1 },
-        authority_info: { id: 1, authority_type_id: '31', status: 1, name: o.authorityName ?? 'Commune de test', email: 'mairie@example.fr', address: '1 place de la Mairie', postal_code: '45730', city: 'Saint-Benoît-sur-Loire', telephone: '0238357000', department: actesCfg.departement, district: '3', authority_group_id: null },
+        user_info: {
+          id: 7,
+          login: login ?? 'agent',
+          name: 'Roux',
+          givenname: 'Martine',
+          email: 'mairie@example.fr',
+          role: 'USER',
+          authority_id: 1,
+        },
+        authority_info: {
+          id: 1,
+          authority_type_id: '31',
+          status: 1,
+          name: o.authorityName ?? 'Commune de test',
+          email: 'mairie@example.fr',
+          address: '1 place de la Mairie',
+          postal_code: '45730',
+          city: 'Saint-Benoît-sur-Loire',
+          telephone: '0238357000',
+          department: actesCfg.departement,
+          district: '3',
+          authority_group_id: null,
+        },
       });
     return actes(r) ?? helios(r) ?? { status: 404, body: 'Not Found' };
   };
   const { server, sockets } = createServer(
-    { key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caPem, login, password, faults: plan.faults, maxBodyBytes: maxArchiveBytes, route, onFault: (k) => state.stats.faults[k]++, onRequest: () => state.stats.requests++ },
+    {
+      key: pki.serverKeyPem,
+      cert: pki.serverCertPem,
+      ca: pki.caPem,
+      login,
+      password,
+      faults: plan.faults,
+      maxBodyBytes: maxArchiveBytes,
+      route,
+      onFault: (k) => state.stats.faults[k]++,
+      onRequest: () => state.stats.requests++,
+    },
     plan,
   );
   await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
@@ -142,7 +192,15 @@ export async function startFakeS2low(o: FakeOptions = {}): Promise<FakeS2low> {
     advance: () => {
       const was = actesCfg.advance;
       actesCfg.advance = 'poll';
-      for (const t of state.txs.values()) actes({ method: 'GET', path: '/modules/actes/actes_transac_get_status.php', query: new URLSearchParams({ transaction: String(t.id) }), fields: {}, files: [], bodyBytes: 0 });
+      for (const t of state.txs.values())
+        actes({
+          method: 'GET',
+          path: '/modules/actes/actes_transac_get_status.php',
+          query: new URLSearchParams({ transaction: String(t.id) }),
+          fields: {},
+          files: [],
+          bodyBytes: 0,
+        });
       actesCfg.advance = was;
     },
     addCourrier: (n, kind, texte) => {

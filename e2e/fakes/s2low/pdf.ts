@@ -27,8 +27,18 @@ export async function stampPdf(posted: Buffer, dateReception: string, idActe: st
   const w = Math.max(...lines.map((l) => font.widthOfTextAtSize(l, size))) + 12;
   const x = Math.max(10, width - w - 20);
   const y = height - 20 - lines.length * (size + 3) - 6;
-  page.drawRectangle({ x, y, width: w, height: lines.length * (size + 3) + 8, borderColor: rgb(0, 0, 0.6), borderWidth: 1, color: rgb(1, 1, 1) });
-  lines.forEach((l, i) => page.drawText(l, { x: x + 6, y: y + 6 + (lines.length - 1 - i) * (size + 3), size, font, color: rgb(0, 0, 0.6) }));
+  page.drawRectangle({
+    x,
+    y,
+    width: w,
+    height: lines.length * (size + 3) + 8,
+    borderColor: rgb(0, 0, 0.6),
+    borderWidth: 1,
+    color: rgb(1, 1, 1),
+  });
+  lines.forEach((l, i) =>
+    page.drawText(l, { x: x + 6, y: y + 6 + (lines.length - 1 - i) * (size + 3), size, font, color: rgb(0, 0, 0.6) }),
+  );
   return Buffer.from(await doc.commit());
 }
 

@@ -43,9 +43,17 @@ export interface Answer {
 export type Router = (r: Req) => Answer | Promise<Answer>;
 
 /** `OK`/`KO` text answer, ISO-8859-1 (§1 « Legacy API C »). */
-export const text = (body: string, status = 200): Answer => ({ status, type: 'text/plain; charset=ISO-8859-1', body: Buffer.from(body, 'latin1') });
+export const text = (body: string, status = 200): Answer => ({
+  status,
+  type: 'text/plain; charset=ISO-8859-1',
+  body: Buffer.from(body, 'latin1'),
+});
 export const json = (v: unknown): Answer => ({ type: 'application/json', body: JSON.stringify(v) });
-export const xml = (body: string, status = 200): Answer => ({ status, type: 'application/xml; charset=ISO-8859-1', body: Buffer.from(body, 'latin1') });
+export const xml = (body: string, status = 200): Answer => ({
+  status,
+  type: 'application/xml; charset=ISO-8859-1',
+  body: Buffer.from(body, 'latin1'),
+});
 
 /** A tiny deterministic PRNG (mulberry32, shared with the large-commune generator) so that fault runs can be replayed. */
 import { mulberry32 as rng } from '../../../bench/devdata/random';
@@ -102,7 +110,10 @@ function checkBasic(req: IncomingMessage, login: string | null, password: string
   return candidates.includes(`${login}:${password ?? ''}`);
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<{ fields: Record<string, string[]>; files: PostedFile[]; bytes: number }> {
+async function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ fields: Record<string, string[]>; files: PostedFile[]; bytes: number }> {
   const fields: Record<string, string[]> = {};
   const files: PostedFile[] = [];
   let bytes = 0;
@@ -113,7 +124,12 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<{ field
     return { fields, files, bytes };
   }
   await new Promise<void>((resolve, reject) => {
-    const bb = Busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'latin1', limits: { fileSize: maxBytes + 1, files: 200 } });
+    const bb = Busboy({
+      headers: req.headers,
+      defCharset: 'latin1',
+      defParamCharset: 'latin1',
+      limits: { fileSize: maxBytes + 1, files: 200 },
+    });
     bb.on('field', (name, value) => (fields[name] ??= []).push(value));
     bb.on('file', (field, stream, info) => {
       const chunks: Buffer[] = [];
@@ -132,9 +148,12 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<{ field
 
 export function createServer(cfg: ServerConfig, plan: FaultPlan): { server: https.Server; sockets: Set<Socket> } {
   const sockets = new Set<Socket>();
-  const server = https.createServer({ key: cfg.key, cert: cfg.cert, ca: cfg.ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    void handle(req, res).catch(() => res.socket?.destroy());
-  });
+  const server = https.createServer(
+    { key: cfg.key, cert: cfg.cert, ca: cfg.ca, requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      void handle(req, res).catch(() => res.socket?.destroy());
+    },
+  );
   server.on('secureConnection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -160,12 +179,22 @@ export function createServer(cfg: ServerConfig, plan: FaultPlan): { server: http
     }
     if (!checkBasic(req, cfg.login, cfg.password)) {
       req.resume();
-      res.writeHead(401, { 'content-type': 'text/plain; charset=ISO-8859-1', 'www-authenticate': 'Basic realm="S2LOW"' });
+      res.writeHead(401, {
+        'content-type': 'text/plain; charset=ISO-8859-1',
+        'www-authenticate': 'Basic realm="S2LOW"',
+      });
       res.end(Buffer.from("KO\nÉchec de l'authentification : identifiant ou mot de passe incorrect\n", 'latin1'));
       return;
     }
     const body = await readBody(req, cfg.maxBodyBytes);
-    const answer = await cfg.route({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, fields: body.fields, files: body.files, bodyBytes: body.bytes });
+    const answer = await cfg.route({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      fields: body.fields,
+      files: body.files,
+      bodyBytes: body.bytes,
+    });
     if (fault === 'lostAnswer') {
       res.socket?.destroy(); // accepted and recorded, but the client never learns it
       return;

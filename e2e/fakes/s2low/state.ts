@@ -67,20 +67,47 @@ export class FakeState {
   readonly txs = new Map<number, Tx>();
   readonly helios = new Map<number, HeliosTx>();
   readonly pesRetours = new Map<number, PesRetour>();
-  readonly stats: Stats = { requests: 0, actesPosts: 0, acceptedByNumber: new Map(), duplicateRefusals: 0, faults: { http500: 0, timeout: 0, reset: 0, lostAnswer: 0 } };
+  readonly stats: Stats = {
+    requests: 0,
+    actesPosts: 0,
+    acceptedByNumber: new Map(),
+    duplicateRefusals: 0,
+    faults: { http500: 0, timeout: 0, reset: 0, lostAnswer: 0 },
+  };
 
   nextId(): number {
     return ++this.seq;
   }
 
-  setStatus(tx: { status: number; history?: Tx['history'] }, status: number, message = '', flux?: string, fluxMap?: Map<number, string>): void {
+  setStatus(
+    tx: { status: number; history?: Tx['history'] },
+    status: number,
+    message = '',
+    flux?: string,
+    fluxMap?: Map<number, string>,
+  ): void {
     tx.status = status;
     tx.history?.push({ status, at: new Date().toISOString(), message });
     if (flux && fluxMap) fluxMap.set(status, flux);
   }
 
   newTx(p: Partial<Tx> & { type: number; status: number }): Tx {
-    const tx: Tx = { id: this.nextId(), history: [], flux: new Map(), number: '', uniqueId: '', subject: '', decisionDate: '', nature: 0, classification: '', relatedId: null, typeReponse: null, lu: false, files: [], ...p };
+    const tx: Tx = {
+      id: this.nextId(),
+      history: [],
+      flux: new Map(),
+      number: '',
+      uniqueId: '',
+      subject: '',
+      decisionDate: '',
+      nature: 0,
+      classification: '',
+      relatedId: null,
+      typeReponse: null,
+      lu: false,
+      files: [],
+      ...p,
+    };
     tx.history.push({ status: p.status, at: new Date().toISOString(), message: '' });
     this.txs.set(tx.id, tx);
     return tx;

@@ -12,7 +12,12 @@ function header(name: string, size: number): Buffer {
   h.write('0000000\0', 108);
   h.write('0000000\0', 116);
   h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write(Math.floor(Date.now() / 1000).toString(8).padStart(11, '0') + '\0', 136);
+  h.write(
+    Math.floor(Date.now() / 1000)
+      .toString(8)
+      .padStart(11, '0') + '\0',
+    136,
+  );
   h.write('        ', 148);
   h.write('0', 156);
   h.write('ustar\0' + '00', 257, 'latin1');
@@ -53,14 +58,36 @@ export function tinyPdf(line: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-export function courrierTarGz(kind: CourrierKind, idActe: string, date: string, texte: string, siren: string, envelopeId: number, departement = idActe.slice(0, 3)): Buffer {
+export function courrierTarGz(
+  kind: CourrierKind,
+  idActe: string,
+  date: string,
+  texte: string,
+  siren: string,
+  envelopeId: number,
+  departement = idActe.slice(0, 3),
+): Buffer {
   const { msg } = COURRIER_TYPE[kind];
   const pdfName = fileName(null, idActe, msg, 1, 'pdf');
-  return messageTarGz({ siren, departement, date, envelopeId, message: { name: fileName(null, idActe, msg, 0, 'xml'), xml: courrierXml(kind, idActe, date, texte, pdfName) }, files: [{ name: pdfName, bytes: tinyPdf(`${kind} - ${texte}`) }] });
+  return messageTarGz({
+    siren,
+    departement,
+    date,
+    envelopeId,
+    message: { name: fileName(null, idActe, msg, 0, 'xml'), xml: courrierXml(kind, idActe, date, texte, pdfName) },
+    files: [{ name: pdfName, bytes: tinyPdf(`${kind} - ${texte}`) }],
+  });
 }
 
 /** Any message as S²LOW serves it (§2.8): its EnveloppeMISILLCL `TACT--SPREF0011-<SIREN>-<date>-<n>.xml`, the message, its files. */
-export function messageTarGz(p: { siren: string; departement: string; date: string; envelopeId: number; message: { name: string; xml: string }; files: { name: string; bytes: Buffer }[] }): Buffer {
+export function messageTarGz(p: {
+  siren: string;
+  departement: string;
+  date: string;
+  envelopeId: number;
+  message: { name: string; xml: string };
+  files: { name: string; bytes: Buffer }[];
+}): Buffer {
   const envName = `TACT--SPREF0011-${p.siren}-${p.date.replace(/-/g, '')}-${p.envelopeId}.xml`;
   return tarGz([
     { name: envName, bytes: Buffer.from(enveloppeMisillclXml(p.departement, p.siren, [p.message.name]), 'latin1') },

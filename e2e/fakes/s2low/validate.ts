@@ -32,7 +32,12 @@ export function sniff(b: Buffer): Sniffed {
 }
 
 /** Validate, and return the parsed act or the KO message. `today` is the server's YYYY-MM-DD. */
-export function validateActe(fields: Record<string, string[]>, files: PostedFile[], classif: Classif, today: string): { ok: true; acte: ActeFields } | { ok: false; message: string } {
+export function validateActe(
+  fields: Record<string, string[]>,
+  files: PostedFile[],
+  classif: Classif,
+  today: string,
+): { ok: true; acte: ActeFields } | { ok: false; message: string } {
   const one = (k: string) => fields[k]?.[0]?.trim() ?? '';
   const ko = (message: string) => ({ ok: false as const, message });
   const nature = Number(one('nature_code'));
@@ -44,12 +49,17 @@ export function validateActe(fields: Record<string, string[]>, files: PostedFile
   const lastSet = codes.reduce((n, c, i) => (c ? i + 1 : n), 0);
   const path = codes.slice(0, lastSet);
   if (path.some((c) => !/^\d+$/.test(c))) return ko('La classification est incorrecte');
-  if (!classif.matieres.has(path.join('.'))) return ko(`La classification ${path.join('.')} n'existe pas dans la classification en vigueur`);
+  if (!classif.matieres.has(path.join('.')))
+    return ko(`La classification ${path.join('.')} n'existe pas dans la classification en vigueur`);
   const number = one('number');
   if (!number) return ko("Le numéro interne de l'acte est obligatoire");
-  if (!NUMERO_RE.test(number)) return ko(`Le numéro interne « ${number} » est incorrect : 15 caractères maximum parmi A-Z, 0-9 et _ (ni au début ni à la fin)`);
+  if (!NUMERO_RE.test(number))
+    return ko(
+      `Le numéro interne « ${number} » est incorrect : 15 caractères maximum parmi A-Z, 0-9 et _ (ni au début ni à la fin)`,
+    );
   const decisionDate = one('decision_date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDate) || Number.isNaN(Date.parse(decisionDate))) return ko('La date de la décision est incorrecte');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDate) || Number.isNaN(Date.parse(decisionDate)))
+    return ko('La date de la décision est incorrecte');
   if (decisionDate > today) return ko('La date de la décision ne peut pas être dans le futur');
   const subject = one('subject');
   if (!subject) return ko("L'objet de l'acte est obligatoire");
@@ -57,12 +67,14 @@ export function validateActe(fields: Record<string, string[]>, files: PostedFile
   const allowed = classif.typologies.get(nature) ?? new Set<string>();
   const typeActe = one('type_acte');
   if (!typeActe) return ko("La typologie de l'acte est absente");
-  if (!TYPO_RE.test(typeActe) || !allowed.has(typeActe)) return ko(`La typologie ${typeActe} n'est pas autorisée pour cette nature d'acte`);
+  if (!TYPO_RE.test(typeActe) || !allowed.has(typeActe))
+    return ko(`La typologie ${typeActe} n'est pas autorisée pour cette nature d'acte`);
   const main = files.filter((f) => f.field === 'acte_pdf_file');
   if (main.length !== 1 || !main[0] || main[0].bytes.length === 0) return ko("Le fichier de l'acte est obligatoire");
   const mainType = sniff(main[0].bytes);
   const xmlAllowed = nature === 5 && path.slice(0, 2).join('.') === '7.1';
-  if (mainType !== 'pdf' && !(xmlAllowed && mainType === 'xml')) return ko("Le fichier de l'acte doit être au format PDF");
+  if (mainType !== 'pdf' && !(xmlAllowed && mainType === 'xml'))
+    return ko("Le fichier de l'acte doit être au format PDF");
   const annexes = files.filter((f) => f.field === 'acte_attachments[]' || f.field === 'acte_attachments');
   const typePj = (fields['type_pj[]'] ?? fields['type_pj'] ?? []).map((t) => t.trim());
   if (typePj.length !== annexes.length) return ko('Il faut une typologie pour chaque annexe');
@@ -70,11 +82,27 @@ export function validateActe(fields: Record<string, string[]>, files: PostedFile
   for (const [i, a] of annexes.entries()) {
     const t = sniff(a.bytes);
     if (!t) return ko(`L'annexe ${a.filename} n'est pas d'un type autorisé (PDF, XML, PNG ou JPEG)`);
-    if (mainType === 'xml' && t !== 'pdf') return ko('Les annexes d\'un document budgétaire XML doivent être au format PDF');
+    if (mainType === 'xml' && t !== 'pdf')
+      return ko("Les annexes d'un document budgétaire XML doivent être au format PDF");
     const tp = typePj[i] as string;
-    if (!TYPO_RE.test(tp) || !allowed.has(tp)) return ko(`La typologie ${tp} n'est pas autorisée pour cette nature d'acte`);
+    if (!TYPO_RE.test(tp) || !allowed.has(tp))
+      return ko(`La typologie ${tp} n'est pas autorisée pour cette nature d'acte`);
     annexExts.push(t);
   }
   const papier = one('document_papier');
-  return { ok: true, acte: { nature, classif: path, number, decisionDate, subject, documentPapier: papier === '1', typeActe, typePj, mainExt: mainType ?? 'pdf', annexExts } };
+  return {
+    ok: true,
+    acte: {
+      nature,
+      classif: path,
+      number,
+      decisionDate,
+      subject,
+      documentPapier: papier === '1',
+      typeActe,
+      typePj,
+      mainExt: mainType ?? 'pdf',
+      annexExts,
+    },
+  };
 }

@@ -20,8 +20,11 @@ export const esc = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(
+      // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    )
     .replace(/[^\t\n\r\u0020-\u00ff]/gu, (c) => `&#x${(c.codePointAt(0) ?? 0xfffd).toString(16)};`);
 
 export interface ActeFields {
@@ -42,21 +45,29 @@ export const idActe = (dept: string, siren: string, a: Pick<ActeFields, 'decisio
   `${dept}-${siren}-${a.decisionDate.replace(/-/g, '')}-${a.number}-${NATURE_ABREGE[a.nature]}`;
 
 /** `<typologie>-<IDActe>-<type>-<sous-type>_<n>.<ext>` (§2.2). */
-export const fileName = (typo: string | null, id: string, msg: string, n: number, ext: string) => `${typo ? `${typo}-` : ''}${id}-${msg}_${n}.${ext}`;
+export const fileName = (typo: string | null, id: string, msg: string, n: number, ext: string) =>
+  `${typo ? `${typo}-` : ''}${id}-${msg}_${n}.${ext}`;
 
 function donneesActe(a: ActeFields, id: string, classifDate: string): string {
   const matieres = a.classif.map((c, i) => `<actes:CodeMatiere${i + 1} actes:CodeMatiere="${esc(c)}"/>`).join('');
-  const annexes = a.typePj.map((t, i) => `<actes:Annexe><actes:NomFichier>${esc(fileName(t, id, '1-1', i + 2, a.annexExts[i] ?? 'pdf'))}</actes:NomFichier></actes:Annexe>`).join('');
+  const annexes = a.typePj
+    .map(
+      (t, i) =>
+        `<actes:Annexe><actes:NomFichier>${esc(fileName(t, id, '1-1', i + 2, a.annexExts[i] ?? 'pdf'))}</actes:NomFichier></actes:Annexe>`,
+    )
+    .join('');
   return (
     `${matieres}<actes:Objet>${esc(a.subject)}</actes:Objet><actes:ClassificationDateVersion>${classifDate}</actes:ClassificationDateVersion>` +
     `<actes:Document><actes:NomFichier>${esc(fileName(a.typeActe, id, '1-1', 1, a.mainExt))}</actes:NomFichier></actes:Document>` +
     `<actes:Annexes actes:Nombre="${a.typePj.length}">${annexes}</actes:Annexes><actes:DocumentPapier>${a.documentPapier ? 'O' : 'N'}</actes:DocumentPapier>`
   );
 }
-const acteAttrs = (a: ActeFields) => `actes:Date="${a.decisionDate}" actes:NumeroInterne="${esc(a.number)}" actes:CodeNatureActe="${a.nature}"`;
+const acteAttrs = (a: ActeFields) =>
+  `actes:Date="${a.decisionDate}" actes:NumeroInterne="${esc(a.number)}" actes:CodeNatureActe="${a.nature}"`;
 
 /** Message métier 1-1 (`ActesTransaction::generateActeXMLFile`). */
-export const acteXml = (a: ActeFields, id: string, classifDate: string) => `${HEAD}<actes:Acte ${NSDECL} ${acteAttrs(a)}>${donneesActe(a, id, classifDate)}</actes:Acte>\n`;
+export const acteXml = (a: ActeFields, id: string, classifDate: string) =>
+  `${HEAD}<actes:Acte ${NSDECL} ${acteAttrs(a)}>${donneesActe(a, id, classifDate)}</actes:Acte>\n`;
 
 /** 1-2: the ministry's AR, echoing the act. */
 export const arActeXml = (a: ActeFields, id: string, classifDate: string, dateReception: string) =>
@@ -69,7 +80,8 @@ export const anomalieActeXml = (a: ActeFields, id: string, classifDate: string, 
   `<actes:ActeRecu ${acteAttrs(a)}>${donneesActe(a, id, classifDate)}</actes:ActeRecu><actes:ClassificationDateVersionEnCours>${classifDate}</actes:ClassificationDateVersionEnCours></actes:AnomalieActe>\n`;
 
 export const annulationXml = (id: string) => `${HEAD}<actes:Annulation ${NSDECL} actes:IDActe="${id}"/>\n`;
-export const arAnnulationXml = (id: string, date: string) => `${HEAD}<actes:ARAnnulation ${NSDECL} actes:IDActe="${id}" actes:DateReception="${date}"/>\n`;
+export const arAnnulationXml = (id: string, date: string) =>
+  `${HEAD}<actes:ARAnnulation ${NSDECL} actes:IDActe="${id}" actes:DateReception="${date}"/>\n`;
 
 export type CourrierKind = 'CourrierSimple' | 'DemandePieceComplementaire' | 'LettreObservations' | 'DefereTA';
 export const COURRIER_TYPE: Record<CourrierKind, { txType: number; msg: string }> = {
@@ -95,7 +107,11 @@ export function courrierXml(kind: CourrierKind, id: string, date: string, texte:
 }
 
 /** AR of a reply (3-5 / 4-5) once the préfecture has it. */
-export const arReponseXml = (root: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations', id: string, date: string) =>
+export const arReponseXml = (
+  root: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations',
+  id: string,
+  date: string,
+) =>
   `${HEAD}<actes:${root} ${NSDECL} actes:DateReception="${date}"><actes:InfosCourrierPref actes:IDActe="${id}" actes:DateCourrierPref="${date}"/></actes:${root}>\n`;
 
 /**
@@ -111,15 +127,29 @@ export const enveloppeMisillclXml = (departement: string, siren: string, formula
  * Whole-envelope rejection by the ministry (actesv1_1.xsd AnomalieEnveloppe: Date, Nature among 001…005/100,
  * Detail, EnveloppeRecue = the EnveloppeCLMISILL S²LOW had built, §2.1).
  */
-export const anomalieEnveloppeXml = (p: { date: string; nature: string; detail: string; siren: string; departement: string; acteFile: string }) =>
+export const anomalieEnveloppeXml = (p: {
+  date: string;
+  nature: string;
+  detail: string;
+  siren: string;
+  departement: string;
+  acteFile: string;
+}) =>
   `${HEAD}<actes:AnomalieEnveloppe ${NSDECL}><actes:Date>${p.date}</actes:Date><actes:Nature>${esc(p.nature)}</actes:Nature><actes:Detail>${esc(p.detail)}</actes:Detail>` +
   `<actes:EnveloppeRecue><actes:Emetteur><actes:IDCL insee:SIREN="${esc(p.siren)}" actes:Departement="${esc(p.departement)}" actes:Arrondissement="1" actes:Nature="31"/></actes:Emetteur>` +
   `<actes:AdressesRetour><actes:Email>mairie@example.fr</actes:Email></actes:AdressesRetour>` +
   `<actes:FormulairesEnvoyes><actes:Formulaire><actes:NomFichier>${esc(p.acteFile)}</actes:NomFichier></actes:Formulaire></actes:FormulairesEnvoyes></actes:EnveloppeRecue></actes:AnomalieEnveloppe>\n`;
 
 /** The commune's replies to a DPC as S²LOW builds them (§2.8: 3-4 PieceComplementaire, 3-3 RefusPieceComplementaire). */
-export function reponsePieceXml(kind: 'PieceComplementaire' | 'RefusPieceComplementaire', id: string, dateCourrier: string, files: string[]): string {
-  const docs = files.map((f) => `<actes:Document><actes:NomFichier>${esc(f)}</actes:NomFichier></actes:Document>`).join('');
+export function reponsePieceXml(
+  kind: 'PieceComplementaire' | 'RefusPieceComplementaire',
+  id: string,
+  dateCourrier: string,
+  files: string[],
+): string {
+  const docs = files
+    .map((f) => `<actes:Document><actes:NomFichier>${esc(f)}</actes:NomFichier></actes:Document>`)
+    .join('');
   const body = kind === 'PieceComplementaire' ? `<actes:Documents>${docs}</actes:Documents>` : docs;
   return `${HEAD}<actes:${kind} ${NSDECL} actes:IDActe="${id}" actes:DateCourrierPref="${dateCourrier}">${body}</actes:${kind}>\n`;
 }

@@ -25,10 +25,12 @@ export function convocationRule(population: number, opts: { urgence?: boolean; i
 }
 
 /** The last day a convocation may be sent: séance − (N + 1) days. */
-export const lastSendingDate = (seanceDate: string, joursFrancs: number): string => addDays(seanceDate, -(joursFrancs + 1));
+export const lastSendingDate = (seanceDate: string, joursFrancs: number): string =>
+  addDays(seanceDate, -(joursFrancs + 1));
 
 /** Full days strictly between the sending day and the séance day. */
-export const joursFrancsBetween = (sendingDate: string, seanceDate: string): number => daysBetween(sendingDate, seanceDate) - 1;
+export const joursFrancsBetween = (sendingDate: string, seanceDate: string): number =>
+  daysBetween(sendingDate, seanceDate) - 1;
 
 export interface ConvocationCheck {
   ok: boolean;
@@ -38,7 +40,12 @@ export interface ConvocationCheck {
 }
 
 /** Before sending: is `sendingDate` (usually today) still in time? The message is the one the user reads. */
-export function checkConvocation(seanceDate: string, sendingDate: string, population: number, opts: { urgence?: boolean; icpe?: boolean } = {}): ConvocationCheck {
+export function checkConvocation(
+  seanceDate: string,
+  sendingDate: string,
+  population: number,
+  opts: { urgence?: boolean; icpe?: boolean } = {},
+): ConvocationCheck {
   const rule = convocationRule(population, opts);
   const last = lastSendingDate(seanceDate, rule.joursFrancs);
   const have = joursFrancsBetween(sendingDate, seanceDate);

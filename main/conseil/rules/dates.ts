@@ -15,6 +15,12 @@ export function addMonths(d: string, n: number): string {
   return fromTime(target.getTime());
 }
 
-const longFr = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longFr = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 /** « lundi 16 novembre 2026 » */
 export const formatDateFr = (d: string): string => longFr.format(new Date(toTime(d)));

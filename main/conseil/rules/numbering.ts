@@ -9,13 +9,16 @@ export const formatNumero = (year: number, seq: number): string => `${year}_${St
 
 export function nextNumero(year: number, existing: readonly string[]): string {
   const prefix = `${year}_`;
-  const max = existing.filter((n) => n.startsWith(prefix)).reduce((m, n) => Math.max(m, Number(n.slice(prefix.length)) || 0), 0);
+  const max = existing
+    .filter((n) => n.startsWith(prefix))
+    .reduce((m, n) => Math.max(m, Number(n.slice(prefix.length)) || 0), 0);
   return formatNumero(year, max + 1);
 }
 
 export function checkNumero(numero: string, existing: readonly string[]): string | null {
   if (!NUMERO_INTERNE_PATTERN.test(numero))
     return `Numéro « ${numero} » invalide : 1 à 15 caractères parmi A–Z, 0–9 et _, sans _ au début ni à la fin (numéro interne ACTES).`;
-  if (existing.includes(numero)) return `Le numéro ${numero} est déjà attribué à une autre délibération : chaque numéro est unique.`;
+  if (existing.includes(numero))
+    return `Le numéro ${numero} est déjà attribué à une autre délibération : chaque numéro est unique.`;
   return null;
 }

@@ -22,10 +22,16 @@ export function convocationWarning(r: ConvocationRecord): string | null {
     return `Aucune convocation n'a été enregistrée pour cette séance. Le conseil est convoqué par écrit, ${r.rule.joursFrancs} jour${r.rule.joursFrancs > 1 ? 's' : ''} franc${r.rule.joursFrancs > 1 ? 's' : ''} au moins avant la séance (art. L2121-10 et ${art}) : les délibérations prises sans convocation régulière peuvent être annulées.`;
   const parts: string[] = [];
   const missing = r.enExercice - new Set(r.envois.map((e) => e.eluId)).size;
-  if (missing > 0) parts.push(`${missing} élu${missing > 1 ? 's' : ''} en exercice n'${missing > 1 ? 'ont' : 'a'} pas de convocation enregistrée`);
+  if (missing > 0)
+    parts.push(
+      `${missing} élu${missing > 1 ? 's' : ''} en exercice n'${missing > 1 ? 'ont' : 'a'} pas de convocation enregistrée`,
+    );
   const late = r.envois.filter((e) => joursFrancsBetween(e.date, r.seanceDate) < r.rule.joursFrancs);
   if (late.length) {
-    const last = late.map((e) => e.date).sort().at(-1)!;
+    const last = late
+      .map((e) => e.date)
+      .sort()
+      .at(-1)!;
     parts.push(
       `${late.length} convocation${late.length > 1 ? 's sont parties' : ' est partie'} trop tard (la dernière le ${formatDateFr(last)}) : il faut ${r.rule.joursFrancs} jour${r.rule.joursFrancs > 1 ? 's' : ''} franc${r.rule.joursFrancs > 1 ? 's' : ''}${r.urgence ? ' en urgence' : ''}, sans compter le jour d'envoi ni celui de la séance (${art})`,
     );

@@ -35,11 +35,13 @@ export function checkPouvoir(p: PouvoirRequest, ctx: PouvoirContext): string | n
   if (ctx.presence(p.mandataire.id) !== 'present')
     return `${p.mandataire.nom} n'est pas présent : un pouvoir ne peut être donné qu'à un collègue présent qui votera pour le mandant (${art}).`;
   const held = ctx.heldBy(p.mandataire.id);
-  if (held) return `${art} : ${p.mandataire.nom} porte déjà un pouvoir (celui de ${held}) ; un élu ne peut en détenir qu'un seul.`;
+  if (held)
+    return `${art} : ${p.mandataire.nom} porte déjà un pouvoir (celui de ${held}) ; un élu ne peut en détenir qu'un seul.`;
   const sorted = [...new Set(p.seances)].sort((a, b) => a - b);
   if (sorted.length === 0) return `Le pouvoir doit désigner la ou les séances qu'il couvre (${art}).`;
   const consecutive = sorted.every((s, i) => i === 0 || s === (sorted[i - 1] ?? s) + 1);
-  if (!consecutive) return `Un même pouvoir ne peut couvrir que des séances consécutives (${art}) ; établissez un pouvoir par séance.`;
+  if (!consecutive)
+    return `Un même pouvoir ne peut couvrir que des séances consécutives (${art}) ; établissez un pouvoir par séance.`;
   if (sorted.length > MAX_SEANCES_CONSECUTIVES && !p.maladie)
     return `${art} : sauf maladie dûment constatée, un pouvoir n'est valable que pour trois séances consécutives au plus (celui-ci en couvre ${sorted.length}).`;
   return null;

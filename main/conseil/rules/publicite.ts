@@ -37,13 +37,18 @@ export interface ExecutoireResult {
 export function executoire(a: ExecutoireInput): ExecutoireResult {
   const raisons: string[] = [];
   if (a.publicationDate) raisons.push(`publié (ou notifié) le ${formatDateFr(a.publicationDate)}`);
-  else raisons.push("pas encore publié ni notifié (art. L2131-1 CGCT)");
+  else raisons.push('pas encore publié ni notifié (art. L2131-1 CGCT)');
   if (a.soumisTransmission) {
     if (a.transmissionDate) raisons.push(`reçu en préfecture le ${formatDateFr(a.transmissionDate)}`);
     else raisons.push('pas encore transmis au préfet, transmission obligatoire (art. L2131-2 CGCT)');
   }
   const ok = Boolean(a.publicationDate) && (!a.soumisTransmission || Boolean(a.transmissionDate));
-  const date = ok ? [a.publicationDate, a.soumisTransmission ? a.transmissionDate : null].filter((d): d is string => Boolean(d)).sort().at(-1) ?? null : null;
+  const date = ok
+    ? ([a.publicationDate, a.soumisTransmission ? a.transmissionDate : null]
+        .filter((d): d is string => Boolean(d))
+        .sort()
+        .at(-1) ?? null)
+    : null;
   return { executoire: ok, date, raisons };
 }
 

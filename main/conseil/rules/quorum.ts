@@ -37,7 +37,9 @@ export function checkQuorum(q: QuorumInput): QuorumResult {
       message: `Séance de reconvocation : le conseil délibère valablement quel que soit le nombre de présents (art. ${QUORUM_ARTICLE} al. 2 CGCT).`,
     };
   const reached = counted >= required;
-  const retired = q.retires ? ` (${q.retires} élu${q.retires > 1 ? 's' : ''} intéressé${q.retires > 1 ? 's' : ''} sorti${q.retires > 1 ? 's' : ''} de la salle ne compte${q.retires > 1 ? 'nt' : ''} pas)` : '';
+  const retired = q.retires
+    ? ` (${q.retires} élu${q.retires > 1 ? 's' : ''} intéressé${q.retires > 1 ? 's' : ''} sorti${q.retires > 1 ? 's' : ''} de la salle ne compte${q.retires > 1 ? 'nt' : ''} pas)`
+    : '';
   return {
     reached,
     required,

@@ -35,12 +35,18 @@ export function pointsToCarry(points: SourcePoint[], copies: CarriedCopy[]): Car
   for (const p of points) {
     if (p.statut !== 'reporte') continue;
     if (!p.reportSansQuorum) {
-      plan.left.push({ point: p, reason: `le point ${p.rang} a été reporté par le conseil, non faute de quorum : inscrivez-le à une séance ordinaire` });
+      plan.left.push({
+        point: p,
+        reason: `le point ${p.rang} a été reporté par le conseil, non faute de quorum : inscrivez-le à une séance ordinaire`,
+      });
       continue;
     }
     const copy = copies.filter((c) => c.sourceId === p.id);
     if (copy.some((c) => c.statut === 'delibere')) {
-      plan.left.push({ point: p, reason: `le point ${p.rang} a déjà été délibéré lors d'une reconvocation : il ne peut pas être voté une seconde fois` });
+      plan.left.push({
+        point: p,
+        reason: `le point ${p.rang} a déjà été délibéré lors d'une reconvocation : il ne peut pas être voté une seconde fois`,
+      });
       continue;
     }
     if (copy.some((c) => c.statut === 'a_examiner')) {
@@ -60,5 +66,7 @@ export function reconvocationRefusal(plan: CarryPlan): string | null {
 }
 
 /** Only an item carried from the séance without quorum, at the reconvened séance, is exempt. */
-export const quorumExempt = (seance: { reconvocation_de: number | null }, point: { reconvoque_de: number | null } | null): boolean =>
-  seance.reconvocation_de !== null && point !== null && point.reconvoque_de !== null;
+export const quorumExempt = (
+  seance: { reconvocation_de: number | null },
+  point: { reconvoque_de: number | null } | null,
+): boolean => seance.reconvocation_de !== null && point !== null && point.reconvoque_de !== null;

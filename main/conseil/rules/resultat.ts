@@ -21,13 +21,15 @@ const exprimesOf = (t: TourImprime) => t.candidats.reduce((s, c) => s + c.voix, 
 export const majoriteAbsolue = (exprimes: number): number => Math.floor(exprimes / 2) + 1;
 
 /** « Vote : 7 pour, 2 contre, 1 abstention. » */
-export const voteLine = (pour: number, contre: number, abstention: number): string => `Vote : ${pour} pour, ${contre} contre, ${count(abstention, 'abstention')}.`;
+export const voteLine = (pour: number, contre: number, abstention: number): string =>
+  `Vote : ${pour} pour, ${contre} contre, ${count(abstention, 'abstention')}.`;
 
 /** The lines of one round: the counts, then each candidate's voix (most voix first, then French order). */
 export function tourLines(t: TourImprime): string[] {
   const exprimes = exprimesOf(t);
   const votants = exprimes + t.blancsNuls;
-  const majorite = t.tour < 3 ? `majorité absolue : ${count(majoriteAbsolue(exprimes), 'voix')}` : 'la majorité relative suffit';
+  const majorite =
+    t.tour < 3 ? `majorité absolue : ${count(majoriteAbsolue(exprimes), 'voix')}` : 'la majorité relative suffit';
   const candidats = [...t.candidats].sort((a, b) => b.voix - a.voix || compareFr(a.nom, b.nom));
   return [
     `${rangTour(t.tour)} — votants : ${votants} ; bulletins blancs ou nuls : ${t.blancsNuls} ; suffrages exprimés : ${exprimes} ; ${majorite}.`,
@@ -36,7 +38,10 @@ export function tourLines(t: TourImprime): string[] {
 }
 
 /** Who is désigné and why, with the article; agreement from the élu's civilité when known. */
-export function designationLine(tours: readonly TourImprime[], civiliteOf: (c: { eluId: number | null; nom: string }) => Civilite | null): string {
+export function designationLine(
+  tours: readonly TourImprime[],
+  civiliteOf: (c: { eluId: number | null; nom: string }) => Civilite | null,
+): string {
   const last = tours[tours.length - 1];
   const winner = last?.elu ? last.candidats.find((c) => c.nom === last.elu) : undefined;
   if (!last || !winner) return 'Aucun candidat désigné.';
@@ -46,7 +51,8 @@ export function designationLine(tours: readonly TourImprime[], civiliteOf: (c: {
   if (last.tour < 3)
     return `${winner.nom} ${est} au ${rangTour(last.tour)} à la majorité absolue, avec ${count(winner.voix, 'voix')} sur ${count(exprimes, 'suffrage exprimé')} (art. L2121-21 CGCT).`;
   const tied = last.candidats.filter((c) => c.voix === winner.voix).length > 1;
-  if (!tied) return `${winner.nom} ${est} au 3e tour à la majorité relative, avec ${count(winner.voix, 'voix')} (art. L2121-21 CGCT : majorité relative au troisième tour).`;
+  if (!tied)
+    return `${winner.nom} ${est} au 3e tour à la majorité relative, avec ${count(winner.voix, 'voix')} (art. L2121-21 CGCT : majorité relative au troisième tour).`;
   const aine = civ === 'Mme' ? 'la plus âgée' : civ ? 'le plus âgé' : 'le candidat le plus âgé';
   return `Égalité de voix au 3e tour (${count(winner.voix, 'voix')}) : ${winner.nom}, ${aine}, ${est} (art. L2121-21 CGCT : en cas d'égalité, le plus âgé est élu).`;
 }
@@ -67,5 +73,9 @@ export function nominatifLines(rows: readonly { nom: string; tri?: string; choix
   const pour = of('pour');
   const contre = of('contre');
   const abst = of('abstention');
-  return [line(pour.length > 1 ? 'Ont voté pour' : 'A voté pour', pour), line(contre.length > 1 ? 'Ont voté contre' : 'A voté contre', contre), line(abst.length > 1 ? 'Abstentions' : 'Abstention', abst)];
+  return [
+    line(pour.length > 1 ? 'Ont voté pour' : 'A voté pour', pour),
+    line(contre.length > 1 ? 'Ont voté contre' : 'A voté contre', contre),
+    line(abst.length > 1 ? 'Abstentions' : 'Abstention', abst),
+  ];
 }

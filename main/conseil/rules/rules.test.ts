@@ -41,14 +41,18 @@ describe('pouvoirs (L2121-20)', () => {
   });
   it('refuses a proxy to an absent élu, a second proxy held, a second proxy given, oneself', () => {
     expect(checkPouvoir(p(1, 4), ctx())).toMatch(/n'est pas présent/);
-    expect(checkPouvoir(p(1, 2), ctx({ 2: 'Élu 5' }))).toBe('art. L2121-20 CGCT : Élu 2 porte déjà un pouvoir (celui de Élu 5) ; un élu ne peut en détenir qu\'un seul.');
+    expect(checkPouvoir(p(1, 2), ctx({ 2: 'Élu 5' }))).toBe(
+      "art. L2121-20 CGCT : Élu 2 porte déjà un pouvoir (celui de Élu 5) ; un élu ne peut en détenir qu'un seul.",
+    );
     expect(checkPouvoir(p(1, 3), ctx({}, [1]))).toMatch(/déjà donné/);
     expect(checkPouvoir(p(2, 2), ctx())).toMatch(/lui-même/);
     expect(checkPouvoir(p(2, 3), ctx())).toMatch(/est présent/);
   });
   it('three consecutive séances at most, unless illness', () => {
     expect(checkPouvoir(p(1, 2, [10, 11, 12]), ctx())).toBeNull();
-    expect(checkPouvoir(p(1, 2, [10, 11, 12, 13]), ctx())).toMatch(/trois séances consécutives au plus \(celui-ci en couvre 4\)/);
+    expect(checkPouvoir(p(1, 2, [10, 11, 12, 13]), ctx())).toMatch(
+      /trois séances consécutives au plus \(celui-ci en couvre 4\)/,
+    );
     expect(checkPouvoir(p(1, 2, [10, 11, 12, 13], true), ctx())).toBeNull();
     expect(checkPouvoir(p(1, 2, [10, 12]), ctx())).toMatch(/consécutives/);
   });
@@ -58,25 +62,49 @@ describe('votes (L2121-20, L2121-21, L1612-12)', () => {
   it('absolute majority of suffrages exprimés; abstentions do not count', () => {
     expect(voteResult({ votants: 11, pour: 4, contre: 3, abstention: 4, mode: 'main_levee' }).adopted).toBe(true);
     expect(voteResult({ votants: 11, pour: 3, contre: 4, abstention: 4, mode: 'main_levee' }).adopted).toBe(false);
-    expect(voteResult({ votants: 5, pour: 0, contre: 0, abstention: 5, mode: 'main_levee' }).message).toMatch(/aucun suffrage exprimé/);
+    expect(voteResult({ votants: 5, pour: 0, contre: 0, abstention: 5, mode: 'main_levee' }).message).toMatch(
+      /aucun suffrage exprimé/,
+    );
   });
   it('tie: the président decides, except in a secret ballot', () => {
     const tie = { votants: 10, pour: 5, contre: 5, abstention: 0 };
-    expect(voteResult({ ...tie, mode: 'main_levee', president: 'pour' })).toMatchObject({ adopted: true, voixPreponderante: true });
-    expect(voteResult({ ...tie, mode: 'scrutin_public', president: 'contre' })).toMatchObject({ adopted: false, voixPreponderante: true });
-    expect(voteResult({ ...tie, mode: 'scrutin_secret', president: 'pour' })).toMatchObject({ adopted: false, voixPreponderante: false });
+    expect(voteResult({ ...tie, mode: 'main_levee', president: 'pour' })).toMatchObject({
+      adopted: true,
+      voixPreponderante: true,
+    });
+    expect(voteResult({ ...tie, mode: 'scrutin_public', president: 'contre' })).toMatchObject({
+      adopted: false,
+      voixPreponderante: true,
+    });
+    expect(voteResult({ ...tie, mode: 'scrutin_secret', president: 'pour' })).toMatchObject({
+      adopted: false,
+      voixPreponderante: false,
+    });
     expect(voteResult({ ...tie, mode: 'main_levee', president: 'abstention' }).adopted).toBe(false);
   });
   it('the compte administratif is adopted unless a majority votes against', () => {
-    expect(voteResult({ votants: 10, pour: 5, contre: 5, abstention: 0, mode: 'main_levee', compteAdministratif: true }).adopted).toBe(true);
-    expect(voteResult({ votants: 10, pour: 4, contre: 6, abstention: 0, mode: 'main_levee', compteAdministratif: true }).adopted).toBe(false);
+    expect(
+      voteResult({ votants: 10, pour: 5, contre: 5, abstention: 0, mode: 'main_levee', compteAdministratif: true })
+        .adopted,
+    ).toBe(true);
+    expect(
+      voteResult({ votants: 10, pour: 4, contre: 6, abstention: 0, mode: 'main_levee', compteAdministratif: true })
+        .adopted,
+    ).toBe(false);
   });
   it('totals must match the voters', () => {
     expect(() => voteResult({ votants: 11, pour: 4, contre: 3, abstention: 3, mode: 'main_levee' })).toThrow(VoteError);
-    expect(() => voteResult({ votants: 11, pour: 4, contre: 3, abstention: 3, mode: 'main_levee' })).toThrow(/= 10\) ne correspond pas au nombre de votants \(11\)/);
+    expect(() => voteResult({ votants: 11, pour: 4, contre: 3, abstention: 3, mode: 'main_levee' })).toThrow(
+      /= 10\) ne correspond pas au nombre de votants \(11\)/,
+    );
   });
   it('nominations: absolute majority in rounds 1-2, relative in round 3, the oldest wins a tie', () => {
-    const c = (id: number, voix: number, dateNaissance: string | null = null) => ({ id, nom: `Candidat ${id}`, voix, dateNaissance });
+    const c = (id: number, voix: number, dateNaissance: string | null = null) => ({
+      id,
+      nom: `Candidat ${id}`,
+      voix,
+      dateNaissance,
+    });
     expect(nominationRound(1, [c(1, 6), c(2, 5)], 11, 0).elected?.id).toBe(1);
     expect(nominationRound(1, [c(1, 5), c(2, 4)], 11, 2)).toMatchObject({ elected: { id: 1 } }); // 5 of 9 exprimés
     expect(nominationRound(2, [c(1, 4), c(2, 4), c(3, 3)], 11, 0)).toMatchObject({ elected: null, nextRound: 3 });
@@ -108,11 +136,21 @@ describe('publicity and enforceability', () => {
     expect(publicationMinEnd('2026-12-31')).toBe('2027-02-28');
   });
   it('exécutoire once published and, if required, received by the préfecture', () => {
-    expect(executoire({ publicationDate: '2026-11-21', soumisTransmission: true, transmissionDate: null })).toMatchObject({ executoire: false, date: null });
-    expect(executoire({ publicationDate: '2026-11-21', soumisTransmission: true, transmissionDate: '2026-11-23' })).toMatchObject({ executoire: true, date: '2026-11-23' });
-    expect(executoire({ publicationDate: '2026-11-24', soumisTransmission: true, transmissionDate: '2026-11-23' }).date).toBe('2026-11-24');
-    expect(executoire({ publicationDate: '2026-11-21', soumisTransmission: false, transmissionDate: null }).date).toBe('2026-11-21');
-    expect(executoire({ publicationDate: null, soumisTransmission: false, transmissionDate: null }).raisons[0]).toMatch(/L2131-1/);
+    expect(
+      executoire({ publicationDate: '2026-11-21', soumisTransmission: true, transmissionDate: null }),
+    ).toMatchObject({ executoire: false, date: null });
+    expect(
+      executoire({ publicationDate: '2026-11-21', soumisTransmission: true, transmissionDate: '2026-11-23' }),
+    ).toMatchObject({ executoire: true, date: '2026-11-23' });
+    expect(
+      executoire({ publicationDate: '2026-11-24', soumisTransmission: true, transmissionDate: '2026-11-23' }).date,
+    ).toBe('2026-11-24');
+    expect(executoire({ publicationDate: '2026-11-21', soumisTransmission: false, transmissionDate: null }).date).toBe(
+      '2026-11-21',
+    );
+    expect(executoire({ publicationDate: null, soumisTransmission: false, transmissionDate: null }).raisons[0]).toMatch(
+      /L2131-1/,
+    );
   });
   it('register binding: every year, every five years under 1,000 inhabitants (R2121-9)', () => {
     expect(reliureDeadline(1200, 2025, '2026-11-23')).toBe('2026-12-31');

@@ -17,7 +17,12 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const take = async (messageId: string, recuLe: string) =>
-  (await takeIn(mailIntakeFor(db(), docs(), now), await buildMessage({ messageId, subject: `Demande ${messageId}` }), { source: 'imap', recuLe: new Date(recuLe) })).arriveeId!;
+  (
+    await takeIn(mailIntakeFor(db(), docs(), now), await buildMessage({ messageId, subject: `Demande ${messageId}` }), {
+      source: 'imap',
+      recuLe: new Date(recuLe),
+    })
+  ).arriveeId!;
 
 it('issues the AEE of a message just taken in, once, naming the secrétaire who set up the mailbox (L111-2)', async () => {
   saveMailAgent(db(), { nom: 'Martine Roux', qualite: 'Secrétaire de mairie' });
@@ -25,7 +30,9 @@ it('issues the AEE of a message just taken in, once, naming the secrétaire who 
   expect(await acknowledgeReceived(db(), docs(), now)).toBe(1);
   expect(await acknowledgeReceived(db(), docs(), now)).toBe(0);
   expect(db().prepare('SELECT aee_le FROM courrier WHERE id = ?').get(id)).toEqual({ aee_le: '2026-11-23' });
-  const mails = db().prepare("SELECT kind, destinataire, corps FROM courrier_courriel WHERE courrier_id = ?").all(id) as { kind: string; destinataire: string; corps: string }[];
+  const mails = db()
+    .prepare('SELECT kind, destinataire, corps FROM courrier_courriel WHERE courrier_id = ?')
+    .all(id) as { kind: string; destinataire: string; corps: string }[];
   expect(mails.map((m) => [m.kind, m.destinataire])).toEqual([['aee', 'jean.dupont@example.fr']]);
   expect(mails[0]!.corps).toContain('Agent chargé du dossier : Martine Roux, Secrétaire de mairie');
   expect(mails[0]!.corps).toContain('a été reçu le 20/11/2026 et enregistré sous le n° 2026-1');

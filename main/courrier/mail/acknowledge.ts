@@ -24,7 +24,8 @@ export interface Agent {
 }
 
 export const saveMailAgent = (db: Db, agent: Agent): void => writeSetting(db, AGENT_KEY, agent);
-export const mailAgent = (db: Db): Agent => readSetting<Agent>(db, AGENT_KEY) ?? { nom: 'Secrétariat de mairie', qualite: 'Secrétariat de mairie' };
+export const mailAgent = (db: Db): Agent =>
+  readSetting<Agent>(db, AGENT_KEY) ?? { nom: 'Secrétariat de mairie', qualite: 'Secrétariat de mairie' };
 
 /** Issue the AEE of every message taken in from the mailbox that is still owed one; returns how many left. */
 export async function acknowledgeReceived(db: Db, docs: DocumentStore, now: () => Date): Promise<number> {

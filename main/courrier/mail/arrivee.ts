@@ -40,7 +40,12 @@ export type ArriveeSink = (input: MailArrivee) => { id: number; created: boolean
  * (searchable) and its attachments; idempotent on messageId. Dates that cannot be true (a Date header after the
  * receipt, a server clock ahead of ours) are not refused: the message must never be stuck in the mailbox.
  */
-export function registerSink(db: Db, docs: DocumentStore, actor: { login: string | null; name: string | null }, now: () => Date): ArriveeSink {
+export function registerSink(
+  db: Db,
+  docs: DocumentStore,
+  actor: { login: string | null; name: string | null },
+  now: () => Date,
+): ArriveeSink {
   return (m) => {
     const today = parisDay(now());
     const recu = [parisDay(new Date(m.recuLe)), today].sort()[0] as string;
@@ -53,7 +58,10 @@ export function registerSink(db: Db, docs: DocumentStore, actor: { login: string
         channel: 'courriel',
         dateReception: recu,
         dateCourrier: ecrit && ecrit <= recu ? ecrit : null,
-        correspondent: { nom: m.expediteur.nom || m.expediteur.email || 'Expéditeur inconnu', email: m.expediteur.email || null },
+        correspondent: {
+          nom: m.expediteur.nom || m.expediteur.email || 'Expéditeur inconnu',
+          email: m.expediteur.email || null,
+        },
         objet: m.objet.trim() || '(sans objet)',
         nature: 'Courriel',
         messageId: m.messageId,
@@ -69,11 +77,9 @@ export function registerSink(db: Db, docs: DocumentStore, actor: { login: string
     );
     if (r.created) {
       const who = m.expediteur.nom || m.expediteur.email || 'expéditeur inconnu';
-      db.prepare("INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, 'courriel', ?, 'courrier', ?)").run(
-        now().toISOString(),
-        `Courriel de ${who} : ${m.objet.trim() || '(sans objet)'}`,
-        String(r.courrierId),
-      );
+      db.prepare(
+        "INSERT INTO arrival (arrived_at, source, title, object_type, object_id) VALUES (?, 'courriel', ?, 'courrier', ?)",
+      ).run(now().toISOString(), `Courriel de ${who} : ${m.objet.trim() || '(sans objet)'}`, String(r.courrierId));
     }
     return { id: r.courrierId, created: r.created };
   };

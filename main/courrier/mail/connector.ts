@@ -45,9 +45,11 @@ export function withMail(platform: Connector | string, mail: MailSide | string):
       let failure: unknown = null;
       if (p) await p.pull(io).catch((e: unknown) => void (failure = e));
       if (m) {
-        await readMailbox(m.config, m.intake, { ...m.hooks, ...(m.timeoutMs ? { timeoutMs: m.timeoutMs } : {}) }).catch((e: unknown) => {
-          failure ??= e instanceof MailError ? new TransportError('reset', `messagerie : ${e.message}`) : e;
-        });
+        await readMailbox(m.config, m.intake, { ...m.hooks, ...(m.timeoutMs ? { timeoutMs: m.timeoutMs } : {}) }).catch(
+          (e: unknown) => {
+            failure ??= e instanceof MailError ? new TransportError('reset', `messagerie : ${e.message}`) : e;
+          },
+        );
         await m.afterRead?.().catch((e: unknown) => void (failure ??= e));
       }
       if (failure) throw failure;

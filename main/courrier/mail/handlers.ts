@@ -13,7 +13,8 @@ import { testMailbox } from './test-connexion';
 /** The access map already requires 'commune.write'; the mailbox's password is the secrétaire's business alone. */
 function secretaire(ctx: Ctx) {
   const s = ctx.session();
-  if (s.role !== 'secretaire') throw new AppError('FORBIDDEN', 'Seule la secrétaire de mairie règle la messagerie de la mairie.');
+  if (s.role !== 'secretaire')
+    throw new AppError('FORBIDDEN', 'Seule la secrétaire de mairie règle la messagerie de la mairie.');
   return ctx.commune();
 }
 
@@ -41,7 +42,10 @@ export const mailHandlers = {
       saveMessagerie(db, mailSecretBox(db, ctx.core.dataDir), toMessagerie(a), a.motDePasse);
       // L111-2: the automatic acknowledgements name the secrétaire who set up the mailbox (acknowledge.ts)
       saveMailAgent(db, { nom: ctx.session().displayName, qualite: ROLE_LABELS.secretaire });
-      ctx.audit({ action: 'courrier.messagerie', summary: `Messagerie de la mairie : ${a.adresse} (réception ${a.imap.hote}, envoi ${a.smtp.hote})${a.motDePasse ? ', nouveau mot de passe' : ''}` });
+      ctx.audit({
+        action: 'courrier.messagerie',
+        summary: `Messagerie de la mairie : ${a.adresse} (réception ${a.imap.hote}, envoi ${a.smtp.hote})${a.motDePasse ? ', nouveau mot de passe' : ''}`,
+      });
     })();
     return { ok: true };
   },
@@ -49,16 +53,25 @@ export const mailHandlers = {
     const { db } = secretaire(ctx);
     const stored = mailConfig(db, mailSecretBox(db, ctx.core.dataDir));
     const motDePasse = a.motDePasse || (typeof stored === 'string' ? null : stored.motDePasse);
-    if (!motDePasse) return { ok: false, message: 'Saisissez le mot de passe de la messagerie pour tester la connexion.', steps: [] };
+    if (!motDePasse)
+      return { ok: false, message: 'Saisissez le mot de passe de la messagerie pour tester la connexion.', steps: [] };
     const cfg: MailConfig = { ...toMessagerie(a), motDePasse };
     return testMailbox(cfg);
   },
   'messagerie.deposer': async (ctx, { uploadId }) => {
     const { id, db } = secretaire(ctx);
     const { nom, bytes } = ctx.core.uploads.take(ctx.conn.id, uploadId);
-    if (!/\.(eml|msg)$/i.test(nom)) throw new AppError('INVALID', `« ${nom} » n'est pas un courriel enregistré : un fichier .eml ou .msg est attendu (dans votre messagerie : « Enregistrer sous »).`);
+    if (!/\.(eml|msg)$/i.test(nom))
+      throw new AppError(
+        'INVALID',
+        `« ${nom} » n'est pas un courriel enregistré : un fichier .eml ou .msg est attendu (dans votre messagerie : « Enregistrer sous »).`,
+      );
     const docs = ctx.core.communes.documentsOf(id);
-    const t = await takeIn(mailIntakeFor(db, docs, () => ctx.core.clock()), Buffer.from(bytes), { source: 'depot' });
+    const t = await takeIn(
+      mailIntakeFor(db, docs, () => ctx.core.clock()),
+      Buffer.from(bytes),
+      { source: 'depot' },
+    );
     if (t.created) await acknowledgeReceived(db, docs, () => ctx.core.clock()); // the AEE, as for a message read over IMAP
     return { created: t.created, objet: t.objet, arriveeId: t.arriveeId };
   },

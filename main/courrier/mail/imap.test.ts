@@ -17,13 +17,24 @@ const missing = mailServersMissing();
 if (missing) console.warn(`[courrier/mail] tests IMAP ignorés : ${missing}`);
 
 /** What the mailbox holds, read back over IMAP as another client would. */
-async function serverView(s: MailServers, folder = 'INBOX'): Promise<{ uid: number; messageId: string | undefined; keywords: string[] }[]> {
-  const c = new ImapFlow({ host: s.imap.host, port: s.imap.port, secure: false, doSTARTTLS: false, auth: { user: 'mairie', pass: s.users.mairie as string }, logger: false });
+async function serverView(
+  s: MailServers,
+  folder = 'INBOX',
+): Promise<{ uid: number; messageId: string | undefined; keywords: string[] }[]> {
+  const c = new ImapFlow({
+    host: s.imap.host,
+    port: s.imap.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: 'mairie', pass: s.users.mairie as string },
+    logger: false,
+  });
   await c.connect();
   const lock = await c.getMailboxLock(folder);
   const out: { uid: number; messageId: string | undefined; keywords: string[] }[] = [];
   try {
-    for await (const m of c.fetch('1:*', { uid: true, envelope: true, flags: true }, { uid: false })) out.push({ uid: m.uid, messageId: m.envelope?.messageId, keywords: [...(m.flags ?? [])] });
+    for await (const m of c.fetch('1:*', { uid: true, envelope: true, flags: true }, { uid: false }))
+      out.push({ uid: m.uid, messageId: m.envelope?.messageId, keywords: [...(m.flags ?? [])] });
   } catch {
     // an empty folder answers « no messages » to 1:*
   } finally {
@@ -48,7 +59,14 @@ describe.skipIf(missing)('the mairie’s mailbox over IMAP (dovecot on 127.0.0.1
   afterEach(async () => {
     h.db.close();
     // empty the mailbox for the next test: every message gets the keyword (the reader skips those)
-    const c = new ImapFlow({ host: s.imap.host, port: s.imap.port, secure: false, doSTARTTLS: false, auth: { user: 'mairie', pass: 'secret-imap' }, logger: false });
+    const c = new ImapFlow({
+      host: s.imap.host,
+      port: s.imap.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: 'mairie', pass: 'secret-imap' },
+      logger: false,
+    });
     await c.connect();
     const lock = await c.getMailboxLock('INBOX');
     await c.messageDelete('1:*').catch(() => undefined);
@@ -58,14 +76,33 @@ describe.skipIf(missing)('the mairie’s mailbox over IMAP (dovecot on 127.0.0.1
 
   it('a message with a PDF attachment arrives: registered once with its attachment, then marked on the server', async () => {
     const pdf = tinyPdf('Plan de situation');
-    s.deliver('mairie', await buildMessage({ messageId: '<demande-1@example.fr>', attachments: [{ filename: 'plan de situation.pdf', content: pdf, contentType: 'application/pdf' }] }));
+    s.deliver(
+      'mairie',
+      await buildMessage({
+        messageId: '<demande-1@example.fr>',
+        attachments: [{ filename: 'plan de situation.pdf', content: pdf, contentType: 'application/pdf' }],
+      }),
+    );
     const rep = await readMailbox(h.config(), h.intake);
     expect(rep).toEqual({ lus: 1, enregistres: 1, dejaEnregistres: 0, marques: 1 });
     expect(h.arrivees()).toBe(1);
     const m = h.inputs[0]!;
-    expect(m).toMatchObject({ messageId: 'demande-1@example.fr', canal: 'email', objet: 'Demande de branchement au réseau d’eau', expediteur: { nom: 'Jean Dupont', email: 'jean.dupont@example.fr' }, dateCourrier: '2026-11-20T10:15:00.000Z' });
+    expect(m).toMatchObject({
+      messageId: 'demande-1@example.fr',
+      canal: 'email',
+      objet: 'Demande de branchement au réseau d’eau',
+      expediteur: { nom: 'Jean Dupont', email: 'jean.dupont@example.fr' },
+      dateCourrier: '2026-11-20T10:15:00.000Z',
+    });
     expect(m.corps).toContain('je sollicite le branchement');
-    expect(m.pieces).toEqual([{ nom: 'plan de situation.pdf', type: 'application/pdf', taille: pdf.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(m.pieces).toEqual([
+      {
+        nom: 'plan de situation.pdf',
+        type: 'application/pdf',
+        taille: pdf.length,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
     expect(h.docs.read(m.pieces[0]!.sha256).equals(pdf)).toBe(true);
     expect(h.docs.read(m.emlSha256).toString('latin1')).toContain('Message-ID: <demande-1@example.fr>');
     // received = the server's delivery time (INTERNALDATE), not the sender's Date header (2026-11-20). The server
@@ -87,7 +124,14 @@ describe.skipIf(missing)('the mairie’s mailbox over IMAP (dovecot on 127.0.0.1
     s.deliver('mairie', raw);
     expect(await readMailbox(h.config(), h.intake)).toEqual({ lus: 2, enregistres: 1, dejaEnregistres: 1, marques: 2 });
     // both copies unmarked again (another mail client cleared the keyword): still once
-    const c = new ImapFlow({ host: s.imap.host, port: s.imap.port, secure: false, doSTARTTLS: false, auth: { user: 'mairie', pass: 'secret-imap' }, logger: false });
+    const c = new ImapFlow({
+      host: s.imap.host,
+      port: s.imap.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: 'mairie', pass: 'secret-imap' },
+      logger: false,
+    });
     await c.connect();
     const lock = await c.getMailboxLock('INBOX');
     await c.messageFlagsRemove('1:*', [KEYWORD]);
@@ -125,7 +169,9 @@ describe.skipIf(missing)('the mairie’s mailbox over IMAP (dovecot on 127.0.0.1
 
   it('marking by folder moves the message to « Enregistrés dans Clocher », never deletes it', async () => {
     h.db.close();
-    h = mailHarness(tempDir('clocher-t13mail-'), s, { marquage: { mode: 'dossier', dossier: 'Enregistrés dans Clocher' } });
+    h = mailHarness(tempDir('clocher-t13mail-'), s, {
+      marquage: { mode: 'dossier', dossier: 'Enregistrés dans Clocher' },
+    });
     s.deliver('mairie', await buildMessage({ messageId: '<range@example.fr>' }));
     expect((await readMailbox(h.config(), h.intake)).enregistres).toBe(1);
     expect(await serverView(s)).toEqual([]);

@@ -53,8 +53,15 @@ export async function readMailbox(cfg: MailConfig, ctx: IntakeCtx, hooks: ReadHo
     try {
       const box = client.mailbox;
       if (cfg.marquage.mode === 'mot_cle' && box && !box.permanentFlags?.has('\\*'))
-        throw new MailError({ permanent: false, code: null, message: `le serveur ne permet pas de marquer les messages du dossier « ${cfg.dossier} » : choisissez « ranger dans un dossier » (Paramètres → Messagerie)` });
-      const uids = (await client.search(cfg.marquage.mode === 'mot_cle' ? { unKeyword: KEYWORD } : { all: true }, { uid: true })) || [];
+        throw new MailError({
+          permanent: false,
+          code: null,
+          message: `le serveur ne permet pas de marquer les messages du dossier « ${cfg.dossier} » : choisissez « ranger dans un dossier » (Paramètres → Messagerie)`,
+        });
+      const uids =
+        (await client.search(cfg.marquage.mode === 'mot_cle' ? { unKeyword: KEYWORD } : { all: true }, {
+          uid: true,
+        })) || [];
       for (const uid of uids) {
         const head = await client.fetchOne(String(uid), { envelope: true, internalDate: true }, { uid: true });
         if (!head) continue; // expunged by another client meanwhile
@@ -75,7 +82,9 @@ export async function readMailbox(cfg: MailConfig, ctx: IntakeCtx, hooks: ReadHo
         else rep.dejaEnregistres++;
         hooks.afterRegister?.(uid);
         await mark(client, cfg, uid);
-        ctx.db.prepare('UPDATE mail_recu SET marque_le = ? WHERE id = ? AND marque_le IS NULL').run(ctx.now().toISOString(), recuId);
+        ctx.db
+          .prepare('UPDATE mail_recu SET marque_le = ? WHERE id = ? AND marque_le IS NULL')
+          .run(ctx.now().toISOString(), recuId);
         rep.marques++;
       }
     } finally {

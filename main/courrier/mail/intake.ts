@@ -42,7 +42,8 @@ interface MailRecuRow {
 
 /** The row of a message already taken in, by its Message-ID (checked before downloading a large message). */
 export const takenByMessageId = (db: Db, messageId: string): MailRecuRow | undefined =>
-  db.prepare('SELECT id, arrivee_id, objet FROM mail_recu WHERE cle = ?').get(cleOf(messageId)) as MailRecuRow | undefined;
+  db.prepare('SELECT id, arrivee_id, objet FROM mail_recu WHERE cle = ?').get(cleOf(messageId)) as
+    MailRecuRow | undefined;
 
 export async function takeIn(ctx: IntakeCtx, raw: Buffer, from: Provenance): Promise<Taken> {
   const parsed = isMsg(raw) ? parseMsg(raw) : await parseEml(raw);
@@ -52,7 +53,12 @@ export async function takeIn(ctx: IntakeCtx, raw: Buffer, from: Provenance): Pro
 
   // files first (content-addressed: a crash leaves at most an unreferenced file), then one transaction
   const emlSha256 = ctx.docs.put(raw).sha256;
-  const pieces = parsed.pieces.map((p) => ({ nom: p.nom, type: p.type, taille: p.content.length, sha256: ctx.docs.put(p.content).sha256 }));
+  const pieces = parsed.pieces.map((p) => ({
+    nom: p.nom,
+    type: p.type,
+    taille: p.content.length,
+    sha256: ctx.docs.put(p.content).sha256,
+  }));
   const now = ctx.now();
   const recuLe = from.recuLe ?? (from.source === 'depot' ? parsed.recuParServeur : null) ?? now;
   const input: MailArrivee = {
@@ -75,7 +81,19 @@ export async function takeIn(ctx: IntakeCtx, raw: Buffer, from: Provenance): Pro
           `INSERT INTO mail_recu (cle, source, dossier, uid, message_id, expediteur, objet, date_message, eml_sha256, pieces, recu_le)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(cleOf(messageId), from.source, from.dossier ?? null, from.uid ?? null, parsed.messageId, parsed.expediteur.email, parsed.objet, input.dateCourrier, emlSha256, JSON.stringify(pieces), input.recuLe).lastInsertRowid,
+        .run(
+          cleOf(messageId),
+          from.source,
+          from.dossier ?? null,
+          from.uid ?? null,
+          parsed.messageId,
+          parsed.expediteur.email,
+          parsed.objet,
+          input.dateCourrier,
+          emlSha256,
+          JSON.stringify(pieces),
+          input.recuLe,
+        ).lastInsertRowid,
     );
     const r = ctx.sink(input);
     ctx.db.prepare('UPDATE mail_recu SET arrivee_id = ? WHERE id = ?').run(r.id, id);

@@ -47,8 +47,13 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 /** Call INSIDE the caller's transaction. Idempotent on idemKey: the second call returns the first item. */
 export function enqueueMail(db: Db, m: NewMail, now: Date): { outboxId: number; messageId: string } {
   const bad = m.to.find((a) => !EMAIL.test(a));
-  if (!m.to.length || bad !== undefined) throw new AppError('INVALID', `Adresse électronique du destinataire invalide : « ${bad ?? ''} ».`, { to: 'Adresse invalide.' });
-  const existing = db.prepare("SELECT id, payload FROM sync_outbox WHERE idem_key = ? AND kind = 'mail'").get(m.idemKey) as { id: number; payload: string } | undefined;
+  if (!m.to.length || bad !== undefined)
+    throw new AppError('INVALID', `Adresse électronique du destinataire invalide : « ${bad ?? ''} ».`, {
+      to: 'Adresse invalide.',
+    });
+  const existing = db
+    .prepare("SELECT id, payload FROM sync_outbox WHERE idem_key = ? AND kind = 'mail'")
+    .get(m.idemKey) as { id: number; payload: string } | undefined;
   if (existing) return { outboxId: existing.id, messageId: (JSON.parse(existing.payload) as MailPayload).messageId };
   const domain = readMessagerie(db)?.adresse.split('@')[1] ?? 'clocher.invalid';
   const payload: MailPayload = {
@@ -60,6 +65,17 @@ export function enqueueMail(db: Db, m: NewMail, now: Date): { outboxId: number; 
     inReplyTo: m.inReplyTo ?? null,
     date: now.toISOString(),
   };
-  const outboxId = enqueue(db, { idemKey: m.idemKey, kind: 'mail', refType: m.refType ?? null, refId: m.refId ?? null, label: m.label ?? `Courriel : ${m.subject}`, payload }, now);
+  const outboxId = enqueue(
+    db,
+    {
+      idemKey: m.idemKey,
+      kind: 'mail',
+      refType: m.refType ?? null,
+      refId: m.refId ?? null,
+      label: m.label ?? `Courriel : ${m.subject}`,
+      payload,
+    },
+    now,
+  );
   return { outboxId, messageId: payload.messageId };
 }

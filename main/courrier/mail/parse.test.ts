@@ -7,25 +7,46 @@ import { cleanName, isMsg, normalizeMessageId, parseEml, parseMsg } from './pars
 import { buildMessage, buildMsg, tinyPdf } from '../../../test-support/mail-fixtures';
 
 const msg = (messageId: string | null) =>
-  buildMsg({ subject: 'Demande de salle', body: 'Bonjour, je voudrais la salle des fêtes le 12 décembre.', senderName: 'Jean Dupont', senderEmail: 'jean.dupont@example.fr', messageId, attachment: { nom: 'plan.pdf', type: 'application/pdf', content: tinyPdf('plan') } });
+  buildMsg({
+    subject: 'Demande de salle',
+    body: 'Bonjour, je voudrais la salle des fêtes le 12 décembre.',
+    senderName: 'Jean Dupont',
+    senderEmail: 'jean.dupont@example.fr',
+    messageId,
+    attachment: { nom: 'plan.pdf', type: 'application/pdf', content: tinyPdf('plan') },
+  });
 
 describe('message files', () => {
   it('reads an Outlook .msg: sender, subject, text, Message-ID and its attachment', () => {
     const raw = msg('<msg-1@example.fr>');
     expect(isMsg(raw)).toBe(true);
     const p = parseMsg(raw);
-    expect(p).toMatchObject({ messageId: 'msg-1@example.fr', expediteur: { nom: 'Jean Dupont', email: 'jean.dupont@example.fr' }, objet: 'Demande de salle', corps: 'Bonjour, je voudrais la salle des fêtes le 12 décembre.' });
-    expect(p.pieces.map((x) => [x.nom, x.type, x.content.equals(tinyPdf('plan'))])).toEqual([['plan.pdf', 'application/pdf', true]]);
+    expect(p).toMatchObject({
+      messageId: 'msg-1@example.fr',
+      expediteur: { nom: 'Jean Dupont', email: 'jean.dupont@example.fr' },
+      objet: 'Demande de salle',
+      corps: 'Bonjour, je voudrais la salle des fêtes le 12 décembre.',
+    });
+    expect(p.pieces.map((x) => [x.nom, x.type, x.content.equals(tinyPdf('plan'))])).toEqual([
+      ['plan.pdf', 'application/pdf', true],
+    ]);
   });
 
   it('an .msg and an .eml go through the same path: registered once, by Message-ID or else by the file’s hash', async () => {
     const h = openHarness(tempDir('clocher-t13mail-'));
     const got: MailArrivee[] = [];
-    const ctx = { db: h.db, docs: h.docs, now: () => new Date('2026-11-23T09:00:00Z'), sink: (m: MailArrivee) => (got.push(m), { id: got.length, created: true }) };
+    const ctx = {
+      db: h.db,
+      docs: h.docs,
+      now: () => new Date('2026-11-23T09:00:00Z'),
+      sink: (m: MailArrivee) => (got.push(m), { id: got.length, created: true }),
+    };
     expect((await takeIn(ctx, msg('<msg-2@example.fr>'), { source: 'depot' })).created).toBe(true);
     expect((await takeIn(ctx, msg('<msg-2@example.fr>'), { source: 'depot' })).created).toBe(false);
     // the same message saved as .eml by another mail software: same Message-ID, still once
-    expect((await takeIn(ctx, await buildMessage({ messageId: '<msg-2@example.fr>' }), { source: 'depot' })).created).toBe(false);
+    expect(
+      (await takeIn(ctx, await buildMessage({ messageId: '<msg-2@example.fr>' }), { source: 'depot' })).created,
+    ).toBe(false);
     expect((await takeIn(ctx, msg(null), { source: 'depot' })).created).toBe(true);
     expect((await takeIn(ctx, msg(null), { source: 'depot' })).created).toBe(false);
     expect(got.map((m) => m.messageId)).toEqual(['msg-2@example.fr', expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
@@ -34,7 +55,10 @@ describe('message files', () => {
   });
 
   it('a dropped .eml is dated by the mairie’s server (top Received: header), not by the sender’s clock', async () => {
-    const raw = Buffer.concat([Buffer.from('Received: from mx.example.fr by mail.saint-benoit.fr; Mon, 23 Nov 2026 08:12:00 +0100\r\n'), await buildMessage({ messageId: '<r@example.fr>', date: new Date('2026-11-01T00:00:00Z') })]);
+    const raw = Buffer.concat([
+      Buffer.from('Received: from mx.example.fr by mail.saint-benoit.fr; Mon, 23 Nov 2026 08:12:00 +0100\r\n'),
+      await buildMessage({ messageId: '<r@example.fr>', date: new Date('2026-11-01T00:00:00Z') }),
+    ]);
     const p = await parseEml(raw);
     expect(p.recuParServeur?.toISOString()).toBe('2026-11-23T07:12:00.000Z');
     expect(p.date?.toISOString()).toBe('2026-11-01T00:00:00.000Z');

@@ -61,7 +61,11 @@ export async function parseEml(raw: Buffer): Promise<ParsedMail> {
     corps: p.text ?? (typeof p.html === 'string' ? p.html.replace(/<[^>]*>/g, ' ') : ''),
     date: p.date ?? null,
     recuParServeur: receivedDate(p.headers.get('received')),
-    pieces: p.attachments.map((a, i) => ({ nom: cleanName(a.filename, i, a.contentType), type: a.contentType, content: a.content })),
+    pieces: p.attachments.map((a, i) => ({
+      nom: cleanName(a.filename, i, a.contentType),
+      type: a.contentType,
+      content: a.content,
+    })),
   };
 }
 
@@ -70,12 +74,16 @@ export function parseMsg(raw: Buffer): ParsedMail {
   const f = r.getFileData();
   if (f.error) throw new Error(f.error);
   const headers = f.headers ?? '';
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(headers)?.[1]?.replace(/\r?\n[ \t]+/g, ' ') ?? null;
+  const header = (name: string) =>
+    new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(headers)?.[1]?.replace(/\r?\n[ \t]+/g, ' ') ?? null;
   const date = f.clientSubmitTime ? new Date(f.clientSubmitTime) : null;
   const delivered = f.messageDeliveryTime ? new Date(f.messageDeliveryTime) : null;
   return {
     messageId: normalizeMessageId(f.messageId ?? header('Message-ID')),
-    expediteur: { nom: f.senderName || null, email: f.senderEmail?.includes('@') ? f.senderEmail : (f.senderSmtpAddress ?? null) },
+    expediteur: {
+      nom: f.senderName || null,
+      email: f.senderEmail?.includes('@') ? f.senderEmail : (f.senderSmtpAddress ?? null),
+    },
     objet: (f.subject ?? '').trim() || '(sans objet)',
     corps: f.body ?? '',
     date: date && !Number.isNaN(date.getTime()) ? date : null,

@@ -8,17 +8,33 @@ import type { Access } from '../../auth/schemas';
 const serveur = (nom: 'de réception' | "d'envoi") =>
   z
     .object({
-      hote: z.string().trim().min(1, `Serveur ${nom} : son adresse est obligatoire (par exemple imap.orange.fr).`).max(253).regex(/^[A-Za-z0-9.:-]+$/, `Serveur ${nom} : une adresse sans espace ni accent (par exemple ssl0.ovh.net).`),
-      port: z.number({ error: `Serveur ${nom} : un numéro de port.` }).int().min(1, `Serveur ${nom} : port entre 1 et 65535.`).max(65535, `Serveur ${nom} : port entre 1 et 65535.`),
+      hote: z
+        .string()
+        .trim()
+        .min(1, `Serveur ${nom} : son adresse est obligatoire (par exemple imap.orange.fr).`)
+        .max(253)
+        .regex(/^[A-Za-z0-9.:-]+$/, `Serveur ${nom} : une adresse sans espace ni accent (par exemple ssl0.ovh.net).`),
+      port: z
+        .number({ error: `Serveur ${nom} : un numéro de port.` })
+        .int()
+        .min(1, `Serveur ${nom} : port entre 1 et 65535.`)
+        .max(65535, `Serveur ${nom} : port entre 1 et 65535.`),
       securite: z.enum(['tls', 'starttls', 'aucune']),
     })
     .strict();
 
-const dossier = z.string().trim().min(1, 'Le nom du dossier est obligatoire (INBOX pour la boîte de réception).').max(200).regex(/^[^\p{Cc}*%]+$/u, 'Nom de dossier invalide.');
+const dossier = z
+  .string()
+  .trim()
+  .min(1, 'Le nom du dossier est obligatoire (INBOX pour la boîte de réception).')
+  .max(200)
+  .regex(/^[^\p{Cc}*%]+$/u, 'Nom de dossier invalide.');
 
 export const messagerieArgs = z
   .object({
-    adresse: z.email({ error: 'Adresse électronique de la mairie invalide (par exemple mairie@saint-benoit.fr).' }).max(254),
+    adresse: z
+      .email({ error: 'Adresse électronique de la mairie invalide (par exemple mairie@saint-benoit.fr).' })
+      .max(254),
     nomExpediteur: z.string().trim().max(120).nullable().optional(),
     identifiant: z.string().trim().min(1, "L'identifiant de la messagerie est obligatoire.").max(254),
     /** absent or null: keep the stored one */
@@ -26,7 +42,10 @@ export const messagerieArgs = z
     imap: serveur('de réception'),
     smtp: serveur("d'envoi"),
     dossier,
-    marquage: z.discriminatedUnion('mode', [z.object({ mode: z.literal('mot_cle') }).strict(), z.object({ mode: z.literal('dossier'), dossier }).strict()]),
+    marquage: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('mot_cle') }).strict(),
+      z.object({ mode: z.literal('dossier'), dossier }).strict(),
+    ]),
   })
   .strict();
 export type MessagerieArgs = z.output<typeof messagerieArgs>;

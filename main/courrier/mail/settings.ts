@@ -41,22 +41,32 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
 /** The core's own checks (the window's are only a convenience). */
 function check(m: Messagerie): void {
-  for (const [nom, s] of [['réception (IMAP)', m.imap], ['envoi (SMTP)', m.smtp]] as const) {
+  for (const [nom, s] of [
+    ['réception (IMAP)', m.imap],
+    ['envoi (SMTP)', m.smtp],
+  ] as const) {
     // a password never crosses the network in clear: without TLS only a server on this very computer is accepted
     if (s.securite === 'aucune' && !LOOPBACK.test(s.hote))
-      throw new AppError('INVALID', `Serveur de ${nom} : une connexion sans chiffrement n'est permise qu'avec un serveur sur cet ordinateur. Choisissez « TLS » ou « STARTTLS ».`, {
-        [s === m.imap ? 'imapSecurite' : 'smtpSecurite']: 'Chiffrement obligatoire.',
-      });
+      throw new AppError(
+        'INVALID',
+        `Serveur de ${nom} : une connexion sans chiffrement n'est permise qu'avec un serveur sur cet ordinateur. Choisissez « TLS » ou « STARTTLS ».`,
+        {
+          [s === m.imap ? 'imapSecurite' : 'smtpSecurite']: 'Chiffrement obligatoire.',
+        },
+      );
   }
   if (m.marquage.mode === 'dossier' && m.marquage.dossier.trim().toLowerCase() === m.dossier.trim().toLowerCase())
-    throw new AppError('INVALID', 'Le dossier où ranger les messages enregistrés doit être différent du dossier lu.', { marquageDossier: 'Choisissez un autre dossier.' });
+    throw new AppError('INVALID', 'Le dossier où ranger les messages enregistrés doit être différent du dossier lu.', {
+      marquageDossier: 'Choisissez un autre dossier.',
+    });
 }
 
 /** Save; `motDePasse` null or absent keeps the stored one. Call inside a transaction. */
 export function saveMessagerie(db: Db, box: SecretBox, m: Messagerie, motDePasse: string | null | undefined): void {
   check(m);
   const stored = readSetting<{ motDePasse?: string }>(db, SECRET_KEY);
-  if (!motDePasse && !stored?.motDePasse) throw new AppError('INVALID', 'Le mot de passe de la messagerie est obligatoire.', { motDePasse: 'Obligatoire.' });
+  if (!motDePasse && !stored?.motDePasse)
+    throw new AppError('INVALID', 'Le mot de passe de la messagerie est obligatoire.', { motDePasse: 'Obligatoire.' });
   writeSetting(db, KEY, m);
   if (motDePasse) writeSetting(db, SECRET_KEY, { motDePasse: box.wrap(motDePasse) });
 }

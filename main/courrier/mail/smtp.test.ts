@@ -18,8 +18,17 @@ const missing = mailServersMissing();
 if (missing) console.warn(`[courrier/mail] tests SMTP ignorés : ${missing}`);
 
 /** What the recipient's mailbox holds, read back over IMAP. */
-async function received(s: MailServers): Promise<{ messageId: string | undefined; subject: string | undefined; attachments: string[] }[]> {
-  const c = new ImapFlow({ host: s.imap.host, port: s.imap.port, secure: false, doSTARTTLS: false, auth: { user: SENT_BOX, pass: s.users[SENT_BOX] as string }, logger: false });
+async function received(
+  s: MailServers,
+): Promise<{ messageId: string | undefined; subject: string | undefined; attachments: string[] }[]> {
+  const c = new ImapFlow({
+    host: s.imap.host,
+    port: s.imap.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: SENT_BOX, pass: s.users[SENT_BOX] as string },
+    logger: false,
+  });
   await c.connect();
   const lock = await c.getMailboxLock('INBOX');
   const out = [];
@@ -28,7 +37,11 @@ async function received(s: MailServers): Promise<{ messageId: string | undefined
     for (const uid of uids) {
       const m = await c.fetchOne(String(uid), { source: true }, { uid: true });
       const p = await simpleParser(m ? (m.source as Buffer) : Buffer.alloc(0));
-      out.push({ messageId: p.messageId, subject: p.subject, attachments: p.attachments.map((a) => `${a.filename} ${a.content.length}`) });
+      out.push({
+        messageId: p.messageId,
+        subject: p.subject,
+        attachments: p.attachments.map((a) => `${a.filename} ${a.content.length}`),
+      });
     }
     if (uids.length) await c.messageDelete(uids, { uid: true }); // the next test starts empty
   } finally {
@@ -44,7 +57,15 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
   let now: Date;
   const clock = () => now;
   const row = (id: number) => h.db.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as OutboxRow;
-  const sync = () => runSync({ db: h.db, docs: h.docs, connector: withMail('plateforme non configurée', { config: h.config(), intake: h.intake, timeoutMs: 3000 }), now: clock, pull: false, backoff: { baseMs: 60_000, maxMs: 3_600_000, random: () => 0 } });
+  const sync = () =>
+    runSync({
+      db: h.db,
+      docs: h.docs,
+      connector: withMail('plateforme non configurée', { config: h.config(), intake: h.intake, timeoutMs: 3000 }),
+      now: clock,
+      pull: false,
+      backoff: { baseMs: 60_000, maxMs: 3_600_000, random: () => 0 },
+    });
   const later = (minutes: number) => void (now = new Date(now.getTime() + minutes * 60_000));
 
   /** An accusé d'enregistrement queued with the change that needs it (here a row of a test table), as the register will. */
@@ -54,7 +75,14 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
       const sha256 = attachment ? h.docs.put(attachment).sha256 : null;
       return enqueueMail(
         h.db,
-        { idemKey: `mail:aee:${key}`, to: ['jean.dupont@example.fr'], subject: `Accusé d'enregistrement — ${key}`, text: 'Votre demande a été enregistrée le 23/11/2026.', inReplyTo: `${key}@example.fr`, attachments: sha256 ? [{ nom: 'accuse.pdf', sha256, type: 'application/pdf' }] : [] },
+        {
+          idemKey: `mail:aee:${key}`,
+          to: ['jean.dupont@example.fr'],
+          subject: `Accusé d'enregistrement — ${key}`,
+          text: 'Votre demande a été enregistrée le 23/11/2026.',
+          inReplyTo: `${key}@example.fr`,
+          attachments: sha256 ? [{ nom: 'accuse.pdf', sha256, type: 'application/pdf' }] : [],
+        },
         now,
       );
     })();
@@ -98,7 +126,13 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
     expect(JSON.parse(row(outboxId).result as string)).toMatchObject({ envoyeLe: '2026-11-23T09:00:00.000Z' }); // the core's clock, not the machine's
     expect(await sync()).toMatchObject({ steps: 0 }); // nothing left to do: not sent again
     const got = await received(s);
-    expect(got).toEqual([{ messageId: `<${messageId}>`, subject: "Accusé d'enregistrement — demande-1", attachments: [`accuse.pdf ${pdf.length}`] }]);
+    expect(got).toEqual([
+      {
+        messageId: `<${messageId}>`,
+        subject: "Accusé d'enregistrement — demande-1",
+        attachments: [`accuse.pdf ${pdf.length}`],
+      },
+    ]);
     const sent = await simpleParser(s.delivered[s.delivered.length - 1]!.raw);
     expect(sent.inReplyTo).toBe('<demande-1@example.fr>');
     expect(sent.from?.value).toEqual([{ name: 'Mairie de Saint-Benoît-sur-Loire', address: 'mairie@saint-benoit.fr' }]);
@@ -134,7 +168,9 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
     const rep = await sync();
     expect(rep.refused).toBe(1);
     expect(row(outboxId).state).toBe('refuse');
-    expect(statusLabel(row(outboxId))).toBe("non envoyé : le serveur d'envoi (SMTP) a refusé ce courriel (550) : « 550 Mailbox unavailable »");
+    expect(statusLabel(row(outboxId))).toBe(
+      "non envoyé : le serveur d'envoi (SMTP) a refusé ce courriel (550) : « 550 Mailbox unavailable »",
+    );
     expect(h.db.prepare("SELECT title FROM todo WHERE object_type = 'sync_outbox'").all()).toHaveLength(1);
     later(600);
     await sync();
@@ -158,14 +194,29 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
 
   it('the mailbox not configured: the e-mail waits and says why; the platform’s items are not stopped by it', async () => {
     const { outboxId } = acknowledge('sans-config');
-    const classification = h.db.transaction(() => enqueue(h.db, { idemKey: 'classification:test', kind: 'classification', label: 'Classification', payload: {} }, now))();
+    const classification = h.db.transaction(() =>
+      enqueue(
+        h.db,
+        { idemKey: 'classification:test', kind: 'classification', label: 'Classification', payload: {} },
+        now,
+      ),
+    )();
     // the platform side is not what this test is about: a connector that accepts everything
-    const platform: Connector = { name: 'plateforme', push: async (_i, io) => ({ state: 'recu', result: { date: io.today } }), pull: async () => undefined, test: async () => ({ ok: true, message: '', steps: [] }), close: () => undefined, classify: classifyTransport };
+    const platform: Connector = {
+      name: 'plateforme',
+      push: async (_i, io) => ({ state: 'recu', result: { date: io.today } }),
+      pull: async () => undefined,
+      test: async () => ({ ok: true, message: '', steps: [] }),
+      close: () => undefined,
+      classify: classifyTransport,
+    };
     const connector = withMail(platform, "La messagerie de la mairie n'est pas configurée (Paramètres → Messagerie).");
     const rep = await runSync({ db: h.db, docs: h.docs, connector, now: clock, pull: false });
     expect(rep.outcome).toBe('ok');
     expect(row(classification).state).toBe('recu');
     expect(row(outboxId).state).toBe('a_envoyer');
-    expect(statusLabel(row(outboxId))).toMatch(/^pas encore parti \(1 essai\) : La messagerie de la mairie n'est pas configurée \(Paramètres → Messagerie\)\. — nouvel essai automatique/);
+    expect(statusLabel(row(outboxId))).toMatch(
+      /^pas encore parti \(1 essai\) : La messagerie de la mairie n'est pas configurée \(Paramètres → Messagerie\)\. — nouvel essai automatique/,
+    );
   });
 });

@@ -44,8 +44,23 @@ export async function sendMail(cfg: MailConfig, item: OutboxRow, io: PushIO, tim
       ...(p.inReplyTo ? { inReplyTo: `<${p.inReplyTo}>`, references: [`<${p.inReplyTo}>`] } : {}),
     })) as { response?: string; accepted?: unknown[]; rejected?: unknown[] };
     const rejected = (info.rejected ?? []).map(String);
-    if (rejected.length && !(info.accepted ?? []).length) return { state: 'refuse', motif: `le serveur d'envoi (SMTP) a refusé tous les destinataires (${rejected.join(', ')})` };
-    return { state: 'recu', remoteStatus: 250, result: { date: io.today, envoyeLe: io.now().toISOString(), messageId: p.messageId, destinataires: p.to, refuses: rejected, reponse: info.response ?? null } };
+    if (rejected.length && !(info.accepted ?? []).length)
+      return {
+        state: 'refuse',
+        motif: `le serveur d'envoi (SMTP) a refusé tous les destinataires (${rejected.join(', ')})`,
+      };
+    return {
+      state: 'recu',
+      remoteStatus: 250,
+      result: {
+        date: io.today,
+        envoyeLe: io.now().toISOString(),
+        messageId: p.messageId,
+        destinataires: p.to,
+        refuses: rejected,
+        reponse: info.response ?? null,
+      },
+    };
   } catch (e) {
     const f = mailFailure(e, 'smtp');
     if (f.permanent) return { state: 'refuse', motif: f.message, result: { code: f.code } };

@@ -30,8 +30,20 @@ export function acknowledgementsDue(f: AckFacts): AckDue[] {
   const out: AckDue[] = [];
   const owed = f.qualification?.arRequis ?? true;
   if (f.electronic) {
-    if (!f.aeeLe) out.push({ kind: 'aee', label: 'Accusé d’enregistrement électronique', due: addWorkingDays(f.recuLe, 1, f.departement), article: 'CRPA R112-11-2' });
-    if (owed && !f.arLe) out.push({ kind: 'are', label: 'Accusé de réception électronique', due: addWorkingDays(f.recuLe, 10, f.departement), article: 'CRPA R112-11-2' });
+    if (!f.aeeLe)
+      out.push({
+        kind: 'aee',
+        label: 'Accusé d’enregistrement électronique',
+        due: addWorkingDays(f.recuLe, 1, f.departement),
+        article: 'CRPA R112-11-2',
+      });
+    if (owed && !f.arLe)
+      out.push({
+        kind: 'are',
+        label: 'Accusé de réception électronique',
+        due: addWorkingDays(f.recuLe, 10, f.departement),
+        article: 'CRPA R112-11-2',
+      });
   } else if (owed && !f.arLe) {
     out.push({ kind: 'ar', label: 'Accusé de réception', due: f.recuLe, article: 'CRPA L112-3, R112-5' });
   }

@@ -51,23 +51,53 @@ const RECOURS_CADA =
 export function qualify(classement: Classement, procedure: Procedure | null): Qualification {
   switch (classement) {
     case 'information':
-      return { arRequis: false, arMotif: 'Pas une demande : aucun accusé de réception n’est dû (CRPA L112-3).', regime: null, delaiMois: null, article: 'CRPA L112-3', recours: null };
+      return {
+        arRequis: false,
+        arMotif: 'Pas une demande : aucun accusé de réception n’est dû (CRPA L112-3).',
+        regime: null,
+        delaiMois: null,
+        article: 'CRPA L112-3',
+        recours: null,
+      };
     case 'verification':
       return {
         arRequis: false,
-        arMotif: 'La mairie vérifie seulement les conditions légales (ex. copie d’acte d’état civil) : pas d’accusé de réception (CRPA L112-3, R112-4).',
+        arMotif:
+          'La mairie vérifie seulement les conditions légales (ex. copie d’acte d’état civil) : pas d’accusé de réception (CRPA L112-3, R112-4).',
         regime: null,
         delaiMois: null,
         article: 'CRPA L112-3 / R112-4',
         recours: null,
       };
     case 'reclamation':
-      return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: 'SVR', delaiMois: 2, article: 'CRPA L231-4 2°', recours: RECOURS_SVR };
+      return {
+        arRequis: true,
+        arMotif: 'Accusé de réception dû (CRPA L112-3).',
+        regime: 'SVR',
+        delaiMois: 2,
+        article: 'CRPA L231-4 2°',
+        recours: RECOURS_SVR,
+      };
     case 'document_administratif':
-      return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: 'SVR', delaiMois: 1, article: 'CRPA R311-13', recours: RECOURS_CADA };
+      return {
+        arRequis: true,
+        arMotif: 'Accusé de réception dû (CRPA L112-3).',
+        regime: 'SVR',
+        delaiMois: 1,
+        article: 'CRPA R311-13',
+        recours: RECOURS_CADA,
+      };
     case 'demande': {
       const p = procedure ?? { regime: 'SVA', delai_mois: 2, delai_jours: null, article: 'CRPA L231-1' };
-      return { arRequis: true, arMotif: 'Accusé de réception dû (CRPA L112-3).', regime: p.regime, delaiMois: p.delai_mois, delaiJours: p.delai_jours ?? null, article: p.article, recours: p.regime === 'SVR' ? RECOURS_SVR : null };
+      return {
+        arRequis: true,
+        arMotif: 'Accusé de réception dû (CRPA L112-3).',
+        regime: p.regime,
+        delaiMois: p.delai_mois,
+        delaiJours: p.delai_jours ?? null,
+        article: p.article,
+        recours: p.regime === 'SVR' ? RECOURS_SVR : null,
+      };
     }
   }
 }

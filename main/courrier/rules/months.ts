@@ -12,7 +12,7 @@ export function addMonths(day: string, months: number): string {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)) - 1 + months;
   const ty = y + Math.floor(m / 12);
-  const tm = (m % 12 + 12) % 12 + 1;
+  const tm = (((m % 12) + 12) % 12) + 1;
   const d = Math.min(Number(day.slice(8, 10)), lastDayOfMonth(ty, tm));
   return `${ty}-${String(tm).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

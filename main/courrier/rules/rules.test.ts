@@ -22,9 +22,19 @@ describe('months (L231-1; day after receipt, same day-number, end of month)', ()
 
 describe('working days (R112-11-2) across public holidays', () => {
   it('knows every public holiday of the year, 11 in general and 13 in Alsace-Moselle', () => {
-    expect([...publicHolidays(2026, '45').keys()].sort()).toEqual(
-      ['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25', '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25'],
-    );
+    expect([...publicHolidays(2026, '45').keys()].sort()).toEqual([
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-14',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+    ]);
     expect(publicHolidays(2026, '57').size).toBe(13);
     expect(publicHolidays(2026, '57').has('2026-04-03')).toBe(true);
   });
@@ -54,18 +64,40 @@ describe('working days (R112-11-2) across public holidays', () => {
 describe('classification (L112-3, L231-1, L231-4, R311-13)', () => {
   it('gives each class its acknowledgement and silence rule', () => {
     expect(qualify('information', null)).toMatchObject({ arRequis: false, regime: null });
-    expect(qualify('verification', null)).toMatchObject({ arRequis: false, regime: null, article: 'CRPA L112-3 / R112-4' });
-    expect(qualify('demande', null)).toMatchObject({ arRequis: true, regime: 'SVA', delaiMois: 2, article: 'CRPA L231-1' });
+    expect(qualify('verification', null)).toMatchObject({
+      arRequis: false,
+      regime: null,
+      article: 'CRPA L112-3 / R112-4',
+    });
+    expect(qualify('demande', null)).toMatchObject({
+      arRequis: true,
+      regime: 'SVA',
+      delaiMois: 2,
+      article: 'CRPA L231-1',
+    });
     expect(qualify('reclamation', null)).toMatchObject({ regime: 'SVR', delaiMois: 2, article: 'CRPA L231-4 2°' });
-    expect(qualify('document_administratif', null)).toMatchObject({ regime: 'SVR', delaiMois: 1, article: 'CRPA R311-13' });
-    const accueil = { code: 'attestation_accueil', libelle: 'Attestation d’accueil', regime: 'SVR' as const, delai_mois: 1, article: 'CRPA L231-5' };
+    expect(qualify('document_administratif', null)).toMatchObject({
+      regime: 'SVR',
+      delaiMois: 1,
+      article: 'CRPA R311-13',
+    });
+    const accueil = {
+      code: 'attestation_accueil',
+      libelle: 'Attestation d’accueil',
+      regime: 'SVR' as const,
+      delai_mois: 1,
+      article: 'CRPA L231-5',
+    };
     expect(qualify('demande', accueil)).toMatchObject({ regime: 'SVR', delaiMois: 1, article: 'CRPA L231-5' });
   });
   it('says attestation for acceptance, recours for rejection (R112-5)', () => {
     expect(silenceMention(qualify('demande', null), '2027-01-24')).toMatch(/réputée acceptée le 24\/01\/2027.*L232-3/);
-    expect(silenceMention(qualify('reclamation', null), '2027-01-24')).toMatch(/réputée rejetée le 24\/01\/2027.*tribunal administratif/);
+    expect(silenceMention(qualify('reclamation', null), '2027-01-24')).toMatch(
+      /réputée rejetée le 24\/01\/2027.*tribunal administratif/,
+    );
     expect(silenceMention(qualify('document_administratif', null), '2026-12-24')).toMatch(/CADA/);
-    for (const c of ['demande', 'reclamation', 'document_administratif'] as const) expect(silenceMention(qualify(c, null), '2026-12-24')).not.toMatch(MONTH_WORD);
+    for (const c of ['demande', 'reclamation', 'document_administratif'] as const)
+      expect(silenceMention(qualify(c, null), '2026-12-24')).not.toMatch(MONTH_WORD);
   });
 });
 
@@ -76,13 +108,36 @@ describe('implicit decision (L114-5, L114-2)', () => {
     expect(implicitDecision(sva)).toMatchObject({ state: 'en_cours', date: '2026-05-11' });
   });
   it('SVA incomplete: no date until the pieces arrive, then restarts from their receipt', () => {
-    expect(implicitDecision({ ...sva, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12' })).toMatchObject({ state: 'attente_pieces', date: null });
-    expect(implicitDecision({ ...sva, piecesDemandeesLe: '2026-03-12', piecesRecuesLe: '2026-04-20' })).toMatchObject({ state: 'en_cours', date: '2026-06-21' });
+    expect(implicitDecision({ ...sva, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12' })).toMatchObject({
+      state: 'attente_pieces',
+      date: null,
+    });
+    expect(implicitDecision({ ...sva, piecesDemandeesLe: '2026-03-12', piecesRecuesLe: '2026-04-20' })).toMatchObject({
+      state: 'en_cours',
+      date: '2026-06-21',
+    });
   });
   it('SVR incomplete: suspended until the pieces arrive, or the deadline if earlier', () => {
-    expect(implicitDecision({ ...svr, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12', piecesRecuesLe: '2026-03-22' })).toMatchObject({ state: 'en_cours', date: '2026-05-21' });
-    expect(implicitDecision({ ...svr, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-03-20', piecesRecuesLe: '2026-03-30' })).toMatchObject({ date: '2026-05-19' });
-    expect(implicitDecision({ ...svr, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-11' })).toMatchObject({ state: 'suspendu', date: '2026-06-10' });
+    expect(
+      implicitDecision({
+        ...svr,
+        piecesDemandeesLe: '2026-03-12',
+        piecesDelai: '2026-04-12',
+        piecesRecuesLe: '2026-03-22',
+      }),
+    ).toMatchObject({ state: 'en_cours', date: '2026-05-21' });
+    expect(
+      implicitDecision({
+        ...svr,
+        piecesDemandeesLe: '2026-03-12',
+        piecesDelai: '2026-03-20',
+        piecesRecuesLe: '2026-03-30',
+      }),
+    ).toMatchObject({ date: '2026-05-19' });
+    expect(implicitDecision({ ...svr, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-11' })).toMatchObject({
+      state: 'suspendu',
+      date: '2026-06-10',
+    });
   });
   it('forwarded to us (L114-2): SVR from the first receipt, SVA from ours', () => {
     expect(implicitDecision({ ...svr, recuPremiereAdmin: '2026-03-01' })).toMatchObject({ date: '2026-05-02' });
@@ -93,26 +148,53 @@ describe('implicit decision (L114-5, L114-2)', () => {
   });
   it('a procedure counted in days (a décret’s « quinze jours »): from the day after receipt, suspended like months', () => {
     const jours = { regime: 'SVR' as const, delaiMois: null, delaiJours: 15, recuLe: '2026-03-10' };
-    expect(implicitDecision(jours)).toMatchObject({ state: 'en_cours', date: '2026-03-26', explication: 'Rejet implicite au terme de 15 jours à compter de la réception le 10/03/2026.' });
-    expect(implicitDecision({ ...jours, piecesDemandeesLe: '2026-03-12', piecesDelai: '2026-04-12', piecesRecuesLe: '2026-03-22' })).toMatchObject({ date: '2026-04-05' });
-    expect(implicitDecision({ ...jours, regime: 'SVA', delaiJours: 1 })).toMatchObject({ date: '2026-03-12', explication: expect.stringContaining('au terme de 1 jour à compter') });
+    expect(implicitDecision(jours)).toMatchObject({
+      state: 'en_cours',
+      date: '2026-03-26',
+      explication: 'Rejet implicite au terme de 15 jours à compter de la réception le 10/03/2026.',
+    });
+    expect(
+      implicitDecision({
+        ...jours,
+        piecesDemandeesLe: '2026-03-12',
+        piecesDelai: '2026-04-12',
+        piecesRecuesLe: '2026-03-22',
+      }),
+    ).toMatchObject({ date: '2026-04-05' });
+    expect(implicitDecision({ ...jours, regime: 'SVA', delaiJours: 1 })).toMatchObject({
+      date: '2026-03-12',
+      explication: expect.stringContaining('au terme de 1 jour à compter'),
+    });
   });
   it('no regime, no decision', () => {
-    expect(implicitDecision({ regime: null, delaiMois: null, recuLe: '2026-03-10' })).toMatchObject({ state: 'aucune' });
+    expect(implicitDecision({ regime: null, delaiMois: null, recuLe: '2026-03-10' })).toMatchObject({
+      state: 'aucune',
+    });
   });
 });
 
 describe('acknowledgements due', () => {
   const base = { recuLe: '2026-05-13', departement: '45', arLe: null, aeeLe: null };
   it('electronic: AEE next working day, ARE within 10 working days (R112-11-2)', () => {
-    expect(acknowledgementsDue({ ...base, electronic: true, qualification: qualify('demande', null) }).map((a) => [a.kind, a.due])).toEqual([
+    expect(
+      acknowledgementsDue({ ...base, electronic: true, qualification: qualify('demande', null) }).map((a) => [
+        a.kind,
+        a.due,
+      ]),
+    ).toEqual([
       ['aee', '2026-05-15'],
       ['are', '2026-05-29'],
     ]);
   });
   it('paper request: AR at once; information or état-civil copy: none (L112-3)', () => {
-    expect(acknowledgementsDue({ ...base, electronic: false, qualification: qualify('demande', null) })).toMatchObject([{ kind: 'ar', due: '2026-05-13' }]);
-    expect(acknowledgementsDue({ ...base, electronic: false, qualification: qualify('verification', null) })).toEqual([]);
-    expect(acknowledgementsDue({ ...base, electronic: false, arLe: '2026-05-13', qualification: qualify('demande', null) })).toEqual([]);
+    expect(acknowledgementsDue({ ...base, electronic: false, qualification: qualify('demande', null) })).toMatchObject([
+      { kind: 'ar', due: '2026-05-13' },
+    ]);
+    expect(acknowledgementsDue({ ...base, electronic: false, qualification: qualify('verification', null) })).toEqual(
+      [],
+    );
+    expect(
+      acknowledgementsDue({ ...base, electronic: false, arLe: '2026-05-13', qualification: qualify('demande', null) }),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { addDays, weekday } from './days';
 
 /** Départements of Alsace-Moselle, where the local law adds two public holidays. */
 export const ALSACE_MOSELLE = ['57', '67', '68'] as const;
-export const isAlsaceMoselle = (departement: string): boolean => (ALSACE_MOSELLE as readonly string[]).includes(departement);
+export const isAlsaceMoselle = (departement: string): boolean =>
+  (ALSACE_MOSELLE as readonly string[]).includes(departement);
 
 const cache = new Map<string, Map<string, string>>();
 
@@ -42,7 +43,7 @@ export function isJourOuvre(day: string, departement: string): boolean {
 /** The n-th working day after `day` (the day of receipt itself does not count). */
 export function addWorkingDays(day: string, n: number, departement: string): string {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isJourOuvre(d, departement)) left--;
   }

@@ -47,7 +47,11 @@ interface MentionDbRow {
   officier: string | null;
 }
 
-function parse(donnees: string): { autre?: { prenoms: string; nom: string } | null; autorite?: Autorite | null; objet?: string | null } {
+function parse(donnees: string): {
+  autre?: { prenoms: string; nom: string } | null;
+  autorite?: Autorite | null;
+  objet?: string | null;
+} {
   try {
     const v = JSON.parse(donnees) as unknown;
     return v && typeof v === 'object' ? (v as ReturnType<typeof parse>) : {};
@@ -58,15 +62,42 @@ function parse(donnees: string): { autre?: { prenoms: string; nom: string } | nu
 
 export function loadActe(c: EcCtx, acteId: number): ActeData {
   const acte = getActeRow(c, acteId);
-  const personnes = c.db.prepare('SELECT role, rang, nom, nom_partie1, nom_partie2, nom_usage, prenoms, sexe, date_naissance, lieu_naissance, profession, domicile FROM ec_personne WHERE acte_id = ? ORDER BY role, rang').all(acteId) as Personne[];
-  const rows = c.db.prepare('SELECT id, nature, statut, date_evenement, lieu_evenement, donnees, texte, appliquee_le, officier FROM ec_mention WHERE acte_id = ? ORDER BY id').all(acteId) as MentionDbRow[];
+  const personnes = c.db
+    .prepare(
+      'SELECT role, rang, nom, nom_partie1, nom_partie2, nom_usage, prenoms, sexe, date_naissance, lieu_naissance, profession, domicile FROM ec_personne WHERE acte_id = ? ORDER BY role, rang',
+    )
+    .all(acteId) as Personne[];
+  const rows = c.db
+    .prepare(
+      'SELECT id, nature, statut, date_evenement, lieu_evenement, donnees, texte, appliquee_le, officier FROM ec_mention WHERE acte_id = ? ORDER BY id',
+    )
+    .all(acteId) as MentionDbRow[];
   const mentions = rows.map((r): Mention => {
     const d = parse(r.donnees);
-    return { id: r.id, nature: r.nature, statut: r.statut, date: r.date_evenement, lieu: r.lieu_evenement, autre: d.autre ?? null, autorite: d.autorite ?? null, objet: d.objet ?? null, texte: r.texte, appliquee_le: r.appliquee_le, officier: r.officier };
+    return {
+      id: r.id,
+      nature: r.nature,
+      statut: r.statut,
+      date: r.date_evenement,
+      lieu: r.lieu_evenement,
+      autre: d.autre ?? null,
+      autorite: d.autorite ?? null,
+      objet: d.objet ?? null,
+      texte: r.texte,
+      appliquee_le: r.appliquee_le,
+      officier: r.officier,
+    };
   });
   const id = readIdentity(c.db);
   const registre = acte.registre_id ? registreLabel(getRegistre(c, acte.registre_id)) : null;
-  return { acte, personnes, mentions, commune: { nom: id.nom, code_insee: id.code_insee, departement: id.departement }, registre };
+  return {
+    acte,
+    personnes,
+    mentions,
+    commune: { nom: id.nom, code_insee: id.code_insee, departement: id.departement },
+    registre,
+  };
 }
 
-export const personne = (d: ActeData, role: Personne['role'], rang = 1): Personne | undefined => d.personnes.find((p) => p.role === role && p.rang === rang);
+export const personne = (d: ActeData, role: Personne['role'], rang = 1): Personne | undefined =>
+  d.personnes.find((p) => p.role === role && p.rang === rang);

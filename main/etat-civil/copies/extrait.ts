@@ -14,7 +14,11 @@ import type { ProduceInput } from './types';
 
 const titulaire = (d: ActeData, rang: number): Personne => {
   const p = personne(d, 'titulaire', rang);
-  if (!p) throw new AppError('RULE', `L’acte n’a pas de titulaire ${rang} saisi : complétez la saisie avant de produire l’extrait.`);
+  if (!p)
+    throw new AppError(
+      'RULE',
+      `L’acte n’a pas de titulaire ${rang} saisi : complétez la saisie avant de produire l’extrait.`,
+    );
   return p;
 };
 
@@ -31,13 +35,22 @@ function naissance(s: Sheet, d: ActeData, avec: boolean): void {
   const sexe = sexeLabel(t.sexe ?? d.acte.sexe);
   if (sexe) s.text(`Sexe : ${sexe}`, { after: 2 });
   const word = ne(t.sexe ?? d.acte.sexe);
-  if (!word) throw new AppError('RULE', 'Le sexe de l’enfant n’est pas saisi : l’extrait dit « Né » ou « Née » (C. civ. art. 57).');
+  if (!word)
+    throw new AppError(
+      'RULE',
+      'Le sexe de l’enfant n’est pas saisi : l’extrait dit « Né » ou « Née » (C. civ. art. 57).',
+    );
   s.text(`${word} ${quandOu(d.acte.date_evenement, d.acte.heure_evenement, d.acte.lieu_evenement)}`, { after: 6 });
-  if (avec) s.text(filiation([personne(d, 'parent', 1), personne(d, 'parent', 2)]) ?? 'Filiation : néant.', { after: 6 });
+  if (avec)
+    s.text(filiation([personne(d, 'parent', 1), personne(d, 'parent', 2)]) ?? 'Filiation : néant.', { after: 6 });
 }
 
 function mariage(s: Sheet, d: ActeData, avec: boolean): void {
-  s.text(`Mariage célébré ${quandOu(d.acte.date_evenement, null, d.acte.lieu_evenement)}`, { size: 11, bold: true, after: 8 });
+  s.text(`Mariage célébré ${quandOu(d.acte.date_evenement, null, d.acte.lieu_evenement)}`, {
+    size: 11,
+    bold: true,
+    after: 8,
+  });
   [1, 2].forEach((rang) => {
     s.text(rang === 1 ? 'entre' : 'et', { size: 10, after: 2 });
     s.text(identite(titulaire(d, rang)), { size: 11, bold: true, indent: 12, after: 3 });
@@ -49,7 +62,13 @@ function mariage(s: Sheet, d: ActeData, avec: boolean): void {
 export function drawExtrait(s: Sheet, d: ActeData, input: ProduceInput, mentions: readonly Mention[]): void {
   const avec = input.document === 'extrait_avec_filiation';
   const kind = d.acte.type === 'mariage' ? 'mariage' : 'naissance';
-  enTete(s, d, `Extrait d’acte de ${kind}`, avec ? 'avec indication de la filiation' : 'sans indication de la filiation', input);
+  enTete(
+    s,
+    d,
+    `Extrait d’acte de ${kind}`,
+    avec ? 'avec indication de la filiation' : 'sans indication de la filiation',
+    input,
+  );
   if (kind === 'naissance') naissance(s, d, avec);
   else mariage(s, d, avec);
   mentionsBlock(s, mentions, false);

@@ -9,7 +9,8 @@ import { jjmmaaaa, ne, personneEcrite, quandOu, sexeLabel } from './rules';
 import type { Sheet } from './sheet';
 import type { ProduceInput } from './types';
 
-const byRole = (d: ActeData, role: Personne['role']) => d.personnes.filter((p) => p.role === role).sort((a, b) => a.rang - b.rang);
+const byRole = (d: ActeData, role: Personne['role']) =>
+  d.personnes.filter((p) => p.role === role).sort((a, b) => a.rang - b.rang);
 const accorde = (p: Personne, m: string, f: string, x: string) => (p.sexe === 'M' ? m : p.sexe === 'F' ? f : x);
 
 function label(d: ActeData, p: Personne): string {
@@ -62,14 +63,32 @@ function evenement(d: ActeData): string {
 }
 
 export function drawIntegrale(s: Sheet, d: ActeData, input: ProduceInput, mentions: readonly Mention[]): void {
-  enTete(s, d, `Copie intégrale d’acte de ${d.acte.type === 'transcription_deces' ? 'décès (transcription)' : labelOf(d)}`, null, input);
+  enTete(
+    s,
+    d,
+    `Copie intégrale d’acte de ${d.acte.type === 'transcription_deces' ? 'décès (transcription)' : labelOf(d)}`,
+    null,
+    input,
+  );
   s.text(evenement(d), { size: 11, bold: true, after: 8 });
   const order: Personne['role'][] = ['titulaire', 'auteur', 'parent', 'conjoint', 'declarant', 'temoin'];
-  for (const role of order) for (const p of byRole(d, role)) s.text(`${label(d, p)} : ${complet(p)}`, { size: 10.5, after: 4 });
-  s.spacer(4).text(`Acte dressé le ${jjmmaaaa(d.acte.date_acte)}${d.acte.officier ? ` par ${d.acte.officier}, officier de l’état civil` : ''}.`, { size: 10.5 });
+  for (const role of order)
+    for (const p of byRole(d, role)) s.text(`${label(d, p)} : ${complet(p)}`, { size: 10.5, after: 4 });
+  s.spacer(4).text(
+    `Acte dressé le ${jjmmaaaa(d.acte.date_acte)}${d.acte.officier ? ` par ${d.acte.officier}, officier de l’état civil` : ''}.`,
+    { size: 10.5 },
+  );
   mentionsBlock(s, mentions, true);
   certification(s, input, 'Copie intégrale certifiée conforme au registre.');
   officierBlock(s, d, input);
 }
 
-const labelOf = (d: ActeData) => ({ naissance: 'naissance', mariage: 'mariage', deces: 'décès', transcription_deces: 'décès', reconnaissance: 'reconnaissance', enfant_sans_vie: 'enfant sans vie' })[d.acte.type];
+const labelOf = (d: ActeData) =>
+  ({
+    naissance: 'naissance',
+    mariage: 'mariage',
+    deces: 'décès',
+    transcription_deces: 'décès',
+    reconnaissance: 'reconnaissance',
+    enfant_sans_vie: 'enfant sans vie',
+  })[d.acte.type];

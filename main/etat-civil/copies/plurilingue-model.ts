@@ -38,10 +38,20 @@ const dots = (d: string | null) => (d ? `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.
 const upper = (s: string) => s.trim().toLocaleUpperCase('fr-FR');
 
 /** The latest validated change of nom / prénoms (art. 2: the extract follows the later mentions). */
-function current(p: Personne | undefined, validated: readonly Mention[]): { nom: string | null; prenoms: string | null } {
+function current(
+  p: Personne | undefined,
+  validated: readonly Mention[],
+): { nom: string | null; prenoms: string | null } {
   if (!p) return { nom: null, prenoms: null };
-  const last = (nature: string) => validated.filter((m) => m.nature === nature && m.objet?.trim()).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id).pop()?.objet ?? null;
-  return { nom: last('changement_nom') ? upper(last('changement_nom')!) : nomEcrit(p), prenoms: last('changement_prenom') ?? (p.prenoms || null) };
+  const last = (nature: string) =>
+    validated
+      .filter((m) => m.nature === nature && m.objet?.trim())
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id)
+      .pop()?.objet ?? null;
+  return {
+    nom: last('changement_nom') ? upper(last('changement_nom')!) : nomEcrit(p),
+    prenoms: last('changement_prenom') ?? (p.prenoms || null),
+  };
 }
 
 const parentName = (p: Personne | undefined) => (p ? `${nomEcrit(p)}, ${p.prenoms}`.replace(/, $/, '') : null);
@@ -67,7 +77,8 @@ function place(m: Mention): string {
 }
 
 function coded(m: Mention): string {
-  const code = { mariage: 'Mar', separation_corps: 'Se', divorce: 'Div', deces: 'D' }[m.nature as 'mariage'] ?? m.nature;
+  const code =
+    { mariage: 'Mar', separation_corps: 'Se', divorce: 'Div', deces: 'D' }[m.nature as 'mariage'] ?? m.nature;
   const parts = [code, dots(m.date), place(m)];
   if (m.nature === 'mariage' && m.autre) parts.push(`— ${m.autre.prenoms} ${upper(m.autre.nom)}`);
   return parts.filter(Boolean).join(' ');

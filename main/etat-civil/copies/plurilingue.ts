@@ -17,7 +17,17 @@ const ROW_H = 24;
 function cell(s: Sheet, c: Cell, x: number, y: number, w: number): void {
   if ('date' in c) {
     const part = w / 3;
-    const vals = c.date ? [['Jo', c.date.jo], ['Mo', c.date.mo], ['An', c.date.an]] : [['Jo', ''], ['Mo', ''], ['An', '']];
+    const vals = c.date
+      ? [
+          ['Jo', c.date.jo],
+          ['Mo', c.date.mo],
+          ['An', c.date.an],
+        ]
+      : [
+          ['Jo', ''],
+          ['Mo', ''],
+          ['An', ''],
+        ];
     vals.forEach(([k, v], i) => {
       s.box(x + i * part, y, part, ROW_H, !c.date);
       s.at(k!, x + i * part + 3, y + ROW_H - 8, 6.5);
@@ -37,7 +47,15 @@ function form(s: Sheet, f: CiecForm): void {
   const valueW = s.width - LABEL_W;
   if (f.colonnes) {
     const w = valueW / 2;
-    f.colonnes.forEach((k, i) => s.at(`${LABELS[k][0]}${f.colonnes![0] === f.colonnes![1] ? ` ${i + 1}` : ''}`, MARGIN + LABEL_W + i * w + 4, s.y - 12, 9, true));
+    f.colonnes.forEach((k, i) =>
+      s.at(
+        `${LABELS[k][0]}${f.colonnes![0] === f.colonnes![1] ? ` ${i + 1}` : ''}`,
+        MARGIN + LABEL_W + i * w + 4,
+        s.y - 12,
+        9,
+        true,
+      ),
+    );
     s.y -= 16;
   }
   for (const r of f.rows) {
@@ -90,10 +108,24 @@ function delivrance(s: Sheet, f: CiecForm, d: ActeData, input: ProduceInput): vo
 const FORMULES = { A: 'naissance', B: 'mariage', C: 'décès' } as const;
 
 /** The form, then the legend on the next page (plurilingue-legend.ts: drawn once per process, embedded here). */
-export function drawPlurilingue(s: Sheet, d: ActeData, input: ProduceInput, f: CiecForm, legend: PDFEmbeddedPage): void {
+export function drawPlurilingue(
+  s: Sheet,
+  d: ActeData,
+  input: ProduceInput,
+  f: CiecForm,
+  legend: PDFEmbeddedPage,
+): void {
   s.text('RÉPUBLIQUE FRANÇAISE', { size: 9, bold: true, after: 0 });
-  s.text(`Extrait plurilingue d’acte de ${FORMULES[f.formule]} — formule ${f.formule}`, { size: 13, bold: true, align: 'center', after: 1 });
-  s.text('Convention de la Commission internationale de l’état civil n° 16 du 8 septembre 1976 — délivré sans légalisation (art. 8)', { size: 8, align: 'center', after: 10 });
+  s.text(`Extrait plurilingue d’acte de ${FORMULES[f.formule]} — formule ${f.formule}`, {
+    size: 13,
+    bold: true,
+    align: 'center',
+    after: 1,
+  });
+  s.text(
+    'Convention de la Commission internationale de l’état civil n° 16 du 8 septembre 1976 — délivré sans légalisation (art. 8)',
+    { size: 8, align: 'center', after: 10 },
+  );
   form(s, f);
   mentions(s, f);
   delivrance(s, f, d, input);

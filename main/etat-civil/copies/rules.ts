@@ -5,7 +5,17 @@
  */
 /* eslint-disable @typescript-eslint/no-restricted-imports -- same domain (main/etat-civil), see above */
 export { mentionsForDocument, RAISONS, type MentionInfo, type MentionSelection } from '../rules/extrait-mentions';
-export { ciecDate, documentRefusedForKind, heureEcrite, jjmmaaaa, ne, nomEcrit, personneEcrite, quandOu, sexeLabel } from '../rules/extrait-wording';
+export {
+  ciecDate,
+  documentRefusedForKind,
+  heureEcrite,
+  jjmmaaaa,
+  ne,
+  nomEcrit,
+  personneEcrite,
+  quandOu,
+  sexeLabel,
+} from '../rules/extrait-wording';
 export { KIND_LABELS, type Kind } from '../rules/kinds';
 export { DOCUMENTS, DOCUMENT_LABELS, type DocumentDemande } from '../rules/delivrance';
 export { NATURE_LABELS, type Autorite } from '../rules/mentions';

@@ -19,7 +19,10 @@ let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
 function fonts() {
   if (!fontBytes) {
     const dir = path.join(resourcesDir(), 'fonts');
-    fontBytes = { regular: fs.readFileSync(path.join(dir, 'LiberationSans-Regular.ttf')), bold: fs.readFileSync(path.join(dir, 'LiberationSans-Bold.ttf')) };
+    fontBytes = {
+      regular: fs.readFileSync(path.join(dir, 'LiberationSans-Regular.ttf')),
+      bold: fs.readFileSync(path.join(dir, 'LiberationSans-Bold.ttf')),
+    };
   }
   return fontBytes;
 }
@@ -63,11 +66,20 @@ export class Sheet {
     private readonly copies: number,
   ) {}
 
-  static async create(meta: { title: string; commune: string; createdAt: Date; header: string; copies: number }): Promise<Sheet> {
+  static async create(meta: {
+    title: string;
+    commune: string;
+    createdAt: Date;
+    header: string;
+    copies: number;
+  }): Promise<Sheet> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(cachedFontkit);
     const f = fonts();
-    const [regular, bold] = [await doc.embedFont(f.regular, { subset: true }), await doc.embedFont(f.bold, { subset: true })];
+    const [regular, bold] = [
+      await doc.embedFont(f.regular, { subset: true }),
+      await doc.embedFont(f.bold, { subset: true }),
+    ];
     doc.setTitle(meta.title);
     doc.setAuthor(meta.commune);
     doc.setSubject(meta.title);
@@ -92,7 +104,8 @@ export class Sheet {
   newPage(): void {
     this.page = this.doc.addPage(A4);
     this.copyOfPage.push(this.copy);
-    if (this.header) this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY() });
+    if (this.header)
+      this.page.drawText(this.header, { x: MARGIN, y: A4[1] - 32, size: 8, font: this.regular, color: GREY() });
     this.y = A4[1] - MARGIN - 6;
   }
 
@@ -125,7 +138,8 @@ export class Sheet {
     for (const line of this.wrap(s, size, font, this.width - indent)) {
       this.ensure(size * 1.4);
       this.y -= size * 1.4;
-      const x = o.align === 'center' ? MARGIN + (this.width - textWidth(font, !!o.bold, line, size)) / 2 : MARGIN + indent;
+      const x =
+        o.align === 'center' ? MARGIN + (this.width - textWidth(font, !!o.bold, line, size)) / 2 : MARGIN + indent;
       this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? BLACK() });
     }
     this.y -= o.after ?? size * 0.4;
@@ -146,8 +160,18 @@ export class Sheet {
   box(x: number, y: number, w: number, h: number, struck = false): void {
     this.page.drawRectangle({ x, y, width: w, height: h, borderColor: GREY(), borderWidth: 0.6 });
     if (struck) {
-      this.page.drawLine({ start: { x: x + 2, y: y + h / 2 }, end: { x: x + w - 2, y: y + h / 2 }, thickness: 1, color: BLACK() });
-      this.page.drawLine({ start: { x: x + 2, y: y + 2 }, end: { x: x + w - 2, y: y + h - 2 }, thickness: 0.5, color: GREY() });
+      this.page.drawLine({
+        start: { x: x + 2, y: y + h / 2 },
+        end: { x: x + w - 2, y: y + h / 2 },
+        thickness: 1,
+        color: BLACK(),
+      });
+      this.page.drawLine({
+        start: { x: x + 2, y: y + 2 },
+        end: { x: x + w - 2, y: y + h - 2 },
+        thickness: 0.5,
+        color: GREY(),
+      });
     }
   }
 
@@ -159,7 +183,13 @@ export class Sheet {
       const ofCopy = this.copyOfPage.filter((c) => c === copy).length;
       const j = this.copyOfPage.slice(0, i + 1).filter((c) => c === copy).length;
       const label = `Exemplaire ${copy} / ${this.copies} — page ${j} / ${ofCopy}`;
-      p.drawText(label, { x: A4[0] - MARGIN - this.regular.widthOfTextAtSize(label, 8), y: 28, size: 8, font: this.regular, color: GREY() });
+      p.drawText(label, {
+        x: A4[0] - MARGIN - this.regular.widthOfTextAtSize(label, 8),
+        y: 28,
+        size: 8,
+        font: this.regular,
+        color: GREY(),
+      });
     });
     return this.doc.save({ useObjectStreams: false });
   }

@@ -4,7 +4,15 @@
  */
 import { capitalize } from '../../documents';
 import type { Decision } from './rules';
-import { accordDoc, DOCUMENT_ARTICLE, lettrePdf, pronom, rappelDemande, type Lettre, type LettreContexte } from './lettre';
+import {
+  accordDoc,
+  DOCUMENT_ARTICLE,
+  lettrePdf,
+  pronom,
+  rappelDemande,
+  type Lettre,
+  type LettreContexte,
+} from './lettre';
 
 export type DecisionIncomplete = Extract<Decision, { outcome: 'incomplete' }>;
 
@@ -24,4 +32,5 @@ export function lettreComplement(c: LettreContexte, d: DecisionIncomplete): Lett
   };
 }
 
-export const lettreComplementPdf = (c: LettreContexte, d: DecisionIncomplete): Promise<Uint8Array> => lettrePdf(c, lettreComplement(c, d));
+export const lettreComplementPdf = (c: LettreContexte, d: DecisionIncomplete): Promise<Uint8Array> =>
+  lettrePdf(c, lettreComplement(c, d));

@@ -45,18 +45,33 @@ export const DOCUMENT_ARTICLE: Record<DocumentDemande, string> = {
 /** « la » / « le », to agree a pronoun with the document asked */
 export const pronom = (doc: DocumentDemande): 'la' | 'le' => (doc === 'copie_integrale' ? 'la' : 'le');
 /** « remise » for a copie, « remis » for an extrait */
-export const accordDoc = (doc: DocumentDemande, masculin: string): string => (doc === 'copie_integrale' ? `${masculin}e` : masculin);
+export const accordDoc = (doc: DocumentDemande, masculin: string): string =>
+  doc === 'copie_integrale' ? `${masculin}e` : masculin;
 
 const OF_ACT: Record<Kind, string> = {
-  naissance: 'l’acte de naissance', reconnaissance: 'l’acte de reconnaissance', mariage: 'l’acte de mariage', deces: 'l’acte de décès',
-  transcription_deces: 'la transcription de l’acte de décès', enfant_sans_vie: 'l’acte d’enfant sans vie',
+  naissance: 'l’acte de naissance',
+  reconnaissance: 'l’acte de reconnaissance',
+  mariage: 'l’acte de mariage',
+  deces: 'l’acte de décès',
+  transcription_deces: 'la transcription de l’acte de décès',
+  enfant_sans_vie: 'l’acte d’enfant sans vie',
 };
-const EVENT: Record<Kind, string> = { naissance: 'naissance', reconnaissance: 'reconnaissance', mariage: 'mariage', deces: 'décès', transcription_deces: 'décès', enfant_sans_vie: 'accouchement' };
+const EVENT: Record<Kind, string> = {
+  naissance: 'naissance',
+  reconnaissance: 'reconnaissance',
+  mariage: 'mariage',
+  deces: 'décès',
+  transcription_deces: 'décès',
+  enfant_sans_vie: 'accouchement',
+};
 
-const nomPersonne = (prenoms?: string | null, nom?: string | null) => [prenoms?.trim(), nom?.trim().toLocaleUpperCase('fr-FR')].filter(Boolean).join(' ');
+const nomPersonne = (prenoms?: string | null, nom?: string | null) =>
+  [prenoms?.trim(), nom?.trim().toLocaleUpperCase('fr-FR')].filter(Boolean).join(' ');
 const isoDate = (d?: string | null) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? dateCourte(d) : d?.trim() || null);
 const quandOu = (what: string, date?: string | null, lieu?: string | null) => {
-  const parts = [isoDate(date) ? `le ${isoDate(date)}` : null, lieu?.trim() ? `à ${lieu.trim()}` : null].filter(Boolean);
+  const parts = [isoDate(date) ? `le ${isoDate(date)}` : null, lieu?.trim() ? `à ${lieu.trim()}` : null].filter(
+    Boolean,
+  );
   return parts.length ? `${what} ${parts.join(' ')}` : null;
 };
 
@@ -70,20 +85,29 @@ export function acteDecrit(k: Kind, a: ActeDemande): string {
     const qui = nomPersonne(a.prenoms, a.nom);
     if (qui) out += k === 'enfant_sans_vie' ? ` (mère : ${qui})` : ` concernant ${qui}`;
   }
-  const details = k === 'naissance' ? quandOu('naissance', a.dateNaissance, a.lieuNaissance) : quandOu(EVENT[k], a.dateEvenement, a.lieuEvenement);
+  const details =
+    k === 'naissance'
+      ? quandOu('naissance', a.dateNaissance, a.lieuNaissance)
+      : quandOu(EVENT[k], a.dateEvenement, a.lieuEvenement);
   return details ? `${out} (${details})` : out;
 }
 
 const CANAL_RECU: Record<Canal, string> = {
-  guichet: 'au guichet de la mairie', courrier: 'par courrier', teleservice: 'par téléservice', notaire: 'par l’intermédiaire d’un notaire',
-  administration: 'par l’intermédiaire d’une administration', autre_commune: 'par l’intermédiaire d’une autre commune', courriel: 'par courriel',
+  guichet: 'au guichet de la mairie',
+  courrier: 'par courrier',
+  teleservice: 'par téléservice',
+  notaire: 'par l’intermédiaire d’un notaire',
+  administration: 'par l’intermédiaire d’une administration',
+  autre_commune: 'par l’intermédiaire d’une autre commune',
+  courriel: 'par courriel',
 };
 
 /** « Vous avez demandé, le 20/11/2026 par courrier, une copie intégrale de l’acte de naissance … » */
 export const rappelDemande = (c: LettreContexte): string =>
   `Vous avez demandé, le ${dateCourte(c.recueLe)} ${CANAL_RECU[c.canal]}, ${DOCUMENT_ARTICLE[c.document]} de ${acteDecrit(c.typeActe, c.acte)}${c.reference ? ` (demande n° ${c.reference})` : ''}.`;
 
-export const salutation = (c: LettreContexte): string => (c.demandeur.civilite === 'Mme' ? 'Madame,' : c.demandeur.civilite === 'M.' ? 'Monsieur,' : 'Madame, Monsieur,');
+export const salutation = (c: LettreContexte): string =>
+  c.demandeur.civilite === 'Mme' ? 'Madame,' : c.demandeur.civilite === 'M.' ? 'Monsieur,' : 'Madame, Monsieur,';
 export const politesse = (c: LettreContexte): string =>
   `Je vous prie d’agréer, ${c.demandeur.civilite === 'Mme' ? 'Madame' : c.demandeur.civilite === 'M.' ? 'Monsieur' : 'Madame, Monsieur'}, l’expression de mes salutations distinguées.`;
 
@@ -92,10 +116,26 @@ const phone = (t: string) => (/^0\d{9}$/.test(t) ? t.replace(/(\d{2})(?=\d)/g, '
 /** The letter as an A4 PDF. `createdAt` comes from the letter's date, so the same input gives the same document. */
 export async function lettrePdf(c: LettreContexte, l: Lettre): Promise<Uint8Array> {
   const m = c.commune;
-  const w = await PdfWriter.create({ title: l.titre, commune: `Commune de ${m.nom}`, createdAt: new Date(`${c.date}T12:00:00Z`), header: `Commune de ${m.nom} — État civil — ${l.titre}` });
+  const w = await PdfWriter.create({
+    title: l.titre,
+    commune: `Commune de ${m.nom}`,
+    createdAt: new Date(`${c.date}T12:00:00Z`),
+    header: `Commune de ${m.nom} — État civil — ${l.titre}`,
+  });
   w.text(`Mairie de ${m.nom}\n${m.adresse}\n${m.codePostal} ${m.nom}`, { size: 10, after: 4 });
-  if (m.telephone || m.email) w.text([m.telephone ? `Téléphone : ${phone(m.telephone)}` : '', m.email ? `Courriel : ${m.email}` : ''].filter(Boolean).join(' — '), { size: 9, after: 10 });
-  const dest = [`${c.demandeur.civilite ? `${c.demandeur.civilite} ` : ''}${nomPersonne(c.demandeur.prenoms, c.demandeur.nom)}`, c.demandeur.adresse?.trim() ?? ''].filter(Boolean).join('\n');
+  if (m.telephone || m.email)
+    w.text(
+      [m.telephone ? `Téléphone : ${phone(m.telephone)}` : '', m.email ? `Courriel : ${m.email}` : '']
+        .filter(Boolean)
+        .join(' — '),
+      { size: 9, after: 10 },
+    );
+  const dest = [
+    `${c.demandeur.civilite ? `${c.demandeur.civilite} ` : ''}${nomPersonne(c.demandeur.prenoms, c.demandeur.nom)}`,
+    c.demandeur.adresse?.trim() ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   w.text(dest, { align: 'right', after: 10 });
   w.text(`${m.nom}, le ${dateCourte(c.date)}`, { align: 'right', after: 10 });
   w.heading(l.titre, 14);
@@ -103,7 +143,10 @@ export async function lettrePdf(c: LettreContexte, l: Lettre): Promise<Uint8Arra
   w.text(salutation(c), { after: 6 });
   for (const p of l.paragraphes) w.text(p, { after: 6 });
   w.text(politesse(c), { after: 8 });
-  w.text(`Affaire suivie par : ${c.officier.nom}, ${c.officier.qualite}, mairie de ${m.nom}, ${m.adresse}, ${m.codePostal} ${m.nom} (art. L111-2 du code des relations entre le public et l’administration).`, { size: 9, after: 10 });
+  w.text(
+    `Affaire suivie par : ${c.officier.nom}, ${c.officier.qualite}, mairie de ${m.nom}, ${m.adresse}, ${m.codePostal} ${m.nom} (art. L111-2 du code des relations entre le public et l’administration).`,
+    { size: 9, after: 10 },
+  );
   w.signatures([{ title: c.officier.qualite, name: c.officier.nom }]);
   return w.save();
 }

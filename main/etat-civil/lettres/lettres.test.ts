@@ -8,13 +8,36 @@ import path from 'node:path';
 import { tempDir } from '../../../test-support/helpers';
 import { skipReason, toolMissing } from '../../../test-support/support';
 import { decideDelivrance, type DemandeDelivrance } from './rules';
-import { acteDecrit, lettreComplement, lettreComplementPdf, lettreRefusPdf, recepisseDemande, recepisseDemandePdf, type LettreContexte } from '.';
+import {
+  acteDecrit,
+  lettreComplement,
+  lettreComplementPdf,
+  lettreRefusPdf,
+  recepisseDemande,
+  recepisseDemandePdf,
+  type LettreContexte,
+} from '.';
 
 const noTools = skipReason('lettres état civil', toolMissing('pdftotext', 'qpdf'));
 
-const ACTE = { nom: 'Lefèvre', prenoms: 'Hélène Marie', dateNaissance: '1962-04-03', lieuNaissance: 'Saint-Benoît-sur-Loire', parent1Nom: 'Lefèvre', parent1Prenoms: 'Noël', parent2Nom: 'Le Gall', parent2Prenoms: 'Gaëlle' };
+const ACTE = {
+  nom: 'Lefèvre',
+  prenoms: 'Hélène Marie',
+  dateNaissance: '1962-04-03',
+  lieuNaissance: 'Saint-Benoît-sur-Loire',
+  parent1Nom: 'Lefèvre',
+  parent1Prenoms: 'Noël',
+  parent2Nom: 'Le Gall',
+  parent2Prenoms: 'Gaëlle',
+};
 const CTX: LettreContexte = {
-  commune: { nom: 'Saint-Benoît-sur-Loire', adresse: '1 place de la Mairie', codePostal: '45730', telephone: '0238357000', email: 'mairie@saint-benoit.fr' },
+  commune: {
+    nom: 'Saint-Benoît-sur-Loire',
+    adresse: '1 place de la Mairie',
+    codePostal: '45730',
+    telephone: '0238357000',
+    email: 'mairie@saint-benoit.fr',
+  },
   demandeur: { civilite: 'Mme', nom: 'Bérard', prenoms: 'Josiane', adresse: '12 rue des Écoles\n45000 Orléans' },
   typeActe: 'naissance',
   acte: ACTE,
@@ -23,11 +46,21 @@ const CTX: LettreContexte = {
   recueLe: '2026-11-20',
   reference: '2026-0042',
   date: '2026-11-23',
-  officier: { nom: 'Martine Roux', qualite: 'Agent délégué, officier de l’état civil (arrêté n° 2026-12, art. R2122-10 CGCT)' },
+  officier: {
+    nom: 'Martine Roux',
+    qualite: 'Agent délégué, officier de l’état civil (arrêté n° 2026-12, art. R2122-10 CGCT)',
+  },
 };
 const demande = (p: Partial<DemandeDelivrance>): DemandeDelivrance => ({
-  canal: 'courrier', typeActe: 'naissance', document: 'copie_integrale', livraison: 'envoi_postal', acte: ACTE, registre: { registreAnnee: 1962, registreClosLe: '1962-12-29' }, today: '2026-11-23',
-  demandeur: { qualite: 'descendant', civilite: 'Mme', adressePostale: '12 rue des Écoles, 45000 Orléans' }, ...p,
+  canal: 'courrier',
+  typeActe: 'naissance',
+  document: 'copie_integrale',
+  livraison: 'envoi_postal',
+  acte: ACTE,
+  registre: { registreAnnee: 1962, registreClosLe: '1962-12-29' },
+  today: '2026-11-23',
+  demandeur: { qualite: 'descendant', civilite: 'Mme', adressePostale: '12 rue des Écoles, 45000 Orléans' },
+  ...p,
 });
 
 function readBack(pdf: Uint8Array, name: string): string {
@@ -47,8 +80,16 @@ function commonChecks(text: string) {
 
 describe('the act described in a letter', () => {
   it('names the person, the event and its date in jj/mm/aaaa', () => {
-    expect(acteDecrit('naissance', ACTE)).toBe('l’acte de naissance concernant Hélène Marie LEFÈVRE (naissance le 03/04/1962 à Saint-Benoît-sur-Loire)');
-    expect(acteDecrit('reconnaissance', { declarantNom: 'Chevalier', declarantPrenoms: 'Noël', dateEvenement: '1990-02-01' })).toBe('l’acte de reconnaissance souscrit par Noël CHEVALIER (reconnaissance le 01/02/1990)');
+    expect(acteDecrit('naissance', ACTE)).toBe(
+      'l’acte de naissance concernant Hélène Marie LEFÈVRE (naissance le 03/04/1962 à Saint-Benoît-sur-Loire)',
+    );
+    expect(
+      acteDecrit('reconnaissance', {
+        declarantNom: 'Chevalier',
+        declarantPrenoms: 'Noël',
+        dateEvenement: '1990-02-01',
+      }),
+    ).toBe('l’acte de reconnaissance souscrit par Noël CHEVALIER (reconnaissance le 01/02/1990)');
     expect(acteDecrit('deces', {})).toBe('l’acte de décès');
   });
 });
@@ -70,7 +111,8 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
       'Votre demande est conservée',
       'vous sera remise au guichet ou envoyée par la poste',
       'IGREC n° 72-1',
-    ]) expect(text).toContain(s);
+    ])
+      expect(text).toContain(s);
   });
 
   it('one missing item is asked in the singular, and an extrait agrees in the masculine', () => {
@@ -83,9 +125,17 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
   });
 
   it('lettre de refus: reason, article, what may be obtained instead, how to contest', async () => {
-    const d = decideDelivrance(demande({ demandeur: { qualite: 'tiers', civilite: 'M.', adressePostale: 'x' }, registre: { registreAnnee: 1990, registreClosLe: '1990-12-28' } }));
+    const d = decideDelivrance(
+      demande({
+        demandeur: { qualite: 'tiers', civilite: 'M.', adressePostale: 'x' },
+        registre: { registreAnnee: 1990, registreClosLe: '1990-12-28' },
+      }),
+    );
     if (d.outcome !== 'refused') throw new Error(d.outcome);
-    const text = readBack(await lettreRefusPdf({ ...CTX, demandeur: { civilite: 'M.', nom: 'Bérard', prenoms: 'Jérôme' } }, d), 'refus');
+    const text = readBack(
+      await lettreRefusPdf({ ...CTX, demandeur: { civilite: 'M.', nom: 'Bérard', prenoms: 'Jérôme' } }, d),
+      'refus',
+    );
     commonChecks(text);
     for (const s of [
       'Refus de délivrance',
@@ -98,7 +148,8 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
       'Voies de recours. Vous pouvez demander l’autorisation d’obtenir ce document au procureur de la République',
       'art. 34-1 du code civil',
       'Je vous prie d’agréer, Monsieur,',
-    ]) expect(text).toContain(s);
+    ])
+      expect(text).toContain(s);
   });
 
   it('refusal of an e-mail delivery: the explanation (IGREC n° 72-1), guichet and post offered', async () => {
@@ -107,7 +158,14 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
     const text = readBack(await lettreRefusPdf(CTX, d), 'refus-courriel');
     commonChecks(text);
     expect(text).toContain('Je ne peux pas vous l’envoyer par courriel, pour le motif suivant.');
-    for (const s of ['ne peut pas être envoyé par courriel', 'aucune valeur authentique', 'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1', '– Copie intégrale : remise au guichet.', '– Copie intégrale : envoi postal.']) expect(text).toContain(s);
+    for (const s of [
+      'ne peut pas être envoyé par courriel',
+      'aucune valeur authentique',
+      'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1',
+      '– Copie intégrale : remise au guichet.',
+      '– Copie intégrale : envoi postal.',
+    ])
+      expect(text).toContain(s);
   });
 
   it('récépissé, printed on request: receipt only, no accusé de réception due (CRPA L112-3, R112-4 2°)', async () => {
@@ -121,8 +179,11 @@ describe.skipIf(noTools)('letters read back from their PDF', () => {
       'Ce récépissé vous est remis à votre demande',
       'ne donne pas lieu à un accusé de réception',
       'art. L112-3 et R112-4 2° du code des relations entre le public et l’administration',
-    ]) expect(text).toContain(s);
+    ])
+      expect(text).toContain(s);
     expect(text).not.toMatch(/réputée (acceptée|rejetée)/);
-    expect(recepisseDemande({ ...CTX, nombre: 1, reference: null }, 'remise_guichet').paragraphes[1]).toContain('enregistrée le 20/11/2026 (1 exemplaire, remise au guichet). Le document vous sera remis au guichet de la mairie');
+    expect(recepisseDemande({ ...CTX, nombre: 1, reference: null }, 'remise_guichet').paragraphes[1]).toContain(
+      'enregistrée le 20/11/2026 (1 exemplaire, remise au guichet). Le document vous sera remis au guichet de la mairie',
+    );
   });
 });

@@ -10,7 +10,10 @@ import { lettrePdf, rappelDemande, type Lettre, type LettreContexte } from './le
 
 export function recepisseDemande(c: LettreContexte, livraison: Exclude<Livraison, 'courriel'>): Lettre {
   const n = c.nombre ?? 1;
-  const remise = livraison === 'envoi_postal' ? `envoyé par la poste${c.demandeur.adresse?.trim() ? ` à l’adresse : ${c.demandeur.adresse.trim().replace(/\n/g, ', ')}` : ''}` : 'remis au guichet de la mairie';
+  const remise =
+    livraison === 'envoi_postal'
+      ? `envoyé par la poste${c.demandeur.adresse?.trim() ? ` à l’adresse : ${c.demandeur.adresse.trim().replace(/\n/g, ', ')}` : ''}`
+      : 'remis au guichet de la mairie';
   return {
     titre: 'Récépissé de demande',
     references: 'art. L112-3 et R112-4 2° du code des relations entre le public et l’administration',
@@ -22,4 +25,7 @@ export function recepisseDemande(c: LettreContexte, livraison: Exclude<Livraison
   };
 }
 
-export const recepisseDemandePdf = (c: LettreContexte, livraison: Exclude<Livraison, 'courriel'>): Promise<Uint8Array> => lettrePdf(c, recepisseDemande(c, livraison));
+export const recepisseDemandePdf = (
+  c: LettreContexte,
+  livraison: Exclude<Livraison, 'courriel'>,
+): Promise<Uint8Array> => lettrePdf(c, recepisseDemande(c, livraison));

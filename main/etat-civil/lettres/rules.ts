@@ -6,6 +6,15 @@
 /* eslint-disable @typescript-eslint/no-restricted-imports -- same domain (main/etat-civil), see above */
 export { dateCourte } from '../rules/dates';
 export {
-  ARTICLE_LIVRAISON, decideDelivrance, LIVRAISON_LABELS, type ActeDemande, type Canal, type Civilite, type Decision, type DemandeDelivrance, type DocumentDemande, type Livraison,
+  ARTICLE_LIVRAISON,
+  decideDelivrance,
+  LIVRAISON_LABELS,
+  type ActeDemande,
+  type Canal,
+  type Civilite,
+  type Decision,
+  type DemandeDelivrance,
+  type DocumentDemande,
+  type Livraison,
 } from '../rules/delivrance';
 export type { Kind } from '../rules/kinds';

@@ -5,7 +5,19 @@
 import { KINDS, type Kind } from './kinds';
 import { fold } from './search-query';
 
-export const IMPORT_FIELDS = ['type', 'annee', 'numero', 'date_acte', 'nom', 'prenoms', 'nom_usage', 'nom_conjoint', 'prenoms_conjoint', 'date_evenement', 'lieu_evenement'] as const;
+export const IMPORT_FIELDS = [
+  'type',
+  'annee',
+  'numero',
+  'date_acte',
+  'nom',
+  'prenoms',
+  'nom_usage',
+  'nom_conjoint',
+  'prenoms_conjoint',
+  'date_evenement',
+  'lieu_evenement',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type Mapping = Partial<Record<ImportField, number>>; // field → column index
 
@@ -15,7 +27,9 @@ export function parseCsv(text: string): string[][] {
   const first = src.split(/\r?\n/, 1)[0] ?? '';
   const sep = [';', '\t', ','].map((s) => [s, first.split(s).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
   const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
+  let row: string[] = [],
+    cell = '',
+    quoted = false;
   const endCell = () => {
     row.push(cell);
     cell = '';
@@ -47,7 +61,11 @@ export function parseCsv(text: string): string[][] {
 /** A mapping guessed from the header line (« Nom », « Prénoms », « Date de l'acte »…); the user corrects it. */
 export function guessMapping(header: readonly string[]): Mapping {
   const m: Mapping = {};
-  const h = header.map((x) => fold(x).replace(/[^a-z0-9]+/g, ' ').trim());
+  const h = header.map((x) =>
+    fold(x)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+  );
   const find = (re: RegExp) => h.findIndex((x) => re.test(x));
   const set = (f: ImportField, re: RegExp) => {
     const i = find(re);
@@ -68,9 +86,19 @@ export function guessMapping(header: readonly string[]): Mapping {
 }
 
 const TYPE_WORDS: Record<string, Kind> = {
-  n: 'naissance', naissance: 'naissance', r: 'reconnaissance', reconnaissance: 'reconnaissance', m: 'mariage', mariage: 'mariage',
-  d: 'deces', deces: 'deces', t: 'transcription_deces', transcription: 'transcription_deces', 'transcription de deces': 'transcription_deces',
-  esv: 'enfant_sans_vie', 'enfant sans vie': 'enfant_sans_vie',
+  n: 'naissance',
+  naissance: 'naissance',
+  r: 'reconnaissance',
+  reconnaissance: 'reconnaissance',
+  m: 'mariage',
+  mariage: 'mariage',
+  d: 'deces',
+  deces: 'deces',
+  t: 'transcription_deces',
+  transcription: 'transcription_deces',
+  'transcription de deces': 'transcription_deces',
+  esv: 'enfant_sans_vie',
+  'enfant sans vie': 'enfant_sans_vie',
 };
 
 /** « 03/06/1987 », « 3/6/1987 » or « 1987-06-03 » → 1987-06-03; null if not a real date. */
@@ -100,17 +128,30 @@ export interface ImportRow {
 }
 
 /** One line: the row, or the reason (in French) it is refused. `line` counts from 1 as a spreadsheet shows. */
-export function checkLine(cells: readonly string[], m: Mapping, defaultType: Kind | null): { row: ImportRow } | { reason: string } {
+export function checkLine(
+  cells: readonly string[],
+  m: Mapping,
+  defaultType: Kind | null,
+): { row: ImportRow } | { reason: string } {
   const get = (f: ImportField) => (m[f] === undefined ? '' : (cells[m[f]!] ?? '').trim());
   const rawType = fold(get('type'));
-  const type = rawType ? (TYPE_WORDS[rawType] ?? (KINDS as readonly string[]).find((k) => k === rawType) as Kind | undefined) : defaultType;
+  const type = rawType
+    ? (TYPE_WORDS[rawType] ?? ((KINDS as readonly string[]).find((k) => k === rawType) as Kind | undefined))
+    : defaultType;
   if (!type) return { reason: rawType ? `type d’acte inconnu : « ${get('type')} »` : 'type d’acte manquant' };
   const dateActe = parseDate(get('date_acte'));
-  if (!dateActe) return { reason: get('date_acte') ? `date de l’acte invalide : « ${get('date_acte')} » (attendu JJ/MM/AAAA)` : 'date de l’acte manquante' };
+  if (!dateActe)
+    return {
+      reason: get('date_acte')
+        ? `date de l’acte invalide : « ${get('date_acte')} » (attendu JJ/MM/AAAA)`
+        : 'date de l’acte manquante',
+    };
   const annee = get('annee') ? Number(get('annee')) : Number(dateActe.slice(0, 4));
-  if (!Number.isInteger(annee) || annee !== Number(dateActe.slice(0, 4))) return { reason: `l’année « ${get('annee')} » ne correspond pas à la date de l’acte` };
+  if (!Number.isInteger(annee) || annee !== Number(dateActe.slice(0, 4)))
+    return { reason: `l’année « ${get('annee')} » ne correspond pas à la date de l’acte` };
   const numero = Number(get('numero'));
-  if (!/^\d{1,5}$/.test(get('numero')) || numero < 1) return { reason: get('numero') ? `numéro d’acte invalide : « ${get('numero')} »` : 'numéro d’acte manquant' };
+  if (!/^\d{1,5}$/.test(get('numero')) || numero < 1)
+    return { reason: get('numero') ? `numéro d’acte invalide : « ${get('numero')} »` : 'numéro d’acte manquant' };
   if (!get('nom')) return { reason: 'nom manquant' };
   if (!get('prenoms') && type !== 'enfant_sans_vie') return { reason: 'prénoms manquants' };
   if (type === 'mariage' && !get('nom_conjoint')) return { reason: 'mariage : nom du conjoint manquant' };
@@ -120,6 +161,18 @@ export function checkLine(cells: readonly string[], m: Mapping, defaultType: Kin
   if (dateEv && dateEv > dateActe) return { reason: 'l’événement est postérieur à l’acte' };
   const opt = (f: ImportField) => get(f) || null;
   return {
-    row: { type, annee, numero, date_acte: dateActe, nom: get('nom'), prenoms: get('prenoms'), nom_usage: opt('nom_usage'), nom_conjoint: opt('nom_conjoint'), prenoms_conjoint: opt('prenoms_conjoint'), date_evenement: dateEv, lieu_evenement: opt('lieu_evenement') },
+    row: {
+      type,
+      annee,
+      numero,
+      date_acte: dateActe,
+      nom: get('nom'),
+      prenoms: get('prenoms'),
+      nom_usage: opt('nom_usage'),
+      nom_conjoint: opt('nom_conjoint'),
+      prenoms_conjoint: opt('prenoms_conjoint'),
+      date_evenement: dateEv,
+      lieu_evenement: opt('lieu_evenement'),
+    },
   };
 }

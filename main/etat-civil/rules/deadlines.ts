@@ -39,8 +39,17 @@ export const recepisseKeptUntil = (recepisseLe: string): string => addYears(rece
 export type AvisTodo = { due: string; title: string; ref: string } | null;
 
 /** What an outgoing avis still needs: sending within 3 days, then its récépissé (with reminders). */
-export function avisSortantTodo(a: { echeance: string | null; envoye_le: string | null; recepisse_le: string | null; derniere_relance_le: string | null }): AvisTodo {
+export function avisSortantTodo(a: {
+  echeance: string | null;
+  envoye_le: string | null;
+  recepisse_le: string | null;
+  derniere_relance_le: string | null;
+}): AvisTodo {
   if (a.recepisse_le) return null;
   if (!a.envoye_le) return { due: a.echeance ?? '', title: 'Envoyer l’avis de mention', ref: ARTICLE_49 };
-  return { due: nextReminder(a.envoye_le, a.derniere_relance_le), title: 'Relancer : récépissé de l’avis de mention non reçu', ref: 'IGREC n° 229-1' };
+  return {
+    due: nextReminder(a.envoye_le, a.derniere_relance_le),
+    title: 'Relancer : récépissé de l’avis de mention non reçu',
+    ref: 'IGREC n° 229-1',
+  };
 }

@@ -30,13 +30,34 @@ export interface Communicabilite {
  */
 export function communicabilite(k: Kind, r: ActeRegistre | null, today: string): Communicabilite {
   if (k === 'deces' || k === 'transcription_deces' || k === 'enfant_sans_vie') {
-    return { communicable: true, article: 'art. L213-1 du code du patrimoine', motif: 'Les registres de décès sont communicables à toute personne dès leur établissement (art. L213-1 du code du patrimoine).', aConfirmer: null, depuis: null };
+    return {
+      communicable: true,
+      article: 'art. L213-1 du code du patrimoine',
+      motif:
+        'Les registres de décès sont communicables à toute personne dès leur établissement (art. L213-1 du code du patrimoine).',
+      aConfirmer: null,
+      depuis: null,
+    };
   }
-  if (!r) return { communicable: false, article: ART_L213_2, motif: 'L’acte n’a pas été retrouvé dans les registres : sa communicabilité ne peut pas être établie (art. L213-2 I 4° e du code du patrimoine).', aConfirmer: null, depuis: null };
+  if (!r)
+    return {
+      communicable: false,
+      article: ART_L213_2,
+      motif:
+        'L’acte n’a pas été retrouvé dans les registres : sa communicabilité ne peut pas être établie (art. L213-2 I 4° e du code du patrimoine).',
+      aConfirmer: null,
+      depuis: null,
+    };
   const closing = r.registreClosLe ?? `${r.registreAnnee}-12-31`;
   const depuis = addYears(closing, 75);
   if (depuis <= today) {
-    return { communicable: true, article: ART_L213_2, motif: `Le registre, clos le ${dateCourte(closing)}, est communicable à toute personne depuis le ${dateCourte(depuis)}, 75 ans après sa clôture (${ART_L213_2}).`, aConfirmer: null, depuis };
+    return {
+      communicable: true,
+      article: ART_L213_2,
+      motif: `Le registre, clos le ${dateCourte(closing)}, est communicable à toute personne depuis le ${dateCourte(depuis)}, 75 ans après sa clôture (${ART_L213_2}).`,
+      aConfirmer: null,
+      depuis,
+    };
   }
   const deces = r.dateDecesTitulaire ? addYears(r.dateDecesTitulaire, 25) : null;
   if (deces && deces <= today) {
@@ -48,5 +69,11 @@ export function communicabilite(k: Kind, r: ActeRegistre | null, today: string):
       depuis,
     };
   }
-  return { communicable: false, article: ART_L213_2, motif: `Le registre ne sera communicable à toute personne qu’à partir du ${dateCourte(depuis)}, 75 ans après sa clôture (${ART_L213_2}).`, aConfirmer: null, depuis };
+  return {
+    communicable: false,
+    article: ART_L213_2,
+    motif: `Le registre ne sera communicable à toute personne qu’à partir du ${dateCourte(depuis)}, 75 ans après sa clôture (${ART_L213_2}).`,
+    aConfirmer: null,
+    depuis,
+  };
 }

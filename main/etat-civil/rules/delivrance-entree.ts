@@ -17,12 +17,17 @@ export function checkDemande(d: DemandeDelivrance): void {
   if (!DOCUMENTS.includes(d.document)) bad('document inconnu', d.document);
   if (!CANAUX.includes(d.canal)) bad('canal inconnu', d.canal);
   if (!LIVRAISONS.includes(d.livraison)) bad('mode de remise inconnu', d.livraison);
-  if (d.demandeur.qualite !== null && !QUALITES.includes(d.demandeur.qualite)) bad('qualité inconnue', d.demandeur.qualite);
-  if (d.demandeur.client?.qualite && !QUALITES.includes(d.demandeur.client.qualite)) bad('qualité du client inconnue', d.demandeur.client.qualite);
+  if (d.demandeur.qualite !== null && !QUALITES.includes(d.demandeur.qualite))
+    bad('qualité inconnue', d.demandeur.qualite);
+  if (d.demandeur.client?.qualite && !QUALITES.includes(d.demandeur.client.qualite))
+    bad('qualité du client inconnue', d.demandeur.client.qualite);
   if (!ISO.test(d.today)) bad('date du jour attendue sous la forme AAAA-MM-JJ', d.today);
   const r = d.registre;
   if (!r) return;
-  if (!Number.isInteger(r.registreAnnee) || r.registreAnnee < 1500 || r.registreAnnee > 9999) bad('année du registre', r.registreAnnee);
-  if (r.registreClosLe != null && !ISO.test(r.registreClosLe)) bad('date de clôture du registre attendue sous la forme AAAA-MM-JJ', r.registreClosLe);
-  if (r.dateDecesTitulaire != null && !ISO.test(r.dateDecesTitulaire)) bad('date de décès attendue sous la forme AAAA-MM-JJ', r.dateDecesTitulaire);
+  if (!Number.isInteger(r.registreAnnee) || r.registreAnnee < 1500 || r.registreAnnee > 9999)
+    bad('année du registre', r.registreAnnee);
+  if (r.registreClosLe != null && !ISO.test(r.registreClosLe))
+    bad('date de clôture du registre attendue sous la forme AAAA-MM-JJ', r.registreClosLe);
+  if (r.dateDecesTitulaire != null && !ISO.test(r.dateDecesTitulaire))
+    bad('date de décès attendue sous la forme AAAA-MM-JJ', r.dateDecesTitulaire);
 }

@@ -4,13 +4,18 @@ import type { Communicabilite } from './delivrance-communicabilite';
 import type { Droit } from './delivrance-droits';
 
 /** « Copie intégrale accordée », « Extrait sans filiation accordé » */
-export const accordeLabel = (doc: DocumentDemande, participe: 'accordé' | 'refusé'): string => `${DOCUMENT_LABELS[doc]} ${participe}${doc === 'copie_integrale' ? 'e' : ''}`;
+export const accordeLabel = (doc: DocumentDemande, participe: 'accordé' | 'refusé'): string =>
+  `${DOCUMENT_LABELS[doc]} ${participe}${doc === 'copie_integrale' ? 'e' : ''}`;
 
 export function motifAccorde(d: DemandeDelivrance, droit: Extract<Droit, { kind: 'ok' }>): string {
   return `${accordeLabel(d.document, 'accordé')} : ${droit.qui} (${droit.article}).`;
 }
 
-export function motifRefus(d: DemandeDelivrance, droit: Extract<Droit, { kind: 'refuse' }>, comm: Communicabilite): string {
+export function motifRefus(
+  d: DemandeDelivrance,
+  droit: Extract<Droit, { kind: 'refuse' }>,
+  comm: Communicabilite,
+): string {
   const base = `${accordeLabel(d.document, 'refusé')} : ${droit.raison} (${droit.article}).`;
   if (d.document === 'extrait_plurilingue' && comm.communicable) {
     return `${base} L’acte est communicable à toute personne, mais l’extrait plurilingue n’est délivré qu’aux personnes qui ont droit à la copie intégrale (art. 1 de la Convention CIEC n° 16 du 8 septembre 1976).`;

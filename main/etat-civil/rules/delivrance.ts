@@ -17,7 +17,12 @@ import { documentExiste, droitAuDocument, type Droit } from './delivrance-droits
 import { addYears } from './dates';
 import { motifAccorde, motifIncomplet, motifRefus, RECOURS_GENERAL, RECOURS_REFUS } from './delivrance-textes';
 
-export const DOCUMENTS = ['copie_integrale', 'extrait_avec_filiation', 'extrait_sans_filiation', 'extrait_plurilingue'] as const;
+export const DOCUMENTS = [
+  'copie_integrale',
+  'extrait_avec_filiation',
+  'extrait_sans_filiation',
+  'extrait_plurilingue',
+] as const;
 export type DocumentDemande = (typeof DOCUMENTS)[number];
 
 export const DOCUMENT_LABELS: Record<DocumentDemande, string> = {
@@ -28,8 +33,23 @@ export const DOCUMENT_LABELS: Record<DocumentDemande, string> = {
 };
 
 export const QUALITES = [
-  'personne_elle_meme', 'ascendant', 'descendant', 'conjoint', 'partenaire_pacs', 'representant_legal', 'heritier', 'mandataire',
-  'habilitation_familiale', 'avocat', 'notaire', 'administration', 'procureur', 'officier_etat_civil', 'autorite_nationalite', 'genealogiste', 'tiers',
+  'personne_elle_meme',
+  'ascendant',
+  'descendant',
+  'conjoint',
+  'partenaire_pacs',
+  'representant_legal',
+  'heritier',
+  'mandataire',
+  'habilitation_familiale',
+  'avocat',
+  'notaire',
+  'administration',
+  'procureur',
+  'officier_etat_civil',
+  'autorite_nationalite',
+  'genealogiste',
+  'tiers',
 ] as const;
 export type QualiteDemandeur = (typeof QUALITES)[number];
 
@@ -55,22 +75,52 @@ export const QUALITE_LABELS: Record<QualiteDemandeur, string> = {
 };
 
 const FEMININ: Partial<Record<QualiteDemandeur, string>> = {
-  ascendant: 'ascendante', descendant: 'descendante', conjoint: 'conjointe', representant_legal: 'représentante légale', heritier: 'héritière',
-  avocat: 'avocate', procureur: 'procureure de la République', officier_etat_civil: 'officière de l’état civil', genealogiste: 'généalogiste successorale', habilitation_familiale: 'personne habilitée',
+  ascendant: 'ascendante',
+  descendant: 'descendante',
+  conjoint: 'conjointe',
+  representant_legal: 'représentante légale',
+  heritier: 'héritière',
+  avocat: 'avocate',
+  procureur: 'procureure de la République',
+  officier_etat_civil: 'officière de l’état civil',
+  genealogiste: 'généalogiste successorale',
+  habilitation_familiale: 'personne habilitée',
 };
 const MASCULIN: Record<QualiteDemandeur, string> = {
-  personne_elle_meme: 'la personne que l’acte concerne', ascendant: 'ascendant', descendant: 'descendant', conjoint: 'conjoint', partenaire_pacs: 'partenaire de PACS',
-  representant_legal: 'représentant légal', heritier: 'héritier', mandataire: 'mandataire', habilitation_familiale: 'personne habilitée', avocat: 'avocat', notaire: 'notaire',
-  administration: 'administration publique', procureur: 'procureur de la République', officier_etat_civil: 'officier de l’état civil',
-  autorite_nationalite: 'autorité chargée de la nationalité', genealogiste: 'généalogiste successoral', tiers: 'tiers',
+  personne_elle_meme: 'la personne que l’acte concerne',
+  ascendant: 'ascendant',
+  descendant: 'descendant',
+  conjoint: 'conjoint',
+  partenaire_pacs: 'partenaire de PACS',
+  representant_legal: 'représentant légal',
+  heritier: 'héritier',
+  mandataire: 'mandataire',
+  habilitation_familiale: 'personne habilitée',
+  avocat: 'avocat',
+  notaire: 'notaire',
+  administration: 'administration publique',
+  procureur: 'procureur de la République',
+  officier_etat_civil: 'officier de l’état civil',
+  autorite_nationalite: 'autorité chargée de la nationalité',
+  genealogiste: 'généalogiste successoral',
+  tiers: 'tiers',
 };
 
 export type Civilite = 'M.' | 'Mme';
 /** « descendante », « avocat », « héritière » (lower case, inside a sentence), agreed with the civilité. */
-export const qualiteLabel = (q: QualiteDemandeur, civilite?: Civilite | null): string => (civilite === 'Mme' ? (FEMININ[q] ?? MASCULIN[q]) : MASCULIN[q]);
+export const qualiteLabel = (q: QualiteDemandeur, civilite?: Civilite | null): string =>
+  civilite === 'Mme' ? (FEMININ[q] ?? MASCULIN[q]) : MASCULIN[q];
 
 /** Art. 29: on site, by post, through a téléservice (State or commune); the others are how a request reaches us. */
-export const CANAUX = ['guichet', 'courrier', 'teleservice', 'notaire', 'administration', 'autre_commune', 'courriel'] as const;
+export const CANAUX = [
+  'guichet',
+  'courrier',
+  'teleservice',
+  'notaire',
+  'administration',
+  'autre_commune',
+  'courriel',
+] as const;
 export type Canal = (typeof CANAUX)[number];
 export const CANAL_LABELS: Record<Canal, string> = {
   guichet: 'Au guichet de la mairie',
@@ -156,9 +206,27 @@ export interface DemandeDelivrance {
 }
 
 export type ChampManquant =
-  | 'nom' | 'prenoms' | 'date_naissance' | 'lieu_naissance' | 'parent1_nom' | 'parent1_prenoms' | 'parent2_nom' | 'parent2_prenoms'
-  | 'date_evenement' | 'lieu_evenement' | 'declarant_nom' | 'declarant_prenoms' | 'lien' | 'majorite' | 'mandat_ecrit' | 'jugement_habilitation'
-  | 'texte_administration' | 'autorisation_archives' | 'mandat_genealogiste' | 'qualite_client' | 'adresse_postale';
+  | 'nom'
+  | 'prenoms'
+  | 'date_naissance'
+  | 'lieu_naissance'
+  | 'parent1_nom'
+  | 'parent1_prenoms'
+  | 'parent2_nom'
+  | 'parent2_prenoms'
+  | 'date_evenement'
+  | 'lieu_evenement'
+  | 'declarant_nom'
+  | 'declarant_prenoms'
+  | 'lien'
+  | 'majorite'
+  | 'mandat_ecrit'
+  | 'jugement_habilitation'
+  | 'texte_administration'
+  | 'autorisation_archives'
+  | 'mandat_genealogiste'
+  | 'qualite_client'
+  | 'adresse_postale';
 
 export interface Manquant {
   champ: ChampManquant;
@@ -192,7 +260,14 @@ export type Decision =
       avertissements: string[];
     }
   | { outcome: 'incomplete'; manquants: Manquant[]; articles: string[]; motif: string; avertissements: string[] }
-  | { outcome: 'refused'; articles: string[]; motif: string; proposer: Proposition[]; recours: string; avertissements: string[] };
+  | {
+      outcome: 'refused';
+      articles: string[];
+      motif: string;
+      proposer: Proposition[];
+      recours: string;
+      avertissements: string[];
+    };
 
 export const ARTICLE_LIVRAISON = 'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1';
 export const ARTICLE_CANAUX = 'art. 29 du décret n° 2017-890 du 6 mai 2017';
@@ -231,14 +306,33 @@ export function decideDelivrance(d: DemandeDelivrance): Decision {
 
 /** Entitled, or entitled once its pieces are given. */
 function entitled(d: DemandeDelivrance, droit: Exclude<Droit, { kind: 'refuse' }>, avertissements: string[]): Decision {
-  const early = livraisonOuManquants(d, droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : [], avertissements, true);
+  const early = livraisonOuManquants(
+    d,
+    droit.kind === 'justificatifs' ? manquantsJustificatifs(droit, d.demandeur.civilite) : [],
+    avertissements,
+    true,
+  );
   if (early) return early;
   if (droit.kind !== 'ok') throw new Error('unreachable: pieces missing but none listed');
-  return { outcome: 'granted', document: d.document, articles: [droit.article], motif: motifAccorde(d, droit), certifiee: true, simpleRenseignement: false, aConfirmer: null, avertissements };
+  return {
+    outcome: 'granted',
+    document: d.document,
+    articles: [droit.article],
+    motif: motifAccorde(d, droit),
+    certifiee: true,
+    simpleRenseignement: false,
+    aConfirmer: null,
+    avertissements,
+  };
 }
 
 /** Never by e-mail (art. 27; IGREC n° 72-1): said before asking for anything; then every missing item at once. */
-function livraisonOuManquants(d: DemandeDelivrance, pieces: Manquant[], avertissements: string[], entitledPath = false): Decision | null {
+function livraisonOuManquants(
+  d: DemandeDelivrance,
+  pieces: Manquant[],
+  avertissements: string[],
+  entitledPath = false,
+): Decision | null {
   if (d.livraison === 'courriel') return refuse(d, ARTICLE_LIVRAISON, MOTIF_COURRIEL, avertissements);
   const manquants = pieces.concat(manquantsDemande(d, entitledPath));
   if (!manquants.length) return null;
@@ -256,34 +350,69 @@ export const AVERTISSEMENT_COURRIEL =
 export const MOTIF_COURRIEL =
   'Un acte de l’état civil ne peut pas être envoyé par courriel : il est remis au guichet ou envoyé par la poste, revêtu de la signature et du sceau de l’officier de l’état civil ; une copie envoyée par courriel n’aurait aucune valeur authentique (art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1). Le document peut vous être remis au guichet ou envoyé par courrier postal.';
 
-function refuse(d: DemandeDelivrance, article: string, motif: string, avertissements: string[], droit = false, comm?: Communicabilite): Decision {
+function refuse(
+  d: DemandeDelivrance,
+  article: string,
+  motif: string,
+  avertissements: string[],
+  droit = false,
+  comm?: Communicabilite,
+): Decision {
   const proposer = propositions(d, article === ARTICLE_LIVRAISON);
   // the plurilingue refused on a communicable register: the non-certified copy is still there (domain-rules §2.3)
   if (comm?.communicable && d.document !== 'copie_integrale') {
-    proposer.push({ document: 'copie_integrale', simpleRenseignement: true, livraison: null, texte: `Copie non certifiée de l’acte, à titre de simple renseignement (${comm.article}).` });
+    proposer.push({
+      document: 'copie_integrale',
+      simpleRenseignement: true,
+      livraison: null,
+      texte: `Copie non certifiée de l’acte, à titre de simple renseignement (${comm.article}).`,
+    });
   }
-  return { outcome: 'refused', articles: [article], motif, proposer, recours: droit ? RECOURS_REFUS : RECOURS_GENERAL, avertissements };
+  return {
+    outcome: 'refused',
+    articles: [article],
+    motif,
+    proposer,
+    recours: droit ? RECOURS_REFUS : RECOURS_GENERAL,
+    avertissements,
+  };
 }
 
 /** The person herself, majority not stated: 18 years reached by the birth date she gives (C. civ. art. 414) settles it. */
 function majoriteParLaDate(d: DemandeDelivrance): Demandeur {
   const dem = d.demandeur;
   const born = d.acte.dateNaissance;
-  if (dem.qualite !== 'personne_elle_meme' || dem.majeurOuEmancipe != null || !born || !/^\d{4}-\d{2}-\d{2}$/.test(born)) return dem;
+  if (
+    dem.qualite !== 'personne_elle_meme' ||
+    dem.majeurOuEmancipe != null ||
+    !born ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(born)
+  )
+    return dem;
   return addYears(born, 18) <= d.today ? { ...dem, majeurOuEmancipe: true } : dem;
 }
 
 /** What may be offered instead: the same document by hand or post, or the other documents of this act the requester may have. */
 function propositions(d: DemandeDelivrance, livraisonSeule: boolean): Proposition[] {
   if (livraisonSeule) {
-    return (['remise_guichet', 'envoi_postal'] as const).map((l) => ({ document: d.document, simpleRenseignement: false, livraison: l, texte: `${DOCUMENT_LABELS[d.document]} : ${LIVRAISON_LABELS[l].toLowerCase()}.` }));
+    return (['remise_guichet', 'envoi_postal'] as const).map((l) => ({
+      document: d.document,
+      simpleRenseignement: false,
+      livraison: l,
+      texte: `${DOCUMENT_LABELS[d.document]} : ${LIVRAISON_LABELS[l].toLowerCase()}.`,
+    }));
   }
   const out: Proposition[] = [];
   for (const doc of DOCUMENTS) {
     if (doc === d.document || !documentExiste(d.typeActe, doc).ok) continue;
     const droit: Droit = droitAuDocument(d.typeActe, doc, d.demandeur);
     if (droit.kind === 'refuse') continue;
-    out.push({ document: doc, simpleRenseignement: false, livraison: null, texte: `${DOCUMENT_LABELS[doc]} (${droit.article}).` });
+    out.push({
+      document: doc,
+      simpleRenseignement: false,
+      livraison: null,
+      texte: `${DOCUMENT_LABELS[doc]} (${droit.article}).`,
+    });
   }
   return out;
 }

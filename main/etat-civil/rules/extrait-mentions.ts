@@ -13,7 +13,8 @@
  */
 import type { Kind } from './kinds';
 
-export type DocumentKind = 'copie_integrale' | 'extrait_avec_filiation' | 'extrait_sans_filiation' | 'extrait_plurilingue';
+export type DocumentKind =
+  'copie_integrale' | 'extrait_avec_filiation' | 'extrait_sans_filiation' | 'extrait_plurilingue';
 
 export interface MentionInfo {
   id: number;
@@ -45,13 +46,21 @@ export const RAISONS = {
   divorceAnterieur: `Divorce ou séparation d’un mariage antérieur : un extrait ne porte que ceux du dernier mariage, sauf demande expresse (${ARRETE}).`,
   reconnaissance: `Reconnaissance : elle révèle la nature de la filiation, qui ne figure que sur la copie intégrale (${ARRETE}).`,
   nationalite: `Nationalité : elle ne figure sur un extrait sans filiation qu’à la demande du requérant (${ARRETE}).`,
-  radiee: 'Répertoire civil : une inscription radiée, et sa radiation, ne figurent pas sur un extrait (domain-rules §2.1).',
+  radiee:
+    'Répertoire civil : une inscription radiée, et sa radiation, ne figurent pas sur un extrait (domain-rules §2.1).',
   autre: `Cette mention ne figure pas sur un extrait (${ARRETE}).`,
   plurilingue: 'Sans code dans l’extrait plurilingue (convention CIEC n° 16, art. 5).',
 } as const;
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-const sameOther = (a: MentionInfo['autre'], b: MentionInfo['autre']) => !!a && !!b && fold(a.nom) === fold(b.nom) && fold(a.prenoms) === fold(b.prenoms);
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+const sameOther = (a: MentionInfo['autre'], b: MentionInfo['autre']) =>
+  !!a && !!b && fold(a.nom) === fold(b.nom) && fold(a.prenoms) === fold(b.prenoms);
 const byDate = (a: MentionInfo, b: MentionInfo) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id;
 
 /** « radiation de l'inscription n° 2015-123 » radiates RC n° 2015-123. */
@@ -70,10 +79,21 @@ function radiated(rc: readonly MentionInfo[]): Set<number> {
 
 /** The marriage a divorce or séparation ends: the one with the same spouse, else the last one before it. */
 function marriageOf(d: MentionInfo, marriages: readonly MentionInfo[]): MentionInfo | undefined {
-  return marriages.find((m) => sameOther(m.autre, d.autre)) ?? [...marriages].filter((m) => (m.date ?? '') <= (d.date ?? '9999')).sort(byDate).pop();
+  return (
+    marriages.find((m) => sameOther(m.autre, d.autre)) ??
+    [...marriages]
+      .filter((m) => (m.date ?? '') <= (d.date ?? '9999'))
+      .sort(byDate)
+      .pop()
+  );
 }
 
-export function mentionsForDocument<M extends MentionInfo>(acteType: Kind, document: DocumentKind, mentions: readonly M[], opts: MentionOptions = {}): MentionSelection<M> {
+export function mentionsForDocument<M extends MentionInfo>(
+  acteType: Kind,
+  document: DocumentKind,
+  mentions: readonly M[],
+  opts: MentionOptions = {},
+): MentionSelection<M> {
   const out: MentionSelection<M> = { kept: [], dropped: [] };
   const validated = mentions.filter((m) => m.statut === 'validee');
   const drop = (mention: M, raison: string) => out.dropped.push({ mention, raison });
@@ -102,7 +122,13 @@ export function mentionsForDocument<M extends MentionInfo>(acteType: Kind, docum
 }
 
 /** Why an extract leaves this validated mention out, or null when it is printed. */
-function extraitRaison(m: MentionInfo, acteType: Kind, document: DocumentKind, opts: MentionOptions, s: { last: MentionInfo | undefined; marriages: readonly MentionInfo[]; gone: Set<number> }): string | null {
+function extraitRaison(
+  m: MentionInfo,
+  acteType: Kind,
+  document: DocumentKind,
+  opts: MentionOptions,
+  s: { last: MentionInfo | undefined; marriages: readonly MentionInfo[]; gone: Set<number> },
+): string | null {
   switch (m.nature) {
     case 'mariage':
       return opts.toutesMentionsMariage || m === s.last ? null : RAISONS.mariageAnterieur;

@@ -1,9 +1,27 @@
 /** Which mentions go on which document, and the words of extracts (domain-rules §2.1, §2.7). */
 import { mentionsForDocument, RAISONS, type MentionInfo } from './extrait-mentions';
-import { ciecDate, documentRefusedForKind, heureEcrite, jjmmaaaa, ne, nomEcrit, personneEcrite, quandOu } from './extrait-wording';
+import {
+  ciecDate,
+  documentRefusedForKind,
+  heureEcrite,
+  jjmmaaaa,
+  ne,
+  nomEcrit,
+  personneEcrite,
+  quandOu,
+} from './extrait-wording';
 
 let next = 1;
-const m = (nature: string, date: string, extra: Partial<MentionInfo> = {}): MentionInfo => ({ id: next++, nature, statut: 'validee', date, autre: null, objet: null, texte: `${nature} ${date}`, ...extra });
+const m = (nature: string, date: string, extra: Partial<MentionInfo> = {}): MentionInfo => ({
+  id: next++,
+  nature,
+  statut: 'validee',
+  date,
+  autre: null,
+  objet: null,
+  texte: `${nature} ${date}`,
+  ...extra,
+});
 const anne = { prenoms: 'Anne', nom: 'Petit' };
 const lea = { prenoms: 'Léa', nom: 'Blanc' };
 
@@ -23,7 +41,8 @@ const draft = m('deces', '2021-01-01', { statut: 'brouillon' });
 const nom = m('changement_nom', '2012-01-01', { objet: 'Martin' });
 const all = [mar1, div1, mar2, sep2, pacs, pacsFin, deces, rc, rcGone, rcRadiation, nat, reco, draft, nom];
 const ids = (xs: MentionInfo[]) => xs.map((x) => x.id).sort((a, b) => a - b);
-const raisonOf = (sel: ReturnType<typeof mentionsForDocument>, x: MentionInfo) => sel.dropped.find((d) => d.mention.id === x.id)?.raison;
+const raisonOf = (sel: ReturnType<typeof mentionsForDocument>, x: MentionInfo) =>
+  sel.dropped.find((d) => d.mention.id === x.id)?.raison;
 
 describe('mentionsForDocument', () => {
   it('copie intégrale: every validated mention, never a draft', () => {
@@ -54,7 +73,9 @@ describe('mentionsForDocument', () => {
   });
 
   it('the divorce of the last marriage stays when the spouse is unknown: it is linked by date', () => {
-    const a = m('mariage', '2001-01-01'), b = m('mariage', '2011-01-01'), d = m('divorce', '2012-01-01');
+    const a = m('mariage', '2001-01-01'),
+      b = m('mariage', '2011-01-01'),
+      d = m('divorce', '2012-01-01');
     expect(mentionsForDocument('naissance', 'extrait_sans_filiation', [a, b, d]).kept).toEqual([b, d]);
     const early = m('divorce', '2005-01-01');
     expect(mentionsForDocument('naissance', 'extrait_sans_filiation', [a, early, b]).kept).toEqual([b]);
@@ -81,7 +102,9 @@ describe('extract wording', () => {
   });
 
   it('a double name is written with its two parts', () => {
-    expect(nomEcrit({ nom: 'Martin Dupont', nom_partie1: 'Martin', nom_partie2: 'Dupont' })).toBe('MARTIN DUPONT (1re partie : MARTIN 2de partie : DUPONT)');
+    expect(nomEcrit({ nom: 'Martin Dupont', nom_partie1: 'Martin', nom_partie2: 'Dupont' })).toBe(
+      'MARTIN DUPONT (1re partie : MARTIN 2de partie : DUPONT)',
+    );
     expect(personneEcrite({ prenoms: 'Éloïse', nom: 'Lefèvre' })).toBe('Éloïse LEFÈVRE');
     expect(nomEcrit({ nom: 'Roux', nom_partie1: 'Roux', nom_partie2: null })).toBe('ROUX');
   });

@@ -29,7 +29,8 @@ export function documentRefusedForKind(kind: Kind, document: DocumentKind): stri
 export type Sexe = 'M' | 'F' | null | undefined;
 
 /** « Né » / « Née »; null when the sex is unknown (the caller then uses a form without agreement). */
-export const ne = (sexe: Sexe, capital = true): string | null => (sexe === 'M' ? (capital ? 'Né' : 'né') : sexe === 'F' ? (capital ? 'Née' : 'née') : null);
+export const ne = (sexe: Sexe, capital = true): string | null =>
+  sexe === 'M' ? (capital ? 'Né' : 'né') : sexe === 'F' ? (capital ? 'Née' : 'née') : null;
 
 export const sexeLabel = (sexe: Sexe): string | null => (sexe === 'M' ? 'masculin' : sexe === 'F' ? 'féminin' : null);
 
@@ -49,7 +50,8 @@ export function nomEcrit(p: NomParts): string {
 }
 
 /** « Jean Pierre MARTIN DUPONT (1re partie : … 2de partie : …) » */
-export const personneEcrite = (p: NomParts & { prenoms: string }): string => `${p.prenoms.trim()} ${nomEcrit(p)}`.trim();
+export const personneEcrite = (p: NomParts & { prenoms: string }): string =>
+  `${p.prenoms.trim()} ${nomEcrit(p)}`.trim();
 
 /** « 03/02/2026 »: the kernel's one formatter, under the name the copies use. */
 export { jjmmaaaa };
@@ -61,8 +63,18 @@ export const heureEcrite = (hhmm: string): string => {
 };
 
 /** « le 03/02/2026 à 14 h 30 à Orléans (Loiret) » — any part may be missing. */
-export function quandOu(date: string | null | undefined, heure: string | null | undefined, lieu: string | null | undefined): string {
-  return [date ? `le ${jjmmaaaa(date)}` : '', heure ? `à ${heureEcrite(heure)}` : '', lieu?.trim() ? `à ${lieu.trim()}` : ''].filter(Boolean).join(' ');
+export function quandOu(
+  date: string | null | undefined,
+  heure: string | null | undefined,
+  lieu: string | null | undefined,
+): string {
+  return [
+    date ? `le ${jjmmaaaa(date)}` : '',
+    heure ? `à ${heureEcrite(heure)}` : '',
+    lieu?.trim() ? `à ${lieu.trim()}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** CIEC dates: Jo / Mo / An in 2 / 2 / 4 digits (convention n° 16, art. 5). */

@@ -3,7 +3,14 @@
  * art. 79 death, art. 62 reconnaissance, art. 79-1 enfant sans vie, art. 80 transcription). An act missing one
  * of these stays « indexé » (found, its scanned page shown) and cannot be « saisi » (extracts generated).
  */
-export const KINDS = ['naissance', 'reconnaissance', 'mariage', 'deces', 'transcription_deces', 'enfant_sans_vie'] as const;
+export const KINDS = [
+  'naissance',
+  'reconnaissance',
+  'mariage',
+  'deces',
+  'transcription_deces',
+  'enfant_sans_vie',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -17,8 +24,15 @@ export const KIND_LABELS: Record<Kind, string> = {
 
 /** Words a secrétaire types in the search field to mean a kind (without accents, lower case). */
 export const KIND_WORDS: Record<string, Kind> = {
-  naissance: 'naissance', naissances: 'naissance', reconnaissance: 'reconnaissance', reconnaissances: 'reconnaissance',
-  mariage: 'mariage', mariages: 'mariage', deces: 'deces', transcription: 'transcription_deces', transcriptions: 'transcription_deces',
+  naissance: 'naissance',
+  naissances: 'naissance',
+  reconnaissance: 'reconnaissance',
+  reconnaissances: 'reconnaissance',
+  mariage: 'mariage',
+  mariages: 'mariage',
+  deces: 'deces',
+  transcription: 'transcription_deces',
+  transcriptions: 'transcription_deces',
 };
 
 export type Role = 'titulaire' | 'parent' | 'conjoint' | 'declarant' | 'temoin' | 'auteur';
@@ -53,7 +67,13 @@ export const SPECS: Record<Kind, KindSpec> = {
     slots: [
       { role: 'titulaire', rangs: [1], label: 'Enfant', required: ['nom', 'prenoms', 'sexe'] },
       { role: 'parent', rangs: [1, 2], label: 'Parent', required: FULL, optional: true },
-      { role: 'declarant', rangs: [1], label: 'Déclarant', required: ['nom', 'prenoms', 'profession', 'domicile'], optional: true },
+      {
+        role: 'declarant',
+        rangs: [1],
+        label: 'Déclarant',
+        required: ['nom', 'prenoms', 'profession', 'domicile'],
+        optional: true,
+      },
     ],
   },
   // art. 62: the reconnaissance states the identity of its auteur and of the child
@@ -112,7 +132,13 @@ export const SPECS: Record<Kind, KindSpec> = {
 };
 
 const FIELD_LABELS: Record<PersonField, string> = {
-  nom: 'nom', prenoms: 'prénoms', sexe: 'sexe', date_naissance: 'date de naissance', lieu_naissance: 'lieu de naissance', profession: 'profession', domicile: 'domicile',
+  nom: 'nom',
+  prenoms: 'prénoms',
+  sexe: 'sexe',
+  date_naissance: 'date de naissance',
+  lieu_naissance: 'lieu de naissance',
+  profession: 'profession',
+  domicile: 'domicile',
 };
 
 export type PersonInput = { role: Role; rang: number } & Partial<Record<PersonField, string | null>>;
@@ -140,14 +166,18 @@ export function missingForSaisi(a: ActContent): string[] {
         continue;
       }
       const gaps = slot.required.filter((f) => !p[f]?.trim());
-      if (gaps.length) out.push(`${slot.label} ${slot.rangs.length > 1 ? rang + ' ' : ''}: ${gaps.map((f) => FIELD_LABELS[f]).join(', ')}${art}`);
+      if (gaps.length)
+        out.push(
+          `${slot.label} ${slot.rangs.length > 1 ? rang + ' ' : ''}: ${gaps.map((f) => FIELD_LABELS[f]).join(', ')}${art}`,
+        );
     }
   }
   return out;
 }
 
 /** Whether a person slot is allowed in this kind of act (anything the window sends is checked). */
-export const slotAllowed = (type: Kind, role: Role, rang: number): boolean => SPECS[type].slots.some((s) => s.role === role && s.rangs.includes(rang));
+export const slotAllowed = (type: Kind, role: Role, rang: number): boolean =>
+  SPECS[type].slots.some((s) => s.role === role && s.rangs.includes(rang));
 
 /**
  * The mentions an act drawn up (or transcribed) here requires on other acts (C. civ. art. 49): a marriage on
@@ -157,7 +187,10 @@ export const slotAllowed = (type: Kind, role: Role, rang: number): boolean => SP
 export function mentionsRequired(type: Kind): { nature: MentionNatureForAct; titulaireRang: number }[] {
   switch (type) {
     case 'mariage':
-      return [{ nature: 'mariage', titulaireRang: 1 }, { nature: 'mariage', titulaireRang: 2 }];
+      return [
+        { nature: 'mariage', titulaireRang: 1 },
+        { nature: 'mariage', titulaireRang: 2 },
+      ];
     case 'deces':
     case 'transcription_deces':
       return [{ nature: 'deces', titulaireRang: 1 }];

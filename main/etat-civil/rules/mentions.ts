@@ -8,15 +8,36 @@
 import { dateCourte } from './dates';
 
 export const NATURES = [
-  'mariage', 'divorce', 'separation_corps', 'pacs', 'pacs_modification', 'pacs_dissolution', 'deces', 'reconnaissance',
-  'changement_nom', 'changement_prenom', 'rectification', 'nationalite', 'repertoire_civil',
+  'mariage',
+  'divorce',
+  'separation_corps',
+  'pacs',
+  'pacs_modification',
+  'pacs_dissolution',
+  'deces',
+  'reconnaissance',
+  'changement_nom',
+  'changement_prenom',
+  'rectification',
+  'nationalite',
+  'repertoire_civil',
 ] as const;
 export type Nature = (typeof NATURES)[number];
 
 export const NATURE_LABELS: Record<Nature, string> = {
-  mariage: 'Mariage', divorce: 'Divorce', separation_corps: 'Séparation de corps', pacs: 'PACS', pacs_modification: 'Modification du PACS',
-  pacs_dissolution: 'Dissolution du PACS', deces: 'Décès', reconnaissance: 'Reconnaissance', changement_nom: 'Changement de nom',
-  changement_prenom: 'Changement de prénom', rectification: 'Rectification', nationalite: 'Nationalité', repertoire_civil: 'Répertoire civil',
+  mariage: 'Mariage',
+  divorce: 'Divorce',
+  separation_corps: 'Séparation de corps',
+  pacs: 'PACS',
+  pacs_modification: 'Modification du PACS',
+  pacs_dissolution: 'Dissolution du PACS',
+  deces: 'Décès',
+  reconnaissance: 'Reconnaissance',
+  changement_nom: 'Changement de nom',
+  changement_prenom: 'Changement de prénom',
+  rectification: 'Rectification',
+  nationalite: 'Nationalité',
+  repertoire_civil: 'Répertoire civil',
 };
 
 /** The authority behind a mention: a court, an officier de l'état civil, or a notaire (with office and CRPCEN). */
@@ -44,10 +65,14 @@ export class MentionError extends Error {}
 
 const e = (sexe: MentionFields['sexe']) => (sexe === 'F' ? 'e' : '');
 /** Names are written prénoms then NOM in capitals in the registers' mentions. */
-const personne = (p: { prenoms: string; nom: string }) => `${p.prenoms.trim()} ${p.nom.trim().toLocaleUpperCase('fr-FR')}`;
+const personne = (p: { prenoms: string; nom: string }) =>
+  `${p.prenoms.trim()} ${p.nom.trim().toLocaleUpperCase('fr-FR')}`;
 
 function autorite(a: Autorite | null | undefined, nature: Nature): string {
-  if (!a) throw new MentionError(`${NATURE_LABELS[nature]} : indiquez l’autorité (tribunal, officier de l’état civil ou notaire).`);
+  if (!a)
+    throw new MentionError(
+      `${NATURE_LABELS[nature]} : indiquez l’autorité (tribunal, officier de l’état civil ou notaire).`,
+    );
   switch (a.kind) {
     case 'tribunal':
       return `du ${a.nom.trim()}`;
@@ -56,13 +81,15 @@ function autorite(a: Autorite | null | undefined, nature: Nature): string {
     case 'procureur':
       return `du procureur de la République près le tribunal judiciaire de ${a.tribunal.trim()}`;
     case 'notaire':
-      if (!/^\d{5}$/.test(a.crpcen)) throw new MentionError('Notaire : le numéro CRPCEN a 5 chiffres (circulaire du 26 août 2020).');
+      if (!/^\d{5}$/.test(a.crpcen))
+        throw new MentionError('Notaire : le numéro CRPCEN a 5 chiffres (circulaire du 26 août 2020).');
       return `de Maître ${a.nom.trim()}, notaire à ${a.office.trim()} (CRPCEN ${a.crpcen})`;
   }
 }
 
 function need<T>(v: T | null | undefined, what: string, nature: Nature): T {
-  if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) throw new MentionError(`${NATURE_LABELS[nature]} : ${what} manquant(e).`);
+  if (v === null || v === undefined || (typeof v === 'string' && !v.trim()))
+    throw new MentionError(`${NATURE_LABELS[nature]} : ${what} manquant(e).`);
   return v;
 }
 
@@ -75,7 +102,8 @@ export function mentionText(f: MentionFields): string {
     case 'mariage':
       return `Marié${e(f.sexe)} à ${lieu()} le ${le} avec ${personne(need(f.autre, 'conjoint', n))}.`;
     case 'divorce':
-      if (f.autorite?.kind === 'notaire') return `Divorcé${e(f.sexe)} de ${personne(need(f.autre, 'conjoint', n))} par convention déposée au rang des minutes ${autorite(f.autorite, n)} le ${le}.`;
+      if (f.autorite?.kind === 'notaire')
+        return `Divorcé${e(f.sexe)} de ${personne(need(f.autre, 'conjoint', n))} par convention déposée au rang des minutes ${autorite(f.autorite, n)} le ${le}.`;
       return `Divorcé${e(f.sexe)} de ${personne(need(f.autre, 'conjoint', n))} par jugement ${autorite(f.autorite, n)} du ${le}.`;
     case 'separation_corps':
       return `Séparation de corps d’avec ${personne(need(f.autre, 'conjoint', n))} prononcée par jugement ${autorite(f.autorite, n)} du ${le}.`;
@@ -106,5 +134,7 @@ export function mentionText(f: MentionFields): string {
 function registrar(a: Autorite | null | undefined, n: Nature): string {
   if (a?.kind === 'officier') return `l’officier de l’état civil de ${a.commune.trim()}`;
   if (a?.kind === 'notaire') return autorite(a, n).replace(/^de /, '');
-  throw new MentionError(`${NATURE_LABELS[n]} : le PACS est enregistré par un officier de l’état civil ou un notaire (C. civ. art. 515-3).`);
+  throw new MentionError(
+    `${NATURE_LABELS[n]} : le PACS est enregistré par un officier de l’état civil ou un notaire (C. civ. art. 515-3).`,
+  );
 }

@@ -22,7 +22,10 @@ const RANGE = /^(1[7-9]\d\d|2[01]\d\d)(?:-|–|\.\.|à)(1[7-9]\d\d|2[01]\d\d)$/;
 export function parseSearch(text: string): SearchQuery {
   const q: SearchQuery = { terms: [], from: null, to: null, kinds: [] };
   const years: number[] = [];
-  const words = fold(text).replace(/\s*(-|–|\.\.)\s*(?=\d{4}\b)/g, '$1').split(/[\s,;]+/).filter(Boolean);
+  const words = fold(text)
+    .replace(/\s*(-|–|\.\.)\s*(?=\d{4}\b)/g, '$1')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const range = RANGE.exec(w);
@@ -43,7 +46,8 @@ export function parseSearch(text: string): SearchQuery {
 }
 
 /** The FTS5 MATCH expression: every term is a quoted prefix; only letters and digits reach it. */
-export const ftsMatch = (terms: readonly string[]): string => terms.map((t) => `"${t.replace(/[^\p{L}\p{N}]/gu, '')}"*`).join(' AND ');
+export const ftsMatch = (terms: readonly string[]): string =>
+  terms.map((t) => `"${t.replace(/[^\p{L}\p{N}]/gu, '')}"*`).join(' AND ');
 
 /** French alphabetical order of the tables (décret 2017-890): accents are secondary, case ignored. */
 const COLLATOR = new Intl.Collator('fr-FR', { sensitivity: 'base', ignorePunctuation: false, numeric: true });

@@ -24,13 +24,24 @@ const isEnvelope = (name: string) => /^TACT--|^EACT--/.test(name);
  * never blocks the messages after it and is still there for the secrétaire to download.
  */
 export function courrierItem(key: string, c: CourrierListed, tarGz: Buffer): InboundItem {
-  const base = { platformKey: key, remoteId: c.id, relatedRemoteId: c.related_transaction_id || null, idActe: c.unique_id || null };
+  const base = {
+    platformKey: key,
+    remoteId: c.id,
+    relatedRemoteId: c.related_transaction_id || null,
+    idActe: c.unique_id || null,
+  };
   const acte = c.number ? ` — acte ${c.number}` : '';
   let files: { name: string; bytes: Buffer }[];
   try {
     files = extractTarGzSync(tarGz);
   } catch {
-    return { ...base, kind: 'inconnu', title: `Message non reconnu de la plateforme${acte}`, detail: "L'archive reçue est illisible ; elle est conservée telle quelle.", documents: [{ nom: `message-${c.id}.tar.gz`, bytes: tarGz }] };
+    return {
+      ...base,
+      kind: 'inconnu',
+      title: `Message non reconnu de la plateforme${acte}`,
+      detail: "L'archive reçue est illisible ; elle est conservée telle quelle.",
+      documents: [{ nom: `message-${c.id}.tar.gz`, bytes: tarGz }],
+    };
   }
   const msgFile = files.find((f) => /_0\.xml$/i.test(f.name) && !isEnvelope(f.name));
   let m: ActesMessage | null = null;
@@ -40,11 +51,28 @@ export function courrierItem(key: string, c: CourrierListed, tarGz: Buffer): Inb
     m = null;
   }
   if (m && 'texte' in m) {
-    return { ...base, kind: m.type, idActe: m.idActe || base.idActe, title: `${COURRIER_TITLE[c.type] ?? 'Message de la préfecture'}${acte}`, detail: m.texte || null, documents: files.filter((f) => !isEnvelope(f.name)).map((f) => ({ nom: f.name, bytes: f.bytes })) };
+    return {
+      ...base,
+      kind: m.type,
+      idActe: m.idActe || base.idActe,
+      title: `${COURRIER_TITLE[c.type] ?? 'Message de la préfecture'}${acte}`,
+      detail: m.texte || null,
+      documents: files.filter((f) => !isEnvelope(f.name)).map((f) => ({ nom: f.name, bytes: f.bytes })),
+    };
   }
   if (m && (m.type === 'PieceComplementaire' || m.type === 'RefusPieceComplementaire')) {
-    const title = m.type === 'PieceComplementaire' ? 'Pièces complémentaires envoyées à la préfecture' : 'Refus motivé d’envoyer des pièces complémentaires';
-    return { ...base, kind: m.type, idActe: m.idActe || base.idActe, title: `${title}${acte}`, detail: null, documents: files.filter((f) => !isEnvelope(f.name)).map((f) => ({ nom: f.name, bytes: f.bytes })) };
+    const title =
+      m.type === 'PieceComplementaire'
+        ? 'Pièces complémentaires envoyées à la préfecture'
+        : 'Refus motivé d’envoyer des pièces complémentaires';
+    return {
+      ...base,
+      kind: m.type,
+      idActe: m.idActe || base.idActe,
+      title: `${title}${acte}`,
+      detail: null,
+      documents: files.filter((f) => !isEnvelope(f.name)).map((f) => ({ nom: f.name, bytes: f.bytes })),
+    };
   }
   const racine = m ? (m.type === 'Inconnu' ? m.racine : m.type) : msgFile ? 'XML illisible' : 'pas de message';
   return {
@@ -133,7 +161,16 @@ export class S2lowConnector implements Connector {
       await each(async () => {
         if (!io.has(key)) {
           const bytes = await this.client.pesRetour(p.id);
-          io.receive({ platformKey: key, kind: 'PES_Retour', remoteId: p.id, relatedRemoteId: null, idActe: null, title: `Retour du comptable (PES_Retour) ${p.nom}`, detail: null, documents: [{ nom: p.nom, bytes }] });
+          io.receive({
+            platformKey: key,
+            kind: 'PES_Retour',
+            remoteId: p.id,
+            relatedRemoteId: null,
+            idActe: null,
+            title: `Retour du comptable (PES_Retour) ${p.nom}`,
+            detail: null,
+            documents: [{ nom: p.nom, bytes }],
+          });
         }
         await this.client.pesRetourLu(p.id);
       });
@@ -150,10 +187,16 @@ export class S2lowConnector implements Connector {
     const c = this.commune;
     if (!c?.siren) return null;
     const nom = a.name ? `« ${String(a.name)} »` : 'une autre collectivité';
-    const sirens = new Set((await this.client.courriersNonLus().catch(() => [])).map((m) => /^[0-9][0-9][AB0-9]-(\d{9})-/.exec(m.unique_id ?? '')?.[1]).filter((x): x is string => Boolean(x)));
+    const sirens = new Set(
+      (await this.client.courriersNonLus().catch(() => []))
+        .map((m) => /^[0-9][0-9][AB0-9]-(\d{9})-/.exec(m.unique_id ?? '')?.[1])
+        .filter((x): x is string => Boolean(x)),
+    );
     const autre = [...sirens].find((x) => x !== c.siren);
-    const conseil = "Vérifiez l'identifiant et le certificat saisis : ils doivent être ceux du compte de votre commune. Rien n'a été envoyé.";
-    if (autre) return `Ce compte de la plateforme appartient à ${nom}, SIREN ${autre}, et non à votre commune (SIREN ${c.siren}). ${conseil}`;
+    const conseil =
+      "Vérifiez l'identifiant et le certificat saisis : ils doivent être ceux du compte de votre commune. Rien n'a été envoyé.";
+    if (autre)
+      return `Ce compte de la plateforme appartient à ${nom}, SIREN ${autre}, et non à votre commune (SIREN ${c.siren}). ${conseil}`;
     const dep = String(a.department ?? '').trim();
     const pad = (d: string) => (/^(\d{1,2}|2[AB])$/i.test(d) ? d.toUpperCase().padStart(3, '0') : d.toUpperCase());
     if (dep && c.departement && pad(dep) !== pad(c.departement))
@@ -173,35 +216,79 @@ export class S2lowConnector implements Connector {
       url = new URL(this.cfg.url);
       if (url.protocol !== 'https:') throw new Error('https');
     } catch {
-      return fail('Adresse', "L'adresse de la plateforme doit être une adresse https:// complète, par exemple https://s2low.exemple.fr.");
+      return fail(
+        'Adresse',
+        "L'adresse de la plateforme doit être une adresse https:// complète, par exemple https://s2low.exemple.fr.",
+      );
     }
     const local = await localCertificate(this.cfg).catch(() => null);
     try {
       await this.client.testConnexion();
     } catch (e) {
       const t = classify(e);
-      if (t.failure === 'offline') return fail('Adresse', `La plateforme ${url.host} est injoignable : vérifiez l'adresse et la connexion internet de la mairie.`);
-      if (t.failure === 'config') return fail('Certificat', 'Le mot de passe du certificat est incorrect, ou le fichier choisi n’est pas un certificat (.p12).');
-      if (t.failure === 'auth') return fail('Identifiant', "L'identifiant ou le mot de passe de la plateforme est refusé : vérifiez-les (ils sont demandés quand le certificat est partagé).");
+      if (t.failure === 'offline')
+        return fail(
+          'Adresse',
+          `La plateforme ${url.host} est injoignable : vérifiez l'adresse et la connexion internet de la mairie.`,
+        );
+      if (t.failure === 'config')
+        return fail(
+          'Certificat',
+          'Le mot de passe du certificat est incorrect, ou le fichier choisi n’est pas un certificat (.p12).',
+        );
+      if (t.failure === 'auth')
+        return fail(
+          'Identifiant',
+          "L'identifiant ou le mot de passe de la plateforme est refusé : vérifiez-les (ils sont demandés quand le certificat est partagé).",
+        );
       if (t.failure === 'tls' && /ALTNAME|SELF_SIGNED|UNABLE_TO_VERIFY|CERT_HAS_EXPIRED/.test(t.code ?? ''))
-        return fail('Adresse', `Le certificat du serveur ${url.host} n'est pas reconnu : l'adresse est peut-être incorrecte.`);
-      if (local && local.validTo.getTime() < now.getTime()) return fail('Certificat', `Votre certificat a expiré le ${parisDateFr(local.validTo)} : demandez-en un nouveau à votre autorité de certification.`);
-      if (t.failure === 'tls' || t.failure === 'reset') return fail('Certificat', "La plateforme refuse votre certificat : il lui est inconnu ou il a été révoqué. Vérifiez qu'il est bien enregistré sur votre compte S²LOW.");
+        return fail(
+          'Adresse',
+          `Le certificat du serveur ${url.host} n'est pas reconnu : l'adresse est peut-être incorrecte.`,
+        );
+      if (local && local.validTo.getTime() < now.getTime())
+        return fail(
+          'Certificat',
+          `Votre certificat a expiré le ${parisDateFr(local.validTo)} : demandez-en un nouveau à votre autorité de certification.`,
+        );
+      if (t.failure === 'tls' || t.failure === 'reset')
+        return fail(
+          'Certificat',
+          "La plateforme refuse votre certificat : il lui est inconnu ou il a été révoqué. Vérifiez qu'il est bien enregistré sur votre compte S²LOW.",
+        );
       return fail('Connexion', `La plateforme ne répond pas correctement : ${t.message}.`);
     }
-    steps.push({ label: 'Adresse', ok: true, detail: `${url.host} répond.` }, { label: 'Certificat', ok: true, detail: local ? `Accepté (${local.subject}, valable jusqu'au ${parisDateFr(local.validTo)}).` : 'Accepté.' });
+    steps.push(
+      { label: 'Adresse', ok: true, detail: `${url.host} répond.` },
+      {
+        label: 'Certificat',
+        ok: true,
+        detail: local ? `Accepté (${local.subject}, valable jusqu'au ${parisDateFr(local.validTo)}).` : 'Accepté.',
+      },
+    );
     let info: Record<string, unknown> = {};
     try {
       info = await this.client.infoConnexion();
       const a = (info.authority_info ?? {}) as Record<string, unknown>;
       const autre = await this.otherCollectivite(a);
       if (autre) return { ...fail('Compte', autre), info };
-      steps.push({ label: 'Compte', ok: true, detail: `Connecté pour : ${String(a.name ?? 'collectivité inconnue')}.` });
+      steps.push({
+        label: 'Compte',
+        ok: true,
+        detail: `Connecté pour : ${String(a.name ?? 'collectivité inconnue')}.`,
+      });
       await this.client.findTransaction('__TEST__', '1', [4]);
       steps.push({ label: 'Droits', ok: true, detail: 'Le compte peut consulter et transmettre les actes.' });
     } catch (e) {
       const t = e instanceof TransportError ? e : classify(e);
-      if (t.failure === 'auth') return { ...fail('Droits', "Ce compte n'a pas les droits de télétransmission des actes sur la plateforme : demandez-les à votre administrateur S²LOW."), info };
+      if (t.failure === 'auth')
+        return {
+          ...fail(
+            'Droits',
+            "Ce compte n'a pas les droits de télétransmission des actes sur la plateforme : demandez-les à votre administrateur S²LOW.",
+          ),
+          info,
+        };
       return { ...fail('Compte', `Lecture du compte impossible : ${t.message}.`), info };
     }
     return { ok: true, message: 'La connexion à la plateforme fonctionne.', steps, info };

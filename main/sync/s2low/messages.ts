@@ -9,7 +9,8 @@ import { DEFAULT_LIMITS } from './http';
 
 type Node = Record<string, unknown>;
 const arr = <T>(x: T | T[] | undefined | null): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
-const str = (x: unknown): string => (x == null ? '' : typeof x === 'object' ? String((x as Node)['#text'] ?? '') : String(x)).trim();
+const str = (x: unknown): string =>
+  (x == null ? '' : typeof x === 'object' ? String((x as Node)['#text'] ?? '') : String(x)).trim();
 
 /** Decode in the declared encoding (ISO-8859-1 in practice); UTF-8 when nothing is declared. */
 export function decodeXml(bytes: Uint8Array): string {
@@ -20,8 +21,17 @@ export function decodeXml(bytes: Uint8Array): string {
 
 // made at the first message, not at load: fast-xml-parser loads when first used (scripts/lazy-vendor.mjs)
 let parser: XMLParser | undefined;
-const xmlParser = () => (parser ??= new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, htmlEntities: true, parseTagValue: false, parseAttributeValue: false }));
-export const parseXml = (bytes: Uint8Array | string): Node => xmlParser().parse(typeof bytes === 'string' ? bytes : decodeXml(bytes)) as Node;
+const xmlParser = () =>
+  (parser ??= new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    htmlEntities: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  }));
+export const parseXml = (bytes: Uint8Array | string): Node =>
+  xmlParser().parse(typeof bytes === 'string' ? bytes : decodeXml(bytes)) as Node;
 
 export type CourrierType = 'CourrierSimple' | 'DemandePieceComplementaire' | 'LettreObservations' | 'DefereTA';
 export type ActesMessage =
@@ -29,7 +39,15 @@ export type ActesMessage =
   | { type: 'AnomalieActe'; date: string; nature: string; detail: string; numeroInterne: string }
   | { type: 'ARAnnulation'; idActe: string; dateReception: string }
   | { type: 'Annulation'; idActe: string }
-  | { type: 'Acte'; numeroInterne: string; date: string; nature: string; objet: string; documentPapier: boolean | null; fichiers: string[] }
+  | {
+      type: 'Acte';
+      numeroInterne: string;
+      date: string;
+      nature: string;
+      objet: string;
+      documentPapier: boolean | null;
+      fichiers: string[];
+    }
   | { type: CourrierType; idActe: string; date: string; texte: string; fichiers: string[] }
   | { type: 'ARPieceComplementaire' | 'ARReponseRejetLettreObservations'; idActe: string; dateReception: string }
   /** the collectivité's replies to a DPC (actesv1_1.xsd: DonneesCourrierPref + Documents / Document; §2.8 3-4, 3-3) */
@@ -40,37 +58,96 @@ export type ActesMessage =
   /** a root this reader does not know (a newer ACTES message, another platform's extra): kept raw by the caller */
   | { type: 'Inconnu'; racine: string };
 
-const KNOWN = ['ARActe', 'AnomalieActe', 'ARAnnulation', 'Annulation', 'Acte', 'CourrierSimple', 'DemandePieceComplementaire', 'LettreObservations', 'DefereTA', 'ARPieceComplementaire', 'ARReponseRejetLettreObservations', 'PieceComplementaire', 'RefusPieceComplementaire', 'EnveloppeCLMISILL', 'EnveloppeMISILLCL', 'RetourClassification', 'AnomalieEnveloppe'] as const;
+const KNOWN = [
+  'ARActe',
+  'AnomalieActe',
+  'ARAnnulation',
+  'Annulation',
+  'Acte',
+  'CourrierSimple',
+  'DemandePieceComplementaire',
+  'LettreObservations',
+  'DefereTA',
+  'ARPieceComplementaire',
+  'ARReponseRejetLettreObservations',
+  'PieceComplementaire',
+  'RefusPieceComplementaire',
+  'EnveloppeCLMISILL',
+  'EnveloppeMISILLCL',
+  'RetourClassification',
+  'AnomalieEnveloppe',
+] as const;
 
 const nomsFichiers = (n: Node | undefined): string[] =>
-  n ? [...arr<Node>(n.Document as Node), ...arr<Node>((n.Documents as Node | undefined)?.Document as Node), ...arr((n.Annexes as Node | undefined)?.Annexe as Node), ...arr((n.PiecesJointes as Node | undefined)?.PieceJointe as Node)].map((d) => str((d as Node).NomFichier)).filter(Boolean) : [];
+  n
+    ? [
+        ...arr<Node>(n.Document as Node),
+        ...arr<Node>((n.Documents as Node | undefined)?.Document as Node),
+        ...arr((n.Annexes as Node | undefined)?.Annexe as Node),
+        ...arr((n.PiecesJointes as Node | undefined)?.PieceJointe as Node),
+      ]
+        .map((d) => str((d as Node).NomFichier))
+        .filter(Boolean)
+    : [];
 
 /** A malformed XML throws (the caller keeps the file raw); a well-formed one of an unknown root is `Inconnu`. */
 export function parseActesMessage(bytes: Uint8Array | string): ActesMessage {
   const doc = parseXml(bytes);
   const type = KNOWN.find((k) => doc[k] !== undefined);
-  if (!type) return { type: 'Inconnu', racine: Object.keys(doc).filter((k) => k !== '?xml' && !k.startsWith('#')).join(', ') || '(vide)' };
+  if (!type)
+    return {
+      type: 'Inconnu',
+      racine:
+        Object.keys(doc)
+          .filter((k) => k !== '?xml' && !k.startsWith('#'))
+          .join(', ') || '(vide)',
+    };
   const n = (doc[type] ?? {}) as Node;
   const a = (k: string) => str(n[`@${k}`]);
   switch (type) {
     case 'ARActe':
-      return { type, idActe: a('IDActe'), dateReception: a('DateReception'), numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']) };
+      return {
+        type,
+        idActe: a('IDActe'),
+        dateReception: a('DateReception'),
+        numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']),
+      };
     case 'AnomalieActe':
-      return { type, date: str(n.Date), nature: str(n.Nature), detail: str(n.Detail), numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']) };
+      return {
+        type,
+        date: str(n.Date),
+        nature: str(n.Nature),
+        detail: str(n.Detail),
+        numeroInterne: str((n.ActeRecu as Node | undefined)?.['@NumeroInterne']),
+      };
     case 'ARAnnulation':
       return { type, idActe: a('IDActe'), dateReception: a('DateReception') };
     case 'Annulation':
       return { type, idActe: a('IDActe') };
     case 'Acte': {
       const papier = n.DocumentPapier === undefined ? null : str(n.DocumentPapier) === 'O';
-      return { type, numeroInterne: a('NumeroInterne'), date: a('Date'), nature: a('CodeNatureActe'), objet: str(n.Objet), documentPapier: papier, fichiers: nomsFichiers(n) };
+      return {
+        type,
+        numeroInterne: a('NumeroInterne'),
+        date: a('Date'),
+        nature: a('CodeNatureActe'),
+        objet: str(n.Objet),
+        documentPapier: papier,
+        fichiers: nomsFichiers(n),
+      };
     }
     case 'CourrierSimple':
     case 'DemandePieceComplementaire':
     case 'LettreObservations':
     case 'DefereTA': {
       const texte = str(n.DescriptionPieces ?? n.Motif ?? n.NatureIllegalite ?? '');
-      return { type, idActe: a('IDActe'), date: a('DateCourrierPref') || str(n.DateDepot), texte, fichiers: nomsFichiers(n) };
+      return {
+        type,
+        idActe: a('IDActe'),
+        date: a('DateCourrierPref') || str(n.DateDepot),
+        texte,
+        fichiers: nomsFichiers(n),
+      };
     }
     case 'ARPieceComplementaire':
     case 'ARReponseRejetLettreObservations': {
@@ -96,12 +173,21 @@ export const parseHeliosImport = (b: Uint8Array) => {
 
 export const parseHeliosStatus = (b: Uint8Array) => {
   const n = (parseXml(b).transaction ?? {}) as Node;
-  return { ok: str(n.resultat) === 'OK', id: str(n.id), status: n.status === undefined ? null : Number(str(n.status)), message: str(n.message) };
+  return {
+    ok: str(n.resultat) === 'OK',
+    id: str(n.id),
+    status: n.status === undefined ? null : Number(str(n.status)),
+    message: str(n.message),
+  };
 };
 
 export const parsePesRetourList = (b: Uint8Array) => {
   const n = (parseXml(b).liste ?? {}) as Node;
-  return { ok: str(n.resultat) === 'OK', message: str(n.message), items: arr<Node>(n.pes_retour as Node).map((p) => ({ id: str(p.id), nom: str(p.nom), date: str(p.date) })) };
+  return {
+    ok: str(n.resultat) === 'OK',
+    message: str(n.message),
+    items: arr<Node>(n.pes_retour as Node).map((p) => ({ id: str(p.id), nom: str(p.nom), date: str(p.date) })),
+  };
 };
 
 export const parseHeliosChange = (b: Uint8Array) => {
@@ -134,7 +220,9 @@ export function parsePesAcquit(b: Uint8Array): { nomFic: string; ok: boolean; el
     reference: e.NumBord ? `bordereau n° ${v(e.NumBord)} / ${v(e.ExerciceBord)}` : v(e.IdUnique),
     erreurs: errorsIn(e),
   }));
-  const nomFic = v(((root.Enveloppe ?? {}) as Node).Parametres ? (((root.Enveloppe as Node).Parametres as Node).NomFic) : undefined);
+  const nomFic = v(
+    ((root.Enveloppe ?? {}) as Node).Parametres ? ((root.Enveloppe as Node).Parametres as Node).NomFic : undefined,
+  );
   return { nomFic, ok: elements.every((e) => e.ok), elements };
 }
 
@@ -147,8 +235,12 @@ export function extractTarGzSync(gz: Buffer, maxUnpacked = DEFAULT_LIMITS.unpack
   // this reader safe when it is given bytes from anywhere else.
   const tar = zlib.gunzipSync(gz, { maxOutputLength: maxUnpacked });
   const out: { name: string; bytes: Buffer }[] = [];
-  const field = (h: Buffer, from: number, len: number) => h.subarray(from, from + len).toString('latin1').replace(/\0.*$/s, '');
-  for (let at = 0; at < tar.length; ) {
+  const field = (h: Buffer, from: number, len: number) =>
+    h
+      .subarray(from, from + len)
+      .toString('latin1')
+      .replace(/\0.*$/s, '');
+  for (let at = 0; at < tar.length;) {
     const h = tar.subarray(at, at + 512);
     if (h.length < 512) {
       if (h.some((b) => b !== 0)) throw new Error('archive tar tronquée');

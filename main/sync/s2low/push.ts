@@ -40,9 +40,12 @@ const DUPLICATE = /même numéro interne|existe déjà/i;
 export function checkActe(p: ActePayload, today: string): string | null {
   if (!Number.isInteger(p.nature) || p.nature < 1 || p.nature > 6) return "nature de l'acte inconnue (1 à 6)";
   const levels = p.classification.split('.');
-  if (levels.length < 2 || levels.length > 5 || levels.some((l) => !/^\d+$/.test(l))) return 'la classification doit avoir au moins deux niveaux (par exemple 7.1)';
-  if (!NUMERO_INTERNE_PATTERN.test(p.numero)) return `numéro interne « ${p.numero} » invalide (15 caractères A–Z, 0–9, _)`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.date) || p.date > today) return 'la date de la décision ne peut pas être dans le futur';
+  if (levels.length < 2 || levels.length > 5 || levels.some((l) => !/^\d+$/.test(l)))
+    return 'la classification doit avoir au moins deux niveaux (par exemple 7.1)';
+  if (!NUMERO_INTERNE_PATTERN.test(p.numero))
+    return `numéro interne « ${p.numero} » invalide (15 caractères A–Z, 0–9, _)`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.date) || p.date > today)
+    return 'la date de la décision ne peut pas être dans le futur';
   if (!p.objet.trim()) return "l'objet est obligatoire";
   if (p.objet.length > 499) return "l'objet dépasse 499 caractères";
   if (!/^[A-Z0-9_]{5}$/.test(p.typeActe)) return 'la typologie du document principal manque (par exemple 99_DE)';
@@ -62,7 +65,11 @@ function acteParts(p: ActePayload, io: PushIO): FormPart[] {
     { name: 'type_acte', value: p.typeActe },
     { name: 'acte_pdf_file', filename: p.document.nom, bytes: io.read(p.document.sha256), type: 'application/pdf' },
   ];
-  for (const a of p.annexes) parts.push({ name: 'type_pj[]', value: a.type }, { name: 'acte_attachments[]', filename: a.nom, bytes: io.read(a.sha256) });
+  for (const a of p.annexes)
+    parts.push(
+      { name: 'type_pj[]', value: a.type },
+      { name: 'acte_attachments[]', filename: a.nom, bytes: io.read(a.sha256) },
+    );
   return parts;
 }
 
@@ -73,7 +80,11 @@ const GIVE_UP = new Set(['offline', 'tls', 'config', 'auth', 'timeout']);
  * §2.5: the bordereau d'acquittement and the stamped act (files list [1], `tampon=true`). Never throws: what
  * failed is left out, the cause in `erreur`, so that the AR itself is never lost.
  */
-export async function fetchArPieces(client: S2lowClient, remoteId: string, want = { bordereau: true, tampon: true }): Promise<ArPieces> {
+export async function fetchArPieces(
+  client: S2lowClient,
+  remoteId: string,
+  want = { bordereau: true, tampon: true },
+): Promise<ArPieces> {
   const out: ArPieces = {};
   if (want.bordereau) {
     try {
@@ -119,10 +130,20 @@ async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep
         // §2.5, after the AR: a failure here only postpones the documents (the engine retries), never the AR
         if (item.kind === 'acte') pieces = await fetchArPieces(client, id);
         if (pieces?.erreur) result.documents_erreur = classify(pieces.erreur).message;
-      }
-      else if (m.type === 'ARAnnulation' || m.type === 'ARPieceComplementaire' || m.type === 'ARReponseRejetLettreObservations') result = { date: m.dateReception, identifiant: m.idActe };
+      } else if (
+        m.type === 'ARAnnulation' ||
+        m.type === 'ARPieceComplementaire' ||
+        m.type === 'ARReponseRejetLettreObservations'
+      )
+        result = { date: m.dateReception, identifiant: m.idActe };
     }
-    return { state: 'recu', remoteStatus: 4, result, ...(flux ? { document: { nom: `${item.kind}-${id}-accuse.xml`, bytes: Buffer.from(flux, 'latin1') } } : {}), ...(pieces ? { pieces } : {}) };
+    return {
+      state: 'recu',
+      remoteStatus: 4,
+      result,
+      ...(flux ? { document: { nom: `${item.kind}-${id}-accuse.xml`, bytes: Buffer.from(flux, 'latin1') } } : {}),
+      ...(pieces ? { pieces } : {}),
+    };
   }
   if (s.status === -1) {
     const xmlAt = s.flux.indexOf('<');
@@ -131,11 +152,20 @@ async function pollActes(client: S2lowClient, item: OutboxRow): Promise<PushStep
       const m = safeParse(s.flux.slice(xmlAt));
       if (m.type === 'AnomalieActe') motif = m.detail || motif;
       // the whole envelope was refused (actesv1_1.xsd AnomalieEnveloppe): its Detail is the only reason there is, kept whole
-      if (m.type === 'AnomalieEnveloppe') motif = `enveloppe refusée par le ministère (anomalie ${m.nature || 'non codée'}) : ${m.detail || motif || 'sans détail'}`;
+      if (m.type === 'AnomalieEnveloppe')
+        motif = `enveloppe refusée par le ministère (anomalie ${m.nature || 'non codée'}) : ${m.detail || motif || 'sans détail'}`;
     }
-    return { state: 'refuse', motif: motif || 'erreur signalée par la plateforme', result: { anomalie: true, statut: -1 } };
+    return {
+      state: 'refuse',
+      motif: motif || 'erreur signalée par la plateforme',
+      result: { anomalie: true, statut: -1 },
+    };
   }
-  if (s.status === 0 || s.status === 6) return { state: 'refuse', motif: s.status === 0 ? 'transaction annulée sur la plateforme' : 'refusé par la préfecture' };
+  if (s.status === 0 || s.status === 6)
+    return {
+      state: 'refuse',
+      motif: s.status === 0 ? 'transaction annulée sur la plateforme' : 'refusé par la préfecture',
+    };
   return { state: 'envoye', remoteId: id, remoteStatus: s.status };
 }
 
@@ -190,20 +220,28 @@ export async function pushS2low(client: S2lowClient, item: OutboxRow, io: PushIO
     }
     case 'reponse': {
       const p = JSON.parse(item.payload) as ReponsePayload;
-      const find = async () => (await client.findTransaction(p.numero, String(p.courrierType), [1, 2, 3, 4, -1], [p.courrierRemoteId], since))?.id ?? null;
+      const find = async () =>
+        (await client.findTransaction(p.numero, String(p.courrierType), [1, 2, 3, 4, -1], [p.courrierRemoteId], since))
+          ?.id ?? null;
       const parts: FormPart[] = [
         { name: 'id', value: p.courrierRemoteId },
         { name: 'type_envoie', value: String(p.typeEnvoie) },
         { name: 'type_acte', value: p.typeActe },
         { name: 'acte_pdf_file', filename: p.document.nom, bytes: io.read(p.document.sha256), type: 'application/pdf' },
       ];
-      for (const a of p.annexes) parts.push({ name: 'type_pj[]', value: a.type }, { name: 'acte_attachments[]', filename: a.nom, bytes: io.read(a.sha256) });
+      for (const a of p.annexes)
+        parts.push(
+          { name: 'type_pj[]', value: a.type },
+          { name: 'acte_attachments[]', filename: a.nom, bytes: io.read(a.sha256) },
+        );
       return postReconciled(client, item, io, find, () => client.reponse(parts));
     }
     case 'classification': {
       io.beforePost(); // a duplicate request is harmless (the préfecture answers once more)
       const r = await client.requestClassification();
-      return r.ok ? { state: 'recu', result: { date: io.today, identifiant: r.id } } : { state: 'refuse', motif: r.message };
+      return r.ok
+        ? { state: 'recu', result: { date: io.today, identifiant: r.id } }
+        : { state: 'refuse', motif: r.message };
     }
     case 'helios':
       return pushHelios(client, item, io);
@@ -220,7 +258,14 @@ async function pushHelios(client: S2lowClient, item: OutboxRow, io: PushIO): Pro
   const r = await client.heliosImport(p.nom, io.read(p.sha256));
   if (r.ok) return { state: 'envoye', remoteId: r.id };
   if (unknownOutcome && /doublon/i.test(r.message))
-    return { state: 'recu', result: { date: io.today, identifiant: '', note: "déjà reçu par la plateforme (la réponse s'était perdue) : suivez l'acquittement sur S²LOW" } };
+    return {
+      state: 'recu',
+      result: {
+        date: io.today,
+        identifiant: '',
+        note: "déjà reçu par la plateforme (la réponse s'était perdue) : suivez l'acquittement sur S²LOW",
+      },
+    };
   return { state: 'refuse', motif: r.message };
 }
 
@@ -235,7 +280,13 @@ async function pollHelios(client: S2lowClient, item: OutboxRow, today: string): 
     const a = parsePesAcquit(bytes);
     const erreurs = a.elements.flatMap((e) => e.erreurs.map((x) => `${e.reference} : ${x.libelle}`));
     const document = { nom: `PES_Acquit-${id}.xml`, bytes };
-    if (!a.ok) return { state: 'refuse', motif: erreurs.join(' ; ') || 'refusé par le comptable', result: { acquit: a.elements }, document };
+    if (!a.ok)
+      return {
+        state: 'refuse',
+        motif: erreurs.join(' ; ') || 'refusé par le comptable',
+        result: { acquit: a.elements },
+        document,
+      };
     return { state: 'recu', remoteStatus: s.status, result: { date: today, acquit: a.elements }, document };
   }
   return { state: 'envoye', remoteId: id, remoteStatus: s.status };

@@ -36,7 +36,9 @@ export function App() {
       onEvent('session.locked', () => void refresh()),
       onEvent('commune.changed', () => void refresh()),
       onEvent('core.restarted', () => {
-        setNotice('Clocher a redémarré son moteur après un incident. Rien de ce qui était enregistré n’est perdu ; vous devrez peut-être vous reconnecter.');
+        setNotice(
+          'Clocher a redémarré son moteur après un incident. Rien de ce qui était enregistré n’est perdu ; vous devrez peut-être vous reconnecter.',
+        );
         void refresh();
       }),
     ];
@@ -64,7 +66,15 @@ export function App() {
 
   const banner = notice && (
     <Box component="section" aria-label="Avis de Clocher">
-      <Alert color="yellow" variant="light" role="status" withCloseButton closeButtonLabel="Fermer le message" onClose={() => setNotice(null)} m="sm">
+      <Alert
+        color="yellow"
+        variant="light"
+        role="status"
+        withCloseButton
+        closeButtonLabel="Fermer le message"
+        onClose={() => setNotice(null)}
+        m="sm"
+      >
         {notice}
       </Alert>
     </Box>
@@ -105,8 +115,8 @@ export function App() {
           centered
         >
           <Text mb="md">
-            Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer. Le mot de passe actuel est celui qu’on vient de vous
-            donner.
+            Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer. Le mot de passe actuel est
+            celui qu’on vient de vous donner.
           </Text>
           <ChangePasswordForm onDone={refresh} submitLabel="Enregistrer le nouveau mot de passe" />
         </Modal>

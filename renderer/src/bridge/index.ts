@@ -3,7 +3,15 @@
  * (dev, tests, Chromium --app fallback) a WebSocket to the loopback host carries the same messages, with the
  * per-run token read from the URL fragment.
  */
-import type { ErrorValue, EventName, EventPayload, HandlerArgs, HandlerName, HandlerResult, Reply } from '../../../main/api/types';
+import type {
+  ErrorValue,
+  EventName,
+  EventPayload,
+  HandlerArgs,
+  HandlerName,
+  HandlerResult,
+  Reply,
+} from '../../../main/api/types';
 
 export type { ErrorValue, EventName, EventPayload, HandlerName, HandlerResult };
 
@@ -34,7 +42,8 @@ export const CORE_RESTARTED_MESSAGE =
   'Clocher a redémarré son moteur après un incident. Rien de ce qui était enregistré n’est perdu ; vous devrez peut-être vous reconnecter.';
 /** The core's session is bound to the connection (architecture §3): a reload ends it, and the window says so. */
 export const RELOADED_MESSAGE = 'La page a été rechargée : reconnectez-vous.';
-const LOST_MESSAGE = 'La liaison avec Clocher a été interrompue pendant cette action : elle n’a peut-être pas abouti. Vérifiez-la, puis recommencez si besoin.';
+const LOST_MESSAGE =
+  'La liaison avec Clocher a été interrompue pendant cette action : elle n’a peut-être pas abouti. Vérifiez-la, puis recommencez si besoin.';
 const DEAD_MESSAGE = 'Clocher ne répond pas. Fermez puis rouvrez la fenêtre.';
 /** RFC 6455 §7.4.1 1013: the host refused this window (too many windows or requests): no reconnect loop. */
 const TRY_LATER = 1013;
@@ -169,7 +178,10 @@ export function setBridge(b: ClocherBridge): void {
 }
 
 /** Call a handler; resolves with its typed value or throws CallError with the French message. */
-export async function call<N extends HandlerName>(name: N, ...args: {} extends HandlerArgs<N> ? [HandlerArgs<N>?] : [HandlerArgs<N>]): Promise<HandlerResult<N>> {
+export async function call<N extends HandlerName>(
+  name: N,
+  ...args: {} extends HandlerArgs<N> ? [HandlerArgs<N>?] : [HandlerArgs<N>]
+): Promise<HandlerResult<N>> {
   const reply = await getBridge().call(name, args[0] ?? {});
   if (!reply.ok) throw new CallError(reply.error);
   return reply.value as HandlerResult<N>;

@@ -5,10 +5,17 @@ import { useAction } from '../lib/useAction';
 import { ErrorAlert, summaryOf } from './ErrorAlert';
 
 /** Current password, new one and its confirmation; the core's field errors are shown under each field. */
-export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de passe' }: { onDone: () => void; submitLabel?: string }) {
+export function ChangePasswordForm({
+  onDone,
+  submitLabel = 'Changer le mot de passe',
+}: {
+  onDone: () => void;
+  submitLabel?: string;
+}) {
   const [v, setV] = useState({ current: '', password: '', password_confirm: '' });
   const a = useAction();
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
+    setV({ ...v, [k]: e.currentTarget.value });
 
   const submit = a.submit(async () => {
     await call('auth.changePassword', v);
@@ -20,7 +27,14 @@ export function ChangePasswordForm({ onDone, submitLabel = 'Changer le mot de pa
     <form onSubmit={submit}>
       <Stack gap="md">
         <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
-        <TextInput type="password" label="Mot de passe actuel" autoComplete="current-password" value={v.current} onChange={set('current')} error={a.fields.current} />
+        <TextInput
+          type="password"
+          label="Mot de passe actuel"
+          autoComplete="current-password"
+          value={v.current}
+          onChange={set('current')}
+          error={a.fields.current}
+        />
         <TextInput
           type="password"
           label="Nouveau mot de passe"

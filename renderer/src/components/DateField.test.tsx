@@ -29,7 +29,11 @@ const blur = (el: HTMLElement) =>
     el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     el.dispatchEvent(new FocusEvent('blur'));
   });
-const errorOf = (el: HTMLElement) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+const errorOf = (el: HTMLElement) =>
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 
 describe('DateField: dates typed as jj/mm/aaaa, never reinterpreted', () => {
   it('typing 15/01/2027 stores 2027-01-15', async () => {
@@ -89,8 +93,17 @@ describe('TimeField: 24 h', () => {
 describe('VoteForm starts empty', () => {
   it('no count is prefilled; an empty form is not sent', async () => {
     const { calls } = fakeBridge({ 'conseil.vote': () => ({ value: { numero: '2026_001', message: 'Adopté' } }) });
-    const situation = { attendance: { enExercice: 11, presents: [1, 2, 3], retires: [], representes: [], votants: 3 }, quorum: { reached: true, required: 2, counted: 3, message: '' } } as unknown as Situation;
-    const point = { id: 10, rang: 1, titre: 'Budget', scrutin: 'main_levee', compte_administratif: 0 } as unknown as Point;
+    const situation = {
+      attendance: { enExercice: 11, presents: [1, 2, 3], retires: [], representes: [], votants: 3 },
+      quorum: { reached: true, required: 2, counted: 3, message: '' },
+    } as unknown as Situation;
+    const point = {
+      id: 10,
+      rang: 1,
+      titre: 'Budget',
+      scrutin: 'main_levee',
+      compte_administratif: 0,
+    } as unknown as Point;
     await render(<VoteForm point={point} situation={situation} elus={[]} disabled={false} onVoted={() => undefined} />);
     for (const l of ['Pour', 'Contre', 'Abstentions']) expect(byLabel(l).value).toBe('');
     await click([...document.querySelectorAll('button')].find((b) => b.textContent === 'Enregistrer le vote')!);

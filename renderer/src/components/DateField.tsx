@@ -27,11 +27,13 @@ export function parseTimeFr(text: string): FieldParse {
   const t = text.trim();
   if (!t) return { value: '' };
   const m = /^(\d{1,2})\s*[:hH]\s*(\d{2})$/.exec(t);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { error: 'écrivez l’heure sur 24 heures, par exemple 20:30 ou 20h30' };
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+    return { error: 'écrivez l’heure sur 24 heures, par exemple 20:30 ou 20h30' };
   return { value: `${m[1]!.padStart(2, '0')}:${m[2]}` };
 }
 
-export const formatDateField = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : '');
+export const formatDateField = (iso: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : '';
 
 type Props = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   /** YYYY-MM-DD (DateField) or HH:MM (TimeField); '' when empty */
@@ -39,7 +41,16 @@ type Props = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   onChange: (e: { currentTarget: { value: string } }) => void;
 };
 
-function StrictField({ value, onChange, error, label, parse, format, placeholder, ...rest }: Props & { parse: (t: string) => FieldParse; format: (v: string) => string }) {
+function StrictField({
+  value,
+  onChange,
+  error,
+  label,
+  parse,
+  format,
+  placeholder,
+  ...rest
+}: Props & { parse: (t: string) => FieldParse; format: (v: string) => string }) {
   const [text, setText] = useState(() => format(value));
   const [shown, setShown] = useState<string | null>(null);
   const emitted = useRef(value);
@@ -82,7 +93,9 @@ function StrictField({ value, onChange, error, label, parse, format, placeholder
 }
 
 /** A date typed as jj/mm/aaaa (see above). */
-export const DateField = (p: Props) => <StrictField placeholder="jj/mm/aaaa" {...p} parse={parseDateFr} format={formatDateField} />;
+export const DateField = (p: Props) => (
+  <StrictField placeholder="jj/mm/aaaa" {...p} parse={parseDateFr} format={formatDateField} />
+);
 
 /** A time typed on 24 hours, HH:MM. */
 export const TimeField = (p: Props) => <StrictField placeholder="hh:mm" {...p} parse={parseTimeFr} format={(v) => v} />;

@@ -56,7 +56,11 @@ export function fromElu(e: Record<string, unknown>): EluForm {
   };
 }
 
-export const FONCTION_LABELS: Record<string, string> = { maire: 'Maire', adjoint: 'Adjoint', conseiller: 'Conseiller municipal' };
+export const FONCTION_LABELS: Record<string, string> = {
+  maire: 'Maire',
+  adjoint: 'Adjoint',
+  conseiller: 'Conseiller municipal',
+};
 
 interface Props {
   value: EluForm;
@@ -77,7 +81,8 @@ export function EluFields({ value, onChange, errors, row }: Props) {
         <VisuallyHidden> (élu {row})</VisuallyHidden>
       </>
     );
-  const set = (k: keyof EluForm) => (e: { currentTarget: { value: string } }) => onChange({ ...value, [k]: e.currentTarget.value });
+  const set = (k: keyof EluForm) => (e: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [k]: e.currentTarget.value });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
       <NativeSelect
@@ -92,7 +97,13 @@ export function EluFields({ value, onChange, errors, row }: Props) {
         ]}
       />
       <TextInput label={label('Nom')} value={value.nom} onChange={set('nom')} error={errors.nom} autoComplete="off" />
-      <TextInput label={label('Prénom')} value={value.prenom} onChange={set('prenom')} error={errors.prenom} autoComplete="off" />
+      <TextInput
+        label={label('Prénom')}
+        value={value.prenom}
+        onChange={set('prenom')}
+        error={errors.prenom}
+        autoComplete="off"
+      />
       <DateField
         label={label('Date de naissance')}
         description="Facultative"
@@ -103,9 +114,18 @@ export function EluFields({ value, onChange, errors, row }: Props) {
       <NativeSelect
         label={label('Fonction')}
         value={value.fonction}
-        onChange={(e) => onChange({ ...value, fonction: e.currentTarget.value, rang_adjoint: e.currentTarget.value === 'adjoint' ? value.rang_adjoint : '' })}
+        onChange={(e) =>
+          onChange({
+            ...value,
+            fonction: e.currentTarget.value,
+            rang_adjoint: e.currentTarget.value === 'adjoint' ? value.rang_adjoint : '',
+          })
+        }
         error={errors.fonction}
-        data={[{ value: '', label: 'Choisir…' }, ...Object.entries(FONCTION_LABELS).map(([v, l]) => ({ value: v, label: l }))]}
+        data={[
+          { value: '', label: 'Choisir…' },
+          ...Object.entries(FONCTION_LABELS).map(([v, l]) => ({ value: v, label: l })),
+        ]}
       />
       {value.fonction === 'adjoint' && (
         <TextInput
@@ -117,7 +137,12 @@ export function EluFields({ value, onChange, errors, row }: Props) {
           error={errors.rang_adjoint}
         />
       )}
-      <DateField label={label('Début du mandat')} value={value.mandat_debut} onChange={set('mandat_debut')} error={errors.mandat_debut} />
+      <DateField
+        label={label('Début du mandat')}
+        value={value.mandat_debut}
+        onChange={set('mandat_debut')}
+        error={errors.mandat_debut}
+      />
       <DateField
         label={label('Fin du mandat')}
         description="À laisser vide si le mandat est en cours"

@@ -15,7 +15,11 @@ export function ErrorAlert({ children, title }: { children: ReactNode; title?: s
  * The summary to show above a form: when exactly one field is wrong, its message is already under the field
  * (and focus goes there), so the summary would only repeat it.
  */
-export function summaryOf(message: string | null, fields: Record<string, string>, isShown: (key: string) => boolean = () => true): string | null {
+export function summaryOf(
+  message: string | null,
+  fields: Record<string, string>,
+  isShown: (key: string) => boolean = () => true,
+): string | null {
   const keys = Object.keys(fields);
   return keys.length === 1 && isShown(keys[0] ?? '') ? null : message;
 }

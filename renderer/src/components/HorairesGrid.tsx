@@ -12,10 +12,21 @@ const PERIODS: { value: Period; label: string }[] = [
   { value: 'apres-midi', label: 'après-midi' },
 ];
 
-const has = (slots: Slot[], weekday: number, period: Period) => slots.some((s) => s.weekday === weekday && s.period === period);
+const has = (slots: Slot[], weekday: number, period: Period) =>
+  slots.some((s) => s.weekday === weekday && s.period === period);
 
 /** Opening half-days, lundi to samedi: one checkbox per half-day, named « mardi matin ». */
-export function HorairesGrid({ value, onChange, error, readOnly }: { value: Slot[]; onChange: (v: Slot[]) => void; error?: string | undefined; readOnly?: boolean }) {
+export function HorairesGrid({
+  value,
+  onChange,
+  error,
+  readOnly,
+}: {
+  value: Slot[];
+  onChange: (v: Slot[]) => void;
+  error?: string | undefined;
+  readOnly?: boolean;
+}) {
   const toggle = (weekday: number, period: Period, on: boolean) => {
     const rest = value.filter((s) => !(s.weekday === weekday && s.period === period));
     const next = on ? [...rest, { weekday, period }] : rest;

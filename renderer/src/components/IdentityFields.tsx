@@ -47,12 +47,28 @@ interface Props {
   readOnly?: boolean;
 }
 
-const FIELDS: { key: keyof IdentityForm; label: string; description?: string; type?: string; inputMode?: 'numeric' | 'tel' | 'email'; autoComplete?: string }[] = [
+const FIELDS: {
+  key: keyof IdentityForm;
+  label: string;
+  description?: string;
+  type?: string;
+  inputMode?: 'numeric' | 'tel' | 'email';
+  autoComplete?: string;
+}[] = [
   { key: 'nom', label: 'Nom de la commune' },
-  { key: 'code_insee', label: 'Code INSEE', description: '5 caractères, par exemple 45270 ; ce n’est pas le code postal.' },
+  {
+    key: 'code_insee',
+    label: 'Code INSEE',
+    description: '5 caractères, par exemple 45270 ; ce n’est pas le code postal.',
+  },
   { key: 'siren', label: 'SIREN', description: '9 chiffres, commence par 21 pour une commune.', inputMode: 'numeric' },
   { key: 'departement', label: 'Département', description: 'Numéro : 45, 2A, 971…' },
-  { key: 'arrondissement', label: 'Arrondissement', description: 'Numéro de l’arrondissement dans le département (1 à 9).', inputMode: 'numeric' },
+  {
+    key: 'arrondissement',
+    label: 'Arrondissement',
+    description: 'Numéro de l’arrondissement dans le département (1 à 9).',
+    inputMode: 'numeric',
+  },
   { key: 'adresse', label: 'Adresse de la mairie', autoComplete: 'street-address' },
   { key: 'code_postal', label: 'Code postal', inputMode: 'numeric', autoComplete: 'postal-code' },
   { key: 'telephone', label: 'Téléphone', type: 'tel', inputMode: 'tel' },
@@ -73,7 +89,11 @@ export function IdentityFields({ value, onChange, errors, inseeReadOnly, readOnl
         <TextInput
           key={f.key}
           label={f.label}
-          description={inseeReadOnly && f.key === 'code_insee' ? 'Il ne peut pas être modifié : pour une autre commune, utilisez « Ajouter une commune ».' : f.description}
+          description={
+            inseeReadOnly && f.key === 'code_insee'
+              ? 'Il ne peut pas être modifié : pour une autre commune, utilisez « Ajouter une commune ».'
+              : f.description
+          }
           type={f.type ?? 'text'}
           inputMode={f.inputMode}
           autoComplete={f.autoComplete ?? 'off'}

@@ -32,7 +32,10 @@ export function PdfPreview({ base64, title }: { base64: string; title: string })
         doc.current = d;
         setPages(d.numPages);
       } catch {
-        if (!cancelled) setError('Aperçu impossible : le document est peut-être endommagé. Vous pouvez le télécharger pour l’ouvrir.');
+        if (!cancelled)
+          setError(
+            'Aperçu impossible : le document est peut-être endommagé. Vous pouvez le télécharger pour l’ouvrir.',
+          );
       }
     })();
     return () => {
@@ -67,10 +70,21 @@ export function PdfPreview({ base64, title }: { base64: string; title: string })
     };
   }, [pages, shown, title]);
 
-  if (error) return <Alert color="orange" variant="light" role="alert">{error}</Alert>;
+  if (error)
+    return (
+      <Alert color="orange" variant="light" role="alert">
+        {error}
+      </Alert>
+    );
   return (
     <Stack gap="xs" aria-live="polite">
-      {pages === null ? <Loader size="sm" aria-label="Chargement de l’aperçu" /> : <Text size="sm">{pages} page{pages > 1 ? 's' : ''}</Text>}
+      {pages === null ? (
+        <Loader size="sm" aria-label="Chargement de l’aperçu" />
+      ) : (
+        <Text size="sm">
+          {pages} page{pages > 1 ? 's' : ''}
+        </Text>
+      )}
       <div ref={box} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />
       {pages !== null && shown < pages && (
         <Button variant="default" onClick={() => setShown(shown + PAGES_AT_ONCE)}>

@@ -14,7 +14,15 @@ function Publish() {
   const [out, setOut] = useState('');
   return (
     <>
-      <Button onClick={() => void confirmed(['confirm', 'confirmNonSignee'], (f) => call('conseil.publishDeliberation', { deliberationId: 1, debut: '2026-11-27', ...f })).then((r) => setOut(r.cancelled ? 'annulé' : 'publié'))}>Publier…</Button>
+      <Button
+        onClick={() =>
+          void confirmed(['confirm', 'confirmNonSignee'], (f) =>
+            call('conseil.publishDeliberation', { deliberationId: 1, debut: '2026-11-27', ...f }),
+          ).then((r) => setOut(r.cancelled ? 'annulé' : 'publié'))
+        }
+      >
+        Publier…
+      </Button>
       <p data-testid="out">{out}</p>
       {dialog}
     </>
@@ -26,8 +34,12 @@ describe('useConfirmation: the core asks, the secrétaire answers', () => {
     fakeBridge({
       'conseil.publishDeliberation': (args) => {
         const a = args as { confirm?: boolean; confirmNonSignee?: boolean };
-        if (!a.confirm) return { error: { code: 'CONFIRM', message: 'Publier la rend exécutoire (art. L2131-1 CGCT). Confirmer ?' } };
-        if (!a.confirmNonSignee) return { error: { code: 'CONFIRM', message: 'Pas encore signée (art. L2121-23 CGCT). La publier quand même ?' } };
+        if (!a.confirm)
+          return { error: { code: 'CONFIRM', message: 'Publier la rend exécutoire (art. L2131-1 CGCT). Confirmer ?' } };
+        if (!a.confirmNonSignee)
+          return {
+            error: { code: 'CONFIRM', message: 'Pas encore signée (art. L2121-23 CGCT). La publier quand même ?' },
+          };
         return { value: {} };
       },
     });

@@ -8,11 +8,37 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const guerin = { id: 4, civilite: 'Mme', prenom: 'Odile', nom: 'Guérin', fonction: 'conseiller', nomComplet: 'Mme Odile Guérin' };
-const hamel = { id: 2, civilite: 'Mme', prenom: 'Françoise', nom: 'Hamel', fonction: 'adjoint', nomComplet: 'Mme Françoise Hamel' };
-const leroux = { id: 5, civilite: 'M.', prenom: 'Jean', nom: 'Leroux', fonction: 'conseiller', nomComplet: 'M. Jean Leroux' };
+const guerin = {
+  id: 4,
+  civilite: 'Mme',
+  prenom: 'Odile',
+  nom: 'Guérin',
+  fonction: 'conseiller',
+  nomComplet: 'Mme Odile Guérin',
+};
+const hamel = {
+  id: 2,
+  civilite: 'Mme',
+  prenom: 'Françoise',
+  nom: 'Hamel',
+  fonction: 'adjoint',
+  nomComplet: 'Mme Françoise Hamel',
+};
+const leroux = {
+  id: 5,
+  civilite: 'M.',
+  prenom: 'Jean',
+  nom: 'Leroux',
+  fonction: 'conseiller',
+  nomComplet: 'M. Jean Leroux',
+};
 const detail = (secretaires: number[]) =>
-  ({ seance: { id: 1, statut: 'close' }, elus: [guerin, hamel, leroux], secretaires, presences: {} }) as unknown as Detail;
+  ({
+    seance: { id: 1, statut: 'close' },
+    elus: [guerin, hamel, leroux],
+    secretaires,
+    presences: {},
+  }) as unknown as Detail;
 
 describe('agreement on screen', () => {
   it('agrees number and gender, sorts in French order', () => {
@@ -28,13 +54,17 @@ describe('agreement on screen', () => {
   });
   it('the secrétaire de séance block: « Secrétaire de séance », « Nommée : Mme Odile Guérin », no « (s) »', async () => {
     fakeBridge({});
-    await render(<Secretaires detail={detail([4])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />);
+    await render(
+      <Secretaires detail={detail([4])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />,
+    );
     let text = document.body.textContent ?? '';
     expect(text).toContain('Secrétaire de séance');
     expect(text).toContain('Nommée : Mme Odile Guérin');
     expect(text).not.toMatch(/\((s|e)\)/);
     document.body.innerHTML = '';
-    await render(<Secretaires detail={detail([4, 5])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />);
+    await render(
+      <Secretaires detail={detail([4, 5])} canWrite={false} reload={async () => undefined} onOpen={() => undefined} />,
+    );
     text = document.body.textContent ?? '';
     expect(text).toContain('Secrétaires de séance');
     expect(text).toContain('Nommés : Mme Odile Guérin, M. Jean Leroux');

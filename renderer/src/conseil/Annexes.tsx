@@ -24,7 +24,8 @@ export function Annexes({ point, editable, reload }: { point: Point; editable: b
       await reload();
     });
   };
-  const open = (sha256: string, nom: string) => a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256 })), nom }));
+  const open = (sha256: string, nom: string) =>
+    a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256 })), nom }));
   return (
     <Stack gap={4}>
       {point.annexes.length > 0 && (
@@ -35,7 +36,12 @@ export function Annexes({ point, editable, reload }: { point: Point; editable: b
                 <Text size="sm">
                   Annexe : {x.nom} ({x.pages} page{x.pages > 1 ? 's' : ''}, {formatSize(x.taille)})
                 </Text>
-                <Button size="compact-sm" variant="subtle" onClick={() => void open(x.sha256, x.nom)} aria-label={`Télécharger l’annexe ${x.nom}`}>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  onClick={() => void open(x.sha256, x.nom)}
+                  aria-label={`Télécharger l’annexe ${x.nom}`}
+                >
                   Télécharger
                 </Button>
               </Group>
@@ -54,7 +60,13 @@ export function Annexes({ point, editable, reload }: { point: Point; editable: b
         <Group>
           <FileButton onChange={(f) => void add(f)} accept="application/pdf,.pdf">
             {(props) => (
-              <Button {...props} size="xs" variant="light" loading={a.busy} aria-label={`Ajouter une annexe PDF au point ${point.rang}`}>
+              <Button
+                {...props}
+                size="xs"
+                variant="light"
+                loading={a.busy}
+                aria-label={`Ajouter une annexe PDF au point ${point.rang}`}
+              >
                 Ajouter une annexe (PDF)
               </Button>
             )}

@@ -17,11 +17,20 @@ const reconvocation = {
   reached: true,
   required: 0,
   counted: 1,
-  message: 'Séance de reconvocation : le conseil délibère valablement quel que soit le nombre de présents (art. L2121-17 al. 2 CGCT).',
+  message:
+    'Séance de reconvocation : le conseil délibère valablement quel que soit le nombre de présents (art. L2121-17 al. 2 CGCT).',
 };
 
 const detail = {
-  seance: { id: 2, date: '2026-12-04', heure: '20:30', lieu: 'Mairie', nature: 'ordinaire', statut: 'en_cours', reconvocation_de: 1 },
+  seance: {
+    id: 2,
+    date: '2026-12-04',
+    heure: '20:30',
+    lieu: 'Mairie',
+    nature: 'ordinaire',
+    statut: 'en_cours',
+    reconvocation_de: 1,
+  },
   elus,
   presences: { 1: 'present', 2: 'absent', 3: 'absent' },
   pouvoirs: [],

@@ -35,7 +35,8 @@ export function Appel({ detail, canWrite, reload }: SeanceProps) {
           Appel des élus
         </Title>
         <Text fw={700}>
-          {quorum.counted} présent{quorum.counted > 1 ? 's' : ''} sur {elus.length} en exercice · {quorum.reached ? 'Quorum atteint' : 'Quorum non atteint'}
+          {quorum.counted} présent{quorum.counted > 1 ? 's' : ''} sur {elus.length} en exercice ·{' '}
+          {quorum.reached ? 'Quorum atteint' : 'Quorum non atteint'}
         </Text>
       </Group>
       {/* the core's rule decides (L2121-17, without condition at a reconvocation): the window only shows it */}
@@ -97,15 +98,33 @@ export function Secretaires({ detail, canWrite, reload }: SeanceProps) {
         Le conseil nomme un ou plusieurs de ses membres présents (art. L2121-15 CGCT) ; le maire ne le désigne pas seul.
       </Text>
       {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
-      {secretaires.length > 0 && <Text fw={600} mb="xs">{capitalizeFr(accordGroupe('nommé', secretaires.map((id) => elus.find((e) => e.id === id)?.civilite)))} : {secretaires.map((id) => nameOf(elus, id)).join(', ')}</Text>}
+      {secretaires.length > 0 && (
+        <Text fw={600} mb="xs">
+          {capitalizeFr(
+            accordGroupe(
+              'nommé',
+              secretaires.map((id) => elus.find((e) => e.id === id)?.civilite),
+            ),
+          )}{' '}
+          : {secretaires.map((id) => nameOf(elus, id)).join(', ')}
+        </Text>
+      )}
       {editable && (
         <Stack gap={4}>
-          {candidates.length === 0 && <Text size="sm">Faites d’abord l’appel : seuls les membres présents peuvent être nommés.</Text>}
+          {candidates.length === 0 && (
+            <Text size="sm">Faites d’abord l’appel : seuls les membres présents peuvent être nommés.</Text>
+          )}
           <Group gap="xs">
             {candidates.map((e) => {
               const on = secretaires.includes(e.id);
               return (
-                <Button key={e.id} size="md" variant={on ? 'filled' : 'default'} aria-pressed={on} onClick={() => void toggle(e.id, !on)}>
+                <Button
+                  key={e.id}
+                  size="md"
+                  variant={on ? 'filled' : 'default'}
+                  aria-pressed={on}
+                  onClick={() => void toggle(e.id, !on)}
+                >
                   {on ? '✓ ' : ''}
                   {e.nomComplet}
                 </Button>

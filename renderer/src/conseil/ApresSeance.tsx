@@ -22,7 +22,8 @@ export function ApresSeance(props: SeanceProps) {
   if (seance.statut !== 'close')
     return (
       <Note color="blue" variant="light" title="La séance n’est pas encore levée">
-        Après la séance : la liste des délibérations à publier dans la semaine, la publication de chaque délibération et le procès-verbal.
+        Après la séance : la liste des délibérations à publier dans la semaine, la publication de chaque délibération et
+        le procès-verbal.
       </Note>
     );
   const delibs = points.map((p) => p.deliberation).filter((d): d is Deliberation => d !== null);
@@ -40,10 +41,14 @@ export function ApresSeance(props: SeanceProps) {
           Liste des délibérations
         </Title>
         <Text size="sm">
-          Affichée à la mairie et mise en ligne dans la semaine qui suit la séance : date de la séance et objet de chaque délibération, adoptée ou rejetée (art.
-          L2121-25 CGCT).
+          Affichée à la mairie et mise en ligne dans la semaine qui suit la séance : date de la séance et objet de
+          chaque délibération, adoptée ou rejetée (art. L2121-25 CGCT).
         </Text>
-        {echeances.liste && !seance.liste_publiee_le && <Text fw={700} mt="xs">À publier au plus tard le {formatJour(echeances.liste)}.</Text>}
+        {echeances.liste && !seance.liste_publiee_le && (
+          <Text fw={700} mt="xs">
+            À publier au plus tard le {formatJour(echeances.liste)}.
+          </Text>
+        )}
         {seance.liste_publiee_le && (
           <Text fw={600} mt="xs" c="var(--clocher-color-success)">
             Liste publiée le {formatJour(seance.liste_publiee_le)}.
@@ -55,13 +60,23 @@ export function ApresSeance(props: SeanceProps) {
           </Note>
         )}
         {seance.liste_publiee_le ? (
-          <Button mt="sm" variant="default" loading={a.busy} onClick={() => void a.run(async () => downloadPdf(await call('conseil.listePdf', { seanceId: seance.id })))}>
+          <Button
+            mt="sm"
+            variant="default"
+            loading={a.busy}
+            onClick={() => void a.run(async () => downloadPdf(await call('conseil.listePdf', { seanceId: seance.id })))}
+          >
             Télécharger la liste
           </Button>
         ) : (
           canWrite && (
             <Group align="flex-end" mt="sm">
-              <DateField label="Date de publication de la liste" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
+              <DateField
+                label="Date de publication de la liste"
+                value={date}
+                onChange={(e) => setDate(e.currentTarget.value)}
+                error={a.fields.date}
+              />
               <Button loading={a.busy} onClick={() => void publish()}>
                 Publier la liste et la télécharger
               </Button>
@@ -73,7 +88,11 @@ export function ApresSeance(props: SeanceProps) {
       <Title order={2} size="h4">
         Délibérations de la séance
       </Title>
-      {delibs.length ? <DeliberationsTable rows={delibs} canWrite={canWrite} reload={reload} /> : <Text>Aucune délibération.</Text>}
+      {delibs.length ? (
+        <DeliberationsTable rows={delibs} canWrite={canWrite} reload={reload} />
+      ) : (
+        <Text>Aucune délibération.</Text>
+      )}
       <PvSection {...props} />
       <Reconvocation {...props} />
     </Stack>

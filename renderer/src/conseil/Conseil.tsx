@@ -13,7 +13,15 @@ export function Conseil({ perms }: { perms: Permissions }) {
   const [tab, setTab] = useState('seances');
   const [seanceId, setSeanceId] = useState<number | null>(null);
   if (seanceId !== null)
-    return <SeancePage key={seanceId} seanceId={seanceId} canWrite={canWrite} onBack={() => setSeanceId(null)} onOpen={setSeanceId} />;
+    return (
+      <SeancePage
+        key={seanceId}
+        seanceId={seanceId}
+        canWrite={canWrite}
+        onBack={() => setSeanceId(null)}
+        onOpen={setSeanceId}
+      />
+    );
   return (
     <>
       <PageTitle>Conseil municipal</PageTitle>

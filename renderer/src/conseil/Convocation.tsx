@@ -13,13 +13,24 @@ const MODES = [
   { value: 'papier', label: 'Papier (à la demande de l’élu)' },
 ];
 
-function EnvoiRow({ detail, elu, editable, reload }: { detail: Detail; elu: Elu; editable: boolean; reload: () => Promise<void> }) {
+function EnvoiRow({
+  detail,
+  elu,
+  editable,
+  reload,
+}: {
+  detail: Detail;
+  elu: Elu;
+  editable: boolean;
+  reload: () => Promise<void>;
+}) {
   const envoi = detail.convocation.envois.find((x) => x.elu_id === elu.id);
   const [mode, setMode] = useState<string>(envoi?.mode ?? 'dematerialise');
   const [date, setDate] = useState<string>(envoi?.envoye_le ?? detail.aujourdhui);
   const a = useAction();
   const seanceId = detail.seance.id;
-  const apercu = () => a.run(async () => downloadPdf(await call('conseil.convocationPdf', { seanceId, eluId: elu.id })));
+  const apercu = () =>
+    a.run(async () => downloadPdf(await call('conseil.convocationPdf', { seanceId, eluId: elu.id })));
   const record = () =>
     a.run(async () => {
       await call('conseil.recordEnvoi', { seanceId, envoi: { eluId: elu.id, mode, date } });
@@ -32,14 +43,24 @@ function EnvoiRow({ detail, elu, editable, reload }: { detail: Detail; elu: Elu;
       </Table.Th>
       <Table.Td>
         {editable ? (
-          <NativeSelect aria-label={`Mode d’envoi pour ${elu.nomComplet}`} value={mode} onChange={(e) => setMode(e.currentTarget.value)} data={MODES} />
+          <NativeSelect
+            aria-label={`Mode d’envoi pour ${elu.nomComplet}`}
+            value={mode}
+            onChange={(e) => setMode(e.currentTarget.value)}
+            data={MODES}
+          />
         ) : (
           (MODES.find((m) => m.value === envoi?.mode)?.label ?? '—')
         )}
       </Table.Td>
       <Table.Td>
         {editable ? (
-          <DateField aria-label={`Date d’envoi pour ${elu.nomComplet}`} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={a.fields.date} />
+          <DateField
+            aria-label={`Date d’envoi pour ${elu.nomComplet}`}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={a.fields.date}
+          />
         ) : (
           (envoi && formatJour(envoi.envoye_le)) || '—'
         )}
@@ -58,11 +79,21 @@ function EnvoiRow({ detail, elu, editable, reload }: { detail: Detail; elu: Elu;
       <Table.Td>
         <Stack gap={4}>
           <Group gap={4} wrap="nowrap">
-            <Button size="xs" variant="default" onClick={() => void apercu()} aria-label={`Aperçu de la convocation de ${elu.nomComplet}`}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => void apercu()}
+              aria-label={`Aperçu de la convocation de ${elu.nomComplet}`}
+            >
               Aperçu
             </Button>
             {editable && (
-              <Button size="xs" onClick={() => void record()} loading={a.busy} aria-label={`Enregistrer l’envoi à ${elu.nomComplet}`}>
+              <Button
+                size="xs"
+                onClick={() => void record()}
+                loading={a.busy}
+                aria-label={`Enregistrer l’envoi à ${elu.nomComplet}`}
+              >
                 Enregistrer l’envoi
               </Button>
             )}
@@ -89,7 +120,10 @@ export function Convocation({ detail, canWrite, reload }: SeanceProps) {
     bulk.run(async () => {
       try {
         // one call, one transaction: all recorded, or none (and the reason shown)
-        await call('conseil.recordEnvois', { seanceId: seance.id, envois: c.manquants.map((id) => ({ eluId: id, mode: 'dematerialise', date: detail.aujourdhui })) });
+        await call('conseil.recordEnvois', {
+          seanceId: seance.id,
+          envois: c.manquants.map((id) => ({ eluId: id, mode: 'dematerialise', date: detail.aujourdhui })),
+        });
       } finally {
         await reload();
       }
@@ -103,8 +137,9 @@ export function Convocation({ detail, canWrite, reload }: SeanceProps) {
         </Title>
         <Text>
           {rule.joursFrancs} jour{rule.joursFrancs > 1 ? 's' : ''} franc{rule.joursFrancs > 1 ? 's' : ''}
-          {seance.nature === 'urgence' ? ' (urgence)' : ''}, art. {rule.article} CGCT : ni le jour d’envoi ni celui de la séance ne comptent ; samedis,
-          dimanches et jours fériés comptent. C’est la date d’envoi qui compte, pas celle de réception.
+          {seance.nature === 'urgence' ? ' (urgence)' : ''}, art. {rule.article} CGCT : ni le jour d’envoi ni celui de
+          la séance ne comptent ; samedis, dimanches et jours fériés comptent. C’est la date d’envoi qui compte, pas
+          celle de réception.
           {rule.noteDeSynthese ? ' Une note explicative de synthèse accompagne la convocation.' : ''}
         </Text>
         <Text fw={700} size="lg" mt="xs">
@@ -147,7 +182,13 @@ export function Convocation({ detail, canWrite, reload }: SeanceProps) {
         </Table.Thead>
         <Table.Tbody>
           {elus.map((e) => (
-            <EnvoiRow key={`${e.id}-${c.envois.find((x) => x.elu_id === e.id)?.envoye_le ?? ''}`} detail={detail} elu={e} editable={editable} reload={reload} />
+            <EnvoiRow
+              key={`${e.id}-${c.envois.find((x) => x.elu_id === e.id)?.envoye_le ?? ''}`}
+              detail={detail}
+              elu={e}
+              editable={editable}
+              reload={reload}
+            />
           ))}
         </Table.Tbody>
       </Table>
@@ -163,14 +204,20 @@ export function Convocation({ detail, canWrite, reload }: SeanceProps) {
         )}
         {editable && (
           <Group align="flex-end">
-            <DateField label="Date d’affichage" value={afficheLe} onChange={(e) => setAfficheLe(e.currentTarget.value)} />
+            <DateField
+              label="Date d’affichage"
+              value={afficheLe}
+              onChange={(e) => setAfficheLe(e.currentTarget.value)}
+            />
             <Button
               variant="light"
               loading={affichage.busy}
-              onClick={() => void affichage.run(async () => {
-                await call('conseil.recordAffichage', { seanceId: seance.id, date: afficheLe });
-                await reload();
-              })}
+              onClick={() =>
+                void affichage.run(async () => {
+                  await call('conseil.recordAffichage', { seanceId: seance.id, date: afficheLe });
+                  await reload();
+                })
+              }
             >
               Enregistrer l’affichage
             </Button>

@@ -48,7 +48,17 @@ export function Executoire({ d }: { d: DelibLike }) {
 }
 
 /** One délibération: download, publication in the commune's mode, exécutoire status. */
-export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibLike; canWrite: boolean; reload: () => Promise<void>; seanceDate?: string }) {
+export function DeliberationRow({
+  d,
+  canWrite,
+  reload,
+  seanceDate,
+}: {
+  d: DelibLike;
+  canWrite: boolean;
+  reload: () => Promise<void>;
+  seanceDate?: string;
+}) {
   const [debut, setDebut] = useState(todayIso());
   const a = useAction();
   const { confirmed, dialog } = useConfirmation();
@@ -78,12 +88,25 @@ export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibL
           </Text>
         ) : canWrite && d.adoptee ? (
           <Group gap={4} align="flex-end" wrap="nowrap">
-            <DateField size="xs" label={`Publication de la n° ${d.numero}`} value={debut} onChange={(e) => setDebut(e.currentTarget.value)} />
-            <Button size="xs" loading={a.busy} onClick={() => void a.run(async () => {
-              // the core says what publishing means (L2131-1), then asks again if the act is unsigned (L2121-23)
-              const r = await confirmed(['confirm', 'confirmNonSignee'], (f) => call('conseil.publishDeliberation', { deliberationId: d.id, debut, ...f }));
-              if (!r.cancelled) await reload();
-            })}>
+            <DateField
+              size="xs"
+              label={`Publication de la n° ${d.numero}`}
+              value={debut}
+              onChange={(e) => setDebut(e.currentTarget.value)}
+            />
+            <Button
+              size="xs"
+              loading={a.busy}
+              onClick={() =>
+                void a.run(async () => {
+                  // the core says what publishing means (L2131-1), then asks again if the act is unsigned (L2121-23)
+                  const r = await confirmed(['confirm', 'confirmNonSignee'], (f) =>
+                    call('conseil.publishDeliberation', { deliberationId: d.id, debut, ...f }),
+                  );
+                  if (!r.cancelled) await reload();
+                })
+              }
+            >
               Publier…
             </Button>
             {dialog}
@@ -102,16 +125,53 @@ export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibL
       </Table.Td>
       <Table.Td>
         <Stack gap={4} align="flex-start">
-          <Button size="xs" variant="light" disabled={!d.pdf_sha256} aria-label={`Télécharger la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.pdf_sha256 ?? '' })), nom: `deliberation-${d.numero}.pdf` }))}>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!d.pdf_sha256}
+            aria-label={`Télécharger la délibération n° ${d.numero}`}
+            onClick={() =>
+              void a.run(async () =>
+                downloadPdf({
+                  ...(await call('documents.get', { sha256: d.pdf_sha256 ?? '' })),
+                  nom: `deliberation-${d.numero}.pdf`,
+                }),
+              )
+            }
+          >
             Télécharger
           </Button>
           {d.tampon_sha256 && (
-            <Button size="xs" variant="light" aria-label={`Télécharger l’acte tamponné de la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.tampon_sha256 ?? '' })), nom: `deliberation-${d.numero}-tamponnee.pdf` }))}>
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={`Télécharger l’acte tamponné de la délibération n° ${d.numero}`}
+              onClick={() =>
+                void a.run(async () =>
+                  downloadPdf({
+                    ...(await call('documents.get', { sha256: d.tampon_sha256 ?? '' })),
+                    nom: `deliberation-${d.numero}-tamponnee.pdf`,
+                  }),
+                )
+              }
+            >
               Acte tamponné
             </Button>
           )}
           {d.bordereau_sha256 && (
-            <Button size="xs" variant="light" aria-label={`Télécharger le bordereau d’acquittement de la délibération n° ${d.numero}`} onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: d.bordereau_sha256 ?? '' })), nom: `deliberation-${d.numero}-bordereau-acquittement.pdf` }))}>
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={`Télécharger le bordereau d’acquittement de la délibération n° ${d.numero}`}
+              onClick={() =>
+                void a.run(async () =>
+                  downloadPdf({
+                    ...(await call('documents.get', { sha256: d.bordereau_sha256 ?? '' })),
+                    nom: `deliberation-${d.numero}-bordereau-acquittement.pdf`,
+                  }),
+                )
+              }
+            >
               Bordereau d’acquittement
             </Button>
           )}
@@ -121,7 +181,17 @@ export function DeliberationRow({ d, canWrite, reload, seanceDate }: { d: DelibL
   );
 }
 
-export function DeliberationsTable({ rows, canWrite, reload, withSeance = false }: { rows: (DelibLike & { seance_date?: string })[]; canWrite: boolean; reload: () => Promise<void>; withSeance?: boolean }) {
+export function DeliberationsTable({
+  rows,
+  canWrite,
+  reload,
+  withSeance = false,
+}: {
+  rows: (DelibLike & { seance_date?: string })[];
+  canWrite: boolean;
+  reload: () => Promise<void>;
+  withSeance?: boolean;
+}) {
   return (
     <Table withTableBorder striped verticalSpacing="xs">
       <Table.Thead>
@@ -135,7 +205,13 @@ export function DeliberationsTable({ rows, canWrite, reload, withSeance = false 
       </Table.Thead>
       <Table.Tbody>
         {rows.map((d) => (
-          <DeliberationRow key={d.id} d={d} canWrite={canWrite} reload={reload} seanceDate={withSeance ? d.seance_date : undefined} />
+          <DeliberationRow
+            key={d.id}
+            d={d}
+            canWrite={canWrite}
+            reload={reload}
+            seanceDate={withSeance ? d.seance_date : undefined}
+          />
         ))}
       </Table.Tbody>
     </Table>

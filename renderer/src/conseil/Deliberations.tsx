@@ -18,7 +18,13 @@ export function Deliberations() {
   const [texte, setTexte] = useState('');
   const [query, setQuery] = useState({ annee: '', texte: '', offset: 0 });
   const list = useLoad(
-    () => call('conseil.deliberations', { annee: query.annee ? Number(query.annee) : null, texte: query.texte || null, limit: PAGE, offset: query.offset }),
+    () =>
+      call('conseil.deliberations', {
+        annee: query.annee ? Number(query.annee) : null,
+        texte: query.texte || null,
+        limit: PAGE,
+        offset: query.offset,
+      }),
     [query],
   );
   const search = (e: FormEvent) => {
@@ -32,7 +38,12 @@ export function Deliberations() {
     <Stack>
       <form onSubmit={search} aria-label="Rechercher des délibérations">
         <Group align="flex-end">
-          <NativeSelect label="Année" value={annee} onChange={(e) => setAnnee(e.currentTarget.value)} data={[{ value: '', label: 'Toutes' }, ...yearsUpTo()]} />
+          <NativeSelect
+            label="Année"
+            value={annee}
+            onChange={(e) => setAnnee(e.currentTarget.value)}
+            data={[{ value: '', label: 'Toutes' }, ...yearsUpTo()]}
+          />
           <TextInput label="Objet ou numéro" value={texte} onChange={(e) => setTexte(e.currentTarget.value)} w={320} />
           <Button type="submit">Rechercher</Button>
         </Group>
@@ -51,13 +62,21 @@ export function Deliberations() {
           {total > 0 && <DeliberationsTable rows={list.data.rows} canWrite={false} reload={list.reload} withSeance />}
           {pages > 1 && (
             <Group>
-              <Button variant="default" disabled={page <= 1} onClick={() => setQuery({ ...query, offset: query.offset - PAGE })}>
+              <Button
+                variant="default"
+                disabled={page <= 1}
+                onClick={() => setQuery({ ...query, offset: query.offset - PAGE })}
+              >
                 ← Page précédente
               </Button>
               <Text>
                 Page {page} sur {pages}
               </Text>
-              <Button variant="default" disabled={page >= pages} onClick={() => setQuery({ ...query, offset: query.offset + PAGE })}>
+              <Button
+                variant="default"
+                disabled={page >= pages}
+                onClick={() => setQuery({ ...query, offset: query.offset + PAGE })}
+              >
                 Page suivante →
               </Button>
             </Group>

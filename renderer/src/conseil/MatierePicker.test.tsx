@@ -8,7 +8,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const elus = [{ id: 1, civilite: 'Mme', prenom: 'Hélène', nom: 'Lefèvre', fonction: 'maire', nomComplet: 'Mme Hélène Lefèvre' }];
+const elus = [
+  { id: 1, civilite: 'Mme', prenom: 'Hélène', nom: 'Lefèvre', fonction: 'maire', nomComplet: 'Mme Hélène Lefèvre' },
+];
 const m = (code: string, chemin: string) => ({ code, libelle: chemin.split(' › ').pop()!, chemin });
 
 describe('PointModal matière picker', () => {
@@ -28,7 +30,15 @@ describe('PointModal matière picker', () => {
       }),
       'conseil.savePoint': () => ({ value: { pointId: 1 } }),
     });
-    await render(<PointModal seanceId={1} point={null} elus={elus as unknown as Detail['elus']} onClose={() => undefined} onSaved={() => undefined} />);
+    await render(
+      <PointModal
+        seanceId={1}
+        point={null}
+        elus={elus as unknown as Detail['elus']}
+        onClose={() => undefined}
+        onSaved={() => undefined}
+      />,
+    );
     const picker = () => byLabel('Matière (classification ACTES) *');
     // Typed by the user: the field has the focus (Mantine treats other writes as autofill).
     await act(async () => picker().focus());

@@ -14,7 +14,17 @@ interface Tour {
 }
 
 /** A nomination by secret ballot (L2121-21): absolute majority at rounds 1 and 2, relative at round 3, the oldest wins a tie. */
-export function NominationForm({ point, elus, disabled, onDone }: { point: Point; elus: Elu[]; disabled: boolean; onDone: (message: string) => void }) {
+export function NominationForm({
+  point,
+  elus,
+  disabled,
+  onDone,
+}: {
+  point: Point;
+  elus: Elu[];
+  disabled: boolean;
+  onDone: (message: string) => void;
+}) {
   const tours = (point.tours ?? []) as Tour[];
   const tour = tours.length + 1;
   const [rows, setRows] = useState<{ eluId: string; voix: number }[]>([
@@ -23,7 +33,10 @@ export function NominationForm({ point, elus, disabled, onDone }: { point: Point
   ]);
   const [blancsNuls, setBlancsNuls] = useState(0);
   const a = useAction();
-  const options = [{ value: '', label: 'Choisir…' }, ...elus.map((e) => ({ value: String(e.id), label: e.nomComplet }))];
+  const options = [
+    { value: '', label: 'Choisir…' },
+    ...elus.map((e) => ({ value: String(e.id), label: e.nomComplet })),
+  ];
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     let message = '';
@@ -46,7 +59,8 @@ export function NominationForm({ point, elus, disabled, onDone }: { point: Point
           {tours.map((t) => (
             <List.Item key={t.tour}>
               <Text fw={600}>
-                Tour {t.tour} : {t.candidats.map((c) => `${c.nom} ${c.voix} voix`).join(', ')}, {count(t.blancsNuls, 'blanc ou nul')}
+                Tour {t.tour} : {t.candidats.map((c) => `${c.nom} ${c.voix} voix`).join(', ')},{' '}
+                {count(t.blancsNuls, 'blanc ou nul')}
               </Text>
               <Text size="sm">{t.message}</Text>
             </List.Item>
@@ -57,19 +71,47 @@ export function NominationForm({ point, elus, disabled, onDone }: { point: Point
         <form onSubmit={submit} noValidate aria-label={`Tour n° ${tour}`}>
           <Stack gap="xs">
             <Text fw={700}>
-              Tour n° {tour} {tour < 3 ? '(majorité absolue requise)' : '(majorité relative ; à égalité, le plus âgé est élu)'}
+              Tour n° {tour}{' '}
+              {tour < 3 ? '(majorité absolue requise)' : '(majorité relative ; à égalité, le plus âgé est élu)'}
             </Text>
             {rows.map((r, i) => (
               <Group key={i} align="flex-end">
-                <NativeSelect size="md" label={`Candidat ${i + 1}`} value={r.eluId} data={options} disabled={disabled} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, eluId: e.currentTarget.value } : x)))} />
-                <NumberInput size="md" label={`Voix du candidat ${i + 1}`} min={0} value={r.voix} w={170} allowDecimal={false} allowNegative={false} disabled={disabled} onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, voix: Number(v) || 0 } : x)))} />
+                <NativeSelect
+                  size="md"
+                  label={`Candidat ${i + 1}`}
+                  value={r.eluId}
+                  data={options}
+                  disabled={disabled}
+                  onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, eluId: e.currentTarget.value } : x)))}
+                />
+                <NumberInput
+                  size="md"
+                  label={`Voix du candidat ${i + 1}`}
+                  min={0}
+                  value={r.voix}
+                  w={170}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  disabled={disabled}
+                  onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, voix: Number(v) || 0 } : x)))}
+                />
               </Group>
             ))}
             <Group align="flex-end">
               <Button variant="default" disabled={disabled} onClick={() => setRows([...rows, { eluId: '', voix: 0 }])}>
                 Ajouter un candidat
               </Button>
-              <NumberInput size="md" label="Bulletins blancs ou nuls" min={0} value={blancsNuls} w={200} allowDecimal={false} allowNegative={false} disabled={disabled} onChange={(v) => setBlancsNuls(Number(v) || 0)} />
+              <NumberInput
+                size="md"
+                label="Bulletins blancs ou nuls"
+                min={0}
+                value={blancsNuls}
+                w={200}
+                allowDecimal={false}
+                allowNegative={false}
+                disabled={disabled}
+                onChange={(v) => setBlancsNuls(Number(v) || 0)}
+              />
             </Group>
             {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
             <Group>

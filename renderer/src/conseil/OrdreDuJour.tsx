@@ -15,21 +15,27 @@ export function OrdreDuJour({ detail, canWrite, reload }: SeanceProps) {
   const editable = canWrite && (seance.statut === 'preparation' || seance.statut === 'convoquee');
   const [editing, setEditing] = useState<Point | null | undefined>(undefined);
   const a = useAction();
-  const act = (fn: () => Promise<unknown>) => a.run(async () => {
-    await fn();
-    await reload();
-  });
+  const act = (fn: () => Promise<unknown>) =>
+    a.run(async () => {
+      await fn();
+      await reload();
+    });
   const visible = points.filter((p) => p.statut !== 'retire');
   return (
     <Stack>
       {seance.statut === 'convoquee' && editable && (
         <Note color="blue" variant="light">
-          Les convocations sont parties : un point ajouté maintenant doit lui-même respecter le délai de convocation ; un point retiré reste mentionné comme
-          retiré.
+          Les convocations sont parties : un point ajouté maintenant doit lui-même respecter le délai de convocation ;
+          un point retiré reste mentionné comme retiré.
         </Note>
       )}
       {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
-      {visible.length === 0 && <Text>Aucun point à l’ordre du jour. La convocation indique les questions portées à l’ordre du jour (art. L2121-10 CGCT).</Text>}
+      {visible.length === 0 && (
+        <Text>
+          Aucun point à l’ordre du jour. La convocation indique les questions portées à l’ordre du jour (art. L2121-10
+          CGCT).
+        </Text>
+      )}
       {points.map((p, i) => (
         <Paper key={p.id} withBorder p="md" component="article" aria-label={`Point ${p.rang} : ${p.titre}`}>
           <Stack gap="xs">
@@ -39,26 +45,62 @@ export function OrdreDuJour({ detail, canWrite, reload }: SeanceProps) {
                   {p.rang}. {p.titre}
                 </Text>
                 <Group gap="xs">
-                  <Badge variant="outline" color={FILL.blue}>{SCRUTIN_LABELS[p.scrutin]}</Badge>
-                  <Badge variant="outline" color={FILL.gray}>Matière {p.matiere}</Badge>
-                  {p.icpe === 1 && <Badge variant="outline" color={FILL.orange}>ICPE</Badge>}
-                  {p.compte_administratif === 1 && <Badge variant="outline" color={FILL.violet}>Compte administratif</Badge>}
-                  {p.statut !== 'a_examiner' && <Badge color={p.statut === 'delibere' ? FILL.green : FILL.gray}>{POINT_STATUT[p.statut]}</Badge>}
+                  <Badge variant="outline" color={FILL.blue}>
+                    {SCRUTIN_LABELS[p.scrutin]}
+                  </Badge>
+                  <Badge variant="outline" color={FILL.gray}>
+                    Matière {p.matiere}
+                  </Badge>
+                  {p.icpe === 1 && (
+                    <Badge variant="outline" color={FILL.orange}>
+                      ICPE
+                    </Badge>
+                  )}
+                  {p.compte_administratif === 1 && (
+                    <Badge variant="outline" color={FILL.violet}>
+                      Compte administratif
+                    </Badge>
+                  )}
+                  {p.statut !== 'a_examiner' && (
+                    <Badge color={p.statut === 'delibere' ? FILL.green : FILL.gray}>{POINT_STATUT[p.statut]}</Badge>
+                  )}
                 </Group>
                 <Text size="sm">Rapporteur : {p.rapporteur_elu_id ? nameOf(elus, p.rapporteur_elu_id) : 'aucun'}</Text>
               </Stack>
               {editable && p.statut !== 'retire' && (
                 <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="default" disabled={i === 0} onClick={() => void act(() => call('conseil.movePoint', { pointId: p.id, direction: 'haut' }))} aria-label={`Monter le point ${p.rang}`}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={i === 0}
+                    onClick={() => void act(() => call('conseil.movePoint', { pointId: p.id, direction: 'haut' }))}
+                    aria-label={`Monter le point ${p.rang}`}
+                  >
                     ↑ Monter
                   </Button>
-                  <Button size="xs" variant="default" disabled={i === points.length - 1} onClick={() => void act(() => call('conseil.movePoint', { pointId: p.id, direction: 'bas' }))} aria-label={`Descendre le point ${p.rang}`}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={i === points.length - 1}
+                    onClick={() => void act(() => call('conseil.movePoint', { pointId: p.id, direction: 'bas' }))}
+                    aria-label={`Descendre le point ${p.rang}`}
+                  >
                     ↓ Descendre
                   </Button>
-                  <Button size="xs" variant="light" onClick={() => setEditing(p)} aria-label={`Modifier le point ${p.rang}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setEditing(p)}
+                    aria-label={`Modifier le point ${p.rang}`}
+                  >
                     Modifier
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => void act(() => call('conseil.removePoint', { pointId: p.id }))} aria-label={`Retirer le point ${p.rang}`}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => void act(() => call('conseil.removePoint', { pointId: p.id }))}
+                    aria-label={`Retirer le point ${p.rang}`}
+                  >
                     Retirer
                   </Button>
                 </Group>

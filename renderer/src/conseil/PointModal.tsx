@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
@@ -11,10 +22,12 @@ import { noSubmitOnEnter } from '../components/keyboard';
 let classification: Promise<Matiere[]> | null = null;
 /** The ACTES classification is read once per window. */
 export const loadMatieres = (): Promise<Matiere[]> => {
-  classification ??= call('conseil.classification', {}).then((c) => c.matieres).catch((e: unknown) => {
-    classification = null;
-    throw e;
-  });
+  classification ??= call('conseil.classification', {})
+    .then((c) => c.matieres)
+    .catch((e: unknown) => {
+      classification = null;
+      throw e;
+    });
   return classification;
 };
 
@@ -39,7 +52,19 @@ const fromPoint = (p: Point | null): Form => ({
 });
 
 /** Add (point = null) or edit an item of the ordre du jour. */
-export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seanceId: number; point: Point | null; elus: Elu[]; onClose: () => void; onSaved: () => void }) {
+export function PointModal({
+  seanceId,
+  point,
+  elus,
+  onClose,
+  onSaved,
+}: {
+  seanceId: number;
+  point: Point | null;
+  elus: Elu[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [form, setForm] = useState<Form>(() => fromPoint(point));
   const matieres = useLoad(loadMatieres);
   const a = useAction();
@@ -63,12 +88,24 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
     if (ok) onSaved();
   };
   return (
-    <Modal opened onClose={onClose} title={point ? `Modifier le point ${point.rang}` : 'Ajouter un point à l’ordre du jour'} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={point ? `Modifier le point ${point.rang}` : 'Ajouter un point à l’ordre du jour'}
+      size="xl"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           {matieres.error && <ErrorAlert>{matieres.error}</ErrorAlert>}
-          <TextInput data-autofocus label="Objet du point" required value={form.titre} onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })} error={a.fields.titre} />
+          <TextInput
+            data-autofocus
+            label="Objet du point"
+            required
+            value={form.titre}
+            onChange={(e) => setForm({ ...form, titre: e.currentTarget.value })}
+            error={a.fields.titre}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label="Rapporteur"
@@ -97,7 +134,9 @@ export function PointModal({ seanceId, point, elus, onClose, onSaved }: { seance
             value={form.matiere}
             onChange={(v) => setForm({ ...form, matiere: v })}
             error={a.fields.matiere}
-            data={(matieres.data ?? []).filter((m) => m.code.includes('.')).map((m) => ({ value: m.code, label: `${m.code} — ${m.chemin}` }))}
+            data={(matieres.data ?? [])
+              .filter((m) => m.code.includes('.'))
+              .map((m) => ({ value: m.code, label: `${m.code} — ${m.chemin}` }))}
           />
           <Textarea
             label="Projet de délibération"

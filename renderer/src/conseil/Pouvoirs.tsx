@@ -1,4 +1,16 @@
-import { Button, Checkbox, FileInput, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
@@ -27,7 +39,12 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
       const uploadId = scan ? await uploadFile(scan) : null;
       await call('conseil.addPouvoir', {
         seanceId: seance.id,
-        pouvoir: { mandantId: mandant ? Number(mandant) : undefined, mandataireId: mandataire ? Number(mandataire) : undefined, signeLe, maladie },
+        pouvoir: {
+          mandantId: mandant ? Number(mandant) : undefined,
+          mandataireId: mandataire ? Number(mandataire) : undefined,
+          signeLe,
+          maladie,
+        },
         uploadId,
       });
       await reload();
@@ -39,15 +56,19 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
       setScan(null);
     }
   };
-  const options = [{ value: '', label: 'Choisir…' }, ...elus.map((e) => ({ value: String(e.id), label: e.nomComplet }))];
+  const options = [
+    { value: '', label: 'Choisir…' },
+    ...elus.map((e) => ({ value: String(e.id), label: e.nomComplet })),
+  ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="pouvoirs-title">
       <Title order={2} size="h4" id="pouvoirs-title" mb="xs">
         Pouvoirs
       </Title>
       <Text size="sm" mb="xs">
-        Un élu empêché donne un pouvoir écrit à un collègue présent ; chacun n’en porte qu’un ; valable au plus pour trois séances consécutives, sauf
-        maladie dûment constatée (art. L2121-20 CGCT). Un pouvoir compte parmi les votants, jamais parmi les présents.
+        Un élu empêché donne un pouvoir écrit à un collègue présent ; chacun n’en porte qu’un ; valable au plus pour
+        trois séances consécutives, sauf maladie dûment constatée (art. L2121-20 CGCT). Un pouvoir compte parmi les
+        votants, jamais parmi les présents.
       </Text>
       {remove.error && <ErrorAlert>{remove.error}</ErrorAlert>}
       {pouvoirs.length === 0 ? (
@@ -66,10 +87,12 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
                     size="compact-sm"
                     variant="default"
                     aria-label={`Retirer le pouvoir de ${nameOf(elus, p.mandant)}`}
-                    onClick={() => void remove.run(async () => {
-                      await call('conseil.removePouvoir', { seanceId: seance.id, pouvoirId: p.id });
-                      await reload();
-                    })}
+                    onClick={() =>
+                      void remove.run(async () => {
+                        await call('conseil.removePouvoir', { seanceId: seance.id, pouvoirId: p.id });
+                        await reload();
+                      })
+                    }
                   >
                     Retirer
                   </Button>
@@ -84,13 +107,42 @@ export function Pouvoirs({ detail, canWrite, reload }: SeanceProps) {
           <Stack gap="xs">
             <ErrorAlert>{summaryOf(add.error, add.fields)}</ErrorAlert>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NativeSelect label="Mandant (donne pouvoir)" value={mandant} onChange={(e) => setMandant(e.currentTarget.value)} data={options} error={add.fields.mandantId} />
-              <NativeSelect label="Mandataire (vote pour lui)" value={mandataire} onChange={(e) => setMandataire(e.currentTarget.value)} data={options} error={add.fields.mandataireId} />
-              <DateField label="Date du pouvoir" value={signeLe} onChange={(e) => setSigneLe(e.currentTarget.value)} error={add.fields.signeLe} />
+              <NativeSelect
+                label="Mandant (donne pouvoir)"
+                value={mandant}
+                onChange={(e) => setMandant(e.currentTarget.value)}
+                data={options}
+                error={add.fields.mandantId}
+              />
+              <NativeSelect
+                label="Mandataire (vote pour lui)"
+                value={mandataire}
+                onChange={(e) => setMandataire(e.currentTarget.value)}
+                data={options}
+                error={add.fields.mandataireId}
+              />
+              <DateField
+                label="Date du pouvoir"
+                value={signeLe}
+                onChange={(e) => setSigneLe(e.currentTarget.value)}
+                error={add.fields.signeLe}
+              />
             </SimpleGrid>
             <Group align="flex-end">
-              <Checkbox label="Maladie dûment constatée" checked={maladie} onChange={(e) => setMaladie(e.currentTarget.checked)} onKeyDown={noSubmitOnEnter} />
-              <FileInput label="Pouvoir scanné (PDF, facultatif)" accept="application/pdf,.pdf" value={scan} onChange={setScan} clearable w={280} />
+              <Checkbox
+                label="Maladie dûment constatée"
+                checked={maladie}
+                onChange={(e) => setMaladie(e.currentTarget.checked)}
+                onKeyDown={noSubmitOnEnter}
+              />
+              <FileInput
+                label="Pouvoir scanné (PDF, facultatif)"
+                accept="application/pdf,.pdf"
+                value={scan}
+                onChange={setScan}
+                clearable
+                w={280}
+              />
               <Button type="submit" loading={add.busy}>
                 Enregistrer le pouvoir
               </Button>

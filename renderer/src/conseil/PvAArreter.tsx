@@ -10,7 +10,17 @@ import { useAction } from '../lib/useAction';
 type Counts = Record<'pour' | 'contre' | 'abstention', number | ''>;
 
 /** One PV to arrêter: the council votes on it (quorum and vote checked by the core), then the secrétaire confirms. */
-function ArretForm({ pv, parSeanceId, canWrite, reload }: { pv: { id: number; date: string }; parSeanceId: number; canWrite: boolean; reload: () => Promise<void> }) {
+function ArretForm({
+  pv,
+  parSeanceId,
+  canWrite,
+  reload,
+}: {
+  pv: { id: number; date: string };
+  parSeanceId: number;
+  canWrite: boolean;
+  reload: () => Promise<void>;
+}) {
   const [counts, setCounts] = useState<Counts>({ pour: '', contre: '', abstention: '' });
   const [done, setDone] = useState<string | null>(null);
   const a = useAction();
@@ -18,15 +28,30 @@ function ArretForm({ pv, parSeanceId, canWrite, reload }: { pv: { id: number; da
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void a.run(async () => {
-      const vote = { pour: Number(counts.pour || 0), contre: Number(counts.contre || 0), abstention: Number(counts.abstention || 0) };
-      const r = await confirmed(['confirm'], (f) => call('conseil.pvArreter', { seanceId: pv.id, parSeanceId, vote: { ...vote, ...f } }));
+      const vote = {
+        pour: Number(counts.pour || 0),
+        contre: Number(counts.contre || 0),
+        abstention: Number(counts.abstention || 0),
+      };
+      const r = await confirmed(['confirm'], (f) =>
+        call('conseil.pvArreter', { seanceId: pv.id, parSeanceId, vote: { ...vote, ...f } }),
+      );
       if (r.cancelled) return;
       setDone(r.value.message);
       await reload();
     });
   };
   const num = (k: keyof Counts, label: string) => (
-    <NumberInput label={label} min={0} value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: v === '' ? '' : Number(v) })} disabled={!canWrite} allowDecimal={false} allowNegative={false} w={130} />
+    <NumberInput
+      label={label}
+      min={0}
+      value={counts[k]}
+      onChange={(v) => setCounts({ ...counts, [k]: v === '' ? '' : Number(v) })}
+      disabled={!canWrite}
+      allowDecimal={false}
+      allowNegative={false}
+      w={130}
+    />
   );
   return (
     <form onSubmit={submit} noValidate aria-label={`Arrêt du procès-verbal de la séance du ${formatJour(pv.date)}`}>
@@ -60,8 +85,9 @@ export function PvAArreter({ detail, canWrite, reload }: SeanceProps) {
         Procès-verbaux à arrêter
       </Title>
       <Text size="sm" mb="sm">
-        Le procès-verbal d’une séance est arrêté par le conseil au commencement de la séance suivante, par un vote, le quorum atteint ; il est ensuite signé par le président et le ou les
-        secrétaires de séance (art. L2121-15 et L2121-17 CGCT). Saisissez le résultat du vote proclamé.
+        Le procès-verbal d’une séance est arrêté par le conseil au commencement de la séance suivante, par un vote, le
+        quorum atteint ; il est ensuite signé par le président et le ou les secrétaires de séance (art. L2121-15 et
+        L2121-17 CGCT). Saisissez le résultat du vote proclamé.
       </Text>
       <Stack gap="md">
         {detail.pvsAArreter.map((pv) => (

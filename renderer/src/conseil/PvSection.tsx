@@ -25,10 +25,11 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
   const a = useAction();
   const [saved, setSaved] = useState(false);
   if (!pv) return null;
-  const act = (fn: () => Promise<unknown>) => a.run(async () => {
-    await fn();
-    await reload();
-  });
+  const act = (fn: () => Promise<unknown>) =>
+    a.run(async () => {
+      await fn();
+      await reload();
+    });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="pv-title">
       <Group justify="space-between" mb="xs">
@@ -40,38 +41,69 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
         </Badge>
       </Group>
       <Text size="sm" mb="sm">
-        Rédigé par le ou les secrétaires de séance, arrêté au commencement de la séance suivante, signé par le président et le ou les secrétaires, puis
-        publié dans la semaine qui suit (art. L2121-15 CGCT).
+        Rédigé par le ou les secrétaires de séance, arrêté au commencement de la séance suivante, signé par le président
+        et le ou les secrétaires, puis publié dans la semaine qui suit (art. L2121-15 CGCT).
       </Text>
       <Stack gap="sm">
         {a.error && <ErrorAlert>{a.error}</ErrorAlert>}
         {pv.statut === 'brouillon' ? (
           <>
-            <Textarea label="Teneur des discussions" autosize minRows={6} maxRows={20} value={debats} onChange={(e) => setDebats(e.currentTarget.value)} readOnly={!canWrite} />
+            <Textarea
+              label="Teneur des discussions"
+              autosize
+              minRows={6}
+              maxRows={20}
+              value={debats}
+              onChange={(e) => setDebats(e.currentTarget.value)}
+              readOnly={!canWrite}
+            />
             {canWrite && (
               <Group>
-                <Button variant="light" loading={a.busy} onClick={() => void act(async () => {
-                  setSaved(false);
-                  await call('conseil.pvSave', { seanceId: seance.id, debats });
-                  setSaved(true);
-                })}>
+                <Button
+                  variant="light"
+                  loading={a.busy}
+                  onClick={() =>
+                    void act(async () => {
+                      setSaved(false);
+                      await call('conseil.pvSave', { seanceId: seance.id, debats });
+                      setSaved(true);
+                    })
+                  }
+                >
                   Enregistrer le projet de PV
                 </Button>
-                {saved && <Text fw={600} c="var(--clocher-color-success)">Projet enregistré.</Text>}
+                {saved && (
+                  <Text fw={600} c="var(--clocher-color-success)">
+                    Projet enregistré.
+                  </Text>
+                )}
               </Group>
             )}
             <Text size="sm">
-              Le conseil arrête ce procès-verbal par un vote au commencement de la séance suivante : ouvrez-la, puis « Procès-verbaux à arrêter » (art. L2121-15 CGCT).
+              Le conseil arrête ce procès-verbal par un vote au commencement de la séance suivante : ouvrez-la, puis «
+              Procès-verbaux à arrêter » (art. L2121-15 CGCT).
             </Text>
           </>
         ) : (
           <Text style={{ whiteSpace: 'pre-wrap' }}>{pv.debats}</Text>
         )}
         {pv.arrete_le && <Text fw={600}>Arrêté en séance du {formatJour(pv.arrete_le)}.</Text>}
-        {echeances.pv && pv.statut !== 'publie' && <Text fw={600}>À publier au plus tard le {formatJour(echeances.pv)} (art. L2121-15 CGCT).</Text>}
+        {echeances.pv && pv.statut !== 'publie' && (
+          <Text fw={600}>À publier au plus tard le {formatJour(echeances.pv)} (art. L2121-15 CGCT).</Text>
+        )}
         {pv.pdf_sha256 && (
           <Group>
-            <Button variant="light" onClick={() => void a.run(async () => downloadPdf({ ...(await call('documents.get', { sha256: pv.pdf_sha256 ?? '' })), nom: `proces-verbal-${seance.date}.pdf` }))}>
+            <Button
+              variant="light"
+              onClick={() =>
+                void a.run(async () =>
+                  downloadPdf({
+                    ...(await call('documents.get', { sha256: pv.pdf_sha256 ?? '' })),
+                    nom: `proces-verbal-${seance.date}.pdf`,
+                  }),
+                )
+              }
+            >
               Télécharger le PV
             </Button>
           </Group>
@@ -85,8 +117,15 @@ export function PvSection({ detail, canWrite, reload }: SeanceProps) {
         )}
         {canWrite && pv.statut === 'signe' && (
           <Group align="flex-end">
-            <DateField label="Date de publication du PV" value={publieLe} onChange={(e) => setPublieLe(e.currentTarget.value)} />
-            <Button loading={a.busy} onClick={() => void act(() => call('conseil.pvPublier', { seanceId: seance.id, date: publieLe }))}>
+            <DateField
+              label="Date de publication du PV"
+              value={publieLe}
+              onChange={(e) => setPublieLe(e.currentTarget.value)}
+            />
+            <Button
+              loading={a.busy}
+              onClick={() => void act(() => call('conseil.pvPublier', { seanceId: seance.id, date: publieLe }))}
+            >
               Publier le PV
             </Button>
           </Group>

@@ -15,9 +15,11 @@ export function Reconvocation({ detail, canWrite, onOpen }: SeanceProps) {
     <Note color="violet" variant="light" title="Reconvocation du conseil">
       <Stack gap="xs">
         <Text size="sm">
-          Point{reportes.length > 1 ? 's' : ''} reporté{reportes.length > 1 ? 's' : ''} : {reportes.map((p) => `${p.rang}. ${p.titre}`).join(' ; ')}. Lorsque le
-          quorum n’a pas été atteint, le conseil est convoqué à nouveau à trois jours au moins d’intervalle ; il délibère alors valablement sans condition de
-          quorum, sur ces seuls points (art. L2121-17 al. 2 CGCT). La nouvelle séance reprend les points reportés ; sa convocation suit les règles habituelles.
+          Point{reportes.length > 1 ? 's' : ''} reporté{reportes.length > 1 ? 's' : ''} :{' '}
+          {reportes.map((p) => `${p.rang}. ${p.titre}`).join(' ; ')}. Lorsque le quorum n’a pas été atteint, le conseil
+          est convoqué à nouveau à trois jours au moins d’intervalle ; il délibère alors valablement sans condition de
+          quorum, sur ces seuls points (art. L2121-17 al. 2 CGCT). La nouvelle séance reprend les points reportés ; sa
+          convocation suit les règles habituelles.
         </Text>
         {reconvocations.map((r) => (
           <Group key={r.id}>

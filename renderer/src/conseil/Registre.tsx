@@ -31,8 +31,9 @@ function ModePublicite({ canWrite }: { canWrite: boolean }) {
         Mode de publicité des actes
       </Title>
       <Text size="sm" mb="xs">
-        Dans les communes de moins de 3 500 habitants, le conseil choisit par délibération l’affichage, la publication sur papier ou la publication
-        électronique ; sans délibération, la publication est électronique (art. L2131-1 IV CGCT). La publication électronique dure au moins deux mois.
+        Dans les communes de moins de 3 500 habitants, le conseil choisit par délibération l’affichage, la publication
+        sur papier ou la publication électronique ; sans délibération, la publication est électronique (art. L2131-1 IV
+        CGCT). La publication électronique dure au moins deux mois.
       </Text>
       <Text fw={600} mb="xs">
         Actuellement : {MODES.find((x) => x.value === cur.data?.mode)?.label ?? cur.data.mode}
@@ -40,16 +41,31 @@ function ModePublicite({ canWrite }: { canWrite: boolean }) {
       </Text>
       {canWrite && (
         <Group align="flex-end">
-          <NativeSelect label="Mode de publicité" value={m} onChange={(e) => setMode(e.currentTarget.value)} data={MODES} />
-          <TextInput label="Numéro de la délibération qui l’a choisi" value={n} onChange={(e) => setNumero(e.currentTarget.value)} w={280} />
+          <NativeSelect
+            label="Mode de publicité"
+            value={m}
+            onChange={(e) => setMode(e.currentTarget.value)}
+            data={MODES}
+          />
+          <TextInput
+            label="Numéro de la délibération qui l’a choisi"
+            value={n}
+            onChange={(e) => setNumero(e.currentTarget.value)}
+            w={280}
+          />
           <Button
             loading={a.busy}
-            onClick={() => void a.run(async () => {
-              setSaved(false);
-              await call('conseil.setModePublicite', { mode: m as 'affichage' | 'papier' | 'electronique', deliberationNumero: n.trim() || null });
-              await cur.reload();
-              setSaved(true);
-            })}
+            onClick={() =>
+              void a.run(async () => {
+                setSaved(false);
+                await call('conseil.setModePublicite', {
+                  mode: m as 'affichage' | 'papier' | 'electronique',
+                  deliberationNumero: n.trim() || null,
+                });
+                await cur.reload();
+                setSaved(true);
+              })
+            }
           >
             Enregistrer le mode de publicité
           </Button>
@@ -75,7 +91,9 @@ export function Registre({ canWrite }: { canWrite: boolean }) {
       setDone(null);
       const r = await call('conseil.registre', { annee: Number(annee) });
       downloadPdf(r);
-      setDone(`Registre ${annee} téléchargé : ${r.seances} séance${r.seances > 1 ? 's' : ''}, ${r.deliberations} délibération${r.deliberations > 1 ? 's' : ''}.`);
+      setDone(
+        `Registre ${annee} téléchargé : ${r.seances} séance${r.seances > 1 ? 's' : ''}, ${r.deliberations} délibération${r.deliberations > 1 ? 's' : ''}.`,
+      );
     });
   return (
     <Stack>
@@ -84,12 +102,18 @@ export function Registre({ canWrite }: { canWrite: boolean }) {
           Registre des délibérations
         </Title>
         <Text size="sm" mb="xs">
-          Le registre est tenu sur papier, feuillets numérotés, coté et paraphé par le maire ; chaque séance se termine par un feuillet de clôture signé du
-          maire et du ou des secrétaires. Les feuillets sont reliés chaque année, ou tous les cinq ans dans les communes de moins de 1 000 habitants ; le
-          collage est interdit (art. R2121-9 CGCT). Le PDF produit ici s’imprime sur papier permanent.
+          Le registre est tenu sur papier, feuillets numérotés, coté et paraphé par le maire ; chaque séance se termine
+          par un feuillet de clôture signé du maire et du ou des secrétaires. Les feuillets sont reliés chaque année, ou
+          tous les cinq ans dans les communes de moins de 1 000 habitants ; le collage est interdit (art. R2121-9 CGCT).
+          Le PDF produit ici s’imprime sur papier permanent.
         </Text>
         <Group align="flex-end">
-          <NativeSelect label="Année du registre" value={annee} onChange={(e) => setAnnee(e.currentTarget.value)} data={yearsUpTo()} />
+          <NativeSelect
+            label="Année du registre"
+            value={annee}
+            onChange={(e) => setAnnee(e.currentTarget.value)}
+            data={yearsUpTo()}
+          />
           <Button loading={a.busy} onClick={() => void download()}>
             Télécharger le registre
           </Button>

@@ -34,15 +34,24 @@ export function SeanceDay(props: SeanceProps) {
     return (
       <Stack>
         <Note color="blue" variant="light" title="La séance n’est pas ouverte">
-          Elle s’ouvre le jour prévu, {formatJour(seance.date)}. Les pouvoirs remis avant la séance peuvent déjà être enregistrés ci-dessous.
+          Elle s’ouvre le jour prévu, {formatJour(seance.date)}. Les pouvoirs remis avant la séance peuvent déjà être
+          enregistrés ci-dessous.
         </Note>
         {canWrite && (
           <Group>
-            <Button size="xl" loading={open.busy} onClick={() => void open.run(async () => {
-              // a convocation missing or late: the core warns with the article and the président decides
-              const r = await confirmed(['confirm'], (f) => call('conseil.openSeance', { seanceId: seance.id, ...f }));
-              if (!r.cancelled) await reload();
-            })}>
+            <Button
+              size="xl"
+              loading={open.busy}
+              onClick={() =>
+                void open.run(async () => {
+                  // a convocation missing or late: the core warns with the article and the président decides
+                  const r = await confirmed(['confirm'], (f) =>
+                    call('conseil.openSeance', { seanceId: seance.id, ...f }),
+                  );
+                  if (!r.cancelled) await reload();
+                })
+              }
+            >
               Ouvrir la séance
             </Button>
           </Group>
@@ -57,13 +66,19 @@ export function SeanceDay(props: SeanceProps) {
     <Stack>
       {seance.statut === 'close' && (
         <Note color="green" variant="light" title="Séance levée">
-          <Text c="var(--clocher-color-success)">La suite se passe dans l’onglet « Après la séance » : liste des délibérations, publication, procès-verbal.</Text>
+          <Text c="var(--clocher-color-success)">
+            La suite se passe dans l’onglet « Après la séance » : liste des délibérations, publication, procès-verbal.
+          </Text>
         </Note>
       )}
       <Tabs value={part} onChange={(v) => v && setPart(v)} variant="pills" keepMounted={false}>
         <Tabs.List mb="md" aria-label="Déroulement de la séance">
-          <Tabs.Tab value="ouverture" fz="md">Ouverture : appel, pouvoirs, secrétaire</Tabs.Tab>
-          <Tabs.Tab value="points" fz="md">Points et votes</Tabs.Tab>
+          <Tabs.Tab value="ouverture" fz="md">
+            Ouverture : appel, pouvoirs, secrétaire
+          </Tabs.Tab>
+          <Tabs.Tab value="points" fz="md">
+            Points et votes
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ouverture">
           <Stack>
@@ -72,7 +87,9 @@ export function SeanceDay(props: SeanceProps) {
             <Secretaires {...props} />
             <PvAArreter {...props} />
             <Group>
-              <Button size="lg" onClick={() => setPart('points')}>Passer aux points de l’ordre du jour →</Button>
+              <Button size="lg" onClick={() => setPart('points')}>
+                Passer aux points de l’ordre du jour →
+              </Button>
             </Group>
           </Stack>
         </Tabs.Panel>
@@ -80,13 +97,28 @@ export function SeanceDay(props: SeanceProps) {
           <Stack>
             <Group gap="xs">
               {items.map((p) => (
-                <Button key={p.id} size="md" variant={p.id === point?.id ? 'filled' : 'default'} aria-current={p.id === point?.id ? 'step' : undefined} onClick={() => setSelected(p.id)}>
+                <Button
+                  key={p.id}
+                  size="md"
+                  variant={p.id === point?.id ? 'filled' : 'default'}
+                  aria-current={p.id === point?.id ? 'step' : undefined}
+                  onClick={() => setSelected(p.id)}
+                >
                   {p.statut === 'delibere' ? '✓ ' : p.statut === 'reporte' ? '↷ ' : ''}
                   {p.rang}. {p.titre.length > 40 ? `${p.titre.slice(0, 40)}…` : p.titre}
                 </Button>
               ))}
             </Group>
-            {point && <PointLive key={point.id} detail={detail} point={point} canWrite={canWrite} reload={reload} onNext={next ? () => setSelected(next.id) : null} />}
+            {point && (
+              <PointLive
+                key={point.id}
+                detail={detail}
+                point={point}
+                canWrite={canWrite}
+                reload={reload}
+                onNext={next ? () => setSelected(next.id) : null}
+              />
+            )}
           </Stack>
         </Tabs.Panel>
       </Tabs>
@@ -94,10 +126,17 @@ export function SeanceDay(props: SeanceProps) {
       {seance.statut === 'en_cours' && canWrite && (
         <Stack gap="xs">
           <Group>
-            <Button size="xl" color="red.9" loading={close.busy} onClick={() => void close.run(async () => {
-              await call('conseil.closeSeance', { seanceId: seance.id });
-              await reload();
-            })}>
+            <Button
+              size="xl"
+              color="red.9"
+              loading={close.busy}
+              onClick={() =>
+                void close.run(async () => {
+                  await call('conseil.closeSeance', { seanceId: seance.id });
+                  await reload();
+                })
+              }
+            >
               Lever la séance
             </Button>
           </Group>

@@ -14,7 +14,13 @@ export interface SeanceForm {
   urgence_motif: string;
 }
 
-const EMPTY: SeanceForm = { date: '', heure: '20:30', lieu: 'Salle du conseil municipal, mairie', nature: 'ordinaire', urgence_motif: '' };
+const EMPTY: SeanceForm = {
+  date: '',
+  heure: '20:30',
+  lieu: 'Salle du conseil municipal, mairie',
+  nature: 'ordinaire',
+  urgence_motif: '',
+};
 
 /**
  * Create a séance (or the séance de reconvocation of `reconvocationDe`, which carries the postponed items), or
@@ -35,13 +41,18 @@ export function SeanceFormModal({
 }) {
   const [form, setForm] = useState<SeanceForm>({ ...EMPTY, ...initial });
   const a = useAction();
-  const set = (k: keyof SeanceForm) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof SeanceForm) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     let id = 0;
     const ok = await a.run(async () => {
-      const seance = { ...form, urgence_motif: form.nature === 'urgence' ? form.urgence_motif : null, reconvocation_de: reconvocationDe };
+      const seance = {
+        ...form,
+        urgence_motif: form.nature === 'urgence' ? form.urgence_motif : null,
+        reconvocation_de: reconvocationDe,
+      };
       if (editId) {
         await call('conseil.updateSeance', { seanceId: editId, seance });
         id = editId;
@@ -56,7 +67,14 @@ export function SeanceFormModal({
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField data-autofocus label="Date de la séance" required value={form.date} onChange={set('date')} error={a.fields.date} />
+            <DateField
+              data-autofocus
+              label="Date de la séance"
+              required
+              value={form.date}
+              onChange={set('date')}
+              error={a.fields.date}
+            />
             <TimeField label="Heure" required value={form.heure} onChange={set('heure')} error={a.fields.heure} />
           </SimpleGrid>
           <TextInput label="Lieu" required value={form.lieu} onChange={set('lieu')} error={a.fields.lieu} />

@@ -19,10 +19,25 @@ export interface SeanceProps {
   onOpen: (seanceId: number) => void;
 }
 
-const DEFAULT_TAB: Record<string, string> = { preparation: 'odj', convoquee: 'convocation', en_cours: 'seance', close: 'apres' };
+const DEFAULT_TAB: Record<string, string> = {
+  preparation: 'odj',
+  convoquee: 'convocation',
+  en_cours: 'seance',
+  close: 'apres',
+};
 
 /** One séance, in the order of the procedure: ordre du jour, convocation, the séance itself, after the séance. */
-export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: number; canWrite: boolean; onBack: () => void; onOpen: (id: number) => void }) {
+export function SeancePage({
+  seanceId,
+  canWrite,
+  onBack,
+  onOpen,
+}: {
+  seanceId: number;
+  canWrite: boolean;
+  onBack: () => void;
+  onOpen: (id: number) => void;
+}) {
   const d = useLoad(() => call('conseil.seance', { seanceId }), [seanceId]);
   const [tab, setTab] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -36,7 +51,9 @@ export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: n
           ← Retour aux séances
         </Button>
       </Group>
-      <PageTitle>{s ? `Séance du ${formatJour(s.date)} à ${formatHeure(s.heure)}` : 'Séance du conseil municipal'}</PageTitle>
+      <PageTitle>
+        {s ? `Séance du ${formatJour(s.date)} à ${formatHeure(s.heure)}` : 'Séance du conseil municipal'}
+      </PageTitle>
       {d.error && (
         <Alert color="red" variant="light" role="alert" mb="md">
           {d.error}
@@ -59,7 +76,13 @@ export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: n
           {editing && (
             <SeanceFormModal
               editId={s.id}
-              initial={{ date: s.date, heure: s.heure, lieu: s.lieu, nature: s.nature, urgence_motif: s.urgence_motif ?? '' }}
+              initial={{
+                date: s.date,
+                heure: s.heure,
+                lieu: s.lieu,
+                nature: s.nature,
+                urgence_motif: s.urgence_motif ?? '',
+              }}
               onClose={() => setEditing(false)}
               onCreated={() => {
                 setEditing(false);
@@ -69,13 +92,14 @@ export function SeancePage({ seanceId, canWrite, onBack, onOpen }: { seanceId: n
           )}
           {s.reconvocation_de && (
             <Note color="violet" variant="light" mb="md" title="Séance de reconvocation">
-              Le quorum n’avait pas été atteint à la séance précédente : le conseil délibère ici valablement quel que soit le nombre de présents, sur les
-              points reportés (art. L2121-17 al. 2 CGCT).
+              Le quorum n’avait pas été atteint à la séance précédente : le conseil délibère ici valablement quel que
+              soit le nombre de présents, sur les points reportés (art. L2121-17 al. 2 CGCT).
             </Note>
           )}
           {s.nature === 'urgence' && s.urgence_motif && (
             <Note color="orange" variant="light" mb="md" title="Convocation en urgence">
-              {s.urgence_motif} — le maire en rend compte à l’ouverture ; le conseil se prononce sur l’urgence (art. L2121-11 CGCT).
+              {s.urgence_motif} — le maire en rend compte à l’ouverture ; le conseil se prononce sur l’urgence (art.
+              L2121-11 CGCT).
             </Note>
           )}
           <Tabs value={current} onChange={setTab} keepMounted={false}>

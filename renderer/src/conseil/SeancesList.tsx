@@ -7,7 +7,9 @@ import { FILL, formatHeure, formatJour, NATURE_LABELS, STATUT_LABELS, type Seanc
 
 const monthOf = (day: string) => {
   const [y, m] = day.split('-').map(Number);
-  const s = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric' }).format(new Date(y ?? 1970, (m ?? 1) - 1, 1));
+  const s = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric' }).format(
+    new Date(y ?? 1970, (m ?? 1) - 1, 1),
+  );
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
@@ -29,10 +31,15 @@ function SeanceRow({ s, onOpen }: { s: SeanceItem; onOpen: (id: number) => void 
           <Group gap="xs">
             <Text fw={700}>{when.charAt(0).toUpperCase() + when.slice(1)}</Text>
             <StatutBadge statut={s.statut} />
-            {s.reconvocation_de && <Badge color={FILL.violet} variant="filled">Reconvocation</Badge>}
+            {s.reconvocation_de && (
+              <Badge color={FILL.violet} variant="filled">
+                Reconvocation
+              </Badge>
+            )}
           </Group>
           <Text size="sm">
-            {s.lieu} · {NATURE_LABELS[s.nature] ?? s.nature} · {s.points} point{s.points > 1 ? 's' : ''} à l’ordre du jour
+            {s.lieu} · {NATURE_LABELS[s.nature] ?? s.nature} · {s.points} point{s.points > 1 ? 's' : ''} à l’ordre du
+            jour
             {s.deliberations ? ` · ${s.deliberations} délibération${s.deliberations > 1 ? 's' : ''}` : ''}
           </Text>
         </Stack>
@@ -46,7 +53,9 @@ function SeanceRow({ s, onOpen }: { s: SeanceItem; onOpen: (id: number) => void 
 
 /** Séances grouped by month: those to come (or not closed yet) first, then the past ones. */
 function ByMonth({ seances, onOpen, asc }: { seances: SeanceItem[]; onOpen: (id: number) => void; asc: boolean }) {
-  const sorted = [...seances].sort((a, b) => (asc ? 1 : -1) * `${a.date}${a.heure}`.localeCompare(`${b.date}${b.heure}`));
+  const sorted = [...seances].sort(
+    (a, b) => (asc ? 1 : -1) * `${a.date}${a.heure}`.localeCompare(`${b.date}${b.heure}`),
+  );
   const months = [...new Set(sorted.map((s) => monthOf(s.date)))];
   return (
     <Stack gap="sm">
@@ -90,11 +99,19 @@ export function SeancesList({ canWrite, onOpen }: { canWrite: boolean; onOpen: (
           <Title order={2} size="h4">
             Séances à venir ou en cours
           </Title>
-          {upcoming.length ? <ByMonth seances={upcoming} onOpen={onOpen} asc /> : <Text>Aucune séance prévue. Le conseil se réunit au moins une fois par trimestre (art. L2121-7 CGCT).</Text>}
+          {upcoming.length ? (
+            <ByMonth seances={upcoming} onOpen={onOpen} asc />
+          ) : (
+            <Text>Aucune séance prévue. Le conseil se réunit au moins une fois par trimestre (art. L2121-7 CGCT).</Text>
+          )}
           <Title order={2} size="h4">
             Séances passées
           </Title>
-          {past.length ? <ByMonth seances={past} onOpen={onOpen} asc={false} /> : <Text>Aucune séance levée pour l’instant.</Text>}
+          {past.length ? (
+            <ByMonth seances={past} onOpen={onOpen} asc={false} />
+          ) : (
+            <Text>Aucune séance levée pour l’instant.</Text>
+          )}
         </>
       )}
       {creating && <SeanceFormModal onClose={() => setCreating(false)} onCreated={(id) => onOpen(id)} />}

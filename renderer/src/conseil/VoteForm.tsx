@@ -13,7 +13,10 @@ const CHOIX = [
 ];
 
 /** Who votes on this item: the présents, and each représenté through his mandataire (listed under the mandant, L2121-21). */
-const votersOf = (s: Situation) => [...s.attendance.presents.map((id) => ({ id, par: null as number | null })), ...s.attendance.representes.map((r) => ({ id: r.mandant, par: r.mandataire }))];
+const votersOf = (s: Situation) => [
+  ...s.attendance.presents.map((id) => ({ id, par: null as number | null })),
+  ...s.attendance.representes.map((r) => ({ id: r.mandant, par: r.mandataire })),
+];
 
 type Counts = Record<'pour' | 'contre' | 'abstention', number | ''>;
 
@@ -22,7 +25,21 @@ type Counts = Record<'pour' | 'contre' | 'abstention', number | ''>;
  * starts empty: the secrétaire types what the président proclaimed (a prefilled « Pour = 11 » got recorded
  * unread). `correction`: the vote is corrected while the séance is open (the core keeps the number).
  */
-export function VoteForm({ point, situation, elus, disabled, onVoted, correction = false }: { point: Point; situation: Situation; elus: Elu[]; disabled: boolean; onVoted: (r: { numero: string; message: string }) => void; correction?: boolean }) {
+export function VoteForm({
+  point,
+  situation,
+  elus,
+  disabled,
+  onVoted,
+  correction = false,
+}: {
+  point: Point;
+  situation: Situation;
+  elus: Elu[];
+  disabled: boolean;
+  onVoted: (r: { numero: string; message: string }) => void;
+  correction?: boolean;
+}) {
   const votants = situation.attendance.votants;
   const [counts, setCounts] = useState<Counts>({ pour: '', contre: '', abstention: '' });
   const [president, setPresident] = useState<string>('');
@@ -32,31 +49,62 @@ export function VoteForm({ point, situation, elus, disabled, onVoted, correction
   const a = useAction();
   const isPublic = point.scrutin === 'scrutin_public';
   const n = (k: keyof Counts) => (counts[k] === '' ? 0 : counts[k]);
-  const tie = !isPublic && n('pour') === n('contre') && n('pour') > 0 && point.scrutin !== 'scrutin_secret' && point.compte_administratif !== 1;
+  const tie =
+    !isPublic &&
+    n('pour') === n('contre') &&
+    n('pour') > 0 &&
+    point.scrutin !== 'scrutin_secret' &&
+    point.compte_administratif !== 1;
   const total = n('pour') + n('contre') + n('abstention');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const empty = isPublic ? voters.filter((v) => !nominatif[v.id]).map((v) => nameOf(elus, v.id)) : (['pour', 'contre', 'abstention'] as const).filter((k) => counts[k] === '');
-    setMissing(empty.length ? (isPublic ? `Indiquez le vote de ${empty.join(', ')}.` : 'Indiquez le nombre de voix pour, contre et d’abstentions (0 s’il n’y en a pas).') : null);
+    const empty = isPublic
+      ? voters.filter((v) => !nominatif[v.id]).map((v) => nameOf(elus, v.id))
+      : (['pour', 'contre', 'abstention'] as const).filter((k) => counts[k] === '');
+    setMissing(
+      empty.length
+        ? isPublic
+          ? `Indiquez le vote de ${empty.join(', ')}.`
+          : 'Indiquez le nombre de voix pour, contre et d’abstentions (0 s’il n’y en a pas).'
+        : null,
+    );
     if (empty.length) return;
     let result: { numero: string; message: string } | null = null;
     await a.run(async () => {
       const vote = isPublic
         ? { pour: 0, contre: 0, abstention: 0, nominatif: voters.map((v) => ({ eluId: v.id, choix: nominatif[v.id] })) }
-        : { pour: n('pour'), contre: n('contre'), abstention: n('abstention'), presidentChoix: tie && president ? president : null };
+        : {
+            pour: n('pour'),
+            contre: n('contre'),
+            abstention: n('abstention'),
+            presidentChoix: tie && president ? president : null,
+          };
       result = await call(correction ? 'conseil.correctVote' : 'conseil.vote', { pointId: point.id, vote });
     });
     if (result) onVoted(result);
   };
   const num = (k: keyof Counts, label: string) => (
-    <NumberInput size="lg" label={label} min={0} max={votants} value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: v === '' ? '' : Number(v) })} disabled={disabled} allowDecimal={false} allowNegative={false} w={150} />
+    <NumberInput
+      size="lg"
+      label={label}
+      min={0}
+      max={votants}
+      value={counts[k]}
+      onChange={(v) => setCounts({ ...counts, [k]: v === '' ? '' : Number(v) })}
+      disabled={disabled}
+      allowDecimal={false}
+      allowNegative={false}
+      w={150}
+    />
   );
   return (
     <form onSubmit={submit} noValidate aria-label={`Vote du point ${point.rang}`}>
       <Stack gap="sm">
         {isPublic ? (
           <>
-            <Text size="sm">Scrutin public : le registre mentionne le nom des votants et le sens de leur vote (art. L2121-21 CGCT).</Text>
+            <Text size="sm">
+              Scrutin public : le registre mentionne le nom des votants et le sens de leur vote (art. L2121-21 CGCT).
+            </Text>
             <Table verticalSpacing={4}>
               <Table.Tbody>
                 {voters.map((v) => {
@@ -67,7 +115,14 @@ export function VoteForm({ point, situation, elus, disabled, onVoted, correction
                         {label}
                       </Table.Th>
                       <Table.Td>
-                        <SegmentedControl size="md" aria-label={`Vote de ${label}`} data={CHOIX} value={nominatif[v.id] ?? ''} onChange={(x) => setNominatif({ ...nominatif, [v.id]: x as Choix })} disabled={disabled} />
+                        <SegmentedControl
+                          size="md"
+                          aria-label={`Vote de ${label}`}
+                          data={CHOIX}
+                          value={nominatif[v.id] ?? ''}
+                          onChange={(x) => setNominatif({ ...nominatif, [v.id]: x as Choix })}
+                          disabled={disabled}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -81,13 +136,20 @@ export function VoteForm({ point, situation, elus, disabled, onVoted, correction
               {num('pour', 'Pour')}
               {num('contre', 'Contre')}
               {num('abstention', 'Abstentions')}
-              <Button variant="default" size="lg" disabled={disabled} onClick={() => setCounts({ pour: votants, contre: 0, abstention: 0 })}>
+              <Button
+                variant="default"
+                size="lg"
+                disabled={disabled}
+                onClick={() => setCounts({ pour: votants, contre: 0, abstention: 0 })}
+              >
                 Unanimité
               </Button>
             </Group>
             <Text size="sm" fw={600} c={total === votants ? undefined : 'red.9'}>
               {total} voix sur {votants} votant{votants > 1 ? 's' : ''}
-              {point.scrutin === 'scrutin_secret' ? ' — scrutin secret : en cas de partage, la proposition est rejetée.' : ''}
+              {point.scrutin === 'scrutin_secret'
+                ? ' — scrutin secret : en cas de partage, la proposition est rejetée.'
+                : ''}
             </Text>
             {tie && (
               <NativeSelect

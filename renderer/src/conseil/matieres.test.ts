@@ -3,7 +3,12 @@ import { compareCodes, rankMatieres } from './matieres';
 
 const opts = ['1.5', '1.5.2', '1.7', '1.7.1', '5.2', '5.2.1', '7.1', '7.10', '7.1.2', '7.2', '3.1'].map((code) => ({
   code,
-  label: code === '7.1' ? 'Finances locales › Décisions budgétaires' : code === '5.2' ? 'Institutions et vie politique › Fonctionnement des assemblées' : `Matière ${code}`,
+  label:
+    code === '7.1'
+      ? 'Finances locales › Décisions budgétaires'
+      : code === '5.2'
+        ? 'Institutions et vie politique › Fonctionnement des assemblées'
+        : `Matière ${code}`,
 }));
 
 describe('matière picker ranking', () => {

@@ -11,7 +11,11 @@ export interface MatiereOption {
   label: string;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const isCode = (q: string) => /^\d+(\.\d+)*\.?$/.test(q);
 
 /** Compare codes segment by segment as numbers: 7.2 before 7.10. */

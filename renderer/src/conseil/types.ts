@@ -36,9 +36,19 @@ export const POINT_STATUT: Record<Point['statut'], string> = {
   retire: 'Retiré',
 };
 
-export const PRESENCE_LABELS: Record<string, string> = { present: 'Présent', absent: 'Absent', excuse: 'Excusé', represente: 'Représenté' };
+export const PRESENCE_LABELS: Record<string, string> = {
+  present: 'Présent',
+  absent: 'Absent',
+  excuse: 'Excusé',
+  represente: 'Représenté',
+};
 
-export const PV_LABELS: Record<string, string> = { brouillon: 'Projet (brouillon)', arrete: 'Arrêté', signe: 'Signé', publie: 'Publié' };
+export const PV_LABELS: Record<string, string> = {
+  brouillon: 'Projet (brouillon)',
+  arrete: 'Arrêté',
+  signe: 'Signé',
+  publie: 'Publié',
+};
 
 /** The local calendar day, YYYY-MM-DD (the core's clock is the reference; both agree outside tests). */
 export function todayIso(): string {
@@ -52,16 +62,25 @@ export function addDaysIso(day: string, n: number): string {
   return x.toISOString().slice(0, 10);
 }
 
-export const nameOf = (elus: Elu[], id: number | null | undefined): string => elus.find((e) => e.id === id)?.nomComplet ?? '—';
+export const nameOf = (elus: Elu[], id: number | null | undefined): string =>
+  elus.find((e) => e.id === id)?.nomComplet ?? '—';
 
 /** « vendredi 27 novembre 2026 » for a calendar day. */
 export function formatJour(day: string | null | undefined): string {
   if (!day) return '';
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1),
+  );
 }
 
 export const formatHeure = (h: string): string => h.replace(':', ' h ');
 
 /** Filled backgrounds dark enough for white text at 4.5:1 (Mantine's green.9 and orange.9 are not). */
-export const FILL = { green: '#1b5e20', orange: '#9a3b00', blue: '#1864ab', gray: '#495057', violet: '#5f3dc4' } as const;
+export const FILL = {
+  green: '#1b5e20',
+  orange: '#9a3b00',
+  blue: '#1864ab',
+  gray: '#495057',
+  violet: '#5f3dc4',
+} as const;

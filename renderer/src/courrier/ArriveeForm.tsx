@@ -12,7 +12,17 @@ const today = () => new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/P
 
 /** Register an arrivée by hand (paper, handed in…); the correspondent is picked from the contacts or created. */
 export function ArriveeForm({ onDone, onCancel }: { onDone: (id: number) => void; onCancel: () => void }) {
-  const [v, setV] = useState({ channel: 'papier', dateReception: today(), dateCourrier: '', nom: '', email: '', adresse: '', objet: '', nature: 'lettre', assigne: null as string | null });
+  const [v, setV] = useState({
+    channel: 'papier',
+    dateReception: today(),
+    dateCourrier: '',
+    nom: '',
+    email: '',
+    adresse: '',
+    objet: '',
+    nature: 'lettre',
+    assigne: null as string | null,
+  });
   const [files, setFiles] = useState<File[]>([]);
   const [contacts, setContacts] = useState<Contact[]>([]);
   const a = useAction();
@@ -60,19 +70,66 @@ export function ArriveeForm({ onDone, onCancel }: { onDone: (id: number) => void
       </Title>
       <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
       <Group grow>
-        <Select label="Canal" data={CANAL_OPTIONS} value={v.channel} onChange={(x) => x && setV((o) => ({ ...o, channel: x }))} allowDeselect={false} error={err('channel')} />
-        <DateField label="Reçu le" value={v.dateReception} onChange={set('dateReception')} error={err('dateReception')} required />
-        <DateField label="Date du courrier" value={v.dateCourrier} onChange={set('dateCourrier')} error={err('dateCourrier')} />
+        <Select
+          label="Canal"
+          data={CANAL_OPTIONS}
+          value={v.channel}
+          onChange={(x) => x && setV((o) => ({ ...o, channel: x }))}
+          allowDeselect={false}
+          error={err('channel')}
+        />
+        <DateField
+          label="Reçu le"
+          value={v.dateReception}
+          onChange={set('dateReception')}
+          error={err('dateReception')}
+          required
+        />
+        <DateField
+          label="Date du courrier"
+          value={v.dateCourrier}
+          onChange={set('dateCourrier')}
+          error={err('dateCourrier')}
+        />
       </Group>
-      <Autocomplete label="Correspondant" description="Tapez quelques lettres : les contacts connus sont proposés" data={[...new Set(contacts.map((c) => c.nom))]} value={v.nom} onChange={pick} error={err('correspondent.nom')} required />
+      <Autocomplete
+        label="Correspondant"
+        description="Tapez quelques lettres : les contacts connus sont proposés"
+        data={[...new Set(contacts.map((c) => c.nom))]}
+        value={v.nom}
+        onChange={pick}
+        error={err('correspondent.nom')}
+        required
+      />
       <Group grow>
-        <TextInput label="Courriel du correspondant" value={v.email} onChange={set('email')} error={err('correspondent.email')} />
-        <TextInput label="Adresse postale" value={v.adresse} onChange={set('adresse')} error={err('correspondent.adresse')} />
+        <TextInput
+          label="Courriel du correspondant"
+          value={v.email}
+          onChange={set('email')}
+          error={err('correspondent.email')}
+        />
+        <TextInput
+          label="Adresse postale"
+          value={v.adresse}
+          onChange={set('adresse')}
+          error={err('correspondent.adresse')}
+        />
       </Group>
       <TextInput label="Objet" value={v.objet} onChange={set('objet')} error={err('objet')} required />
       <Group grow>
-        <TextInput label="Nature" description="lettre, formulaire, dossier…" value={v.nature} onChange={set('nature')} />
-        <Select label="Attribué à" data={ASSIGNE_OPTIONS} value={v.assigne} onChange={(x) => setV((o) => ({ ...o, assigne: x }))} clearable />
+        <TextInput
+          label="Nature"
+          description="lettre, formulaire, dossier…"
+          value={v.nature}
+          onChange={set('nature')}
+        />
+        <Select
+          label="Attribué à"
+          data={ASSIGNE_OPTIONS}
+          value={v.assigne}
+          onChange={(x) => setV((o) => ({ ...o, assigne: x }))}
+          clearable
+        />
       </Group>
       <FileInput label="Pièces jointes et scans" multiple value={files} onChange={setFiles} clearable />
       <Group>

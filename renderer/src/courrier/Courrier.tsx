@@ -16,8 +16,10 @@ export function Courrier({ perms, role }: { perms: Permissions; role: Role | nul
   const [open, setOpen] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   let body;
-  if (open !== null) body = <CourrierDetail key={open} id={open} perms={perms} role={role} onBack={() => setOpen(null)} />;
-  else if (creating) body = <ArriveeForm onCancel={() => setCreating(false)} onDone={(id) => (setCreating(false), setOpen(id))} />;
+  if (open !== null)
+    body = <CourrierDetail key={open} id={open} perms={perms} role={role} onBack={() => setOpen(null)} />;
+  else if (creating)
+    body = <ArriveeForm onCancel={() => setCreating(false)} onDone={(id) => (setCreating(false), setOpen(id))} />;
   else
     body = (
       <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>

@@ -19,7 +19,17 @@ const DOCS = [
 ] as const;
 
 /** One courrier: facts, attachments, CRPA classification and dates, documents, reply. */
-export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms: Permissions; role: Role | null | undefined; onBack: () => void }) {
+export function CourrierDetail({
+  id,
+  perms,
+  role,
+  onBack,
+}: {
+  id: number;
+  perms: Permissions;
+  role: Role | null | undefined;
+  onBack: () => void;
+}) {
   const d = useLoad(() => call('courrier.get', { courrierId: id }), [id]);
   const a = useAction();
   const canWrite = can(perms, 'commune.write');
@@ -27,7 +37,10 @@ export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms:
   if (!d.data) return null;
   const { courrier: c, contact, pieces, decision, acks, qualification, liens, courriels } = d.data;
   const reload = () => void d.reload();
-  const doc = (kind: (typeof DOCS)[number]['kind']) => a.run(async () => downloadFile(await call('courrier.document', { courrierId: id, kind }))).then((ok) => ok && reload());
+  const doc = (kind: (typeof DOCS)[number]['kind']) =>
+    a
+      .run(async () => downloadFile(await call('courrier.document', { courrierId: id, kind })))
+      .then((ok) => ok && reload());
   return (
     <Stack>
       <Group>
@@ -42,22 +55,75 @@ export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms:
       <Paper withBorder p="sm">
         <Table>
           <Table.Tbody>
-            <Table.Tr><Table.Th>{c.sens === 'arrivee' ? 'Reçu le' : 'Envoyé le'}</Table.Th><Table.Td>{jour(c.date_enregistrement)} (courrier daté du {jour(c.date_courrier)})</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>Correspondant</Table.Th><Table.Td>{c.correspondant}{contact?.email ? ` — ${contact.email}` : ''}{contact?.adresse ? ` — ${contact.adresse}` : ''}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>Canal, nature</Table.Th><Table.Td>{label(CANAL_OPTIONS, c.canal)}, {c.nature}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Th>Statut</Table.Th><Table.Td><Badge variant="outline" color="dark">{label(STATUT_OPTIONS, c.statut)}</Badge></Table.Td></Table.Tr>
+            <Table.Tr>
+              <Table.Th>{c.sens === 'arrivee' ? 'Reçu le' : 'Envoyé le'}</Table.Th>
+              <Table.Td>
+                {jour(c.date_enregistrement)} (courrier daté du {jour(c.date_courrier)})
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Correspondant</Table.Th>
+              <Table.Td>
+                {c.correspondant}
+                {contact?.email ? ` — ${contact.email}` : ''}
+                {contact?.adresse ? ` — ${contact.adresse}` : ''}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Canal, nature</Table.Th>
+              <Table.Td>
+                {label(CANAL_OPTIONS, c.canal)}, {c.nature}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Statut</Table.Th>
+              <Table.Td>
+                <Badge variant="outline" color="dark">
+                  {label(STATUT_OPTIONS, c.statut)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
           </Table.Tbody>
         </Table>
         <Group mt="sm" align="end">
-          <Select label="Attribué à" data={ASSIGNE_OPTIONS} value={c.assigne} onChange={(v) => void a.run(() => call('courrier.assign', { courrierId: id, assigne: (v as 'maire' | null) ?? null })).then(reload)} clearable w={180} />
-          <Select label="Changer le statut" data={STATUT_OPTIONS} value={c.statut} onChange={(v) => v && void a.run(() => call('courrier.setStatut', { courrierId: id, statut: v as 'classe' })).then(reload)} allowDeselect={false} w={180} />
+          <Select
+            label="Attribué à"
+            data={ASSIGNE_OPTIONS}
+            value={c.assigne}
+            onChange={(v) =>
+              void a
+                .run(() => call('courrier.assign', { courrierId: id, assigne: (v as 'maire' | null) ?? null }))
+                .then(reload)
+            }
+            clearable
+            w={180}
+          />
+          <Select
+            label="Changer le statut"
+            data={STATUT_OPTIONS}
+            value={c.statut}
+            onChange={(v) =>
+              v && void a.run(() => call('courrier.setStatut', { courrierId: id, statut: v as 'classe' })).then(reload)
+            }
+            allowDeselect={false}
+            w={180}
+          />
         </Group>
       </Paper>
       {c.sens === 'arrivee' && (
         <Paper withBorder p="sm">
-          <Title order={3} size="h5">Délais (CRPA)</Title>
-          {qualification && <Text size="sm">{d.data.classementLabel} — {qualification.arMotif}</Text>}
-          <Text aria-live="polite" fw={600}>{decision.date ? `Décision implicite le ${jour(decision.date)}. ` : ''}{decision.explication}</Text>
+          <Title order={3} size="h5">
+            Délais (CRPA)
+          </Title>
+          {qualification && (
+            <Text size="sm">
+              {d.data.classementLabel} — {qualification.arMotif}
+            </Text>
+          )}
+          <Text aria-live="polite" fw={600}>
+            {decision.date ? `Décision implicite le ${jour(decision.date)}. ` : ''}
+            {decision.explication}
+          </Text>
           {acks.map((k) => (
             <Alert key={k.kind} color="orange" variant="light" mt="xs">
               {k.label} à envoyer au plus tard le {jour(k.due)} ({k.article})
@@ -68,12 +134,19 @@ export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms:
       {pieces.length > 0 && <Pieces pieces={pieces} />}
       {liens.length > 0 && (
         <Text size="sm">
-          {liens.map((l) => `${l.type === 'reponse_a' ? (l.direction === 'depuis' ? 'Réponse : ' : 'Répond à : ') : 'Relance : '}${ref(l)} ${l.objet}`).join(' ; ')}
+          {liens
+            .map(
+              (l) =>
+                `${l.type === 'reponse_a' ? (l.direction === 'depuis' ? 'Réponse : ' : 'Répond à : ') : 'Relance : '}${ref(l)} ${l.objet}`,
+            )
+            .join(' ; ')}
         </Text>
       )}
       {courriels.length > 0 && (
         <Stack gap={2} aria-label="Courriels de ce courrier">
-          <Text size="sm" fw={600}>Courriels (envoyés à la synchronisation)</Text>
+          <Text size="sm" fw={600}>
+            Courriels (envoyés à la synchronisation)
+          </Text>
           {courriels.map((m) => (
             <Text key={m.id} size="sm">
               {m.sujet} → {m.destinataire} : {m.envoi}
@@ -86,7 +159,9 @@ export function CourrierDetail({ id, perms, role, onBack }: { id: number; perms:
           <Divider />
           <ClassifyForm d={d.data} onDone={reload} />
           <Divider />
-          <Title order={3} size="h5">Documents</Title>
+          <Title order={3} size="h5">
+            Documents
+          </Title>
           <Group>
             {DOCS.map((x) => (
               <Button key={x.kind} variant="light" loading={a.busy} onClick={() => void doc(x.kind)}>

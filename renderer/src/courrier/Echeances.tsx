@@ -16,24 +16,44 @@ export function Echeances({ onOpen }: { onOpen: (id: number) => void }) {
   if (list.error) return <ErrorAlert>{list.error}</ErrorAlert>;
   if (!list.data) return null;
   const { today, echeances } = list.data;
-  if (!echeances.length) return <Text>Aucun accusé de réception à envoyer ni décision implicite dans les quinze prochains jours.</Text>;
+  if (!echeances.length)
+    return <Text>Aucun accusé de réception à envoyer ni décision implicite dans les quinze prochains jours.</Text>;
   return (
     <Stack gap="xs">
       {echeances.map((e) => (
-        <Paper key={`${e.courrierId}-${e.kind}`} withBorder p="sm" style={e.overdue ? { borderColor: '#c92a2a', borderWidth: 2 } : undefined}>
+        <Paper
+          key={`${e.courrierId}-${e.kind}`}
+          withBorder
+          p="sm"
+          style={e.overdue ? { borderColor: '#c92a2a', borderWidth: 2 } : undefined}
+        >
           <Group justify="space-between" wrap="wrap">
             <Stack gap={2}>
               <Group gap="xs">
-                <Text fw={700} c={e.overdue ? '#a51d1d' : undefined}>{e.label}</Text>
-                {e.overdue && <Badge color="#a51d1d" variant="filled">En retard</Badge>}
-                <Badge variant="outline" color="dark">{e.article}</Badge>
+                <Text fw={700} c={e.overdue ? '#a51d1d' : undefined}>
+                  {e.label}
+                </Text>
+                {e.overdue && (
+                  <Badge color="#a51d1d" variant="filled">
+                    En retard
+                  </Badge>
+                )}
+                <Badge variant="outline" color="dark">
+                  {e.article}
+                </Badge>
               </Group>
               <Text size="sm">
                 {e.reference} — {e.correspondant} : {e.objet}
               </Text>
-              <Text size="sm" c={e.overdue ? '#a51d1d' : undefined}>{when(e, today)}</Text>
+              <Text size="sm" c={e.overdue ? '#a51d1d' : undefined}>
+                {when(e, today)}
+              </Text>
             </Stack>
-            <Button variant="light" onClick={() => onOpen(e.courrierId)} aria-label={`Ouvrir le courrier ${e.reference}`}>
+            <Button
+              variant="light"
+              onClick={() => onOpen(e.courrierId)}
+              aria-label={`Ouvrir le courrier ${e.reference}`}
+            >
               Ouvrir
             </Button>
           </Group>

@@ -39,7 +39,12 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
     setDraft({ ...draft, corps: draft.corps.slice(0, at) + text + draft.corps.slice(el.selectionEnd ?? at) });
     requestAnimationFrame(() => (el.focus(), el.setSelectionRange(at + text.length, at + text.length)));
   };
-  const copy = (m: Modele): Draft => ({ code: `${m.code}_commune`, titre: `${m.titre} (commune)`, corps: m.corps, nouveau: true });
+  const copy = (m: Modele): Draft => ({
+    code: `${m.code}_commune`,
+    titre: `${m.titre} (commune)`,
+    corps: m.corps,
+    nouveau: true,
+  });
   return (
     <Stack>
       {saved && <Text role="status">{saved}</Text>}
@@ -60,7 +65,14 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
               <Table.Td>{m.builtin ? 'Fourni avec Clocher (non modifiable)' : 'Commune'}</Table.Td>
               <Table.Td>
                 {canWrite && (
-                  <Button variant="subtle" size="compact-sm" onClick={() => open(m.builtin ? copy(m) : { code: m.code, titre: m.titre, corps: m.corps, nouveau: false })} aria-label={`${m.builtin ? 'Copier' : 'Modifier'} le modèle « ${m.titre} »`}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() =>
+                      open(m.builtin ? copy(m) : { code: m.code, titre: m.titre, corps: m.corps, nouveau: false })
+                    }
+                    aria-label={`${m.builtin ? 'Copier' : 'Modifier'} le modèle « ${m.titre} »`}
+                  >
                     {m.builtin ? 'Copier' : 'Modifier'}
                   </Button>
                 )}
@@ -71,7 +83,19 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
       </Table>
       {canWrite && !draft && (
         <Group>
-          <Button onClick={() => open({ code: '', titre: '', corps: 'Madame, Monsieur,\n\n{{texte}}\n\nJe vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.', nouveau: true })}>Nouveau modèle</Button>
+          <Button
+            onClick={() =>
+              open({
+                code: '',
+                titre: '',
+                corps:
+                  'Madame, Monsieur,\n\n{{texte}}\n\nJe vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+                nouveau: true,
+              })
+            }
+          >
+            Nouveau modèle
+          </Button>
         </Group>
       )}
       {draft && (
@@ -82,14 +106,45 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           <Stack gap="xs">
             <Group grow align="start">
-              <TextInput label="Titre du modèle" value={draft.titre} onChange={(e) => setDraft({ ...draft, titre: e.currentTarget.value })} error={a.fields.titre} required />
-              <TextInput label="Code" description="Lettres minuscules, chiffres et « _ »" value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })} error={a.fields.code} disabled={!draft.nouveau} required />
+              <TextInput
+                label="Titre du modèle"
+                value={draft.titre}
+                onChange={(e) => setDraft({ ...draft, titre: e.currentTarget.value })}
+                error={a.fields.titre}
+                required
+              />
+              <TextInput
+                label="Code"
+                description="Lettres minuscules, chiffres et « _ »"
+                value={draft.code}
+                onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
+                error={a.fields.code}
+                disabled={!draft.nouveau}
+                required
+              />
             </Group>
-            <Textarea ref={area} label="Texte du modèle" description="Les champs entre doubles accolades sont remplis à partir du courrier reçu et de la commune" value={draft.corps} onChange={(e) => setDraft({ ...draft, corps: e.currentTarget.value })} error={a.fields.corps} autosize minRows={6} required />
+            <Textarea
+              ref={area}
+              label="Texte du modèle"
+              description="Les champs entre doubles accolades sont remplis à partir du courrier reçu et de la commune"
+              value={draft.corps}
+              onChange={(e) => setDraft({ ...draft, corps: e.currentTarget.value })}
+              error={a.fields.corps}
+              autosize
+              minRows={6}
+              required
+            />
             <Group gap="xs" role="group" aria-label="Insérer un champ">
               <Text size="sm">Insérer un champ :</Text>
               {(champs.data ?? []).map((c) => (
-                <Button key={c.code} variant="light" size="compact-sm" onClick={() => insert(c.code)} title={c.libelle} aria-label={`Insérer le champ ${c.libelle} ({{${c.code}}})`}>
+                <Button
+                  key={c.code}
+                  variant="light"
+                  size="compact-sm"
+                  onClick={() => insert(c.code)}
+                  title={c.libelle}
+                  aria-label={`Insérer le champ ${c.libelle} ({{${c.code}}})`}
+                >
                   {`{{${c.code}}}`}
                 </Button>
               ))}

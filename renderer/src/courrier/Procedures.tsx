@@ -15,8 +15,16 @@ interface Draft {
   article: string;
 }
 const EMPTY: Draft = { code: '', libelle: '', regime: 'SVR', delai: 2, unite: 'mois', article: '' };
-const delai = (p: Procedure) => (p.delai_mois ? `${p.delai_mois} mois` : `${p.delai_jours ?? 0} jour${(p.delai_jours ?? 0) > 1 ? 's' : ''}`);
-const draftOf = (p: Procedure): Draft => ({ code: p.code, libelle: p.libelle, regime: p.regime, delai: p.delai_mois ?? p.delai_jours ?? 1, unite: p.delai_mois ? 'mois' : 'jours', article: p.article });
+const delai = (p: Procedure) =>
+  p.delai_mois ? `${p.delai_mois} mois` : `${p.delai_jours ?? 0} jour${(p.delai_jours ?? 0) > 1 ? 's' : ''}`;
+const draftOf = (p: Procedure): Draft => ({
+  code: p.code,
+  libelle: p.libelle,
+  regime: p.regime,
+  delai: p.delai_mois ?? p.delai_jours ?? 1,
+  unite: p.delai_mois ? 'mois' : 'jours',
+  article: p.article,
+});
 
 /**
  * The table of procedures and their silence rule (CRPA L231-1 by default; L231-4 to L231-6 for the exceptions):
@@ -27,16 +35,23 @@ export function Procedures({ canWrite }: { canWrite: boolean }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const a = useAction();
-  const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
+  const set =
+    <K extends keyof Draft>(k: K) =>
+    (v: Draft[K]) =>
+      setDraft((d) => (d ? { ...d, [k]: v } : d));
   const save = a.submit(
-    () => call('courrier.saveProcedure', { procedure: { ...draft, delai: typeof draft?.delai === 'number' ? draft.delai : Number.NaN } }),
+    () =>
+      call('courrier.saveProcedure', {
+        procedure: { ...draft, delai: typeof draft?.delai === 'number' ? draft.delai : Number.NaN },
+      }),
     (ok) => ok && (setSaved(`Procédure « ${draft?.libelle ?? ''} » enregistrée.`), setDraft(null), void list.reload()),
   );
   return (
     <Stack>
       <Text size="sm">
-        Sans procédure particulière, le silence de la mairie vaut acceptation après deux mois (CRPA L231-1). Les exceptions fixées par les textes sont ci-dessous ; ajoutez celles que votre commune applique,
-        avec le texte qui les fixe (CRPA L231-4 à L231-6).
+        Sans procédure particulière, le silence de la mairie vaut acceptation après deux mois (CRPA L231-1). Les
+        exceptions fixées par les textes sont ci-dessous ; ajoutez celles que votre commune applique, avec le texte qui
+        les fixe (CRPA L231-4 à L231-6).
       </Text>
       {saved && <Text role="status">{saved}</Text>}
       <ErrorAlert>{list.error}</ErrorAlert>
@@ -62,7 +77,12 @@ export function Procedures({ canWrite }: { canWrite: boolean }) {
                 {p.builtin ? (
                   'Textes (non modifiable)'
                 ) : canWrite ? (
-                  <Button variant="subtle" size="compact-sm" onClick={() => (setSaved(null), a.clear(), setDraft(draftOf(p)))} aria-label={`Modifier la procédure « ${p.libelle} »`}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => (setSaved(null), a.clear(), setDraft(draftOf(p)))}
+                    aria-label={`Modifier la procédure « ${p.libelle} »`}
+                  >
                     Modifier
                   </Button>
                 ) : (
@@ -86,15 +106,62 @@ export function Procedures({ canWrite }: { canWrite: boolean }) {
           <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
           <Stack gap="xs">
             <Group grow align="start">
-              <TextInput label="Libellé" value={draft.libelle} onChange={(e) => set('libelle')(e.currentTarget.value)} error={a.fields.libelle} required />
-              <TextInput label="Code" description="Lettres minuscules, chiffres et « _ », par exemple marche_nocturne" value={draft.code} onChange={(e) => set('code')(e.currentTarget.value)} error={a.fields.code} required />
+              <TextInput
+                label="Libellé"
+                value={draft.libelle}
+                onChange={(e) => set('libelle')(e.currentTarget.value)}
+                error={a.fields.libelle}
+                required
+              />
+              <TextInput
+                label="Code"
+                description="Lettres minuscules, chiffres et « _ », par exemple marche_nocturne"
+                value={draft.code}
+                onChange={(e) => set('code')(e.currentTarget.value)}
+                error={a.fields.code}
+                required
+              />
             </Group>
             <Group grow align="start">
-              <NativeSelect label="Le silence de la mairie vaut" data={[{ value: 'SVA', label: 'acceptation (SVA)' }, { value: 'SVR', label: 'rejet (SVR)' }]} value={draft.regime} onChange={(e) => set('regime')(e.currentTarget.value as Draft['regime'])} error={a.fields.regime} />
-              <NumberInput label="Délai" value={draft.delai} onChange={set('delai')} min={1} max={365} allowDecimal={false} error={a.fields.delai} required />
-              <NativeSelect label="Unité du délai" data={[{ value: 'mois', label: 'mois' }, { value: 'jours', label: 'jours' }]} value={draft.unite} onChange={(e) => set('unite')(e.currentTarget.value as Draft['unite'])} error={a.fields.unite} />
+              <NativeSelect
+                label="Le silence de la mairie vaut"
+                data={[
+                  { value: 'SVA', label: 'acceptation (SVA)' },
+                  { value: 'SVR', label: 'rejet (SVR)' },
+                ]}
+                value={draft.regime}
+                onChange={(e) => set('regime')(e.currentTarget.value as Draft['regime'])}
+                error={a.fields.regime}
+              />
+              <NumberInput
+                label="Délai"
+                value={draft.delai}
+                onChange={set('delai')}
+                min={1}
+                max={365}
+                allowDecimal={false}
+                error={a.fields.delai}
+                required
+              />
+              <NativeSelect
+                label="Unité du délai"
+                data={[
+                  { value: 'mois', label: 'mois' },
+                  { value: 'jours', label: 'jours' },
+                ]}
+                value={draft.unite}
+                onChange={(e) => set('unite')(e.currentTarget.value as Draft['unite'])}
+                error={a.fields.unite}
+              />
             </Group>
-            <TextInput label="Texte qui fixe ce régime" description="L’article ou le décret, avec son numéro : il est cité dans les accusés de réception" value={draft.article} onChange={(e) => set('article')(e.currentTarget.value)} error={a.fields.article} required />
+            <TextInput
+              label="Texte qui fixe ce régime"
+              description="L’article ou le décret, avec son numéro : il est cité dans les accusés de réception"
+              value={draft.article}
+              onChange={(e) => set('article')(e.currentTarget.value)}
+              error={a.fields.article}
+              required
+            />
             <Group>
               <Button type="submit" loading={a.busy}>
                 Enregistrer la procédure

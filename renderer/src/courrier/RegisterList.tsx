@@ -10,9 +10,23 @@ const YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => String(YEAR - i));
 
 /** The register: search as you type (accents and case ignored), filters, newest first. */
-export function RegisterList({ onOpen, onNew, canWrite }: { onOpen: (id: number) => void; onNew: () => void; canWrite: boolean }) {
+export function RegisterList({
+  onOpen,
+  onNew,
+  canWrite,
+}: {
+  onOpen: (id: number) => void;
+  onNew: () => void;
+  canWrite: boolean;
+}) {
   const [text, setText] = useState('');
-  const [f, setF] = useState<Record<string, string | null>>({ sens: null, statut: null, annee: null, canal: null, assigne: null });
+  const [f, setF] = useState<Record<string, string | null>>({
+    sens: null,
+    statut: null,
+    annee: null,
+    canal: null,
+    assigne: null,
+  });
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -39,12 +53,42 @@ export function RegisterList({ onOpen, onNew, canWrite }: { onOpen: (id: number)
   return (
     <Stack>
       <Group align="end" wrap="wrap">
-        <TextInput label="Rechercher" description="Objet, correspondant, texte des pièces jointes" value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
-        <Select label="Sens" data={[{ value: 'arrivee', label: 'Arrivée' }, { value: 'depart', label: 'Départ' }]} value={f.sens ?? null} onChange={set('sens')} clearable w={120} />
-        <Select label="Statut" data={STATUT_OPTIONS} value={f.statut ?? null} onChange={set('statut')} clearable w={140} />
+        <TextInput
+          label="Rechercher"
+          description="Objet, correspondant, texte des pièces jointes"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={320}
+        />
+        <Select
+          label="Sens"
+          data={[
+            { value: 'arrivee', label: 'Arrivée' },
+            { value: 'depart', label: 'Départ' },
+          ]}
+          value={f.sens ?? null}
+          onChange={set('sens')}
+          clearable
+          w={120}
+        />
+        <Select
+          label="Statut"
+          data={STATUT_OPTIONS}
+          value={f.statut ?? null}
+          onChange={set('statut')}
+          clearable
+          w={140}
+        />
         <Select label="Année" data={YEARS} value={f.annee ?? null} onChange={set('annee')} clearable w={110} />
         <Select label="Canal" data={CANAL_OPTIONS} value={f.canal ?? null} onChange={set('canal')} clearable w={220} />
-        <Select label="Attribué à" data={ASSIGNE_OPTIONS} value={f.assigne ?? null} onChange={set('assigne')} clearable w={150} />
+        <Select
+          label="Attribué à"
+          data={ASSIGNE_OPTIONS}
+          value={f.assigne ?? null}
+          onChange={set('assigne')}
+          clearable
+          w={150}
+        />
         {canWrite && <Button onClick={onNew}>Enregistrer un courrier arrivé</Button>}
       </Group>
       <ErrorAlert>{error}</ErrorAlert>
@@ -72,7 +116,12 @@ export function RegisterList({ onOpen, onNew, canWrite }: { onOpen: (id: number)
             {result.rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => onOpen(r.id)} aria-label={`Ouvrir le courrier ${ref(r)}`}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => onOpen(r.id)}
+                    aria-label={`Ouvrir le courrier ${ref(r)}`}
+                  >
                     {ref(r)}
                   </Button>
                 </Table.Td>
@@ -81,7 +130,9 @@ export function RegisterList({ onOpen, onNew, canWrite }: { onOpen: (id: number)
                 <Table.Td>{r.objet}</Table.Td>
                 <Table.Td>{label(CANAL_OPTIONS, r.canal)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="outline" color="dark">{label(STATUT_OPTIONS, r.statut)}</Badge>
+                  <Badge variant="outline" color="dark">
+                    {label(STATUT_OPTIONS, r.statut)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>{r.decision_implicite ? jour(r.decision_implicite) : ''}</Table.Td>
               </Table.Tr>

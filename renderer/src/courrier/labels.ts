@@ -25,7 +25,9 @@ export const CLASSEMENT_OPTIONS = [
   { value: 'document_administratif', label: 'Demande de document administratif' },
   { value: 'verification', label: 'Vérification des conditions légales (ex. copie d’acte d’état civil)' },
 ];
-export const label = (options: { value: string; label: string }[], v: string | null | undefined) => options.find((o) => o.value === v)?.label ?? v ?? '—';
-export const ref = (c: { sens: string; annee: number; numero: number }) => `${c.sens === 'arrivee' ? 'A' : 'D'}-${c.annee}-${c.numero}`;
+export const label = (options: { value: string; label: string }[], v: string | null | undefined) =>
+  options.find((o) => o.value === v)?.label ?? v ?? '—';
+export const ref = (c: { sens: string; annee: number; numero: number }) =>
+  `${c.sens === 'arrivee' ? 'A' : 'D'}-${c.annee}-${c.numero}`;
 /** « 2026-11-23 » → « 23/11/2026 » */
 export const jour = (d: string | null | undefined) => (d ? d.split('-').reverse().join('/') : '—');

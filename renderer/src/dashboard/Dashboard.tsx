@@ -5,7 +5,13 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 
 /** Who sent what arrived, in words (sources written by the sync and courrier domains). */
-const SOURCES: Record<string, string> = { prefecture: 'Préfecture', helios: 'Comptable public (Hélios)', courrier: 'Courrier', courriel: 'Courriel', plateforme: 'Plateforme de télétransmission' };
+const SOURCES: Record<string, string> = {
+  prefecture: 'Préfecture',
+  helios: 'Comptable public (Hélios)',
+  courrier: 'Courrier',
+  courriel: 'Courriel',
+  plateforme: 'Plateforme de télétransmission',
+};
 
 type Data = HandlerResult<'dashboard.get'>;
 
@@ -16,11 +22,14 @@ function Arrivals({ data }: { data: Data }) {
         Arrivé depuis votre dernière ouverture
       </Title>
       <Text size="sm" mb="sm">
-        {data.since ? `Depuis le ${formatDateTime(data.since)}` : 'Première ouverture de cette commune avec votre compte.'}
+        {data.since
+          ? `Depuis le ${formatDateTime(data.since)}`
+          : 'Première ouverture de cette commune avec votre compte.'}
       </Text>
       {data.arrivals.length === 0 ? (
         <Text>
-          Rien de nouveau. Les courriers reçus, les accusés de réception de la préfecture et les messages de la plateforme apparaîtront ici.
+          Rien de nouveau. Les courriers reçus, les accusés de réception de la préfecture et les messages de la
+          plateforme apparaîtront ici.
         </Text>
       ) : (
         <List spacing="xs" listStyleType="none" pl={0}>
@@ -45,7 +54,10 @@ function Todos({ data }: { data: Data }) {
         À faire
       </Title>
       {data.todos.length === 0 ? (
-        <Text>Rien à faire pour l’instant. Les échéances légales apparaîtront ici : convocations à envoyer, listes de délibérations à publier, procès-verbaux…</Text>
+        <Text>
+          Rien à faire pour l’instant. Les échéances légales apparaîtront ici : convocations à envoyer, listes de
+          délibérations à publier, procès-verbaux…
+        </Text>
       ) : (
         <List spacing="sm" listStyleType="none" pl={0}>
           {data.todos.map((t) => {
@@ -61,7 +73,9 @@ function Todos({ data }: { data: Data }) {
                   <Text fw={600}>{t.title}</Text>
                 </Group>
                 <Text size="sm" c={late ? 'red.9' : undefined}>
-                  {t.due_date ? `${late ? 'Échéance dépassée : ' : 'Échéance : '}${formatDate(t.due_date)}` : 'Sans échéance'}
+                  {t.due_date
+                    ? `${late ? 'Échéance dépassée : ' : 'Échéance : '}${formatDate(t.due_date)}`
+                    : 'Sans échéance'}
                   {t.legal_ref ? ` · ${t.legal_ref}` : ''}
                 </Text>
               </List.Item>
@@ -92,7 +106,11 @@ export function Dashboard() {
           </SimpleGrid>
           {/* issue 12: the counter's count of the month (its waiting requests are in « À faire ») */}
           <Text size="sm" data-testid="etat-civil-mois">
-            État civil : {d.data.etatCivilDelivreesCeMois === 0 ? 'aucune demande délivrée' : `${d.data.etatCivilDelivreesCeMois} demande${d.data.etatCivilDelivreesCeMois > 1 ? 's délivrées' : ' délivrée'}`} ce mois-ci.
+            État civil :{' '}
+            {d.data.etatCivilDelivreesCeMois === 0
+              ? 'aucune demande délivrée'
+              : `${d.data.etatCivilDelivreesCeMois} demande${d.data.etatCivilDelivreesCeMois > 1 ? 's délivrées' : ' délivrée'}`}{' '}
+            ce mois-ci.
           </Text>
         </Stack>
       )}

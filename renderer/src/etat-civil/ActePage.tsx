@@ -18,11 +18,18 @@ export function ActePage({ acteId }: { acteId: number; onOpen: (id: number) => v
     <>
       <PageTitle>{`${a.libelle} n° ${a.numero} / ${a.annee} — ${a.titulaire}`}</PageTitle>
       <Group mb="sm" gap="xs">
-        <Badge color={a.statut === 'saisi' ? 'teal.9' : 'gray.8'} variant="filled">{STATUT_LABELS[a.statut]}</Badge>
-        <Text size="sm">Acte du {a.dateActeFr}{data.registre ? ` — ${data.registre.libelle}` : ''}</Text>
+        <Badge color={a.statut === 'saisi' ? 'teal.9' : 'gray.8'} variant="filled">
+          {STATUT_LABELS[a.statut]}
+        </Badge>
+        <Text size="sm">
+          Acte du {a.dateActeFr}
+          {data.registre ? ` — ${data.registre.libelle}` : ''}
+        </Text>
       </Group>
       {data.manquants.length > 0 && (
-        <Text size="sm" mb="sm">À saisir pour pouvoir délivrer des extraits : {data.manquants.join(' ; ')}.</Text>
+        <Text size="sm" mb="sm">
+          À saisir pour pouvoir délivrer des extraits : {data.manquants.join(' ; ')}.
+        </Text>
       )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>

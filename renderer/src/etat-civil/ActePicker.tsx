@@ -9,7 +9,10 @@ export function ActePicker({ label, onPick }: { label: string; onPick: (r: Searc
   const [rows, setRows] = useState<SearchResult[]>([]);
   useEffect(() => {
     let live = true;
-    if (q.trim()) void call('etatCivil.search', { q, limit: 8 }).then((r) => live && setRows(r.rows.map((a) => ({ ...a, libelle: KIND_LABEL[a.type] })))).catch(() => live && setRows([]));
+    if (q.trim())
+      void call('etatCivil.search', { q, limit: 8 })
+        .then((r) => live && setRows(r.rows.map((a) => ({ ...a, libelle: KIND_LABEL[a.type] }))))
+        .catch(() => live && setRows([]));
     else setRows([]);
     return () => {
       live = false;
@@ -20,7 +23,12 @@ export function ActePicker({ label, onPick }: { label: string; onPick: (r: Searc
       <TextInput label={label} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       {rows.map((r) => (
         <Group key={r.id} gap="xs">
-          <Button size="compact-sm" variant="light" onClick={() => onPick(r)} aria-label={`Choisir : ${r.libelle} n° ${r.numero}/${r.annee}, ${r.titulaire}`}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => onPick(r)}
+            aria-label={`Choisir : ${r.libelle} n° ${r.numero}/${r.annee}, ${r.titulaire}`}
+          >
             Choisir
           </Button>
           <Text size="sm">

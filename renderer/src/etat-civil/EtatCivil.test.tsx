@@ -6,11 +6,21 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const row = (i: number) => ({ id: i + 1, type: 'naissance', annee: 1990, numero: i + 1, date_acte: '1990-01-02', statut: 'indexe', titulaire: `Anne NOM${i}` });
+const row = (i: number) => ({
+  id: i + 1,
+  type: 'naissance',
+  annee: 1990,
+  numero: i + 1,
+  date_acte: '1990-01-02',
+  statut: 'indexe',
+  titulaire: `Anne NOM${i}`,
+});
 
 describe('Recherche', () => {
   it('searches as you type and draws only the rows in view of 10,000 results', async () => {
-    const { calls } = fakeBridge({ 'etatCivil.search': () => ({ value: { rows: Array.from({ length: 10_000 }, (_, i) => row(i)), more: false } }) });
+    const { calls } = fakeBridge({
+      'etatCivil.search': () => ({ value: { rows: Array.from({ length: 10_000 }, (_, i) => row(i)), more: false } }),
+    });
     const opened: number[] = [];
     await render(<Recherche onOpen={(id) => opened.push(id)} onIndexer={() => undefined} />);
     await type(byLabel('Rechercher un acte'), 'lef');
@@ -28,7 +38,14 @@ describe('Recherche', () => {
   });
 
   it('shows the core’s French refusal', async () => {
-    fakeBridge({ 'etatCivil.search': () => ({ error: { code: 'FORBIDDEN', message: 'L’état civil n’est accessible qu’à la secrétaire de mairie et aux officiers de l’état civil.' } }) });
+    fakeBridge({
+      'etatCivil.search': () => ({
+        error: {
+          code: 'FORBIDDEN',
+          message: 'L’état civil n’est accessible qu’à la secrétaire de mairie et aux officiers de l’état civil.',
+        },
+      }),
+    });
     await render(<Recherche onOpen={() => undefined} onIndexer={() => undefined} />);
     await type(byLabel('Rechercher un acte'), 'x');
     await flush();

@@ -40,7 +40,11 @@ export function EtatCivil() {
           <Demandes onOpenActe={setActeId} />
         </Tabs.Panel>
         <Tabs.Panel value="recherche">
-          {indexer ? <IndexerForm onDone={(id) => (setIndexer(false), id && setActeId(id))} /> : <Recherche onOpen={setActeId} onIndexer={() => setIndexer(true)} />}
+          {indexer ? (
+            <IndexerForm onDone={(id) => (setIndexer(false), id && setActeId(id))} />
+          ) : (
+            <Recherche onOpen={setActeId} onIndexer={() => setIndexer(true)} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="registres">
           <Registres />

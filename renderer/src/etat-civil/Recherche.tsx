@@ -60,10 +60,14 @@ export function Recherche({ onOpen, onIndexer }: { onOpen: (id: number) => void;
       <ErrorAlert>{error}</ErrorAlert>
       {q.trim() && (
         <Text size="sm" mb="xs" aria-live="polite">
-          {rows.length === 0 ? 'Aucun acte trouvé.' : `${rows.length.toLocaleString('fr-FR')}${more ? ' premiers' : ''} acte${rows.length > 1 ? 's' : ''} trouvé${rows.length > 1 ? 's' : ''}.`}
+          {rows.length === 0
+            ? 'Aucun acte trouvé.'
+            : `${rows.length.toLocaleString('fr-FR')}${more ? ' premiers' : ''} acte${rows.length > 1 ? 's' : ''} trouvé${rows.length > 1 ? 's' : ''}.`}
         </Text>
       )}
-      {rows.length > 0 && <VirtualList items={rows} rowHeight={44} height={480} label="Actes trouvés" render={renderRow} />}
+      {rows.length > 0 && (
+        <VirtualList items={rows} rowHeight={44} height={480} label="Actes trouvés" render={renderRow} />
+      )}
     </>
   );
 }
@@ -73,12 +77,37 @@ export function Recherche({ onOpen, onIndexer }: { onOpen: (id: number) => void;
  * keystroke, and Mantine's components (props resolution, theme lookups) cost several times more per row.
  */
 const S: Record<'row' | 'libelle' | 'date' | 'titulaire' | 'numero' | 'badge', CSSProperties> = {
-  row: { display: 'flex', width: '100%', height: '100%', alignItems: 'center', gap: 12, padding: '0 12px', border: 0, borderBottom: '1px solid var(--mantine-color-gray-2)', background: 'none', font: 'inherit', fontSize: 'var(--mantine-font-size-sm)', color: 'inherit', textAlign: 'left', cursor: 'pointer' },
+  row: {
+    display: 'flex',
+    width: '100%',
+    height: '100%',
+    alignItems: 'center',
+    gap: 12,
+    padding: '0 12px',
+    border: 0,
+    borderBottom: '1px solid var(--mantine-color-gray-2)',
+    background: 'none',
+    font: 'inherit',
+    fontSize: 'var(--mantine-font-size-sm)',
+    color: 'inherit',
+    textAlign: 'left',
+    cursor: 'pointer',
+  },
   libelle: { width: 150, flex: 'none' },
   date: { width: 90, flex: 'none' },
   titulaire: { flex: 1, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   numero: { width: 120, flex: 'none' },
-  badge: { width: 80, flex: 'none', textAlign: 'center', borderRadius: 16, color: 'white', fontSize: 11, fontWeight: 700, textTransform: 'uppercase', lineHeight: '20px' },
+  badge: {
+    width: 80,
+    flex: 'none',
+    textAlign: 'center',
+    borderRadius: 16,
+    color: 'white',
+    fontSize: 11,
+    fontWeight: 700,
+    textTransform: 'uppercase',
+    lineHeight: '20px',
+  },
 };
 const BADGE_BG = { saisi: 'var(--mantine-color-teal-9)', indexe: 'var(--mantine-color-gray-8)' } as const;
 
@@ -88,7 +117,9 @@ function ActeRow({ r, onOpen }: { r: SearchHit; onOpen: (id: number) => void }) 
       <span style={S.libelle}>{KIND_LABEL[r.type]}</span>
       <span style={S.date}>{frDate(r.date_acte)}</span>
       <span style={S.titulaire}>{r.titulaire}</span>
-      <span style={S.numero}>n° {r.numero} / {r.annee}</span>
+      <span style={S.numero}>
+        n° {r.numero} / {r.annee}
+      </span>
       <span style={{ ...S.badge, background: BADGE_BG[r.statut] }}>{STATUT_LABELS[r.statut]}</span>
     </button>
   );

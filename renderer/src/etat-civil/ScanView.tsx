@@ -35,26 +35,39 @@ export function ScanView({ registreId, pages }: { registreId: number | null; pag
   if (!registreId || !pages.length)
     return (
       <Paper withBorder p="md">
-        <Text size="sm">Aucune page numérisée pour cet acte. Ajoutez les scans du registre dans l’onglet « Registres », puis indiquez la page de l’acte.</Text>
+        <Text size="sm">
+          Aucune page numérisée pour cet acte. Ajoutez les scans du registre dans l’onglet « Registres », puis indiquez
+          la page de l’acte.
+        </Text>
       </Paper>
     );
   return (
     <Paper withBorder p="xs">
       <ErrorAlert>{error}</ErrorAlert>
       <Group justify="space-between" mb="xs">
-        <Text size="sm" fw={600}>Page {n} du registre</Text>
+        <Text size="sm" fw={600}>
+          Page {n} du registre
+        </Text>
         {pages.length > 1 && (
           <Group gap="xs">
-            <Button size="compact-sm" variant="default" disabled={i === 0} onClick={() => setI(i - 1)}>Page précédente</Button>
-            <Button size="compact-sm" variant="default" disabled={i === pages.length - 1} onClick={() => setI(i + 1)}>Page suivante</Button>
+            <Button size="compact-sm" variant="default" disabled={i === 0} onClick={() => setI(i - 1)}>
+              Page précédente
+            </Button>
+            <Button size="compact-sm" variant="default" disabled={i === pages.length - 1} onClick={() => setI(i + 1)}>
+              Page suivante
+            </Button>
           </Group>
         )}
       </Group>
       {!page && !error && <Loader size="sm" aria-label="Chargement de la page" />}
-      {page?.mime === 'image/jpeg' && url && <img src={url} alt={`Page ${n} du registre, numérisée`} style={{ width: '100%' }} />}
+      {page?.mime === 'image/jpeg' && url && (
+        <img src={url} alt={`Page ${n} du registre, numérisée`} style={{ width: '100%' }} />
+      )}
       {page?.mime === 'application/pdf' && <PdfPreview base64={page.base64} title={`Page ${n} du registre`} />}
       {page?.mime === 'image/tiff' && (
-        <Button variant="light" onClick={() => downloadFile({ ...page, nom: `${page.nom}.tif` })}>Ouvrir la page (TIFF) dans la visionneuse de l’ordinateur</Button>
+        <Button variant="light" onClick={() => downloadFile({ ...page, nom: `${page.nom}.tif` })}>
+          Ouvrir la page (TIFF) dans la visionneuse de l’ordinateur
+        </Button>
       )}
     </Paper>
   );

@@ -5,7 +5,7 @@ import { VirtualList } from './VirtualList';
 
 const items = Array.from({ length: 10_000 }, (_, i) => ({ id: i, nom: `Acte ${i}` }));
 const drawn: number[] = [];
-const renderItem = (it: { id: number; nom: string }) => (drawn.push(it.id), <span>{it.nom}</span>);
+const renderItem = (it: { id: number; nom: string }) => (drawn.push(it.id), (<span>{it.nom}</span>));
 
 function Parent() {
   const [n, setN] = useState(0);
@@ -39,7 +39,9 @@ describe('VirtualList (10,000 results, issue 11: ≤ 100 ms)', () => {
       list.scrollTop = 44 * 5000;
       list.dispatchEvent(new Event('scroll'));
     });
-    const shown = [...document.querySelectorAll('[role="listitem"]')].map((e) => Number(e.getAttribute('aria-posinset')));
+    const shown = [...document.querySelectorAll('[role="listitem"]')].map((e) =>
+      Number(e.getAttribute('aria-posinset')),
+    );
     expect(Math.min(...shown)).toBeLessThanOrEqual(5001);
     expect(Math.max(...shown)).toBeGreaterThanOrEqual(5011);
     expect(shown.length).toBeLessThan(25);

@@ -26,7 +26,16 @@ export function Journal() {
 
   const load = useCallback(async (f: Filters, off: number) => {
     try {
-      setPage(await call('journal.list', { from: f.from || null, to: f.to || null, user: f.user || null, text: f.text || null, limit: LIMIT, offset: off }));
+      setPage(
+        await call('journal.list', {
+          from: f.from || null,
+          to: f.to || null,
+          user: f.user || null,
+          text: f.text || null,
+          limit: LIMIT,
+          offset: off,
+        }),
+      );
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -41,13 +50,17 @@ export function Journal() {
     setOffset(0);
     setApplied({ ...form });
   };
-  const set = (k: keyof Filters) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof Filters) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
   const total = page?.total ?? 0;
 
   return (
     <>
       <PageTitle>Journal</PageTitle>
-      <Text mb="md">Le journal garde la trace de chaque action faite dans Clocher pour cette commune : qui, quoi, quand. Il ne peut pas être modifié.</Text>
+      <Text mb="md">
+        Le journal garde la trace de chaque action faite dans Clocher pour cette commune : qui, quoi, quand. Il ne peut
+        pas être modifié.
+      </Text>
       <Paper withBorder p="md" mb="md">
         <form onSubmit={submit} aria-label="Filtrer le journal">
           <Group align="flex-end" gap="sm">

@@ -6,12 +6,22 @@
 type Civilite = string | null | undefined;
 const fem = (c: Civilite) => c === 'Mme';
 
-const PLURALS: Record<string, string> = { voix: 'voix', 'blanc ou nul': 'blancs ou nuls', 'bulletin blanc ou nul': 'bulletins blancs ou nuls' };
-export const plural = (n: number, singular: string): string => (Math.abs(n) < 2 ? singular : (PLURALS[singular] ?? `${singular}s`));
+const PLURALS: Record<string, string> = {
+  voix: 'voix',
+  'blanc ou nul': 'blancs ou nuls',
+  'bulletin blanc ou nul': 'bulletins blancs ou nuls',
+};
+export const plural = (n: number, singular: string): string =>
+  Math.abs(n) < 2 ? singular : (PLURALS[singular] ?? `${singular}s`);
 export const count = (n: number, singular: string): string => `${n} ${plural(n, singular)}`;
-export const accord = (masculine: string, c: Civilite, n = 1): string => `${masculine}${fem(c) ? 'e' : ''}${n > 1 ? 's' : ''}`;
+export const accord = (masculine: string, c: Civilite, n = 1): string =>
+  `${masculine}${fem(c) ? 'e' : ''}${n > 1 ? 's' : ''}`;
 
-const FONCTIONS: Record<string, [string, string]> = { maire: ['maire', 'maire'], adjoint: ['adjoint', 'adjointe'], conseiller: ['conseiller municipal', 'conseillère municipale'] };
+const FONCTIONS: Record<string, [string, string]> = {
+  maire: ['maire', 'maire'],
+  adjoint: ['adjoint', 'adjointe'],
+  conseiller: ['conseiller municipal', 'conseillère municipale'],
+};
 /** « adjointe », « conseiller municipal » */
 export const fonction = (f: string, c: Civilite): string => FONCTIONS[f]?.[fem(c) ? 1 : 0] ?? f;
 

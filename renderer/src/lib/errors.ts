@@ -1,6 +1,7 @@
 import { CallError } from '../bridge';
 
-const UNEXPECTED = "Une erreur inattendue s'est produite ; rien n'a été modifié. Si elle se répète, appelez le support.";
+const UNEXPECTED =
+  "Une erreur inattendue s'est produite ; rien n'a été modifié. Si elle se répète, appelez le support.";
 
 /** The French message to show for any failure: the core's own message, never a stack. */
 export function errorMessage(e: unknown): string {

@@ -30,10 +30,18 @@ export function downloadFile(file: { nom: string; mime: string; base64: string }
  * Send a file to the core in chunks; `onProgress` gets 0..1. The size is announced first: a file over the
  * limit is refused by the core (French message) before anything is sent. Returns the uploadId to hand over.
  */
-export async function uploadFile(file: File, onProgress: (ratio: number) => void = () => undefined, scope: 'commune' | 'etat-civil' = 'commune'): Promise<string> {
+export async function uploadFile(
+  file: File,
+  onProgress: (ratio: number) => void = () => undefined,
+  scope: 'commune' | 'etat-civil' = 'commune',
+): Promise<string> {
   // a register scan goes through the état civil's own upload, open to its officiers (main/etat-civil/handlers.ts)
-  const start = (nom: string, size: number) => (scope === 'etat-civil' ? call('etatCivil.uploadStart', { nom, size }) : call('documents.uploadStart', { nom, size }));
-  const send = (a: { uploadId: string; offset: number; data: string }) => (scope === 'etat-civil' ? call('etatCivil.uploadChunk', a) : call('documents.uploadChunk', a));
+  const start = (nom: string, size: number) =>
+    scope === 'etat-civil'
+      ? call('etatCivil.uploadStart', { nom, size })
+      : call('documents.uploadStart', { nom, size });
+  const send = (a: { uploadId: string; offset: number; data: string }) =>
+    scope === 'etat-civil' ? call('etatCivil.uploadChunk', a) : call('documents.uploadChunk', a);
   const { uploadId, chunkBytes } = await start(file.name, file.size);
   let offset = 0;
   onProgress(0);

@@ -6,7 +6,10 @@ import { Center, Group, Loader, Text } from '@mantine/core';
 import { lazy, type ComponentType } from 'react';
 
 /** A named export of a module, loaded on first render; `load()` fetches it ahead of time (idle prefetch). */
-export function lazyNamed<P extends object, K extends string>(load: () => Promise<{ [k in K]: ComponentType<P> }>, name: K) {
+export function lazyNamed<P extends object, K extends string>(
+  load: () => Promise<{ [k in K]: ComponentType<P> }>,
+  name: K,
+) {
   const Component = lazy(async () => ({ default: (await load())[name] }));
   return Object.assign(Component, { load });
 }

@@ -33,7 +33,11 @@ const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.te
 describe('useAction: the one submit hook', () => {
   it('keeps the core’s French message, its code and the field messages, and tells the form what went wrong', async () => {
     const message = 'Le délai de verrouillage doit être entre 1 et 120 minutes.';
-    fakeBridge({ 'settings.set': () => ({ error: { code: 'INVALID', message, fields: { lockMinutes: 'Entre 1 et 120 minutes.' } } }) });
+    fakeBridge({
+      'settings.set': () => ({
+        error: { code: 'INVALID', message, fields: { lockMinutes: 'Entre 1 et 120 minutes.' } },
+      }),
+    });
     await render(<Form />);
     await click(byText('button', 'Enregistrer'));
     expect(text('error')).toBe(message);

@@ -11,7 +11,10 @@ export interface Action {
   /** Run a write; on failure keep the French message (and field messages) and return false. */
   run: (fn: () => Promise<unknown>) => Promise<boolean>;
   /** A form's onSubmit: no page reload, then `run`; `after` learns whether it went through, and the field messages. */
-  submit: (fn: () => Promise<unknown>, after?: (ok: boolean, fields: Record<string, string>) => void) => (e?: FormEvent) => void;
+  submit: (
+    fn: () => Promise<unknown>,
+    after?: (ok: boolean, fields: Record<string, string>) => void,
+  ) => (e?: FormEvent) => void;
   clear: () => void;
 }
 

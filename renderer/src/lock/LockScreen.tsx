@@ -9,7 +9,10 @@ export function LockScreen({ displayName, onDone }: { displayName: string; onDon
   const [password, setPassword] = useState('');
   const a = useAction();
 
-  const unlock = a.submit(() => call('auth.unlock', { password }), (ok) => (ok ? onDone() : setPassword('')));
+  const unlock = a.submit(
+    () => call('auth.unlock', { password }),
+    (ok) => (ok ? onDone() : setPassword('')),
+  );
   const logout = async () => {
     try {
       await call('auth.logout');
@@ -26,7 +29,8 @@ export function LockScreen({ displayName, onDone }: { displayName: string; onDon
         <form onSubmit={unlock}>
           <Stack gap="md">
             <Text>
-              La session de <strong>{displayName}</strong> est verrouillée. Saisissez votre mot de passe pour reprendre là où vous en étiez.
+              La session de <strong>{displayName}</strong> est verrouillée. Saisissez votre mot de passe pour reprendre
+              là où vous en étiez.
             </Text>
             <ErrorAlert>{a.error}</ErrorAlert>
             <TextInput

@@ -12,7 +12,10 @@ export function LoginScreen({ onDone }: { onDone: () => void }) {
   const [help, setHelp] = useState(false);
 
   // a refused password is cleared (never left in the field); the login stays
-  const submit = a.submit(() => call('auth.login', { login, password }), (ok) => (ok ? onDone() : setPassword('')));
+  const submit = a.submit(
+    () => call('auth.login', { login, password }),
+    (ok) => (ok ? onDone() : setPassword('')),
+  );
 
   return (
     <Container size={460} py={60} component="main">
@@ -21,7 +24,12 @@ export function LoginScreen({ onDone }: { onDone: () => void }) {
         <form onSubmit={submit}>
           <Stack gap="md">
             <ErrorAlert>{a.error}</ErrorAlert>
-            <TextInput label="Identifiant" autoComplete="username" value={login} onChange={(e) => setLogin(e.currentTarget.value)} />
+            <TextInput
+              label="Identifiant"
+              autoComplete="username"
+              value={login}
+              onChange={(e) => setLogin(e.currentTarget.value)}
+            />
             <TextInput
               type="password"
               label="Mot de passe"
@@ -32,15 +40,21 @@ export function LoginScreen({ onDone }: { onDone: () => void }) {
             <Button type="submit" loading={a.busy}>
               Se connecter
             </Button>
-            <Anchor component="button" type="button" onClick={() => setHelp((h) => !h)} aria-expanded={help} aria-controls="oubli">
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => setHelp((h) => !h)}
+              aria-expanded={help}
+              aria-controls="oubli"
+            >
               Mot de passe oublié ?
             </Anchor>
             {help && (
               <Alert id="oubli" color="blue" variant="light" title="Mot de passe oublié">
                 <Text size="sm">
-                  Demandez à une autre personne de la mairie qui gère les comptes (secrétaire ou maire) : dans Paramètres › Comptes, elle peut vous
-                  donner un mot de passe provisoire. Sinon, appelez le support de Clocher : il dispose d’un outil de récupération et vous aidera à
-                  retrouver l’accès, sans rien perdre.
+                  Demandez à une autre personne de la mairie qui gère les comptes (secrétaire ou maire) : dans
+                  Paramètres › Comptes, elle peut vous donner un mot de passe provisoire. Sinon, appelez le support de
+                  Clocher : il dispose d’un outil de récupération et vous aidera à retrouver l’accès, sans rien perdre.
                 </Text>
               </Alert>
             )}

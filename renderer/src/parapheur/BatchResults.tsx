@@ -16,7 +16,8 @@ export function BatchResults({ lines }: { lines: Line[] }) {
         Résultat de la séance
       </Title>
       <Text mb="sm">
-        {signed} document{signed > 1 ? 's' : ''} signé{signed > 1 ? 's' : ''}, {lines.length - signed} non signé{lines.length - signed > 1 ? 's' : ''}.
+        {signed} document{signed > 1 ? 's' : ''} signé{signed > 1 ? 's' : ''}, {lines.length - signed} non signé
+        {lines.length - signed > 1 ? 's' : ''}.
       </Text>
       <List spacing="xs" listStyleType="none" pl={0} data-testid="resultats-signature">
         {lines.map((l) => (

@@ -3,8 +3,21 @@ import { formatDate } from '../lib/format';
 import { DARK_TITLE, type CertCheck } from './types';
 
 /** What the certificate says and what Clocher found, in plain words, before anyone types a PIN. */
-export function CertificateCard({ cert, problems, warning, matches }: { cert: Omit<CertCheck, 'problemes' | 'avertissement' | 'correspondAElu'>; problems: string[]; warning: string | null; matches: boolean | null }) {
-  const usage = [cert.keyUsage.nonRepudiation && 'non-répudiation', cert.keyUsage.digitalSignature && 'signature numérique'].filter(Boolean).join(', ') || 'aucun usage de signature';
+export function CertificateCard({
+  cert,
+  problems,
+  warning,
+  matches,
+}: {
+  cert: Omit<CertCheck, 'problemes' | 'avertissement' | 'correspondAElu'>;
+  problems: string[];
+  warning: string | null;
+  matches: boolean | null;
+}) {
+  const usage =
+    [cert.keyUsage.nonRepudiation && 'non-répudiation', cert.keyUsage.digitalSignature && 'signature numérique']
+      .filter(Boolean)
+      .join(', ') || 'aucun usage de signature';
   const rows: [string, string][] = [
     ['Titulaire', cert.holder],
     ['Qualité', cert.title ?? '—'],
@@ -38,7 +51,8 @@ export function CertificateCard({ cert, problems, warning, matches }: { cert: Om
       )}
       {matches === false && (
         <Alert color="red" variant="light" role="alert" title="Ce n’est pas le certificat du signataire">
-          Ce certificat est au nom de {cert.holder}. Chacun signe avec sa propre clé : signer avec la clé d’un autre est un faux en écriture publique.
+          Ce certificat est au nom de {cert.holder}. Chacun signe avec sa propre clé : signer avec la clé d’un autre est
+          un faux en écriture publique.
         </Alert>
       )}
       {warning && (

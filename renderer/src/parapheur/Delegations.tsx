@@ -17,8 +17,8 @@ export function Delegations({ canWrite }: { canWrite: boolean }) {
   return (
     <Stack>
       <Text>
-        Une signature hors délégation en vigueur est refusée au moment de signer. Les délibérations et procès-verbaux sont signés par le maire (ou le président de
-        séance) et le ou les secrétaires de séance, sans délégation.
+        Une signature hors délégation en vigueur est refusée au moment de signer. Les délibérations et procès-verbaux
+        sont signés par le maire (ou le président de séance) et le ou les secrétaires de séance, sans délégation.
       </Text>
       <List size="sm" spacing={2}>
         {ARTICLES.map((a) => (
@@ -36,7 +36,8 @@ export function Delegations({ canWrite }: { canWrite: boolean }) {
       {list.loading && !list.data && <Loader aria-label="Chargement des délégations" />}
       {list.data && list.data.length === 0 && (
         <Alert color="gray" variant="light">
-          Aucune délégation enregistrée. Le maire signe tout lui-même ; les adjoints sont officiers d’état civil par la loi (art. L2122-32 CGCT).
+          Aucune délégation enregistrée. Le maire signe tout lui-même ; les adjoints sont officiers d’état civil par la
+          loi (art. L2122-32 CGCT).
         </Alert>
       )}
       {list.data && list.data.length > 0 && (
@@ -87,7 +88,11 @@ export function Delegations({ canWrite }: { canWrite: boolean }) {
                   {canWrite && (
                     <Table.Td>
                       {!d.revoquee_le && (
-                        <Button variant="default" onClick={() => setRevoking(d)} aria-label={`Rapporter l’arrêté n° ${d.arrete_numero} (${d.delegataire})`}>
+                        <Button
+                          variant="default"
+                          onClick={() => setRevoking(d)}
+                          aria-label={`Rapporter l’arrêté n° ${d.arrete_numero} (${d.delegataire})`}
+                        >
                           Rapporter
                         </Button>
                       )}

@@ -15,17 +15,33 @@ const nameOf = (elus: Elu[], id: number | null) => {
 };
 
 /** One document of the queue: its source, its circuit, its comments and what the user may do with it. */
-export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }: { doc: DocItem; elus: Elu[]; canWrite: boolean; canSign: boolean; reload: () => Promise<void>; onSeance: () => void }) {
+export function DocumentCard({
+  doc,
+  elus,
+  canWrite,
+  canSign,
+  reload,
+  onSeance,
+}: {
+  doc: DocItem;
+  elus: Elu[];
+  canWrite: boolean;
+  canSign: boolean;
+  reload: () => Promise<void>;
+  onSeance: () => void;
+}) {
   const [detail, setDetail] = useState<DocDetail | null>(null);
   const [modal, setModal] = useState<'refus' | 'commentaire' | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const a = useAction();
   const titleId = `doc-${doc.id}-titre`;
-  const act = (fn: () => Promise<unknown>) => a.run(async () => {
-    await fn();
-    await reload();
-  });
-  const toggleDetail = () => (detail ? setDetail(null) : void a.run(async () => setDetail(await call('parapheur.get', { documentId: doc.id }))));
+  const act = (fn: () => Promise<unknown>) =>
+    a.run(async () => {
+      await fn();
+      await reload();
+    });
+  const toggleDetail = () =>
+    detail ? setDetail(null) : void a.run(async () => setDetail(await call('parapheur.get', { documentId: doc.id })));
   const refreshDetail = async () => {
     if (detail) setDetail(await call('parapheur.get', { documentId: doc.id }));
     await reload();
@@ -43,18 +59,37 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
             {statut.label.replace(/s$/, '')}
           </Badge>
         </Group>
-        <Text size="sm">{sourceOf(doc)} · déposé le {formatDateTime(doc.created_at)}</Text>
-        {detail ? <Circuit detail={detail} elus={elus} /> : doc.etape && <Text size="sm">Étape en cours : {doc.etape.libelle}{nameOf(elus, doc.etape.elu_id) ? ` (${nameOf(elus, doc.etape.elu_id)})` : ''}</Text>}
+        <Text size="sm">
+          {sourceOf(doc)} · déposé le {formatDateTime(doc.created_at)}
+        </Text>
+        {detail ? (
+          <Circuit detail={detail} elus={elus} />
+        ) : (
+          doc.etape && (
+            <Text size="sm">
+              Étape en cours : {doc.etape.libelle}
+              {nameOf(elus, doc.etape.elu_id) ? ` (${nameOf(elus, doc.etape.elu_id)})` : ''}
+            </Text>
+          )
+        )}
         {doc.refus_motif && (
           <Text size="sm" c="red.9">
             Refusé : {doc.refus_motif}
           </Text>
         )}
-        {!detail && doc.commentaires > 0 && <Text size="sm">{doc.commentaires} commentaire{doc.commentaires > 1 ? 's' : ''}</Text>}
+        {!detail && doc.commentaires > 0 && (
+          <Text size="sm">
+            {doc.commentaires} commentaire{doc.commentaires > 1 ? 's' : ''}
+          </Text>
+        )}
         <ErrorAlert>{a.error}</ErrorAlert>
         <Group gap="xs">
           {canWrite && doc.statut === 'a_viser' && (
-            <Button loading={a.busy} onClick={() => void act(() => call('parapheur.viser', { documentId: doc.id }))} aria-label={`Viser « ${doc.titre} »`}>
+            <Button
+              loading={a.busy}
+              onClick={() => void act(() => call('parapheur.viser', { documentId: doc.id }))}
+              aria-label={`Viser « ${doc.titre} »`}
+            >
               Viser
             </Button>
           )}
@@ -64,24 +99,47 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
             </Button>
           )}
           {canWrite && doc.statut === 'refuse' && (
-            <Button loading={a.busy} onClick={() => void act(() => call('parapheur.resoumettre', { documentId: doc.id }))} aria-label={`Resoumettre « ${doc.titre} »`}>
+            <Button
+              loading={a.busy}
+              onClick={() => void act(() => call('parapheur.resoumettre', { documentId: doc.id }))}
+              aria-label={`Resoumettre « ${doc.titre} »`}
+            >
               Resoumettre
             </Button>
           )}
-          <Button variant="default" onClick={() => void a.run(async () => download(await call('parapheur.file', { documentId: doc.id, version: 'courante' })))} aria-label={`Télécharger « ${doc.titre} »`}>
+          <Button
+            variant="default"
+            onClick={() =>
+              void a.run(async () =>
+                download(await call('parapheur.file', { documentId: doc.id, version: 'courante' })),
+              )
+            }
+            aria-label={`Télécharger « ${doc.titre} »`}
+          >
             Télécharger
           </Button>
           {doc.mime === 'application/pdf' && (
             <Button
               variant="default"
               aria-expanded={!!preview}
-              onClick={() => void a.run(async () => setPreview(preview ? null : (await call('parapheur.file', { documentId: doc.id, version: 'courante' })).base64))}
+              onClick={() =>
+                void a.run(async () =>
+                  setPreview(
+                    preview ? null : (await call('parapheur.file', { documentId: doc.id, version: 'courante' })).base64,
+                  ),
+                )
+              }
               aria-label={`${preview ? 'Masquer' : 'Afficher'} l’aperçu de « ${doc.titre} »`}
             >
               {preview ? 'Masquer l’aperçu' : 'Aperçu'}
             </Button>
           )}
-          <Button variant="default" onClick={toggleDetail} aria-expanded={!!detail} aria-label={`${detail ? 'Masquer' : 'Afficher'} le circuit et les commentaires de « ${doc.titre} »`}>
+          <Button
+            variant="default"
+            onClick={toggleDetail}
+            aria-expanded={!!detail}
+            aria-label={`${detail ? 'Masquer' : 'Afficher'} le circuit et les commentaires de « ${doc.titre} »`}
+          >
             {detail ? 'Masquer le détail' : 'Détail'}
           </Button>
           {canSign && (
@@ -90,7 +148,12 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
             </Button>
           )}
           {canSign && pending && doc.peutRefuser && (
-            <Button variant="outline" color="red.9" onClick={() => setModal('refus')} aria-label={`Refuser « ${doc.titre} »`}>
+            <Button
+              variant="outline"
+              color="red.9"
+              onClick={() => setModal('refus')}
+              aria-label={`Refuser « ${doc.titre} »`}
+            >
               Refuser
             </Button>
           )}
@@ -130,7 +193,14 @@ export function DocumentCard({ doc, elus, canWrite, canSign, reload, onSeance }:
 
 /** The circuit step by step, the signatures already on the document, and the comments. */
 function Circuit({ detail, elus }: { detail: DocDetail; elus: Elu[] }) {
-  const sigs = detail.signatures as { id: number; signataire: string; qualite: string; format: string; fondement: string; signed_at: string }[];
+  const sigs = detail.signatures as {
+    id: number;
+    signataire: string;
+    qualite: string;
+    format: string;
+    fondement: string;
+    signed_at: string;
+  }[];
   return (
     <Stack gap={4}>
       <Text size="sm" fw={700}>
@@ -149,13 +219,17 @@ function Circuit({ detail, elus }: { detail: DocDetail; elus: Elu[] }) {
         })}
       </List>
       <Text size="sm">
-        Format : {detail.document.mime === 'application/pdf' ? 'PDF' : 'XML (PES V2)'} · {sigs.length ? `${sigs.length} signature${sigs.length > 1 ? 's' : ''} déjà apposée${sigs.length > 1 ? 's' : ''}` : 'aucune signature pour l’instant'}
+        Format : {detail.document.mime === 'application/pdf' ? 'PDF' : 'XML (PES V2)'} ·{' '}
+        {sigs.length
+          ? `${sigs.length} signature${sigs.length > 1 ? 's' : ''} déjà apposée${sigs.length > 1 ? 's' : ''}`
+          : 'aucune signature pour l’instant'}
       </Text>
       {sigs.length > 0 && (
         <List size="sm" spacing={2}>
           {sigs.map((s) => (
             <List.Item key={s.id}>
-              {s.signataire} ({s.qualite}), {s.format}, le {formatDateTime(s.signed_at)} — fondement : {s.fondement === 'maire' ? 'maire' : `art. ${s.fondement} CGCT`}
+              {s.signataire} ({s.qualite}), {s.format}, le {formatDateTime(s.signed_at)} — fondement :{' '}
+              {s.fondement === 'maire' ? 'maire' : `art. ${s.fondement} CGCT`}
             </List.Item>
           ))}
         </List>

@@ -50,8 +50,20 @@ export function ImportForm({ onImported }: { onImported: () => Promise<void> }) 
         <Title order={2} size="h4" id="import-titre">
           Déposer un document à signer
         </Title>
-        <NativeSelect label="Nature du document" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)} data={KINDS.map(({ value, label }) => ({ value, label }))} />
-        <TextInput label="Titre" description="Par exemple : PES dépenses de novembre 2026" value={titre} error={local.titre ?? a.fields.titre} onChange={(e) => setTitre(e.currentTarget.value)} required />
+        <NativeSelect
+          label="Nature du document"
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as Kind)}
+          data={KINDS.map(({ value, label }) => ({ value, label }))}
+        />
+        <TextInput
+          label="Titre"
+          description="Par exemple : PES dépenses de novembre 2026"
+          value={titre}
+          error={local.titre ?? a.fields.titre}
+          onChange={(e) => setTitre(e.currentTarget.value)}
+          required
+        />
         <Group>
           <FileButton onChange={setFile} accept={KINDS.find((k) => k.value === kind)!.accept}>
             {(props) => (

@@ -1,4 +1,17 @@
-import { Alert, Button, FileButton, Group, List, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -27,12 +40,25 @@ export function KeySettings({ canWrite }: { canWrite: boolean }) {
   // kept above the form: saving reloads (and remounts) the form, the test result must survive it
   const [test, setTest] = useState<HandlerResult<'signing.test'> | null>(null);
   const data = useLoad(async () => {
-    const [modules, settings, warnings] = await Promise.all([call('signing.modules'), call('signing.settings'), call('signing.expiryWarnings')]);
+    const [modules, settings, warnings] = await Promise.all([
+      call('signing.modules'),
+      call('signing.settings'),
+      call('signing.expiryWarnings'),
+    ]);
     return { modules, settings, warnings };
   });
   if (data.error) return <ErrorAlert>{data.error}</ErrorAlert>;
   if (!data.data) return <Loader aria-label="Chargement des paramètres de signature" />;
-  return <KeyForm key={JSON.stringify(data.data.settings)} {...data.data} canWrite={canWrite} onSaved={data.reload} test={test} setTest={setTest} />;
+  return (
+    <KeyForm
+      key={JSON.stringify(data.data.settings)}
+      {...data.data}
+      canWrite={canWrite}
+      onSaved={data.reload}
+      test={test}
+      setTest={setTest}
+    />
+  );
 }
 
 type TestResult = HandlerResult<'signing.test'>;
@@ -47,9 +73,16 @@ type Props = {
 };
 
 function KeyForm({ modules, settings, warnings, canWrite, onSaved, test, setTest }: Props) {
-  const vendors = modules.connus.flatMap((m) => (m.paths[modules.os] ?? []).map((p) => ({ path: p, label: `${m.vendor} — ${m.tokens}` })));
+  const vendors = modules.connus.flatMap((m) =>
+    (m.paths[modules.os] ?? []).map((p) => ({ path: p, label: `${m.vendor} — ${m.tokens}` })),
+  );
   // the configured or installed modules that no vendor list names (OpenSC elsewhere, a test token…) are offered too
-  const known = [...vendors, ...modules.installes.filter((p) => !vendors.some((v) => v.path === p)).map((p) => ({ path: p, label: 'Pilote installé' }))];
+  const known = [
+    ...vendors,
+    ...modules.installes
+      .filter((p) => !vendors.some((v) => v.path === p))
+      .map((p) => ({ path: p, label: 'Pilote installé' })),
+  ];
   const inList = (p: string | null) => !p || known.some((k) => k.path === p);
   const [choice, setChoice] = useState(inList(settings.modulePath) ? (settings.modulePath ?? '') : OTHER);
   const [other, setOther] = useState(inList(settings.modulePath) ? '' : (settings.modulePath ?? ''));
@@ -90,24 +123,45 @@ function KeyForm({ modules, settings, warnings, canWrite, onSaved, test, setTest
           <NativeSelect
             size="md"
             label="Pilote"
-            description={modules.installes.length ? `Installé(s) sur cet ordinateur : ${modules.installes.join(', ')}` : 'Aucun pilote connu n’est installé : installez le logiciel fourni avec la clé.'}
+            description={
+              modules.installes.length
+                ? `Installé(s) sur cet ordinateur : ${modules.installes.join(', ')}`
+                : 'Aucun pilote connu n’est installé : installez le logiciel fourni avec la clé.'
+            }
             value={choice}
             disabled={!canWrite}
             onChange={(e) => setChoice(e.currentTarget.value)}
             data={[
               { value: '', label: 'Automatique (le premier pilote installé)' },
-              ...known.map((k) => ({ value: k.path, label: `${k.label} : ${k.path}${modules.installes.includes(k.path) ? ' (installé)' : ''}` })),
+              ...known.map((k) => ({
+                value: k.path,
+                label: `${k.label} : ${k.path}${modules.installes.includes(k.path) ? ' (installé)' : ''}`,
+              })),
               { value: OTHER, label: 'Autre chemin…' },
             ]}
           />
-          {choice === OTHER && <TextInput size="md" label="Chemin du module PKCS#11" value={other} disabled={!canWrite} onChange={(e) => setOther(e.currentTarget.value)} />}
+          {choice === OTHER && (
+            <TextInput
+              size="md"
+              label="Chemin du module PKCS#11"
+              value={other}
+              disabled={!canWrite}
+              onChange={(e) => setOther(e.currentTarget.value)}
+            />
+          )}
           <Group>
             <Button size="md" variant="default" onClick={() => void runTest()} loading={a.busy}>
               {changed && canWrite ? 'Enregistrer ce pilote et tester la clé' : 'Tester la clé'}
             </Button>
           </Group>
           {test && (
-            <Alert color={test.ok && test.tokens.length ? 'green' : 'orange'} styles={DARK_TITLE} variant="light" role="status" title={test.ok ? 'Le pilote répond' : 'Échec du test'}>
+            <Alert
+              color={test.ok && test.tokens.length ? 'green' : 'orange'}
+              styles={DARK_TITLE}
+              variant="light"
+              role="status"
+              title={test.ok ? 'Le pilote répond' : 'Échec du test'}
+            >
               <Text size="sm">{test.message}</Text>
               {test.ok &&
                 test.tokens.map((t) => (
@@ -128,7 +182,8 @@ function KeyForm({ modules, settings, warnings, canWrite, onSaved, test, setTest
           Autorités de certification de confiance
         </Title>
         <Text size="sm" mb="sm">
-          Un certificat de signature n’est accepté que s’il provient d’une de ces autorités (fichier du certificat racine, au format PEM ou DER, fourni par l’autorité).
+          Un certificat de signature n’est accepté que s’il provient d’une de ces autorités (fichier du certificat
+          racine, au format PEM ou DER, fourni par l’autorité).
         </Text>
         {roots.length === 0 ? (
           <Text mb="sm">Aucune autorité enregistrée : aucune signature n’est possible.</Text>
@@ -139,7 +194,12 @@ function KeyForm({ modules, settings, warnings, canWrite, onSaved, test, setTest
                 <Group gap="sm">
                   <Text>{rootName(r)}</Text>
                   {canWrite && (
-                    <Button size="compact-md" variant="default" onClick={() => setRoots(roots.filter((_, j) => j !== i))} aria-label={`Retirer l’autorité ${rootName(r)}`}>
+                    <Button
+                      size="compact-md"
+                      variant="default"
+                      onClick={() => setRoots(roots.filter((_, j) => j !== i))}
+                      aria-label={`Retirer l’autorité ${rootName(r)}`}
+                    >
                       Retirer
                     </Button>
                   )}

@@ -47,7 +47,12 @@ export function OpenSession({ onOpened }: { onOpened: (s: SessionStarted) => voi
           </Title>
           {error && <ErrorAlert>{error}</ErrorAlert>}
           {check ? (
-            <CertificateCard cert={check} problems={check.problemes} warning={check.avertissement} matches={check.correspondAElu} />
+            <CertificateCard
+              cert={check}
+              problems={check.problemes}
+              warning={check.avertissement}
+              matches={check.correspondAElu}
+            />
           ) : (
             !error && <Text>Vérification du certificat…</Text>
           )}

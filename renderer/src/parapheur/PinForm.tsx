@@ -34,7 +34,14 @@ export function PinForm({ signataire, chosen, usable, onOpened }: Props) {
         return;
       }
       setMissing(null);
-      onOpened(await call('parapheur.sessionStart', { slotId: chosen.slotId, certificateId: chosen.certificateId, pin, signataire }));
+      onOpened(
+        await call('parapheur.sessionStart', {
+          slotId: chosen.slotId,
+          certificateId: chosen.certificateId,
+          pin,
+          signataire,
+        }),
+      );
     },
     (ok) => {
       if (ok) return;
@@ -52,7 +59,13 @@ export function PinForm({ signataire, chosen, usable, onOpened }: Props) {
       {!signataire && <Text mb="sm">Choisissez d’abord le signataire.</Text>}
       {signataire && !chosen && <Text mb="sm">Choisissez d’abord le certificat de la clé.</Text>}
       {alert && (
-        <Alert color="red" variant="light" role="alert" mb="sm" title={locked ? 'Clé bloquée' : a.code === 'TOKEN_ABSENT' ? 'Rebranchez la clé' : undefined}>
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          mb="sm"
+          title={locked ? 'Clé bloquée' : a.code === 'TOKEN_ABSENT' ? 'Rebranchez la clé' : undefined}
+        >
           {alert}
         </Alert>
       )}

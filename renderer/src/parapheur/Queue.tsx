@@ -42,9 +42,24 @@ export function Queue({ canWrite, canSign, onSeance }: { canWrite: boolean; canS
         <Text size="sm">Le visa du secrétariat vérifie le document avant qu’il parte à la signature de l’élu.</Text>
       )}
       {shown.map((d) => (
-        <DocumentCard key={d.id} doc={d} elus={elus.data ?? []} canWrite={canWrite} canSign={canSign} reload={list.reload} onSeance={onSeance} />
+        <DocumentCard
+          key={d.id}
+          doc={d}
+          elus={elus.data ?? []}
+          canWrite={canWrite}
+          canSign={canSign}
+          reload={list.reload}
+          onSeance={onSeance}
+        />
       ))}
-      {canWrite && <ImportForm onImported={async () => { setStatut('a_viser'); await list.reload(); }} />}
+      {canWrite && (
+        <ImportForm
+          onImported={async () => {
+            setStatut('a_viser');
+            await list.reload();
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -12,15 +12,25 @@ const today = () => {
 };
 
 /** An arrêté that ends a délégation: from that day on, the délégataire's signatures are refused. */
-export function RevokeModal({ delegation, onClose, onDone }: { delegation: Delegation; onClose: () => void; onDone: () => Promise<void> }) {
+export function RevokeModal({
+  delegation,
+  onClose,
+  onDone,
+}: {
+  delegation: Delegation;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const [date, setDate] = useState(today);
   const a = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await a.run(async () => {
-      await call('parapheur.revokeDelegation', { delegationId: delegation.id, date });
-      await onDone();
-    }))
+    if (
+      await a.run(async () => {
+        await call('parapheur.revokeDelegation', { delegationId: delegation.id, date });
+        await onDone();
+      })
+    )
       onClose();
   };
   return (
@@ -28,10 +38,18 @@ export function RevokeModal({ delegation, onClose, onDone }: { delegation: Deleg
       <form onSubmit={submit}>
         <Stack>
           <Text>
-            Arrêté n° {delegation.arrete_numero} : délégation (art. {delegation.article} CGCT) à {delegation.delegataire}. À partir de la date choisie, ses signatures seront refusées.
+            Arrêté n° {delegation.arrete_numero} : délégation (art. {delegation.article} CGCT) à{' '}
+            {delegation.delegataire}. À partir de la date choisie, ses signatures seront refusées.
           </Text>
           <ErrorAlert>{a.error}</ErrorAlert>
-          <DateField label="Rapportée à compter du" value={date} onChange={(e) => setDate(e.currentTarget.value)} required error={a.fields.date} data-autofocus />
+          <DateField
+            label="Rapportée à compter du"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            required
+            error={a.fields.date}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuler

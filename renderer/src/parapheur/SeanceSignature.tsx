@@ -15,12 +15,22 @@ export function SeanceSignature() {
   const state = useLoad(() => call('parapheur.sessionState'));
   const [started, setStarted] = useState<SessionStarted | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  if (state.loading && state.data === null && !state.error) return <Loader aria-label="Chargement de la séance de signature" />;
+  if (state.loading && state.data === null && !state.error)
+    return <Loader aria-label="Chargement de la séance de signature" />;
   return (
     <Stack>
       <ErrorAlert>{state.error}</ErrorAlert>
       {notice && !state.data && (
-        <Alert color="orange" styles={DARK_TITLE} variant="light" role="alert" title="Séance de signature interrompue" withCloseButton closeButtonLabel="Fermer le message" onClose={() => setNotice(null)}>
+        <Alert
+          color="orange"
+          styles={DARK_TITLE}
+          variant="light"
+          role="alert"
+          title="Séance de signature interrompue"
+          withCloseButton
+          closeButtonLabel="Fermer le message"
+          onClose={() => setNotice(null)}
+        >
           {notice}
         </Alert>
       )}

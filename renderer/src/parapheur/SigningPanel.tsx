@@ -5,7 +5,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 import { useLoad } from '../lib/useLoad';
 import { BatchResults, type Line } from './BatchResults';
-import { DocumentPicker, PinEachForm, SessionHeader, SigningProgress, type Current, type Session } from './SigningParts';
+import {
+  DocumentPicker,
+  PinEachForm,
+  SessionHeader,
+  SigningProgress,
+  type Current,
+  type Session,
+} from './SigningParts';
 import type { SessionStarted, SignResult } from './types';
 
 /** The lines of the batch and the bar, fed by 'parapheur.progress' while the core signs. */
@@ -19,7 +26,14 @@ function useSigningProgress(titre: (id: number) => string, deps: unknown) {
         const done = p.etat === 'en_cours' ? p.index : p.index + 1;
         setCurrent({ done, total: p.total, titre: p.etat === 'en_cours' ? titre(p.documentId) : null });
         if (p.etat === 'en_cours') return;
-        setLines((l) => upsert(l, { documentId: p.documentId, titre: titre(p.documentId), ok: p.etat === 'signe', message: p.message ?? '' }));
+        setLines((l) =>
+          upsert(l, {
+            documentId: p.documentId,
+            titre: titre(p.documentId),
+            ok: p.etat === 'signe',
+            message: p.message ?? '',
+          }),
+        );
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- titles are read when the event comes
     [deps],
@@ -31,7 +45,15 @@ function useSigningProgress(titre: (id: number) => string, deps: unknown) {
  * The open séance: pick the documents, « Signer la sélection », a progress bar fed by 'parapheur.progress' and a
  * line per document. A key that wants the PIN for every signature signs one document at a time, PIN each time.
  */
-export function SigningPanel({ session, started, onEnded }: { session: Session; started: SessionStarted | null; onEnded: (why: string | null) => void }) {
+export function SigningPanel({
+  session,
+  started,
+  onEnded,
+}: {
+  session: Session;
+  started: SessionStarted | null;
+  onEnded: (why: string | null) => void;
+}) {
   const list = useLoad(() => call('parapheur.list', { statut: 'a_signer' }));
   // the core says what the person who opened the séance may sign at the current step, and what he signed in it
   const state = useLoad(() => call('parapheur.sessionState'), [list.data]);
@@ -58,12 +80,15 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
     const r = await call('parapheur.signer', { documentIds: ids, ...(withPin ? { pin: withPin } : {}) });
     const got: SignResult[] = r.results;
     const titles = new Map(ids.map((id) => [id, titre(id)]));
-    progress.setLines((l) => got.reduce((acc, x) => upsert(acc, { ...x, titre: titles.get(x.documentId) ?? titre(x.documentId) }), l));
+    progress.setLines((l) =>
+      got.reduce((acc, x) => upsert(acc, { ...x, titre: titles.get(x.documentId) ?? titre(x.documentId) }), l),
+    );
     setSelected((s) => new Set([...s].filter((id) => !got.some((x) => x.documentId === id && x.ok))));
     if (!r.arret) return;
     setArret(r.arret);
     // A pulled-out token ends the session in the core: what is signed stays signed, the rest stays here.
-    if (!(await call('parapheur.sessionState'))) onEnded(`${r.arret} Les documents déjà signés le restent ; les autres attendent dans le parapheur.`);
+    if (!(await call('parapheur.sessionState')))
+      onEnded(`${r.arret} Les documents déjà signés le restent ; les autres attendent dans le parapheur.`);
     else if (/^Code PIN|demande le code PIN/.test(r.arret)) setPinError(r.arret); // a locked key stays in the alert above
   };
 
@@ -104,10 +129,14 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
         </Title>
         <ErrorAlert>{list.error}</ErrorAlert>
         {list.loading && !list.data && <Loader aria-label="Chargement des documents à signer" />}
-        {list.data && state.data && docs.length === 0 && <Text>Aucun document n’attend votre signature à cette étape.</Text>}
+        {list.data && state.data && docs.length === 0 && (
+          <Text>Aucun document n’attend votre signature à cette étape.</Text>
+        )}
         {others > 0 && state.data && (
           <Text size="sm" mb="sm">
-            {others} autre{others > 1 ? 's' : ''} document{others > 1 ? 's' : ''} attend{others > 1 ? 'ent' : ''} une autre signature ou une autre étape du circuit : il{others > 1 ? 's' : ''} n’{others > 1 ? 'sont' : 'est'} pas proposé{others > 1 ? 's' : ''} à {session.signataire}.
+            {others} autre{others > 1 ? 's' : ''} document{others > 1 ? 's' : ''} attend{others > 1 ? 'ent' : ''} une
+            autre signature ou une autre étape du circuit : il{others > 1 ? 's' : ''} n’{others > 1 ? 'sont' : 'est'}{' '}
+            pas proposé{others > 1 ? 's' : ''} à {session.signataire}.
           </Text>
         )}
         {docs.length > 0 && <DocumentPicker docs={docs} selected={selected} onChange={setSelected} busy={a.busy} />}
@@ -137,7 +166,12 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
                 </Alert>
               )}
               <Group>
-                <Button size="lg" onClick={() => void sign(queue.map((d) => d.id))} loading={a.busy} disabled={queue.length === 0}>
+                <Button
+                  size="lg"
+                  onClick={() => void sign(queue.map((d) => d.id))}
+                  loading={a.busy}
+                  disabled={queue.length === 0}
+                >
                   Signer la sélection{queue.length ? ` (${queue.length})` : ''}
                 </Button>
               </Group>
@@ -148,7 +182,8 @@ export function SigningPanel({ session, started, onEnded }: { session: Session; 
       </Paper>
       {signedHere > 0 && (
         <Text fw={700} aria-live="polite">
-          Signé{signedHere > 1 ? 's' : ''} pendant cette séance par {session.signataire} : {signedHere} document{signedHere > 1 ? 's' : ''}.
+          Signé{signedHere > 1 ? 's' : ''} pendant cette séance par {session.signataire} : {signedHere} document
+          {signedHere > 1 ? 's' : ''}.
         </Text>
       )}
       {progress.lines.length > 0 && <BatchResults lines={progress.lines} />}

@@ -1,5 +1,16 @@
 /** The pieces of the open séance de signature (SigningPanel): its header, the documents, the PIN, the progress. */
-import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Progress as ProgressBar, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  PasswordInput,
+  Progress as ProgressBar,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { FormEvent, RefObject } from 'react';
 import type { HandlerResult } from '../bridge';
 import { DARK_TITLE, type DocItem, type SessionStarted } from './types';
@@ -14,7 +25,12 @@ export interface Current {
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 /** Who signs with which certificate, « Terminer la séance », and the warnings about the key. */
-export function SessionHeader(p: { session: Session; started: SessionStarted | null; busy: boolean; onEnd: () => void }) {
+export function SessionHeader(p: {
+  session: Session;
+  started: SessionStarted | null;
+  busy: boolean;
+  onEnd: () => void;
+}) {
   const { session, started } = p;
   const cert = session.certificat;
   return (
@@ -40,7 +56,8 @@ export function SessionHeader(p: { session: Session; started: SessionStarted | n
       )}
       {session.pinAChaqueSignature && (
         <Alert color="blue" styles={DARK_TITLE} variant="light" mt="sm" title="Code PIN à chaque signature">
-          Cette clé demande le code PIN à chaque signature : Clocher vous le demande pour chaque document, un par un, et ne le garde pas.
+          Cette clé demande le code PIN à chaque signature : Clocher vous le demande pour chaque document, un par un, et
+          ne le garde pas.
         </Alert>
       )}
     </Paper>
@@ -48,7 +65,12 @@ export function SessionHeader(p: { session: Session; started: SessionStarted | n
 }
 
 /** One checkbox per document waiting for a signature, and « Tout sélectionner ». */
-export function DocumentPicker(p: { docs: DocItem[]; selected: Set<number>; onChange: (s: Set<number>) => void; busy: boolean }) {
+export function DocumentPicker(p: {
+  docs: DocItem[];
+  selected: Set<number>;
+  onChange: (s: Set<number>) => void;
+  busy: boolean;
+}) {
   const { docs, selected } = p;
   const all = docs.length > 0 && docs.every((d) => selected.has(d.id));
   const toggle = (id: number, on: boolean) => {

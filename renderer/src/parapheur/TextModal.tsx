@@ -4,14 +4,24 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useAction } from '../lib/useAction';
 
 /** A short text asked before an action (refusal reason, comment); nothing typed is lost when the core refuses. */
-export function TextModal(props: { title: string; label: string; description?: string; submit: string; min: number; onClose: () => void; onSubmit: (text: string) => Promise<unknown> }) {
+export function TextModal(props: {
+  title: string;
+  label: string;
+  description?: string;
+  submit: string;
+  min: number;
+  onClose: () => void;
+  onSubmit: (text: string) => Promise<unknown>;
+}) {
   const [text, setText] = useState('');
   const [local, setLocal] = useState<string | null>(null);
   const a = useAction();
   const send = async (e: FormEvent) => {
     e.preventDefault();
     if (text.trim().length < props.min) {
-      setLocal(props.min > 1 ? `${props.label} : ${props.min} caractères au moins.` : `${props.label} : champ obligatoire.`);
+      setLocal(
+        props.min > 1 ? `${props.label} : ${props.min} caractères au moins.` : `${props.label} : champ obligatoire.`,
+      );
       return;
     }
     setLocal(null);

@@ -26,7 +26,11 @@ export function TokenFinder({ chosen, onChoose }: { chosen: Chosen | null; onCho
       const r = await call('signing.scan', {});
       setScan(r);
       setError(null);
-      const certs = r.ok ? r.tokens.flatMap((t) => t.certificates.map((c) => ({ slotId: t.slotId, certificateId: c.id, ok: c.problems.length === 0 }))) : [];
+      const certs = r.ok
+        ? r.tokens.flatMap((t) =>
+            t.certificates.map((c) => ({ slotId: t.slotId, certificateId: c.id, ok: c.problems.length === 0 })),
+          )
+        : [];
       // one usable certificate: chosen for the élu; otherwise they pick
       const usable = certs.filter((c) => c.ok);
       onChoose(usable.length === 1 ? { slotId: usable[0]!.slotId, certificateId: usable[0]!.certificateId } : null);

@@ -7,7 +7,10 @@ export { downloadFile as download, uploadFile as upload, toBase64 } from '../lib
 export async function certificateAsPem(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const text = new TextDecoder('latin1').decode(bytes);
-  if (text.includes('-----BEGIN CERTIFICATE-----')) return text.slice(text.indexOf('-----BEGIN CERTIFICATE-----'), text.indexOf('-----END CERTIFICATE-----') + 25);
-  const b64 = toBase64(bytes).replace(/(.{64})/g, '$1\n').trim();
+  if (text.includes('-----BEGIN CERTIFICATE-----'))
+    return text.slice(text.indexOf('-----BEGIN CERTIFICATE-----'), text.indexOf('-----END CERTIFICATE-----') + 25);
+  const b64 = toBase64(bytes)
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }

@@ -37,17 +37,39 @@ export const KIND_LABELS: Record<DocItem['kind'], string> = {
 export function sourceOf(d: Pick<DocItem, 'kind' | 'source_type' | 'titre'>): string {
   if (d.source_type === 'deliberation') return 'Conseil municipal : délibération adoptée';
   if (d.source_type === 'pv') return 'Conseil municipal : procès-verbal arrêté';
-  return d.kind === 'pes' ? 'Fichier PES Aller importé (logiciel de comptabilité)' : `${KIND_LABELS[d.kind]} déposé dans le parapheur`;
+  return d.kind === 'pes'
+    ? 'Fichier PES Aller importé (logiciel de comptabilité)'
+    : `${KIND_LABELS[d.kind]} déposé dans le parapheur`;
 }
 
 export const STEP_STATUT: Record<Step['statut'], string> = { en_attente: 'en attente', fait: 'fait', refuse: 'refusé' };
 
 /** The délégations the core knows, each with its article (CGCT) and what it may cover. */
 export const ARTICLES = [
-  { id: 'L2122-18', label: 'Délégation de fonctions à un adjoint ou conseiller (art. L2122-18 CGCT)', short: 'Fonctions', agent: false },
-  { id: 'L2122-19', label: 'Délégation de signature à un agent (art. L2122-19 CGCT)', short: 'Signature (agent)', agent: true },
-  { id: 'R2122-8', label: 'Délégation de signature à un agent pour le courrier (art. R2122-8 CGCT)', short: 'Courrier (agent)', agent: true },
-  { id: 'R2122-10', label: 'Délégation d’état civil à un agent titulaire (art. R2122-10 CGCT)', short: 'État civil (agent titulaire)', agent: true },
+  {
+    id: 'L2122-18',
+    label: 'Délégation de fonctions à un adjoint ou conseiller (art. L2122-18 CGCT)',
+    short: 'Fonctions',
+    agent: false,
+  },
+  {
+    id: 'L2122-19',
+    label: 'Délégation de signature à un agent (art. L2122-19 CGCT)',
+    short: 'Signature (agent)',
+    agent: true,
+  },
+  {
+    id: 'R2122-8',
+    label: 'Délégation de signature à un agent pour le courrier (art. R2122-8 CGCT)',
+    short: 'Courrier (agent)',
+    agent: true,
+  },
+  {
+    id: 'R2122-10',
+    label: 'Délégation d’état civil à un agent titulaire (art. R2122-10 CGCT)',
+    short: 'État civil (agent titulaire)',
+    agent: true,
+  },
 ] as const;
 export type Article = (typeof ARTICLES)[number]['id'];
 
@@ -62,7 +84,12 @@ export const SCOPE: Record<Article, DocItem['kind'][]> = {
 /** Filled backgrounds dark enough for white text at 4.5:1. */
 export const FILL = { green: '#1b5e20', orange: '#9a3b00', blue: '#1864ab', gray: '#495057', red: '#a51d1d' } as const;
 
-export const STATUT_COLOR: Record<Statut, string> = { a_viser: FILL.blue, a_signer: FILL.orange, signe: FILL.green, refuse: FILL.red };
+export const STATUT_COLOR: Record<Statut, string> = {
+  a_viser: FILL.blue,
+  a_signer: FILL.orange,
+  signe: FILL.green,
+  refuse: FILL.red,
+};
 
 /** Mantine's light Alert titles in orange, green or blue are too pale on their background (WCAG AA): dark text. */
 export const DARK_TITLE = { title: { color: 'var(--mantine-color-text)' } };

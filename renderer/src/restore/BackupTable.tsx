@@ -36,7 +36,8 @@ export function BackupTable({ backups, canRestore, onRestored }: Props) {
       onRestored();
     });
 
-  if (backups.length === 0) return <Text>Aucune sauvegarde pour l’instant. Clocher en fait une chaque jour, et avant chaque mise à jour.</Text>;
+  if (backups.length === 0)
+    return <Text>Aucune sauvegarde pour l’instant. Clocher en fait une chaque jour, et avant chaque mise à jour.</Text>;
   return (
     <>
       {done && (
@@ -60,7 +61,9 @@ export function BackupTable({ backups, canRestore, onRestored }: Props) {
               <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
               <Table.Td>{KIND_LABELS[b.kind] ?? b.kind}</Table.Td>
               <Table.Td>{formatSize(b.size)}</Table.Td>
-              <Table.Td>{b.usable ? 'Utilisable' : <Text c="red.9" size="sm">{`Inutilisable : ${b.problem}`}</Text>}</Table.Td>
+              <Table.Td>
+                {b.usable ? 'Utilisable' : <Text c="red.9" size="sm">{`Inutilisable : ${b.problem}`}</Text>}
+              </Table.Td>
               {canRestore && (
                 <Table.Td>
                   {b.usable && (
@@ -82,14 +85,21 @@ export function BackupTable({ backups, canRestore, onRestored }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={!!chosen} onClose={() => setChosen(null)} title="Restaurer cette sauvegarde ?" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <Modal
+        opened={!!chosen}
+        onClose={() => setChosen(null)}
+        title="Restaurer cette sauvegarde ?"
+        closeButtonProps={{ 'aria-label': 'Fermer' }}
+      >
         {chosen && (
           <Stack>
             <Text>
-              Le dossier de la commune va revenir à son état du <strong>{formatDateTime(chosen.createdAt)}</strong>. Ce qui a été saisi depuis
-              n’y figurera plus.
+              Le dossier de la commune va revenir à son état du <strong>{formatDateTime(chosen.createdAt)}</strong>. Ce
+              qui a été saisi depuis n’y figurera plus.
             </Text>
-            <Text>Le fichier actuel est conservé à part : rien n’est supprimé, le support pourra toujours le récupérer.</Text>
+            <Text>
+              Le fichier actuel est conservé à part : rien n’est supprimé, le support pourra toujours le récupérer.
+            </Text>
             <ErrorAlert>{a.error}</ErrorAlert>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setChosen(null)}>

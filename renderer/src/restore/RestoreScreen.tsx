@@ -22,8 +22,9 @@ export function RestoreScreen({ problem, communeName, perms, onRestored }: Props
           {problem.message}
         </Alert>
         <Text>
-          Ce dossier a été enregistré par une version de Clocher plus récente que celle installée sur cet ordinateur. Pour ne rien abîmer, Clocher
-          ne l’ouvre pas. Installez la dernière version de Clocher, ou appelez le support : il vous aidera.
+          Ce dossier a été enregistré par une version de Clocher plus récente que celle installée sur cet ordinateur.
+          Pour ne rien abîmer, Clocher ne l’ouvre pas. Installez la dernière version de Clocher, ou appelez le support :
+          il vous aidera.
         </Text>
       </Stack>
     );
@@ -34,11 +35,15 @@ export function RestoreScreen({ problem, communeName, perms, onRestored }: Props
         {problem.message}
       </Alert>
       <Text>
-        Clocher n’arrive pas à lire le fichier de cette commune (panne de disque, coupure de courant pendant un enregistrement…). Vous pouvez
-        revenir à une sauvegarde : choisissez de préférence la plus récente marquée « Utilisable ». Le fichier actuel est gardé de côté, rien
-        n’est supprimé.
+        Clocher n’arrive pas à lire le fichier de cette commune (panne de disque, coupure de courant pendant un
+        enregistrement…). Vous pouvez revenir à une sauvegarde : choisissez de préférence la plus récente marquée «
+        Utilisable ». Le fichier actuel est gardé de côté, rien n’est supprimé.
       </Text>
-      {can(perms, 'backup.manage') ? <Backups onRestored={onRestored} /> : <Text fw={600}>Seule la secrétaire de mairie (ou le support) peut restaurer une sauvegarde.</Text>}
+      {can(perms, 'backup.manage') ? (
+        <Backups onRestored={onRestored} />
+      ) : (
+        <Text fw={600}>Seule la secrétaire de mairie (ou le support) peut restaurer une sauvegarde.</Text>
+      )}
     </Stack>
   );
 }

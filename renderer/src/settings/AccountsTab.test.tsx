@@ -22,7 +22,10 @@ const account = (id: number, login: string, display_name: string, role: string, 
 /** What the core answers a maire: the secrétaire is above him, the conseiller is his to manage. */
 const asMaire = {
   value: {
-    accounts: [account(1, 'secretaire', 'Martine Roux', 'secretaire', false), account(2, 'n.menard', 'Loïc Ménard', 'conseiller', true)],
+    accounts: [
+      account(1, 'secretaire', 'Martine Roux', 'secretaire', false),
+      account(2, 'n.menard', 'Loïc Ménard', 'conseiller', true),
+    ],
     grantable: ['maire', 'adjoint', 'conseiller'],
   },
 };
@@ -53,7 +56,12 @@ describe('Paramètres → Comptes', () => {
   it('shows the core’s refusal in French when a role change is refused anyway', async () => {
     const { calls } = fakeBridge({
       'users.list': () => asMaire,
-      'users.setRole': () => ({ error: { code: 'FORBIDDEN', message: 'Seule la secrétaire de mairie peut donner le rôle de secrétaire de mairie.' } }),
+      'users.setRole': () => ({
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Seule la secrétaire de mairie peut donner le rôle de secrétaire de mairie.',
+        },
+      }),
     });
     await render(<AccountsTab />);
     const conseiller = select('Rôle de Loïc Ménard');

@@ -9,7 +9,10 @@ import { CreateAccountModal } from './CreateAccountModal';
 /** The roles the core lets this user give (it remains the judge), plus the account's own if he may not change it. */
 function roleOptions(current: Role, grantable: Role[]) {
   const roles = grantable.includes(current) ? grantable : [current, ...grantable];
-  return [...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] })), ...(grantable.length ? [{ value: '', label: 'Aucun accès à cette commune' }] : [])];
+  return [
+    ...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+    ...(grantable.length ? [{ value: '', label: 'Aucun accès à cette commune' }] : []),
+  ];
 }
 
 export function AccountsTab() {
@@ -24,14 +27,16 @@ export function AccountsTab() {
     await users.reload();
   };
   const reset = (userId: number, name: string) =>
-    a.run(async () => setTemporary({ name, password: (await call('users.resetPassword', { userId })).temporaryPassword }));
+    a.run(async () =>
+      setTemporary({ name, password: (await call('users.resetPassword', { userId })).temporaryPassword }),
+    );
 
   return (
     <Stack>
       <Text>Les personnes qui peuvent ouvrir cette commune dans Clocher, et ce que chacune peut y faire.</Text>
       <Text size="sm">
-        Vous ne donnez que les rôles que vous détenez vous-même ou inférieurs ; seule la secrétaire de mairie crée un compte de secrétaire ou de
-        support.
+        Vous ne donnez que les rôles que vous détenez vous-même ou inférieurs ; seule la secrétaire de mairie crée un
+        compte de secrétaire ou de support.
       </Text>
       <Group>
         <Button onClick={() => setCreating(true)}>Créer un compte</Button>
@@ -68,7 +73,12 @@ export function AccountsTab() {
                 </Table.Td>
                 <Table.Td>
                   {u.canResetPassword && (
-                    <Button size="xs" variant="light" onClick={() => void reset(u.id, u.display_name)} aria-label={`Réinitialiser le mot de passe de ${u.display_name}`}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => void reset(u.id, u.display_name)}
+                      aria-label={`Réinitialiser le mot de passe de ${u.display_name}`}
+                    >
                       Réinitialiser le mot de passe
                     </Button>
                   )}
@@ -79,7 +89,13 @@ export function AccountsTab() {
           </Table.Tbody>
         </Table>
       )}
-      {creating && <CreateAccountModal grantable={grantable} onClose={() => setCreating(false)} onCreated={() => void users.reload()} />}
+      {creating && (
+        <CreateAccountModal
+          grantable={grantable}
+          onClose={() => setCreating(false)}
+          onCreated={() => void users.reload()}
+        />
+      )}
       <Modal
         opened={!!temporary}
         onClose={() => {
@@ -92,8 +108,8 @@ export function AccountsTab() {
         {temporary && (
           <Stack>
             <Text>
-              Voici le mot de passe provisoire de {temporary.name}. Il ne sera plus affiché : notez-le et remettez-le à la personne. Elle devra en
-              choisir un nouveau à sa prochaine connexion.
+              Voici le mot de passe provisoire de {temporary.name}. Il ne sera plus affiché : notez-le et remettez-le à
+              la personne. Elle devra en choisir un nouveau à sa prochaine connexion.
             </Text>
             <Code block fz="lg" aria-label="Mot de passe provisoire">
               {temporary.password}

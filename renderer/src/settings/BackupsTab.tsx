@@ -22,8 +22,9 @@ export function BackupsTab({ onRestored }: { onRestored: () => Promise<void> }) 
   return (
     <Stack>
       <Text>
-        Clocher sauvegarde le dossier de la commune chaque jour et avant chaque mise à jour. Les sauvegardes sont chiffrées avec la clé de cet
-        ordinateur : elles ne s'ouvrent que sur lui. Pour garder une copie hors de la mairie ou changer de PC, utilisez «&nbsp;Exporter pour un autre PC&nbsp;».
+        Clocher sauvegarde le dossier de la commune chaque jour et avant chaque mise à jour. Les sauvegardes sont
+        chiffrées avec la clé de cet ordinateur : elles ne s'ouvrent que sur lui. Pour garder une copie hors de la
+        mairie ou changer de PC, utilisez «&nbsp;Exporter pour un autre PC&nbsp;».
       </Text>
       <Group>
         <Button onClick={create} loading={a.busy}>

@@ -7,7 +7,15 @@ import { useAction } from '../lib/useAction';
 import { READ_ONLY_NOTE, SaveBar } from './SaveBar';
 import type { Dossier } from './Settings';
 
-export function CommuneTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canWrite: boolean; onSaved: (d: Dossier) => void }) {
+export function CommuneTab({
+  dossier,
+  canWrite,
+  onSaved,
+}: {
+  dossier: Dossier;
+  canWrite: boolean;
+  onSaved: (d: Dossier) => void;
+}) {
   const [form, setForm] = useState(() => fromIdentity(dossier.identity as unknown as Record<string, unknown>));
   const a = useAction();
   const [saved, setSaved] = useState<string | null>(null);
@@ -26,8 +34,12 @@ export function CommuneTab({ dossier, canWrite, onSaved }: { dossier: Dossier; c
         <Alert color="blue" variant="light" title="Seuils légaux">
           <Text size="sm">
             Avec {dossier.identity.population.toLocaleString('fr-FR')} habitants, la commune compte{' '}
-            {s.moins1000 ? 'moins de 1 000 habitants' : s.moins3500 ? 'entre 1 000 et 3 499 habitants' : '3 500 habitants ou plus'} : Clocher applique
-            les règles de cette strate (délais de convocation, publicité des actes…).
+            {s.moins1000
+              ? 'moins de 1 000 habitants'
+              : s.moins3500
+                ? 'entre 1 000 et 3 499 habitants'
+                : '3 500 habitants ou plus'}{' '}
+            : Clocher applique les règles de cette strate (délais de convocation, publicité des actes…).
           </Text>
         </Alert>
         {!canWrite && <Text fw={600}>{READ_ONLY_NOTE}</Text>}

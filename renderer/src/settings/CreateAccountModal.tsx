@@ -8,9 +8,19 @@ import { ROLE_LABELS, type Role } from '../lib/status';
 import { AccountFields, emptyAccount } from '../wizard/AccountStep';
 
 /** `grantable`: the roles the core says this user may give (users.list); it still checks on creation. */
-export function CreateAccountModal({ grantable, onClose, onCreated }: { grantable: Role[]; onClose: () => void; onCreated: () => void }) {
+export function CreateAccountModal({
+  grantable,
+  onClose,
+  onCreated,
+}: {
+  grantable: Role[];
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const [account, setAccount] = useState(emptyAccount());
-  const [role, setRole] = useState<Role>(grantable.includes('conseiller') ? 'conseiller' : (grantable[0] ?? 'conseiller'));
+  const [role, setRole] = useState<Role>(
+    grantable.includes('conseiller') ? 'conseiller' : (grantable[0] ?? 'conseiller'),
+  );
   const [eluId, setEluId] = useState('');
   const elus = useLoad(async () => (await call('commune.get')).elus.filter((e) => !e.mandat_fin));
   const isElu = role === 'maire' || role === 'adjoint' || role === 'conseiller';
@@ -43,7 +53,10 @@ export function CreateAccountModal({ grantable, onClose, onCreated }: { grantabl
               value={eluId}
               onChange={(e) => setEluId(e.currentTarget.value)}
               error={a.fields.eluId}
-              data={[{ value: '', label: 'Aucun (compte sans signature)' }, ...(elus.data ?? []).map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom}` }))]}
+              data={[
+                { value: '', label: 'Aucun (compte sans signature)' },
+                ...(elus.data ?? []).map((e) => ({ value: String(e.id), label: `${e.prenom} ${e.nom}` })),
+              ]}
             />
           )}
           <Group justify="flex-end">

@@ -61,8 +61,8 @@ export function DiagnosticTab() {
   return (
     <Stack>
       <Text>
-        Ces informations aident le support à comprendre un problème. Elles ne contiennent aucune donnée personnelle : seulement des versions, des
-        tailles et des nombres de lignes.
+        Ces informations aident le support à comprendre un problème. Elles ne contiennent aucune donnée personnelle :
+        seulement des versions, des tailles et des nombres de lignes.
       </Text>
       {d.error && (
         <Alert color="red" variant="light" role="alert">

@@ -9,8 +9,20 @@ import type { Dossier } from './Settings';
 type EluRow = Dossier['elus'][number];
 
 /** Add (elu = null) or edit one élu; the core checks the whole council after the change. */
-export function EluModal({ elu, opened, onClose, onSaved }: { elu: EluRow | null; opened: boolean; onClose: () => void; onSaved: (d: Dossier) => void }) {
-  const [form, setForm] = useState(() => (elu ? fromElu(elu as unknown as Record<string, unknown>) : emptyElu('conseiller')));
+export function EluModal({
+  elu,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  elu: EluRow | null;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (d: Dossier) => void;
+}) {
+  const [form, setForm] = useState(() =>
+    elu ? fromElu(elu as unknown as Record<string, unknown>) : emptyElu('conseiller'),
+  );
   const a = useAction();
 
   const submit = a.submit(async () => {
@@ -19,7 +31,13 @@ export function EluModal({ elu, opened, onClose, onSaved }: { elu: EluRow | null
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={elu ? 'Modifier un élu' : 'Ajouter un élu'} size="xl" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={elu ? 'Modifier un élu' : 'Ajouter un élu'}
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert>{summaryOf(a.error, a.fields, (k) => k.startsWith('elu.'))}</ErrorAlert>

@@ -18,7 +18,15 @@ const fonction = (e: EluRow) =>
       : e.fonction;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function ElusTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canWrite: boolean; onSaved: (d: Dossier) => void }) {
+export function ElusTab({
+  dossier,
+  canWrite,
+  onSaved,
+}: {
+  dossier: Dossier;
+  canWrite: boolean;
+  onSaved: (d: Dossier) => void;
+}) {
   // undefined: closed; null: new élu; a row: that élu
   const [editing, setEditing] = useState<EluRow | null | undefined>(undefined);
   return (
@@ -52,7 +60,12 @@ export function ElusTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canW
               </Table.Td>
               {canWrite && (
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setEditing(e)} aria-label={`Modifier ${e.prenom} ${e.nom}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setEditing(e)}
+                    aria-label={`Modifier ${e.prenom} ${e.nom}`}
+                  >
                     Modifier
                   </Button>
                 </Table.Td>
@@ -61,7 +74,15 @@ export function ElusTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canW
           ))}
         </Table.Tbody>
       </Table>
-      {editing !== undefined && <EluModal key={editing?.id ?? 'new'} elu={editing} opened onClose={() => setEditing(undefined)} onSaved={onSaved} />}
+      {editing !== undefined && (
+        <EluModal
+          key={editing?.id ?? 'new'}
+          elu={editing}
+          opened
+          onClose={() => setEditing(undefined)}
+          onSaved={onSaved}
+        />
+      )}
     </Stack>
   );
 }

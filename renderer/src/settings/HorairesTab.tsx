@@ -7,7 +7,15 @@ import { useAction } from '../lib/useAction';
 import { READ_ONLY_NOTE, SaveBar } from './SaveBar';
 import type { Dossier } from './Settings';
 
-export function HorairesTab({ dossier, canWrite, onSaved }: { dossier: Dossier; canWrite: boolean; onSaved: (d: Dossier) => void }) {
+export function HorairesTab({
+  dossier,
+  canWrite,
+  onSaved,
+}: {
+  dossier: Dossier;
+  canWrite: boolean;
+  onSaved: (d: Dossier) => void;
+}) {
   const [slots, setSlots] = useState<Slot[]>(dossier.horaires as Slot[]);
   const a = useAction();
   const [saved, setSaved] = useState<string | null>(null);
@@ -23,7 +31,9 @@ export function HorairesTab({ dossier, canWrite, onSaved }: { dossier: Dossier; 
   return (
     <form onSubmit={submit}>
       <Stack>
-        <Text>Les demi-journées d’ouverture de la mairie au public. Clocher synchronise avec la préfecture à ces moments-là.</Text>
+        <Text>
+          Les demi-journées d’ouverture de la mairie au public. Clocher synchronise avec la préfecture à ces moments-là.
+        </Text>
         {!canWrite && <Text fw={600}>{READ_ONLY_NOTE}</Text>}
         <ErrorAlert>{error ? null : a.error}</ErrorAlert>
         <HorairesGrid value={slots} onChange={setSlots} error={error} readOnly={!canWrite} />

@@ -19,7 +19,10 @@ const stored = {
 
 describe('Paramètres → Messagerie', () => {
   it('never shows the password back, keeps it when left empty, and says it is saved', async () => {
-    const { calls } = fakeBridge({ 'messagerie.get': () => ({ value: stored }), 'messagerie.save': () => ({ value: { ok: true } }) });
+    const { calls } = fakeBridge({
+      'messagerie.get': () => ({ value: stored }),
+      'messagerie.save': () => ({ value: { ok: true } }),
+    });
     await render(<MessagerieTab />);
     expect(byLabel('Serveur de réception').value).toBe('imap.orange.fr');
     expect(byLabel('Mot de passe de la messagerie').value).toBe('');
@@ -44,8 +47,16 @@ describe('Paramètres → Messagerie', () => {
       'messagerie.tester': () => ({
         value: {
           ok: false,
-          message: "La messagerie ne répond pas comme prévu : le serveur de réception (IMAP) refuse l'identifiant ou le mot de passe de la messagerie (Paramètres → Messagerie).",
-          steps: [{ label: 'Connexion au serveur de réception imap.exemple.fr:993', ok: false, detail: "le serveur de réception (IMAP) refuse l'identifiant ou le mot de passe de la messagerie (Paramètres → Messagerie)" }],
+          message:
+            "La messagerie ne répond pas comme prévu : le serveur de réception (IMAP) refuse l'identifiant ou le mot de passe de la messagerie (Paramètres → Messagerie).",
+          steps: [
+            {
+              label: 'Connexion au serveur de réception imap.exemple.fr:993',
+              ok: false,
+              detail:
+                "le serveur de réception (IMAP) refuse l'identifiant ou le mot de passe de la messagerie (Paramètres → Messagerie)",
+            },
+          ],
         },
       }),
     });
@@ -53,7 +64,10 @@ describe('Paramètres → Messagerie', () => {
     await type(byLabel('Serveur de réception'), 'imap.exemple.fr');
     await type(byLabel('Mot de passe de la messagerie'), 'mot de passe');
     await click(byText('button', 'Tester la connexion'));
-    expect(calls.find((c) => c.name === 'messagerie.tester')?.args).toMatchObject({ imap: { hote: 'imap.exemple.fr', port: 993, securite: 'tls' }, motDePasse: 'mot de passe' });
+    expect(calls.find((c) => c.name === 'messagerie.tester')?.args).toMatchObject({
+      imap: { hote: 'imap.exemple.fr', port: 993, securite: 'tls' },
+      motDePasse: 'mot de passe',
+    });
     expect(calls.some((c) => c.name === 'messagerie.save')).toBe(false);
     const alert = document.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('✗ Connexion au serveur de réception imap.exemple.fr:993 : échec');
@@ -61,8 +75,14 @@ describe('Paramètres → Messagerie', () => {
   });
 
   it('a refusal of the core comes back under its field', async () => {
-    const msg = "Serveur de réception : une connexion sans chiffrement n'est permise qu'avec un serveur sur cet ordinateur. Choisissez « TLS » ou « STARTTLS ».";
-    fakeBridge({ 'messagerie.get': () => ({ value: stored }), 'messagerie.save': () => ({ error: { code: 'INVALID', message: msg, fields: { imapSecurite: 'Chiffrement obligatoire.' } } }) });
+    const msg =
+      "Serveur de réception : une connexion sans chiffrement n'est permise qu'avec un serveur sur cet ordinateur. Choisissez « TLS » ou « STARTTLS ».";
+    fakeBridge({
+      'messagerie.get': () => ({ value: stored }),
+      'messagerie.save': () => ({
+        error: { code: 'INVALID', message: msg, fields: { imapSecurite: 'Chiffrement obligatoire.' } },
+      }),
+    });
     await render(<MessagerieTab />);
     await click(byText('button', 'Enregistrer'));
     expect(document.body.textContent).toContain('Chiffrement obligatoire.');

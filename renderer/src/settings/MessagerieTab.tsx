@@ -16,7 +16,10 @@ const SECURITES = [
   { value: 'aucune', label: 'Aucune (ce poste)' }, // the core refuses it for a distant server
 ];
 /** The usual port of each kind of connection: changed with it while the secrétaire has not typed another one. */
-const PORTS: Record<'imap' | 'smtp', Record<Securite, string>> = { imap: { tls: '993', starttls: '143', aucune: '143' }, smtp: { tls: '465', starttls: '587', aucune: '25' } };
+const PORTS: Record<'imap' | 'smtp', Record<Securite, string>> = {
+  imap: { tls: '993', starttls: '143', aucune: '143' },
+  smtp: { tls: '465', starttls: '587', aucune: '25' },
+};
 
 /** Paramètres → Messagerie: the mairie's mailbox, read at each synchronisation and used to send acknowledgements. */
 export function MessagerieTab() {
@@ -26,19 +29,49 @@ export function MessagerieTab() {
   return <MessagerieForm initial={current.data ?? null} />;
 }
 
-function ServeurFields({ kind, v, set, errors }: { kind: 'imap' | 'smtp'; v: { hote: string; port: string; securite: Securite }; set: (v: { hote: string; port: string; securite: Securite }) => void; errors: Record<string, string> }) {
+function ServeurFields({
+  kind,
+  v,
+  set,
+  errors,
+}: {
+  kind: 'imap' | 'smtp';
+  v: { hote: string; port: string; securite: Securite };
+  set: (v: { hote: string; port: string; securite: Securite }) => void;
+  errors: Record<string, string>;
+}) {
   const what = kind === 'imap' ? 'réception' : 'envoi';
   const de = kind === 'imap' ? 'de réception' : 'd’envoi';
   return (
     <Group grow align="flex-start">
-      <TextInput label={`Serveur ${de}`} description={kind === 'imap' ? 'Par exemple imap.orange.fr' : 'Par exemple smtp.orange.fr'} autoComplete="off" value={v.hote} onChange={(e) => set({ ...v, hote: e.currentTarget.value })} error={errors[`${kind}.hote`]} />
-      <TextInput label={`Port ${de}`} inputMode="numeric" value={v.port} onChange={(e) => set({ ...v, port: e.currentTarget.value })} error={errors[`${kind}.port`]} />
+      <TextInput
+        label={`Serveur ${de}`}
+        description={kind === 'imap' ? 'Par exemple imap.orange.fr' : 'Par exemple smtp.orange.fr'}
+        autoComplete="off"
+        value={v.hote}
+        onChange={(e) => set({ ...v, hote: e.currentTarget.value })}
+        error={errors[`${kind}.hote`]}
+      />
+      <TextInput
+        label={`Port ${de}`}
+        inputMode="numeric"
+        value={v.port}
+        onChange={(e) => set({ ...v, port: e.currentTarget.value })}
+        error={errors[`${kind}.port`]}
+      />
       <Select
         label={`Sécurité (${what})`}
         data={SECURITES}
         allowDeselect={false}
         value={v.securite}
-        onChange={(s) => s && set({ ...v, securite: s as Securite, port: v.port === PORTS[kind][v.securite] || !v.port ? PORTS[kind][s as Securite] : v.port })}
+        onChange={(s) =>
+          s &&
+          set({
+            ...v,
+            securite: s as Securite,
+            port: v.port === PORTS[kind][v.securite] || !v.port ? PORTS[kind][s as Securite] : v.port,
+          })
+        }
         error={errors[`${kind}.securite`] ?? errors[`${kind}Securite`]}
       />
     </Group>
@@ -50,11 +83,21 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
   const [nom, setNom] = useState(initial?.nomExpediteur ?? '');
   const [identifiant, setIdentifiant] = useState(initial?.identifiant ?? '');
   const [motDePasse, setMotDePasse] = useState('');
-  const [imap, setImap] = useState({ hote: initial?.imap.hote ?? '', port: String(initial?.imap.port ?? 993), securite: (initial?.imap.securite ?? 'tls') as Securite });
-  const [smtp, setSmtp] = useState({ hote: initial?.smtp.hote ?? '', port: String(initial?.smtp.port ?? 465), securite: (initial?.smtp.securite ?? 'tls') as Securite });
+  const [imap, setImap] = useState({
+    hote: initial?.imap.hote ?? '',
+    port: String(initial?.imap.port ?? 993),
+    securite: (initial?.imap.securite ?? 'tls') as Securite,
+  });
+  const [smtp, setSmtp] = useState({
+    hote: initial?.smtp.hote ?? '',
+    port: String(initial?.smtp.port ?? 465),
+    securite: (initial?.smtp.securite ?? 'tls') as Securite,
+  });
   const [dossier, setDossier] = useState(initial?.dossier ?? 'INBOX');
   const [mode, setMode] = useState<'mot_cle' | 'dossier'>(initial?.marquage.mode ?? 'mot_cle');
-  const [rangement, setRangement] = useState(initial?.marquage.mode === 'dossier' ? initial.marquage.dossier : 'Enregistrés dans Clocher');
+  const [rangement, setRangement] = useState(
+    initial?.marquage.mode === 'dossier' ? initial.marquage.dossier : 'Enregistrés dans Clocher',
+  );
   const [busy, setBusy] = useState<'save' | 'test' | 'depot' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -115,7 +158,11 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
     setBusy('depot');
     try {
       const r = await call('messagerie.deposer', { uploadId: await uploadFile(eml) });
-      setDone(r.created ? `Courriel « ${r.objet} » enregistré.` : `Ce courriel (« ${r.objet} ») était déjà enregistré : rien n’a été ajouté.`);
+      setDone(
+        r.created
+          ? `Courriel « ${r.objet} » enregistré.`
+          : `Ce courriel (« ${r.objet} ») était déjà enregistré : rien n’a été ajouté.`,
+      );
       setEml(null);
     } catch (err) {
       failed(err);
@@ -127,20 +174,45 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={760}>
         <Text>
-          Clocher relève la boîte aux lettres électronique de la mairie à chaque synchronisation : chaque message devient un courrier arrivé, avec ses pièces
-          jointes. Les accusés de réception partent aussi par cette messagerie. Les messages relevés restent sur le serveur ; ils sont seulement marqués.
+          Clocher relève la boîte aux lettres électronique de la mairie à chaque synchronisation : chaque message
+          devient un courrier arrivé, avec ses pièces jointes. Les accusés de réception partent aussi par cette
+          messagerie. Les messages relevés restent sur le serveur ; ils sont seulement marqués.
         </Text>
         <ErrorAlert>{summaryOf(message, errors)}</ErrorAlert>
         <Group grow align="flex-start">
-          <TextInput label="Adresse électronique de la mairie" inputMode="email" autoComplete="off" value={adresse} onChange={(e) => setAdresse(e.currentTarget.value)} error={errors.adresse} />
-          <TextInput label="Nom de l’expéditeur (facultatif)" description="Par exemple « Mairie de Saint-Benoît »" value={nom} onChange={(e) => setNom(e.currentTarget.value)} error={errors.nomExpediteur} />
+          <TextInput
+            label="Adresse électronique de la mairie"
+            inputMode="email"
+            autoComplete="off"
+            value={adresse}
+            onChange={(e) => setAdresse(e.currentTarget.value)}
+            error={errors.adresse}
+          />
+          <TextInput
+            label="Nom de l’expéditeur (facultatif)"
+            description="Par exemple « Mairie de Saint-Benoît »"
+            value={nom}
+            onChange={(e) => setNom(e.currentTarget.value)}
+            error={errors.nomExpediteur}
+          />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label="Identifiant de la messagerie" description="Souvent l’adresse elle-même" autoComplete="off" value={identifiant} onChange={(e) => setIdentifiant(e.currentTarget.value)} error={errors.identifiant} />
+          <TextInput
+            label="Identifiant de la messagerie"
+            description="Souvent l’adresse elle-même"
+            autoComplete="off"
+            value={identifiant}
+            onChange={(e) => setIdentifiant(e.currentTarget.value)}
+            error={errors.identifiant}
+          />
           <TextInput
             type="password"
             label="Mot de passe de la messagerie"
-            description={stored ? 'Laissez vide pour garder le mot de passe enregistré.' : 'Il est conservé chiffré sur cet ordinateur.'}
+            description={
+              stored
+                ? 'Laissez vide pour garder le mot de passe enregistré.'
+                : 'Il est conservé chiffré sur cet ordinateur.'
+            }
             autoComplete="new-password"
             value={motDePasse}
             onChange={(e) => setMotDePasse(e.currentTarget.value)}
@@ -150,14 +222,31 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
         <Fieldset legend="Réception (IMAP)">
           <Stack gap="sm">
             <ServeurFields kind="imap" v={imap} set={setImap} errors={errors} />
-            <TextInput label="Dossier relevé" description="INBOX pour la boîte de réception" value={dossier} onChange={(e) => setDossier(e.currentTarget.value)} error={errors.dossier} />
-            <Radio.Group label="Une fois enregistré, le message est" value={mode} onChange={(v) => setMode(v as 'mot_cle' | 'dossier')}>
+            <TextInput
+              label="Dossier relevé"
+              description="INBOX pour la boîte de réception"
+              value={dossier}
+              onChange={(e) => setDossier(e.currentTarget.value)}
+              error={errors.dossier}
+            />
+            <Radio.Group
+              label="Une fois enregistré, le message est"
+              value={mode}
+              onChange={(v) => setMode(v as 'mot_cle' | 'dossier')}
+            >
               <Stack gap={6} mt={6}>
                 <Radio value="mot_cle" label="marqué « enregistré dans Clocher » et laissé à sa place" />
                 <Radio value="dossier" label="rangé dans un autre dossier" />
               </Stack>
             </Radio.Group>
-            {mode === 'dossier' && <TextInput label="Dossier où ranger les messages enregistrés" value={rangement} onChange={(e) => setRangement(e.currentTarget.value)} error={errors['marquage.dossier'] ?? errors.marquageDossier} />}
+            {mode === 'dossier' && (
+              <TextInput
+                label="Dossier où ranger les messages enregistrés"
+                value={rangement}
+                onChange={(e) => setRangement(e.currentTarget.value)}
+                error={errors['marquage.dossier'] ?? errors.marquageDossier}
+              />
+            )}
           </Stack>
         </Fieldset>
         <Fieldset legend="Envoi (SMTP)">
@@ -167,7 +256,12 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
           <Button type="submit" loading={busy === 'save'} disabled={busy !== null && busy !== 'save'}>
             Enregistrer
           </Button>
-          <Button variant="outline" onClick={() => void test()} loading={busy === 'test'} disabled={busy !== null && busy !== 'test'}>
+          <Button
+            variant="outline"
+            onClick={() => void test()}
+            loading={busy === 'test'}
+            disabled={busy !== null && busy !== 'test'}
+          >
             Tester la connexion
           </Button>
         </Group>
@@ -191,7 +285,12 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
               clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
               style={{ flex: 1 }}
             />
-            <Button variant="outline" onClick={() => void deposer()} disabled={!eml || (busy !== null && busy !== 'depot')} loading={busy === 'depot'}>
+            <Button
+              variant="outline"
+              onClick={() => void deposer()}
+              disabled={!eml || (busy !== null && busy !== 'depot')}
+              loading={busy === 'depot'}
+            >
               Enregistrer ce courriel
             </Button>
           </Group>

@@ -57,7 +57,17 @@ type Set = <K extends keyof Values>(k: K) => (v: Values[K]) => void;
 const FILE_STYLES = { placeholder: { color: 'var(--mantine-color-gray-7)' } };
 
 /** The client certificate (.p12) and its password, and the platform's own authority if support gave one. */
-function CertificateFields({ v, set, errors, hasCertificate }: { v: Values; set: Set; errors: Record<string, string>; hasCertificate: boolean }) {
+function CertificateFields({
+  v,
+  set,
+  errors,
+  hasCertificate,
+}: {
+  v: Values;
+  set: Set;
+  errors: Record<string, string>;
+  hasCertificate: boolean;
+}) {
   return (
     <Fieldset legend="Certificat de connexion">
       <Stack gap="sm">
@@ -80,7 +90,11 @@ function CertificateFields({ v, set, errors, hasCertificate }: { v: Values; set:
         <TextInput
           type="password"
           label="Mot de passe du certificat"
-          description={hasCertificate ? 'Laissez vide pour garder le mot de passe enregistré.' : 'Le mot de passe qui protège le fichier du certificat.'}
+          description={
+            hasCertificate
+              ? 'Laissez vide pour garder le mot de passe enregistré.'
+              : 'Le mot de passe qui protège le fichier du certificat.'
+          }
           autoComplete="new-password"
           value={v.p12Password}
           onChange={(e) => set('p12Password')(e.currentTarget.value)}
@@ -108,8 +122,17 @@ function AccountFields({ v, set, errors }: { v: Values; set: Set; errors: Record
   return (
     <Fieldset legend="Compte S²LOW (seulement si le certificat est partagé)">
       <Stack gap="sm">
-        <Text size="sm">Quand plusieurs personnes utilisent le même certificat, S²LOW demande aussi l’identifiant et le mot de passe du compte.</Text>
-        <TextInput label="Identifiant S²LOW" autoComplete="off" value={v.login} onChange={(e) => set('login')(e.currentTarget.value)} error={errors.login} />
+        <Text size="sm">
+          Quand plusieurs personnes utilisent le même certificat, S²LOW demande aussi l’identifiant et le mot de passe
+          du compte.
+        </Text>
+        <TextInput
+          label="Identifiant S²LOW"
+          autoComplete="off"
+          value={v.login}
+          onChange={(e) => set('login')(e.currentTarget.value)}
+          error={errors.login}
+        />
         <TextInput
           type="password"
           label="Mot de passe S²LOW"
@@ -139,7 +162,14 @@ async function savePlateforme(v: Values): Promise<void> {
 }
 
 function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.plateforme'>; onSaved: () => void }) {
-  const [v, setV] = useState<Values>({ url: initial?.url ?? '', login: initial?.login ?? '', password: '', p12: null, p12Password: '', caFile: null });
+  const [v, setV] = useState<Values>({
+    url: initial?.url ?? '',
+    login: initial?.login ?? '',
+    password: '',
+    p12: null,
+    p12Password: '',
+    caFile: null,
+  });
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [saved, setSaved] = useState(false);
@@ -178,8 +208,8 @@ function PlateformeForm({ initial, onSaved }: { initial: HandlerResult<'sync.pla
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md" maw={640}>
         <Text>
-          Clocher transmet les délibérations à la préfecture et les flux comptables au Trésor public par la plateforme S²LOW. Ces réglages sont
-          indiqués dans le courrier ou le courriel d’ouverture de votre compte S²LOW.
+          Clocher transmet les délibérations à la préfecture et les flux comptables au Trésor public par la plateforme
+          S²LOW. Ces réglages sont indiqués dans le courrier ou le courriel d’ouverture de votre compte S²LOW.
         </Text>
         <ErrorAlert>{summaryOf(a.error, a.fields)}</ErrorAlert>
         <TextInput

@@ -1,7 +1,15 @@
 import { Button, Group, Text } from '@mantine/core';
 
 /** The save button of a settings form, with the confirmation announced politely. */
-export function SaveBar({ busy, saved, label = 'Enregistrer' }: { busy: boolean; saved: string | null; label?: string }) {
+export function SaveBar({
+  busy,
+  saved,
+  label = 'Enregistrer',
+}: {
+  busy: boolean;
+  saved: string | null;
+  label?: string;
+}) {
   return (
     <Group mt="md" gap="md">
       <Button type="submit" loading={busy}>

@@ -41,8 +41,8 @@ export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
         Verrouillage automatique
       </Title>
       <Text>
-        Quand personne n’utilise Clocher pendant ce délai, la session se verrouille : il faut retaper son mot de passe. Cela protège les données des
-        administrés si l’ordinateur reste allumé à l’accueil.
+        Quand personne n’utilise Clocher pendant ce délai, la session se verrouille : il faut retaper son mot de passe.
+        Cela protège les données des administrés si l’ordinateur reste allumé à l’accueil.
       </Text>
       {error && !fieldError && (
         <Alert color="red" variant="light" role="alert">
@@ -61,10 +61,12 @@ export function SecurityTab({ onSaved }: { onSaved: () => Promise<void> }) {
           readOnly={!canWrite}
           error={fieldError}
         />
-        {canWrite ? <SaveBar busy={a.busy} saved={saved} /> : (
+        {canWrite ? (
+          <SaveBar busy={a.busy} saved={saved} />
+        ) : (
           <Text mt="sm">
-            Ce délai vaut pour toutes les communes de cette installation : seule la secrétaire de mairie de chacune d’elles (ou le support) peut
-            le changer.
+            Ce délai vaut pour toutes les communes de cette installation : seule la secrétaire de mairie de chacune
+            d’elles (ou le support) peut le changer.
           </Text>
         )}
       </form>

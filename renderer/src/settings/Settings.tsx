@@ -55,7 +55,14 @@ export function Settings({ perms, refresh }: { perms: Permissions; refresh: () =
         {dossier.data && (
           <>
             <Tabs.Panel value="commune">
-              <CommuneTab dossier={dossier.data} canWrite={write} onSaved={(d) => { dossier.setData(d); void refresh(); }} />
+              <CommuneTab
+                dossier={dossier.data}
+                canWrite={write}
+                onSaved={(d) => {
+                  dossier.setData(d);
+                  void refresh();
+                }}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="horaires">
               <HorairesTab dossier={dossier.data} canWrite={write} onSaved={dossier.setData} />

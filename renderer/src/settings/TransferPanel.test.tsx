@@ -10,7 +10,9 @@ const PASS = 'quatre mots pour la clé';
 
 describe('Paramètres → Sauvegardes → Exporter pour un autre PC', () => {
   it('exports only with a passphrase long enough and typed twice the same, and says where the file is', async () => {
-    const { calls } = fakeBridge({ 'backup.export': () => ({ value: { file: '/data/exports/45270-x_2026-11-23.clocher-export', name: 'x' } }) });
+    const { calls } = fakeBridge({
+      'backup.export': () => ({ value: { file: '/data/exports/45270-x_2026-11-23.clocher-export', name: 'x' } }),
+    });
     await render(<TransferPanel onImported={async () => undefined} />);
     const button = byText('button', 'Exporter pour un autre PC') as HTMLButtonElement;
     await type(byLabel('Phrase de passe'), 'court');
@@ -23,7 +25,10 @@ describe('Paramètres → Sauvegardes → Exporter pour un autre PC', () => {
     await type(byLabel('Phrase de passe (encore une fois)'), PASS);
     expect(button.disabled).toBe(false);
     await click(button);
-    expect(calls.find((c) => c.name === 'backup.export')).toEqual({ name: 'backup.export', args: { passphrase: PASS } });
+    expect(calls.find((c) => c.name === 'backup.export')).toEqual({
+      name: 'backup.export',
+      args: { passphrase: PASS },
+    });
     expect(document.body.textContent).toContain('Export prêt : /data/exports/45270-x_2026-11-23.clocher-export');
   });
 });

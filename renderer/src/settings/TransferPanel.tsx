@@ -20,7 +20,8 @@ export function TransferPanel({ onImported }: { onImported: () => Promise<void> 
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const tooShort = pass.length > 0 && [...pass.trim()].length < MIN ? `Au moins ${MIN} caractères (par exemple quatre mots).` : null;
+  const tooShort =
+    pass.length > 0 && [...pass.trim()].length < MIN ? `Au moins ${MIN} caractères (par exemple quatre mots).` : null;
   const mismatch = confirm.length > 0 && confirm !== pass ? 'Les deux saisies sont différentes.' : null;
 
   const run = async (what: 'export' | 'import', action: () => Promise<string>) => {
@@ -59,22 +60,53 @@ export function TransferPanel({ onImported }: { onImported: () => Promise<void> 
     <Stack>
       <Title order={3}>Exporter pour un autre PC</Title>
       <Text>
-        Pour déplacer la commune sur un autre ordinateur : choisissez une phrase de passe, Clocher prépare un fichier chiffré avec elle. Sans la phrase
-        de passe, le fichier ne révèle rien.
+        Pour déplacer la commune sur un autre ordinateur : choisissez une phrase de passe, Clocher prépare un fichier
+        chiffré avec elle. Sans la phrase de passe, le fichier ne révèle rien.
       </Text>
       <Group align="flex-start">
-        <PasswordInput w={300} label="Phrase de passe" autoComplete="new-password" value={pass} error={tooShort} onChange={(e) => setPass(e.currentTarget.value)} />
-        <PasswordInput w={300} label="Phrase de passe (encore une fois)" autoComplete="new-password" value={confirm} error={mismatch} onChange={(e) => setConfirm(e.currentTarget.value)} />
+        <PasswordInput
+          w={300}
+          label="Phrase de passe"
+          autoComplete="new-password"
+          value={pass}
+          error={tooShort}
+          onChange={(e) => setPass(e.currentTarget.value)}
+        />
+        <PasswordInput
+          w={300}
+          label="Phrase de passe (encore une fois)"
+          autoComplete="new-password"
+          value={confirm}
+          error={mismatch}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+        />
       </Group>
       <Group>
-        <Button onClick={exportNow} loading={busy === 'export'} disabled={!pass || !!tooShort || confirm !== pass || busy !== null}>
+        <Button
+          onClick={exportNow}
+          loading={busy === 'export'}
+          disabled={!pass || !!tooShort || confirm !== pass || busy !== null}
+        >
           Exporter pour un autre PC
         </Button>
       </Group>
       <Title order={3}>Importer une commune exportée</Title>
       <Group align="flex-end">
-        <FileInput w={300} label="Fichier exporté (.clocher-export)" accept=".clocher-export" value={file} onChange={setFile} clearable />
-        <PasswordInput w={300} label="Phrase de passe de l'export" autoComplete="off" value={importPass} onChange={(e) => setImportPass(e.currentTarget.value)} />
+        <FileInput
+          w={300}
+          label="Fichier exporté (.clocher-export)"
+          accept=".clocher-export"
+          value={file}
+          onChange={setFile}
+          clearable
+        />
+        <PasswordInput
+          w={300}
+          label="Phrase de passe de l'export"
+          autoComplete="off"
+          value={importPass}
+          onChange={(e) => setImportPass(e.currentTarget.value)}
+        />
         <Button onClick={importNow} loading={busy === 'import'} disabled={!file || !importPass || busy !== null}>
           Importer
         </Button>

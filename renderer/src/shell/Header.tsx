@@ -26,7 +26,12 @@ export function Header({ status, onSwitch, onAddCommune, refresh }: Props) {
         </Text>
         <Menu position="bottom-start" withinPortal={false} withInitialFocusPlaceholder={false}>
           <Menu.Target>
-            <UnstyledButton aria-label="Changer de commune" px="sm" py={4} style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 4 }}>
+            <UnstyledButton
+              aria-label="Changer de commune"
+              px="sm"
+              py={4}
+              style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 4 }}
+            >
               <Text fw={600}>
                 {status.commune?.nom ?? 'Aucune commune'} <span aria-hidden="true">▾</span>
               </Text>
@@ -34,7 +39,11 @@ export function Header({ status, onSwitch, onAddCommune, refresh }: Props) {
           </Menu.Target>
           <Menu.Dropdown>
             {status.communes.map((c) => (
-              <Menu.Item key={c.id} onClick={() => c.id !== status.commune?.id && onSwitch(c.id)} aria-current={c.id === status.commune?.id ? 'true' : undefined}>
+              <Menu.Item
+                key={c.id}
+                onClick={() => c.id !== status.commune?.id && onSwitch(c.id)}
+                aria-current={c.id === status.commune?.id ? 'true' : undefined}
+              >
                 {c.nom} ({c.code_insee}){c.id === status.commune?.id ? ' — ouverte' : ''}
               </Menu.Item>
             ))}

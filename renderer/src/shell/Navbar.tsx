@@ -2,7 +2,15 @@ import { NavLink, Stack } from '@mantine/core';
 import { can, type Permissions } from '../lib/status';
 import { PAGES, type PageId } from './pages';
 
-export function Navbar({ page, perms, onNavigate }: { page: PageId; perms: Permissions; onNavigate: (p: PageId) => void }) {
+export function Navbar({
+  page,
+  perms,
+  onNavigate,
+}: {
+  page: PageId;
+  perms: Permissions;
+  onNavigate: (p: PageId) => void;
+}) {
   return (
     <Stack gap={2} p="xs">
       {PAGES.filter((p) => !p.needs || can(perms, p.needs)).map((p) => (

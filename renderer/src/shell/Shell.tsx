@@ -63,8 +63,8 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       <>
         <PageTitle>Aucune commune ouverte</PageTitle>
         <Alert color="blue" variant="light">
-          Votre compte n’a accès à aucune commune pour l’instant. Demandez à la secrétaire de mairie de vous l’ouvrir, ou ajoutez une commune
-          avec le menu « Changer de commune ».
+          Votre compte n’a accès à aucune commune pour l’instant. Demandez à la secrétaire de mairie de vous l’ouvrir,
+          ou ajoutez une commune avec le menu « Changer de commune ».
         </Alert>
       </>
     );
@@ -84,7 +84,12 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   return (
     <AppShell header={{ height: 60 }} navbar={showNav ? { width: 240, breakpoint: 'xs' } : undefined} padding="md">
       <AppShell.Header style={{ zIndex: 102 }}>
-        <Header status={status} onSwitch={switchTo} onAddCommune={() => setAdding(true)} refresh={() => void refresh()} />
+        <Header
+          status={status}
+          onSwitch={switchTo}
+          onAddCommune={() => setAdding(true)}
+          refresh={() => void refresh()}
+        />
       </AppShell.Header>
       {showNav && (
         <AppShell.Navbar aria-label="Navigation principale">
@@ -94,7 +99,15 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       <AppShell.Main>
         <Container size="lg" px={0} key={`${status.commune?.id ?? ''}:${adding ? 'add' : page}`}>
           {error && (
-            <Alert color="red" variant="light" role="alert" mb="md" withCloseButton closeButtonLabel="Fermer le message" onClose={() => setError(null)}>
+            <Alert
+              color="red"
+              variant="light"
+              role="alert"
+              mb="md"
+              withCloseButton
+              closeButtonLabel="Fermer le message"
+              onClose={() => setError(null)}
+            >
               {error}
             </Alert>
           )}

@@ -1,6 +1,7 @@
 import type { Permission } from '../lib/status';
 
-export type PageId = 'dashboard' | 'courrier' | 'etat-civil' | 'conseil' | 'parapheur' | 'sync' | 'settings' | 'journal';
+export type PageId =
+  'dashboard' | 'courrier' | 'etat-civil' | 'conseil' | 'parapheur' | 'sync' | 'settings' | 'journal';
 
 export const PAGES: { id: PageId; label: string; needs?: Permission }[] = [
   { id: 'dashboard', label: 'Tableau de bord' },

@@ -8,7 +8,15 @@ import { useLoad } from '../lib/useLoad';
 import { statusText, type SyncItem } from './labels';
 
 /** The ACTES classification in use, and « Demander une nouvelle classification » (sync.demanderClassification). */
-export function Classification({ items, canWrite, onChanged }: { items: SyncItem[]; canWrite: boolean; onChanged: () => void }) {
+export function Classification({
+  items,
+  canWrite,
+  onChanged,
+}: {
+  items: SyncItem[];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const classification = useLoad(() => call('conseil.classification'));
   const a = useAction();
   const [done, setDone] = useState(false);
@@ -26,14 +34,14 @@ export function Classification({ items, canWrite, onChanged }: { items: SyncItem
           Classification des actes
         </Title>
         <Text>
-          La classification (matières et types de pièces) est fixée par la préfecture. Clocher la reçoit à chaque synchronisation et s’en sert pour
-          la matière de chaque délibération.
+          La classification (matières et types de pièces) est fixée par la préfecture. Clocher la reçoit à chaque
+          synchronisation et s’en sert pour la matière de chaque délibération.
         </Text>
         <Text>
           <Text span fw={700}>
             Version en service :{' '}
           </Text>
-          {classification.data ? `du ${formatDate(classification.data.date)}` : classification.error ?? '…'}
+          {classification.data ? `du ${formatDate(classification.data.date)}` : (classification.error ?? '…')}
         </Text>
         {last && (
           <Text size="sm">
@@ -53,7 +61,10 @@ export function Classification({ items, canWrite, onChanged }: { items: SyncItem
             </Button>
           </Group>
         )}
-        <Text size="sm">À demander quand la préfecture annonce une nouvelle version, ou quand une matière dont vous avez besoin manque.</Text>
+        <Text size="sm">
+          À demander quand la préfecture annonce une nouvelle version, ou quand une matière dont vous avez besoin
+          manque.
+        </Text>
       </Stack>
     </Paper>
   );

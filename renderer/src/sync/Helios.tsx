@@ -5,7 +5,17 @@ import { Documents } from './Messages';
 import { OutboxList, Refused } from './OutboxList';
 
 /** HELIOS: the PES sent to the comptable with their acquittement, and the PES_Retour received. */
-export function Helios({ items, messages, canWrite, onChanged }: { items: SyncItem[]; messages: InboundMessage[]; canWrite: boolean; onChanged: () => void }) {
+export function Helios({
+  items,
+  messages,
+  canWrite,
+  onChanged,
+}: {
+  items: SyncItem[];
+  messages: InboundMessage[];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const pes = items.filter((i) => i.kind === 'helios');
   const retours = messages.filter((m) => m.kind === 'PES_Retour');
   return (
@@ -15,11 +25,16 @@ export function Helios({ items, messages, canWrite, onChanged }: { items: SyncIt
           Flux envoyés au comptable (PES)
         </Title>
         <Text size="sm" mb="sm">
-          « Reçu par le comptable » signifie que l’acquittement est revenu sans erreur. En cas d’erreur, le libellé donné par le comptable est
-          affiché.
+          « Reçu par le comptable » signifie que l’acquittement est revenu sans erreur. En cas d’erreur, le libellé
+          donné par le comptable est affiché.
         </Text>
         <Refused items={pes} />
-        <OutboxList items={pes} canWrite={canWrite} onChanged={onChanged} empty="Aucun flux comptable envoyé pour l’instant." />
+        <OutboxList
+          items={pes}
+          canWrite={canWrite}
+          onChanged={onChanged}
+          empty="Aucun flux comptable envoyé pour l’instant."
+        />
       </section>
       <section aria-labelledby="pes-retour-title">
         <Title order={2} size="h4" id="pes-retour-title" mb="xs">

@@ -4,7 +4,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { downloadDocument } from './files';
-import { documentsOf, isUnrecognised, messageKindLabel, MESSAGE_KINDS, type InboundMessage, type SyncItem } from './labels';
+import {
+  documentsOf,
+  isUnrecognised,
+  messageKindLabel,
+  MESSAGE_KINDS,
+  type InboundMessage,
+  type SyncItem,
+} from './labels';
 import { StatusBadge } from './OutboxList';
 import { RepondreModal } from './RepondreModal';
 
@@ -12,7 +19,9 @@ import { RepondreModal } from './RepondreModal';
 export function Documents({ message, label, all = false }: { message: InboundMessage; label: string; all?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   // the readable documents first; the XML message is the technical copy (kept for the record)
-  const docs = documentsOf(message).sort((a, b) => Number(b.nom.toLowerCase().endsWith('.pdf')) - Number(a.nom.toLowerCase().endsWith('.pdf')));
+  const docs = documentsOf(message).sort(
+    (a, b) => Number(b.nom.toLowerCase().endsWith('.pdf')) - Number(a.nom.toLowerCase().endsWith('.pdf')),
+  );
   if (docs.length === 0) return null;
   return (
     <Stack gap={4}>
@@ -37,7 +46,17 @@ export function Documents({ message, label, all = false }: { message: InboundMes
   );
 }
 
-function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; items: SyncItem[]; canWrite: boolean; onAnswer: () => void }) {
+function MessageCard({
+  m,
+  items,
+  canWrite,
+  onAnswer,
+}: {
+  m: InboundMessage;
+  items: SyncItem[];
+  canWrite: boolean;
+  onAnswer: () => void;
+}) {
   const kind = MESSAGE_KINDS[m.kind];
   const acte = m.outbox_id ? items.find((i) => i.id === m.outbox_id) : undefined;
   const reply = m.reply_outbox_id ? items.find((i) => i.id === m.reply_outbox_id) : undefined;
@@ -46,7 +65,11 @@ function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; item
     <Paper withBorder p="md" component="article" aria-labelledby={titleId}>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge color={m.kind === 'DefereTA' ? 'red.9' : isUnrecognised(m.kind) ? 'yellow.9' : 'blue.9'} variant="filled" style={{ textTransform: 'none' }}>
+          <Badge
+            color={m.kind === 'DefereTA' ? 'red.9' : isUnrecognised(m.kind) ? 'yellow.9' : 'blue.9'}
+            variant="filled"
+            style={{ textTransform: 'none' }}
+          >
             {messageKindLabel(m.kind)}
           </Badge>
           <Text size="sm">Reçu le {formatDateTime(m.received_at)}</Text>
@@ -65,8 +88,8 @@ function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; item
         )}
         {isUnrecognised(m.kind) && (
           <Alert color="yellow" variant="light" title="Message non reconnu">
-            Clocher ne sait pas lire ce message de la plateforme. Rien n’est perdu : ses fichiers sont conservés ci-dessous, tels que reçus.
-            Ouvrez-les, ou transmettez-les à l’assistance.
+            Clocher ne sait pas lire ce message de la plateforme. Rien n’est perdu : ses fichiers sont conservés
+            ci-dessous, tels que reçus. Ouvrez-les, ou transmettez-les à l’assistance.
           </Alert>
         )}
         <Documents message={m} label={m.title} all={isUnrecognised(m.kind)} />
@@ -100,15 +123,30 @@ function MessageCard({ m, items, canWrite, onAnswer }: { m: InboundMessage; item
 }
 
 /** Messages from the préfecture (courrier simple, pièces complémentaires, observations, déféré), linked to their act. */
-export function Messages({ messages, items, canWrite, onChanged }: { messages: InboundMessage[]; items: SyncItem[]; canWrite: boolean; onChanged: () => void }) {
+export function Messages({
+  messages,
+  items,
+  canWrite,
+  onChanged,
+}: {
+  messages: InboundMessage[];
+  items: SyncItem[];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const [answering, setAnswering] = useState<InboundMessage | null>(null);
   const list = messages.filter((m) => m.kind !== 'PES_Retour');
   return (
     <Stack gap="md">
       {list.length === 0 ? (
-        <Text>Aucun message de la préfecture. Les courriers, demandes de pièces et lettres d’observations arriveront ici à chaque synchronisation.</Text>
+        <Text>
+          Aucun message de la préfecture. Les courriers, demandes de pièces et lettres d’observations arriveront ici à
+          chaque synchronisation.
+        </Text>
       ) : (
-        list.map((m) => <MessageCard key={m.id} m={m} items={items} canWrite={canWrite} onAnswer={() => setAnswering(m)} />)
+        list.map((m) => (
+          <MessageCard key={m.id} m={m} items={items} canWrite={canWrite} onAnswer={() => setAnswering(m)} />
+        ))
       )}
       {answering && (
         <RepondreModal

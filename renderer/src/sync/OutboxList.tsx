@@ -6,7 +6,13 @@ import { useAction } from '../lib/useAction';
 import { formatDateTime } from '../lib/format';
 import { KIND_LABELS, replacementOf, statusText, TONE_COLORS, toneOf, whatToDo, type SyncItem } from './labels';
 
-const TONE_MARKS: Record<ReturnType<typeof toneOf>, string> = { attente: '◷', envoye: '→', recu: '✓', refuse: '✗', annule: '–' };
+const TONE_MARKS: Record<ReturnType<typeof toneOf>, string> = {
+  attente: '◷',
+  envoye: '→',
+  recu: '✓',
+  refuse: '✗',
+  annule: '–',
+};
 
 /** The status in words, in a colour that keeps AA contrast; the mark is decoration (the words say it all). */
 export function StatusBadge({ item, replaced = false }: { item: SyncItem; replaced?: boolean }) {
@@ -32,7 +38,12 @@ export function Refused({ items, onResent }: { items: SyncItem[]; onResent?: () 
     setBusy(null);
   };
   return (
-    <Alert color="red" variant="light" title={refused.length === 1 ? 'Un envoi vous revient' : `${refused.length} envois vous reviennent`} mb="md">
+    <Alert
+      color="red"
+      variant="light"
+      title={refused.length === 1 ? 'Un envoi vous revient' : `${refused.length} envois vous reviennent`}
+      mb="md"
+    >
       <List spacing="sm" listStyleType="none" pl={0}>
         {refused.map((i) => (
           <List.Item key={i.id}>
@@ -40,14 +51,25 @@ export function Refused({ items, onResent }: { items: SyncItem[]; onResent?: () 
             <Text>{i.statut.replace(/^refusé/, 'Refusé')}</Text>
             <Text size="sm">Ce qu’il faut faire : {whatToDo(i)}</Text>
             {i.renvoyable && onResent && (
-              <Button mt="xs" size="sm" variant="default" loading={busy === i.id} onClick={() => void renvoyer(i)} aria-label={`Transmettre de nouveau : ${i.label}`}>
+              <Button
+                mt="xs"
+                size="sm"
+                variant="default"
+                loading={busy === i.id}
+                onClick={() => void renvoyer(i)}
+                aria-label={`Transmettre de nouveau : ${i.label}`}
+              >
                 Transmettre de nouveau (une fois corrigé)
               </Button>
             )}
           </List.Item>
         ))}
       </List>
-      {a.error && <Text role="alert" c="var(--mantine-color-error)" mt="xs">{a.error}</Text>}
+      {a.error && (
+        <Text role="alert" c="var(--mantine-color-error)" mt="xs">
+          {a.error}
+        </Text>
+      )}
     </Alert>
   );
 }
@@ -64,12 +86,12 @@ function AnnulerModal({ item, onClose, onDone }: { item: SyncItem; onClose: () =
       <Stack gap="sm">
         <Text fw={700}>{item.label}</Text>
         <Text>
-          L’annulation retire cet acte du contrôle de légalité. Elle sert à corriger une erreur de transmission : mauvais fichier, acte envoyé deux
-          fois, mauvaise classification.
+          L’annulation retire cet acte du contrôle de légalité. Elle sert à corriger une erreur de transmission :
+          mauvais fichier, acte envoyé deux fois, mauvaise classification.
         </Text>
         <Text>
-          Elle n’efface pas la décision : pour revenir sur une délibération, le conseil municipal doit délibérer de nouveau. La demande partira à la
-          prochaine synchronisation, et la préfecture en accusera réception.
+          Elle n’efface pas la décision : pour revenir sur une délibération, le conseil municipal doit délibérer de
+          nouveau. La demande partira à la prochaine synchronisation, et la préfecture en accusera réception.
         </Text>
         <ErrorAlert>{a.error}</ErrorAlert>
         <Group justify="flex-end">
@@ -86,10 +108,22 @@ function AnnulerModal({ item, onClose, onDone }: { item: SyncItem; onClose: () =
 }
 
 /** The outbox: each item with its plain status, attempts and last error. */
-export function OutboxList({ items, canWrite, onChanged, empty }: { items: SyncItem[]; canWrite: boolean; onChanged: () => void; empty: string }) {
+export function OutboxList({
+  items,
+  canWrite,
+  onChanged,
+  empty,
+}: {
+  items: SyncItem[];
+  canWrite: boolean;
+  onChanged: () => void;
+  empty: string;
+}) {
   const [annuler, setAnnuler] = useState<SyncItem | null>(null);
   if (items.length === 0) return <Text>{empty}</Text>;
-  const annulees = new Set(items.filter((i) => i.kind === 'annulation').map((i) => i.label.replace(/^Annulation — /, '')));
+  const annulees = new Set(
+    items.filter((i) => i.kind === 'annulation').map((i) => i.label.replace(/^Annulation — /, '')),
+  );
   return (
     <>
       <Table.ScrollContainer minWidth={760}>
@@ -120,12 +154,24 @@ export function OutboxList({ items, canWrite, onChanged, empty }: { items: SyncI
                   </Table.Td>
                   <Table.Td>{i.attempts}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{by ? `Rien à faire : remplacé par « ${by.label} », reçu par la préfecture.` : i.state === 'refuse' ? whatToDo(i) : i.lastError ?? '—'}</Text>
+                    <Text size="sm">
+                      {by
+                        ? `Rien à faire : remplacé par « ${by.label} », reçu par la préfecture.`
+                        : i.state === 'refuse'
+                          ? whatToDo(i)
+                          : (i.lastError ?? '—')}
+                    </Text>
                   </Table.Td>
                   {canWrite && (
                     <Table.Td>
                       {i.kind === 'acte' && i.state === 'recu' && !annulees.has(i.label) && (
-                        <Button size="xs" variant="outline" color="red.9" onClick={() => setAnnuler(i)} aria-label={`Annuler la transmission : ${i.label}`}>
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => setAnnuler(i)}
+                          aria-label={`Annuler la transmission : ${i.label}`}
+                        >
                           Annuler la transmission
                         </Button>
                       )}

@@ -10,7 +10,15 @@ import { MESSAGE_KINDS, type InboundMessage } from './labels';
 const FALLBACK_TYPES = [{ code: '99_AU', libelle: 'Autre document' }];
 
 /** Answer a préfecture message (sync.repondre): réponse or pièces complémentaires, or a reasoned refusal; one PDF. */
-export function RepondreModal({ message, onClose, onDone }: { message: InboundMessage; onClose: () => void; onDone: () => void }) {
+export function RepondreModal({
+  message,
+  onClose,
+  onDone,
+}: {
+  message: InboundMessage;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const kind = MESSAGE_KINDS[message.kind];
   const modes = kind?.modes ?? [];
   const [mode, setMode] = useState<'reponse' | 'refus'>(modes[0]?.value ?? 'reponse');
@@ -47,7 +55,11 @@ export function RepondreModal({ message, onClose, onDone }: { message: InboundMe
           </Radio.Group>
         )}
         <FileInput
-          label={mode === 'reponse' && message.kind === 'DemandePieceComplementaire' ? 'Pièces complémentaires (un fichier PDF)' : 'Lettre de réponse (fichier PDF)'}
+          label={
+            mode === 'reponse' && message.kind === 'DemandePieceComplementaire'
+              ? 'Pièces complémentaires (un fichier PDF)'
+              : 'Lettre de réponse (fichier PDF)'
+          }
           description="Un PDF signé par le maire, lisible, de moins de 150 Mo."
           placeholder="Choisir le fichier…"
           styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}

@@ -32,8 +32,8 @@ export function SyncPanel({ dernier, configuree, prochaine, running, progress, c
         </Title>
         {!configuree && (
           <Alert color="blue" variant="light" role="note" title="La plateforme n’est pas encore réglée">
-            Tout ce que vous faites est enregistré dans Clocher. Pour que les actes partent à la préfecture, renseignez l’adresse de la plateforme et
-            le certificat dans Paramètres → Plateforme.
+            Tout ce que vous faites est enregistré dans Clocher. Pour que les actes partent à la préfecture, renseignez
+            l’adresse de la plateforme et le certificat dans Paramètres → Plateforme.
           </Alert>
         )}
         <Text>
@@ -47,7 +47,8 @@ export function SyncPanel({ dernier, configuree, prochaine, running, progress, c
         {dernier?.summary && !offline && !progress && <Text size="sm">{dernier.summary}</Text>}
         {offline && (
           <Alert color="blue" variant="light" role="status" title="En attente de connexion, tout est enregistré">
-            {dernier?.summary ?? 'La plateforme n’a pas pu être jointe.'} Vous pouvez continuer à travailler normalement : rien n’est perdu.
+            {dernier?.summary ?? 'La plateforme n’a pas pu être jointe.'} Vous pouvez continuer à travailler normalement
+            : rien n’est perdu.
           </Alert>
         )}
         <Text>
@@ -58,7 +59,12 @@ export function SyncPanel({ dernier, configuree, prochaine, running, progress, c
         </Text>
         {canWrite && (
           <Group>
-            <Button onClick={onSync} loading={running} disabled={!configuree} loaderProps={{ 'aria-label': 'Synchronisation en cours' }}>
+            <Button
+              onClick={onSync}
+              loading={running}
+              disabled={!configuree}
+              loaderProps={{ 'aria-label': 'Synchronisation en cours' }}
+            >
               Synchroniser maintenant
             </Button>
           </Group>
@@ -70,7 +76,12 @@ export function SyncPanel({ dernier, configuree, prochaine, running, progress, c
         )}
         {(running || progress) && (
           <Stack gap={4}>
-            <Progress value={progressValue(progress)} aria-label="Avancement de la synchronisation" size="lg" animated={running} />
+            <Progress
+              value={progressValue(progress)}
+              aria-label="Avancement de la synchronisation"
+              size="lg"
+              animated={running}
+            />
             <Text size="sm" role="status">
               {progress?.message ?? 'Connexion à la plateforme…'}
             </Text>

@@ -6,7 +6,15 @@ import type { Permissions } from '../lib/status';
 import { Synchronisation } from './Synchronisation';
 
 // what app.status says each session may do (the core computes it from its roles matrix)
-const SECRETAIRE: Permissions = ['commune.read', 'commune.write', 'users.manage', 'journal.read', 'backup.manage', 'diagnostics.read', 'parapheur.sign'];
+const SECRETAIRE: Permissions = [
+  'commune.read',
+  'commune.write',
+  'users.manage',
+  'journal.read',
+  'backup.manage',
+  'diagnostics.read',
+  'parapheur.sign',
+];
 const MAIRE: Permissions = ['commune.read', 'journal.read', 'users.manage', 'parapheur.sign'];
 
 afterEach(() => {
@@ -29,7 +37,15 @@ const item = (id: number, state: string, statut: string, extra: Record<string, u
 });
 
 const handlers = (items: unknown[], dernier: unknown = null) => ({
-  'sync.status': () => ({ value: { items, dernier, enCours: false, configuree: true, prochaine: { le: '2026-11-26T12:30:00.000Z', jusqua: null } } }),
+  'sync.status': () => ({
+    value: {
+      items,
+      dernier,
+      enCours: false,
+      configuree: true,
+      prochaine: { le: '2026-11-26T12:30:00.000Z', jusqua: null },
+    },
+  }),
   'sync.messages': () => ({ value: [] }),
   'sync.now': () => ({ value: { started: true } }),
 });
@@ -38,7 +54,9 @@ describe('Synchronisation page', () => {
   it('shows each item with its plain status; a refused act comes back with its reason and what to do', async () => {
     fakeBridge(
       handlers([
-        item(1, 'a_envoyer', 'en attente de connexion', { lastError: 'en attente de connexion : la plateforme est injoignable' }),
+        item(1, 'a_envoyer', 'en attente de connexion', {
+          lastError: 'en attente de connexion : la plateforme est injoignable',
+        }),
         item(2, 'recu', 'reçu par la préfecture le 23/11/2026 (045-214502494-20261120-2026_002-DE)'),
         item(3, 'refuse', "refusé : L'acte est illisible"),
       ]),
@@ -56,7 +74,15 @@ describe('Synchronisation page', () => {
   });
 
   it('offline is said plainly, not as an error', async () => {
-    fakeBridge(handlers([], { started_at: '2026-11-23T09:00:00Z', ended_at: '2026-11-23T09:00:01Z', trigger: 'manuel', outcome: 'hors_ligne', summary: 'Synchronisation reportée : la plateforme est injoignable.' }));
+    fakeBridge(
+      handlers([], {
+        started_at: '2026-11-23T09:00:00Z',
+        ended_at: '2026-11-23T09:00:01Z',
+        trigger: 'manuel',
+        outcome: 'hors_ligne',
+        summary: 'Synchronisation reportée : la plateforme est injoignable.',
+      }),
+    );
     await render(<Synchronisation perms={SECRETAIRE} />);
     expect(document.body.textContent).toContain('En attente de connexion, tout est enregistré');
     expect(document.querySelector('[role="alert"]')).toBeNull();
@@ -74,7 +100,9 @@ describe('Synchronisation page', () => {
     await flush();
     expect(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('40');
     expect(document.body.textContent).toContain('Délibération n° 2026_001 : 1/2');
-    await act(async () => push?.({ phase: 'termine', done: 1, total: 1, message: 'Synchronisation terminée : 2 envoyé(s)' }));
+    await act(async () =>
+      push?.({ phase: 'termine', done: 1, total: 1, message: 'Synchronisation terminée : 2 envoyé(s)' }),
+    );
     await flush();
     expect(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('100');
   });

@@ -33,7 +33,9 @@ export function Synchronisation({ perms }: { perms: Permissions }) {
       onEvent('sync.progress', (p) => {
         if (p.phase === 'termine') {
           setRunning(false);
-          setProgress((prev) => (prev?.phase === 'hors_ligne' ? { ...p, phase: 'hors_ligne', message: prev.message } : p));
+          setProgress((prev) =>
+            prev?.phase === 'hors_ligne' ? { ...p, phase: 'hors_ligne', message: prev.message } : p,
+          );
           reload();
         } else {
           setRunning(true);
@@ -87,7 +89,16 @@ export function Synchronisation({ perms }: { perms: Permissions }) {
           <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
             <Tabs.List mb="md" aria-label="Rubriques de la synchronisation">
               <Tabs.Tab value="envois">Envois à la préfecture</Tabs.Tab>
-              <Tabs.Tab value="messages" rightSection={unanswered > 0 ? <Badge color="red.9" variant="filled" size="sm" aria-label={`${unanswered} à traiter`}>{unanswered}</Badge> : null}>
+              <Tabs.Tab
+                value="messages"
+                rightSection={
+                  unanswered > 0 ? (
+                    <Badge color="red.9" variant="filled" size="sm" aria-label={`${unanswered} à traiter`}>
+                      {unanswered}
+                    </Badge>
+                  ) : null
+                }
+              >
                 Messages de la préfecture
               </Tabs.Tab>
               <Tabs.Tab value="helios">Comptable (HELIOS)</Tabs.Tab>
@@ -95,7 +106,12 @@ export function Synchronisation({ perms }: { perms: Permissions }) {
             </Tabs.List>
             <Tabs.Panel value="envois">
               <Refused items={actes} onResent={reload} />
-              <OutboxList items={actes} canWrite={canWrite} onChanged={reload} empty="Rien n’a encore été envoyé. Les délibérations signées partiront à la prochaine synchronisation." />
+              <OutboxList
+                items={actes}
+                canWrite={canWrite}
+                onChanged={reload}
+                empty="Rien n’a encore été envoyé. Les délibérations signées partiront à la prochaine synchronisation."
+              />
             </Tabs.Panel>
             <Tabs.Panel value="messages">
               {messages.error ? (

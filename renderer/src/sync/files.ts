@@ -4,7 +4,14 @@ import { downloadFile } from '../lib/files';
 
 export { uploadFile } from '../lib/files';
 
-const MIME: Record<string, string> = { pdf: 'application/pdf', xml: 'application/xml', txt: 'text/plain', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  xml: 'application/xml',
+  txt: 'text/plain',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
 
 /** Download a document of the commune under its own name (a PES_Retour is XML, a courrier a PDF). */
 export async function downloadDocument(doc: { nom: string; sha256: string }): Promise<void> {

@@ -50,7 +50,13 @@ export function toneOf(state: ItemState): Tone {
 }
 
 /** Badge colours: dark shades, for AA contrast with white text. */
-export const TONE_COLORS: Record<Tone, string> = { attente: 'gray.8', envoye: 'blue.9', recu: 'var(--clocher-color-success)', refuse: 'red.9', annule: 'gray.8' };
+export const TONE_COLORS: Record<Tone, string> = {
+  attente: 'gray.8',
+  envoye: 'blue.9',
+  recu: 'var(--clocher-color-success)',
+  refuse: 'red.9',
+  annule: 'gray.8',
+};
 
 /** The status line the secrétaire reads: the core's words, with « tout est enregistré » while it waits. */
 export function statusText(item: Pick<SyncItem, 'state' | 'statut'> & { kind?: SyncItem['kind'] }): string {
@@ -65,7 +71,16 @@ export function statusText(item: Pick<SyncItem, 'state' | 'statut'> & { kind?: S
  */
 export function replacementOf(item: SyncItem, items: readonly SyncItem[]): SyncItem | null {
   if (item.kind !== 'acte' || item.state !== 'refuse' || item.refId === null) return null;
-  return items.find((o) => o.kind === 'acte' && o.state === 'recu' && o.id > item.id && o.refType === item.refType && o.refId === item.refId) ?? null;
+  return (
+    items.find(
+      (o) =>
+        o.kind === 'acte' &&
+        o.state === 'recu' &&
+        o.id > item.id &&
+        o.refType === item.refType &&
+        o.refId === item.refId,
+    ) ?? null
+  );
 }
 
 /** What to do after a refusal, per kind of item. */
@@ -87,13 +102,28 @@ export function whatToDo(item: Pick<SyncItem, 'kind' | 'state'>): string | null 
   }
 }
 
-export const TRIGGER_LABELS: Record<string, string> = { demarrage: 'au démarrage', horaire: 'automatique', manuel: 'à votre demande', test: 'test' };
+export const TRIGGER_LABELS: Record<string, string> = {
+  demarrage: 'au démarrage',
+  horaire: 'automatique',
+  manuel: 'à votre demande',
+  test: 'test',
+};
 
 /** The next automatic run, as the core's scheduler decided it (sync.status « prochaine », main/sync/scheduler.ts). */
 export type NextRun = SyncStatus['prochaine'];
 
-const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
-const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' });
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
 
 /** « 8 h 00 », Paris time. */
 function hhmm(iso: string): string {
@@ -104,14 +134,19 @@ function hhmm(iso: string): string {
 
 /** The core's next run in words (« Jeudi 26 novembre à 13 h 30 »); nothing is recomputed here. */
 export function nextRunText(prochaine: NextRun): string {
-  if (!prochaine) return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
-  if (prochaine.jusqua) return `Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à ${hhmm(prochaine.jusqua)}.`;
+  if (!prochaine)
+    return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
+  if (prochaine.jusqua)
+    return `Pendant la demi-journée d’ouverture en cours : toutes les 15 minutes, jusqu’à ${hhmm(prochaine.jusqua)}.`;
   const day = PARIS_DAY.format(new Date(prochaine.le));
   return `${day.charAt(0).toUpperCase()}${day.slice(1)} à ${hhmm(prochaine.le)} (demi-journée d’ouverture de la mairie).`;
 }
 
 /** Préfecture messages: their name, and how (or whether) one answers them. */
-export const MESSAGE_KINDS: Record<string, { label: string; modes: { value: 'reponse' | 'refus'; label: string }[]; note?: string }> = {
+export const MESSAGE_KINDS: Record<
+  string,
+  { label: string; modes: { value: 'reponse' | 'refus'; label: string }[]; note?: string }
+> = {
   CourrierSimple: { label: 'Courrier simple', modes: [{ value: 'reponse', label: 'Répondre au courrier' }] },
   DemandePieceComplementaire: {
     label: 'Demande de pièces complémentaires',
@@ -144,7 +179,8 @@ const OTHER_KINDS: Record<string, string> = {
   inconnu: 'Message non reconnu',
 };
 
-export const messageKindLabel = (kind: string): string => MESSAGE_KINDS[kind]?.label ?? OTHER_KINDS[kind] ?? 'Message de la préfecture';
+export const messageKindLabel = (kind: string): string =>
+  MESSAGE_KINDS[kind]?.label ?? OTHER_KINDS[kind] ?? 'Message de la préfecture';
 
 /** A message Clocher could not read: kept raw, its files downloadable (main/sync/s2low/connector.ts courrierItem). */
 export const isUnrecognised = (kind: string): boolean => kind === 'inconnu';

@@ -19,13 +19,14 @@ interface Props {
 
 /** Login, name and a new password (10 characters at least). Used by the wizard and « Créer un compte ». */
 export function AccountFields({ value, onChange, errors, intro = true }: Props) {
-  const set = (k: keyof AccountForm) => (e: { currentTarget: { value: string } }) => onChange({ ...value, [k]: e.currentTarget.value });
+  const set = (k: keyof AccountForm) => (e: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [k]: e.currentTarget.value });
   return (
     <Stack gap="md">
       {intro && (
         <Text>
-          Ce compte sera celui de la secrétaire de mairie. Le mot de passe doit compter au moins 10 caractères : une courte phrase, facile à
-          retenir, est le plus simple (par exemple « le clocher sonne à midi »).
+          Ce compte sera celui de la secrétaire de mairie. Le mot de passe doit compter au moins 10 caractères : une
+          courte phrase, facile à retenir, est le plus simple (par exemple « le clocher sonne à midi »).
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -37,7 +38,13 @@ export function AccountFields({ value, onChange, errors, intro = true }: Props) 
           onChange={set('login')}
           error={errors.login}
         />
-        <TextInput label="Nom affiché" description="Par exemple Marie Dupont" value={value.display_name} onChange={set('display_name')} error={errors.display_name} />
+        <TextInput
+          label="Nom affiché"
+          description="Par exemple Marie Dupont"
+          value={value.display_name}
+          onChange={set('display_name')}
+          error={errors.display_name}
+        />
         <TextInput
           type="password"
           label="Mot de passe"

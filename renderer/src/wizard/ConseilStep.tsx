@@ -13,8 +13,9 @@ export function ConseilStep({ elus, onChange, errors }: Props) {
   return (
     <Stack gap="md">
       <Text>
-        Indiquez le maire, les adjoints et les conseillers municipaux en fonction. Les dates servent à savoir qui est en fonction à la date
-        d’une séance ou d’une signature. Vous pourrez compléter cette liste plus tard dans Paramètres.
+        Indiquez le maire, les adjoints et les conseillers municipaux en fonction. Les dates servent à savoir qui est en
+        fonction à la date d’une séance ou d’une signature. Vous pourrez compléter cette liste plus tard dans
+        Paramètres.
       </Text>
       {whole && (
         <Alert color="red" variant="light" role="alert">

@@ -16,8 +16,8 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     <Container size="md" py="xl" component="main">
       <PageTitle>Bienvenue dans Clocher</PageTitle>
       <Text mb="lg">
-        Créons ensemble le dossier de votre commune. Tout reste sur cet ordinateur ; vous pourrez modifier ces informations plus tard dans
-        Paramètres.
+        Créons ensemble le dossier de votre commune. Tout reste sur cet ordinateur ; vous pourrez modifier ces
+        informations plus tard dans Paramètres.
       </Text>
       {prov.loading && !p ? (
         <Loader aria-label="Chargement" />
@@ -40,7 +40,14 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           )}
           <Wizard
             withAccount
-            initial={data ? { identity: fromIdentity(data.commune as Record<string, unknown>), horaires: (data.horaires ?? []) as Slot[] } : undefined}
+            initial={
+              data
+                ? {
+                    identity: fromIdentity(data.commune as Record<string, unknown>),
+                    horaires: (data.horaires ?? []) as Slot[],
+                  }
+                : undefined
+            }
             onDone={onDone}
           />
         </Paper>

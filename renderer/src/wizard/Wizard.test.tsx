@@ -29,7 +29,9 @@ describe('Wizard', () => {
     expect((calls[0]?.args as { data: { population: unknown } }).data.population).toBe(2048);
     const siren = byLabel('SIREN');
     expect(siren.getAttribute('aria-invalid')).toBe('true');
-    const described = (siren.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+    const described = (siren.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '');
     expect(described.join(' ')).toContain('SIREN : ce numéro est invalide');
     expect(byLabel('Département').getAttribute('aria-invalid')).toBe('true');
     expect(byLabel('Nom de la commune').getAttribute('aria-invalid')).not.toBe('true');

@@ -18,7 +18,12 @@ const LABELS: Record<StepName, string> = {
   compte: 'Votre compte',
 };
 /** Which step shows a field error, from its key's prefix. */
-const STEP_OF_PREFIX: Record<string, StepName> = { identity: 'commune', horaires: 'horaires', elus: 'conseil', account: 'compte' };
+const STEP_OF_PREFIX: Record<string, StepName> = {
+  identity: 'commune',
+  horaires: 'horaires',
+  elus: 'conseil',
+  account: 'compte',
+};
 
 interface Props {
   withAccount: boolean;
@@ -29,7 +34,9 @@ interface Props {
 
 /** First-run wizard (4 steps) and « Ajouter une commune » (3 steps, no account). */
 export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
-  const steps: StepName[] = withAccount ? ['commune', 'horaires', 'conseil', 'compte'] : ['commune', 'horaires', 'conseil'];
+  const steps: StepName[] = withAccount
+    ? ['commune', 'horaires', 'conseil', 'compte']
+    : ['commune', 'horaires', 'conseil'];
   const [active, setActive] = useState(0);
   const [identity, setIdentity] = useState<IdentityForm>(initial?.identity ?? emptyIdentity());
   const [horaires, setHoraires] = useState<Slot[]>(initial?.horaires ?? []);
@@ -72,7 +79,11 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
     (ok, fields) => !ok && showStepOf(fields),
   );
 
-  const accountErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('account.')).map(([k, v]) => [k.slice(8), v]));
+  const accountErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([k]) => k.startsWith('account.'))
+      .map(([k, v]) => [k.slice(8), v]),
+  );
 
   return (
     <Stack gap="lg">
@@ -91,8 +102,8 @@ export function Wizard({ withAccount, initial, onDone, onCancel }: Props) {
           {step === 'horaires' && (
             <>
               <Text>
-                Cochez les demi-journées où la mairie est ouverte au public. Clocher s’en sert pour synchroniser avec la préfecture aux heures
-                d’ouverture et pour calculer certains délais.
+                Cochez les demi-journées où la mairie est ouverte au public. Clocher s’en sert pour synchroniser avec la
+                préfecture aux heures d’ouverture et pour calculer certains délais.
               </Text>
               <HorairesGrid value={horaires} onChange={setHoraires} error={errors.horaires} />
             </>

@@ -7,24 +7,99 @@ const MANQUANTS = [
   { champ: 'parent1_nom', label: 'Nom et prénoms du premier parent', article: 'décret n° 2017-890, art. 29' },
   { champ: 'parent2_nom', label: 'Nom et prénoms du second parent', article: 'décret n° 2017-890, art. 29' },
 ];
-const RENSEIGNEMENTS = { nom: 'Martin', prenoms: 'Jean Louis', dateNaissance: '1958-03-14', lieuNaissance: 'Saint-Benoît-sur-Loire', parent1Nom: null, parent1Prenoms: null, parent2Nom: null, parent2Prenoms: null, unSeulParent: false, dateEvenement: null, lieuEvenement: null, declarantNom: null, declarantPrenoms: null, decesConnuLe: null };
+const RENSEIGNEMENTS = {
+  nom: 'Martin',
+  prenoms: 'Jean Louis',
+  dateNaissance: '1958-03-14',
+  lieuNaissance: 'Saint-Benoît-sur-Loire',
+  parent1Nom: null,
+  parent1Prenoms: null,
+  parent2Nom: null,
+  parent2Prenoms: null,
+  unSeulParent: false,
+  dateEvenement: null,
+  lieuEvenement: null,
+  declarantNom: null,
+  declarantPrenoms: null,
+  decesConnuLe: null,
+};
 const demande = (over: Record<string, unknown> = {}) => ({
-  id: 4, annee: 2026, numero: 4, reference: '2026-4', canal: 'courrier', recueLe: '2026-11-16',
-  demandeur: { nom: 'Martin', prenoms: 'Jean Louis', adresse: '3 rue des Tilleuls', qualite: 'personne_elle_meme', civilite: 'M.', mandatEcrit: false, jugementHabilitation: false, texteInvoque: null, autorisationArchives: false, mandatGenealogiste: false, client: null },
-  acteId: 1, acteType: 'naissance', renseignements: RENSEIGNEMENTS, document: 'extrait_avec_filiation', tousMariages: false, nationalite: false, exemplaires: 2, livraison: 'envoi_postal',
-  objet: 'extrait avec filiation de l’acte de naissance n° 1 de 1958', statut: 'incomplete', statutLibelle: 'Incomplète',
-  decision: { outcome: 'incomplete', articles: ['décret n° 2017-890, art. 29'], motif: 'Il manque les noms des parents.', manquants: MANQUANTS, avertissements: [] },
-  decideeLe: '2026-11-16', derogation: null, officier: null, produiteLe: null, remiseLe: null, pieces: [], historique: [],
+  id: 4,
+  annee: 2026,
+  numero: 4,
+  reference: '2026-4',
+  canal: 'courrier',
+  recueLe: '2026-11-16',
+  demandeur: {
+    nom: 'Martin',
+    prenoms: 'Jean Louis',
+    adresse: '3 rue des Tilleuls',
+    qualite: 'personne_elle_meme',
+    civilite: 'M.',
+    mandatEcrit: false,
+    jugementHabilitation: false,
+    texteInvoque: null,
+    autorisationArchives: false,
+    mandatGenealogiste: false,
+    client: null,
+  },
+  acteId: 1,
+  acteType: 'naissance',
+  renseignements: RENSEIGNEMENTS,
+  document: 'extrait_avec_filiation',
+  tousMariages: false,
+  nationalite: false,
+  exemplaires: 2,
+  livraison: 'envoi_postal',
+  objet: 'extrait avec filiation de l’acte de naissance n° 1 de 1958',
+  statut: 'incomplete',
+  statutLibelle: 'Incomplète',
+  decision: {
+    outcome: 'incomplete',
+    articles: ['décret n° 2017-890, art. 29'],
+    motif: 'Il manque les noms des parents.',
+    manquants: MANQUANTS,
+    avertissements: [],
+  },
+  decideeLe: '2026-11-16',
+  derogation: null,
+  officier: null,
+  produiteLe: null,
+  remiseLe: null,
+  pieces: [],
+  historique: [],
   ...over,
 });
-const ACTE = { acte: { id: 1, type: 'naissance', libelle: 'Naissance', numero: 1, annee: 1958, date_acte: '1958-03-14', titulaire: 'Jean Louis MARTIN', statut: 'saisi' } };
-const GRANTED = { outcome: 'granted', articles: ['décret n° 2017-890, art. 30'], motif: 'La personne elle-même, majeure.', simpleRenseignement: false, aConfirmer: null, avertissements: [] };
+const ACTE = {
+  acte: {
+    id: 1,
+    type: 'naissance',
+    libelle: 'Naissance',
+    numero: 1,
+    annee: 1958,
+    date_acte: '1958-03-14',
+    titulaire: 'Jean Louis MARTIN',
+    statut: 'saisi',
+  },
+};
+const GRANTED = {
+  outcome: 'granted',
+  articles: ['décret n° 2017-890, art. 30'],
+  motif: 'La personne elle-même, majeure.',
+  simpleRenseignement: false,
+  aConfirmer: null,
+  avertissements: [],
+};
 const status = { phase: 'ready', commune: { role: 'officier' } };
 const text = () => document.body.textContent ?? '';
 const buttons = () => [...document.querySelectorAll('button')].map((b) => b.textContent?.trim());
 
 /** The core as far as the page needs it: the request held, update validated as the handler would answer. */
-function core(update: (args: { demande: { renseignements: Record<string, unknown> } }) => { value: unknown } | { error: { code: string; message: string; fields?: Record<string, string> } }) {
+function core(
+  update: (args: {
+    demande: { renseignements: Record<string, unknown> };
+  }) => { value: unknown } | { error: { code: string; message: string; fields?: Record<string, string> } },
+) {
   let held = demande();
   return fakeBridge({
     'etatCivil.demande.get': () => ({ value: held }),
@@ -40,7 +115,9 @@ function core(update: (args: { demande: { renseignements: Record<string, unknown
 
 describe('« Compléter / modifier la demande »: the answer to a complément letter, through etatCivil.demande.update', () => {
   it('prefilled from the request; the parents’ names typed; sent with everything else unchanged; the decision recomputed', async () => {
-    const bridge = core((a) => ({ value: demande({ renseignements: a.demande.renseignements, statut: 'a_produire', decision: GRANTED }) }));
+    const bridge = core((a) => ({
+      value: demande({ renseignements: a.demande.renseignements, statut: 'a_produire', decision: GRANTED }),
+    }));
     await render(<DemandePage id={4} />);
     expect(buttons()).not.toContain('Produire et imprimer');
     await click(byText('button', 'Compléter / modifier la demande'));
@@ -59,19 +136,47 @@ describe('« Compléter / modifier la demande »: the answer to a complément le
     await type(byLabel('Prénoms du second parent'), 'Louise');
     await click(byText('button', 'Enregistrer et recalculer la décision'));
     await flush();
-    const sent = bridge.calls.filter((c) => c.name === 'etatCivil.demande.update').map((c) => c.args as { demandeId: number; demande: Record<string, unknown> });
+    const sent = bridge.calls
+      .filter((c) => c.name === 'etatCivil.demande.update')
+      .map((c) => c.args as { demandeId: number; demande: Record<string, unknown> });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.demandeId).toBe(4);
-    expect(sent[0]!.demande).toMatchObject({ canal: 'courrier', recueLe: '2026-11-16', acteId: 1, acteType: 'naissance', document: 'extrait_avec_filiation', exemplaires: 2, livraison: 'envoi_postal' });
-    expect(sent[0]!.demande.demandeur).toMatchObject({ nom: 'Martin', prenoms: 'Jean Louis', adresse: '3 rue des Tilleuls', qualite: 'personne_elle_meme', civilite: 'M.' });
-    expect(sent[0]!.demande.renseignements).toEqual({ ...RENSEIGNEMENTS, parent1Nom: 'Martin', parent1Prenoms: 'Pierre', parent2Nom: 'Bernard', parent2Prenoms: 'Louise' });
+    expect(sent[0]!.demande).toMatchObject({
+      canal: 'courrier',
+      recueLe: '2026-11-16',
+      acteId: 1,
+      acteType: 'naissance',
+      document: 'extrait_avec_filiation',
+      exemplaires: 2,
+      livraison: 'envoi_postal',
+    });
+    expect(sent[0]!.demande.demandeur).toMatchObject({
+      nom: 'Martin',
+      prenoms: 'Jean Louis',
+      adresse: '3 rue des Tilleuls',
+      qualite: 'personne_elle_meme',
+      civilite: 'M.',
+    });
+    expect(sent[0]!.demande.renseignements).toEqual({
+      ...RENSEIGNEMENTS,
+      parent1Nom: 'Martin',
+      parent1Prenoms: 'Pierre',
+      parent2Nom: 'Bernard',
+      parent2Prenoms: 'Louise',
+    });
     expect(text()).not.toContain('Compléter ou modifier la demande n° 2026-4'); // back on the request
     expect(text()).toContain('Délivrance possible');
     expect(buttons()).toContain('Produire et imprimer');
   });
 
   it('a refusal from the core: its message above, the field’s under it, nothing typed lost', async () => {
-    core(() => ({ error: { code: 'INVALID', message: 'Date de réception : dans le futur.', fields: { 'demande.recueLe': 'Dans le futur.' } } }));
+    core(() => ({
+      error: {
+        code: 'INVALID',
+        message: 'Date de réception : dans le futur.',
+        fields: { 'demande.recueLe': 'Dans le futur.' },
+      },
+    }));
     await render(<DemandePage id={4} />);
     await click(byText('button', 'Compléter / modifier la demande'));
     await type(byLabel('Nom du premier parent'), 'Martin');
@@ -85,7 +190,12 @@ describe('« Compléter / modifier la demande »: the answer to a complément le
 
   it('an override given before: the form says it will be withdrawn', async () => {
     fakeBridge({
-      'etatCivil.demande.get': () => ({ value: demande({ statut: 'a_produire', derogation: { motif: 'Mandat présenté au guichet', par: 'Martine Roux', le: '2026-11-23T09:00:00Z' } }) }),
+      'etatCivil.demande.get': () => ({
+        value: demande({
+          statut: 'a_produire',
+          derogation: { motif: 'Mandat présenté au guichet', par: 'Martine Roux', le: '2026-11-23T09:00:00Z' },
+        }),
+      }),
       'app.status': () => ({ value: status }),
       'etatCivil.acte': () => ({ value: ACTE }),
     });
@@ -94,10 +204,17 @@ describe('« Compléter / modifier la demande »: the answer to a complément le
     expect(text()).toContain('La dérogation écrite sera retirée');
   });
 
-  it.each(['produite', 'remise', 'envoyee', 'refusee'])('not offered once the request is %s (the core refuses it too)', async (statut) => {
-    fakeBridge({ 'etatCivil.demande.get': () => ({ value: demande({ statut, decision: GRANTED }) }), 'app.status': () => ({ value: status }), 'etatCivil.acte': () => ({ value: ACTE }) });
-    await render(<DemandePage id={4} />);
-    expect(text()).toContain('Demande n° 2026-4');
-    expect(buttons()).not.toContain('Compléter / modifier la demande');
-  });
+  it.each(['produite', 'remise', 'envoyee', 'refusee'])(
+    'not offered once the request is %s (the core refuses it too)',
+    async (statut) => {
+      fakeBridge({
+        'etatCivil.demande.get': () => ({ value: demande({ statut, decision: GRANTED }) }),
+        'app.status': () => ({ value: status }),
+        'etatCivil.acte': () => ({ value: ACTE }),
+      });
+      await render(<DemandePage id={4} />);
+      expect(text()).toContain('Demande n° 2026-4');
+      expect(buttons()).not.toContain('Compléter / modifier la demande');
+    },
+  );
 });

@@ -3,13 +3,29 @@ import { byText, click, render } from '../../testing/render';
 import { DecisionPanel } from './DecisionPanel';
 import { toView, type DecisionView } from './decision';
 
-const base: DecisionView = { issue: 'accordee', motif: '', article: null, simpleRenseignement: false, aConfirmer: null, manquants: [], proposer: [], recours: null, avertissements: [], derogation: null };
+const base: DecisionView = {
+  issue: 'accordee',
+  motif: '',
+  article: null,
+  simpleRenseignement: false,
+  aConfirmer: null,
+  manquants: [],
+  proposer: [],
+  recours: null,
+  avertissements: [],
+  derogation: null,
+};
 const text = () => document.body.textContent ?? '';
 const buttons = () => [...document.querySelectorAll('button')].map((b) => b.textContent);
 
 describe('DecisionPanel: the decision before anything is produced', () => {
   it('granted: the reason and its article, no override offered', async () => {
-    await render(<DecisionPanel d={{ ...base, motif: 'Le demandeur est un descendant de la personne.', article: 'décret n° 2017-890, art. 30' }} onOverride={() => undefined} />);
+    await render(
+      <DecisionPanel
+        d={{ ...base, motif: 'Le demandeur est un descendant de la personne.', article: 'décret n° 2017-890, art. 30' }}
+        onOverride={() => undefined}
+      />,
+    );
     expect(text()).toContain('Délivrance possible');
     expect(text()).toContain('Le demandeur est un descendant de la personne.');
     expect(text()).toContain('Fondement : décret n° 2017-890, art. 30');
@@ -25,7 +41,14 @@ describe('DecisionPanel: the decision before anything is produced', () => {
       motif: 'Un cousin n’a pas droit à la copie intégrale d’un acte de naissance de moins de 75 ans.',
       article: 'décret n° 2017-890, art. 30 ; code du patrimoine, art. L213-2',
       recours: 'recours gracieux auprès du maire, ou devant le tribunal administratif dans les deux mois.',
-      proposer: [{ document: 'extrait_sans_filiation', livraison: null, label: 'Proposer l’extrait sans filiation', texte: 'L’extrait sans filiation est délivré à toute personne (art. 31).' }],
+      proposer: [
+        {
+          document: 'extrait_sans_filiation',
+          livraison: null,
+          label: 'Proposer l’extrait sans filiation',
+          texte: 'L’extrait sans filiation est délivré à toute personne (art. 31).',
+        },
+      ],
     };
     await render(<DecisionPanel d={d} onOffer={(o) => offered.push(o.document)} onOverride={() => override++} />);
     expect(text()).toContain('Délivrance refusée');
@@ -38,7 +61,20 @@ describe('DecisionPanel: the decision before anything is produced', () => {
   });
 
   it('a closed request (refusal letter sent): the reason stays, no offer button that would do nothing', async () => {
-    const d: DecisionView = { ...base, issue: 'refusee', motif: 'Copie intégrale refusée.', recours: 'procureur de la République', proposer: [{ document: 'extrait_sans_filiation', livraison: null, label: 'Proposer l’extrait sans filiation', texte: 'art. 33' }] };
+    const d: DecisionView = {
+      ...base,
+      issue: 'refusee',
+      motif: 'Copie intégrale refusée.',
+      recours: 'procureur de la République',
+      proposer: [
+        {
+          document: 'extrait_sans_filiation',
+          livraison: null,
+          label: 'Proposer l’extrait sans filiation',
+          texte: 'art. 33',
+        },
+      ],
+    };
     await render(<DecisionPanel d={d} />);
     expect(text()).toContain('Délivrance refusée');
     expect(buttons()).not.toContain('Proposer l’extrait sans filiation');
@@ -50,7 +86,10 @@ describe('DecisionPanel: the decision before anything is produced', () => {
       issue: 'incomplete',
       motif: 'La demande doit indiquer les noms et prénoms des parents.',
       article: 'décret n° 2017-890, art. 30',
-      manquants: [{ label: 'Nom et prénoms du père', article: 'art. 30' }, { label: 'Nom et prénoms de la mère', article: 'art. 30' }],
+      manquants: [
+        { label: 'Nom et prénoms du père', article: 'art. 30' },
+        { label: 'Nom et prénoms de la mère', article: 'art. 30' },
+      ],
     };
     await render(<DecisionPanel d={d} />);
     expect(text()).toContain('Demande incomplète');
@@ -80,8 +119,18 @@ describe('DecisionPanel: the decision before anything is produced', () => {
         articles: ['art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1'],
         motif: 'Un acte de l’état civil ne peut pas être envoyé par courriel (IGREC n° 72-1).',
         proposer: [
-          { document: 'copie_integrale', simpleRenseignement: false, livraison: 'remise_guichet', texte: 'Copie intégrale : remise au guichet.' },
-          { document: 'copie_integrale', simpleRenseignement: false, livraison: 'envoi_postal', texte: 'Copie intégrale : envoi postal.' },
+          {
+            document: 'copie_integrale',
+            simpleRenseignement: false,
+            livraison: 'remise_guichet',
+            texte: 'Copie intégrale : remise au guichet.',
+          },
+          {
+            document: 'copie_integrale',
+            simpleRenseignement: false,
+            livraison: 'envoi_postal',
+            texte: 'Copie intégrale : envoi postal.',
+          },
         ],
         recours: 'Recours gracieux.',
         avertissements: ['Demande reçue par courriel : ce n’est pas l’un des moyens prévus (art. 29).'],
@@ -98,9 +147,16 @@ describe('DecisionPanel: the decision before anything is produced', () => {
   });
 
   it('shows an override already given, and offers no second one', async () => {
-    const d: DecisionView = { ...base, issue: 'refusee', motif: 'Refus.', derogation: { motif: 'Mandat écrit vu au guichet', par: 'Martine Roux', le: '23/11/2026 à 10:05' } };
+    const d: DecisionView = {
+      ...base,
+      issue: 'refusee',
+      motif: 'Refus.',
+      derogation: { motif: 'Mandat écrit vu au guichet', par: 'Martine Roux', le: '23/11/2026 à 10:05' },
+    };
     await render(<DecisionPanel d={d} onOverride={() => undefined} />);
-    expect(text()).toContain('Délivrance autorisée malgré la décision par Martine Roux le 23/11/2026 à 10:05 : « Mandat écrit vu au guichet »');
+    expect(text()).toContain(
+      'Délivrance autorisée malgré la décision par Martine Roux le 23/11/2026 à 10:05 : « Mandat écrit vu au guichet »',
+    );
     expect(buttons()).not.toContain('Passer outre…');
   });
 });

@@ -1,7 +1,11 @@
 import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import type { DecisionView, Offre } from './decision';
 
-const TITLES = { accordee: 'Délivrance possible', incomplete: 'Demande incomplète', refusee: 'Délivrance refusée' } as const;
+const TITLES = {
+  accordee: 'Délivrance possible',
+  incomplete: 'Demande incomplète',
+  refusee: 'Délivrance refusée',
+} as const;
 const COLORS = { accordee: 'teal', incomplete: 'orange', refusee: 'red' } as const;
 /** Light alerts' titles in the text colour: the tinted ones fail WCAG contrast (as parapheur/types.ts DARK_TITLE). */
 const DARK_TITLE = { title: { color: 'var(--mantine-color-text)', fontSize: 'var(--mantine-font-size-md)' } };
@@ -11,7 +15,17 @@ const DARK_TITLE = { title: { color: 'var(--mantine-color-text)', fontSize: 'var
  * them, what is missing, what may be offered instead (one click), and the notes (a request by e-mail…). Nothing here
  * decides: the window only shows what decideDelivrance returned, and the core checks it again at production.
  */
-export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionView; busy?: boolean; onOffer?: (o: Offre) => void; onOverride?: () => void }) {
+export function DecisionPanel({
+  d,
+  busy,
+  onOffer,
+  onOverride,
+}: {
+  d: DecisionView;
+  busy?: boolean;
+  onOffer?: (o: Offre) => void;
+  onOverride?: () => void;
+}) {
   // a closed request (refusal letter sent, produced) offers nothing: no button that would do nothing
   const offres = onOffer ? d.proposer : [];
   return (
@@ -19,22 +33,35 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
       <Alert color={COLORS[d.issue]} styles={DARK_TITLE} variant="light" title={TITLES[d.issue]} data-testid="decision">
         <Stack gap={6}>
           <Text size="sm">{d.motif}</Text>
-          {d.article && <Text size="sm" fw={600}>Fondement : {d.article}</Text>}
+          {d.article && (
+            <Text size="sm" fw={600}>
+              Fondement : {d.article}
+            </Text>
+          )}
           {d.issue === 'accordee' && d.simpleRenseignement && (
-            <Text size="sm">Copie non certifiée, délivrée à titre de simple renseignement (sans date ni signature).</Text>
+            <Text size="sm">
+              Copie non certifiée, délivrée à titre de simple renseignement (sans date ni signature).
+            </Text>
           )}
           {d.aConfirmer && (
             <Group gap="xs" wrap="nowrap" align="baseline">
-              <Badge color="orange.9" variant="filled">À confirmer</Badge>
+              <Badge color="orange.9" variant="filled">
+                À confirmer
+              </Badge>
               <Text size="sm">{d.aConfirmer}</Text>
             </Group>
           )}
           {d.manquants.length > 0 && (
             <>
-              <Text size="sm" fw={600}>À demander au demandeur :</Text>
+              <Text size="sm" fw={600}>
+                À demander au demandeur :
+              </Text>
               <List size="sm" spacing={2}>
                 {d.manquants.map((m) => (
-                  <List.Item key={m.label}>{m.label}{m.article ? ` (${m.article})` : ''}</List.Item>
+                  <List.Item key={m.label}>
+                    {m.label}
+                    {m.article ? ` (${m.article})` : ''}
+                  </List.Item>
                 ))}
               </List>
             </>
@@ -42,7 +69,8 @@ export function DecisionPanel({ d, busy, onOffer, onOverride }: { d: DecisionVie
           {d.recours && <Text size="sm">Voies de recours : {d.recours}</Text>}
           {d.derogation && (
             <Text size="sm" fw={600}>
-              Délivrance autorisée malgré la décision par {d.derogation.par} le {d.derogation.le} : « {d.derogation.motif} »
+              Délivrance autorisée malgré la décision par {d.derogation.par} le {d.derogation.le} : «{' '}
+              {d.derogation.motif} »
             </Text>
           )}
         </Stack>

@@ -17,7 +17,14 @@ describe('DemandeForm: what the secrétaire types, as the core’s contract want
   it('sends the contract’s values: empty texts as null, the quality, what the request states', async () => {
     fakeBridge({});
     const saved: Draft[] = [];
-    await render(<DemandeForm today="2026-11-23" save={async (d) => (saved.push(d), 7)} onSaved={() => undefined} onCancel={() => undefined} />);
+    await render(
+      <DemandeForm
+        today="2026-11-23"
+        save={async (d) => (saved.push(d), 7)}
+        onSaved={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
     await type(byLabel('Nom du demandeur'), 'Martin');
     await type(byLabel('Prénoms du demandeur'), 'Paul');
     await select('Qualité du demandeur', 'descendant');
@@ -26,16 +33,44 @@ describe('DemandeForm: what the secrétaire types, as the core’s contract want
     await click(byText('button', 'Enregistrer et voir la décision'));
     expect(saved).toHaveLength(1);
     const args = toArgs(saved[0]!);
-    expect(args).toMatchObject({ canal: 'guichet', recueLe: '2026-11-23', livraison: 'remise_guichet', acteId: null, acteType: 'naissance', document: 'copie_integrale', exemplaires: 1 });
-    expect(args.demandeur).toMatchObject({ nom: 'Martin', prenoms: 'Paul', qualite: 'descendant', adresse: null, civilite: null, client: null });
+    expect(args).toMatchObject({
+      canal: 'guichet',
+      recueLe: '2026-11-23',
+      livraison: 'remise_guichet',
+      acteId: null,
+      acteType: 'naissance',
+      document: 'copie_integrale',
+      exemplaires: 1,
+    });
+    expect(args.demandeur).toMatchObject({
+      nom: 'Martin',
+      prenoms: 'Paul',
+      qualite: 'descendant',
+      adresse: null,
+      civilite: null,
+      client: null,
+    });
     expect(args.demandeur).not.toHaveProperty('majeurOuEmancipe');
-    expect(args.renseignements).toMatchObject({ nom: 'Martin', prenoms: null, dateNaissance: '1958-03-14', parent1Nom: null, unSeulParent: false });
+    expect(args.renseignements).toMatchObject({
+      nom: 'Martin',
+      prenoms: null,
+      dateNaissance: '1958-03-14',
+      parent1Nom: null,
+      unSeulParent: false,
+    });
   });
 
   it('a quality left unstated is sent as null (the core asks it back), an avocat carries the client’s quality', async () => {
     fakeBridge({});
     const saved: Draft[] = [];
-    await render(<DemandeForm today="2026-11-23" save={async (d) => (saved.push(d), 1)} onSaved={() => undefined} onCancel={() => undefined} />);
+    await render(
+      <DemandeForm
+        today="2026-11-23"
+        save={async (d) => (saved.push(d), 1)}
+        onSaved={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
     await type(byLabel('Nom du demandeur'), 'Leroy');
     await click(byText('button', 'Enregistrer et voir la décision'));
     expect(toArgs(saved[0]!).demandeur.qualite).toBeNull();
@@ -47,7 +82,9 @@ describe('DemandeForm: what the secrétaire types, as the core’s contract want
 
   it('e-mail delivery asked: the explanation at once (IGREC n° 72-1), before anything is recorded', async () => {
     fakeBridge({});
-    await render(<DemandeForm today="2026-11-23" save={async () => 1} onSaved={() => undefined} onCancel={() => undefined} />);
+    await render(
+      <DemandeForm today="2026-11-23" save={async () => 1} onSaved={() => undefined} onCancel={() => undefined} />,
+    );
     expect(document.body.textContent).not.toContain('IGREC');
     await select('Remise du document', 'courriel');
     expect(document.body.textContent).toContain('n’est jamais envoyé par courriel');
@@ -59,7 +96,13 @@ describe('DemandeForm: what the secrétaire types, as the core’s contract want
     await render(
       <DemandeForm
         today="2026-11-23"
-        save={async () => { throw new CallError({ code: 'INVALID', message: 'Nom du demandeur : champ obligatoire.', fields: { 'demande.demandeur.nom': 'Champ obligatoire.' } }); }}
+        save={async () => {
+          throw new CallError({
+            code: 'INVALID',
+            message: 'Nom du demandeur : champ obligatoire.',
+            fields: { 'demande.demandeur.nom': 'Champ obligatoire.' },
+          });
+        }}
         onSaved={() => undefined}
         onCancel={() => undefined}
       />,

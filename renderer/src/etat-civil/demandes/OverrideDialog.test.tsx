@@ -3,7 +3,8 @@ import { CallError } from '../../bridge';
 import { byLabel, byText, click, flush, render } from '../../testing/render';
 import { OverrideDialog } from './OverrideDialog';
 
-const DECISION = 'Refusée : copie intégrale réservée à la personne, ses ascendants, descendants… (décret n° 2017-890, art. 30).';
+const DECISION =
+  'Refusée : copie intégrale réservée à la personne, ses ascendants, descendants… (décret n° 2017-890, art. 30).';
 const dialog = () => document.querySelector('[role="dialog"]');
 const textarea = () => document.querySelector<HTMLTextAreaElement>('textarea:not([aria-hidden])')!;
 
@@ -18,7 +19,9 @@ async function typeArea(el: HTMLTextAreaElement, value: string) {
 
 describe('OverrideDialog: passing over the decision needs a written reason and a confirmation', () => {
   it('opens on « Annuler » and shows the decision it overrides', async () => {
-    await render(<OverrideDialog opened decision={DECISION} onCancel={() => undefined} onConfirm={async () => undefined} />);
+    await render(
+      <OverrideDialog opened decision={DECISION} onCancel={() => undefined} onConfirm={async () => undefined} />,
+    );
     await flush();
     expect(dialog()?.textContent).toContain('décret n° 2017-890, art. 30');
     expect(document.activeElement?.textContent).toBe('Annuler');
@@ -26,7 +29,14 @@ describe('OverrideDialog: passing over the decision needs a written reason and a
 
   it('refuses without a reason, then without the confirmation, and sends the reason once both are given', async () => {
     const sent: string[] = [];
-    await render(<OverrideDialog opened decision={DECISION} onCancel={() => undefined} onConfirm={async (m) => void sent.push(m)} />);
+    await render(
+      <OverrideDialog
+        opened
+        decision={DECISION}
+        onCancel={() => undefined}
+        onConfirm={async (m) => void sent.push(m)}
+      />,
+    );
     await click(byText('button', 'Autoriser malgré la décision'));
     expect(dialog()?.textContent).toContain('Motif : écrivez au moins 15 caractères (0 pour l’instant).');
     expect(sent).toEqual([]);
@@ -41,7 +51,17 @@ describe('OverrideDialog: passing over the decision needs a written reason and a
 
   it('keeps the reason typed and shows the core’s refusal', async () => {
     await render(
-      <OverrideDialog opened decision={DECISION} onCancel={() => undefined} onConfirm={async () => { throw new CallError({ code: 'FORBIDDEN', message: 'Seuls la secrétaire et les officiers de l’état civil peuvent passer outre.' }); }} />,
+      <OverrideDialog
+        opened
+        decision={DECISION}
+        onCancel={() => undefined}
+        onConfirm={async () => {
+          throw new CallError({
+            code: 'FORBIDDEN',
+            message: 'Seuls la secrétaire et les officiers de l’état civil peuvent passer outre.',
+          });
+        }}
+      />,
     );
     await typeArea(textarea(), 'Pièce d’identité et livret de famille vus');
     await click(byLabel('Je confirme autoriser cette délivrance malgré la décision calculée.'));
@@ -53,7 +73,14 @@ describe('OverrideDialog: passing over the decision needs a written reason and a
   it('« Annuler » closes without sending anything', async () => {
     let cancelled = 0;
     const sent: string[] = [];
-    await render(<OverrideDialog opened decision={DECISION} onCancel={() => cancelled++} onConfirm={async (m) => void sent.push(m)} />);
+    await render(
+      <OverrideDialog
+        opened
+        decision={DECISION}
+        onCancel={() => cancelled++}
+        onConfirm={async (m) => void sent.push(m)}
+      />,
+    );
     await typeArea(textarea(), 'Un motif bien assez long pour passer');
     await click(byText('button', 'Annuler'));
     expect(cancelled).toBe(1);

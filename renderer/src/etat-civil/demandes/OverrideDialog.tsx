@@ -11,7 +11,17 @@ export const MOTIF_MIN = 15;
  * second, explicit confirmation. The dialog opens on « Annuler » so that Enter on a stray key press never
  * authorises a delivery the rules refused.
  */
-export function OverrideDialog({ opened, decision, onCancel, onConfirm }: { opened: boolean; decision: string; onCancel: () => void; onConfirm: (motif: string) => Promise<unknown> }) {
+export function OverrideDialog({
+  opened,
+  decision,
+  onCancel,
+  onConfirm,
+}: {
+  opened: boolean;
+  decision: string;
+  onCancel: () => void;
+  onConfirm: (motif: string) => Promise<unknown>;
+}) {
   const [motif, setMotif] = useState('');
   const [sure, setSure] = useState(false);
   const [tried, setTried] = useState(false);
@@ -28,7 +38,9 @@ export function OverrideDialog({ opened, decision, onCancel, onConfirm }: { open
       <Stack>
         <Text size="sm">Décision calculée : {decision}</Text>
         <Text size="sm">
-          Vous pouvez autoriser la délivrance malgré cette décision, sous votre responsabilité. La dérogation est inscrite au journal avec votre nom, la date et l’heure, et son motif dans l’historique de la demande, qui ne s’efface pas.
+          Vous pouvez autoriser la délivrance malgré cette décision, sous votre responsabilité. La dérogation est
+          inscrite au journal avec votre nom, la date et l’heure, et son motif dans l’historique de la demande, qui ne
+          s’efface pas.
         </Text>
         <ErrorAlert>{act.error}</ErrorAlert>
         <Textarea
@@ -39,7 +51,11 @@ export function OverrideDialog({ opened, decision, onCancel, onConfirm }: { open
           minRows={3}
           value={motif}
           onChange={(e) => setMotif(e.currentTarget.value)}
-          error={tried && short ? `Motif : écrivez au moins ${MOTIF_MIN} caractères (${motif.trim().length} pour l’instant).` : act.fields.motif}
+          error={
+            tried && short
+              ? `Motif : écrivez au moins ${MOTIF_MIN} caractères (${motif.trim().length} pour l’instant).`
+              : act.fields.motif
+          }
         />
         <Checkbox
           label="Je confirme autoriser cette délivrance malgré la décision calculée."

@@ -17,16 +17,28 @@ export function SaisieInline({ acteId, onDone }: { acteId: number; onDone: () =>
   return (
     <Paper withBorder p="sm" mt="md" component="section" aria-labelledby="saisie-inline">
       <Group justify="space-between" mb="xs">
-        <Title order={2} size="h3" id="saisie-inline">Saisir l’acte : {data.acte.libelle} n° {data.acte.numero} / {data.acte.annee}</Title>
-        <Button variant={saisi ? 'filled' : 'default'} onClick={onDone}>{saisi ? 'Acte saisi : revenir à la demande' : 'Fermer la saisie'}</Button>
+        <Title order={2} size="h3" id="saisie-inline">
+          Saisir l’acte : {data.acte.libelle} n° {data.acte.numero} / {data.acte.annee}
+        </Title>
+        <Button variant={saisi ? 'filled' : 'default'} onClick={onDone}>
+          {saisi ? 'Acte saisi : revenir à la demande' : 'Fermer la saisie'}
+        </Button>
       </Group>
-      {data.manquants.length > 0 && <Text size="sm" mb="xs">À saisir : {data.manquants.join(' ; ')}.</Text>}
+      {data.manquants.length > 0 && (
+        <Text size="sm" mb="xs">
+          À saisir : {data.manquants.join(' ; ')}.
+        </Text>
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <ScanView registreId={data.acte.registre_id} pages={data.pages} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <SaisieForm key={JSON.stringify(data.personnes) + data.acte.statut} data={data} onSaved={() => void reload()} />
+          <SaisieForm
+            key={JSON.stringify(data.personnes) + data.acte.statut}
+            data={data}
+            onSaved={() => void reload()}
+          />
         </Grid.Col>
       </Grid>
     </Paper>

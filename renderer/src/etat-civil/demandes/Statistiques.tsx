@@ -6,7 +6,20 @@ import { useLoad } from '../../lib/useLoad';
 import { api } from './api';
 import { CANAUX, label } from './labels';
 
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MOIS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const mois = (ym: string) => `${MOIS[Number(ym.slice(5, 7)) - 1] ?? ym} ${ym.slice(0, 4)}`;
 
 /**
@@ -14,7 +27,9 @@ const mois = (ym: string) => `${MOIS[Number(ym.slice(5, 7)) - 1] ?? ym} ${ym.sli
  * from receipt to delivery. No personal data (the core's demandeStats counts only).
  */
 export function Statistiques() {
-  const [annee, setAnnee] = useState(() => Number(new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' }).slice(0, 4)));
+  const [annee, setAnnee] = useState(() =>
+    Number(new Date().toLocaleDateString('fr-CA', { timeZone: 'Europe/Paris' }).slice(0, 4)),
+  );
   const { data, error } = useLoad(() => api.stats(annee), [annee]);
   const lignes = data?.lignes ?? [];
   const total = (k: 'recues' | 'delivrees' | 'refusees' | 'enCours') => lignes.reduce((n, l) => n + l[k], 0);
@@ -22,7 +37,14 @@ export function Statistiques() {
     <>
       <ErrorAlert>{error}</ErrorAlert>
       <Group align="flex-end" mb="sm">
-        <NumberInput label="Année" min={2000} max={2200} value={annee} onChange={(v) => Number(v) >= 2000 && Number(v) <= 2200 && setAnnee(Number(v))} w={120} />
+        <NumberInput
+          label="Année"
+          min={2000}
+          max={2200}
+          value={annee}
+          onChange={(v) => Number(v) >= 2000 && Number(v) <= 2200 && setAnnee(Number(v))}
+          w={120}
+        />
       </Group>
       {data && lignes.length === 0 && <Text size="sm">Aucune demande reçue en {annee}.</Text>}
       {lignes.length > 0 && (
@@ -47,7 +69,11 @@ export function Statistiques() {
                 <Table.Td ta="right">{l.delivrees}</Table.Td>
                 <Table.Td ta="right">{l.refusees}</Table.Td>
                 <Table.Td ta="right">{l.enCours}</Table.Td>
-                <Table.Td ta="right">{l.delaiMoyenJours === null ? '—' : `${formatNumber(l.delaiMoyenJours)} jour${l.delaiMoyenJours >= 2 ? 's' : ''}`}</Table.Td>
+                <Table.Td ta="right">
+                  {l.delaiMoyenJours === null
+                    ? '—'
+                    : `${formatNumber(l.delaiMoyenJours)} jour${l.delaiMoyenJours >= 2 ? 's' : ''}`}
+                </Table.Td>
               </Table.Tr>
             ))}
             <Table.Tr fw={700}>

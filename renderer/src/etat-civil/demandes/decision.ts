@@ -8,9 +8,29 @@ import { formatDateTime } from '../../lib/format';
 /** The shape of rules/delivrance.ts `Decision` (the renderer may not import main/ code, only read its JSON). */
 type Proposition = { document: string; simpleRenseignement: boolean; livraison: string | null; texte: string };
 export type CoreDecision =
-  | { outcome: 'granted'; articles: string[]; motif: string; simpleRenseignement: boolean; aConfirmer: string | null; avertissements: string[] }
-  | { outcome: 'incomplete'; articles: string[]; motif: string; manquants: { champ: string; label: string; article: string }[]; avertissements: string[] }
-  | { outcome: 'refused'; articles: string[]; motif: string; proposer: Proposition[]; recours: string; avertissements: string[] };
+  | {
+      outcome: 'granted';
+      articles: string[];
+      motif: string;
+      simpleRenseignement: boolean;
+      aConfirmer: string | null;
+      avertissements: string[];
+    }
+  | {
+      outcome: 'incomplete';
+      articles: string[];
+      motif: string;
+      manquants: { champ: string; label: string; article: string }[];
+      avertissements: string[];
+    }
+  | {
+      outcome: 'refused';
+      articles: string[];
+      motif: string;
+      proposer: Proposition[];
+      recours: string;
+      avertissements: string[];
+    };
 
 export interface Offre {
   /** the button's text: « Proposer l’extrait sans filiation », « Remettre au guichet » */
@@ -37,8 +57,16 @@ export interface DecisionView {
   derogation: { motif: string; par: string; le: string } | null;
 }
 
-const DOCS: Record<string, string> = { copie_integrale: 'copie intégrale', extrait_avec_filiation: 'extrait avec filiation', extrait_sans_filiation: 'extrait sans filiation', extrait_plurilingue: 'extrait plurilingue' };
-const LIVRAISON_OFFRES: Record<string, string> = { remise_guichet: 'Remettre au guichet', envoi_postal: 'Envoyer par la poste' };
+const DOCS: Record<string, string> = {
+  copie_integrale: 'copie intégrale',
+  extrait_avec_filiation: 'extrait avec filiation',
+  extrait_sans_filiation: 'extrait sans filiation',
+  extrait_plurilingue: 'extrait plurilingue',
+};
+const LIVRAISON_OFFRES: Record<string, string> = {
+  remise_guichet: 'Remettre au guichet',
+  envoi_postal: 'Envoyer par la poste',
+};
 
 /** « Proposer l’extrait sans filiation », « Proposer la copie intégrale ». */
 export const proposerLabel = (doc: string): string => {
@@ -48,7 +76,10 @@ export const proposerLabel = (doc: string): string => {
 
 const ISSUES = { granted: 'accordee', incomplete: 'incomplete', refused: 'refusee' } as const;
 
-export function toView(d: CoreDecision, derogation: { motif: string | null; par: string | null; le: string | null } | null): DecisionView {
+export function toView(
+  d: CoreDecision,
+  derogation: { motif: string | null; par: string | null; le: string | null } | null,
+): DecisionView {
   return {
     issue: ISSUES[d.outcome],
     motif: d.motif,
@@ -59,7 +90,9 @@ export function toView(d: CoreDecision, derogation: { motif: string | null; par:
     proposer:
       d.outcome === 'refused'
         ? d.proposer.map((p) => ({
-            label: p.livraison ? (LIVRAISON_OFFRES[p.livraison] ?? p.texte) : `${proposerLabel(p.document)}${p.simpleRenseignement ? ' (copie non certifiée)' : ''}`,
+            label: p.livraison
+              ? (LIVRAISON_OFFRES[p.livraison] ?? p.texte)
+              : `${proposerLabel(p.document)}${p.simpleRenseignement ? ' (copie non certifiée)' : ''}`,
             document: p.document,
             livraison: p.livraison,
             texte: p.texte,
@@ -67,6 +100,8 @@ export function toView(d: CoreDecision, derogation: { motif: string | null; par:
         : [],
     recours: d.outcome === 'refused' ? d.recours : null,
     avertissements: d.avertissements,
-    derogation: derogation?.le ? { motif: derogation.motif ?? '', par: derogation.par ?? '', le: formatDateTime(derogation.le) } : null,
+    derogation: derogation?.le
+      ? { motif: derogation.motif ?? '', par: derogation.par ?? '', le: formatDateTime(derogation.le) }
+      : null,
   };
 }

@@ -53,7 +53,21 @@ export const blankDraft = (today: string): Draft => ({
   clientQualite: '',
   acteId: null,
   acteType: 'naissance',
-  r: { nom: '', prenoms: '', dateNaissance: '', lieuNaissance: '', parent1Nom: '', parent1Prenoms: '', parent2Nom: '', parent2Prenoms: '', dateEvenement: '', lieuEvenement: '', declarantNom: '', declarantPrenoms: '', decesConnuLe: '' },
+  r: {
+    nom: '',
+    prenoms: '',
+    dateNaissance: '',
+    lieuNaissance: '',
+    parent1Nom: '',
+    parent1Prenoms: '',
+    parent2Nom: '',
+    parent2Prenoms: '',
+    dateEvenement: '',
+    lieuEvenement: '',
+    declarantNom: '',
+    declarantPrenoms: '',
+    decesConnuLe: '',
+  },
   unSeulParent: false,
   document: 'copie_integrale',
   exemplaires: 1,
@@ -66,7 +80,13 @@ const orNull = (s: string) => s.trim() || null;
 
 /** The form's state as the contract wants it: empty texts become null (« not stated »), never ''. */
 export function toArgs(d: Draft): DemandeArgs {
-  const pieces = { mandatEcrit: d.mandatEcrit, jugementHabilitation: d.jugementHabilitation, texteInvoque: orNull(d.texteInvoque), autorisationArchives: d.autorisationArchives, mandatGenealogiste: d.mandatGenealogiste };
+  const pieces = {
+    mandatEcrit: d.mandatEcrit,
+    jugementHabilitation: d.jugementHabilitation,
+    texteInvoque: orNull(d.texteInvoque),
+    autorisationArchives: d.autorisationArchives,
+    mandatGenealogiste: d.mandatGenealogiste,
+  };
   return {
     canal: d.canal,
     recueLe: d.recueLe,
@@ -83,7 +103,10 @@ export function toArgs(d: Draft): DemandeArgs {
     },
     acteId: d.acteId,
     acteType: d.acteType,
-    renseignements: { ...(Object.fromEntries(Object.entries(d.r).map(([k, v]) => [k, orNull(v)])) as Renseignements), unSeulParent: d.unSeulParent },
+    renseignements: {
+      ...(Object.fromEntries(Object.entries(d.r).map(([k, v]) => [k, orNull(v)])) as Renseignements),
+      unSeulParent: d.unSeulParent,
+    },
     document: d.document,
     exemplaires: d.exemplaires,
     tousMariages: d.tousMariages,
@@ -129,7 +152,10 @@ export function fromArgs(a: DemandeArgs): Draft {
 
 /** The core's field keys (« demande.demandeur.nom ») as the form's (« nom »). */
 export function fieldKey(path: string): string {
-  return path.replace(/^demande\./, '').replace(/^demandeur\./, '').replace(/^renseignements\./, 'r.');
+  return path
+    .replace(/^demande\./, '')
+    .replace(/^demandeur\./, '')
+    .replace(/^renseignements\./, 'r.');
 }
 
 /** Said at once when e-mail is asked (domain-rules §2.2); the core's decision says it again with its article. */

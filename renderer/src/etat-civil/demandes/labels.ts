@@ -4,7 +4,8 @@ import type { HandlerArgs } from '../../../../main/api/types';
 export type Option = { value: string; label: string };
 
 type Args = HandlerArgs<'etatCivil.demande.create'>['demande'];
-const options = <K extends string>(labels: Record<K, string>): Option[] => Object.entries<string>(labels).map(([value, l]) => ({ value, label: l }));
+const options = <K extends string>(labels: Record<K, string>): Option[] =>
+  Object.entries<string>(labels).map(([value, l]) => ({ value, label: l }));
 
 /** décret 2017-890 art. 29: on site, by post, téléservice; the others are how a request reaches the mairie. */
 export const CANAUX = options<Args['canal']>({
@@ -60,8 +61,17 @@ export const STATUTS: Option[] = [
   { value: 'refusee', label: 'Refusée' },
 ];
 
-export const STATUT_COLORS: Record<string, string> = { recue: 'gray.8', incomplete: 'violet.9', a_produire: 'blue.9', produite: 'grape.9', remise: 'teal.9', envoyee: 'teal.9', refusee: 'red.9' };
+export const STATUT_COLORS: Record<string, string> = {
+  recue: 'gray.8',
+  incomplete: 'violet.9',
+  a_produire: 'blue.9',
+  produite: 'grape.9',
+  remise: 'teal.9',
+  envoyee: 'teal.9',
+  refusee: 'red.9',
+};
 
-export const label = (options: Option[], v: string | null | undefined): string => options.find((o) => o.value === v)?.label ?? v ?? '—';
+export const label = (options: Option[], v: string | null | undefined): string =>
+  options.find((o) => o.value === v)?.label ?? v ?? '—';
 /** « 2026-11-23 » → « 23/11/2026 » */
 export const jour = (d: string | null | undefined): string => (d ? d.slice(0, 10).split('-').reverse().join('/') : '—');
