@@ -1,4 +1,4 @@
-// `npm test`: everything CI checks, in order — types, lint (with the architecture's boundaries), build,
+// `npm test`: everything CI checks, in order — types, format, lint (with the architecture's boundaries), build,
 // then every vitest project (unit, renderer, e2e in Chromium). Ends with one summary line
 // "Clocher: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ const step = (title, cmd, args) => {
 
 const checks = [
   ['Types (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['Format (prettier --check; `npm run format` writes it)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']],
   ['No folder cycle in main/ (madge)', process.execPath, ['scripts/cycles.mjs']],
   ['Build', process.execPath, ['scripts/build.mjs']],

@@ -238,13 +238,11 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-annexe-'));
     fs.writeFileSync(path.join(dir, 'faux.pdf'), 'ceci est du texte');
     const doc = await PDFDocument.create();
-    doc
-      .addPage()
-      .drawText('Budget : décision modificative n° 2', {
-        x: 50,
-        y: 700,
-        font: await doc.embedFont(StandardFonts.Helvetica),
-      });
+    doc.addPage().drawText('Budget : décision modificative n° 2', {
+      x: 50,
+      y: 700,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+    });
     fs.writeFileSync(path.join(dir, 'dm2.pdf'), await doc.save());
     const chooser = async (file: string) => {
       const [fc] = await Promise.all([

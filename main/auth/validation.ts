@@ -3,12 +3,9 @@ import { z } from 'zod';
 import { trimmed } from '../kernel';
 
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/i;
-export const loginSchema = z
-  .string({ error: 'Identifiant : champ obligatoire.' })
-  .trim()
-  .regex(LOGIN_PATTERN, {
-    error: 'Identifiant : 3 à 40 lettres sans accent, chiffres, points ou tirets (par exemple « m.dupont »).',
-  });
+export const loginSchema = z.string({ error: 'Identifiant : champ obligatoire.' }).trim().regex(LOGIN_PATTERN, {
+  error: 'Identifiant : 3 à 40 lettres sans accent, chiffres, points ou tirets (par exemple « m.dupont »).',
+});
 
 /** A password a person can remember and an attacker cannot guess quickly: length beats complexity (ANSSI). */
 export const newPasswordSchema = z

@@ -99,14 +99,12 @@ export const communeHandlers = {
         "INSERT INTO setting (key, value) VALUES ('lock_minutes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       )
       .run(JSON.stringify(lockMinutes));
-    ctx
-      .commune()
-      .db.transaction(() =>
-        ctx.audit({
-          action: 'parametres.verrouillage',
-          summary: `Verrouillage automatique après ${lockMinutes} min d'inactivité`,
-        }),
-      )();
+    ctx.commune().db.transaction(() =>
+      ctx.audit({
+        action: 'parametres.verrouillage',
+        summary: `Verrouillage automatique après ${lockMinutes} min d'inactivité`,
+      }),
+    )();
     return { lockMinutes };
   },
 } satisfies Implementations<

@@ -81,17 +81,15 @@ export function searchActes(db: Db, text: string, limit: number): { rows: Search
   } else return { rows: [], more: false };
   const more = rows.length > limit;
   return {
-    rows: rows
-      .slice(0, limit)
-      .map((r) => ({
-        id: r.id,
-        type: r.type,
-        annee: r.annee,
-        numero: r.numero,
-        date_acte: r.date_acte,
-        titulaire: titulaireOf(r),
-        statut: r.statut,
-      })),
+    rows: rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      type: r.type,
+      annee: r.annee,
+      numero: r.numero,
+      date_acte: r.date_acte,
+      titulaire: titulaireOf(r),
+      statut: r.statut,
+    })),
     more,
   };
 }
