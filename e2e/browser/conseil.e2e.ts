@@ -175,7 +175,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await dialog.getByRole('button', { name: 'Créer la séance' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), T)
-      .toMatch(/vendredi 27 novembre 2026 à 20 h 30/);
+      .toMatch(/vendredi 27\/11\/2026 à 20 h 30/);
 
     // A point without matière: the message stands under the field, nothing typed is lost.
     await page.getByRole('button', { name: 'Ajouter un point' }).click();
@@ -268,7 +268,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await clean(page, 'conseil-03-ordre-du-jour');
 
     await tab(page, '2. Convocation');
-    await expect.poll(() => main(page).textContent(), T).toMatch(/Dernier jour d’envoi : lundi 23 novembre 2026/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Dernier jour d’envoi : lundi 23\/11\/2026/);
     const convocation = await downloaded(
       page,
       () => page.getByRole('button', { name: `Aperçu de la convocation de ${full(3)}` }).click(),
@@ -282,19 +282,19 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
       .poll(
         () =>
           main(page)
-            .getByText(/^Envoyée le lundi 23 novembre 2026$/)
+            .getByText(/^Envoyée le lundi 23\/11\/2026$/)
             .count(),
         T,
       )
       .toBe(ELUS.length);
     await page.getByRole('button', { name: 'Enregistrer l’affichage' }).click();
-    await expect.poll(() => main(page).textContent(), T).toMatch(/Affichée à la mairie le lundi 23 novembre 2026/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Affichée à la mairie le lundi 23\/11\/2026/);
     await clean(page, 'conseil-05-convocations-envoyees');
   });
 
   it('holds the séance: roll call, pouvoir, votes, quorum lost, séance levée', async () => {
     await restart('2026-11-27T19:00:00Z');
-    await openSeance('vendredi 27 novembre 2026');
+    await openSeance('vendredi 27/11/2026');
     await tab(page, '3. Séance');
     await page.getByRole('button', { name: 'Ouvrir la séance' }).click();
     await page.getByRole('heading', { name: 'Appel des élus' }).waitFor();
@@ -407,7 +407,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.getByRole('dialog').textContent(), T).toMatch(/pas encore signée.*L2121-23/);
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
-    await expect.poll(() => main(page).textContent(), T).toMatch(/Publiée le 27 novembre 2026/);
+    await expect.poll(() => main(page).textContent(), T).toMatch(/Publiée le 27\/11\/2026/);
     await expect.poll(() => main(page).textContent(), T).toMatch(/transmission obligatoire \(art\. L2131-2 CGCT\)/);
     await page
       .getByLabel('Teneur des discussions')
@@ -432,9 +432,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
     await page.getByRole('dialog').getByLabel('Date de la séance').press('Control+A');
     await page.keyboard.type('04/12/2026');
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), T)
-      .toMatch(/vendredi 4 décembre 2026/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), T).toMatch(/vendredi 04\/12\/2026/);
     await expect.poll(() => main(page).textContent(), T).toMatch(/1\. Subvention au comité des fêtes/);
     await clean(page, 'conseil-12-reconvocation');
 
@@ -470,7 +468,7 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
 
   it('the reconvened séance with the keyboard only: opening warned, appel, a vote', async () => {
     await restart('2026-12-04T19:00:00Z');
-    await openSeance('vendredi 4 décembre 2026');
+    await openSeance('vendredi 04/12/2026');
     const focused = () =>
       page.evaluate(
         () =>

@@ -188,7 +188,7 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await expect.poll(() => main().textContent()).toMatch(/Aucun flux comptable envoyé/);
     await clean(page, 'sync-05c-helios');
     await page.getByRole('tab', { name: 'Classification' }).click();
-    await expect.poll(() => main().textContent()).toMatch(/Version en service : du 1 mars 2019/);
+    await expect.poll(() => main().textContent()).toMatch(/Version en service : du 01\/03\/2019/);
     await page.getByRole('button', { name: 'Demander une nouvelle classification' }).click();
     await expect.poll(() => main().textContent()).toMatch(/Demande enregistrée/);
     await clean(page, 'sync-05d-classification');

@@ -289,7 +289,7 @@ describe('arrêter the PV is an act of the council (L2121-15, L2121-17)', () => 
     expect((await ok(c.call('conseil.seance', { seanceId: a.seanceId }))).pv?.statut).toBe('brouillon');
     expect(await ok(arret({ pour: 5, contre: 0, abstention: 1, confirm: true }))).toMatchObject({ arrete: true });
     expect(await t.journal('arrêté en séance')).toEqual([
-      expect.stringMatching(/arrêté en séance du vendredi 11 décembre 2026 \(Adopté \(5 pour, 0 contre, 1 abstention/),
+      expect.stringMatching(/arrêté en séance du vendredi 11\/12\/2026 \(Adopté \(5 pour, 0 contre, 1 abstention/),
     ]);
     t.close();
   });

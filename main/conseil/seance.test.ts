@@ -351,7 +351,7 @@ describe('a séance from the convocation to the registre', () => {
         reconvocation_de: seanceId,
       },
     });
-    expect(!tooSoon.ok && tooSoon.error.message).toMatch(/L2121-17.*lundi 30 novembre 2026/);
+    expect(!tooSoon.ok && tooSoon.error.message).toMatch(/L2121-17.*lundi 30\/11\/2026/);
     const { seanceId: s2 } = await ok(
       c.call('conseil.createSeance', {
         seance: {
@@ -370,8 +370,8 @@ describe('a séance from the convocation to the registre', () => {
     const dash = await ok(c.call('dashboard.get'));
     expect(dash.todos.map((x) => x.title)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/procès-verbal de la séance du vendredi 27 novembre 2026/),
-        expect.stringMatching(/Envoyer les convocations de la séance du vendredi 4 décembre 2026/),
+        expect.stringMatching(/procès-verbal de la séance du vendredi 27\/11\/2026/),
+        expect.stringMatching(/Envoyer les convocations de la séance du vendredi 04\/12\/2026/),
       ]),
     );
 

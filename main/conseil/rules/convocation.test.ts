@@ -16,8 +16,8 @@ describe('jours francs (L2121-11, L2121-12)', () => {
     expect(checkConvocation('2026-11-20', '2026-11-16', 300).ok).toBe(true);
     const late = checkConvocation('2026-11-20', '2026-11-17', 300);
     expect(late.ok).toBe(false);
-    expect(late.message).toMatch(/au plus tard le lundi 16 novembre 2026 — 3 jours francs \(art\. L2121-11 CGCT\)/);
-    expect(late.message).toMatch(/Reportez la séance au samedi 21 novembre 2026 au plus tôt/);
+    expect(late.message).toMatch(/au plus tard le lundi 16\/11\/2026 — 3 jours francs \(art\. L2121-11 CGCT\)/);
+    expect(late.message).toMatch(/Reportez la séance au samedi 21\/11\/2026 au plus tôt/);
   });
 
   it('week-ends and holidays count and do not extend the delay', () => {

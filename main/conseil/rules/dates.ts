@@ -1,4 +1,6 @@
 /** Calendar-day arithmetic on YYYY-MM-DD strings (UTC noon avoids any daylight-saving surprise). */
+import { dateCourte } from '../../kernel';
+
 const DAY = 86_400_000;
 const toTime = (d: string) => Date.parse(`${d}T12:00:00Z`);
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -15,12 +17,6 @@ export function addMonths(d: string, n: number): string {
   return fromTime(target.getTime());
 }
 
-const longFr = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-/** « lundi 16 novembre 2026 » */
-export const formatDateFr = (d: string): string => longFr.format(new Date(toTime(d)));
+const weekdayFr = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+/** « lundi 16/11/2026 »: the day of the week helps, the date itself is jj/mm/aaaa as everywhere (issue 10) */
+export const formatDateFr = (d: string): string => `${weekdayFr.format(new Date(toTime(d)))} ${dateCourte(d)}`;

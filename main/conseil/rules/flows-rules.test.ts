@@ -72,7 +72,7 @@ describe('convocation checked at the opening (L2121-10, L2121-11, L2121-12)', ()
         enExercice: 11,
         envois: envois('2026-11-24'),
       }),
-    ).toMatch(/11 convocations sont parties trop tard.*mardi 24 novembre 2026.*3 jours francs.*L2121-11/);
+    ).toMatch(/11 convocations sont parties trop tard.*mardi 24\/11\/2026.*3 jours francs.*L2121-11/);
   });
   it('5 jours francs from 3,500 (L2121-12)', () => {
     expect(

@@ -80,14 +80,14 @@ describe('Convocation', () => {
   it('warns in red, with the rule’s own message, when it is too late to convoke', async () => {
     fakeBridge({});
     const message =
-      'Trop tard : la convocation devait partir au plus tard le lundi 23 novembre 2026 — 3 jours francs (art. L2121-11 CGCT).';
+      'Trop tard : la convocation devait partir au plus tard le lundi 23/11/2026 — 3 jours francs (art. L2121-11 CGCT).';
     const d = detail();
     const late = { ...d, convocation: { ...d.convocation, aujourdhui: { ok: false, message } } } as unknown as Detail;
     await render(<Convocation detail={late} canWrite reload={noop} onOpen={() => undefined} />);
     const alert = document.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Trop tard pour convoquer');
     expect(alert?.textContent).toContain(message);
-    expect(document.body.textContent).toContain('Dernier jour d’envoi : lundi 23 novembre 2026');
+    expect(document.body.textContent).toContain('Dernier jour d’envoi : lundi 23/11/2026');
   });
 });
 

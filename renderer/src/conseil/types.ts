@@ -65,13 +65,13 @@ export function addDaysIso(day: string, n: number): string {
 export const nameOf = (elus: Elu[], id: number | null | undefined): string =>
   elus.find((e) => e.id === id)?.nomComplet ?? '—';
 
-/** « vendredi 27 novembre 2026 » for a calendar day. */
+/** « vendredi 27/11/2026 » for a calendar day: the weekday helps, the date is jj/mm/aaaa as everywhere. */
 export function formatJour(day: string | null | undefined): string {
   if (!day) return '';
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1),
-  );
+  const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long' }).format(date);
+  return `${weekday} ${new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)}`;
 }
 
 export const formatHeure = (h: string): string => h.replace(':', ' h ');

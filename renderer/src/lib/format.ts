@@ -10,7 +10,7 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const d = parse(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d); // jj/mm/aaaa
 }
 
 export function formatDateTime(value: string | null | undefined): string {

@@ -70,7 +70,7 @@ describe('Synchronisation page', () => {
     expect(text).toMatch(/Ce qu’il faut faire : Cet acte vous revient/);
     expect(document.querySelectorAll('button[aria-label^="Annuler la transmission"]').length).toBe(1);
     // the next run is the core's (sync.status « prochaine »), not recomputed from the opening hours
-    expect(text).toContain('Prochaine synchronisation automatique : Jeudi 26 novembre à 13 h 30');
+    expect(text).toContain('Prochaine synchronisation automatique : Jeudi 26/11/2026 à 13 h 30');
   });
 
   it('offline is said plainly, not as an error', async () => {

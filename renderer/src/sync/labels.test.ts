@@ -42,7 +42,7 @@ describe('status labels', () => {
 describe('next automatic run, in words (the core decides it)', () => {
   it('names the day and hour the core gives, Paris time', () => {
     expect(nextRunText({ le: '2026-11-26T12:30:00.000Z', jusqua: null })).toBe(
-      'Jeudi 26 novembre à 13 h 30 (demi-journée d’ouverture de la mairie).',
+      'Jeudi 26/11/2026 à 13 h 30 (demi-journée d’ouverture de la mairie).',
     );
   });
   it('during an opening half-day, every 15 minutes until the end the core gives', () => {

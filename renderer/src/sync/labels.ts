@@ -121,8 +121,9 @@ const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
 const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   weekday: 'long',
-  day: 'numeric',
-  month: 'long',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
 });
 
 /** « 8 h 00 », Paris time. */
@@ -132,7 +133,7 @@ function hhmm(iso: string): string {
   return `${Number(get('hour'))} h ${get('minute')}`;
 }
 
-/** The core's next run in words (« Jeudi 26 novembre à 13 h 30 »); nothing is recomputed here. */
+/** The core's next run in words (« Jeudi 26/11/2026 à 13 h 30 »); nothing is recomputed here. */
 export function nextRunText(prochaine: NextRun): string {
   if (!prochaine)
     return 'Aucune demi-journée d’ouverture n’est renseignée (Paramètres → Horaires) : Clocher synchronise au démarrage et quand vous le demandez.';
