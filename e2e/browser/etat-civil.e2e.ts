@@ -8,13 +8,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { clean, pick, setupCommune, T } from './etat-civil-steps';
 
 const chromium = chromiumPath();
 if (!chromium) console.warn('[etat-civil e2e] ignoré : Chromium introuvable (paquet Debian « chromium »)');
-const PASSWORD = 'une belle journée à la mairie';
 const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
-const T = { timeout: 15_000 };
 
 const CSV = [
   'Type;N°;Date de l’acte;Nom;Prénoms;Nom du conjoint;Prénoms du conjoint',
@@ -24,51 +23,6 @@ const CSV = [
   'M;1;13/06/1987;Fabre;Paul;Dubois;Julie',
   'X;4;07/01/1987;Martin;Jean;;',
 ].join('\r\n');
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function setupCommune(page: Page): Promise<void> {
-  await page.getByLabel('Nom de la commune').waitFor(T);
-  const identity = {
-    'Nom de la commune': 'Saint-Benoît-sur-Loire',
-    'Code INSEE': '45270',
-    SIREN: '214502494',
-    Département: '45',
-    Arrondissement: '3',
-    'Adresse de la mairie': '1 place de la Mairie',
-    'Code postal': '45730',
-    Téléphone: '02 38 35 70 00',
-    'E-mail de la mairie': 'mairie@exemple.fr',
-    Population: '412',
-  };
-  for (const [label, value] of Object.entries(identity)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('mardi matin').check();
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Civilité (élu 1)').selectOption('Mme');
-  await page.getByLabel('Nom (élu 1)', { exact: true }).fill('Lefèvre');
-  await page.getByLabel('Prénom (élu 1)').fill('Hélène');
-  await page.getByLabel('Date de naissance (élu 1)').fill('02/04/1961');
-  await page.getByLabel('Fonction (élu 1)').selectOption('maire');
-  await page.getByLabel('Début du mandat (élu 1)').fill('28/03/2026');
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Identifiant').fill('secretaire');
-  await page.getByLabel('Nom affiché').fill('Martine Roux');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirmation du mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
-  await page.getByTestId('dashboard-ready').waitFor(T);
-}
-
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).first().click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 describe.skipIf(!chromium)('état civil in Chromium', () => {
   let host: Host;
