@@ -2,18 +2,20 @@
  * The contract between the window and the core: every handler's name, argument schema and who may call it.
  * Pure data (zod only), so that Electron's main process validates messages with the very same schemas as the
  * core, without loading any database code. Each domain declares its part in its own schemas.ts (the shape every
- * domain copies, docs/adding-a-domain.md); this file only assembles them, with the host's own handlers (app.*,
- * diagnostics). Implementations live in each domain's handlers.ts; a contract test proves both sides list the
+ * domain copies, docs/adding-a-domain.md), the core's own (app.*, diagnostics) in main/app/; this file only
+ * assembles them. Implementations live in each domain's handlers.ts; a contract test proves both sides list the
  * same names.
  */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access, EventPayloads } from '../context';
+import { appApi } from '../app/schemas';
 import { auditApi } from '../audit/schemas';
 import { authApi } from '../auth/schemas';
 import { backupApi } from '../backup/schemas';
 import { communeApi } from '../commune/schemas';
 import { conseilApi } from '../conseil/schemas';
 import { dashboardApi } from '../dashboard/schemas';
+import { documentsApi } from '../documents/schemas';
 import { setupApi } from '../setup/schemas';
 import { syncApi } from '../sync/schemas';
 import { signingApi } from '../parapheur/schemas';
@@ -23,14 +25,8 @@ import { etatCivilApi } from '../etat-civil/schemas';
 
 export type { Access };
 
-const none = z.object({}).strict();
-
 export const api = {
-  // the host's own handlers (main/host/app-handlers.ts)
-  'app.status': { args: none, access: 'public' },
-  'app.activity': { args: none, access: 'session' },
-  'diagnostics.get': { args: none, access: 'diagnostics.read' },
-
+  ...appApi,
   ...setupApi,
   ...authApi,
   ...communeApi,
@@ -38,6 +34,7 @@ export const api = {
   ...auditApi,
   ...backupApi,
   ...conseilApi,
+  ...documentsApi,
   ...courrierApi,
   ...signingApi,
   ...syncApi,
@@ -58,37 +55,11 @@ export const requestEnvelope = z
   .strict();
 
 /**
- * Events pushed by the core to the window, and their payloads: declared once here. The core's emitters are
- * type-checked against them (Connection.emit) and the window's `onEvent` callbacks receive them (import type).
+ * Events pushed by the core to the window: their payloads are declared once in main/context/events.ts (a
+ * handler's `ctx.conn.emit` is type-checked against them); EVENTS lists what Electron's main relays, and the
+ * window's `onEvent` callbacks receive them (import type).
  */
-export interface EventPayloads {
-  'session.locked': { reason: 'inactivite' };
-  /** from the transport, not the core: the core process restarted (Electron) or the loopback socket closed */
-  'core.restarted': { message?: string };
-  'commune.changed': { communeId: string; by?: string };
-  /** one document of a séance de signature (main/parapheur/session.ts) */
-  'parapheur.progress':
-    | {
-        type: 'document';
-        index: number;
-        total: number;
-        documentId: number;
-        etat: 'en_cours' | 'signe' | 'erreur';
-        message?: string;
-      }
-    | { type: 'arret'; message: string; restants: number[] };
-  /** one step of a synchronisation run (main/sync/engine.ts) */
-  'sync.progress': {
-    phase: 'envoi' | 'reception' | 'termine' | 'hors_ligne';
-    done: number;
-    total: number;
-    message: string;
-  };
-  /** a USB device was plugged or unplugged: the window rescans the tokens (signing.md §6) */
-  'signing.tokenChanged': { what: 'connect' | 'disconnect' };
-  /** lines of a CSV import of the état civil (main/etat-civil/import.ts) */
-  'etatCivil.progress': { done: number; total: number };
-}
+export type { EventPayloads };
 export const EVENTS = [
   'session.locked',
   'core.restarted',
@@ -100,3 +71,6 @@ export const EVENTS = [
 ] as const satisfies readonly (keyof EventPayloads)[];
 export type EventName = (typeof EVENTS)[number];
 export type EventPayload<E extends EventName> = EventPayloads[E];
+/** Compile-time check: every declared event is in EVENTS (a handler may emit it, so Electron's main relays it). */
+type Holds<T extends true> = T;
+export type EveryEventListed = Holds<[Exclude<keyof EventPayloads, EventName>] extends [never] ? true : false>;

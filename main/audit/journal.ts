@@ -1,17 +1,8 @@
 import type { Db } from '../db';
+import type { Actor, JournalEntry } from '../context';
 
-export interface Actor {
-  login: string | null;
-  name: string | null;
-}
-
-export interface JournalEntry {
-  action: string; // stable code, e.g. 'commune.identite.modifiee'
-  summary: string; // French, shown as is
-  objectType?: string;
-  objectId?: string | number;
-  details?: Record<string, unknown>; // never a password, never a document's content
-}
+// the journal's line is a bottom type (main/context/journal.ts): every domain's context writes it
+export type { Actor, JournalEntry };
 
 export interface JournalRow {
   id: number;

@@ -1,6 +1,6 @@
 /** The journal's part of the contract: reading it, filtered (pure zod). Nothing writes it from the window. */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -4,7 +4,7 @@
  * someone who manages the whole installation. Whatever the window shows, these hold.
  */
 import { AppError } from '../kernel';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import type { Db } from '../db';
 import type { Permission, Role } from './roles';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../kernel';
-import type { Implementations } from '../api/handler';
+import type { Implementations } from '../context';
+import type { authApi } from './schemas';
 import { newPasswordSchema } from './validation';
 import { authenticate, changePassword, getUser, workspaceLog } from './accounts';
 import { verifyPassword } from './password';
@@ -76,6 +77,7 @@ export const authHandlers = {
 
   ...usersHandlers,
 } satisfies Implementations<
+  typeof authApi,
   | 'auth.login'
   | 'auth.logout'
   | 'auth.lock'

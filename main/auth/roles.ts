@@ -1,5 +1,7 @@
-export const ROLES = ['secretaire', 'maire', 'adjoint', 'conseiller', 'support'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Permission, type Role } from '../context';
+
+// the roles and permissions are bottom types (main/context/access.ts): every domain's context names them
+export { ROLES, type Permission, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   secretaire: 'Secrétaire de mairie',
@@ -14,18 +16,6 @@ export const ROLE_LABELS: Record<Role, string> = {
  * commune; support sets up, restores and reads diagnostics (counts only), and reads no personal data: neither
  * the journal (it names élus, agents and administrés) nor the accounts (RGPD art. 5-1-c, data minimisation).
  */
-export type Permission =
-  | 'commune.read'
-  | 'commune.write'
-  | 'users.manage'
-  | 'journal.read'
-  | 'backup.manage'
-  | 'diagnostics.read'
-  /** sign in the parapheur (who may sign WHAT is the délégations register's business, L2122-18 ff.) */
-  | 'parapheur.sign'
-  /** change an installation-wide setting (the lock delay): must be held in EVERY commune, see access.ts */
-  | 'installation.manage';
-
 const MATRIX: Record<Role, readonly Permission[]> = {
   secretaire: [
     'commune.read',

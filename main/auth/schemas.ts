@@ -1,12 +1,10 @@
 /** The accounts' part of the contract: login, lock, password, users of the commune (pure zod: Electron's main loads it). */
 import { z } from 'zod';
-import { ROLES, type Permission } from './roles';
+import { ROLES } from './roles';
+import type { Access } from '../context';
 
-/**
- * Who may call a handler. 'public': before login (first-run wizard, login screen). 'session': any logged-in,
- * unlocked user. A Permission: the user's role in the open commune must grant it.
- */
-export type Access = 'public' | 'session' | Permission;
+/** Who may call a handler (main/context/access.ts); re-exported for the schemas that still import it here. */
+export type { Access };
 
 const none = z.object({}).strict();
 const anyObject = z.record(z.string(), z.unknown());

@@ -1,4 +1,4 @@
-import type { Connection, CoreServices, Session } from '../api/handler';
+import type { Connection, CoreServices, Session } from '../context';
 import { AppError } from '../kernel';
 import { record } from '../audit';
 import { eluOf, roleIn, type UserRow } from './accounts';

@@ -4,7 +4,8 @@
  * every commune where it has a role; otherwise a maire could reset the secrétaire's password and use it.
  */
 import { AppError, parseOrThrow } from '../kernel';
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { authApi } from './schemas';
 import { record } from '../audit';
 import { accountSchema } from './validation';
 import type { Db } from '../db';
@@ -183,4 +184,4 @@ export const usersHandlers = {
     );
     return { temporaryPassword: temporary };
   },
-} satisfies Implementations<'users.list' | 'users.create' | 'users.setRole' | 'users.resetPassword'>;
+} satisfies Implementations<typeof authApi, 'users.list' | 'users.create' | 'users.setRole' | 'users.resetPassword'>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Migration, inspectDatabaseFile, type Db, openKeyed, vacuumInto, type DbKey } from '../db';
 import { AppError } from '../kernel';
+import { BACKUP_KINDS, type BackupInfo, type BackupKind } from '../context';
 
 /**
  * File backups of a commune's database, next to it in `sauvegardes/`. A backup is a complete SQLite file
@@ -9,8 +10,8 @@ import { AppError } from '../kernel';
  * renamed, so a half-written backup never looks like a good one. It is encrypted with the base's own key
  * (main/db/cipher.ts): a backup carried away reveals nothing, and restores only on a PC holding the key.
  */
-export const BACKUP_KINDS = ['quotidienne', 'avant-migration', 'manuelle', 'avant-restauration'] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number];
+// a backup's kind and line are bottom types (main/context/files.ts): the domains' context lists backups
+export { BACKUP_KINDS, type BackupInfo, type BackupKind };
 
 /** How many of each kind are kept; the oldest go first. Manual backups are the user's: never rotated. */
 export const KEEP: Record<BackupKind, number> = {
@@ -20,13 +21,6 @@ export const KEEP: Record<BackupKind, number> = {
   // The base as it was before a restore is the only way back from a wrong restore: never deleted.
   'avant-restauration': Number.POSITIVE_INFINITY,
 };
-
-export interface BackupInfo {
-  file: string;
-  kind: BackupKind;
-  createdAt: string; // ISO
-  size: number;
-}
 
 const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_([a-z-]+)\.sqlite$/;
 

@@ -1,5 +1,6 @@
 import { AppError, parisDay } from '../kernel';
-import type { Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { backupApi } from './schemas';
 import { communeMigrations } from '../../migrations';
 import { checkBackup, manualBackupError } from './backups';
 import path from 'node:path';
@@ -9,14 +10,14 @@ import { EXPORT_EXTENSION, exportCommune, importCommune } from './transfer';
 import fs from 'node:fs';
 
 /** The commune's INSEE code from the installation's register: it must be known even when the base is damaged. */
-function inseeOf(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0], id: string): string {
+function inseeOf(ctx: Ctx, id: string): string {
   const row = ctx.core.workspace.prepare('SELECT code_insee FROM commune_ref WHERE id = ?').get(id) as
     { code_insee: string } | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Commune introuvable.');
   return row.code_insee;
 }
 
-function currentCommuneId(ctx: Parameters<Implementations<'backup.list'>['backup.list']>[0]): string {
+function currentCommuneId(ctx: Ctx): string {
   const id = ctx.session().communeId;
   if (!id) throw new AppError('NO_COMMUNE', 'Choisissez d’abord une commune.');
   return id;
@@ -133,4 +134,7 @@ export const backupHandlers = {
     )();
     return { communeId: c.id, nom: c.nom };
   },
-} satisfies Implementations<'backup.list' | 'backup.create' | 'backup.restore' | 'backup.export' | 'backup.import'>;
+} satisfies Implementations<
+  typeof backupApi,
+  'backup.list' | 'backup.create' | 'backup.restore' | 'backup.export' | 'backup.import'
+>;

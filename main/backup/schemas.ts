@@ -1,6 +1,6 @@
 /** The backups' part of the contract: list, make, restore, export for another PC, import (pure zod). */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const none = z.object({}).strict();
 const backupFile = z.string().regex(/^[A-Za-z0-9_.-]{1,120}\.sqlite$/);

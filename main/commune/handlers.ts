@@ -1,5 +1,6 @@
 import { AppError, parisDay } from '../kernel';
-import type { Implementations } from '../api/handler';
+import type { Implementations } from '../context';
+import type { communeApi } from './schemas';
 import { communesOf, enterCommune } from '../auth';
 import {
   describeHoraires,
@@ -108,6 +109,7 @@ export const communeHandlers = {
     return { lockMinutes };
   },
 } satisfies Implementations<
+  typeof communeApi,
   | 'commune.list'
   | 'commune.switch'
   | 'commune.get'

@@ -1,6 +1,6 @@
 /** The commune's part of the contract: its dossier, élus, opening hours, and the installation's settings (pure zod). */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const none = z.object({}).strict();
 const anyObject = z.record(z.string(), z.unknown());

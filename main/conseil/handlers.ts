@@ -1,5 +1,6 @@
 import { AppError } from '../kernel';
-import type { Implementations } from '../api/handler';
+import type { Implementations } from '../context';
+import type { conseilApi } from './schemas';
 import { count, pdfValue } from '../documents';
 import { ftsQuery } from '../db';
 import { communeClassification, flattenMatieres } from './classification';
@@ -172,6 +173,7 @@ export const conseilHandlers = {
     };
   },
 } satisfies Implementations<
+  typeof conseilApi,
   | 'conseil.classification'
   | 'conseil.seances'
   | 'conseil.seance'

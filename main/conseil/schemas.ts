@@ -1,6 +1,6 @@
 /** The conseil municipal's part of the contract (see schemas.ts). Form payloads are checked in detail by the domain. */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const id = z.number().int().positive();
 const form = z.record(z.string(), z.unknown());
@@ -114,23 +114,4 @@ export const conseilApi = {
     args: z.object({ annee: z.number().int().min(1900).max(2200) }).strict(),
     access: 'commune.read',
   },
-
-  'documents.uploadStart': {
-    args: z.object({ nom: z.string().trim().min(1).max(200), size: z.number().int().min(0) }).strict(),
-    access: 'commune.write',
-  },
-  'documents.uploadChunk': {
-    args: z
-      .object({
-        uploadId: z.uuid(),
-        offset: z.number().int().min(0),
-        data: z
-          .string()
-          .max(6 * 1024 * 1024)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
-      })
-      .strict(),
-    access: 'commune.write',
-  },
-  'documents.get': { args: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -1,5 +1,6 @@
 import { AppError } from '../kernel';
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { courrierApi } from './schemas';
 import { ROLE_LABELS } from '../auth';
 import type { CourrierCtx } from './context';
 import { searchContacts } from './contacts';
@@ -118,4 +119,4 @@ export const courrierHandlers = {
     if (!p) throw new AppError('NOT_FOUND', 'Cette pièce est introuvable.');
     return { nom: p.nom, mime: p.mime, base64: c.docs.read(p.sha256).toString('base64') };
   },
-} satisfies Implementations<keyof typeof import('./schemas').courrierApi>;
+} satisfies Implementations<typeof courrierApi>;

@@ -1,6 +1,6 @@
 /** The courrier register's part of the contract (pure zod; see main/api/schemas.ts). Rights finer than the access are checked in rights.ts. */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,4 +1,5 @@
-import type { Implementations } from '../api/handler';
+import type { Implementations } from '../context';
+import type { dashboardApi } from './schemas';
 import { parisDay } from '../kernel';
 import { arrivalsSince, openTodos, previousVisit, type Todo } from './dashboard';
 import { delivreesCeMois } from '../etat-civil';
@@ -23,4 +24,4 @@ export const dashboardHandlers = {
       etatCivilDelivreesCeMois: delivreesCeMois(db, today),
     };
   },
-} satisfies Implementations<'dashboard.get'>;
+} satisfies Implementations<typeof dashboardApi, 'dashboard.get'>;

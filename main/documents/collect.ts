@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Db, openLike } from '../db';
-import type { DocumentStore } from './store';
+import type { DocumentStore } from '../context';
 
 /**
  * Garbage collection of a commune's document store, run once per opening day (after the daily backup).

@@ -1,4 +1,7 @@
 /** What other folders may use of main/documents/ (architecture §2: only through this file). */
+import type { DocumentStore as DocumentStorePort } from '../context';
+import { DocumentStore as DocumentStoreClass } from './store';
+
 export { collectDocuments } from './collect';
 export {
   accord,
@@ -16,7 +19,12 @@ export {
 } from './french';
 export { PdfWriter, readablePdf, SIGNATURE_BLOCKS_KEY } from './pdf';
 export { resourcesDir } from './resources';
-export { DocumentStore } from './store';
+/**
+ * The store: the class builds one (`new DocumentStore(…)`), while other folders type it by its interface
+ * (main/context/files.ts), the one the domains' context carries (`ctx.data().docs`) — the class implements it.
+ */
+export const DocumentStore = DocumentStoreClass;
+export type DocumentStore = DocumentStorePort;
 export { splitTiff } from './tiff';
 export { Uploads } from './uploads';
 export { pdfValue } from './pdf-value';

@@ -11,6 +11,7 @@ import {
   isEncryptedFile,
   openSealed,
 } from '../db';
+import type { DocumentStore as DocumentStorePort } from '../context';
 
 /**
  * A commune's documents (PDFs, scans) beside its database, content-addressed: a file is named by the SHA-256 of
@@ -23,7 +24,7 @@ import {
  * (`putFile`, `chunks`). A plain file of an earlier Clocher is still read (its hash is checked) until
  * `encryptPlainFiles` replaces it, at the commune's first opening. `key` null: a plain store (test harnesses).
  */
-export class DocumentStore {
+export class DocumentStore implements DocumentStorePort {
   constructor(
     readonly root: string,
     private readonly key: Buffer | null,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../kernel';
 import { cleanFileName } from './filename';
 import { readablePdf } from './pdf';
+import type { UploadScope, Uploads as UploadsPort } from '../context';
 
 /**
  * Files coming from the window (annexes, scans, proxies) arrive in chunks, written straight to a temporary
@@ -18,12 +19,8 @@ export const IDLE_MS = 60 * 60 * 1000;
 /** a window sends one file at a time; a few in parallel is generous, hundreds is an attack on the disk */
 export const MAX_OPEN_PER_OWNER = 8;
 
-/**
- * Who may take an upload. « commune »: any file of the commune, started by `documents.uploadStart` (commune.write).
- * « etat-civil »: a scan for the registers, started by an officier de l'état civil who may not write elsewhere
- * (etatCivil.uploadStart): only the état civil's handlers take it, so this right opens no other upload.
- */
-export type UploadScope = 'commune' | 'etat-civil';
+// who may take an upload: a bottom type (main/context/files.ts), like the interface this class implements
+export type { UploadScope };
 
 interface Upload {
   id: string;
@@ -38,7 +35,7 @@ interface Upload {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Mo`;
 
-export class Uploads {
+export class Uploads implements UploadsPort {
   private readonly uploads = new Map<string, Upload>();
   constructor(
     private readonly dir: string,

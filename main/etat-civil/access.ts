@@ -5,7 +5,7 @@
  * core on every call, whatever the window shows; support and other élus see nothing of it.
  */
 import { AppError } from '../kernel';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import { readElus } from '../commune';
 import type { Db } from '../db';
 import { delegationLapse, type DelegationRow } from '../parapheur';

@@ -5,7 +5,7 @@
  * Each printed letter is kept (content-addressed) and journaled without the requester's name.
  */
 import { AppError } from '../kernel';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import type { EcCtx } from './context';
 import {
   actorName,

@@ -5,7 +5,7 @@
  * without such a délégation prepares the document; it names the officier chosen among those valid that day.
  */
 import { AppError } from '../kernel';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import { fullName, readElus, type EluRow } from '../commune';
 import type { Db } from '../db';
 import { delegationLapse, type DelegationRow } from '../parapheur';

@@ -7,7 +7,7 @@ import { AppError } from '../kernel';
 import { readSetting, writeSetting } from '../commune';
 import type { Db } from '../db';
 import { insertDocument } from '../parapheur';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import type { EcCtx } from './context';
 import { documentProblem, produceDocument } from './copies';
 import {

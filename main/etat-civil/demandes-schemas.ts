@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from '../kernel';
-import type { Access } from '../api/schemas';
+import type { Access } from '../context';
 import { KINDS } from './rules/kinds';
 import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './rules/delivrance';
 

@@ -1,5 +1,6 @@
 /** Thin: who may (access.ts), which state (the services), one transaction per write, then the « À faire ». */
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { etatCivilApi } from './schemas';
 import { etatCivilQualite } from './access';
 import { createActe, openActe, saisirActe } from './actes';
 import {
@@ -184,6 +185,7 @@ export const etatCivilHandlers = {
     return demandeStats(db, annee);
   },
 } satisfies Implementations<
+  typeof etatCivilApi,
   | 'etatCivil.registres'
   | 'etatCivil.saveRegistre'
   | 'etatCivil.uploadStart'

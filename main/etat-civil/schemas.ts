@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from '../kernel';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 import { KINDS } from './rules/kinds';
 import { NATURES } from './rules/mentions';
 import { IMPORT_FIELDS } from './rules/csv';

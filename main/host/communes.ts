@@ -30,16 +30,10 @@ import {
 import { ensurePrivateDir } from './paths';
 import { sealClearSecrets } from '../sync';
 import { collectDocuments, DocumentStore } from '../documents';
+import type { Clock, OpenCommune } from '../context';
 
-export type Clock = () => Date;
-
-export interface OpenCommune {
-  id: string;
-  dir: string;
-  db: Db;
-  /** day (YYYY-MM-DD) of the last check for the daily backup */
-  backupDay?: string;
-}
+// bottom types (main/context/files.ts): the domains' context names them without reaching the host
+export type { Clock, OpenCommune };
 
 const FILE = 'commune.sqlite';
 const BACKUPS = 'sauvegardes';

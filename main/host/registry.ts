@@ -14,11 +14,12 @@ import { onInboundMessage, registerSyncSide } from '../sync';
 import { etatCivilHandlers, refreshEtatCivilTodos } from '../etat-civil';
 import { refreshConseilTodos } from '../conseil';
 import { refreshSigningTodos, endSession as endSigningSession } from '../parapheur';
-import { appHandlers } from './app-handlers';
+import { appHandlers } from '../app/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { parapheurHandlers } from '../parapheur/handlers';
 import type { Implementations } from '../api/handler';
 import type { HandlerName } from '../api/schemas';
+import type { Implemented as ReadByTheWindow } from '../api/types';
 
 /**
  * Merge the domain maps; a name defined by two domains stops the core at start-up (a spread would silently
@@ -51,7 +52,7 @@ export const implementations = mergeHandlers(
   syncHandlers,
   mailHandlers,
   etatCivilHandlers,
-) satisfies Implementations<HandlerName>;
+) satisfies Implementations<HandlerName> & ReadByTheWindow; // main/api/types.ts lists the same maps
 
 export type Implemented = typeof implementations;
 

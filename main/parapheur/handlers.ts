@@ -1,6 +1,7 @@
 /** Handlers of the token, the délégations register, the parapheur and the séance de signature. */
 import { AppError, parisDay } from '../kernel';
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { signingApi } from './schemas';
 import { readSetting, writeSetting } from '../commune';
 import {
   checkCertificate,
@@ -218,6 +219,7 @@ export const parapheurHandlers = {
   'parapheur.signer': (ctx, { documentIds, pin }) =>
     signSelection(env(ctx), ctx.conn.id, () => ownerNow(ctx), documentIds, pin),
 } satisfies Implementations<
+  typeof signingApi,
   | 'signing.modules'
   | 'signing.settings'
   | 'signing.saveSettings'

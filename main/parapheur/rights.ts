@@ -3,7 +3,7 @@
  * secrétaire (domain-rules §4.3): only the person the step waits for may say no, never a bystander.
  */
 import { AppError } from '../kernel';
-import type { Session } from '../api/handler';
+import type { Session } from '../context';
 import type { Db } from '../db';
 import { authorityFor, type StepContext } from './delegations';
 import { currentStep, getDocument, type DocumentRow, type StepRow } from './queue';

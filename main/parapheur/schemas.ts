@@ -1,6 +1,6 @@
 /** The signing and parapheur part of the contract (see schemas.ts). Forms are checked in detail by the domain. */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const id = z.number().int().positive();
 const none = z.object({}).strict();

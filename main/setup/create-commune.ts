@@ -3,7 +3,7 @@
  * platform settings, the commune's own file, then its entry and account in the installation's file.
  */
 import type { z } from 'zod';
-import type { Ctx } from '../api/handler';
+import type { Ctx } from '../context';
 import { record, type Actor } from '../audit';
 import { accountSchema, communesOf, findUser, insertUser, setRole, workspaceLog } from '../auth';
 import {

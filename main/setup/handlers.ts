@@ -1,5 +1,6 @@
 /** The first-run wizard and « Ajouter une commune »: thin handlers over setup/create-commune.ts. */
-import type { Implementations } from '../api/handler';
+import type { Implementations } from '../context';
+import type { setupApi } from './schemas';
 import { accountSchema, enterCommune, hashPassword, startSession, userCount } from '../auth';
 import { communeIdentitySchema, communeIdFor, conseilSchema, openingSlotsSchema, parseParts } from '../commune';
 import { AppError, parisDay } from '../kernel';
@@ -69,4 +70,4 @@ export const setupHandlers = {
     ctx.conn.emit('commune.changed', { communeId: id });
     return { communeId: id };
   },
-} satisfies Implementations<'setup.provisioning' | 'setup.validateStep' | 'setup.createCommune'>;
+} satisfies Implementations<typeof setupApi, 'setup.provisioning' | 'setup.validateStep' | 'setup.createCommune'>;

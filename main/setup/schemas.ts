@@ -1,6 +1,6 @@
 /** The first-run wizard's and « Ajouter une commune »'s part of the contract (pure zod). */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const anyObject = z.record(z.string(), z.unknown());
 

@@ -1,7 +1,8 @@
 /** What the window may ask of the synchronisation (contract: main/sync/schemas.ts). */
 import { X509Certificate } from 'node:crypto';
 import { AppError, parisDay } from '../kernel';
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { syncApi } from './schemas';
 import { runSync, type SyncReport } from './engine';
 import { enqueueAnnulation, enqueueClassificationRequest, enqueueRenvoi, enqueueReponse } from './requests';
 import { connectorFor, readPlateforme, savePlateforme } from './settings';
@@ -138,6 +139,7 @@ export const syncHandlers = {
     outboxId: enqueueClassificationRequest(ctx.commune().db, parisDay(ctx.now), ctx.now),
   }),
 } satisfies Implementations<
+  typeof syncApi,
   | 'sync.status'
   | 'sync.now'
   | 'sync.messages'

@@ -1,6 +1,6 @@
 /** The synchronisation's part of the contract (see schemas.ts). */
 import { z } from 'zod';
-import type { Access } from '../auth/schemas';
+import type { Access } from '../context';
 
 const id = z.number().int().positive();
 const typologie = z.string().regex(/^[A-Z0-9_]{5}$/);

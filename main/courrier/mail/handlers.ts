@@ -1,6 +1,7 @@
 /** What the window may ask of the mailbox (contract: schemas.ts). Thin: check rights, call a service. */
 import { AppError } from '../../kernel';
-import type { Ctx, Implementations } from '../../api/handler';
+import type { Ctx, Implementations } from '../../context';
+import type { mailApi } from './schemas';
 import { ROLE_LABELS } from '../../auth';
 import { acknowledgeReceived, saveMailAgent } from './acknowledge';
 import { takeIn } from './intake';
@@ -75,4 +76,7 @@ export const mailHandlers = {
     if (t.created) await acknowledgeReceived(db, docs, () => ctx.core.clock()); // the AEE, as for a message read over IMAP
     return { created: t.created, objet: t.objet, arriveeId: t.arriveeId };
   },
-} satisfies Implementations<'messagerie.get' | 'messagerie.save' | 'messagerie.tester' | 'messagerie.deposer'>;
+} satisfies Implementations<
+  typeof mailApi,
+  'messagerie.get' | 'messagerie.save' | 'messagerie.tester' | 'messagerie.deposer'
+>;

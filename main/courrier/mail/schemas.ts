@@ -3,7 +3,7 @@
  * secrétaire holds 'commune.write'; the handlers check it again (anything the window sends is hostile).
  */
 import { z } from 'zod';
-import type { Access } from '../../auth/schemas';
+import type { Access } from '../../context';
 
 const serveur = (nom: 'de réception' | "d'envoi") =>
   z

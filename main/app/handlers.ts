@@ -1,7 +1,9 @@
+/** The core's own handlers: its status for the window, activity (keeps the session awake), diagnostics. */
 import fs from 'node:fs';
 import os from 'node:os';
 import { communeMigrations, workspaceMigrations } from '../../migrations';
-import type { Ctx, Implementations } from '../api/handler';
+import type { Ctx, Implementations } from '../context';
+import type { appApi } from './schemas';
 import { AppError, toErrorValue } from '../kernel';
 import { managesInstallation, userCount, communesOf, permissionsOf } from '../auth';
 import { latestVersion, schemaVersion } from '../db';
@@ -110,4 +112,4 @@ export const appHandlers = {
       sauvegardes: { nombre: backups.length, derniere: backups[0]?.createdAt ?? null },
     };
   },
-} satisfies Implementations<'app.status' | 'app.activity' | 'diagnostics.get'>;
+} satisfies Implementations<typeof appApi>;
