@@ -7,6 +7,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const electronOnly = {
   name: 'electron',
@@ -19,22 +21,54 @@ const testOnly = {
 };
 
 /**
- * A relative path into another folder of main/ other than its index.ts or schemas.ts (`../x/y`,
- * `../../x/y`); the kernel is the bottom layer anyone may use, the contract (main/api) only for its types.
- * documents/pdf-common.ts is documents' second public file: fonts and PDF constants without the database
- * (issue 10, the séance de signature's memory).
+ * A domain is a folder of main/ with everything below it, at any depth: `main/etat-civil/copies/x.ts` importing
+ * `../rules/y` stays inside the état civil. A relative import that lands in ANOTHER folder of main/ may reach only
+ * its index.ts (or the folder itself) or its schemas.ts; the kernel is the bottom layer anyone may use, the
+ * contract (main/api) only for its types. documents/pdf-common.ts is documents' second public file: fonts and PDF
+ * constants without the database (issue 10, the séance de signature's memory). The path is resolved against the
+ * importing file, which a pattern on the import string alone cannot do (it took `../rules` for a domain).
  */
-const intoDomain = [
-  {
-    regex: '^(\\.\\./)+(?!kernel/|api/|documents/pdf-common$)[^./][^/]*/(?!(index|schemas)$).+',
-    message: 'Import another domain only through its index.ts (architecture §2 « The shape every domain copies »).',
+const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main');
+const PUBLIC = new Set(['', 'index', 'schemas']);
+const domainOf = (abs) => {
+  const rel = path.relative(MAIN, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep)[0];
+};
+const typeOnly = (node) =>
+  node.importKind === 'type' ||
+  node.exportKind === 'type' ||
+  (node.specifiers?.length > 0 && node.specifiers.every((s) => (s.importKind ?? s.exportKind) === 'type'));
+const domainBoundary = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      deep: 'Import another domain only through its index.ts (architecture §2 « The shape every domain copies »).',
+      api: 'Domains use the contract (main/api) for its types only.',
+    },
   },
-  {
-    regex: '^(\\.\\./)+api/',
-    allowTypeImports: true,
-    message: 'Domains use the contract (main/api) for its types only.',
+  create(context) {
+    const from = domainOf(context.filename);
+    const check = (node) => {
+      const source = node.source?.value;
+      if (!from || typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(context.filename), source);
+      const to = domainOf(target);
+      if (!to || to === from || to === 'kernel') return;
+      const inner = path.relative(path.join(MAIN, to), target).split(path.sep).join('/');
+      if (to === 'api') {
+        if (!typeOnly(node)) context.report({ node: node.source, messageId: 'api' });
+      } else if (!PUBLIC.has(inner) && !(to === 'documents' && inner === 'pdf-common'))
+        context.report({ node: node.source, messageId: 'deep' });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
-];
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'coverage/**'] },
@@ -87,15 +121,14 @@ export default tseslint.config(
   },
   {
     // A domain reaches another only through its index.ts (or its pure-zod schemas.ts): a relative path into
-    // another folder of main/ is refused. The host and the contract assemble the handler maps and schemas.
+    // another folder of main/ is refused, whatever the depth of the importing file (domainBoundary above). The host and the contract assemble the handler maps and schemas.
     files: ['main/**'],
     ignores: ['main/**/*.test.ts', 'main/host/**', 'main/api/**', 'main/electron/**'],
+    plugins: { clocher: { rules: { 'domain-boundary': domainBoundary } } },
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [electronOnly], patterns: [testOnly, ...intoDomain] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnly], patterns: [testOnly] }],
+      'clocher/domain-boundary': 'error',
     },
   },
   {

@@ -118,6 +118,50 @@ describe('architecture boundaries (eslint)', () => {
       ),
     ).toEqual([]);
   });
+  it('a sub-folder at any depth is its own domain: it imports its siblings freely, another domain still by index', async () => {
+    const deep = /only through its index\.ts/;
+    // main/etat-civil/copies/ and lettres/ read the état civil's rules/ (they carried an eslint exception for it)
+    for (const [file, code] of [
+      [
+        'main/etat-civil/copies/x.ts',
+        "import { quandOu } from '../rules/extrait-wording';\nexport const a = quandOu;\n",
+      ],
+      ['main/etat-civil/lettres/x.ts', "export { dateCourte } from '../rules/dates';\n"],
+      [
+        'main/etat-civil/copies/pdf/x.ts',
+        "import { KIND_LABELS } from '../../rules/kinds';\nexport const a = KIND_LABELS;\n",
+      ],
+      [
+        'main/etat-civil/copies/x.ts',
+        "import { y } from '../handlers';\nimport { z } from './rules';\nexport const a = [y, z];\n",
+      ],
+    ] as const)
+      expect(await errors(file, code), `${file}: ${code}`).toEqual([]);
+    // from the same sub-folders, another domain's inner file is refused, its index is not
+    for (const [file, code] of [
+      ['main/etat-civil/copies/x.ts', "import { x } from '../../courrier/registre';\nexport const a = x;\n"],
+      ['main/etat-civil/copies/pdf/x.ts', "export { accord } from '../../../documents/french';\n"],
+      ['main/etat-civil/lettres/x.ts', "export * from '../../conseil/rules/quorum';\n"],
+      ['main/sync/s2low/x.ts', "const m = import('../../conseil/seances');\nexport const a = m;\n"],
+    ] as const)
+      expect(await errors(file, code), `${file}: ${code}`).toEqual([expect.stringMatching(deep)]);
+    expect(
+      await errors('main/etat-civil/copies/x.ts', "import { x } from '../../courrier';\nexport const a = x;\n"),
+    ).toEqual([]);
+    // the contract stays types-only from a sub-folder too
+    expect(
+      await errors(
+        'main/sync/s2low/x.ts',
+        "import { HANDLERS } from '../../api/schemas';\nexport const a = HANDLERS;\n",
+      ),
+    ).toEqual([expect.stringMatching(/types only/)]);
+    expect(
+      await errors(
+        'main/sync/s2low/x.ts',
+        "import type { Ctx } from '../../api/handler';\nexport const a: Ctx | null = null;\n",
+      ),
+    ).toEqual([]);
+  });
   it('domains use the contract in main/api for its types only', async () => {
     expect(
       await errors(

@@ -11,78 +11,42 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import {
+  checkPage,
+  chromiumMissing,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  pdfText,
+  setupCommune,
+  WIZARD_ACCOUNT,
+  type Host,
+  type WizardElu,
+} from './harness';
 import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e conseil', chromiumMissing());
-const PASSWORD = 'une belle journée à la mairie';
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 
 // 7 in office: quorum is 4 (L2121-17)
-const ELUS = [
-  ['Mme', 'Lefèvre', 'Hélène', 'maire'],
-  ['M.', 'Chevalier', 'Noël', 'adjoint'],
-  ['Mme', 'Le Gall', 'Gaëlle', 'conseiller'],
-  ['M.', 'Ménard', 'Loïc', 'conseiller'],
-  ['Mme', 'Roux', 'Cécile', 'conseiller'],
-  ['M.', 'Dupont', 'Jérôme', 'conseiller'],
-  ['Mme', 'Martin', 'Zoé', 'conseiller'],
-] as const;
-const full = (i: number) => `${ELUS[i]![0]} ${ELUS[i]![2]} ${ELUS[i]![1]}`;
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0); // measure colours at rest, not under the pointer's hover
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const ELUS: WizardElu[] = (
+  [
+    ['Mme', 'Lefèvre', 'Hélène', 'maire'],
+    ['M.', 'Chevalier', 'Noël', 'adjoint'],
+    ['Mme', 'Le Gall', 'Gaëlle', 'conseiller'],
+    ['M.', 'Ménard', 'Loïc', 'conseiller'],
+    ['Mme', 'Roux', 'Cécile', 'conseiller'],
+    ['M.', 'Dupont', 'Jérôme', 'conseiller'],
+    ['Mme', 'Martin', 'Zoé', 'conseiller'],
+  ] as const
+).map(([civilite, nom, prenom, fonction], i) => ({ civilite, nom, prenom, fonction, naissance: `10/05/19${60 + i}` }));
+const full = (i: number) => `${ELUS[i]!.civilite} ${ELUS[i]!.prenom} ${ELUS[i]!.nom}`;
 
 /** Click, catch the download, check it with qpdf and return its text. */
 async function downloaded(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  fs.mkdirSync(PDF_DIR, { recursive: true });
-  const file = path.join(PDF_DIR, `e2e-${name}.pdf`);
-  await dl.saveAs(file);
+  const file = await downloadPdf(page, click, name);
   execFileSync('qpdf', ['--check', file], { stdio: 'ignore' });
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-}
-
-async function setupCommune(page: Page): Promise<void> {
-  await page.getByLabel('Nom de la commune').waitFor({ timeout: 15_000 });
-  const identity = {
-    'Nom de la commune': 'Saint-Benoît-sur-Loire',
-    'Code INSEE': '45270',
-    SIREN: '214502494',
-    Département: '45',
-    Arrondissement: '3',
-    'Adresse de la mairie': '1 place de la Mairie',
-    'Code postal': '45730',
-    Téléphone: '02 38 35 70 00',
-    'E-mail de la mairie': 'mairie@exemple.fr',
-    Population: '412',
-  };
-  for (const [label, value] of Object.entries(identity)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('mardi matin').check();
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  for (let i = 0; i < ELUS.length; i++) {
-    if (i > 0) await page.getByRole('button', { name: 'Ajouter un élu' }).click();
-    const [civ, nom, prenom, fonction] = ELUS[i]!;
-    await page.getByLabel(`Civilité (élu ${i + 1})`).selectOption(civ);
-    await page.getByLabel(`Nom (élu ${i + 1})`, { exact: true }).fill(nom);
-    await page.getByLabel(`Prénom (élu ${i + 1})`).fill(prenom);
-    await page.getByLabel(`Date de naissance (élu ${i + 1})`).fill(`10/05/19${60 + i}`);
-    await page.getByLabel(`Fonction (élu ${i + 1})`).selectOption(fonction);
-    if (fonction === 'adjoint') await page.getByLabel(`Rang (élu ${i + 1})`).fill('1');
-    await page.getByLabel(`Début du mandat (élu ${i + 1})`).fill('28/03/2026');
-  }
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByLabel('Identifiant').fill('secretaire');
-  await page.getByLabel('Nom affiché').fill('Martine Roux');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirmation du mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Créer le dossier de la commune' }).click();
-  await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+  return pdfText(file);
 }
 
 async function addPoint(page: Page, titre: string, matiere: string, scrutin?: string): Promise<void> {
@@ -108,20 +72,9 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
-  const open = async (now: string) => {
-    host = await startHost({ dataDir: host?.dataDir, now });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date(now));
-  };
   const restart = async (now: string) => {
-    await browser.close();
-    await host.stop();
-    await open(now);
-    await page.getByLabel('Identifiant').fill('secretaire');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    await closeSession({ host, browser });
+    ({ host, browser, page } = await openSession({ dataDir: host.dataDir, now, account: WIZARD_ACCOUNT }));
   };
   const openSeance = async (date: string) => {
     await page.getByRole('navigation').getByRole('button', { name: 'Conseil municipal' }).click();
@@ -130,20 +83,13 @@ describe.skipIf(noChromium)('conseil municipal in Chromium', () => {
   };
 
   beforeAll(async () => {
-    await open('2026-11-23T09:00:00Z');
+    ({ host, browser, page } = await openSession({ now: '2026-11-23T09:00:00Z' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `conseil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'conseil', ctx));
 
   it('prepares the séance: ordre du jour, annexes, convocations', async () => {
-    await setupCommune(page);
+    await setupCommune(page, ELUS);
     await page.getByRole('navigation').getByRole('button', { name: 'Conseil municipal' }).click();
     await page.getByRole('button', { name: 'Nouvelle séance' }).click();
     const dialog = page.getByRole('dialog');

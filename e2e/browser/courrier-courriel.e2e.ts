@@ -15,21 +15,13 @@ import { mailServersMissing, SENT_BOX, startMailServers, type MailServers } from
 import { MONTH_WORD } from '../../test-support/dates';
 import { buildMessage, tinyPdf } from '../../test-support/mail-fixtures';
 import { validAccount, withCommune } from '../../test-support/helpers';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { checkPage, chromiumMissing, clean, closeSession, openSession, pick, type Host } from './harness';
 
 const missing = chromiumMissing() ?? mailServersMissing();
 if (missing) console.log(`e2e courrier par courriel ignoré : ${missing}`);
 const T = { timeout: 15_000 };
 // Friday 20 November 2026, 18:30 in Paris: the AEE is due the next working day, Monday 23 (the host's clock)
 const FRIDAY_EVENING = new Date('2026-11-20T17:30:00Z');
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 /** Every message the SMTP server delivered, read back from the recipients' mailbox in dovecot. */
 async function sentMailbox(s: MailServers): Promise<ParsedMail[]> {
@@ -80,8 +72,7 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     await page.getByRole('button', { name: `Ouvrir le courrier ${ref}` }).click();
   };
   const classify = async (option: string) => {
-    await main().getByLabel('Nature de la demande', { exact: true }).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
+    await pick(page, 'Nature de la demande', option, main());
     await page.getByRole('button', { name: 'Classer' }).click();
   };
 
@@ -104,25 +95,13 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     } finally {
       t.close();
     }
-    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
-    await page.getByLabel('Identifiant').fill(validAccount.login);
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor(T);
+    ({ host, browser, page } = await openSession({ dataDir: dir, now: '2026-11-23T09:00:00Z', account: validAccount }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ host, browser });
     await s?.stop();
   });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `courriel-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterEach((ctx) => checkPage(page, 'courriel', ctx));
 
   it('two e-mails of Friday evening are registered as arrivées « Courriel » with their attachment', async () => {
     s.deliver(

@@ -9,19 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { validAccount, withCommune } from '../../test-support/helpers';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { checkPage, chromiumMissing, clean, closeSession, openSession, pick, type Host } from './harness';
 
 const skip = chromiumMissing();
 if (skip) console.log(`e2e réglages du courrier ignoré : ${skip}`);
 const T = { timeout: 10_000 };
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromium)', () => {
   let host: Host;
@@ -51,24 +43,10 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     } finally {
       t.close();
     }
-    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
-    await page.getByLabel('Identifiant').fill(validAccount.login);
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    ({ host, browser, page } = await openSession({ dataDir: dir, now: '2026-11-23T09:00:00Z', account: validAccount }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `reglages-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'reglages', ctx));
 
   it('a procedure in days, typed with the keyboard; a text without its number refused; the letter’s date counted in days', async () => {
     await tab('Procédures et délais');
@@ -102,10 +80,8 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
 
     await tab('Registre');
     await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
-    await main().getByLabel('Nature de la demande', { exact: true }).click();
-    await page.getByRole('option', { name: 'Demande relevant d’une procédure', exact: true }).click();
-    await main().getByLabel('Procédure', { exact: true }).click();
-    await page.getByRole('option', { name: 'Terrasse saisonnière — rejet après 15 jours' }).click();
+    await pick(page, 'Nature de la demande', 'Demande relevant d’une procédure', main());
+    await pick(page, 'Procédure', 'Terrasse saisonnière — rejet après 15 jours', main());
     await page.getByRole('button', { name: 'Classer' }).click();
     // received Monday 23/11: 15 days from the day after → 09/12/2026
     await expect

@@ -5,7 +5,7 @@
  * comes back to the register as a départ linked to the arrivée, which becomes « Répondu ». The signed PDF is
  * checked by the shared verifier (pdfsig + qpdf) and its merged fields read back with pdftotext.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,20 +14,21 @@ import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/
 import { verifierMissing, VERIFIER } from '../../test-support/signing/pdf-tools';
 import { requireTool } from '../../test-support/support';
 import { validAccount, withCommune } from '../../test-support/helpers';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import {
+  checkPage,
+  chromiumMissing,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  pdfText,
+  pick,
+  type Host,
+} from './harness';
 
 const skip = chromiumMissing() ?? softhsmMissing();
 if (skip) console.log(`e2e réponse signée ignoré : ${skip}`);
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 const T = { timeout: 15_000 };
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe.skipIf(!!skip)(
   'a reply from a template, signed with the maire’s token, registered as départ (Chromium, SoftHSM)',
@@ -68,31 +69,22 @@ describe.skipIf(!!skip)(
       } finally {
         t.close();
       }
-      host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
-      browser = await launchBrowser();
-      page = await newPage(browser, host.url);
-      await page.clock.setFixedTime(new Date('2026-11-23T09:00:00Z'));
-      await page.getByLabel('Identifiant').fill(validAccount.login);
-      await page.getByLabel('Mot de passe').fill(validAccount.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByTestId('dashboard-ready').waitFor(T);
+      ({ host, browser, page } = await openSession({
+        dataDir: dir,
+        now: '2026-11-23T09:00:00Z',
+        account: validAccount,
+      }));
     });
     afterAll(async () => {
-      await browser?.close();
-      await host?.stop();
+      await closeSession({ host, browser });
       pki?.cleanup();
     });
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail')
-        await shot(page, `reponse-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-      expect(pageProblems(page)).toEqual([]);
-    });
+    afterEach((ctx) => checkPage(page, 'reponse', ctx));
 
     it('the secrétaire writes the reply from the « Accord » template and sends it to the parapheur', async () => {
       await nav('Courrier');
       await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-1' }).click();
-      await main().getByLabel('Modèle', { exact: true }).click();
-      await page.getByRole('option', { name: 'Accord', exact: true }).click();
+      await pick(page, 'Modèle', 'Accord', main());
       await main()
         .getByLabel('Texte de la réponse')
         .fill('Le stationnement sera interdit place de l’Église de 6 h à 19 h.');
@@ -137,19 +129,17 @@ describe.skipIf(!!skip)(
       await page.getByRole('button', { name: '← Retour au registre' }).click();
       await page.getByRole('button', { name: 'Ouvrir le courrier D-2026-1' }).click();
       await expect.poll(() => main().textContent(), T).toContain(`Répond à : A-2026-1 ${objet}`);
-      const [dl] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'reponse-2026-1-signee.pdf', exact: true }).click(),
-      ]);
-      fs.mkdirSync(PDF_DIR, { recursive: true });
-      const file = path.join(PDF_DIR, 'e2e-courrier-reponse-signee.pdf');
-      await dl.saveAs(file);
+      const file = await downloadPdf(
+        page,
+        () => page.getByRole('button', { name: 'reponse-2026-1-signee.pdf', exact: true }).click(),
+        'courrier-reponse-signee',
+      );
       await clean(page, 'reponse-04-depart');
       const v = spawnSync(VERIFIER, [file, pki.caFile, '1'], { encoding: 'utf8' });
       expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
       expect(v.stdout).toMatch(/^OK: 1 signature/m);
       // the template's fields merged from the arrivée and the commune
-      const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+      const text = pdfText(file);
       for (const m of [
         'Saint-Benoît-sur-Loire, le 23/11/2026',
         'Association Les Amis du Bourg',

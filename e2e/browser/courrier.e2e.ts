@@ -10,7 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { validAccount, withCommune } from '../../test-support/helpers';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import {
+  checkPage,
+  chromiumPath,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  pdfText,
+  pick,
+  type Host,
+} from './harness';
 
 const chromium = chromiumPath();
 const poppler = (() => {
@@ -27,30 +37,11 @@ const skip = !chromium
     ? 'pdftotext introuvable (paquet Debian « poppler-utils »)'
     : null;
 if (skip) console.log(`e2e courrier ignoré : ${skip}`);
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
 const NOW = '2026-11-23T09:00:00Z';
 const T = { timeout: 10_000 };
 
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-async function downloaded(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  fs.mkdirSync(PDF_DIR, { recursive: true });
-  const file = path.join(PDF_DIR, `e2e-courrier-${name}.pdf`);
-  await dl.saveAs(file);
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-}
-
-async function choose(page: Page, labelText: string, option: string): Promise<void> {
-  await page.getByRole('main').getByLabel(labelText, { exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const downloaded = async (page: Page, click: () => Promise<void>, name: string): Promise<string> =>
+  pdfText(await downloadPdf(page, click, `courrier-${name}`));
 
 describe.skipIf(!!skip)('courrier register in Chromium', () => {
   let host: Host;
@@ -60,26 +51,11 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
 
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-courrier-'));
-    const t = await withCommune(dir);
-    t.close();
-    host = await startHost({ dataDir: dir, now: NOW });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date(NOW));
-    await page.getByLabel('Identifiant').fill(validAccount.login);
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    (await withCommune(dir)).close();
+    ({ host, browser, page } = await openSession({ dataDir: dir, now: NOW, account: validAccount }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `courrier-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'courrier', ctx));
 
   const register = async (objet: string, recu: string, nom: string) => {
     await page.getByRole('navigation').getByRole('button', { name: 'Courrier' }).click();
@@ -109,7 +85,7 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await expect
       .poll(() => main().textContent(), T)
       .toContain('Accusé de réception à envoyer au plus tard le 23/11/2026');
-    await choose(page, 'Nature de la demande', 'Demande relevant d’une procédure');
+    await pick(page, 'Nature de la demande', 'Demande relevant d’une procédure', main());
     await page.getByRole('button', { name: 'Classer' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 24/01/2027');
     await clean(page, 'courrier-02-detail-classe');
@@ -143,7 +119,7 @@ describe.skipIf(!!skip)('courrier register in Chromium', () => {
     await register('Demande d’autorisation de travaux', '02/11/2026', 'Hélène Martin');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect.poll(() => main().textContent(), T).toContain('Courrier arrivée n° A-2026-2');
-    await choose(page, 'Nature de la demande', 'Demande relevant d’une procédure');
+    await pick(page, 'Nature de la demande', 'Demande relevant d’une procédure', main());
     await page.getByRole('button', { name: 'Classer' }).click();
     await expect.poll(() => main().textContent(), T).toContain('Décision implicite le 03/01/2027');
     await main().getByLabel('Pièces manquantes').fill('Plan de situation\nAttestation d’assurance');

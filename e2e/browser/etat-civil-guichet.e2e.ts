@@ -8,16 +8,23 @@
  * Every PDF is read back with pdftotext; axe runs on every screen; screenshots go to
  * test-results/screenshots/guichet-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { clean, pick, setupCommune, T } from './etat-civil-steps';
+import {
+  checkPage,
+  chromiumPath,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  pdfText,
+  pick,
+  setupCommune,
+  type Host,
+} from './harness';
 
 const chromium = chromiumPath();
 if (!chromium) console.warn('[guichet e2e] ignoré : Chromium introuvable (paquet Debian « chromium »)');
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
+const T = { timeout: 15_000 };
 
 /** Index an act in the registers (the « Indexer un acte » form of issue 11); returns on its page. */
 async function indexActe(
@@ -49,12 +56,8 @@ async function personne(page: Page, i: number, role: string, p: Record<string, s
 }
 
 /** A download triggered by `click`, saved under test-results/pdfs, read back with pdftotext (one line of text). */
-async function pdfText(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download', T), click()]);
-  const file = path.join(PDF_DIR, `guichet-${name}.pdf`);
-  await dl.saveAs(file);
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
-}
+const readPdf = async (page: Page, click: () => Promise<void>, name: string): Promise<string> =>
+  pdfText(await downloadPdf(page, click, `guichet-${name}`));
 
 /** « Nouvelle demande », filled as a secrétaire types it. */
 async function nouvelleDemande(
@@ -107,23 +110,12 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    host = await startHost({ now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+01:00'));
+    ({ host, browser, page } = await openSession({ now: '2026-11-23T09:00:00Z' }));
     await setupCommune(page);
     await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
-    fs.mkdirSync(PDF_DIR, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `guichet-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'guichet', ctx));
 
   it('indexes the father’s birth act and keys a marriage with its divorce mention', async () => {
     await indexActe(page, { type: 'Naissance', date: '14/03/1958', nom: 'Martin', prenoms: 'Jean Louis' });
@@ -241,7 +233,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent(), T).toContain('Mme Hélène Lefèvre — Maire, officier de l’état civil');
     await clean(page, 'guichet-04-produire-officier');
-    const text = await pdfText(
+    const text = await readPdf(
       page,
       () => dialog.getByRole('button', { name: 'Produire et imprimer' }).click(),
       'copie-integrale-fils',
@@ -284,7 +276,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await expect.poll(() => decision.textContent(), T).toContain('Délivrance possible');
     await clean(page, 'guichet-07-cousin-extrait-accorde');
     await page.getByRole('button', { name: 'Produire et imprimer' }).click();
-    const text = await pdfText(
+    const text = await readPdf(
       page,
       () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(),
       'extrait-sans-filiation-cousin',
@@ -323,7 +315,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Demande n° 2026-3 — Extrait plurilingue' }).waitFor(T);
     await expect.poll(() => page.getByTestId('decision').textContent(), T).toContain('Délivrance possible');
     await page.getByRole('button', { name: 'Produire et imprimer' }).click();
-    const text = await pdfText(
+    const text = await readPdf(
       page,
       () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(),
       'plurilingue-mariage',
@@ -358,7 +350,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(manquants.join(' ')).toMatch(/parent/);
     expect(await page.getByRole('button', { name: 'Produire et imprimer' }).count()).toBe(0);
     await clean(page, 'guichet-09-courrier-incomplet');
-    const lettre = await pdfText(
+    const lettre = await readPdf(
       page,
       () => page.getByRole('button', { name: 'Lettre de demande de complément', exact: true }).click(),
       'lettre-complement',
@@ -376,7 +368,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(await page.getByText(/^En attente : complément demandé/).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Lettre de demande de complément', exact: true }).count()).toBe(0); // sent: printed again from « Pièces produites »
     await page.getByRole('img', { name: /page 1 sur/ }).waitFor(T);
-    const recu = await pdfText(
+    const recu = await readPdf(
       page,
       () => page.getByRole('button', { name: 'Imprimer un récépissé' }).click(),
       'recepisse',
@@ -490,7 +482,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(await page.getByText('À produire', { exact: true }).count()).toBeGreaterThan(0);
     await clean(page, 'guichet-16-complete-accordee');
     await page.getByRole('button', { name: 'Produire et imprimer' }).click();
-    const text = await pdfText(
+    const text = await readPdf(
       page,
       () => page.getByRole('dialog').getByRole('button', { name: 'Produire et imprimer' }).click(),
       'extrait-avec-filiation-complete',
@@ -532,7 +524,7 @@ describe.skipIf(!chromium)('état civil, the counter, in Chromium', () => {
     expect(motif.length).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Lettre de refus' }).click();
     const dialog = page.getByRole('dialog');
-    const lettre = await pdfText(
+    const lettre = await readPdf(
       page,
       () => dialog.getByRole('button', { name: 'Produire la lettre de refus' }).click(),
       'lettre-refus',

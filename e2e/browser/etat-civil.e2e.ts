@@ -4,16 +4,23 @@
  * act from its scan with the keyboard, apply a mention, produce an avis de mention and record its récépissé.
  * axe runs on every screen; screenshots go to test-results/screenshots/etat-civil-*.png.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
-import { clean, pick, setupCommune, T } from './etat-civil-steps';
+import {
+  checkPage,
+  chromiumPath,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  pdfText,
+  pick,
+  setupCommune,
+  type Host,
+} from './harness';
 
 const chromium = chromiumPath();
 if (!chromium) console.warn('[etat-civil e2e] ignoré : Chromium introuvable (paquet Debian « chromium »)');
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
+const T = { timeout: 15_000 };
 
 const CSV = [
   'Type;N°;Date de l’acte;Nom;Prénoms;Nom du conjoint;Prénoms du conjoint',
@@ -31,22 +38,12 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
   const tab = (name: string) => page.getByRole('tab', { name }).click();
 
   beforeAll(async () => {
-    host = await startHost({ now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+01:00'));
+    ({ host, browser, page } = await openSession({ now: '2026-11-23T09:00:00Z' }));
     await setupCommune(page);
     await page.getByRole('navigation').getByRole('button', { name: 'État civil' }).click();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `etat-civil-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'etat-civil', ctx));
 
   it('imports a table décennale (refused lines with their reason) and a scanned page', async () => {
     await clean(page, 'etat-civil-01-recherche-vide');
@@ -143,16 +140,12 @@ describe.skipIf(!chromium)('état civil in Chromium', () => {
     await tab('Mentions et avis');
     await page.getByText('À faire : Envoyer l’avis de mention avant le 23/11/2026 (C. civ. art. 49)').waitFor(T);
     await clean(page, 'etat-civil-07-avis-a-envoyer');
-    const [dl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Imprimer l’avis' }).click(),
-    ]);
-    fs.mkdirSync(PDF_DIR, { recursive: true });
-    const file = path.join(PDF_DIR, 'e2e-avis-de-mention.pdf');
-    await dl.saveAs(file);
-    expect(execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain(
-      '« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19/11/2026. »',
+    const file = await downloadPdf(
+      page,
+      () => page.getByRole('button', { name: 'Imprimer l’avis' }).click(),
+      'avis-de-mention',
     );
+    expect(pdfText(file)).toContain('« Décédé à Saint-Benoît-sur-Loire (Loiret) le 19/11/2026. »');
     await page.getByRole('button', { name: 'Noter l’envoi' }).click();
     await page.getByRole('button', { name: 'Récépissé reçu' }).click();
     await page.getByText('Récépissé du 23/11/2026, conservé jusqu’au 23/11/2036 (IGREC n° 229-1).').waitFor(T);

@@ -11,19 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { mailServersMissing, startMailServers, type MailServers } from '../../test-support/mail-servers';
 import { buildMessage, tinyPdf } from '../../test-support/mail-fixtures';
 import { validAccount, withCommune } from '../../test-support/helpers';
-import { axe, chromiumPath, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { checkPage, chromiumPath, clean, closeSession, openSession, pick, type Host } from './harness';
 
 const chromium = chromiumPath();
 const missing = !chromium
   ? 'Chromium introuvable (paquet Debian « chromium », installé par .ci/run)'
   : mailServersMissing();
 if (missing) console.log(`e2e messagerie ignorés : ${missing}`);
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP on 127.0.0.1)', () => {
   let s: MailServers;
@@ -32,33 +26,17 @@ describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP o
   let page: Page;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-t13mail-e2e-'));
   const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name }).click();
-  const choose = async (label: string, option: string) => {
-    await page.getByLabel(label, { exact: true }).first().click();
-    await page.getByRole('option', { name: option }).click();
-  };
 
   beforeAll(async () => {
     s = await startMailServers({ mairie: 'secret-imap' });
-    const t = await withCommune(dir);
-    t.close();
-    host = await startHost({ dataDir: dir, now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.getByLabel('Identifiant').fill('secretaire');
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    (await withCommune(dir)).close();
+    ({ host, browser, page } = await openSession({ dataDir: dir, now: '2026-11-23T09:00:00Z', account: validAccount }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ host, browser });
     await s?.stop();
   });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `messagerie-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterEach((ctx) => checkPage(page, 'messagerie', ctx));
 
   it('configures the mailbox: a wrong password is diagnosed in French, then the connection works', async () => {
     await nav('Paramètres');
@@ -67,10 +45,10 @@ describe.skipIf(missing)('the mairie’s mailbox in Chromium (dovecot and SMTP o
     await page.getByLabel('Identifiant de la messagerie').fill('mairie');
     await page.getByLabel('Mot de passe de la messagerie').fill('pas le bon');
     await page.getByLabel('Serveur de réception').fill('127.0.0.1');
-    await choose('Sécurité (réception)', 'Aucune (ce poste)');
+    await pick(page, 'Sécurité (réception)', 'Aucune (ce poste)');
     await page.getByLabel('Port de réception').fill(String(s.imap.port));
     await page.getByLabel('Serveur d’envoi').fill('127.0.0.1');
-    await choose('Sécurité (envoi)', 'Aucune (ce poste)');
+    await pick(page, 'Sécurité (envoi)', 'Aucune (ce poste)');
     await page.getByLabel('Port d’envoi').fill(String(s.smtp.port));
     await page.getByRole('button', { name: 'Tester la connexion' }).click();
     const ko = page.getByRole('alert').filter({ hasText: 'La connexion ne fonctionne pas' });

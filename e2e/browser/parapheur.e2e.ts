@@ -12,19 +12,20 @@ import type { Browser, Page } from 'playwright-core';
 import { softhsmMissing } from '../../test-support/signing/pki';
 import { verifierMissing, verifyPdf, VERIFIER } from '../../test-support/signing/pdf-tools';
 import { requireTool } from '../../test-support/support';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import {
+  checkPage,
+  chromiumMissing,
+  clean,
+  closeSession,
+  downloadPdf,
+  openSession,
+  PDF_DIR,
+  type Host,
+} from './harness';
 import { PASSWORD, seedParapheur, signedDeliberationPdfs, type Seeded } from './seed-parapheur';
 
 const skip = chromiumMissing() ?? softhsmMissing();
 if (skip) console.log(`e2e parapheur ignoré : ${skip}`);
-const PDF_DIR = path.resolve(__dirname, '../../test-results/pdfs');
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0)); // the fixed header would otherwise cross the full-page shot
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => {
   let host: Host;
@@ -35,24 +36,17 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
 
   beforeAll(async () => {
     seed = await seedParapheur(fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-parapheur-')), 4);
-    host = await startHost({ dataDir: seed.dataDir, now: '2026-11-23T09:00:00Z' });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.getByLabel('Identifiant').fill('secretaire');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    ({ host, browser, page } = await openSession({
+      dataDir: seed.dataDir,
+      now: '2026-11-23T09:00:00Z',
+      account: { login: 'secretaire', password: PASSWORD },
+    }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ host, browser });
     seed?.pki.cleanup();
   });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `parapheur-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterEach((ctx) => checkPage(page, 'parapheur', ctx));
 
   it('the secrétaire visas the délibérations brought from the conseil', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Parapheur' }).click();
@@ -122,13 +116,11 @@ describe.skipIf(!!skip)('parapheur and séance de signature in Chromium', () => 
 
     await page.getByRole('tab', { name: 'À traiter' }).click();
     await page.getByText('Signés (4)').click();
-    const [dl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: `Télécharger « ${seed.titres[0]} »` }).click(),
-    ]);
-    fs.mkdirSync(PDF_DIR, { recursive: true });
-    const file = path.join(PDF_DIR, 'e2e-parapheur-deliberation-signee.pdf');
-    await dl.saveAs(file);
+    const file = await downloadPdf(
+      page,
+      () => page.getByRole('button', { name: `Télécharger « ${seed.titres[0]} »` }).click(),
+      'parapheur-deliberation-signee',
+    );
     // the élu reads what he signed: pages drawn by pdf.js, from our own bundle (strict CSP)
     await page.getByRole('button', { name: `Afficher l’aperçu de « ${seed.titres[0]} »` }).click();
     await page

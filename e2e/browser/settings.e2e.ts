@@ -9,16 +9,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { validAccount, withCommune } from '../../test-support/helpers';
 import { skipReason, TEST_NOW_ISO } from '../../test-support/support';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { checkPage, chromiumMissing, clean, closeSession, openSession, type Host } from './harness';
 
 const noChromium = skipReason('e2e paramètres', chromiumMissing());
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await page.mouse.move(0, 0); // colours at rest, not under the pointer's hover
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes axe', () => {
   let host: Host;
@@ -29,13 +22,7 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
   beforeAll(async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clocher-e2e-parametres-'));
     (await withCommune(dataDir)).close();
-    host = await startHost({ dataDir, now: TEST_NOW_ISO });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.getByLabel('Identifiant').fill(validAccount.login);
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    ({ host, browser, page } = await openSession({ dataDir, now: TEST_NOW_ISO, account: validAccount }));
     await page
       .getByRole('navigation')
       .getByRole('link', { name: 'Paramètres' })
@@ -44,15 +31,8 @@ describe.skipIf(noChromium)('Paramètres in Chromium: every tab and modal passes
       .click();
     await page.getByRole('tab', { name: 'Commune' }).waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `parametres-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterAll(() => closeSession({ host, browser }));
+  afterEach((ctx) => checkPage(page, 'parametres', ctx));
 
   it('each tab: Commune, Horaires, Élus, Plateforme, Messagerie, Comptes, Sauvegardes, Sécurité, Diagnostic', async () => {
     const tabs = [

@@ -17,18 +17,12 @@ import { acteFromDeliberation, enqueue } from '../../main/sync/index';
 import { validAccount, validElus, validHoraires, validIdentity } from '../../test-support/helpers';
 import { startFakeS2low, type FakeS2low } from '../fakes/s2low/index';
 import { tinyPdf } from '../fakes/s2low/tar';
-import { axe, chromiumMissing, launchBrowser, newPage, pageProblems, shot, startHost, type Host } from './harness';
+import { checkPage, chromiumMissing, clean, closeSession, openSession, type Host } from './harness';
 import { skipReason } from '../../test-support/support';
 
 const noChromium = skipReason('e2e sync', chromiumMissing());
 const NUMERO = '2026_001';
 const ID_ACTE = `045-214502494-20261120-${NUMERO}-DE`;
-
-async function clean(page: Page, screen: string): Promise<void> {
-  await shot(page, screen);
-  const violations = await axe(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 /** The commune, its signed délibération in the outbox, and the fake's CA (no UI sets a CA: private platforms only). */
 async function seed(dataDir: string, fake: FakeS2low): Promise<void> {
@@ -95,14 +89,8 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
       .toBe('100 null');
   };
   const open = async (now: string) => {
-    host = await startHost({ dataDir: host?.dataDir ?? path.join(dir, 'data'), now });
-    browser = await launchBrowser();
-    page = await newPage(browser, host.url);
-    await page.clock.setFixedTime(new Date(now));
-    await page.getByLabel('Identifiant').fill('secretaire');
-    await page.getByLabel('Mot de passe').fill(validAccount.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('dashboard-ready').waitFor({ timeout: 15_000 });
+    const dataDir = host?.dataDir ?? path.join(dir, 'data');
+    ({ host, browser, page } = await openSession({ dataDir, now, account: validAccount }));
   };
 
   beforeAll(async () => {
@@ -112,15 +100,10 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
     await open('2026-11-23T09:00:00Z');
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await closeSession({ host, browser });
     await fake?.close();
   });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await shot(page, `sync-echec-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`);
-    expect(pageProblems(page)).toEqual([]);
-  });
+  afterEach((ctx) => checkPage(page, 'sync', ctx));
 
   it('configures the platform: a wrong certificate password is diagnosed, then the connection works', async () => {
     await nav('Synchronisation');
@@ -168,8 +151,7 @@ describe.skipIf(noChromium)('synchronisation with the fake S²LOW in Chromium', 
 
   it('the next morning: the AR with its IDActe, a courrier simple, answered with a PDF', async () => {
     for (let i = 0; i < 3; i++) fake.advance(); // the préfecture processes the act: 1 → 4, ARActe
-    await browser.close();
-    await host.stop();
+    await closeSession({ host, browser });
     await open('2026-11-24T08:05:00Z'); // mardi, 9 h 05 à Paris: an opening half-day
     await nav('Synchronisation');
     await page.getByTestId('sync-ready').waitFor();

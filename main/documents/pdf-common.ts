@@ -1,5 +1,5 @@
 /**
- * The second public file of main/documents/ (architecture §2, eslint « intoDomain »): what another domain's PDF
+ * The second public file of main/documents/ (architecture §2, eslint « domainBoundary »): what another domain's PDF
  * code shares with the house writer — the process's parsed fonts, the resources folder, the catalog key of the
  * signature blocks — without the rest of the domain. The séance de signature imports this, not index.ts,
  * whose store and uploads load the database layer (better-sqlite3) and the validation library (issue 10: the

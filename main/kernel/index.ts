@@ -5,4 +5,4 @@
  */
 export { AppError, isAppError, toErrorValue, type ErrorCode, type ErrorValue } from './errors';
 export { isoDate, parseOrThrow, trimmed } from './validate';
-export { dateCourte, parisDateFr, parisDay } from './time';
+export { dateCourte, heure, parisDateFr, parisDateHeure, parisDay } from './time';

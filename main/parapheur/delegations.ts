@@ -3,7 +3,7 @@
  * never creates authority: only the maire, the président de séance, the law (L2122-32) or a valid arrêté does.
  */
 import { z } from 'zod';
-import { AppError, isoDate, parseOrThrow } from '../kernel';
+import { AppError, dateCourte, isoDate, parseOrThrow } from '../kernel';
 import { fullName, readElus, type EluRow } from '../commune';
 import type { Db } from '../db';
 import { accord, capitalize } from '../documents';
@@ -64,7 +64,6 @@ export const delegationInput = z
   .strict();
 export type DelegationInput = z.input<typeof delegationInput>;
 
-const frDate = (d: string) => d.split('-').reverse().join('/');
 const inMandate = (e: EluRow, day: string) => e.mandat_debut <= day && (!e.mandat_fin || e.mandat_fin >= day);
 export const maireOn = (db: Db, day: string): EluRow | null =>
   readElus(db).find((e) => e.fonction === 'maire' && inMandate(e, day)) ?? null;
@@ -141,16 +140,16 @@ export function getDelegation(db: Db, id: number): DelegationRow {
 export function revokeDelegation(db: Db, id: number, day: string): void {
   const d = getDelegation(db, id);
   if (d.revoquee_le)
-    throw new AppError('CONFLICT', `Cette délégation est déjà rapportée depuis le ${frDate(d.revoquee_le)}.`);
+    throw new AppError('CONFLICT', `Cette délégation est déjà rapportée depuis le ${dateCourte(d.revoquee_le)}.`);
   db.prepare('UPDATE delegation SET revoquee_le = ? WHERE id = ?').run(day, id);
 }
 
 /** Why a délégation is not in force on `day`, or null. It ends with the delegating maire's mandate (L2122-19). */
 export function delegationLapse(db: Db, d: DelegationRow, day: string): string | null {
   const elus = new Map(readElus(db).map((e) => [e.id, e]));
-  if (d.revoquee_le && d.revoquee_le <= day) return `rapportée le ${frDate(d.revoquee_le)}`;
-  if (day < d.debut) return `ne commence que le ${frDate(d.debut)}`;
-  if (d.fin && day > d.fin) return `terminée le ${frDate(d.fin)}`;
+  if (d.revoquee_le && d.revoquee_le <= day) return `rapportée le ${dateCourte(d.revoquee_le)}`;
+  if (day < d.debut) return `ne commence que le ${dateCourte(d.debut)}`;
+  if (d.fin && day > d.fin) return `terminée le ${dateCourte(d.fin)}`;
   const delegant = elus.get(d.delegant_elu_id);
   if (!delegant || !inMandate(delegant, day)) return 'le mandat du maire qui l’a donnée est terminé';
   const elu = d.delegataire_elu_id ? elus.get(d.delegataire_elu_id) : null;
@@ -259,6 +258,6 @@ export function authorityFor(db: Db, who: Signataire, step: StepContext, day: st
         : 'art. L2122-19 CGCT';
   throw new AppError(
     'RULE',
-    `${name} n'a pas de délégation en vigueur le ${frDate(day)} pour signer ce ${kindLabel}${why} : une signature hors délégation est refusée (${article}).`,
+    `${name} n'a pas de délégation en vigueur le ${dateCourte(day)} pour signer ce ${kindLabel}${why} : une signature hors délégation est refusée (${article}).`,
   );
 }

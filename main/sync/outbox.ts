@@ -6,6 +6,7 @@
  * platform before posting again (s2low-protocol.md §2.4 bulk listing; numéro interne unique, §2.1).
  */
 import type { Db } from '../db';
+import { dateCourte, parisDateHeure } from '../kernel';
 
 export type OutboxKind = 'acte' | 'annulation' | 'reponse' | 'helios' | 'classification' | 'mail';
 export type OutboxState = 'a_envoyer' | 'envoi_en_cours' | 'envoye' | 'recu' | 'refuse' | 'annule';
@@ -162,33 +163,21 @@ export function markReplaced(
   return refused.length;
 }
 
-const frDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-};
-
-const frTime = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-
 /** An e-mail (main/courrier/mail, over SMTP): the mairie's mail server takes it, not the préfecture. */
 function mailStatus(
   r: Pick<OutboxRow, 'state' | 'last_error'> & Partial<Pick<OutboxRow, 'attempts' | 'next_attempt_at'>>,
   res: { date?: string; motif?: string },
 ): string {
-  if (r.state === 'recu') return `envoyé${res.date ? ` le ${frDate(res.date)}` : ''}`;
+  if (r.state === 'recu') return `envoyé${res.date ? ` le ${dateCourte(res.date)}` : ''}`;
   if (r.state === 'refuse') return `non envoyé : ${res.motif ?? r.last_error ?? 'motif non précisé'}`;
   if (r.state === 'annule') return 'annulé';
   if (!r.last_error) return 'en attente d’envoi';
   const why = r.last_error.replace(/^en attente de connexion : /, '');
   // a row without its retry time (a partial row) says when in words: no date is taken from the machine's clock
   const essais = r.attempts ? ` (${r.attempts} essai${r.attempts > 1 ? 's' : ''})` : '';
-  const quand = r.next_attempt_at ? `à partir du ${frTime(r.next_attempt_at)}` : 'à la prochaine synchronisation';
+  const quand = r.next_attempt_at
+    ? `à partir du ${parisDateHeure(new Date(r.next_attempt_at))}`
+    : 'à la prochaine synchronisation';
   return `pas encore parti${essais} : ${why} — nouvel essai automatique ${quand}`;
 }
 
@@ -217,7 +206,7 @@ export function statusLabel(
         ? 'envoyé — en attente de l’acquittement du comptable'
         : 'envoyé — en attente de l’accusé de réception';
     case 'recu': {
-      const le = res.date ? ` le ${frDate(res.date)}` : '';
+      const le = res.date ? ` le ${dateCourte(res.date)}` : '';
       if (r.kind === 'helios') return `reçu par le comptable${le}`;
       if (r.kind === 'annulation') return `annulation reçue par la préfecture${le}`;
       if (r.kind === 'classification') return 'classification demandée à la préfecture';

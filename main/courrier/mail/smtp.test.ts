@@ -148,7 +148,7 @@ describe.skipIf(missing)('outgoing e-mail through the outbox, over SMTP (127.0.0
     expect(r1.state).toBe('envoi_en_cours');
     expect(r1.attempts).toBe(1);
     expect(statusLabel(r1)).toBe(
-      "pas encore parti (1 essai) : le serveur d'envoi (SMTP) a refusé l'envoi pour l'instant (451) : « 451 Greylisted, please try again later » — nouvel essai automatique à partir du 23/11 10:00",
+      "pas encore parti (1 essai) : le serveur d'envoi (SMTP) a refusé l'envoi pour l'instant (451) : « 451 Greylisted, please try again later » — nouvel essai automatique à partir du 23/11/2026 à 10:00",
     );
     await sync(); // not due yet: backoff respected
     expect(s.attempts - before).toBe(1);

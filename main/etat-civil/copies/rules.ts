@@ -1,9 +1,7 @@
 /**
  * The état civil's pure rules this folder uses, in one place. copies/ is a sub-folder of the état civil, not
- * another domain: the boundary rule (« another domain only through its index.ts ») reads `../rules/x` from here
- * as a foreign domain, hence the one exception below, limited to this file.
+ * another domain: the boundary rule lets it import `../rules/x` (eslint.config.mjs, domainBoundary).
  */
-/* eslint-disable @typescript-eslint/no-restricted-imports -- same domain (main/etat-civil), see above */
 export { mentionsForDocument, RAISONS, type MentionInfo, type MentionSelection } from '../rules/extrait-mentions';
 export {
   ciecDate,
