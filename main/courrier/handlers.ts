@@ -9,6 +9,7 @@ import { echeances, refreshCourrierTodos } from './echeances';
 import { areAfterClassify, issueDocument } from './issue';
 import { registerArrivee } from './register';
 import { modeles, prepareReply, registerSignedReplies } from './replies';
+import { deleteModele } from './modeles';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
@@ -110,6 +111,7 @@ export const courrierHandlers = {
   },
   'courrier.saveProcedure': (ctx, { procedure }) => write(ctx, (c) => saveProcedure(c, procedure)),
   'courrier.saveModele': (ctx, { modele }) => write(ctx, (c) => saveModele(c, modele)),
+  'courrier.deleteModele': (ctx, { code, confirm }) => write(ctx, (c) => deleteModele(c, code, confirm)),
   'courrier.champsModele': (ctx) => (cc(ctx), CHAMPS.map((c) => ({ ...c }))),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);

@@ -56,6 +56,11 @@ export const courrierApi = {
   'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
   'courrier.saveProcedure': { args: z.object({ procedure: form }).strict(), access: 'commune.write' },
   'courrier.saveModele': { args: z.object({ modele: form }).strict(), access: 'commune.write' },
+  /** a template no reply used is deleted, one that served is archived (modeles.ts); the built-in ones stay */
+  'courrier.deleteModele': {
+    args: z.object({ code: z.string().max(60), confirm: z.boolean().default(false) }).strict(),
+    access: 'commune.write',
+  },
   'courrier.champsModele': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
