@@ -61,6 +61,11 @@ export const courrierApi = {
     args: z.object({ code: z.string().max(60), confirm: z.boolean().default(false) }).strict(),
     access: 'commune.write',
   },
+  /** senders marked « envois abusifs » (CRPA L112-11): read by the register's readers, changed by the secrétaire */
+  'courrier.abus.list': { args: z.object({}).strict(), access: 'commune.read' },
+  'courrier.abus.signaler': { args: z.object({ signalement: form }).strict(), access: 'commune.write' },
+  'courrier.abus.lever': { args: z.object({ signalementId: id }).strict(), access: 'commune.write' },
+  'courrier.abus.seuil': { args: z.object({ seuil: z.number().int() }).strict(), access: 'commune.write' },
   'courrier.champsModele': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;
