@@ -187,3 +187,35 @@ describe.skipIf(missing)('senders marked « envois abusifs »: registered, never
     expect(db().prepare('SELECT count(*) FROM courrier_expediteur_abusif WHERE leve_le IS NULL').pluck().get()).toBe(1);
   });
 });
+
+describe('a courriel registered by hand from a marked sender', () => {
+  let t: TestCore & { communeId: string };
+  beforeEach(async () => {
+    t = await withCommune(); // clock: Monday 2026-11-23
+  });
+  afterEach(() => t.close());
+
+  it('classified as a request: no ARE leaves by itself, the row says why (no mail server needed)', async () => {
+    okv(
+      await t.client.call('courrier.abus.signaler', {
+        signalement: { email: SPAM, motif: 'Envois répétés du même texte' },
+      }),
+    );
+    const { courrierId } = okv(
+      await t.client.call('courrier.registerArrivee', {
+        arrivee: {
+          channel: 'courriel',
+          dateReception: '2026-11-23',
+          correspondent: { nom: 'Relances', email: SPAM },
+          objet: 'Votre dossier',
+        },
+      }),
+    );
+    const out = okv(await t.client.call('courrier.classify', { courrierId, qualification: { classement: 'demande' } }));
+    expect(out.areEnvoyeA).toBeNull();
+    const d = okv(await t.client.call('courrier.get', { courrierId }));
+    expect(d.courrier.sans_accuse_motif).toBe(SANS_ACCUSE_ABUS);
+    expect(d.courriels).toEqual([]);
+    expect(d.acks).toEqual([]);
+  });
+});

@@ -100,11 +100,12 @@ export function acknowledgeAs(
 export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<string | null> {
   const c = getCourrier(ctx.db, id);
   if (!ELECTRONIC.includes(c.canal) || !crpaOf(ctx.db, c).acks.some((a) => a.kind === 'are')) return null;
-  if (c.sans_accuse_motif) return null; // a sender marked for abusive sends (CRPA L112-11): the secrétaire decides
   const email =
     (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)
       ?.email ?? null;
   if (!email) return null;
+  // a sender marked for abusive sends (CRPA L112-11 last paragraph), whatever way his message was registered
+  if (c.sans_accuse_motif || noteSansAccuse(ctx.db, id, email)) return null;
   return (await issueDocument(ctx, id, 'are')).courriel;
 }
 
