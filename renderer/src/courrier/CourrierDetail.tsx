@@ -53,7 +53,13 @@ export function CourrierDetail({
       </Title>
       <ErrorAlert>{a.error}</ErrorAlert>
       {c.sans_accuse_motif && (
-        <Alert role="note" color="orange" variant="light" title={c.sans_accuse_motif}>
+        <Alert
+          role="note"
+          color="orange"
+          variant="light"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          title={c.sans_accuse_motif}
+        >
           Ce courriel est enregistré comme les autres. Aucun accusé ne lui a été envoyé automatiquement ; vous pouvez en
           produire un ci-dessous si vous le jugez utile.
         </Alert>

@@ -130,7 +130,7 @@ export function RegisterList({
                 <Table.Td>
                   {r.objet}
                   {r.sans_accuse_motif && (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" fw={600}>
                       {r.sans_accuse_motif}
                     </Text>
                   )}
