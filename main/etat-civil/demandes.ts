@@ -246,33 +246,6 @@ export function readDemande(c: EcCtx, id: number) {
   return { ...view(c, d), pieces, historique };
 }
 
-/**
- * Reading a request shows the requester's identity and what he asked: the consultation is journaled, as opening
- * an act is (actes.ts openActe), naming the request by its number only — never the requester (RGPD art. 5-1-c).
- */
-export function consultDemande(c: EcCtx, id: number) {
-  const out = readDemande(c, id);
-  c.audit({
-    action: 'etat-civil.demande.consultee',
-    summary: `Consultation de la ${demandeRef(out)}`,
-    objectType: 'ec_demande',
-    objectId: id,
-  });
-  return out;
-}
-
-/** The list carries the requesters' names: its reading is journaled too, with the filter and the count only. */
-export function consultListe(c: EcCtx, statut: Statut | null, annee: number | null) {
-  const out = listDemandes(c, statut, annee);
-  const filtre = [statut ? STATUT_LABELS[statut].toLowerCase() : null, annee ? `année ${annee}` : null].filter(Boolean);
-  c.audit({
-    action: 'etat-civil.demande.liste-consultee',
-    summary: `Consultation de la liste des demandes${filtre.length ? ` (${filtre.join(', ')})` : ''} : ${out.length} demande${out.length > 1 ? 's' : ''}`,
-    objectType: 'ec_demande',
-  });
-  return out;
-}
-
 export function view(c: EcCtx, d: DemandeRow) {
   return {
     id: d.id,

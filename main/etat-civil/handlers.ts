@@ -18,7 +18,8 @@ import { prevoirMention, saveMention, validateMention } from './mention-service'
 import { addPages, listRegistres, readPage, saveRegistre, scanPages } from './registres';
 import { searchActes } from './search';
 import { tablePdf } from './tables';
-import { consultDemande, consultListe, createDemande, readDemande, updateDemande } from './demandes';
+import { createDemande, readDemande, updateDemande } from './demandes';
+import { consultDemande, consultListe } from './demandes-consultation';
 import { decideDemande, overrideDemande } from './demandes-decision';
 import { officiersDuJour, statsAccess } from './demandes-officier';
 import { produceDemande, readPiece, readReglages, remiseDemande, writeReglages } from './demandes-production';
