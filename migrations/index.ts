@@ -15,6 +15,9 @@ import c0200 from './commune/0200_etat_civil.sql';
 import c0300 from './commune/0300_courrier.sql';
 import c0310 from './commune/0310_courrier_procedure_jours.sql';
 import c0320 from './commune/0320_etat_civil_demandes.sql';
+import c0330 from './commune/0330_etat_civil_complement_recu.sql';
+import c0340 from './commune/0340_courrier_modele_archive.sql';
+import c0350 from './commune/0350_courrier_envois_abusifs.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 import w0030 from './workspace/0030_append_only_replace.sql';
@@ -34,6 +37,9 @@ export const communeMigrations = migrationsFromFiles({
   '0300_courrier.sql': c0300,
   '0310_courrier_procedure_jours.sql': c0310,
   '0320_etat_civil_demandes.sql': c0320,
+  '0330_etat_civil_complement_recu.sql': c0330,
+  '0340_courrier_modele_archive.sql': c0340,
+  '0350_courrier_envois_abusifs.sql': c0350,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

@@ -250,4 +250,44 @@ describe.skipIf(!!missing)('e-mails to the mairie: registered, AEE and ARE by SM
     await synchronise();
     expect((await sentMailbox(s)).length).toBe(4);
   });
+
+  it('a sender marked « envois abusifs » (CRPA L112-11): his e-mail is registered, no accusé leaves, the row says why', async () => {
+    const spam = 'relance.auto@example.org';
+    await nav('Courrier');
+    const back = page.getByRole('button', { name: '← Retour au registre' });
+    if (await back.isVisible()) await back.click();
+    await page.getByRole('tab', { name: 'Envois abusifs' }).click();
+    await main()
+      .getByLabel(/^Adresse électronique/)
+      .fill(spam);
+    await main()
+      .getByLabel(/^Motif/)
+      .fill('Le même message automatique plusieurs fois par heure depuis lundi');
+    await page.getByRole('button', { name: 'Signaler pour envois abusifs' }).click();
+    await page.getByText(`Adresse ${spam} signalée.`).waitFor(T);
+    const before = (await sentMailbox(s)).length;
+    s.deliver(
+      'mairie',
+      await buildMessage({
+        messageId: '<relance-9@example.org>',
+        from: `Relances <${spam}>`,
+        subject: 'Votre dossier',
+      }),
+      new Date('2026-11-23T08:00:00Z'),
+    );
+    await synchronise();
+    await synchronise(); // what the first one queued would leave now
+    await nav('Courrier');
+    await page.getByRole('tab', { name: 'Registre' }).click();
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('Votre dossierPas d’accusé automatique : expéditeur signalé pour envois abusifs (CRPA L112-11)');
+    await clean(page, 'courriel-06-envoi-abusif');
+    await page.getByRole('button', { name: 'Ouvrir le courrier A-2026-3' }).click();
+    await expect.poll(() => main().textContent(), T).toContain('Aucun accusé ne lui a été envoyé automatiquement');
+    await clean(page, 'courriel-07-envoi-abusif-detail');
+    const sent = await sentMailbox(s);
+    expect(sent.length).toBe(before);
+    expect(sent.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(spam)))).toEqual([]);
+  });
 });

@@ -123,4 +123,47 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await main().getByLabel('Modèle', { exact: true }).click();
     await page.getByRole('option', { name: 'Accord de terrasse', exact: true }).waitFor(T);
   });
+
+  it('the commune’s template is removed with the keyboard: the core’s question opens on « Annuler », then deleted', async () => {
+    await page.keyboard.press('Escape'); // the template list of the reply form, left open by the test above
+    await tab('Modèles de réponse');
+    const del = page.getByRole('button', { name: 'Supprimer le modèle « Accord de terrasse »' });
+    await del.waitFor(T);
+    expect(await page.getByRole('button', { name: 'Supprimer le modèle « Refus motivé »' }).count()).toBe(0);
+    await del.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.textContent(), T)
+      .toContain('Le modèle « Accord de terrasse » n’a servi à aucune réponse : il sera supprimé définitivement.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), T).toBe('Annuler');
+    await clean(page, 'reglages-07-modele-suppression');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // « Confirmer »
+    await page.getByText('Modèle « Accord de terrasse » supprimé.').waitFor(T);
+    expect(await main().textContent()).not.toContain('Accord de terrasseCommune');
+    await clean(page, 'reglages-08-modele-supprime');
+  });
+
+  it('« Envois abusifs »: an address marked with its reason (CRPA L112-11) and lifted, with the keyboard', async () => {
+    await tab('Envois abusifs');
+    await expect.poll(() => main().textContent(), T).toContain('art. L112-11, dernier alinéa');
+    await clean(page, 'reglages-09-envois-abusifs');
+    await main()
+      .getByLabel(/^Adresse électronique/)
+      .focus();
+    await page.keyboard.type('relance.auto@example.org');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Même message vingt fois par jour');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // « Signaler pour envois abusifs »
+    await page.getByText('Adresse relance.auto@example.org signalée.').waitFor(T);
+    expect(await main().textContent()).toContain('relance.auto@example.orgMême message vingt fois par jour');
+    await clean(page, 'reglages-10-adresse-signalee');
+    await page.getByRole('button', { name: 'Lever le signalement de relance.auto@example.org' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Signalement de relance.auto@example.org levé.').waitFor(T);
+    await expect.poll(() => main().textContent(), T).toMatch(/Levé le 23\/11\/2026 à \d\d:\d\d par /);
+    await clean(page, 'reglages-11-signalement-leve');
+  });
 });

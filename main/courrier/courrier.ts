@@ -37,6 +37,8 @@ export interface CourrierRow {
   decision_implicite: string | null;
   ar_le: string | null;
   aee_le: string | null;
+  /** why no acknowledgement leaves by itself (a sender marked for abusive sends, CRPA L112-11), migration 0350 */
+  sans_accuse_motif: string | null;
 }
 
 export function getCourrier(db: Db, id: number): CourrierRow {
@@ -96,6 +98,7 @@ export function crpaOf(db: Db, c: CourrierRow): Crpa {
         qualification,
         arLe: c.ar_le,
         aeeLe: c.aee_le,
+        abusif: c.sans_accuse_motif !== null,
       })
     : [];
   return { qualification, decision, acks };

@@ -10,6 +10,8 @@ import { echeances, refreshCourrierTodos } from './echeances';
 import { areAfterClassify, issueDocument } from './issue';
 import { registerArrivee } from './register';
 import { modeles, prepareReply, registerSignedReplies } from './replies';
+import { deleteModele } from './modeles';
+import { lever, listAbus, reglerSeuil, signaler } from './abus';
 import { mayRead, mayWrite } from './rights';
 import { parisDay } from './rules/days';
 import { searchCourriers } from './search';
@@ -111,6 +113,11 @@ export const courrierHandlers = {
   },
   'courrier.saveProcedure': (ctx, { procedure }) => write(ctx, (c) => saveProcedure(c, procedure)),
   'courrier.saveModele': (ctx, { modele }) => write(ctx, (c) => saveModele(c, modele)),
+  'courrier.deleteModele': (ctx, { code, confirm }) => write(ctx, (c) => deleteModele(c, code, confirm)),
+  'courrier.abus.list': (ctx) => listAbus(cc(ctx)),
+  'courrier.abus.signaler': (ctx, { signalement }) => write(ctx, (c) => signaler(c, signalement)),
+  'courrier.abus.lever': (ctx, { signalementId }) => write(ctx, (c) => lever(c, signalementId)),
+  'courrier.abus.seuil': (ctx, { seuil }) => write(ctx, (c) => reglerSeuil(c, seuil)),
   'courrier.champsModele': (ctx) => (cc(ctx), CHAMPS.map((c) => ({ ...c }))),
   'courrier.piece': (ctx, { pieceId }) => {
     const c = cc(ctx);

@@ -13,6 +13,7 @@ import { mayWrite } from './rights';
 import { readIdentity } from '../commune';
 import { parisDay } from './rules/days';
 import { addWorkingDays } from './rules/working-days';
+import { noteSansAccuse } from './abus';
 
 const SENT_COLUMN: Partial<Record<DocumentKind, 'ar_le' | 'aee_le'>> = { ar: 'ar_le', are: 'ar_le', aee: 'aee_le' };
 
@@ -103,24 +104,31 @@ export async function areAfterClassify(ctx: CourrierCtx, id: number): Promise<st
     (ctx.db.prepare('SELECT email FROM contact WHERE id = ?').get(c.contact_id) as { email: string | null } | undefined)
       ?.email ?? null;
   if (!email) return null;
+  // a sender marked for abusive sends (CRPA L112-11 last paragraph), whatever way his message was registered
+  if (c.sans_accuse_motif || noteSansAccuse(ctx.db, id, email)) return null;
   return (await issueDocument(ctx, id, 'are')).courriel;
 }
 
 /** R112-11-2: the ARE's ten working days bound the window in which the AEE is still sent automatically. */
 const AUTO_AEE_WORKING_DAYS = 10;
 
-/** Arrivées taken in from the mailbox (mail_recu) still owed their AEE, received within that window (mail/acknowledge.ts). */
+/**
+ * Arrivées taken in from the mailbox (mail_recu) still owed their AEE, received within that window (mail/acknowledge.ts).
+ * A sender marked « envois abusifs » since the message was registered is noted here, before anything leaves
+ * (CRPA L112-11 last paragraph): the row says why no acknowledgement left.
+ */
 export function aeeOwedFromMailbox(db: Db, now: Date): number[] {
   const today = parisDay(now);
   const dep = readIdentity(db).departement;
   const rows = db
     .prepare(
-      `SELECT c.id, c.date_enregistrement FROM courrier c JOIN mail_recu m ON m.arrivee_id = c.id JOIN contact k ON k.id = c.contact_id
+      `SELECT c.id, c.date_enregistrement, k.email FROM courrier c JOIN mail_recu m ON m.arrivee_id = c.id JOIN contact k ON k.id = c.contact_id
        WHERE c.sens = 'arrivee' AND c.canal IN ('courriel', 'sve') AND c.aee_le IS NULL AND c.transmis_le IS NULL
-         AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
+         AND c.sans_accuse_motif IS NULL AND c.statut IN ('a_traiter', 'en_cours') AND k.email IS NOT NULL ORDER BY c.id`,
     )
-    .all() as { id: number; date_enregistrement: string }[];
+    .all() as { id: number; date_enregistrement: string; email: string }[];
   return rows
     .filter((c) => addWorkingDays(c.date_enregistrement, AUTO_AEE_WORKING_DAYS, dep) >= today)
+    .filter((c) => !noteSansAccuse(db, c.id, c.email))
     .map((c) => c.id);
 }

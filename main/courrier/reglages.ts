@@ -106,8 +106,14 @@ export function saveModele(ctx: CourrierCtx, input: unknown): { champs: string[]
   mayWrite(ctx.role);
   const m = parseOrThrow(modeleInput, input);
   const champs = checkChamps(m.corps);
-  const existing = ctx.db.prepare('SELECT builtin FROM courrier_modele WHERE code = ?').get(m.code) as
-    { builtin: number } | undefined;
+  const existing = ctx.db.prepare('SELECT builtin, archive_le FROM courrier_modele WHERE code = ?').get(m.code) as
+    { builtin: number; archive_le: string | null } | undefined;
+  if (existing?.archive_le)
+    throw new AppError(
+      'RULE',
+      'Ce code est celui d’un modèle archivé (des réponses en ont été faites) : choisissez un autre code.',
+      { code: 'Code d’un modèle archivé.' },
+    );
   if (existing?.builtin)
     throw new AppError(
       'RULE',

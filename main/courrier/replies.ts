@@ -15,12 +15,21 @@ import { getCourrier, type CourrierRow } from './courrier';
 import { serviceLines } from './documents';
 import { mayAnswer } from './rights';
 
+/** Every template, the archived ones last (migration 0340): with how many replies were made from each. */
 export const modeles = (db: Db) =>
-  db.prepare('SELECT code, titre, corps, builtin FROM courrier_modele ORDER BY builtin DESC, titre').all() as {
+  db
+    .prepare(
+      `SELECT code, titre, corps, builtin, archive_le AS archiveLe, (SELECT count(*) FROM courrier_reponse r WHERE r.modele = m.code) AS reponses
+       FROM courrier_modele m ORDER BY archive_le IS NOT NULL, builtin DESC, titre`,
+    )
+    .all() as {
     code: string;
     titre: string;
     corps: string;
     builtin: number;
+    /** set once archived: kept for the replies made from it, never offered for a new one */
+    archiveLe: string | null;
+    reponses: number;
   }[];
 
 /** {{champ}} → value; an unknown field is left visible so that nobody signs a letter with a hole in it. */
@@ -55,7 +64,7 @@ export async function prepareReply(
   mayAnswer(ctx.role, c);
   if (c.sens !== 'arrivee') throw new AppError('RULE', 'On répond à un courrier reçu.');
   const r = parseOrThrow(replyInput, input);
-  const modele = modeles(ctx.db).find((x) => x.code === r.modele);
+  const modele = modeles(ctx.db).find((x) => x.code === r.modele && !x.archiveLe);
   if (!modele) throw new AppError('INVALID', 'Modèle : choisissez-le dans la liste.', { modele: 'Modèle inconnu.' });
   const fields = fieldsOf(ctx.db, c, r.texte, ctx.today);
   const m = readIdentity(ctx.db);

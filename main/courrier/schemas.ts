@@ -56,6 +56,16 @@ export const courrierApi = {
   'courrier.prepareReply': { args: z.object({ courrierId: id, reponse: form }).strict(), access: 'commune.read' },
   'courrier.saveProcedure': { args: z.object({ procedure: form }).strict(), access: 'commune.write' },
   'courrier.saveModele': { args: z.object({ modele: form }).strict(), access: 'commune.write' },
+  /** a template no reply used is deleted, one that served is archived (modeles.ts); the built-in ones stay */
+  'courrier.deleteModele': {
+    args: z.object({ code: z.string().max(60), confirm: z.boolean().default(false) }).strict(),
+    access: 'commune.write',
+  },
+  /** senders marked « envois abusifs » (CRPA L112-11): read by the register's readers, changed by the secrétaire */
+  'courrier.abus.list': { args: z.object({}).strict(), access: 'commune.read' },
+  'courrier.abus.signaler': { args: z.object({ signalement: form }).strict(), access: 'commune.write' },
+  'courrier.abus.lever': { args: z.object({ signalementId: id }).strict(), access: 'commune.write' },
+  'courrier.abus.seuil': { args: z.object({ seuil: z.number().int() }).strict(), access: 'commune.write' },
   'courrier.champsModele': { args: z.object({}).strict(), access: 'commune.read' },
   'courrier.piece': { args: z.object({ pieceId: id }).strict(), access: 'commune.read' },
 } as const satisfies Record<string, { args: z.ZodType; access: Access }>;

@@ -25,10 +25,12 @@ export interface SearchRow {
   statut: string;
   assigne: string | null;
   decision_implicite: string | null;
+  /** why no acknowledgement left by itself (CRPA L112-11), shown on the register row */
+  sans_accuse_motif: string | null;
 }
 
 const COLUMNS =
-  'c.id, c.sens, c.annee, c.numero, c.date_enregistrement, c.correspondant, c.objet, c.canal, c.statut, c.assigne, c.decision_implicite';
+  'c.id, c.sens, c.annee, c.numero, c.date_enregistrement, c.correspondant, c.objet, c.canal, c.statut, c.assigne, c.decision_implicite, c.sans_accuse_motif';
 
 /** Beyond this many matches the count stops: « plus de 1 000 » says enough, and counting costs as you type. */
 export const COUNT_CAP = 1000;

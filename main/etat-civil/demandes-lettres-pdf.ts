@@ -34,6 +34,7 @@ function contexte(c: EcCtx, d: DemandeRow, signataire: Signataire): LettreContex
     nombre: d.exemplaires,
     canal: d.canal,
     recueLe: d.recue_le,
+    complementRecuLe: d.complement_recu_le,
     reference: `${d.annee}-${d.numero}`,
     date: c.today,
     officier: signataire,

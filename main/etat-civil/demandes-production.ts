@@ -177,6 +177,13 @@ export function readPiece(c: EcCtx, demandeId: number, pieceId: number): { nom: 
     .get(pieceId, demandeId) as { nature: string; sha256: string } | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'Pièce introuvable.');
   const d = getDemande(c, demandeId);
+  // a printed piece names the requester: reading it again is a consultation, journaled without his name
+  c.audit({
+    action: 'etat-civil.demande.piece-consultee',
+    summary: `Consultation d’une pièce imprimée (${p.nature.replace('_', ' ')}) de la ${demandeRef(d)}`,
+    objectType: 'ec_demande',
+    objectId: demandeId,
+  });
   return { nom: `${p.nature.replace('_', '-')}-demande-${d.annee}-${d.numero}.pdf`, bytes: c.docs.read(p.sha256) };
 }
 

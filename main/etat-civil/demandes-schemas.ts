@@ -151,7 +151,14 @@ export const demandeApi = {
   'etatCivil.demande.create': { args: z.object({ demande: demandeInput }).strict(), access: 'commune.read' },
   /** while not produced: the decision is computed again (an override given before is dropped) */
   'etatCivil.demande.update': {
-    args: z.object({ demandeId: id, demande: demandeInput }).strict(),
+    args: z
+      .object({
+        demandeId: id,
+        demande: demandeInput,
+        /** a request « incomplète »: the day its complément was received (art. 30), required then, refused otherwise */
+        complementRecuLe: optDay('Complément reçu le'),
+      })
+      .strict(),
     access: 'commune.read',
   },
   'etatCivil.demande.decide': { args: z.object({ demandeId: id }).strict(), access: 'commune.read' },

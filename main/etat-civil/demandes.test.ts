@@ -223,9 +223,14 @@ describe('the counter: requests for copies and extracts', () => {
       c().call('etatCivil.demande.update', {
         demandeId: d.id,
         demande: demande(g.pere, 'descendant', { canal: 'courrier', livraison: 'envoi_postal' }),
+        complementRecuLe: '2026-11-23',
       }),
     );
-    expect(done).toMatchObject({ statut: 'a_produire', decision: { outcome: 'granted' } });
+    expect(done).toMatchObject({
+      statut: 'a_produire',
+      decision: { outcome: 'granted' },
+      complementRecuLe: '2026-11-23',
+    });
   });
 
   it('an act only indexed: the extract is refused until it is keyed from its scan; a copie intégrale from the scan is possible', async () => {

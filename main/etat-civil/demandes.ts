@@ -3,7 +3,7 @@
  * while nothing is produced, read. The journal names a request by its yearly number and the act by kind,
  * number and year, as the consultations do (actes.ts): never the requester's name.
  */
-import { AppError } from '../kernel';
+import { AppError, dateCourte } from '../kernel';
 import { acteRef, getActeRow } from './actes';
 import type { EcCtx } from './context';
 import { decideDemande } from './demandes-decision';
@@ -43,6 +43,8 @@ export interface DemandeRow {
   officier_qualite: string | null;
   produite_le: string | null;
   remise_le: string | null;
+  /** the day the last complément was received (décret 2017-890 art. 30), migration 0330 */
+  complement_recu_le: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -164,8 +166,35 @@ export function createDemande(c: EcCtx, v: DemandeInput): number {
   return id;
 }
 
+/**
+ * A request « incomplète » waits for what the complément letter asked (décret 2017-890 art. 30): completing it
+ * states the day the answer was received — not in the future, not before the request itself. Any other request
+ * was waiting for nothing, so no such date is taken.
+ */
+function checkComplement(c: EcCtx, old: DemandeRow, v: DemandeInput, le: string | null): string | null {
+  const field = (message: string) => new AppError('INVALID', message, { complementRecuLe: message });
+  if (old.statut !== 'incomplete') {
+    if (le)
+      throw new AppError(
+        'RULE',
+        `La ${demandeRef(old)} n’attend aucun complément (${STATUT_LABELS[old.statut].toLowerCase()}) : pas de date de réception du complément.`,
+      );
+    return null;
+  }
+  if (!le)
+    throw field(
+      'Complément reçu le : indiquez la date à laquelle les renseignements demandés ont été reçus (décret 2017-890 art. 30).',
+    );
+  if (le > c.today) throw field(`Complément reçu le : le ${dateCourte(le)} est dans le futur.`);
+  if (le < v.recueLe)
+    throw field(
+      `Complément reçu le : le ${dateCourte(le)} est avant la réception de la demande (le ${dateCourte(v.recueLe)}).`,
+    );
+  return le;
+}
+
 /** Change what was asked while nothing is produced nor refused; the decision is computed again, an override dropped. */
-export function updateDemande(c: EcCtx, id: number, v: DemandeInput): void {
+export function updateDemande(c: EcCtx, id: number, v: DemandeInput, complementRecuLe: string | null = null): void {
   const old = getDemande(c, id);
   if (!OUVERTES.includes(old.statut))
     throw new AppError(
@@ -173,15 +202,18 @@ export function updateDemande(c: EcCtx, id: number, v: DemandeInput): void {
       `La ${demandeRef(old)} est ${STATUT_LABELS[old.statut].toLowerCase()} : elle ne se modifie plus (décret 2017-890 art. 27). Enregistrez une nouvelle demande.`,
     );
   check(c, v);
+  const complement = checkComplement(c, old, v, complementRecuLe);
   c.db
     .prepare(
-      `UPDATE ec_demande SET ${COLS.map((k) => `${k} = ?`).join(', ')}, derogation_motif = NULL, derogation_par = NULL, derogation_le = NULL, updated_at = ? WHERE id = ?`,
+      `UPDATE ec_demande SET ${COLS.map((k) => `${k} = ?`).join(', ')}, complement_recu_le = coalesce(?, complement_recu_le), derogation_motif = NULL, derogation_par = NULL, derogation_le = NULL, updated_at = ? WHERE id = ?`,
     )
-    .run(...values(v), c.now.toISOString(), id);
+    .run(...values(v), complement, c.now.toISOString(), id);
+  if (complement)
+    event(c, id, `complément reçu le ${dateCourte(complement)}`, old.statut, { complementRecuLe: complement });
   event(c, id, old.derogation_le ? 'modifiée (la dérogation est retirée)' : 'modifiée', old.statut);
   c.audit({
     action: 'etat-civil.demande.modifiee',
-    summary: `${capital(demandeRef(old))} modifiée : ${objetRef(c, getDemande(c, id))}${old.derogation_le ? ' (dérogation retirée)' : ''}`,
+    summary: `${capital(demandeRef(old))} ${complement ? `complétée (complément reçu le ${dateCourte(complement)})` : 'modifiée'} : ${objetRef(c, getDemande(c, id))}${old.derogation_le ? ' (dérogation retirée)' : ''}`,
     objectType: 'ec_demande',
     objectId: id,
   });
@@ -245,6 +277,7 @@ export function view(c: EcCtx, d: DemandeRow) {
     officier: d.officier_nom ? { nom: d.officier_nom, qualite: d.officier_qualite } : null,
     produiteLe: d.produite_le,
     remiseLe: d.remise_le,
+    complementRecuLe: d.complement_recu_le,
   };
 }
 

@@ -19,7 +19,8 @@ import { prevoirMention, saveMention, validateMention } from './mention-service'
 import { addPages, listRegistres, readPage, saveRegistre, scanPages } from './registres';
 import { searchActes } from './search';
 import { tablePdf } from './tables';
-import { createDemande, listDemandes, readDemande, updateDemande } from './demandes';
+import { createDemande, readDemande, updateDemande } from './demandes';
+import { consultDemande, consultListe } from './demandes-consultation';
 import { decideDemande, overrideDemande } from './demandes-decision';
 import { officiersDuJour, statsAccess } from './demandes-officier';
 import { produceDemande, readPiece, readReglages, remiseDemande, writeReglages } from './demandes-production';
@@ -140,11 +141,11 @@ export const etatCivilHandlers = {
     return file(t.nom, 'application/pdf', t.pdf);
   },
   // the counter (issue 12): every call checks the officier or the secrétaire (ec), the services the request's state
-  'etatCivil.demande.list': (ctx, { statut, annee }) => listDemandes(ec(ctx), statut, annee),
-  'etatCivil.demande.get': (ctx, { demandeId }) => readDemande(ec(ctx), demandeId),
+  'etatCivil.demande.list': (ctx, { statut, annee }) => write(ctx, (c) => consultListe(c, statut, annee)),
+  'etatCivil.demande.get': (ctx, { demandeId }) => write(ctx, (c) => consultDemande(c, demandeId)),
   'etatCivil.demande.create': (ctx, { demande }) => write(ctx, (c) => readDemande(c, createDemande(c, demande))),
-  'etatCivil.demande.update': (ctx, { demandeId, demande }) =>
-    write(ctx, (c) => (updateDemande(c, demandeId, demande), readDemande(c, demandeId))),
+  'etatCivil.demande.update': (ctx, { demandeId, demande, complementRecuLe }) =>
+    write(ctx, (c) => (updateDemande(c, demandeId, demande, complementRecuLe), readDemande(c, demandeId))),
   'etatCivil.demande.decide': (ctx, { demandeId }) =>
     write(ctx, (c) => (decideDemande(c, demandeId), readDemande(c, demandeId))),
   'etatCivil.demande.override': (ctx, { demandeId, motif }) =>
@@ -170,7 +171,8 @@ export const etatCivilHandlers = {
     return { ...file(out.nom, 'application/pdf', out.pdf), pieceId: out.pieceId };
   },
   'etatCivil.demande.piece': (ctx, { demandeId, pieceId }) => {
-    const p = readPiece(ec(ctx), demandeId, pieceId);
+    const c = ec(ctx);
+    const p = c.db.transaction(() => readPiece(c, demandeId, pieceId))();
     return file(p.nom, 'application/pdf', p.bytes);
   },
   'etatCivil.demande.remise': (ctx, { demandeId, mode, date }) =>

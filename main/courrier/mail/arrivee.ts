@@ -6,6 +6,7 @@
 import type { Db } from '../../db';
 import type { DocumentStore } from '../../documents';
 import { parisDay } from '../../kernel';
+import { noteSansAccuse } from '../abus';
 import { registerArrivee } from '../register';
 
 export interface PieceJointe {
@@ -75,6 +76,8 @@ export function registerSink(
       actor,
       now(),
     );
+    // CRPA L112-11 last paragraph: a sender the secrétaire marked is registered, but not acknowledged by itself
+    if (r.created) noteSansAccuse(db, r.courrierId, m.expediteur.email);
     if (r.created) {
       const who = m.expediteur.nom || m.expediteur.email || 'expéditeur inconnu';
       db.prepare(

@@ -24,12 +24,15 @@ export interface AckFacts {
   qualification: Qualification | null;
   arLe: string | null;
   aeeLe: string | null;
+  /** the sender is marked for abusive sends: L112-11's acknowledgements are not owed (its last paragraph) */
+  abusif?: boolean;
 }
 
 export function acknowledgementsDue(f: AckFacts): AckDue[] {
   const out: AckDue[] = [];
   const owed = f.qualification?.arRequis ?? true;
   if (f.electronic) {
+    if (f.abusif) return out;
     if (!f.aeeLe)
       out.push({
         kind: 'aee',

@@ -20,6 +20,8 @@ export interface LettreContexte {
   canal: Canal;
   /** YYYY-MM-DD */
   recueLe: string;
+  /** YYYY-MM-DD: the day the complément asked for was received (décret 2017-890 art. 30), if any */
+  complementRecuLe?: string | null;
   /** the request's number in the counter's register, if any */
   reference?: string | null;
   /** YYYY-MM-DD, the letter's date */
@@ -104,7 +106,7 @@ const CANAL_RECU: Record<Canal, string> = {
 
 /** « Vous avez demandé, le 20/11/2026 par courrier, une copie intégrale de l’acte de naissance … » */
 export const rappelDemande = (c: LettreContexte): string =>
-  `Vous avez demandé, le ${dateCourte(c.recueLe)} ${CANAL_RECU[c.canal]}, ${DOCUMENT_ARTICLE[c.document]} de ${acteDecrit(c.typeActe, c.acte)}${c.reference ? ` (demande n° ${c.reference})` : ''}.`;
+  `Vous avez demandé, le ${dateCourte(c.recueLe)} ${CANAL_RECU[c.canal]}, ${DOCUMENT_ARTICLE[c.document]} de ${acteDecrit(c.typeActe, c.acte)}${c.reference ? ` (demande n° ${c.reference})` : ''}${c.complementRecuLe ? `, complétée le ${dateCourte(c.complementRecuLe)}` : ''}.`;
 
 export const salutation = (c: LettreContexte): string =>
   c.demandeur.civilite === 'Mme' ? 'Madame,' : c.demandeur.civilite === 'M.' ? 'Monsieur,' : 'Madame, Monsieur,';

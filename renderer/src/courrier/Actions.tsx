@@ -213,7 +213,7 @@ export function ReplyForm({ d, onDone }: { d: Detail; onDone: () => void }) {
       )}
       <Select
         label="Modèle"
-        data={(modeles.data ?? []).map((m) => ({ value: m.code, label: m.titre }))}
+        data={(modeles.data ?? []).filter((m) => !m.archiveLe).map((m) => ({ value: m.code, label: m.titre }))}
         value={modele}
         onChange={setModele}
         allowDeselect={false}

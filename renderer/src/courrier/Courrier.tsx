@@ -5,6 +5,7 @@ import { can, type Permissions, type Role } from '../lib/status';
 import { ArriveeForm } from './ArriveeForm';
 import { CourrierDetail } from './CourrierDetail';
 import { Echeances } from './Echeances';
+import { EnvoisAbusifs } from './EnvoisAbusifs';
 import { Modeles } from './Modeles';
 import { Procedures } from './Procedures';
 import { RegisterList } from './RegisterList';
@@ -28,6 +29,7 @@ export function Courrier({ perms, role }: { perms: Permissions; role: Role | nul
           <Tabs.Tab value="echeances">À faire et échéances</Tabs.Tab>
           <Tabs.Tab value="procedures">Procédures et délais</Tabs.Tab>
           <Tabs.Tab value="modeles">Modèles de réponse</Tabs.Tab>
+          <Tabs.Tab value="abus">Envois abusifs</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="registre">
           <RegisterList onOpen={setOpen} onNew={() => setCreating(true)} canWrite={canWrite} />
@@ -40,6 +42,9 @@ export function Courrier({ perms, role }: { perms: Permissions; role: Role | nul
         </Tabs.Panel>
         <Tabs.Panel value="modeles">
           <Modeles canWrite={canWrite} />
+        </Tabs.Panel>
+        <Tabs.Panel value="abus">
+          <EnvoisAbusifs canWrite={canWrite && role === 'secretaire'} />
         </Tabs.Panel>
       </Tabs>
     );

@@ -52,6 +52,18 @@ export function CourrierDetail({
         Courrier {c.sens === 'arrivee' ? 'arrivée' : 'départ'} n° {ref(c)} — {c.objet}
       </Title>
       <ErrorAlert>{a.error}</ErrorAlert>
+      {c.sans_accuse_motif && (
+        <Alert
+          role="note"
+          color="orange"
+          variant="light"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          title={c.sans_accuse_motif}
+        >
+          Ce courriel est enregistré comme les autres. Aucun accusé ne lui a été envoyé automatiquement ; vous pouvez en
+          produire un ci-dessous si vous le jugez utile.
+        </Alert>
+      )}
       <Paper withBorder p="sm">
         <Table>
           <Table.Tbody>

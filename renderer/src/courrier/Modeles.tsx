@@ -2,10 +2,18 @@ import { Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } 
 import { useRef, useState } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert, summaryOf } from '../components/ErrorAlert';
+import { useConfirmation } from '../components/useConfirmation';
 import { useAction } from '../lib/useAction';
+import { formatDate } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 
 type Modele = HandlerResult<'courrier.modeles'>[number];
+const origine = (m: Modele) =>
+  m.archiveLe
+    ? `Archivé le ${formatDate(m.archiveLe)} (${m.reponses} réponse${m.reponses > 1 ? 's' : ''} faite${m.reponses > 1 ? 's' : ''} avec ce modèle)`
+    : m.builtin
+      ? 'Fourni avec Clocher (non modifiable)'
+      : 'Commune';
 interface Draft {
   code: string;
   titre: string;
@@ -16,7 +24,8 @@ interface Draft {
 /**
  * Reply templates: the ones shipped with Clocher (their legal mentions, e.g. the refusal's voies de recours) are
  * read-only and can be copied; the commune writes its own. The mail-merge fields are listed, each inserted at the
- * cursor by a button; the core refuses an unknown field with the list of possible ones.
+ * cursor by a button; the core refuses an unknown field with the list of possible ones. A template of the commune
+ * is removed after the core's confirmation: deleted if no reply used it, else archived (courrier.deleteModele).
  */
 export function Modeles({ canWrite }: { canWrite: boolean }) {
   const list = useLoad(() => call('courrier.modeles', {}));
@@ -25,6 +34,18 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
   const [saved, setSaved] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const a = useAction();
+  const del = useAction();
+  const { confirmed, dialog } = useConfirmation();
+  /** The core says what will happen (deleted, or archived because replies were made from it) and asks first. */
+  const remove = (m: Modele) =>
+    void del.run(async () => {
+      const r = await confirmed(['confirm'], (f) =>
+        call('courrier.deleteModele', { code: m.code, confirm: !!f.confirm }),
+      );
+      if (r.cancelled) return;
+      setSaved(`Modèle « ${m.titre} » ${r.value.resultat === 'archive' ? 'archivé' : 'supprimé'}.`);
+      await list.reload();
+    });
   const open = (d: Draft) => (setSaved(null), a.clear(), setDraft(d));
   const save = a.submit(
     () => call('courrier.saveModele', { modele: { code: draft?.code, titre: draft?.titre, corps: draft?.corps } }),
@@ -48,7 +69,8 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
   return (
     <Stack>
       {saved && <Text role="status">{saved}</Text>}
-      <ErrorAlert>{list.error ?? champs.error}</ErrorAlert>
+      <ErrorAlert>{list.error ?? champs.error ?? del.error}</ErrorAlert>
+      {dialog}
       <Table striped>
         <Table.Caption>Modèles de réponse</Table.Caption>
         <Table.Thead>
@@ -62,9 +84,9 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
           {(list.data ?? []).map((m) => (
             <Table.Tr key={m.code}>
               <Table.Td>{m.titre}</Table.Td>
-              <Table.Td>{m.builtin ? 'Fourni avec Clocher (non modifiable)' : 'Commune'}</Table.Td>
+              <Table.Td>{origine(m)}</Table.Td>
               <Table.Td>
-                {canWrite && (
+                {canWrite && !m.archiveLe && (
                   <Button
                     variant="subtle"
                     size="compact-sm"
@@ -74,6 +96,17 @@ export function Modeles({ canWrite }: { canWrite: boolean }) {
                     aria-label={`${m.builtin ? 'Copier' : 'Modifier'} le modèle « ${m.titre} »`}
                   >
                     {m.builtin ? 'Copier' : 'Modifier'}
+                  </Button>
+                )}
+                {canWrite && !m.builtin && !m.archiveLe && (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    onClick={() => remove(m)}
+                    aria-label={`Supprimer le modèle « ${m.titre} »`}
+                  >
+                    Supprimer
                   </Button>
                 )}
               </Table.Td>

@@ -127,7 +127,14 @@ export function RegisterList({
                 </Table.Td>
                 <Table.Td>{jour(r.date_enregistrement)}</Table.Td>
                 <Table.Td>{r.correspondant}</Table.Td>
-                <Table.Td>{r.objet}</Table.Td>
+                <Table.Td>
+                  {r.objet}
+                  {r.sans_accuse_motif && (
+                    <Text size="xs" fw={600}>
+                      {r.sans_accuse_motif}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{label(CANAL_OPTIONS, r.canal)}</Table.Td>
                 <Table.Td>
                   <Badge variant="outline" color="dark">

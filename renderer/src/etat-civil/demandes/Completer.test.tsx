@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { byLabel, byText, click, fakeBridge, flush, render, type } from '../../testing/render';
 import { DemandePage } from './DemandePage';
 
@@ -217,4 +217,71 @@ describe('« Compléter / modifier la demande »: the answer to a complément le
       expect(buttons()).not.toContain('Compléter / modifier la demande');
     },
   );
+
+  describe('« Complément reçu le »: the day the answer arrived (décret 2017-890 art. 30)', () => {
+    afterEach(() => vi.useRealTimers());
+    const sentDates = (calls: { name: string; args: unknown }[]) =>
+      calls
+        .filter((c) => c.name === 'etatCivil.demande.update')
+        .map((c) => (c.args as { complementRecuLe: string | null }).complementRecuLe);
+
+    it('defaults to today, typed jj/mm/aaaa, sent with the request; shown on the request once recorded', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-11-23T10:00:00+01:00'));
+      const bridge = core((a) => ({
+        value: demande({
+          renseignements: a.demande.renseignements,
+          statut: 'a_produire',
+          decision: GRANTED,
+          complementRecuLe: (a as unknown as { complementRecuLe: string }).complementRecuLe,
+        }),
+      }));
+      await render(<DemandePage id={4} />);
+      await click(byText('button', 'Compléter / modifier la demande'));
+      expect(byLabel('Complément reçu le').value).toBe('23/11/2026');
+      await type(byLabel('Complément reçu le'), '20/11/2026');
+      await click(byText('button', 'Enregistrer et recalculer la décision'));
+      await flush();
+      expect(sentDates(bridge.calls)).toEqual(['2026-11-20']);
+      expect(document.querySelector('table[aria-label="La demande"]')?.textContent).toContain(
+        'Complément reçu le20/11/2026',
+      );
+    });
+
+    it('the core’s refusal shows above the form and under the date; nothing typed is lost', async () => {
+      const message = 'Complément reçu le : le 24/11/2026 est dans le futur.';
+      core(() => ({ error: { code: 'INVALID', message, fields: { complementRecuLe: message } } }));
+      await render(<DemandePage id={4} />);
+      await click(byText('button', 'Compléter / modifier la demande'));
+      await type(byLabel('Complément reçu le'), '24/11/2026');
+      await type(byLabel('Nom du premier parent'), 'Martin');
+      await click(byText('button', 'Enregistrer et recalculer la décision'));
+      await flush();
+      expect(document.querySelector('[role="alert"]')?.textContent).toContain(message);
+      const field = byLabel('Complément reçu le');
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      const described = field
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent);
+      expect(described).toContain(message); // read with the field by a screen reader
+      expect(field.value).toBe('24/11/2026');
+      expect(byLabel('Nom du premier parent').value).toBe('Martin');
+    });
+
+    it('a request that waited for nothing (a correction) asks no such date and sends none', async () => {
+      const bridge = fakeBridge({
+        'etatCivil.demande.get': () => ({ value: demande({ statut: 'a_produire', decision: GRANTED }) }),
+        'app.status': () => ({ value: status }),
+        'etatCivil.acte': () => ({ value: ACTE }),
+        'etatCivil.demande.update': () => ({ value: demande({ statut: 'a_produire', decision: GRANTED }) }),
+      });
+      await render(<DemandePage id={4} />);
+      await click(byText('button', 'Compléter / modifier la demande'));
+      expect(() => byLabel('Complément reçu le')).toThrow();
+      await click(byText('button', 'Enregistrer et recalculer la décision'));
+      await flush();
+      expect(sentDates(bridge.calls)).toEqual([null]);
+    });
+  });
 });

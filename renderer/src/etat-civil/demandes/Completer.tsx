@@ -1,5 +1,8 @@
 import { Alert, List, Text } from '@mantine/core';
+import { useState } from 'react';
+import { CallError } from '../../bridge';
 import { api, asArgs, decisionOf, type Demande } from './api';
+import { ComplementRecu, todayParis } from './ComplementRecu';
 import { acteText, DemandeForm } from './DemandeForm';
 import { fromArgs, toArgs } from './draft';
 import type { ActeView } from '../types';
@@ -44,12 +47,17 @@ export function Completer({
   onCancel: () => void;
 }) {
   const decision = decisionOf(d);
+  // a request waiting for its complément: the day the answer arrived is part of completing it (art. 30)
+  const attend = d.statut === 'incomplete';
+  const [recuLe, setRecuLe] = useState(todayParis);
+  const [recuErreur, setRecuErreur] = useState<string | null>(null);
   const manquants = decision?.issue === 'incomplete' ? decision.manquants : [];
   const core = d.decision as { outcome: string; manquants?: { champ: string }[] } | null;
   const premier =
     core?.outcome === 'incomplete' ? core.manquants?.map((m) => CHAMPS[m.champ]).find(Boolean) : undefined;
   const notice = (
     <>
+      {attend && <ComplementRecu value={recuLe} onChange={setRecuLe} error={recuErreur} />}
       {manquants.length > 0 && (
         <Alert role="note" color="blue" variant="light" styles={NOTE} mb="sm" title="Ce qui manquait à la demande">
           <List size="sm">
@@ -91,7 +99,17 @@ export function Completer({
         notice,
         focus: premier,
       }}
-      save={async (x) => (await api.update(d.id, toArgs(x)), d.id)}
+      save={async (x) => {
+        setRecuErreur(null);
+        try {
+          await api.update(d.id, toArgs(x), attend ? recuLe || null : null);
+        } catch (e) {
+          // the core's message shows above the form (ErrorAlert); the field's own one under the date
+          if (e instanceof CallError && e.fields.complementRecuLe) setRecuErreur(e.fields.complementRecuLe);
+          throw e;
+        }
+        return d.id;
+      }}
       onSaved={onDone}
       onCancel={onCancel}
     />

@@ -116,6 +116,12 @@ export function DemandePage({ id, onOpenActe }: { id: number; onOpenActe?: (acte
                 {jour(d.recueLe)} — {label(CANAUX, d.canal)}
               </Table.Td>
             </Table.Tr>
+            {d.complementRecuLe && (
+              <Table.Tr>
+                <Table.Th>Complément reçu le</Table.Th>
+                <Table.Td>{jour(d.complementRecuLe)}</Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>Demandeur</Table.Th>
               <Table.Td>

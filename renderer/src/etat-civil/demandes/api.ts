@@ -56,7 +56,8 @@ export const api = {
   list: () => call('etatCivil.demande.list', {}),
   get: (id: number) => call('etatCivil.demande.get', { demandeId: id }),
   create: async (d: Draft): Promise<number> => (await call('etatCivil.demande.create', { demande: toArgs(d) })).id,
-  update: (id: number, demande: DemandeArgs) => call('etatCivil.demande.update', { demandeId: id, demande }),
+  update: (id: number, demande: DemandeArgs, complementRecuLe: string | null = null) =>
+    call('etatCivil.demande.update', { demandeId: id, demande, complementRecuLe }),
   override: (id: number, motif: string) => call('etatCivil.demande.override', { demandeId: id, motif }),
   officiers: () => call('etatCivil.demande.officiers', {}),
   produce: async (id: number, officier: OfficierChoix) =>
