@@ -7,7 +7,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFContext,
+  PDFDocument,
+  PDFName,
+  PDFObjectParser,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
+import { Tokens } from './pdf-tokens';
 import { PdfReader } from './pdf-reader';
 import { appendUpdate, type UpdateBase } from './pdf-update';
 import { existingSignatures, viewOf } from './pdf-view';
@@ -59,6 +69,26 @@ function update(pdf: Uint8Array, tamper?: (b: UpdateBase) => UpdateBase): Buffer
 }
 
 describe('the incremental reader reads what pdf-lib reads, object by object', () => {
+  it('its tokenizer gives the objects pdf-lib’s own parser gives (names, numbers, strings, refs, streams)', () => {
+    const ctx = PDFContext.create();
+    const samples = [
+      '<< /Type /Page /A#20B#2f 1 /Neg -3.5 /Dot .5 /Plus +7 /S (a\\) (nested \\(x) b) /H <4142 43> /E () >>',
+      '[1 0 R 12 3 R 4 5 true false null /N [[]] <<>> 0.000001 -.25]',
+      '<< /Kids [3 0 R 4 0 R] /Count 2 % a comment\n /MediaBox [0 0 595.28 841.89] >>',
+      '<< /Length 11 /Filter /FlateDecode >>\nstream\r\nhello world\nendstream',
+    ];
+    for (const text of samples) {
+      const bytes = Buffer.from(text, 'latin1');
+      const ours = new Tokens(bytes, 0, ctx).object();
+      const theirs = PDFObjectParser.forBytes(bytes, ctx).parseObject();
+      expect(ours.toString()).toBe(theirs.toString());
+      if (theirs instanceof PDFRawStream)
+        expect(Buffer.from((ours as PDFRawStream).contents).toString()).toBe('hello world');
+    }
+    for (const bad of ['<< /A 1', '(open', '<< /L 99 >>\nstream\nshort\nendstream', 'R', '<< 1 2 >>'])
+      expect(() => new Tokens(Buffer.from(bad, 'latin1'), 0, ctx).object(), bad).toThrow();
+  });
+
   it('a classic table (the house writer): same pages, widths and fields', async () => {
     const r = await sameAsFullParse(await samplePdf(12));
     expect(r.usesXrefStream).toBe(false);

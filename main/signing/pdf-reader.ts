@@ -82,12 +82,18 @@ export class PdfReader implements PdfView {
     let obj: PDFObject;
     if (e.kind === 'offset') {
       if (e.gen !== ref.generationNumber) throw new Unreadable(`generation of ${ref.tag}`);
-      obj = parseAt(this.bytes, objectHeader(this.bytes, e.offset, ref.objectNumber, e.gen), this.ctx);
+      obj = parseAt(this.bytes, objectHeader(this.bytes, e.offset, ref.objectNumber, e.gen), this.ctx, this.lengthOf);
     } else if (e.kind === 'packed' && ref.generationNumber === 0) obj = this.packed(ref.objectNumber, e);
     else throw new Unreadable(`${ref.tag} is free`);
     this.cache.set(ref.objectNumber, obj);
     return obj;
   }
+
+  private lengthOf = (ref: PDFRef): number => {
+    const n = this.lookup(ref);
+    if (!(n instanceof PDFNumber)) throw new Unreadable('bad stream /Length');
+    return n.asNumber();
+  };
 
   dictAt(ref: PDFObject | undefined): PDFDict {
     const d = this.deref(ref);

@@ -11,14 +11,14 @@ import {
   PDFDict,
   PDFName,
   PDFNumber,
-  PDFObjectParser,
   PDFRawStream,
   type PDFContext,
+  type PDFRef,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { Tokens, Unreadable } from './pdf-tokens';
 
-/** The file is not one the fast path reads with certainty: sign it through the full parse instead. */
-export class Unreadable extends Error {}
+export { Unreadable };
 
 export type XrefEntry =
   | { kind: 'free' }
@@ -59,9 +59,9 @@ export function expectKeyword(bytes: Uint8Array, i: number, word: string): numbe
   return i + word.length;
 }
 
-/** One object parsed from its bytes (pdf-lib's own object parser, on a slice: nothing else is read). */
-export function parseAt(bytes: Uint8Array, i: number, ctx: PDFContext): PDFObject {
-  return PDFObjectParser.forBytes(bytes.subarray(i), ctx).parseObject();
+/** One object parsed from its bytes at i (pdf-tokens.ts): nothing else of the file is read. */
+export function parseAt(bytes: Uint8Array, i: number, ctx: PDFContext, lengthOf?: (ref: PDFRef) => number): PDFObject {
+  return new Tokens(bytes, i, ctx, lengthOf).object();
 }
 
 /** `N G obj` at i, checked against the expected object; returns the index after `obj`. */
