@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { afterEach, vi } from 'vitest';
 import { PdfWriter } from '../documents/pdf';
 import { readSignatures, signPdf, type PdfSignatureRequest } from './pades';
@@ -113,6 +113,23 @@ describe.skipIf(missing)('the fast incremental-update path on SoftHSM2', () => {
     requireTool(ctx, noVerifier);
     await sign(qpdf(await samplePdf(2), '--object-streams=generate'), 0, 'qpdf-objstm', 'fast');
     await sign(qpdf(await samplePdf(2), '--linearize'), 0, 'linearized', 'fast');
+  });
+
+  it('indirect /Annots, /AcroForm and /Fields: each array rewritten as its own object, two signatures valid', async (ctx) => {
+    requireTool(ctx, noVerifier);
+    const doc = await PDFDocument.load(await samplePdf(2), { updateMetadata: false });
+    const c = doc.context;
+    doc.getPage(1).node.set(PDFName.of('Annots'), c.register(c.obj([])));
+    doc.catalog.set(PDFName.of('AcroForm'), c.register(c.obj({ Fields: c.register(c.obj([])) })));
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const two = await sign(await sign(pdf, 0, 'indirect', 'fast'), 1, 'indirect', 'fast');
+    const back = await PDFDocument.load(two, { updateMetadata: false });
+    const acro = back.catalog.get(PDFName.of('AcroForm'));
+    expect(acro).toBeInstanceOf(PDFRef);
+    const fields = back.context.lookup(acro as PDFRef, PDFDict).get(PDFName.of('Fields'));
+    expect(fields).toBeInstanceOf(PDFRef);
+    expect(back.context.lookup(fields as PDFRef, PDFArray).size()).toBe(2);
+    expect(back.getPage(1).node.get(PDFName.of('Annots'))).toBeInstanceOf(PDFRef);
   });
 
   it('a hybrid-reference file falls back to the full parse and still signs', async (ctx) => {
