@@ -35,10 +35,13 @@ export async function readSignatures(bytes: Uint8Array): Promise<ExistingSignatu
   return existingSignatures(viewOf(await loadForSigning(bytes)));
 }
 
+const ZEROS = Buffer.alloc(CONTENTS_BYTES * 2, '0'); // the /Contents placeholder, made once (issue 10)
+
 function sigDictBytes(r: PdfSignatureRequest): Uint8Array {
   const hex = (s: string) => PDFHexString.fromText(s).toString();
-  const dict = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTERANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_BYTES * 2)}> /M (${pdfDate(r.at)}) /Name ${hex(r.nom)} /Reason ${hex(r.reason)} /Location ${hex(r.location)} >>`;
-  return Buffer.from(dict, 'latin1');
+  const head = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTERANGE_PLACEHOLDER} /Contents <`;
+  const tail = `> /M (${pdfDate(r.at)}) /Name ${hex(r.nom)} /Reason ${hex(r.reason)} /Location ${hex(r.location)} >>`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), ZEROS, Buffer.from(tail, 'latin1')]);
 }
 
 /**
