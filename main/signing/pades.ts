@@ -4,23 +4,15 @@
  * /Contents placeholder, a visible widget with a unique field name, /AcroForm /SigFlags 3.
  */
 import crypto from 'node:crypto';
-import {
-  ParseSpeeds,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFInvalidObject,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-  type PDFPage,
-} from '@cantoo/pdf-lib';
+import { PDFHexString, PDFInvalidObject } from '@cantoo/pdf-lib';
 // kernel/errors, not the kernel's index: the signing path loads no validation library (zod), issue 10
 import { AppError } from '../kernel/errors';
 import { buildCms, type Signer } from './cms';
+import { assertPdf, fastTarget, fullTarget, loadForSigning, type SigningTarget } from './pades-target';
+import { addSignatureField, existingSignatures, viewOf, type ExistingSignature } from './pdf-view';
 import { stampAppearance, stampPlacement } from './stamp';
+
+export type { ExistingSignature };
 
 const CONTENTS_BYTES = 8192; // B-B with the chain; 16 KB+ once B-T timestamps arrive
 const BYTERANGE_PLACEHOLDER = '/ByteRange [0 /********** /********** /**********]';
@@ -36,73 +28,20 @@ export interface PdfSignatureRequest {
   expectedPrior: number;
 }
 
-type Snapshot = NonNullable<PDFDocument['context']['snapshot']>;
-
-export interface ExistingSignature {
-  field: string;
-  name: string | null;
-}
-
 const pdfDate = (d: Date) => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
-async function loadForSigning(bytes: Uint8Array): Promise<PDFDocument> {
-  if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0)
-    throw new AppError('INVALID', "Ce fichier n'est pas un PDF : il ne peut pas être signé.");
-  let doc: PDFDocument;
-  try {
-    // Fastest: parse in one go (a ten-page act is a few hundred objects), without yielding every 100 objects
-    doc = await PDFDocument.load(bytes, {
-      forIncrementalUpdate: true,
-      updateMetadata: false,
-      throwOnInvalidObject: true,
-      parseSpeed: ParseSpeeds.Fastest,
-    });
-  } catch (e) {
-    if ((e as Error).name === 'EncryptedPDFError' || /encrypt/i.test(String((e as Error).message))) throw encrypted();
-    throw corrupt();
-  }
-  if (doc.isEncrypted) throw encrypted();
-  if (doc.getPageCount() === 0) throw corrupt();
-  return doc;
-}
-
-const encrypted = () =>
-  new AppError(
-    'INVALID',
-    'Ce PDF est protégé (chiffré ou avec mot de passe) : Clocher ne peut pas le signer. Demandez une version non protégée du document.',
-  );
-const corrupt = () =>
-  new AppError(
-    'INVALID',
-    'Ce fichier PDF est endommagé ou illisible : il ne peut pas être signé. Regénérez-le ou demandez une nouvelle copie.',
-  );
-
-/** Signature fields already filled in the PDF. */
-export function existingSignatures(doc: PDFDocument): ExistingSignature[] {
-  const acro = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const fields = acro?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  const out: ExistingSignature[] = [];
-  for (let i = 0; fields && i < fields.size(); i++) {
-    const f = fields.lookupMaybe(i, PDFDict);
-    if (!f || f.lookupMaybe(PDFName.of('FT'), PDFName)?.asString() !== '/Sig') continue;
-    const v = f.lookupMaybe(PDFName.of('V'), PDFDict);
-    if (!v) continue;
-    const t = f.lookup(PDFName.of('T'));
-    const n = v.lookup(PDFName.of('Name'));
-    const text = (x: unknown) => (x instanceof PDFHexString || x instanceof PDFString ? x.decodeText() : null);
-    out.push({ field: text(t) ?? `#${i + 1}`, name: text(n) });
-  }
-  return out;
-}
-
+/** The signatures already in the PDF; the file read in full, so an import refuses a corrupt or encrypted PDF. */
 export async function readSignatures(bytes: Uint8Array): Promise<ExistingSignature[]> {
-  return existingSignatures(await loadForSigning(bytes));
+  return existingSignatures(viewOf(await loadForSigning(bytes)));
 }
+
+const ZEROS = Buffer.alloc(CONTENTS_BYTES * 2, '0'); // the /Contents placeholder, made once (issue 10)
 
 function sigDictBytes(r: PdfSignatureRequest): Uint8Array {
   const hex = (s: string) => PDFHexString.fromText(s).toString();
-  const dict = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTERANGE_PLACEHOLDER} /Contents <${'0'.repeat(CONTENTS_BYTES * 2)}> /M (${pdfDate(r.at)}) /Name ${hex(r.nom)} /Reason ${hex(r.reason)} /Location ${hex(r.location)} >>`;
-  return Buffer.from(dict, 'latin1');
+  const head = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTERANGE_PLACEHOLDER} /Contents <`;
+  const tail = `> /M (${pdfDate(r.at)}) /Name ${hex(r.nom)} /Reason ${hex(r.reason)} /Location ${hex(r.location)} >>`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), ZEROS, Buffer.from(tail, 'latin1')]);
 }
 
 /**
@@ -117,54 +56,6 @@ function rawObject(bytes: Uint8Array): PDFInvalidObject {
     return bytes.length;
   };
   return o;
-}
-
-/** Add the widget to its page (stampPlacement) and the field to /AcroForm, marking every changed object for the update. */
-function addField(
-  doc: PDFDocument,
-  snap: Snapshot,
-  page: PDFPage,
-  rect: [number, number, number, number],
-  sigRef: PDFRef,
-  apRef: PDFRef,
-  n: number,
-): void {
-  const ctx = doc.context;
-  const name = `Signature${n + 1}-${crypto.randomBytes(4).toString('hex')}`; // unique (signing.md §3)
-  const widget = ctx.register(
-    ctx.obj({
-      Type: 'Annot',
-      Subtype: 'Widget',
-      FT: 'Sig',
-      T: PDFHexString.fromText(name),
-      V: sigRef,
-      P: page.ref,
-      Rect: rect,
-      F: 4,
-      AP: { N: apRef },
-    }),
-  );
-  const annotsRaw = page.node.get(PDFName.of('Annots'));
-  if (annotsRaw instanceof PDFRef) {
-    ctx.lookup(annotsRaw, PDFArray).push(widget);
-    snap.markRefForSave(annotsRaw);
-  } else if (annotsRaw instanceof PDFArray) annotsRaw.push(widget);
-  else page.node.set(PDFName.of('Annots'), ctx.obj([widget]));
-  snap.markRefForSave(page.ref);
-
-  const acroRaw = doc.catalog.get(PDFName.of('AcroForm'));
-  const acro = acroRaw instanceof PDFRef ? ctx.lookup(acroRaw, PDFDict) : acroRaw instanceof PDFDict ? acroRaw : null;
-  if (acro) {
-    const fieldsRaw = acro.get(PDFName.of('Fields'));
-    if (fieldsRaw instanceof PDFRef) {
-      ctx.lookup(fieldsRaw, PDFArray).push(widget);
-      snap.markRefForSave(fieldsRaw);
-    } else if (fieldsRaw instanceof PDFArray) fieldsRaw.push(widget);
-    else acro.set(PDFName.of('Fields'), ctx.obj([widget]));
-    acro.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-    if (acroRaw instanceof PDFRef) snap.markRefForSave(acroRaw);
-  } else doc.catalog.set(PDFName.of('AcroForm'), ctx.register(ctx.obj({ Fields: [widget], SigFlags: 3 })));
-  snap.markRefForSave(ctx.trailerInfo.Root as PDFRef);
 }
 
 /** Fill /ByteRange and /Contents of the LAST placeholder in the file. */
@@ -187,13 +78,9 @@ async function fill(out: Buffer, signer: Signer): Promise<Buffer> {
   return out;
 }
 
-/**
- * Sign a PDF: returns the new bytes (the original bytes followed by one incremental update).
- * Refuses an encrypted or corrupt PDF, and one that already bears a signature the circuit did not expect.
- */
-export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promise<Buffer> {
-  const doc = await loadForSigning(bytes);
-  const prior = existingSignatures(doc);
+/** The file with its signature field, stamp and placeholder (not yet signed): one incremental update. */
+async function withPlaceholder(t: SigningTarget, r: PdfSignatureRequest): Promise<Buffer> {
+  const prior = existingSignatures(t.view);
   if (prior.length > r.expectedPrior) {
     const who = prior.map((p) => p.name ?? 'signataire inconnu').join(', ');
     throw new AppError(
@@ -201,21 +88,28 @@ export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promis
       `Ce PDF porte déjà ${prior.length > 1 ? 'des signatures' : 'une signature'} (${who}) que le circuit ne prévoit pas : il n'est pas signé une seconde fois. Vérifiez le document avec le secrétariat.`,
     );
   }
-  const place = stampPlacement(doc, prior.length);
-  const page = doc.getPage(place.page);
-  // Issue 10: with the snapshot attached, every dict or array pdf-lib creates or changes is searched for in
-  // every object of the document (PDFContext.registerObjectChange), most of a document's time. New objects
-  // are saved anyway (numbered after the snapshot) and addField marks each existing object it changes, so the
-  // automatic tracking is detached while the update is built, and the snapshot given to the writer directly.
-  const snap = doc.context.snapshot;
-  if (!snap) throw new Error('document not loaded for an incremental update');
-  doc.context.snapshot = undefined;
-  const sigRef = doc.context.register(rawObject(sigDictBytes(r)));
-  const apRef = await stampAppearance(doc, { nom: r.nom, qualite: r.qualite }, r.at);
-  addField(doc, snap, page, place.rect, sigRef, apRef, prior.length);
-  const update = await doc.saveIncremental(snap, { useObjectStreams: false, objectsPerTick: Infinity });
-  const out = Buffer.allocUnsafe(bytes.length + update.length);
-  out.set(bytes, 0);
-  out.set(update, bytes.length);
+  const place = stampPlacement(t.view, prior.length);
+  const page = t.page(place.page);
+  const sigRef = t.ctx.register(rawObject(sigDictBytes(r)));
+  const apRef = await stampAppearance(t.ctx, { nom: r.nom, qualite: r.qualite }, r.at);
+  addSignatureField({ ...t, page }, place.rect, sigRef, apRef, prior.length);
+  return t.write();
+}
+
+/**
+ * Sign a PDF: returns the new bytes (the original bytes followed by one incremental update).
+ * Refuses an encrypted or corrupt PDF, and one that already bears a signature the circuit did not expect.
+ * Issue 10: the file is first read through its cross-reference, only the objects the signature needs; on
+ * anything unusual (or a refusal) it is read again in full by pdf-lib, which alone decides a refusal.
+ */
+export async function signPdf(bytes: Uint8Array, r: PdfSignatureRequest): Promise<Buffer> {
+  assertPdf(bytes);
+  let out: Buffer | null = null;
+  try {
+    out = await withPlaceholder(fastTarget(bytes), r);
+  } catch {
+    out = null; // the full parse below signs it, or refuses it with its French message
+  }
+  out ??= await withPlaceholder(await fullTarget(bytes), r);
   return fill(out, r.signer);
 }

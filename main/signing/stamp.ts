@@ -5,11 +5,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  type PDFFont,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 import { stampTemplate, type StampTemplate } from './stamp-template';
 // documents' pure public file, not its index: the séance loads no database code (issue 10)
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents/pdf-common';
 import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
+import { key, maybe, viewOf, type PdfView } from './pdf-view';
 
 export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 
@@ -49,14 +59,18 @@ export function stampRect(pageWidth: number, n: number): [number, number, number
  * its proportions and is centred in the block. A PDF without recorded blocks (an uploaded one), or a
  * signature beyond the blocks, gets the bottom-right corner of the last page (stampRect).
  */
-export function stampPlacement(doc: PDFDocument, n: number): { page: number; rect: [number, number, number, number] } {
-  const last = doc.getPageCount() - 1;
-  const fallback = () => ({ page: last, rect: stampRect(doc.getPage(last).getWidth(), n) });
-  const list = doc.catalog.lookupMaybe(PDFName.of(SIGNATURE_BLOCKS_KEY), PDFArray);
-  const block = list && n < list.size() ? list.lookupMaybe(n, PDFDict) : undefined;
-  const page = block?.lookupMaybe(PDFName.of('Page'), PDFNumber)?.asNumber();
-  const r = block?.lookupMaybe(PDFName.of('Rect'), PDFArray);
-  const nums = r ? [0, 1, 2, 3].map((i) => r.lookupMaybe(i, PDFNumber)?.asNumber()) : [];
+export function stampPlacement(
+  doc: PDFDocument | PdfView,
+  n: number,
+): { page: number; rect: [number, number, number, number] } {
+  const view = doc instanceof PDFDocument ? viewOf(doc) : doc;
+  const last = view.pageCount() - 1;
+  const fallback = () => ({ page: last, rect: stampRect(view.pageWidth(last), n) });
+  const list = maybe(view, key(view.catalog, SIGNATURE_BLOCKS_KEY), PDFArray);
+  const block = list && n < list.size() ? maybe(view, list.get(n), PDFDict) : undefined;
+  const page = maybe(view, key(block, 'Page'), PDFNumber)?.asNumber();
+  const r = maybe(view, key(block, 'Rect'), PDFArray);
+  const nums = r ? [0, 1, 2, 3].map((i) => maybe(view, r.get(i), PDFNumber)?.asNumber()) : [];
   if (
     page === undefined ||
     !Number.isInteger(page) ||
@@ -91,7 +105,7 @@ function fit(font: PDFFont, line: string, size: number, width: number): number {
  * act still carries its own complete font objects.
  */
 export async function stampAppearance(
-  doc: PDFDocument,
+  target: PDFDocument | PDFContext,
   who: { nom: string; qualite: string },
   at: Date,
 ): Promise<PDFRef> {
@@ -105,7 +119,7 @@ export async function stampAppearance(
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
     templates.set(key, t);
   }
-  return t.copyInto(doc.context);
+  return t.copyInto(target instanceof PDFContext ? target : target.context);
 }
 
 const MAX_TEMPLATES = 8; // a few signatories and minutes; bounded so a long-running core does not grow
