@@ -1,0 +1,117 @@
+/**
+ * The core's side of the day's check and backup of each open commune (issue 9): `quick_check` of a 60 MiB base
+ * took 651 ms and the backup (VACUUM INTO) 2 s inside « Se connecter ». They now start once the reply has left
+ * (setImmediate: after the reply's microtasks) in a worker thread (check-worker.ts) with its own connection; the
+ * core hears the outcome as a message, between two calls. One job per commune at a time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runDailyCheck, type DailyCheckJob, type DailyCheckResult } from '../backup';
+
+export interface CheckOutcome {
+  result: DailyCheckResult;
+  /** the thread that ran it: 0 is the core's own (the inline fallback) */
+  threadId: number;
+}
+
+/** A stop waits this long for the step under way (a backup of a large base: a few seconds) before it cuts it. */
+export const STOP_WAIT_MS = 15_000;
+
+/** The worker's bundle beside the running one (dist/main/host/), or seen from dist/scripts/ and dist/bench/. */
+export function defaultCheckScript(): string | null {
+  const candidates = [
+    path.join(__dirname, 'check-worker.js'),
+    path.join(__dirname, '..', 'main', 'host', 'check-worker.js'),
+  ];
+  return candidates.find((c) => fs.existsSync(c)) ?? null;
+}
+
+interface Running {
+  control: Int32Array;
+  immediate: NodeJS.Immediate | null;
+  worker: Worker | null;
+  finished: Promise<void>;
+  end: () => void;
+}
+
+export class DailyChecks {
+  private readonly running = new Map<string, Running>();
+  /** the last outcome of each commune's job (diagnostics, tests: which thread ran it) */
+  readonly last = new Map<string, CheckOutcome>();
+
+  /** `script`: the worker's file; null runs the job on the core's thread after the reply (sources run by vitest). */
+  constructor(private readonly script: string | null) {}
+
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Start the job for commune `id` after the current reply; `done` hears its outcome (never if it was stopped). */
+  start(id: string, job: DailyCheckJob, done: (o: CheckOutcome) => void): void {
+    if (this.running.has(id)) return;
+    let end: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (end = resolve));
+    const r: Running = {
+      control: new Int32Array(new SharedArrayBuffer(8)),
+      immediate: null,
+      worker: null,
+      finished,
+      end,
+    };
+    const finish = (o: CheckOutcome | null) => {
+      if (this.running.get(id) !== r) return;
+      this.running.delete(id);
+      r.end();
+      if (!o) return;
+      this.last.set(id, o);
+      done(o);
+    };
+    const inline = () => finish({ result: runDailyCheck(job), threadId: 0 });
+    r.immediate = setImmediate(() => {
+      r.immediate = null;
+      if (!this.script) return inline();
+      const worker = new Worker(this.script, { workerData: { job, control: r.control } });
+      r.worker = worker;
+      let heard = false;
+      worker.on('message', (m: CheckOutcome) => {
+        heard = true;
+        finish(m);
+      });
+      // a worker that could not even start (its file unreadable): the job still runs, on this thread
+      worker.on('error', () => (heard || Atomics.load(r.control, 1) !== 0 ? finish(null) : inline()));
+      worker.on('exit', () => finish(null));
+      worker.unref(); // a pending check never keeps the process alive: close() below is what waits for it
+    });
+    this.running.set(id, r);
+  }
+
+  /**
+   * Stop the job of `id`, synchronously (Core.close and a restore are synchronous): the worker is asked to stop
+   * between steps and waited for, so its connection is closed and no backup is left half-written under a good
+   * name (createBackup writes `.partiel` then renames). Past STOP_WAIT_MS it is cut; a `.partiel` it leaves is
+   * never listed and is removed by the next backup (daily-check.ts).
+   */
+  stop(id: string): void {
+    const r = this.running.get(id);
+    if (!r) return;
+    this.running.delete(id);
+    if (r.immediate) clearImmediate(r.immediate);
+    if (r.worker) {
+      Atomics.store(r.control, 0, 1);
+      Atomics.wait(r.control, 1, 0, STOP_WAIT_MS);
+      void r.worker.terminate();
+    }
+    r.end();
+  }
+
+  stopAll(): void {
+    for (const id of [...this.running.keys()]) this.stop(id);
+  }
+
+  /** Resolves when every job started so far has ended and been reported (tests, the benchmark). */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running.values()].map((r) => r.finished));
+    await new Promise((resolve) => setImmediate(resolve)); // the reports, heard on the event loop, have run
+  }
+}
