@@ -46,7 +46,11 @@ const failure = (pages: 'ok' | 'unknown', e: unknown): DailyCheckResult => ({
 });
 
 /** Runs the job; `shouldStop` is asked between steps (a step itself is never cut in the middle). */
-export function runDailyCheck(job: DailyCheckJob, shouldStop: () => boolean = () => false): DailyCheckResult {
+export function runDailyCheck(
+  job: DailyCheckJob,
+  shouldStop: () => boolean = () => false,
+  opened: () => void = () => undefined,
+): DailyCheckResult {
   let db: Db | undefined;
   try {
     db = openKeyed(job.file, job.keyHex ? Buffer.from(job.keyHex, 'hex') : null, {
@@ -54,6 +58,7 @@ export function runDailyCheck(job: DailyCheckJob, shouldStop: () => boolean = ()
       fileMustExist: true,
     });
     db.pragma('busy_timeout = 5000');
+    opened();
     if (job.check) {
       let sound: boolean;
       try {

@@ -280,8 +280,10 @@ export class CommuneStore {
   private onDamaged: (id: string) => void = () => undefined;
 
   /** Whether the day's check of this commune is under way; the outcome of the last one. */
-  checkState(id: string): { running: boolean; last: CheckOutcome | null } {
-    return { running: this.checks.isRunning(id), last: this.checks.last.get(id) ?? null };
+  checkState(id: string) {
+    const running = this.checks.isRunning(id);
+    const last: CheckOutcome | null = this.checks.last.get(id) ?? null;
+    return { running, reading: this.checks.isReading(id), last, stopped: this.checks.stopped.get(id) ?? null };
   }
 
   /** Resolves once every check and backup started so far has ended and been taken into account. */

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeMigrations } from '../../migrations';
 import { api } from '../api/schemas';
-import { checkBackup } from '../backup';
+import Database from 'better-sqlite3';
+import { checkBackup, listBackups, runDailyCheck } from '../backup';
 import { openKeyed } from '../db';
 import { checkWorkerScript } from '../../test-support/check-worker';
-import { validAccount, withCommune } from '../../test-support/helpers';
+import { tempDir, validAccount, withCommune } from '../../test-support/helpers';
 import { Core } from './core';
 import { writesCommune } from './damage';
 import { inProcessClient } from './inprocess';
@@ -51,7 +52,7 @@ describe('the day’s check and backup run after « Se connecter », in a worker
     const r = await login(c);
     expect(r.ok).toBe(true);
     // the reply is here and the job has not run: a check done inside the login would have left its outcome
-    expect(c.core.communes.checkState(c.id)).toEqual({ running: true, last: null });
+    expect(c.core.communes.checkState(c.id)).toMatchObject({ running: true, last: null });
     expect(daily(c)).toHaveLength(1); // only the creation day's
     await c.core.communes.checksSettled();
     const { last } = c.core.communes.checkState(c.id);
@@ -70,7 +71,7 @@ describe('the day’s check and backup run after « Se connecter », in a worker
     const first = c.core.communes.checkState(c.id).last;
     await c.client.call('auth.logout');
     await login(c); // the handle is cached: nothing scheduled again the same day
-    expect(c.core.communes.checkState(c.id)).toEqual({ running: false, last: first });
+    expect(c.core.communes.checkState(c.id)).toMatchObject({ running: false, last: first });
     c.close();
 
     // a restart the same day: quick_check again at this opening of the file (off the core's thread), no 2nd backup
@@ -147,14 +148,24 @@ describe('the day’s check and backup run after « Se connecter », in a worker
   });
 
   it('closing the core waits for the worker: its connection closed, no half-written backup under a good name', async () => {
-    const c = await restarted(NEXT_DAY);
+    // ballast (random, so incompressible) so that the worker's check and backup take a while
+    const c = await restarted(NEXT_DAY, (file, key) => {
+      const db = openKeyed(file, key);
+      db.exec('CREATE TABLE lest (x BLOB)');
+      const insert = db.prepare('INSERT INTO lest VALUES (randomblob(4000))');
+      db.transaction(() => {
+        for (let i = 0; i < 6000; i++) insert.run();
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    });
     await login(c);
-    await new Promise((resolve) => setImmediate(resolve)); // the worker is started, its check under way
-    expect(c.core.communes.checkState(c.id).running).toBe(true);
+    await vi.waitFor(() => expect(c.core.communes.checkState(c.id).reading).toBe(true), { timeout: 10_000 });
     const file = c.core.communes.fileOf(c.id);
     const dir = c.core.communes.backupDirOf(c.id);
     const key = c.core.communes.key;
     c.close();
+    expect(c.core.communes.checkState(c.id).stopped).toBe('fini'); // the worker had closed its connection
     // the WAL is folded and removed only when no other connection reads the file: the worker's was closed first
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     for (const f of fs.readdirSync(dir)) {
@@ -174,6 +185,21 @@ it('a backup a killed core never finished (`.partiel`) is never listed, and the 
   await c.core.communes.checksSettled();
   expect(fs.readdirSync(c.core.communes.backupDirOf(c.id))).not.toContain(partial);
   c.close();
+});
+
+it('a base whose pages do not add up is not backed up (quick_check finds what VACUUM INTO would copy)', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'commune.sqlite');
+  const db = new Database(file);
+  db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+  db.close();
+  const bytes = fs.readFileSync(file);
+  bytes.writeUInt32BE(7, 36); // the header's count of free pages: wrong, read only by a check
+  fs.writeFileSync(file, bytes);
+  const backupDir = path.join(dir, 'sauvegardes');
+  const r = runDailyCheck({ file, keyHex: null, backupDir, at: NEXT_DAY, check: true });
+  expect(r).toEqual({ pages: 'damaged', backup: 'none' });
+  expect(listBackups(backupDir)).toEqual([]);
 });
 
 describe('which handlers a damaged commune refuses (main/host/damage.ts)', () => {

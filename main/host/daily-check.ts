@@ -47,13 +47,19 @@ export class DailyChecks {
     return this.running.has(id);
   }
 
+  /** Whether the worker of `id` holds its connection to the base right now. */
+  isReading(id: string): boolean {
+    const r = this.running.get(id);
+    return !!r && Atomics.load(r.control, 2) === 1 && Atomics.load(r.control, 1) === 0;
+  }
+
   /** Start the job for commune `id` after the current reply; `done` hears its outcome (never if it was stopped). */
   start(id: string, job: DailyCheckJob, done: (o: CheckOutcome) => void): void {
     if (this.running.has(id)) return;
     let end: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (end = resolve));
     const r: Running = {
-      control: new Int32Array(new SharedArrayBuffer(8)),
+      control: new Int32Array(new SharedArrayBuffer(12)),
       immediate: null,
       worker: null,
       finished,
@@ -100,10 +106,14 @@ export class DailyChecks {
     if (r.worker) {
       Atomics.store(r.control, 0, 1);
       Atomics.wait(r.control, 1, 0, STOP_WAIT_MS);
+      // what the worker itself said when we let it go: its connection closed, or still reading (cut)
+      this.stopped.set(id, Atomics.load(r.control, 1) === 1 ? 'fini' : 'coupe');
       void r.worker.terminate();
     }
     r.end();
   }
+  /** how the last stop of each commune's worker went (tests, diagnostics) */
+  readonly stopped = new Map<string, 'fini' | 'coupe'>();
 
   stopAll(): void {
     for (const id of [...this.running.keys()]) this.stop(id);
