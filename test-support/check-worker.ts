@@ -3,6 +3,7 @@
  * runs the sources, and a worker thread needs a JavaScript file. Written under node_modules/.cache so that the
  * bundle's `require('better-sqlite3')` resolves.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -23,5 +24,6 @@ export function checkWorkerScript(): string {
     loader: { '.sql': 'text' },
     logLevel: 'warning',
   });
+  process.once('exit', () => fs.rmSync(outfile, { force: true })); // one per test process: none left behind
   return (built = outfile);
 }

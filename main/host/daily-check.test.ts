@@ -154,7 +154,7 @@ describe('the day’s check and backup run after « Se connecter », in a worker
       db.exec('CREATE TABLE lest (x BLOB)');
       const insert = db.prepare('INSERT INTO lest VALUES (randomblob(4000))');
       db.transaction(() => {
-        for (let i = 0; i < 6000; i++) insert.run();
+        for (let i = 0; i < 3000; i++) insert.run();
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -15,8 +15,11 @@ export interface CheckOutcome {
   threadId: number;
 }
 
-/** A stop waits this long for the step under way (a backup of a large base: a few seconds) before it cuts it. */
-export const STOP_WAIT_MS = 15_000;
+/**
+ * A stop waits this long for the step under way before it cuts it: within the 2 s the Electron shell gives the core
+ * to close (main/electron/core-process.ts). A backup cut there is a `.partiel`, never taken for a backup.
+ */
+export const STOP_WAIT_MS = 1_500;
 
 /** The worker's bundle beside the running one (dist/main/host/), or seen from dist/scripts/ and dist/bench/. */
 export function defaultCheckScript(): string | null {
