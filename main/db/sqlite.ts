@@ -112,8 +112,10 @@ export interface OpenOptions {
   deferCheck?: boolean;
 }
 
-/** Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema. */
-/** `checked`: whether `quick_check` ran at this opening (false: deferred, or a new file). */
+/**
+ * Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema.
+ * `checked`: whether `quick_check` ran at this opening (false: deferred with `deferCheck`, or a new file).
+ */
 export function openDatabase(
   file: string,
   opts: OpenOptions,
