@@ -1,8 +1,8 @@
 /**
  * The core's side of the day's check and backup of each open commune (issue 9): `quick_check` of a 60 MiB base
- * took 651 ms and the backup (VACUUM INTO) 2 s inside « Se connecter ». They now start once the reply has left
- * (setImmediate: after the reply's microtasks) in a worker thread (check-worker.ts) with its own connection; the
- * core hears the outcome as a message, between two calls. One job per commune at a time.
+ * took 651 ms and the backup (VACUUM INTO) 2 s inside « Se connecter ». They now start after the reply (a timer:
+ * START_DELAY_MS) in a worker thread (check-worker.ts) with its own connection; the core hears the outcome as a
+ * message, between two calls. One job per commune at a time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,9 +30,16 @@ export function defaultCheckScript(): string | null {
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
+/**
+ * The job starts this long after the reply: the window then loads its dashboard (the core answers dashboard.get,
+ * Chromium draws) without a check reading 60 MiB on the same two cores (a mairie's PC, issue 9).
+ */
+export const START_DELAY_MS = 1_500;
+
 interface Running {
   control: Int32Array;
-  immediate: NodeJS.Immediate | null;
+  timer: NodeJS.Timeout | null;
+  launch: () => void;
   worker: Worker | null;
   finished: Promise<void>;
   end: () => void;
@@ -44,7 +51,10 @@ export class DailyChecks {
   readonly last = new Map<string, CheckOutcome>();
 
   /** `script`: the worker's file; null runs the job on the core's thread after the reply (sources run by vitest). */
-  constructor(private readonly script: string | null) {}
+  constructor(
+    private readonly script: string | null,
+    private readonly delayMs = START_DELAY_MS,
+  ) {}
 
   isRunning(id: string): boolean {
     return this.running.has(id);
@@ -63,7 +73,8 @@ export class DailyChecks {
     const finished = new Promise<void>((resolve) => (end = resolve));
     const r: Running = {
       control: new Int32Array(new SharedArrayBuffer(12)),
-      immediate: null,
+      timer: null,
+      launch: () => undefined,
       worker: null,
       finished,
       end,
@@ -77,8 +88,7 @@ export class DailyChecks {
       done(o);
     };
     const inline = () => finish({ result: runDailyCheck(job), threadId: 0 });
-    r.immediate = setImmediate(() => {
-      r.immediate = null;
+    r.launch = () => {
       if (!this.script) return inline();
       const worker = new Worker(this.script, { workerData: { job, control: r.control } });
       r.worker = worker;
@@ -91,7 +101,12 @@ export class DailyChecks {
       worker.on('error', () => (heard || Atomics.load(r.control, 1) !== 0 ? finish(null) : inline()));
       worker.on('exit', () => finish(null));
       worker.unref(); // a pending check never keeps the process alive: close() below is what waits for it
-    });
+    };
+    r.timer = setTimeout(() => {
+      r.timer = null;
+      r.launch();
+    }, this.delayMs);
+    r.timer.unref();
     this.running.set(id, r);
   }
 
@@ -105,7 +120,7 @@ export class DailyChecks {
     const r = this.running.get(id);
     if (!r) return;
     this.running.delete(id);
-    if (r.immediate) clearImmediate(r.immediate);
+    if (r.timer) clearTimeout(r.timer);
     if (r.worker) {
       Atomics.store(r.control, 0, 1);
       Atomics.wait(r.control, 1, 0, STOP_WAIT_MS);
@@ -122,8 +137,14 @@ export class DailyChecks {
     for (const id of [...this.running.keys()]) this.stop(id);
   }
 
-  /** Resolves when every job started so far has ended and been reported (tests, the benchmark). */
+  /** Starts at once the jobs still waiting, and resolves when all have ended and been reported (tests, bench). */
   async settled(): Promise<void> {
+    for (const r of this.running.values())
+      if (r.timer) {
+        clearTimeout(r.timer);
+        r.timer = null;
+        r.launch();
+      }
     while (this.running.size) await Promise.all([...this.running.values()].map((r) => r.finished));
     await new Promise((resolve) => setImmediate(resolve)); // the reports, heard on the event loop, have run
   }
