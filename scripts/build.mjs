@@ -31,6 +31,8 @@ const entries = {
   'main/host/serve': 'main/host/serve.ts',
   'main/host/utility': 'main/host/utility.ts',
   'main/host/recover': 'main/host/recover.ts',
+  // the day's check and backup of a commune, in a worker thread (main/host/daily-check.ts, issue 9)
+  'main/host/check-worker': 'main/host/check-worker.ts',
   'main/electron/main': 'main/electron/main.ts',
   'preload/index': 'preload/index.ts',
 };

@@ -17,6 +17,8 @@ function communeProblem(ctx: Ctx) {
   }
 }
 
+const WRITE_PERMISSIONS = new Set<string>(['commune.write', 'parapheur.sign']);
+
 /** Counts only: diagnostics are sent to support and must carry no personal data (RGPD art. 5-1-c). */
 const COUNTED_TABLES = [
   'elu',
@@ -49,7 +51,11 @@ export const appHandlers = {
     const current = communes.find((c) => c.id === s.communeId) ?? null;
     // what this session may do in the open commune, from the core's own matrix (auth/roles.ts): the window
     // hides what would be refused and never keeps a copy of the roles
-    const permissions = current ? permissionsOf(current.role) : [];
+    const problem = current ? communeProblem(ctx) : null;
+    // found damaged after it was opened (communes.ts markDamaged): reads go on, the window shows the banner and
+    // hides what writes, the core refuses it anyway (damage.ts)
+    const damage = current && !problem ? ctx.core.communes.damage(current.id) : null;
+    const permissions = current ? permissionsOf(current.role).filter((p) => !damage || !WRITE_PERMISSIONS.has(p)) : [];
     return {
       ...base,
       phase: 'ready' as const,
@@ -57,7 +63,8 @@ export const appHandlers = {
       communes,
       commune: current,
       permissions,
-      problem: current ? communeProblem(ctx) : null,
+      problem,
+      damage: damage ? damage.toValue() : null,
     };
   },
 

@@ -1,6 +1,7 @@
 import type { Connection, CoreServices, Session } from '../context';
 import { AppError } from '../kernel';
 import { record } from '../audit';
+import { isCorruption, type Db } from '../db';
 import { eluOf, roleIn, type UserRow } from './accounts';
 import type { Role } from './roles';
 
@@ -72,6 +73,17 @@ export function enterCommune(
   } catch {
     return; // app.status reports the problem and the window offers the restore screen
   }
+  // found damaged since it was opened (main/host/communes.ts): the window shows why, nothing is written into it
+  if (core.communes.damage(communeId)) return;
+  try {
+    visit(db, session, now, how);
+  } catch (e) {
+    if (!isCorruption(e)) throw e;
+    core.communes.markDamaged(communeId); // a damaged page met before the day's check: the same banner
+  }
+}
+
+function visit(db: Db, session: Session, now: Date, how: 'connexion' | 'changement'): void {
   db.transaction(() => {
     db.prepare(
       `INSERT INTO user_visit (user_login, previous_visit, last_visit) VALUES (?, NULL, ?)

@@ -14,10 +14,12 @@ describe('automatic backups', () => {
     expect(first).toHaveLength(1);
     store.close(t.communeId);
     store.get(t.communeId); // same day: no new one
+    await store.checksSettled(); // the check and backup run after the opening (main/host/daily-check.ts)
     expect(store.backups(t.communeId).filter((b) => b.kind === 'quotidienne')).toHaveLength(1);
     store.close(t.communeId);
     t.setNow('2026-11-26T13:30:00Z'); // next opening half-day
     store.get(t.communeId);
+    await store.checksSettled();
     expect(store.backups(t.communeId).filter((b) => b.kind === 'quotidienne')).toHaveLength(2);
     t.close();
   });

@@ -32,6 +32,7 @@ describe('a failed daily backup warns and never blocks the commune', () => {
 
     const status = await t.client.call('app.status');
     expect(status.ok && status.value.phase === 'ready' && status.value.problem).toBeNull();
+    await t.core.communes.checksSettled(); // the backup runs after the reply (main/host/daily-check.ts)
     const dash = await t.client.call('dashboard.get');
     if (!dash.ok) throw new Error(dash.error.message);
     expect(dash.value.todos[0]?.title).toMatch(
@@ -75,6 +76,8 @@ describe('a failed daily backup warns and never blocks the commune', () => {
     }
     try {
       t.setNow('2026-11-24T08:30:00Z');
+      expect((await t.client.call('commune.get')).ok).toBe(true); // opens it; the backup runs after the reply
+      await t.core.communes.checksSettled();
       const dash = await t.client.call('dashboard.get');
       if (!dash.ok) throw new Error(dash.error.message);
       expect(dash.value.todos[0]?.title).toMatch(/disque de l'ordinateur est plein/);

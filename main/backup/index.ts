@@ -8,3 +8,4 @@ export {
   keepRawCopy,
   listBackups,
 } from './backups';
+export { type DailyCheckJob, type DailyCheckResult, runDailyCheck } from './daily-check';

@@ -49,6 +49,7 @@ describe('today is the Paris day of the injected clock', () => {
         expect(days()).not.toContain(paris);
         t.setNow(at); // 40 minutes later: a new day in Paris, the same UTC date
         expect((await t.client.call('dashboard.get')).ok).toBe(true);
+        await t.core.communes.checksSettled(); // the backup runs after the reply (main/host/daily-check.ts)
         expect(days()).toContain(paris);
       } finally {
         t.close();

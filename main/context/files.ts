@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Db, DbKey } from '../db';
+import type { AppError } from '../kernel/errors';
 
 /** A commune's documents, content-addressed by the SHA-256 of their plain content (main/documents/store.ts). */
 export interface DocumentStore {
@@ -58,7 +59,7 @@ export interface OpenCommune {
   id: string;
   dir: string;
   db: Db;
-  /** day (YYYY-MM-DD) of the last check for the daily backup */
+  /** Paris day (YYYY-MM-DD) of the last check and daily backup started for it */
   backupDay?: string;
 }
 
@@ -81,4 +82,8 @@ export interface CommuneFiles {
   close(id: string): void;
   closeAll(): void;
   restore(id: string, backupFile: string, expectedInsee: string): { kept: string };
+  /** the restore message (DB_CORRUPT) when the day's check found the commune's pages damaged, else null */
+  damage(id: string): AppError | null;
+  /** mark the commune damaged (a handler met a damaged page): writes refused from now on */
+  markDamaged(id: string): void;
 }

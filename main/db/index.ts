@@ -10,7 +10,15 @@ export {
   secretBoxOf,
   SecretUnreadable,
 } from './secrets';
-export { closeDatabase, type Db, inspectDatabaseFile, openDatabase } from './sqlite';
+export {
+  closeDatabase,
+  damagedError,
+  type Db,
+  inspectDatabaseFile,
+  isCorruption,
+  openDatabase,
+  pagesAreSound,
+} from './sqlite';
 export { migrate } from './migrate';
 export { OS_KEY_FILE, readOrCreateKeyFile } from './secrets';
 export {

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { AppError } from '../kernel';
 import { isNotADb, isPlainFile, openKeyed, wrongKeyError, type Db, type DbKey } from './cipher';
 import { encryptPlainFile } from './encrypt-plain';
-import { migrate, refuseFutureVersion, schemaVersion, type Migration, type MigrationResult } from './migrate';
+import {
+  latestVersion,
+  migrate,
+  refuseFutureVersion,
+  schemaVersion,
+  type Migration,
+  type MigrationResult,
+} from './migrate';
 
 export type { Db, DbKey };
 
@@ -35,29 +42,45 @@ const isReadOnlyFailure = (e: unknown): boolean => {
   return code.startsWith('SQLITE_READONLY') || code === 'EROFS';
 };
 
-const corrupt = (what: string) =>
+/** The French message of a damaged base (restore screen, and the writes refused once damage is found later). */
+export const damagedError = (what: string) =>
   new AppError(
     'DB_CORRUPT',
     `${what} est endommagé et ne peut pas être ouvert. Rien n'a été modifié : restaurez une sauvegarde (écran suivant) ou appelez le support.`,
   );
 
+const corrupt = damagedError;
+
+/** Whether a failure of SQLite says the file is damaged (a page that does not decode or does not add up). */
+export const isCorruption = (e: unknown): boolean => {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+};
+
+/** `PRAGMA quick_check` / `integrity_check` of an open connection: true when it reports exactly « ok ». */
+export function pagesAreSound(db: Db, check: 'quick_check' | 'integrity_check' = 'quick_check'): boolean {
+  const rows = db.pragma(check) as Array<Record<string, string>>;
+  const first = rows[0] ? Object.values(rows[0])[0] : undefined;
+  return rows.length === 1 && first === 'ok';
+}
+
 /**
- * Check a database file without writing to it: readable SQLite, `PRAGMA quick_check` clean, schema not newer
- * than this build. Returns the schema version. Throws DB_CORRUPT / DB_TOO_NEW as values the UI can explain.
+ * Check a database file without writing to it: readable SQLite, pages sound, schema not newer than this build.
+ * Returns the schema version. Throws DB_CORRUPT / DB_TOO_NEW as values the UI can explain. `header` reads the
+ * first pages only (the key opens it, it is SQLite, its schema version): cheap on a large base, the page-by-page
+ * check then runs later, off the core's thread (main/host/daily-check.ts, issue 9).
  */
 export function inspectDatabaseFile(
   file: string,
   migrations: readonly Migration[],
   what: string,
-  check: 'quick_check' | 'integrity_check' = 'quick_check',
+  check: 'quick_check' | 'integrity_check' | 'header' = 'quick_check',
   key: DbKey | null = null,
 ): number {
   let db: Db | undefined;
   try {
     db = openKeyed(file, key, { readonly: true, fileMustExist: true });
-    const rows = db.pragma(check) as Array<Record<string, string>>;
-    const first = rows[0] ? Object.values(rows[0])[0] : undefined;
-    if (rows.length !== 1 || first !== 'ok') throw corrupt(what);
+    if (check !== 'header' && !pagesAreSound(db, check)) throw corrupt(what);
     const version = schemaVersion(db);
     refuseFutureVersion(version, migrations, what);
     return version;
@@ -82,18 +105,42 @@ export interface OpenOptions {
   key?: DbKey | null;
   /** called with the still-closed file before pending migrations run on an existing database */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /**
+   * Only the header checks now (key, SQLite, schema version); the caller runs `quick_check` later, off its thread.
+   * Ignored when migrations are pending: a base is checked in full before its backup and its update.
+   */
+  deferCheck?: boolean;
 }
 
-/** Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema. */
-export function openDatabase(file: string, opts: OpenOptions): { db: Db; migration: MigrationResult } {
+/**
+ * Open (creating if absent) a database, checked, in WAL mode with foreign keys, migrated to the latest schema.
+ * `checked`: whether `quick_check` ran at this opening (false: deferred with `deferCheck`, or a new file).
+ */
+export function openDatabase(
+  file: string,
+  opts: OpenOptions,
+): { db: Db; migration: MigrationResult; checked: boolean } {
   const key = opts.key ?? null;
+  let checked = false;
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     if (key && isPlainFile(file)) {
       inspectDatabaseFile(file, opts.migrations, opts.what); // a damaged plain file goes to the restore screen as is
       if (isReadOnly(file)) throw readOnlyError();
       encryptPlainFile(file, key);
     }
-    inspectDatabaseFile(file, opts.migrations, opts.what, 'quick_check', key);
+    const version = inspectDatabaseFile(
+      file,
+      opts.migrations,
+      opts.what,
+      opts.deferCheck ? 'header' : 'quick_check',
+      key,
+    );
+    checked = !opts.deferCheck;
+    // pending migrations: today's order, a full check, then the backup, then the update (rare, must stay safe)
+    if (!checked && version > 0 && version < latestVersion(opts.migrations)) {
+      inspectDatabaseFile(file, opts.migrations, opts.what, 'quick_check', key);
+      checked = true;
+    }
   }
   let db: Db;
   try {
@@ -116,7 +163,7 @@ export function openDatabase(file: string, opts: OpenOptions): { db: Db; migrati
       what: opts.what,
       beforeMigrate: (from, to) => opts.beforeMigrate?.(db, from, to),
     });
-    return { db, migration };
+    return { db, migration, checked };
   } catch (e) {
     db.close();
     if (isReadOnlyFailure(e) || (!(e instanceof AppError) && isReadOnly(file))) throw readOnlyError();

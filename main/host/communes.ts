@@ -7,8 +7,10 @@ import {
   backupFailureMessage,
   checkBackup,
   createBackup,
+  type DailyCheckResult,
   keepRawCopy,
   listBackups,
+  runDailyCheck,
   type BackupInfo,
 } from '../backup';
 import { record } from '../audit';
@@ -19,18 +21,18 @@ import {
   attachSecretBox,
   keyFileBox,
   type SecretBox,
+  damagedError,
   deriveDbKey,
   installationKey,
-  isPlainFile,
-  openKeyed,
   type DbKey,
-  encryptPlainFile,
   deriveDocumentsKey,
 } from '../db';
 import { ensurePrivateDir } from './paths';
 import { sealClearSecrets } from '../sync';
 import { collectDocuments, DocumentStore } from '../documents';
 import type { Clock, OpenCommune } from '../context';
+import { type CheckOutcome, DailyChecks, defaultCheckScript } from './daily-check';
+import { encryptPlainBackups, sealBackups } from './legacy-backups';
 
 // bottom types (main/context/files.ts): the domains' context names them without reaching the host
 export type { Clock, OpenCommune };
@@ -46,6 +48,9 @@ export class CommuneStore {
   private readonly open = new Map<string, OpenCommune>();
   /** commune id → French reason the day's automatic backup failed (cleared by the next successful one) */
   private readonly backupFailures = new Map<string, string>();
+  /** commune id → the restore message, once its pages were found damaged after it was opened */
+  private readonly damaged = new Map<string, AppError>();
+  private readonly checks: DailyChecks;
   private readonly secrets: SecretBox;
   /** encrypts every commune file and its backups (main/db/cipher.ts) */
   readonly key: DbKey;
@@ -59,7 +64,10 @@ export class CommuneStore {
     private readonly clock: Clock,
     secrets?: SecretBox,
     key?: DbKey,
+    /** the check worker's bundle (daily-check.ts); null: on the core's thread, after the reply (tests of sources) */
+    checkScript: string | null = defaultCheckScript(),
   ) {
+    this.checks = new DailyChecks(checkScript);
     ensurePrivateDir(path.dirname(root));
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
     this.secrets = secrets ?? keyFileBox(path.dirname(root));
@@ -102,27 +110,31 @@ export class CommuneStore {
     }
     const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
-    this.dailyBackup(handle);
+    // a new, small base: its first backup is taken at once, on this thread (nothing to check yet)
+    handle.backupDay = parisDay(this.clock());
+    const job = { file: this.fileOf(id), keyHex: this.key.toString('hex'), backupDir: this.backupDirOf(id) };
+    this.applyOutcome(handle, runDailyCheck({ ...job, at: this.clock().toISOString(), check: false }));
     return handle;
   }
 
   /**
-   * Open a commune: checked (quick_check; refused if newer), a backup before any migration, and the day's
-   * automatic backup at the first opening of each day — the mairie opens on its opening half-days, so this
-   * is one backup per opening day.
+   * Open a commune: its header checked now (key, SQLite, schema not newer), a full check and a backup before any
+   * migration, and, once the reply has left, the page-by-page check then the day's automatic backup off the core's
+   * thread (scheduleDailyCheck, issue 9) — the mairie opens on its opening half-days, so one backup per opening day.
    */
   get(id: string): OpenCommune {
     const cached = this.open.get(id);
     if (cached?.db.open) {
-      this.dailyBackup(cached); // the PC may stay on from one opening day to the next
+      this.scheduleDailyCheck(cached, true); // the PC may stay on from one opening day to the next
       return cached;
     }
     if (!this.exists(id))
       throw new AppError('NOT_FOUND', 'Le dossier de cette commune est introuvable sur cet ordinateur.');
     const backupDir = this.backupDirOf(id);
-    const { db } = this.openExisting(id, {
+    const { db, checked } = this.openExisting(id, {
       migrations: communeMigrations,
       what: 'Le dossier de la commune',
+      deferCheck: true,
       beforeMigrate: (d) => {
         try {
           createBackup(d, backupDir, 'avant-migration', this.clock());
@@ -133,16 +145,15 @@ export class CommuneStore {
     });
     attachSecretBox(db, this.secrets);
     try {
-      this.encryptPlainBackups(id);
-      if (sealClearSecrets(db, this.secrets)) this.sealBackups(id);
+      encryptPlainBackups(this.backupDirOf(id), this.key);
+      if (sealClearSecrets(db, this.secrets)) sealBackups(this.backupDirOf(id), this.key, this.secrets);
     } catch (e) {
       closeDatabase(db);
       throw e;
     }
     const handle: OpenCommune = { id, dir: this.dirOf(id), db };
     this.open.set(id, handle);
-    this.dailyBackup(handle);
-    this.encryptPlainDocuments(id);
+    this.scheduleDailyCheck(handle, !checked);
     return handle;
   }
 
@@ -179,30 +190,33 @@ export class CommuneStore {
   }
 
   /**
-   * The day's automatic backup. A failure (full disk, `sauvegardes` not writable) never blocks the commune, not
-   * even its reads: it is remembered as a warning for the dashboard and written in the commune's journal when
-   * the base still takes writes. It is tried once per opening day, so a full disk does not slow every call.
+   * The day's check and automatic backup, once per Paris day of the core's clock, in a worker after the reply
+   * (daily-check.ts). `check` false: quick_check already ran at this opening (before a migration). It runs again
+   * at each opening of the file (a restart), as before issue 9, since it no longer costs the user anything; a
+   * cached handle is checked again only on a new day, before that day's backup. A damaged base is never backed up.
    */
-  private dailyBackup(h: OpenCommune): void {
-    // the backup's day is the Paris day of the core's clock (its file name keeps the UTC instant)
-    const today = parisDay(this.clock());
-    if (h.backupDay === today) return;
+  private scheduleDailyCheck(h: OpenCommune, check: boolean): void {
+    const now = this.clock();
+    const today = parisDay(now);
+    if (h.backupDay === today || this.damaged.has(h.id) || this.checks.isRunning(h.id)) return;
     h.backupDay = today;
-    try {
-      const done = listBackups(this.backupDirOf(h.id)).some(
-        (b) => b.kind === 'quotidienne' && parisDay(new Date(b.createdAt)) === today,
-      );
-      if (!done) createBackup(h.db, this.backupDirOf(h.id), 'quotidienne', this.clock());
-      this.backupFailures.delete(h.id);
-      if (!done)
-        collectDocuments({
-          db: h.db,
-          docs: this.documentsOf(h.id),
-          backupDir: this.backupDirOf(h.id),
-          now: this.clock(),
-        }); // never throws
-    } catch (e) {
-      const why = backupFailureMessage(e);
+    const job = { file: this.fileOf(h.id), keyHex: this.key.toString('hex'), backupDir: this.backupDirOf(h.id) };
+    this.checks.start(h.id, { ...job, at: now.toISOString(), check }, (o) => this.applyOutcome(h, o.result));
+  }
+
+  /**
+   * What the day's check found. A failed backup (full disk, `sauvegardes` not writable) never blocks the commune,
+   * not even its reads: it is remembered as a warning for the dashboard and written in the commune's journal.
+   */
+  private applyOutcome(h: OpenCommune, r: DailyCheckResult): void {
+    if (this.open.get(h.id) !== h || !h.db.open) return; // closed or restored meanwhile
+    if (r.pages === 'damaged') return this.markDamaged(h.id);
+    if (r.backup === 'stopped') {
+      h.backupDay = undefined;
+      return;
+    }
+    if (r.backup === 'failed') {
+      const why = backupFailureMessage({ code: r.errorCode });
       this.backupFailures.set(h.id, why);
       try {
         record(
@@ -214,43 +228,61 @@ export class CommuneStore {
       } catch {
         // the disk is full or read-only: the warning on the dashboard is all we can do
       }
+    } else this.backupFailures.delete(h.id);
+    if (r.backup === 'made') {
+      const docs = this.documentsOf(h.id);
+      collectDocuments({ db: h.db, docs, backupDir: this.backupDirOf(h.id), now: this.clock() }); // never throws
     }
+    this.encryptPlainDocuments(h.id);
+    this.listener(h.id);
   }
 
   /**
-   * Backups written before issue 11 are plain SQLite files: a copy on a USB key would reveal every name. Encrypt
-   * them like the base (encrypt-plain.ts keeps each one intact until its encrypted copy is verified). A damaged
-   * plain file (kept before a restore) cannot be rewritten page by page: it is left as it is, and said in the log.
+   * The deferred check found damaged pages: reads go on (the secrétaire can still look something up), every
+   * write is refused with the restore message (Core.handle, assertWritable), and the connection itself is made
+   * read-only so that no path writes into a damaged file. Journaled by the core, without personal data.
    */
-  private encryptPlainBackups(id: string): void {
-    for (const b of listBackups(this.backupDirOf(id))) {
-      const file = path.join(this.backupDirOf(id), b.file);
-      if (!isPlainFile(file)) continue;
-      try {
-        encryptPlainFile(file, this.key);
-      } catch {
-        console.warn(`[clocher] sauvegarde non chiffrée laissée telle quelle (illisible) : ${b.file}`);
-      }
+  markDamaged(id: string): void {
+    if (this.damaged.has(id)) return;
+    this.damaged.set(id, damagedError('Le dossier de la commune'));
+    try {
+      this.open.get(id)?.db.pragma('query_only = ON');
+    } catch {
+      // already closed: the next opening checks the file again
     }
+    this.onDamaged(id);
+    this.listener(id);
   }
 
-  /**
-   * Backups made before the secrets were sealed hold them in clear: seal them there too, and VACUUM so the
-   * clear text does not stay in a free page. A backup that cannot be opened (a damaged base kept before a
-   * restore) is left as it is.
-   */
-  private sealBackups(id: string): void {
-    for (const b of listBackups(this.backupDirOf(id))) {
-      let copy: Db | undefined;
-      try {
-        copy = openKeyed(path.join(this.backupDirOf(id), b.file), this.key, { fileMustExist: true });
-        if (sealClearSecrets(copy, this.secrets)) copy.exec('VACUUM');
-      } catch {
-        // unreadable: nothing we can seal
-      } finally {
-        copy?.close();
-      }
-    }
+  /** The restore message when the commune's pages were found damaged since it was opened, else null. */
+  damage(id: string): AppError | null {
+    return this.damaged.get(id) ?? null;
+  }
+
+  /** Throws the restore message (DB_CORRUPT) when the commune was found damaged. */
+  assertWritable(id: string): void {
+    const d = this.damaged.get(id);
+    if (d) throw d;
+  }
+
+  /** The core hears here what the day's check changed (to tell the windows, and journal a damage). */
+  onChange(listener: (id: string) => void, onDamaged: (id: string) => void): void {
+    this.listener = listener;
+    this.onDamaged = onDamaged;
+  }
+  private listener: (id: string) => void = () => undefined;
+  private onDamaged: (id: string) => void = () => undefined;
+
+  /** Whether the day's check of this commune is under way; the outcome of the last one. */
+  checkState(id: string) {
+    const running = this.checks.isRunning(id);
+    const last: CheckOutcome | null = this.checks.last.get(id) ?? null;
+    return { running, reading: this.checks.isReading(id), last, stopped: this.checks.stopped.get(id) ?? null };
+  }
+
+  /** Resolves once every check and backup started so far has ended and been taken into account. */
+  checksSettled(): Promise<void> {
+    return this.checks.settled();
   }
 
   /** Why the last automatic backup of this commune failed, or null. */
@@ -263,6 +295,7 @@ export class CommuneStore {
   }
 
   backupNow(id: string): BackupInfo {
+    this.assertWritable(id); // a copy of damaged pages would be no backup at all
     const info = createBackup(this.get(id).db, this.backupDirOf(id), 'manuelle', this.clock());
     this.backupFailures.delete(id); // a good backup of today exists again
     return info;
@@ -275,6 +308,7 @@ export class CommuneStore {
   }
 
   close(id: string): void {
+    this.checks.stop(id); // waits for the check's connection to close: the file may be replaced next (restore)
     const h = this.open.get(id);
     if (h) closeDatabase(h.db);
     this.open.delete(id);
@@ -305,6 +339,7 @@ export class CommuneStore {
     fs.closeSync(fd);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     fs.renameSync(tmp, file);
+    this.damaged.delete(id); // the backup was checked in full (checkBackup)
     return { kept };
   }
 }

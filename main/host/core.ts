@@ -7,7 +7,7 @@ import { implementations, sessionEndListeners, todoRefreshers } from './registry
 import { api, isHandlerName, requestEnvelope, type EventName, type EventPayload } from '../api/schemas';
 import type { Reply } from '../api/types';
 import { record } from '../audit';
-import { can, checkAccountRules } from '../auth';
+import { can, checkAccountRules, workspaceLog } from '../auth';
 import { CommuneStore, type Clock } from './communes';
 import {
   closeDatabase,
@@ -25,6 +25,7 @@ import { readHoraires } from '../commune';
 import { SyncScheduler } from '../sync';
 import { startSync } from '../sync/handlers';
 import { LockHold, WriteLock } from './write-lock';
+import { damageJournal, damageOfFailure, refuseWriteIfDamaged } from './damage';
 import fs from 'node:fs';
 
 export interface CoreOptions {
@@ -43,6 +44,8 @@ export interface CoreOptions {
    * secrets and, through a derived key, encrypts every database (main/db/cipher.ts). Default: the 0600 key file.
    */
   installationKey?: Buffer | null;
+  /** the day's check worker (main/host/daily-check.ts); default: its bundle beside this one, else the core's thread */
+  checkScript?: string | null;
 }
 
 export const DEFAULT_LOCK_MINUTES = 10;
@@ -86,6 +89,11 @@ export class Core implements CoreServices {
       this.clock,
       opts.secrets ?? aesBox(() => key),
       dbKey,
+      opts.checkScript,
+    );
+    this.communes.onChange(
+      (id) => this.broadcastTo(id, 'commune.changed', { communeId: id }),
+      (id) => workspaceLog(this.workspace, this.clock(), null, 'commune.endommagee', damageJournal(id)),
     );
     const uploadDir = path.join(this.dataDir, 'envois-en-cours');
     fs.rmSync(uploadDir, { recursive: true, force: true }); // partial uploads of a previous run
@@ -116,6 +124,11 @@ export class Core implements CoreServices {
   /** An event for every window (a token plugged in, say). */
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const c of this.connections) c.emit(event, payload);
+  }
+
+  /** An event for the windows open on one commune (the day's check found it damaged, say). */
+  private broadcastTo<E extends EventName>(communeId: string, event: E, payload: EventPayload<E>): void {
+    for (const c of this.connections) if (c.session?.communeId === communeId) c.emit(event, payload);
   }
 
   /** USB plug/unplug only triggers a rescan in the window (signing.md §6); degrades silently without a USB bus. */
@@ -203,12 +216,15 @@ export class Core implements CoreServices {
             throw new AppError('FORBIDDEN', 'Votre rôle dans cette commune ne permet pas cette action.');
         }
         this.armLockTimer(conn);
+        refuseWriteIfDamaged(this.communes, s.communeId, name, def.access);
       }
       const impl = implementations[name] as (ctx: Ctx, a: unknown) => unknown;
       const value = await impl(this.context(conn, hold), args);
       if (this.scheduleSync) this.followCommune(conn);
       return { id, ok: true, value };
     } catch (e) {
+      const damage = damageOfFailure(this.communes, conn.session?.communeId ?? null, e);
+      if (damage) return { id, ok: false, error: damage.toValue() };
       if (!(e instanceof AppError)) this.logError(e);
       return { id, ok: false, error: toErrorValue(e) };
     }
@@ -224,7 +240,7 @@ export class Core implements CoreServices {
     if (conn.sync?.communeId === communeId) return;
     conn.sync?.scheduler.stop();
     conn.sync = null;
-    if (!communeId) return;
+    if (!communeId || this.communes.damage(communeId)) return; // a damaged commune does not synchronise
     let db: Db;
     try {
       db = this.communes.get(communeId).db;
@@ -234,7 +250,7 @@ export class Core implements CoreServices {
     const scheduler = new SyncScheduler({
       slots: () => readHoraires(db),
       now: this.clock,
-      run: (t) => startSync(this.context(conn), t) ?? Promise.resolve(),
+      run: (t) => (this.communes.damage(communeId) ? null : startSync(this.context(conn), t)) ?? Promise.resolve(),
     });
     conn.sync = { communeId, scheduler };
     scheduler.start();
@@ -303,12 +319,14 @@ export class Core implements CoreServices {
         return { db, docs: this.communes.documentsOf(id), now, today: parisDay(now), audit: (e) => ctx.audit(e) };
       },
       write: (fn) => {
+        this.communes.assertWritable(ctx.commune().id);
         const c = ctx.data();
         const out = c.db.transaction(() => fn(c))();
         this.refreshTodos(c.db, now);
         return out;
       },
       writeAsync: async (fn) => {
+        this.communes.assertWritable(ctx.commune().id);
         const c = ctx.data();
         const out = await fn(c);
         this.refreshTodos(c.db, now);

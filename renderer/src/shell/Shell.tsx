@@ -5,8 +5,9 @@ import { PageTitle } from '../components/PageTitle';
 import { Dashboard } from '../dashboard/Dashboard';
 import { errorMessage } from '../lib/errors';
 import { lazyNamed, ScreenLoading } from '../lib/lazy';
-import type { ReadyStatus } from '../lib/status';
+import { can, type ReadyStatus } from '../lib/status';
 import { EmptySection } from '../sections/EmptySection';
+import { DamageBanner } from './DamageBanner';
 import { Header } from './Header';
 import { Navbar } from './Navbar';
 import type { PageId } from './pages';
@@ -27,6 +28,7 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
   const [page, setPage] = useState<PageId>('dashboard');
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false); // the restore screen opened from the damage banner
   const perms = status.permissions;
   const problem = status.problem;
 
@@ -70,6 +72,18 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
     );
   else if (problem && (problem.code === 'DB_CORRUPT' || problem.code === 'DB_TOO_NEW'))
     content = <RestoreScreen problem={problem} communeName={status.commune.nom} perms={perms} onRestored={refresh} />;
+  else if (status.damage && restoring)
+    content = (
+      <RestoreScreen
+        problem={status.damage}
+        communeName={status.commune.nom}
+        perms={perms}
+        onRestored={async () => {
+          setRestoring(false);
+          await refresh();
+        }}
+      />
+    );
   else if (page === 'dashboard') content = <Dashboard />;
   else if (page === 'settings') content = <Settings perms={perms} refresh={refresh} />;
   else if (page === 'journal') content = <Journal />;
@@ -93,7 +107,14 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
       </AppShell.Header>
       {showNav && (
         <AppShell.Navbar aria-label="Navigation principale">
-          <Navbar page={page} perms={perms} onNavigate={setPage} />
+          <Navbar
+            page={page}
+            perms={perms}
+            onNavigate={(p) => {
+              setRestoring(false);
+              setPage(p);
+            }}
+          />
         </AppShell.Navbar>
       )}
       <AppShell.Main>
@@ -115,6 +136,13 @@ export function Shell({ status, refresh }: { status: ReadyStatus; refresh: () =>
             <Alert color="red" variant="light" role="alert" mb="md">
               {problem.message}
             </Alert>
+          )}
+          {status.damage && !restoring && !adding && (
+            <DamageBanner
+              damage={status.damage}
+              canRestore={can(perms, 'backup.manage')}
+              onRestore={() => setRestoring(true)}
+            />
           )}
           <Suspense fallback={<ScreenLoading />}>{content}</Suspense>
         </Container>
