@@ -209,6 +209,10 @@ interface BrowserRun {
   loginToDashboard: number;
   /** auth.login round trip seen from the page (scrypt, opening, daily backup) */
   authLogin: number;
+  /** auth.login reply → dashboard.get sent (the window's switch to the dashboard) */
+  toDashboardCall: number;
+  /** dashboard.get seen from the page (the core's answer with the socket) */
+  dashboardGet: number;
   /** dashboard.get reply → dashboard-ready visible (rendering) */
   render: number;
   rss: number;
@@ -355,6 +359,8 @@ async function browserRun(browser: Browser, dataDir: string, fakeNow: string): P
       toLogin: loginShown - s.spawnedAt,
       loginToDashboard: dashboard - clicked,
       authLogin: login[0] ?? NaN,
+      toDashboardCall: (dash.at(-1) ?? NaN) - (dash.at(-2) ?? NaN) - (login.at(-1) ?? NaN),
+      dashboardGet: dash.at(-2) ?? NaN,
       render: dashboard - (dash.at(-1) ?? NaN),
       rss: mem?.rss ?? NaN,
       peak: mem?.peak ?? NaN,
@@ -485,6 +491,16 @@ async function browserPart(dataDir: string, now: Date, runs: number): Promise<Re
     step,
     '  dont auth.login vu de la page, même jour',
     (results.memeJour ?? []).map((r) => r.authLogin),
+  );
+  timed(
+    step,
+    '  dont réponse de auth.login → envoi de dashboard.get (la fenêtre change d’écran)',
+    all.map((r) => r.toDashboardCall),
+  );
+  timed(
+    step,
+    '  dont dashboard.get vu de la page',
+    all.map((r) => r.dashboardGet),
   );
   timed(
     step,
