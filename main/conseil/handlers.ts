@@ -15,17 +15,9 @@ import {
 import { seanceDetail, seancesList } from './detail';
 import { arreterPv, listeDocument, publierPv, publishListe, savePvDebats, signerPv } from './apres-seance';
 import { registrePdf } from './registre';
-import {
-  addMouvement,
-  addPouvoir,
-  closeSeance,
-  openSeance,
-  removePouvoir,
-  reporterPoint,
-  setInteresses,
-  setPresence,
-  setSecretaires,
-} from './seance-day';
+import { addMouvement, openSeance, setPresence } from './seance-day';
+import { addPouvoir, removePouvoir } from './seance-pouvoirs';
+import { closeSeance, reporterPoint, setInteresses, setSecretaires } from './seance-closing';
 import {
   addAnnexe,
   createSeance,
