@@ -18,16 +18,8 @@ import { registrePdf } from './registre';
 import { addMouvement, openSeance, setPresence } from './seance-day';
 import { addPouvoir, removePouvoir } from './seance-pouvoirs';
 import { closeSeance, reporterPoint, setInteresses, setSecretaires } from './seance-closing';
-import {
-  addAnnexe,
-  createSeance,
-  getSeance,
-  movePoint,
-  readAnnexe,
-  removePoint,
-  savePoint,
-  updateSeance,
-} from './seances';
+import { createSeance, getSeance, updateSeance } from './seances';
+import { addAnnexe, movePoint, readAnnexe, removePoint, savePoint } from './ordre-du-jour';
 import { recordNominationRound, recordVote } from './vote-service';
 import { correctVote } from './vote-correction';
 
