@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { api, asArgs, decisionOf, type Demande } from './api';
-import { acteText, DemandeForm } from './DemandeForm';
+import { DemandeForm } from './DemandeForm';
+import { acteText } from './ActeDemandeFields';
 import { fromArgs, toArgs } from './draft';
 import type { ActeView } from '../types';
 
