@@ -5,7 +5,7 @@ import type { ConseilCtx } from './context';
 import { fullName } from '../commune';
 import type { Db } from '../db';
 import { checkPouvoir } from './rules/pouvoirs';
-import { eluIdsEnExercice, getSeance } from './seances';
+import { eluIdsEnExercice, getSeance, type SeanceRow } from './seances';
 import { elusById, openingPresence, pouvoirsFor } from './seance-day';
 
 const pouvoirSchema = z.object({
@@ -16,6 +16,7 @@ const pouvoirSchema = z.object({
   /** an earlier written proxy extended to this séance (same document, up to three consecutive séances) */
   pouvoirId: z.number().int().positive().nullable().optional(),
 });
+type PouvoirInput = z.infer<typeof pouvoirSchema>;
 
 /** Chronological index of each séance, to judge "consecutive séances". */
 function seanceIndex(db: Db): Map<number, number> {
@@ -42,20 +43,7 @@ export function addPouvoir(c: ConseilCtx, seanceId: number, input: unknown, scan
       );
   const opening = openingPresence(c.db, seanceId);
   const existing = pouvoirsFor(c.db, seanceId);
-  const idx = seanceIndex(c.db);
-  let seances = [idx.get(seanceId)!];
-  if (p.pouvoirId) {
-    const doc = c.db.prepare('SELECT * FROM pouvoir WHERE id = ?').get(p.pouvoirId) as
-      { mandant_elu_id: number; mandataire_elu_id: number } | undefined;
-    if (!doc || doc.mandant_elu_id !== p.mandantId || doc.mandataire_elu_id !== p.mandataireId)
-      throw new AppError('NOT_FOUND', 'Pouvoir introuvable pour ces deux élus.');
-    const covered = (
-      c.db.prepare('SELECT seance_id FROM pouvoir_seance WHERE pouvoir_id = ?').all(p.pouvoirId) as {
-        seance_id: number;
-      }[]
-    ).map((r) => idx.get(r.seance_id)!);
-    seances = [...covered, ...seances];
-  }
+  const seances = seancesCovered(c.db, p, seanceId);
   const refusal = checkPouvoir(
     {
       mandant: { id: p.mandantId, nom: fullName(elus.get(p.mandantId)!) },
@@ -73,6 +61,40 @@ export function addPouvoir(c: ConseilCtx, seanceId: number, input: unknown, scan
     },
   );
   if (refusal) throw new AppError('RULE', refusal);
+  return recordPouvoir(c, s, p, scanSha256, elus);
+}
+
+/**
+ * The séances a written proxy covers, this one last, as chronological indexes: an earlier proxy extended to
+ * this séance brings the séances it already covered (L2121-20: up to three consecutive séances).
+ */
+function seancesCovered(db: Db, p: PouvoirInput, seanceId: number): number[] {
+  const idx = seanceIndex(db);
+  let seances = [idx.get(seanceId)!];
+  if (p.pouvoirId) {
+    const doc = db.prepare('SELECT * FROM pouvoir WHERE id = ?').get(p.pouvoirId) as
+      { mandant_elu_id: number; mandataire_elu_id: number } | undefined;
+    if (!doc || doc.mandant_elu_id !== p.mandantId || doc.mandataire_elu_id !== p.mandataireId)
+      throw new AppError('NOT_FOUND', 'Pouvoir introuvable pour ces deux élus.');
+    const covered = (
+      db.prepare('SELECT seance_id FROM pouvoir_seance WHERE pouvoir_id = ?').all(p.pouvoirId) as {
+        seance_id: number;
+      }[]
+    ).map((r) => idx.get(r.seance_id)!);
+    seances = [...covered, ...seances];
+  }
+  return seances;
+}
+
+/** The proxy written (or an earlier one extended), the mandant marked represented if the séance is open. */
+function recordPouvoir(
+  c: ConseilCtx,
+  s: SeanceRow,
+  p: PouvoirInput,
+  scanSha256: string | null,
+  elus: ReturnType<typeof elusById>,
+): number {
+  const seanceId = s.id;
   return c.db.transaction(() => {
     const id =
       p.pouvoirId ??
