@@ -210,24 +210,8 @@ export async function signSelection(
   documentIds: number[],
   pin?: string,
 ) {
-  const live = sessions.get(connId);
-  if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
-  const refused = notOwner(live, current());
-  if (refused) {
-    endSession(connId);
-    throw new AppError('FORBIDDEN', refused);
-  }
-  if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
-    throw new AppError(
-      'INVALID',
-      'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.',
-      { pin: 'Code PIN requis pour cette signature.' },
-    );
-  const signer: Signer = {
-    certificate: live.certificate,
-    chain: live.chain,
-    signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined),
-  };
+  const live = liveForBatch(connId, current, documentIds, pin);
+  const signer = signerOf(live, pin);
   const results: { documentId: number; ok: boolean; message: string }[] = [];
   const stop = (from: number, message: string) => {
     const restants = documentIds.slice(from);
@@ -256,12 +240,7 @@ export async function signSelection(
         const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
         results.push({ documentId, ok: false, message });
         env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'erreur', message });
-        if (
-          isTokenError(e, 'TOKEN_REMOVED') ||
-          isTokenError(e, 'PIN_LOCKED') ||
-          isTokenError(e, 'PIN_INCORRECT') ||
-          isTokenError(e, 'NOT_LOGGED_IN')
-        ) {
+        if (stopsBatch(e)) {
           if (isTokenError(e, 'TOKEN_REMOVED')) {
             endSession(connId);
             live.session.logout();
@@ -278,3 +257,35 @@ export async function signSelection(
     if (sessions.get(connId) !== live) live.session.logout(); // ended during the batch
   }
 }
+
+/** The window's séance, if its owner is still the one at the window and the PIN is given when the key wants it. */
+function liveForBatch(connId: string, current: () => Owner | null, documentIds: number[], pin?: string): Live {
+  const live = sessions.get(connId);
+  if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
+  const refused = notOwner(live, current());
+  if (refused) {
+    endSession(connId);
+    throw new AppError('FORBIDDEN', refused);
+  }
+  if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
+    throw new AppError(
+      'INVALID',
+      'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.',
+      { pin: 'Code PIN requis pour cette signature.' },
+    );
+  return live;
+}
+
+/** The séance's key as a signer; the PIN goes with each signature only when the key asks for it (CKA_ALWAYS_AUTHENTICATE). */
+const signerOf = (live: Live, pin?: string): Signer => ({
+  certificate: live.certificate,
+  chain: live.chain,
+  signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined),
+});
+
+/** A token pulled out, a PIN refused or locked, a lost login: the rest of the batch cannot be signed. */
+const stopsBatch = (e: unknown): boolean =>
+  isTokenError(e, 'TOKEN_REMOVED') ||
+  isTokenError(e, 'PIN_LOCKED') ||
+  isTokenError(e, 'PIN_INCORRECT') ||
+  isTokenError(e, 'NOT_LOGGED_IN');
