@@ -25,22 +25,7 @@ export function stepAuthority(env: ParapheurEnv, live: Live, id: number) {
 
 export async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number): Promise<string> {
   const { d, step, auth } = stepAuthority(env, live, id);
-  const before = env.docs.read(d.current_sha256);
-  const commune = readIdentity(env.db).nom;
-  const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
-  const after =
-    d.mime === 'application/pdf'
-      ? await signPdf(before, {
-          signer,
-          nom: live.nom,
-          qualite: auth.qualite,
-          reason: d.titre,
-          location: commune,
-          at: env.now,
-          expectedPrior: prior,
-        })
-      : (await signPes(before, { signer, role: auth.qualite, at: env.now })).bytes;
-  const { sha256 } = env.docs.put(after);
+  const { sha256 } = env.docs.put(await signedBytes(env, live, signer, { d, auth }));
   env.db.transaction(() => {
     env.db
       .prepare(
@@ -76,24 +61,54 @@ export async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id:
       objectId: id,
       details: { avant: d.current_sha256, apres: sha256, fondement: auth.fondement },
     });
-    if (statut === 'signe' && d.source_type === 'deliberation') {
-      markSigned(env, d.source_id!, sha256, signataires(env, id));
-      // The outbox row is written in the same transaction as the signature that makes the act ready (architecture §4).
-      const delib = getDeliberation(env.db, d.source_id!);
-      if (delib.adoptee && delib.transmission === 'a_transmettre')
-        enqueue(
-          env.db,
-          acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), {
-            annexes: annexesOf(env.db, delib.point_id),
-          }),
-          env.now,
-        );
-    }
-    if (statut === 'signe' && d.source_type === 'pv') signerPv(env, d.source_id!, sha256);
-    // A signed PES_Aller leaves for the comptable public (HELIOS) with the same transaction (architecture §4).
-    if (statut === 'signe' && d.kind === 'pes') enqueueHelios(env.db, { sha256, nom: pesFileName(d.titre) }, env.now);
+    if (statut === 'signe') onFullySigned(env, d, sha256);
   })();
   return `Signé par ${live.nom} (${auth.qualite}).`;
+}
+
+type Authorized = ReturnType<typeof stepAuthority>;
+
+/** The document's bytes signed: PAdES for a PDF (after the signatures already made), XAdES for a PES_Aller. */
+async function signedBytes(
+  env: ParapheurEnv,
+  live: Live,
+  signer: Signer,
+  { d, auth }: Pick<Authorized, 'd' | 'auth'>,
+): Promise<Uint8Array> {
+  const before = env.docs.read(d.current_sha256);
+  const commune = readIdentity(env.db).nom;
+  const prior = stepsOf(env.db, d.id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
+  return d.mime === 'application/pdf'
+    ? await signPdf(before, {
+        signer,
+        nom: live.nom,
+        qualite: auth.qualite,
+        reason: d.titre,
+        location: commune,
+        at: env.now,
+        expectedPrior: prior,
+      })
+    : (await signPes(before, { signer, role: auth.qualite, at: env.now })).bytes;
+}
+
+/** The last signature of a document sets off what waited for it, inside the signature's transaction. */
+function onFullySigned(env: ParapheurEnv, d: Authorized['d'], sha256: string): void {
+  if (d.source_type === 'deliberation') {
+    markSigned(env, d.source_id!, sha256, signataires(env, d.id));
+    // The outbox row is written in the same transaction as the signature that makes the act ready (architecture §4).
+    const delib = getDeliberation(env.db, d.source_id!);
+    if (delib.adoptee && delib.transmission === 'a_transmettre')
+      enqueue(
+        env.db,
+        acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), {
+          annexes: annexesOf(env.db, delib.point_id),
+        }),
+        env.now,
+      );
+  }
+  if (d.source_type === 'pv') signerPv(env, d.source_id!, sha256);
+  // A signed PES_Aller leaves for the comptable public (HELIOS) with the same transaction (architecture §4).
+  if (d.kind === 'pes') enqueueHelios(env.db, { sha256, nom: pesFileName(d.titre) }, env.now);
 }
 
 const signataires = (env: ParapheurEnv, id: number) =>
