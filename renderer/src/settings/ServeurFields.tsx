@@ -1,6 +1,7 @@
-// One mail server of the mairie's mailbox (IMAP to read, SMTP to send): host, port and security, the port
-// following the security while the secrétaire has not typed another one.
-import { Group, Select, TextInput } from '@mantine/core';
+// The servers of the mairie's mailbox (IMAP to read, SMTP to send): host, port and security, the port
+// following the security while the secrétaire has not typed another one; for IMAP, the folder read and how a
+// message taken in is marked.
+import { Fieldset, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
 
 export type Securite = 'tls' | 'starttls' | 'aucune';
 const SECURITES = [
@@ -60,5 +61,64 @@ export function ServeurFields({
         error={errors[`${kind}.securite`] ?? errors[`${kind}Securite`]}
       />
     </Group>
+  );
+}
+
+export type Serveur = { hote: string; port: string; securite: Securite };
+export type Marquage = 'mot_cle' | 'dossier';
+
+/** Réception (IMAP): the server, the folder read, and where a message goes once recorded in Clocher. */
+export function ReceptionFields({
+  imap,
+  setImap,
+  dossier,
+  setDossier,
+  mode,
+  setMode,
+  rangement,
+  setRangement,
+  errors,
+}: {
+  imap: Serveur;
+  setImap: (v: Serveur) => void;
+  dossier: string;
+  setDossier: (v: string) => void;
+  mode: Marquage;
+  setMode: (v: Marquage) => void;
+  rangement: string;
+  setRangement: (v: string) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <Fieldset legend="Réception (IMAP)">
+      <Stack gap="sm">
+        <ServeurFields kind="imap" v={imap} set={setImap} errors={errors} />
+        <TextInput
+          label="Dossier relevé"
+          description="INBOX pour la boîte de réception"
+          value={dossier}
+          onChange={(e) => setDossier(e.currentTarget.value)}
+          error={errors.dossier}
+        />
+        <Radio.Group
+          label="Une fois enregistré, le message est"
+          value={mode}
+          onChange={(v) => setMode(v as 'mot_cle' | 'dossier')}
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="mot_cle" label="marqué « enregistré dans Clocher » et laissé à sa place" />
+            <Radio value="dossier" label="rangé dans un autre dossier" />
+          </Stack>
+        </Radio.Group>
+        {mode === 'dossier' && (
+          <TextInput
+            label="Dossier où ranger les messages enregistrés"
+            value={rangement}
+            onChange={(e) => setRangement(e.currentTarget.value)}
+            error={errors['marquage.dossier'] ?? errors.marquageDossier}
+          />
+        )}
+      </Stack>
+    </Fieldset>
   );
 }
