@@ -90,24 +90,7 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
     throw new AppError('INVALID', `Date de la séance : le ${formatDateFr(s.date)} est déjà passé.`, {
       date: 'Date de la séance : elle est passée.',
     });
-  let plan: CarryPlan | null = null;
-  if (s.reconvocation_de) {
-    const failed = getSeance(c.db, s.reconvocation_de);
-    if (failed.statut !== 'close')
-      throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
-    plan = carryPlan(c.db, failed.id);
-    const refusal = reconvocationRefusal(plan);
-    if (refusal) throw new AppError('RULE', refusal);
-    const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
-    if (s.date < min)
-      throw new AppError(
-        'RULE',
-        `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`,
-        {
-          date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
-        },
-      );
-  }
+  const plan = s.reconvocation_de ? reconvocationPlan(c, s.reconvocation_de, s.date) : null;
   const id = Number(
     c.db
       .prepare(
@@ -117,31 +100,7 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
       .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, s.reconvocation_de ?? null, c.now.toISOString())
       .lastInsertRowid,
   );
-  if (plan) {
-    // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
-    // and only on them (L2121-17 al. 2); each copy remembers its source so it is never carried twice.
-    const byId = new Map(pointsOf(c.db, s.reconvocation_de!).map((p) => [p.id, p]));
-    plan.carried.forEach((src, i) => {
-      const p = byId.get(src.id)!;
-      c.db
-        .prepare(
-          `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          i + 1,
-          p.titre,
-          p.rapporteur_elu_id,
-          p.projet,
-          p.matiere,
-          p.icpe,
-          p.compte_administratif,
-          p.scrutin,
-          p.id,
-        );
-    });
-  }
+  if (plan) copyCarriedPoints(c, id, s.reconvocation_de!, plan);
   c.audit({
     action: 'seance.creee',
     summary: `Séance du conseil municipal créée : ${formatDateFr(s.date)} à ${s.heure.replace(':', ' h ')}, ${s.lieu}${s.reconvocation_de ? ' (reconvocation sans condition de quorum)' : ''}`,
@@ -149,6 +108,53 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
     objectId: id,
   });
   return id;
+}
+
+/** A reconvocation after a séance without quorum: that séance closed, items to carry, 3 days apart (L2121-17 al. 2). */
+function reconvocationPlan(c: ConseilCtx, failedId: number, date: string): CarryPlan {
+  const failed = getSeance(c.db, failedId);
+  if (failed.statut !== 'close')
+    throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
+  const plan = carryPlan(c.db, failed.id);
+  const refusal = reconvocationRefusal(plan);
+  if (refusal) throw new AppError('RULE', refusal);
+  const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
+  if (date < min)
+    throw new AppError(
+      'RULE',
+      `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`,
+      {
+        date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
+      },
+    );
+  return plan;
+}
+
+/** The carried items, copied to the new séance in their order, each remembering its source. */
+function copyCarriedPoints(c: ConseilCtx, id: number, failedId: number, plan: CarryPlan): void {
+  // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
+  // and only on them (L2121-17 al. 2); each copy remembers its source so it is never carried twice.
+  const byId = new Map(pointsOf(c.db, failedId).map((p) => [p.id, p]));
+  plan.carried.forEach((src, i) => {
+    const p = byId.get(src.id)!;
+    c.db
+      .prepare(
+        `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        i + 1,
+        p.titre,
+        p.rapporteur_elu_id,
+        p.projet,
+        p.matiere,
+        p.icpe,
+        p.compte_administratif,
+        p.scrutin,
+        p.id,
+      );
+  });
 }
 
 /** What a reconvocation of `failedId` would carry (L2121-17 al. 2), over every copy already carried. */
