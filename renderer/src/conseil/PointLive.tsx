@@ -31,28 +31,10 @@ export function PointLive({
   const live = canWrite && seance.statut === 'en_cours' && point.statut === 'a_examiner';
   const quorumOk = point.situation?.quorum.reached ?? false;
   const d = point.deliberation;
-  const voters = point.situation
-    ? `${point.situation.attendance.votants}-${point.situation.attendance.presents.join(',')}`
-    : '';
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`point-${point.id}-title`}>
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id={`point-${point.id}-title`}>
-            Point {point.rang} : {point.titre}
-          </Title>
-          <Group gap="xs">
-            <Badge variant="outline" color={FILL.blue} size="lg">
-              {SCRUTIN_LABELS[point.scrutin]}
-            </Badge>
-            <Badge
-              color={point.statut === 'delibere' ? FILL.green : point.statut === 'reporte' ? FILL.orange : FILL.gray}
-              size="lg"
-            >
-              {POINT_STATUT[point.statut]}
-            </Badge>
-          </Group>
-        </Group>
+        <PointHeader point={point} />
         {point.rapporteur_elu_id && <Text>Rapporteur : {nameOf(elus, point.rapporteur_elu_id)}</Text>}
         {point.statut !== 'delibere' && <SituationBox point={point} elus={elus} />}
         {result && (
@@ -102,32 +84,7 @@ export function PointLive({
         {live && (
           <Mouvements key={`${point.id}-${point.interesses.join(',')}`} detail={detail} point={point} reload={reload} />
         )}
-        {live &&
-          point.situation &&
-          (point.scrutin === 'nomination' ? (
-            <NominationForm
-              key={`${voters}-${point.tours.length}`}
-              point={point}
-              elus={elus}
-              disabled={!quorumOk}
-              onDone={(m) => {
-                setResult(m);
-                void reload();
-              }}
-            />
-          ) : (
-            <VoteForm
-              key={voters}
-              point={point}
-              situation={point.situation}
-              elus={elus}
-              disabled={!quorumOk}
-              onVoted={(x) => {
-                setResult(`Délibération n° ${x.numero} : ${x.message}`);
-                void reload();
-              }}
-            />
-          ))}
+        {live && <LiveVote point={point} elus={elus} quorumOk={quorumOk} setResult={setResult} reload={reload} />}
         <ReporterPoint point={point} live={live} quorumOk={quorumOk} reload={reload} />
         {onNext && point.statut !== 'a_examiner' && (
           <Group>
@@ -138,6 +95,76 @@ export function PointLive({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The item's title, its kind of vote and where it stands. */
+function PointHeader({ point }: { point: Point }) {
+  return (
+    <Group justify="space-between">
+      <Title order={2} size="h3" id={`point-${point.id}-title`}>
+        Point {point.rang} : {point.titre}
+      </Title>
+      <Group gap="xs">
+        <Badge variant="outline" color={FILL.blue} size="lg">
+          {SCRUTIN_LABELS[point.scrutin]}
+        </Badge>
+        <Badge
+          color={point.statut === 'delibere' ? FILL.green : point.statut === 'reporte' ? FILL.orange : FILL.gray}
+          size="lg"
+        >
+          {POINT_STATUT[point.statut]}
+        </Badge>
+      </Group>
+    </Group>
+  );
+}
+
+/** The vote of an open item with its situation: a nomination's rounds, or the vote form (L2121-21). */
+function LiveVote({
+  point,
+  elus,
+  quorumOk,
+  setResult,
+  reload,
+}: {
+  point: Point;
+  elus: SeanceProps['detail']['elus'];
+  quorumOk: boolean;
+  setResult: (m: string) => void;
+  reload: () => Promise<void>;
+}) {
+  const voters = point.situation
+    ? `${point.situation.attendance.votants}-${point.situation.attendance.presents.join(',')}`
+    : '';
+  return (
+    <>
+      {point.situation &&
+        (point.scrutin === 'nomination' ? (
+          <NominationForm
+            key={`${voters}-${point.tours.length}`}
+            point={point}
+            elus={elus}
+            disabled={!quorumOk}
+            onDone={(m) => {
+              setResult(m);
+              void reload();
+            }}
+          />
+        ) : (
+          <VoteForm
+            key={voters}
+            point={point}
+            situation={point.situation}
+            elus={elus}
+            disabled={!quorumOk}
+            onVoted={(x) => {
+              setResult(`Délibération n° ${x.numero} : ${x.message}`);
+              void reload();
+            }}
+          />
+        ))}
+    </>
   );
 }
 
