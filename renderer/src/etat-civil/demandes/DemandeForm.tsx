@@ -16,7 +16,7 @@ import { DateField } from '../../components/DateField';
 import { useAction } from '../../lib/useAction';
 import { CANAUX, DOCUMENTS, LIVRAISONS } from './labels';
 import { blankDraft, COURRIEL_REFUS, type Draft } from './draft';
-import { draftBinding } from './binding';
+import { draftBinding, type DraftBinding } from './binding';
 import { DemandeurFields } from './DemandeurFields';
 import { ActeDemandeFields } from './ActeDemandeFields';
 
@@ -35,7 +35,8 @@ export interface Edition {
  * letter jumps to its option), Ctrl+Entrée records. Nothing typed is lost on a refusal: the core's message
  * shows above, the field's under it. The core computes the decision once recorded, before anything is produced.
  * With `edit`, the same form completes or corrects a recorded request (etatCivil.demande.update), prefilled.
- * Its blocks: DemandeurFields (who asks), ActeDemandeFields (the act), then the document, here.
+ * Its blocks: CanalFields (how it came, how it leaves), DemandeurFields (who asks), ActeDemandeFields (the act),
+ * DocumentFields (what is asked).
  */
 export function DemandeForm({
   today,
@@ -61,7 +62,6 @@ export function DemandeForm({
     if (label?.htmlFor) document.getElementById(label.htmlFor)?.focus();
   }, [edit?.focus]);
   const b = draftBinding(d, setD, act.fields);
-  const { f, set, check } = b;
   const submit = act.submit(async () => onSaved(await save(d)));
   return (
     <Paper
@@ -81,6 +81,29 @@ export function DemandeForm({
       </Text>
       <ErrorAlert>{act.error}</ErrorAlert>
       {edit?.notice}
+      <CanalFields b={b} />
+
+      <DemandeurFields b={b} />
+
+      <ActeDemandeFields b={b} acte={acte} setActe={setActe} />
+
+      <DocumentFields b={b} />
+      <Group mt="md">
+        <Button type="submit" loading={act.busy}>
+          {edit ? 'Enregistrer et recalculer la décision' : 'Enregistrer et voir la décision'}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          Annuler
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** How the request reached the mairie and how the document will be handed over (never by e-mail, art. 27). */
+function CanalFields({ b: { d, f, set } }: { b: DraftBinding }) {
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
         <NativeSelect
           label="Canal"
@@ -111,11 +134,14 @@ export function DemandeForm({
           {COURRIEL_REFUS}
         </Alert>
       )}
+    </>
+  );
+}
 
-      <DemandeurFields b={b} />
-
-      <ActeDemandeFields b={b} acte={acte} setActe={setActe} />
-
+/** The document asked for, how many copies, and the mentions given only on express request. */
+function DocumentFields({ b: { d, setD, f, check, set } }: { b: DraftBinding }) {
+  return (
+    <>
       <Title order={3} size="h4" mt="md" mb="xs">
         Le document
       </Title>
@@ -151,14 +177,6 @@ export function DemandeForm({
           />
         )}
       </Group>
-      <Group mt="md">
-        <Button type="submit" loading={act.busy}>
-          {edit ? 'Enregistrer et recalculer la décision' : 'Enregistrer et voir la décision'}
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          Annuler
-        </Button>
-      </Group>
-    </Paper>
+    </>
   );
 }
