@@ -10,67 +10,94 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One step of an item, persisted in one transaction with its effects on the conseil, dashboard, journal. */
 function apply(run: Run, item: OutboxRow, step: PushStep): void {
-  const { o, rep } = run;
+  const { o } = run;
   const at = run.now();
   const doc = 'document' in step && step.document ? o.docs.put(step.document.bytes).sha256 : null;
   const pieces = storePieces(run, step.state === 'recu' ? step.pieces : undefined);
   o.db.transaction(() => {
     const fresh = getItem(o.db, item.id) as OutboxRow;
-    if (step.state === 'envoye') {
-      update(
-        o.db,
-        item.id,
-        {
-          state: 'envoye',
-          remoteId: step.remoteId,
-          remoteStatus: step.remoteStatus ?? fresh.remote_status,
-          lastError: step.note ?? null,
-          nextAttemptAt: new Date(at.getTime() + run.pollDelay),
-        },
-        at,
-      );
-      if (fresh.state !== 'envoye') {
-        rep.sent++;
-        onSent(o.db, o.docs, { ...fresh, remote_id: step.remoteId }, at);
-      }
-    } else if (step.state === 'recu') {
-      const docs = {
-        ...(doc ? { document: doc } : {}),
-        ...(pieces.bordereau ? { bordereau: pieces.bordereau } : {}),
-        ...(pieces.tampon ? { tampon: pieces.tampon } : {}),
-      };
-      update(
-        o.db,
-        item.id,
-        {
-          state: 'recu',
-          remoteStatus: step.remoteStatus ?? fresh.remote_status,
-          lastError: null,
-          result: { ...step.result, ...docs },
-        },
-        at,
-      );
-      rep.received++;
-      onReceived(o.db, o.docs, fresh, at, {
-        ...step.result,
-        bordereauSha256: pieces.bordereau,
-        tamponSha256: pieces.tampon,
-      });
-    } else {
-      update(
-        o.db,
-        item.id,
-        {
-          state: 'refuse',
-          lastError: step.motif,
-          result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) },
-        },
-        at,
-      );
-      rep.refused++;
-      onRefused(o.db, fresh, at, step.motif, o.docs);
-    }
+    if (step.state === 'envoye') applyEnvoye(run, fresh, step, at);
+    else if (step.state === 'recu') applyRecu(run, fresh, step, at, doc, pieces);
+    else applyRefuse(run, fresh, step, at, doc);
   })();
+}
+
+/** Posted: polled again after `pollDelay`; the first time, the act is marked transmitted. */
+function applyEnvoye(run: Run, fresh: OutboxRow, step: Extract<PushStep, { state: 'envoye' }>, at: Date): void {
+  const { o, rep } = run;
+  update(
+    o.db,
+    fresh.id,
+    {
+      state: 'envoye',
+      remoteId: step.remoteId,
+      remoteStatus: step.remoteStatus ?? fresh.remote_status,
+      lastError: step.note ?? null,
+      nextAttemptAt: new Date(at.getTime() + run.pollDelay),
+    },
+    at,
+  );
+  if (fresh.state !== 'envoye') {
+    rep.sent++;
+    onSent(o.db, o.docs, { ...fresh, remote_id: step.remoteId }, at);
+  }
+}
+
+/** Acknowledged (AR): its result and documents kept (S²LOW §2.5), the act marked received. */
+function applyRecu(
+  run: Run,
+  fresh: OutboxRow,
+  step: Extract<PushStep, { state: 'recu' }>,
+  at: Date,
+  doc: string | null,
+  pieces: ReturnType<typeof storePieces>,
+): void {
+  const { o, rep } = run;
+  const docs = {
+    ...(doc ? { document: doc } : {}),
+    ...(pieces.bordereau ? { bordereau: pieces.bordereau } : {}),
+    ...(pieces.tampon ? { tampon: pieces.tampon } : {}),
+  };
+  update(
+    o.db,
+    fresh.id,
+    {
+      state: 'recu',
+      remoteStatus: step.remoteStatus ?? fresh.remote_status,
+      lastError: null,
+      result: { ...step.result, ...docs },
+    },
+    at,
+  );
+  rep.received++;
+  onReceived(o.db, o.docs, fresh, at, {
+    ...step.result,
+    bordereauSha256: pieces.bordereau,
+    tamponSha256: pieces.tampon,
+  });
+}
+
+/** Refused by the platform or the préfecture: back to the secrétaire with the reason. */
+function applyRefuse(
+  run: Run,
+  fresh: OutboxRow,
+  step: Extract<PushStep, { state: 'refuse' }>,
+  at: Date,
+  doc: string | null,
+): void {
+  const { o, rep } = run;
+  update(
+    o.db,
+    fresh.id,
+    {
+      state: 'refuse',
+      lastError: step.motif,
+      result: { motif: step.motif, ...step.result, ...(doc ? { document: doc } : {}) },
+    },
+    at,
+  );
+  rep.refused++;
+  onRefused(o.db, fresh, at, step.motif, o.docs);
 }
 
 /** Push one item through the connector; a transport failure schedules a retry, a dead network stops the run. */
