@@ -26,6 +26,8 @@ export const pointInputSchema = z.object({
   compte_administratif: z.boolean().default(false),
   scrutin: z.enum(['main_levee', 'scrutin_public', 'scrutin_secret', 'nomination']).default('main_levee'),
 });
+
+/** An item added to the ordre du jour (last) or changed, once its matière, rapporteur and timing are checked. */
 export function savePoint(
   c: ConseilCtx,
   seanceId: number,
@@ -47,7 +49,7 @@ export function savePoint(
     const late = convocationStillPossible(s);
     if (late) throw new AppError('RULE', late);
   }
-  const values = [
+  const values: PointValues = [
     p.titre,
     p.rapporteur_elu_id ?? null,
     p.projet,
@@ -56,25 +58,36 @@ export function savePoint(
     p.compte_administratif ? 1 : 0,
     p.scrutin,
   ];
-  if (pointId === null) {
-    const rang =
-      ((c.db.prepare('SELECT max(rang) AS m FROM point_odj WHERE seance_id = ?').get(seanceId) as { m: number | null })
-        .m ?? 0) + 1;
-    const id = Number(
-      c.db
-        .prepare(
-          'INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(seanceId, rang, ...values).lastInsertRowid,
-    );
-    c.audit({
-      action: 'odj.point-ajoute',
-      summary: `Point ${rang} ajouté à l'ordre du jour : ${p.titre}`,
-      objectType: 'point',
-      objectId: id,
-    });
-    return id;
-  }
+  return pointId === null
+    ? insertPoint(c, seanceId, values, p.titre)
+    : updatePoint(c, seanceId, pointId, values, p.titre);
+}
+
+type PointValues = (string | number | null)[];
+
+/** A new item, last of the ordre du jour. */
+function insertPoint(c: ConseilCtx, seanceId: number, values: PointValues, titre: string): number {
+  const rang =
+    ((c.db.prepare('SELECT max(rang) AS m FROM point_odj WHERE seance_id = ?').get(seanceId) as { m: number | null })
+      .m ?? 0) + 1;
+  const id = Number(
+    c.db
+      .prepare(
+        'INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(seanceId, rang, ...values).lastInsertRowid,
+  );
+  c.audit({
+    action: 'odj.point-ajoute',
+    summary: `Point ${rang} ajouté à l'ordre du jour : ${titre}`,
+    objectType: 'point',
+    objectId: id,
+  });
+  return id;
+}
+
+/** An item of this séance changed in place; its rank stays. */
+function updatePoint(c: ConseilCtx, seanceId: number, pointId: number, values: PointValues, titre: string): number {
   const cur = getPoint(c.db, pointId);
   if (cur.seance_id !== seanceId) throw new AppError('NOT_FOUND', "Point de l'ordre du jour introuvable.");
   c.db
@@ -84,7 +97,7 @@ export function savePoint(
     .run(...values, pointId);
   c.audit({
     action: 'odj.point-modifie',
-    summary: `Point ${cur.rang} modifié : ${p.titre}`,
+    summary: `Point ${cur.rang} modifié : ${titre}`,
     objectType: 'point',
     objectId: pointId,
   });
