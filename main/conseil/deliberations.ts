@@ -80,15 +80,7 @@ export async function createDeliberation(
   c: ConseilCtx,
   n: NewDeliberation,
 ): Promise<{ deliberationId: number; numero: string }> {
-  const year = Number(n.seance.date.slice(0, 4));
-  const existing = (
-    c.db.prepare("SELECT numero FROM deliberation WHERE numero LIKE ? ESCAPE '\\'").all(`${year}\\_%`) as {
-      numero: string;
-    }[]
-  ).map((r) => r.numero);
-  const numero = nextNumero(year, existing);
-  const bad = checkNumero(numero, existing);
-  if (bad) throw new AppError('CONFLICT', bad);
+  const numero = numeroFor(c, Number(n.seance.date.slice(0, 4)));
   const matiereChemin =
     flattenMatieres(communeClassification(c.db, c.docs)).find((m) => m.code === n.point.matiere)?.chemin ??
     n.point.matiere;
@@ -139,6 +131,19 @@ export async function createDeliberation(
     return newId;
   })();
   return { deliberationId: id, numero };
+}
+
+/** The next ACTES numéro interne of the year, checked unique among those already given. */
+function numeroFor(c: ConseilCtx, year: number): string {
+  const existing = (
+    c.db.prepare("SELECT numero FROM deliberation WHERE numero LIKE ? ESCAPE '\\'").all(`${year}\\_%`) as {
+      numero: string;
+    }[]
+  ).map((r) => r.numero);
+  const numero = nextNumero(year, existing);
+  const bad = checkNumero(numero, existing);
+  if (bad) throw new AppError('CONFLICT', bad);
+  return numero;
 }
 
 /** The council's choice of publicity mode, under 3,500 inhabitants (L2131-1 IV); electronic by default. */
