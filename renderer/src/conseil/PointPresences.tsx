@@ -65,16 +65,36 @@ export function Mouvements({
   reload: () => Promise<void>;
 }) {
   const { elus, seance, mouvements } = detail;
-  const [interesses, setInteresses] = useState<string[]>(point.interesses.map(String));
-  const [elu, setElu] = useState('');
-  const [type, setType] = useState('depart');
-  const i = useAction();
-  const m = useAction();
   const here = (mouvements as { id: number; elu_id: number; avant_rang: number; type: string }[]).filter(
     (x) => x.avant_rang <= point.rang,
   );
   return (
     <Stack gap="sm">
+      <InteressesForm point={point} elus={elus} reload={reload} />
+      {here.length > 0 && (
+        <Text size="sm">
+          Mouvements :{' '}
+          {here
+            .map(
+              (x) =>
+                `${nameOf(elus, x.elu_id)} ${x.type === 'arrivee' ? 'arrive' : 'part'} avant le point ${x.avant_rang}`,
+            )
+            .join(' ; ')}
+        </Text>
+      )}
+      <MouvementForm seanceId={seance.id} point={point} elus={elus} reload={reload} />
+    </Stack>
+  );
+}
+
+type Elus = SeanceProps['detail']['elus'];
+
+/** The élus intéressés à l'affaire leave the room and do not vote on this item (L2131-11). */
+function InteressesForm({ point, elus, reload }: { point: Point; elus: Elus; reload: () => Promise<void> }) {
+  const [interesses, setInteresses] = useState<string[]>(point.interesses.map(String));
+  const i = useAction();
+  return (
+    <>
       <Checkbox.Group
         label="Élus intéressés à l’affaire (ils quittent la salle et ne votent pas, art. L2131-11 CGCT)"
         value={interesses}
@@ -101,17 +121,27 @@ export function Mouvements({
         </Button>
       </Group>
       {i.error && <ErrorAlert>{i.error}</ErrorAlert>}
-      {here.length > 0 && (
-        <Text size="sm">
-          Mouvements :{' '}
-          {here
-            .map(
-              (x) =>
-                `${nameOf(elus, x.elu_id)} ${x.type === 'arrivee' ? 'arrive' : 'part'} avant le point ${x.avant_rang}`,
-            )
-            .join(' ; ')}
-        </Text>
-      )}
+    </>
+  );
+}
+
+/** An élu arriving or leaving before this item: counted from it on. */
+function MouvementForm({
+  seanceId,
+  point,
+  elus,
+  reload,
+}: {
+  seanceId: number;
+  point: Point;
+  elus: Elus;
+  reload: () => Promise<void>;
+}) {
+  const [elu, setElu] = useState('');
+  const [type, setType] = useState('depart');
+  const m = useAction();
+  return (
+    <>
       <Group align="flex-end">
         <NativeSelect
           label={`Arrivée ou départ avant le point ${point.rang}`}
@@ -138,7 +168,7 @@ export function Mouvements({
           onClick={() =>
             void m.run(async () => {
               await call('conseil.addMouvement', {
-                seanceId: seance.id,
+                seanceId,
                 mouvement: { eluId: Number(elu), avantRang: point.rang, type },
               });
               setElu('');
@@ -150,6 +180,6 @@ export function Mouvements({
         </Button>
       </Group>
       {m.error && <ErrorAlert>{m.error}</ErrorAlert>}
-    </Stack>
+    </>
   );
 }
