@@ -1,7 +1,6 @@
 import { Alert, List, Text } from '@mantine/core';
 import { api, asArgs, decisionOf, type Demande } from './api';
-import { DemandeForm } from './DemandeForm';
-import { acteText } from './ActeDemandeFields';
+import { acteText, DemandeForm } from './DemandeForm';
 import { fromArgs, toArgs } from './draft';
 import type { ActeView } from '../types';
 

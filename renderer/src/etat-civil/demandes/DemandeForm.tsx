@@ -20,6 +20,9 @@ import { draftBinding, type DraftBinding } from './binding';
 import { DemandeurFields } from './DemandeurFields';
 import { ActeDemandeFields } from './ActeDemandeFields';
 
+// Completer.tsx prints the act chosen the way the form does
+export { acteText } from './ActeDemandeFields';
+
 /** A recorded request opened to complete or correct it: its reference, its values, the act it names, a notice above. */
 export interface Edition {
   reference: string;
