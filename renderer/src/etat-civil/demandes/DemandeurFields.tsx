@@ -13,7 +13,8 @@ const AVEC_PREUVES = [
   'genealogiste',
 ];
 
-export function DemandeurFields({ b: { d, f, set, check } }: { b: DraftBinding }) {
+export function DemandeurFields({ b }: { b: DraftBinding }) {
+  const { d, f, set } = b;
   return (
     <>
       <Title order={3} size="h4" mt="md" mb="xs">
@@ -49,63 +50,68 @@ export function DemandeurFields({ b: { d, f, set, check } }: { b: DraftBinding }
         onChange={set('adresse')}
         error={f.adresse}
       />
-      {AVEC_PREUVES.includes(d.qualite) && (
-        <Group mt="xs" align="flex-end">
-          {d.qualite === 'personne_elle_meme' && (
-            <NativeSelect
-              label="Majeure ou émancipée ?"
-              data={[
-                { value: '', label: 'Selon la date de naissance' },
-                { value: 'oui', label: 'Oui' },
-                { value: 'non', label: 'Non (mineure)' },
-              ]}
-              value={d.majeur}
-              onChange={set('majeur')}
-            />
-          )}
-          {d.qualite === 'mandataire' && (
-            <Checkbox label="Mandat écrit fourni" checked={d.mandatEcrit} onChange={check('mandatEcrit')} />
-          )}
-          {d.qualite === 'habilitation_familiale' && (
-            <Checkbox
-              label="Jugement d’habilitation familiale fourni"
-              checked={d.jugementHabilitation}
-              onChange={check('jugementHabilitation')}
-            />
-          )}
-          {d.qualite === 'administration' && (
-            <TextInput
-              style={{ flex: 1 }}
-              label="Texte qui autorise l’administration (cité dans sa demande)"
-              value={d.texteInvoque}
-              onChange={set('texteInvoque')}
-              error={f.texteInvoque}
-            />
-          )}
-          {d.qualite === 'avocat' && (
-            <NativeSelect
-              label="Qualité du client de l’avocat"
-              data={[{ value: '', label: 'Non précisée' }, ...QUALITES.filter((o) => o.value !== 'avocat')]}
-              value={d.clientQualite}
-              onChange={set('clientQualite')}
-            />
-          )}
-          {d.qualite === 'genealogiste' && (
-            <Checkbox
-              label="Autorisation de consultation des archives fournie"
-              checked={d.autorisationArchives}
-              onChange={check('autorisationArchives')}
-            />
-          )}
-          {d.qualite === 'genealogiste' && (
-            <Checkbox
-              label="Mandat d’un notaire ou d’un ayant droit fourni"
-              checked={d.mandatGenealogiste}
-              onChange={check('mandatGenealogiste')}
-            />
-          )}
-        </Group>
-      )}
+      {AVEC_PREUVES.includes(d.qualite) && <PiecesFields b={b} />}
     </>
+  );
+}
+
+/** What the requester's quality needs to make a right: majority, a mandate, a ruling, a text, authorisations (art. 30). */
+function PiecesFields({ b: { d, f, set, check } }: { b: DraftBinding }) {
+  return (
+    <Group mt="xs" align="flex-end">
+      {d.qualite === 'personne_elle_meme' && (
+        <NativeSelect
+          label="Majeure ou émancipée ?"
+          data={[
+            { value: '', label: 'Selon la date de naissance' },
+            { value: 'oui', label: 'Oui' },
+            { value: 'non', label: 'Non (mineure)' },
+          ]}
+          value={d.majeur}
+          onChange={set('majeur')}
+        />
+      )}
+      {d.qualite === 'mandataire' && (
+        <Checkbox label="Mandat écrit fourni" checked={d.mandatEcrit} onChange={check('mandatEcrit')} />
+      )}
+      {d.qualite === 'habilitation_familiale' && (
+        <Checkbox
+          label="Jugement d’habilitation familiale fourni"
+          checked={d.jugementHabilitation}
+          onChange={check('jugementHabilitation')}
+        />
+      )}
+      {d.qualite === 'administration' && (
+        <TextInput
+          style={{ flex: 1 }}
+          label="Texte qui autorise l’administration (cité dans sa demande)"
+          value={d.texteInvoque}
+          onChange={set('texteInvoque')}
+          error={f.texteInvoque}
+        />
+      )}
+      {d.qualite === 'avocat' && (
+        <NativeSelect
+          label="Qualité du client de l’avocat"
+          data={[{ value: '', label: 'Non précisée' }, ...QUALITES.filter((o) => o.value !== 'avocat')]}
+          value={d.clientQualite}
+          onChange={set('clientQualite')}
+        />
+      )}
+      {d.qualite === 'genealogiste' && (
+        <Checkbox
+          label="Autorisation de consultation des archives fournie"
+          checked={d.autorisationArchives}
+          onChange={check('autorisationArchives')}
+        />
+      )}
+      {d.qualite === 'genealogiste' && (
+        <Checkbox
+          label="Mandat d’un notaire ou d’un ayant droit fourni"
+          checked={d.mandatGenealogiste}
+          onChange={check('mandatGenealogiste')}
+        />
+      )}
+    </Group>
   );
 }
