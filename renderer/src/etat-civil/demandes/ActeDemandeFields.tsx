@@ -13,7 +13,7 @@ export const acteText = (a: Pick<SearchResult, 'libelle' | 'numero' | 'annee' | 
   `${a.libelle} n° ${a.numero}/${a.annee} du ${frDate(a.date_acte)} — ${a.titulaire}`;
 
 export function ActeDemandeFields({
-  b: { d, setD, f, set, check, r },
+  b,
   acte,
   setActe,
 }: {
@@ -21,6 +21,7 @@ export function ActeDemandeFields({
   acte: string | null;
   setActe: (a: string | null) => void;
 }) {
+  const { d, f, set, check, r } = b;
   const deces = d.acteType === 'deces' || d.acteType === 'transcription_deces';
   return (
     <>
@@ -37,33 +38,7 @@ export function ActeDemandeFields({
           disabled={!!acte}
         />
       </SimpleGrid>
-      {acte ? (
-        <Group gap="xs" mb="xs">
-          <Text size="sm" fw={600}>
-            Acte trouvé : {acte}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="default"
-            onClick={() => (setActe(null), setD((x) => ({ ...x, acteId: null })))}
-          >
-            Changer d’acte
-          </Button>
-        </Group>
-      ) : (
-        <>
-          <ActePicker
-            label="Rechercher l’acte dans les registres (nom, prénom, année…)"
-            onPick={(a) => (
-              setActe(acteText(a)),
-              setD((x) => ({ ...x, acteId: a.id, acteType: a.type as Draft['acteType'] }))
-            )}
-          />
-          <Text size="xs" mt={4}>
-            Acte introuvable ? Ne choisissez rien : la demande est enregistrée avec ce qu’elle décrit ci-dessous.
-          </Text>
-        </>
-      )}
+      <ActeChoisi setD={b.setD} acte={acte} setActe={setActe} />
       <Text size="sm" fw={600} mt="sm" mb={4}>
         La personne de l’acte, selon la demande (décret n° 2017-890, art. 29 et 30)
       </Text>
@@ -96,6 +71,45 @@ export function ActeDemandeFields({
         checked={d.unSeulParent}
         onChange={check('unSeulParent')}
       />
+    </>
+  );
+}
+
+/** The act found in the registers and chosen, or the search to find it (the request may describe it only). */
+function ActeChoisi({
+  setD,
+  acte,
+  setActe,
+}: {
+  setD: DraftBinding['setD'];
+  acte: string | null;
+  setActe: (a: string | null) => void;
+}) {
+  return acte ? (
+    <Group gap="xs" mb="xs">
+      <Text size="sm" fw={600}>
+        Acte trouvé : {acte}
+      </Text>
+      <Button
+        size="compact-sm"
+        variant="default"
+        onClick={() => (setActe(null), setD((x) => ({ ...x, acteId: null })))}
+      >
+        Changer d’acte
+      </Button>
+    </Group>
+  ) : (
+    <>
+      <ActePicker
+        label="Rechercher l’acte dans les registres (nom, prénom, année…)"
+        onPick={(a) => (
+          setActe(acteText(a)),
+          setD((x) => ({ ...x, acteId: a.id, acteType: a.type as Draft['acteType'] }))
+        )}
+      />
+      <Text size="xs" mt={4}>
+        Acte introuvable ? Ne choisissez rien : la demande est enregistrée avec ce qu’elle décrit ci-dessous.
+      </Text>
     </>
   );
 }
