@@ -16,27 +16,11 @@ import {
 import { seanceDetail, seancesList } from './detail';
 import { arreterPv, listeDocument, publierPv, publishListe, savePvDebats, signerPv } from './apres-seance';
 import { registrePdf } from './registre';
-import {
-  addMouvement,
-  addPouvoir,
-  closeSeance,
-  openSeance,
-  removePouvoir,
-  reporterPoint,
-  setInteresses,
-  setPresence,
-  setSecretaires,
-} from './seance-day';
-import {
-  addAnnexe,
-  createSeance,
-  getSeance,
-  movePoint,
-  readAnnexe,
-  removePoint,
-  savePoint,
-  updateSeance,
-} from './seances';
+import { addMouvement, openSeance, setPresence } from './seance-day';
+import { addPouvoir, removePouvoir } from './seance-pouvoirs';
+import { closeSeance, reporterPoint, setInteresses, setSecretaires } from './seance-closing';
+import { createSeance, getSeance, updateSeance } from './seances';
+import { addAnnexe, movePoint, readAnnexe, removePoint, savePoint } from './ordre-du-jour';
 import { recordNominationRound, recordVote } from './vote-service';
 import { correctVote } from './vote-correction';
 

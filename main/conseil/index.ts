@@ -3,21 +3,19 @@
  * The parapheur consumes « à signer », the synchronisation « à transmettre » and reports the AR.
  */
 export type { ConseilCtx } from './context';
+export { executoireOf, getDeliberation, type DeliberationRow } from './deliberations';
 export {
   annexesOf,
   deliberationDate,
   deliberationsASigner,
   deliberationsATransmettre,
   deliberationsSansPieces,
-  executoireOf,
-  getDeliberation,
   markAnomalie,
   markArRecu,
   markSigned,
   markTransmitted,
   remettreATransmettre,
-  type DeliberationRow,
-} from './deliberations';
+} from './deliberation-transmission';
 export { getPv, signerPv, type PvRow } from './apres-seance';
 export {
   bundledClassification,

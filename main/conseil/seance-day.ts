@@ -1,10 +1,12 @@
+// The séance on its day, opening side: who is in office, present and represented, the opening and the roll call
+// (L2121-10 to L2121-12, L2121-17); proxies live in seance-pouvoirs.ts, the closing side in seance-closing.ts.
 import { z } from 'zod';
-import { AppError, isoDate, parseOrThrow } from '../kernel';
+import { AppError, parseOrThrow } from '../kernel';
 import type { ConseilCtx } from './context';
 import { fullName, readElus, type EluRow, readIdentity } from '../commune';
 import type { Db } from '../db';
 import { attendanceFor, presentAt, type AttendanceInput } from './attendance';
-import { checkPouvoir, type Presence } from './rules/pouvoirs';
+import type { Presence } from './rules/pouvoirs';
 import { checkQuorum } from './rules/quorum';
 import { quorumExempt } from './rules/reconvocation';
 import { convocationWarning } from './rules/ouverture';
@@ -78,7 +80,7 @@ export function pointSituation(db: Db, pointId: number) {
   return { point, attendance: att, quorum };
 }
 
-function assertEnCours(s: SeanceRow): void {
+export function assertEnCours(s: SeanceRow): void {
   if (s.statut !== 'en_cours')
     throw new AppError('CONFLICT', s.statut === 'close' ? 'La séance est close.' : "Ouvrez d'abord la séance.");
 }
@@ -222,206 +224,4 @@ export function addMouvement(c: ConseilCtx, seanceId: number, input: unknown): v
     objectType: 'seance',
     objectId: seanceId,
   });
-}
-
-const pouvoirSchema = z.object({
-  mandantId: z.number().int().positive(),
-  mandataireId: z.number().int().positive(),
-  signeLe: isoDate('Date du pouvoir'),
-  maladie: z.boolean().default(false),
-  /** an earlier written proxy extended to this séance (same document, up to three consecutive séances) */
-  pouvoirId: z.number().int().positive().nullable().optional(),
-});
-
-/** Chronological index of each séance, to judge "consecutive séances". */
-function seanceIndex(db: Db): Map<number, number> {
-  const ids = (db.prepare('SELECT id FROM seance ORDER BY date, heure, id').all() as { id: number }[]).map((r) => r.id);
-  return new Map(ids.map((id, i) => [id, i]));
-}
-
-export function addPouvoir(c: ConseilCtx, seanceId: number, input: unknown, scanSha256: string | null): number {
-  const p = parseOrThrow(pouvoirSchema, input);
-  const s = getSeance(c.db, seanceId);
-  if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
-  if (p.signeLe > c.today || p.signeLe > s.date)
-    throw new AppError(
-      'INVALID',
-      'Date du pouvoir : il est daté au plus tard du jour de la séance, et pas dans le futur.',
-    );
-  const elus = elusById(c.db);
-  const inOffice = eluIdsEnExercice(c.db, s.date);
-  for (const id of [p.mandantId, p.mandataireId])
-    if (!inOffice.includes(id))
-      throw new AppError(
-        'INVALID',
-        'Le mandant et le mandataire sont des membres du conseil en exercice (art. L2121-20 CGCT).',
-      );
-  const opening = openingPresence(c.db, seanceId);
-  const existing = pouvoirsFor(c.db, seanceId);
-  const idx = seanceIndex(c.db);
-  let seances = [idx.get(seanceId)!];
-  if (p.pouvoirId) {
-    const doc = c.db.prepare('SELECT * FROM pouvoir WHERE id = ?').get(p.pouvoirId) as
-      { mandant_elu_id: number; mandataire_elu_id: number } | undefined;
-    if (!doc || doc.mandant_elu_id !== p.mandantId || doc.mandataire_elu_id !== p.mandataireId)
-      throw new AppError('NOT_FOUND', 'Pouvoir introuvable pour ces deux élus.');
-    const covered = (
-      c.db.prepare('SELECT seance_id FROM pouvoir_seance WHERE pouvoir_id = ?').all(p.pouvoirId) as {
-        seance_id: number;
-      }[]
-    ).map((r) => idx.get(r.seance_id)!);
-    seances = [...covered, ...seances];
-  }
-  const refusal = checkPouvoir(
-    {
-      mandant: { id: p.mandantId, nom: fullName(elus.get(p.mandantId)!) },
-      mandataire: { id: p.mandataireId, nom: fullName(elus.get(p.mandataireId)!) },
-      seances,
-      maladie: p.maladie,
-    },
-    {
-      presence: (id) => (s.statut === 'en_cours' ? opening.get(id) : id === p.mandantId ? 'excuse' : 'present'),
-      heldBy: (id) => {
-        const held = existing.find((x) => x.mandataire === id);
-        return held ? fullName(elus.get(held.mandant)!) : undefined;
-      },
-      alreadyGiven: (id) => existing.some((x) => x.mandant === id),
-    },
-  );
-  if (refusal) throw new AppError('RULE', refusal);
-  return c.db.transaction(() => {
-    const id =
-      p.pouvoirId ??
-      Number(
-        c.db
-          .prepare(
-            'INSERT INTO pouvoir (mandant_elu_id, mandataire_elu_id, signe_le, maladie, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(p.mandantId, p.mandataireId, p.signeLe, p.maladie ? 1 : 0, scanSha256, c.now.toISOString())
-          .lastInsertRowid,
-      );
-    c.db.prepare('INSERT INTO pouvoir_seance (pouvoir_id, seance_id) VALUES (?, ?)').run(id, seanceId);
-    if (s.statut === 'en_cours')
-      c.db
-        .prepare(
-          "INSERT INTO presence (seance_id, elu_id, statut) VALUES (?, ?, 'represente') ON CONFLICT (seance_id, elu_id) DO UPDATE SET statut = 'represente'",
-        )
-        .run(seanceId, p.mandantId);
-    c.audit({
-      action: 'seance.pouvoir',
-      summary: `Pouvoir de ${fullName(elus.get(p.mandantId)!)} à ${fullName(elus.get(p.mandataireId)!)} (signé le ${p.signeLe.split('-').reverse().join('/')})`,
-      objectType: 'seance',
-      objectId: seanceId,
-    });
-    return id;
-  })();
-}
-
-export function removePouvoir(c: ConseilCtx, seanceId: number, pouvoirId: number): void {
-  const s = getSeance(c.db, seanceId);
-  if (s.statut === 'close') throw new AppError('CONFLICT', 'La séance est close.');
-  if (c.db.prepare('SELECT 1 FROM vote v JOIN point_odj o ON o.id = v.point_id WHERE o.seance_id = ?').get(seanceId))
-    throw new AppError(
-      'CONFLICT',
-      'Des points ont déjà été votés avec ce pouvoir : il ne peut plus être retiré pour cette séance.',
-    );
-  const p = pouvoirsFor(c.db, seanceId).find((x) => x.id === pouvoirId);
-  if (!p) throw new AppError('NOT_FOUND', 'Pouvoir introuvable.');
-  c.db.prepare('DELETE FROM pouvoir_seance WHERE pouvoir_id = ? AND seance_id = ?').run(pouvoirId, seanceId);
-  c.db
-    .prepare("UPDATE presence SET statut = 'excuse' WHERE seance_id = ? AND elu_id = ? AND statut = 'represente'")
-    .run(seanceId, p.mandant);
-  c.audit({
-    action: 'seance.pouvoir-retire',
-    summary: `Pouvoir retiré pour cette séance (révocable à tout moment, art. L2121-20 CGCT)`,
-    objectType: 'seance',
-    objectId: seanceId,
-  });
-}
-
-/** Secrétaire(s) de séance: one or more members, appointed by the council (L2121-15). */
-export function setSecretaires(c: ConseilCtx, seanceId: number, eluIds: number[]): void {
-  const s = getSeance(c.db, seanceId);
-  assertEnCours(s);
-  if (eluIds.length === 0)
-    throw new AppError(
-      'RULE',
-      'Le conseil nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire de séance (art. L2121-15 CGCT).',
-    );
-  const input = attendanceInput(c.db, s, null);
-  const elus = elusById(c.db);
-  for (const id of eluIds)
-    if (!presentAt(input, id, 1))
-      throw new AppError(
-        'RULE',
-        `${fullName(elus.get(id)!)} n'est pas présent : le secrétaire de séance est un membre présent (art. L2121-15 CGCT).`,
-      );
-  c.db.prepare('DELETE FROM secretaire_seance WHERE seance_id = ?').run(seanceId);
-  for (const id of eluIds)
-    c.db.prepare('INSERT INTO secretaire_seance (seance_id, elu_id) VALUES (?, ?)').run(seanceId, id);
-  c.audit({
-    action: 'seance.secretaire',
-    summary: `Secrétaire(s) de séance : ${eluIds.map((id) => fullName(elus.get(id)!)).join(', ')}`,
-    objectType: 'seance',
-    objectId: seanceId,
-  });
-}
-
-export function setInteresses(c: ConseilCtx, pointId: number, eluIds: number[]): void {
-  const point = getPoint(c.db, pointId);
-  assertEnCours(getSeance(c.db, point.seance_id));
-  if (point.statut === 'delibere') throw new AppError('CONFLICT', 'Ce point est déjà voté.');
-  c.db.prepare('DELETE FROM interesse WHERE point_id = ?').run(pointId);
-  for (const id of eluIds) c.db.prepare('INSERT INTO interesse (point_id, elu_id) VALUES (?, ?)').run(pointId, id);
-  const elus = elusById(c.db);
-  const names = eluIds.map((id) => fullName(elus.get(id)!)).join(', ');
-  c.audit({
-    action: 'seance.interesses',
-    summary: eluIds.length
-      ? `Point ${point.rang} : ${names} intéressé(s), ne prennent pas part au vote (art. L2131-11 CGCT)`
-      : `Point ${point.rang} : aucun élu intéressé`,
-    objectType: 'point',
-    objectId: pointId,
-  });
-}
-
-/** An item not deliberated (no quorum, postponed by the council): it can be carried to another séance. */
-export function reporterPoint(c: ConseilCtx, pointId: number, motif: string): void {
-  const point = getPoint(c.db, pointId);
-  assertEnCours(getSeance(c.db, point.seance_id));
-  if (point.statut === 'delibere') throw new AppError('CONFLICT', 'Ce point est déjà voté.');
-  // Postponed for lack of quorum: only then may a reconvocation take it without quorum (L2121-17 al. 2).
-  const sansQuorum = !pointSituation(c.db, pointId).quorum.reached;
-  c.db
-    .prepare("UPDATE point_odj SET statut = 'reporte', report_sans_quorum = ? WHERE id = ?")
-    .run(sansQuorum ? 1 : 0, pointId);
-  c.audit({
-    action: 'seance.point-reporte',
-    summary: `Point ${point.rang} reporté : ${motif}`,
-    objectType: 'point',
-    objectId: pointId,
-  });
-}
-
-export function closeSeance(c: ConseilCtx, seanceId: number): void {
-  const s = getSeance(c.db, seanceId);
-  assertEnCours(s);
-  const open = pointsOf(c.db, seanceId).filter((p) => p.statut === 'a_examiner');
-  if (open.length)
-    throw new AppError(
-      'CONFLICT',
-      `Il reste ${open.length} point${open.length > 1 ? 's' : ''} à examiner (${open.map((p) => p.rang).join(', ')}) : votez-les ou reportez-les avant de lever la séance.`,
-    );
-  if (!c.db.prepare('SELECT 1 FROM secretaire_seance WHERE seance_id = ?').get(seanceId))
-    throw new AppError('RULE', 'Aucun secrétaire de séance nommé (art. L2121-15 CGCT).');
-  c.db.transaction(() => {
-    c.db.prepare("UPDATE seance SET statut = 'close', levee_a = ? WHERE id = ?").run(c.now.toISOString(), seanceId);
-    c.db.prepare('INSERT OR IGNORE INTO pv (seance_id) VALUES (?)').run(seanceId);
-    c.audit({
-      action: 'seance.levee',
-      summary: `Séance levée ; liste des délibérations à publier dans la semaine (art. L2121-25 CGCT), procès-verbal à rédiger`,
-      objectType: 'seance',
-      objectId: seanceId,
-    });
-  })();
 }

@@ -1,10 +1,10 @@
+// A séance of the conseil municipal: its row, its creation (with a reconvocation's carried items, L2121-17
+// al. 2) and its changes; the items of its ordre du jour and their annexes are in ordre-du-jour.ts.
 import { z } from 'zod';
 import { AppError, isoDate, parseOrThrow, trimmed } from '../kernel';
 import type { ConseilCtx } from './context';
 import { readElus, readIdentity } from '../commune';
 import type { Db } from '../db';
-import { readablePdf } from '../documents';
-import { checkMatiere, communeClassification } from './classification';
 import { addDays, formatDateFr } from './rules/dates';
 import { RECONVOCATION_MIN_DAYS } from './rules/quorum';
 import { pointsToCarry, reconvocationRefusal, type CarryPlan } from './rules/reconvocation';
@@ -63,18 +63,6 @@ export const seanceInputSchema = z
       });
   });
 
-export const pointInputSchema = z.object({
-  titre: trimmed('Objet du point', 500),
-  rapporteur_elu_id: z.number().int().positive().nullable().optional(),
-  projet: z.string().max(100_000).default(''),
-  matiere: z
-    .string({ error: 'Matière : choisissez-la dans la classification ACTES.' })
-    .regex(/^\d+(\.\d+){0,4}$/, { error: 'Matière : code de la classification ACTES, par exemple 7.1.' }),
-  icpe: z.boolean().default(false),
-  compte_administratif: z.boolean().default(false),
-  scrutin: z.enum(['main_levee', 'scrutin_public', 'scrutin_secret', 'nomination']).default('main_levee'),
-});
-
 export function getSeance(db: Db, id: number): SeanceRow {
   const s = db.prepare('SELECT * FROM seance WHERE id = ?').get(id) as SeanceRow | undefined;
   if (!s) throw new AppError('NOT_FOUND', 'Séance introuvable.');
@@ -102,24 +90,7 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
     throw new AppError('INVALID', `Date de la séance : le ${formatDateFr(s.date)} est déjà passé.`, {
       date: 'Date de la séance : elle est passée.',
     });
-  let plan: CarryPlan | null = null;
-  if (s.reconvocation_de) {
-    const failed = getSeance(c.db, s.reconvocation_de);
-    if (failed.statut !== 'close')
-      throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
-    plan = carryPlan(c.db, failed.id);
-    const refusal = reconvocationRefusal(plan);
-    if (refusal) throw new AppError('RULE', refusal);
-    const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
-    if (s.date < min)
-      throw new AppError(
-        'RULE',
-        `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`,
-        {
-          date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
-        },
-      );
-  }
+  const plan = s.reconvocation_de ? reconvocationPlan(c, s.reconvocation_de, s.date) : null;
   const id = Number(
     c.db
       .prepare(
@@ -129,31 +100,7 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
       .run(s.date, s.heure, s.lieu, s.nature, s.urgence_motif ?? null, s.reconvocation_de ?? null, c.now.toISOString())
       .lastInsertRowid,
   );
-  if (plan) {
-    // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
-    // and only on them (L2121-17 al. 2); each copy remembers its source so it is never carried twice.
-    const byId = new Map(pointsOf(c.db, s.reconvocation_de!).map((p) => [p.id, p]));
-    plan.carried.forEach((src, i) => {
-      const p = byId.get(src.id)!;
-      c.db
-        .prepare(
-          `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          i + 1,
-          p.titre,
-          p.rapporteur_elu_id,
-          p.projet,
-          p.matiere,
-          p.icpe,
-          p.compte_administratif,
-          p.scrutin,
-          p.id,
-        );
-    });
-  }
+  if (plan) copyCarriedPoints(c, id, s.reconvocation_de!, plan);
   c.audit({
     action: 'seance.creee',
     summary: `Séance du conseil municipal créée : ${formatDateFr(s.date)} à ${s.heure.replace(':', ' h ')}, ${s.lieu}${s.reconvocation_de ? ' (reconvocation sans condition de quorum)' : ''}`,
@@ -161,6 +108,53 @@ export function createSeance(c: ConseilCtx, input: unknown): number {
     objectId: id,
   });
   return id;
+}
+
+/** A reconvocation after a séance without quorum: that séance closed, items to carry, 3 days apart (L2121-17 al. 2). */
+function reconvocationPlan(c: ConseilCtx, failedId: number, date: string): CarryPlan {
+  const failed = getSeance(c.db, failedId);
+  if (failed.statut !== 'close')
+    throw new AppError('CONFLICT', 'Une reconvocation se prépare une fois la séance sans quorum levée.');
+  const plan = carryPlan(c.db, failed.id);
+  const refusal = reconvocationRefusal(plan);
+  if (refusal) throw new AppError('RULE', refusal);
+  const min = addDays(failed.date, RECONVOCATION_MIN_DAYS);
+  if (date < min)
+    throw new AppError(
+      'RULE',
+      `Art. L2121-17 CGCT : la nouvelle séance doit avoir lieu à ${RECONVOCATION_MIN_DAYS} jours au moins d'intervalle, soit le ${formatDateFr(min)} au plus tôt.`,
+      {
+        date: `Au plus tôt le ${formatDateFr(min)} (art. L2121-17).`,
+      },
+    );
+  return plan;
+}
+
+/** The carried items, copied to the new séance in their order, each remembering its source. */
+function copyCarriedPoints(c: ConseilCtx, id: number, failedId: number, plan: CarryPlan): void {
+  // The reconvened séance deliberates without quorum on the items carried from the séance without quorum,
+  // and only on them (L2121-17 al. 2); each copy remembers its source so it is never carried twice.
+  const byId = new Map(pointsOf(c.db, failedId).map((p) => [p.id, p]));
+  plan.carried.forEach((src, i) => {
+    const p = byId.get(src.id)!;
+    c.db
+      .prepare(
+        `INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin, reconvoque_de)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        i + 1,
+        p.titre,
+        p.rapporteur_elu_id,
+        p.projet,
+        p.matiere,
+        p.icpe,
+        p.compte_administratif,
+        p.scrutin,
+        p.id,
+      );
+  });
 }
 
 /** What a reconvocation of `failedId` would carry (L2121-17 al. 2), over every copy already carried. */
@@ -179,8 +173,7 @@ export function carryPlan(db: Db, failedId: number): CarryPlan {
     .all(failedId) as { sourceId: number; statut: PointRow['statut'] }[];
   return pointsToCarry(points, copies);
 }
-
-function assertEditable(s: SeanceRow, what: string): void {
+export function assertEditable(s: SeanceRow, what: string): void {
   if (s.statut === 'en_cours' || s.statut === 'close')
     throw new AppError(
       'CONFLICT',
@@ -210,155 +203,6 @@ export function updateSeance(c: ConseilCtx, id: number, input: unknown): void {
     objectType: 'seance',
     objectId: id,
   });
-}
-
-export function savePoint(
-  c: ConseilCtx,
-  seanceId: number,
-  pointId: number | null,
-  input: unknown,
-  convocationStillPossible: (s: SeanceRow) => string | null,
-): number {
-  const p = parseOrThrow(pointInputSchema, input);
-  const s = getSeance(c.db, seanceId);
-  assertEditable(s, 'Ordre du jour');
-  const bad = checkMatiere(communeClassification(c.db, c.docs), p.matiere);
-  if (bad) throw new AppError('INVALID', bad, { matiere: bad });
-  if (p.rapporteur_elu_id && !eluIdsEnExercice(c.db, s.date).includes(p.rapporteur_elu_id))
-    throw new AppError('INVALID', 'Rapporteur : il doit être membre du conseil en exercice à la date de la séance.', {
-      rapporteur_elu_id: 'Rapporteur : élu non en exercice.',
-    });
-  if (pointId === null && s.statut === 'convoquee') {
-    // A late item needs its own convocation in time (L2121-11 / L2121-12).
-    const late = convocationStillPossible(s);
-    if (late) throw new AppError('RULE', late);
-  }
-  const values = [
-    p.titre,
-    p.rapporteur_elu_id ?? null,
-    p.projet,
-    p.matiere,
-    p.icpe ? 1 : 0,
-    p.compte_administratif ? 1 : 0,
-    p.scrutin,
-  ];
-  if (pointId === null) {
-    const rang =
-      ((c.db.prepare('SELECT max(rang) AS m FROM point_odj WHERE seance_id = ?').get(seanceId) as { m: number | null })
-        .m ?? 0) + 1;
-    const id = Number(
-      c.db
-        .prepare(
-          'INSERT INTO point_odj (seance_id, rang, titre, rapporteur_elu_id, projet, matiere, icpe, compte_administratif, scrutin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(seanceId, rang, ...values).lastInsertRowid,
-    );
-    c.audit({
-      action: 'odj.point-ajoute',
-      summary: `Point ${rang} ajouté à l'ordre du jour : ${p.titre}`,
-      objectType: 'point',
-      objectId: id,
-    });
-    return id;
-  }
-  const cur = getPoint(c.db, pointId);
-  if (cur.seance_id !== seanceId) throw new AppError('NOT_FOUND', "Point de l'ordre du jour introuvable.");
-  c.db
-    .prepare(
-      'UPDATE point_odj SET titre=?, rapporteur_elu_id=?, projet=?, matiere=?, icpe=?, compte_administratif=?, scrutin=? WHERE id = ?',
-    )
-    .run(...values, pointId);
-  c.audit({
-    action: 'odj.point-modifie',
-    summary: `Point ${cur.rang} modifié : ${p.titre}`,
-    objectType: 'point',
-    objectId: pointId,
-  });
-  return pointId;
-}
-
-export function removePoint(c: ConseilCtx, pointId: number): void {
-  const p = getPoint(c.db, pointId);
-  const s = getSeance(c.db, p.seance_id);
-  assertEditable(s, 'Retrait impossible');
-  if (s.statut === 'convoquee') {
-    c.db.prepare("UPDATE point_odj SET statut = 'retire' WHERE id = ?").run(pointId);
-    c.audit({
-      action: 'odj.point-retire',
-      summary: `Point ${p.rang} retiré de l'ordre du jour (convocations déjà parties) : ${p.titre}`,
-      objectType: 'point',
-      objectId: pointId,
-    });
-    return;
-  }
-  c.db.prepare('DELETE FROM annexe WHERE point_id = ?').run(pointId);
-  c.db.prepare('DELETE FROM point_odj WHERE id = ?').run(pointId);
-  // keep ranks contiguous: 1, 2, 3…
-  const rest = pointsOf(c.db, p.seance_id);
-  rest.forEach((r, i) => c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(100_000 + i, r.id));
-  rest.forEach((r, i) => c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(i + 1, r.id));
-  c.audit({
-    action: 'odj.point-supprime',
-    summary: `Point supprimé de l'ordre du jour : ${p.titre}`,
-    objectType: 'seance',
-    objectId: p.seance_id,
-  });
-}
-
-export function movePoint(c: ConseilCtx, pointId: number, direction: 'haut' | 'bas'): void {
-  const p = getPoint(c.db, pointId);
-  assertEditable(getSeance(c.db, p.seance_id), 'Ordre du jour');
-  const other = c.db
-    .prepare('SELECT * FROM point_odj WHERE seance_id = ? AND rang = ?')
-    .get(p.seance_id, direction === 'haut' ? p.rang - 1 : p.rang + 1) as PointRow | undefined;
-  if (!other) return;
-  c.db.prepare('UPDATE point_odj SET rang = 100000 WHERE id = ?').run(p.id);
-  c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(p.rang, other.id);
-  c.db.prepare('UPDATE point_odj SET rang = ? WHERE id = ?').run(other.rang, p.id);
-}
-
-/** An annex must be a readable PDF; it is stored once, by content. */
-export async function readAnnexe(bytes: Buffer, nom: string): Promise<{ pages: number }> {
-  const r = await readablePdf(bytes);
-  if ('error' in r) throw new AppError('INVALID', `Annexe « ${nom} » refusée : ${r.error} Rien n'a été enregistré.`);
-  return r;
-}
-
-export function addAnnexe(
-  c: ConseilCtx,
-  pointId: number,
-  nom: string,
-  bytes: Buffer,
-  pages: number,
-  typePj: string | null = null,
-): number {
-  const p = getPoint(c.db, pointId);
-  assertEditable(getSeance(c.db, p.seance_id), 'Annexe');
-  if (typePj) {
-    // ACTES types each transmitted piece with a typologie of the act's nature (here 1, délibérations).
-    const types = communeClassification(c.db, c.docs).natures.find((n) => n.code === '1')?.typesPJ ?? [];
-    if (!types.some((t) => t.code === typePj))
-      throw new AppError(
-        'INVALID',
-        `Type de pièce ${typePj} inconnu pour une délibération dans la classification ACTES.`,
-        { typePj: 'Type de pièce inconnu.' },
-      );
-  }
-  const { sha256, size } = c.docs.put(bytes);
-  const id = Number(
-    c.db
-      .prepare(
-        'INSERT INTO annexe (point_id, nom, sha256, taille, pages, type_pj, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(pointId, nom, sha256, size, pages, typePj, c.now.toISOString()).lastInsertRowid,
-  );
-  c.audit({
-    action: 'odj.annexe-ajoutee',
-    summary: `Annexe ajoutée au point ${p.rang} : ${nom} (${pages} page${pages > 1 ? 's' : ''})`,
-    objectType: 'point',
-    objectId: pointId,
-  });
-  return id;
 }
 
 export const communeName = (db: Db): string => readIdentity(db).nom;

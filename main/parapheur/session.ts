@@ -2,12 +2,12 @@
  * The « séance de signature »: the élu plugs the token, the certificate is checked, the PIN is typed once,
  * then the selection is signed in order with a result per document. If the key wants the PIN for every
  * signature (CKA_ALWAYS_AUTHENTICATE), the PIN is asked for each document and never kept. A token pulled
- * out mid-batch stops it cleanly: what is signed stays signed, the rest stays in the parapheur.
+ * out mid-batch stops it cleanly: what is signed stays signed, the rest stays in the parapheur. This file holds the
+ * séance's lifecycle and the batch; one document's signature is in sign-document.ts.
  */
 import { AppError } from '../kernel';
-import { readElus, readIdentity } from '../commune';
-import { annexesOf, deliberationDate, getDeliberation, markSigned, signerPv, type ConseilCtx } from '../conseil';
-import { acteFromDeliberation, enqueue, enqueueHelios } from '../sync';
+import { readElus } from '../commune';
+import type { ConseilCtx } from '../conseil';
 import {
   checkCertificate,
   describeCertificate,
@@ -17,14 +17,11 @@ import {
   readSigningSettings,
   releaseToken,
   tokenFor,
-  signPdf,
   type TokenSession,
   isTokenError,
-  signPes,
 } from '../signing';
-import { authorityFor, getDelegation, type Signataire } from './delegations';
-import { currentStep, getDocument, refreshStatut, stepsOf } from './queue';
-import { stepContextOf } from './rights';
+import { getDelegation, type Signataire } from './delegations';
+import { signOne, stepAuthority } from './sign-document';
 
 export interface ParapheurEnv extends ConseilCtx {
   emit(payload: Progress): void;
@@ -51,7 +48,7 @@ export interface Owner {
   communeId: string;
 }
 
-interface Live {
+export interface Live {
   owner: Owner;
   /** a batch is signing: the token session is closed when it stops, never under a running C_Sign */
   busy: boolean;
@@ -199,19 +196,6 @@ function signablesFor(env: ParapheurEnv, live: Live): number[] {
   });
 }
 
-/** The current step of a document, and the authority of the séance's signataire for it (throws with the article). */
-function stepAuthority(env: ParapheurEnv, live: Live, id: number) {
-  const d = getDocument(env.db, id);
-  const step = currentStep(env.db, id);
-  if (d.statut !== 'a_signer' || step?.type !== 'signature')
-    throw new AppError(
-      'CONFLICT',
-      `« ${d.titre} » n'attend pas de signature (${d.statut === 'a_viser' ? 'visa du secrétariat d’abord' : d.statut}).`,
-    );
-  const auth = authorityFor(env.db, live.who, stepContextOf(env.db, d, step), env.today);
-  return { d, step, auth };
-}
-
 const STOPPED = 'Non signé : la séance de signature s’est arrêtée ; le document reste dans le parapheur.';
 
 /**
@@ -226,24 +210,8 @@ export async function signSelection(
   documentIds: number[],
   pin?: string,
 ) {
-  const live = sessions.get(connId);
-  if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
-  const refused = notOwner(live, current());
-  if (refused) {
-    endSession(connId);
-    throw new AppError('FORBIDDEN', refused);
-  }
-  if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
-    throw new AppError(
-      'INVALID',
-      'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.',
-      { pin: 'Code PIN requis pour cette signature.' },
-    );
-  const signer: Signer = {
-    certificate: live.certificate,
-    chain: live.chain,
-    signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined),
-  };
+  const live = liveForBatch(connId, current, documentIds, pin);
+  const signer = signerOf(live, pin);
   const results: { documentId: number; ok: boolean; message: string }[] = [];
   const stop = (from: number, message: string) => {
     const restants = documentIds.slice(from);
@@ -272,12 +240,7 @@ export async function signSelection(
         const message = e instanceof AppError ? e.message : 'Erreur inattendue : ce document n’a pas été signé.';
         results.push({ documentId, ok: false, message });
         env.emit({ type: 'document', index, total: documentIds.length, documentId, etat: 'erreur', message });
-        if (
-          isTokenError(e, 'TOKEN_REMOVED') ||
-          isTokenError(e, 'PIN_LOCKED') ||
-          isTokenError(e, 'PIN_INCORRECT') ||
-          isTokenError(e, 'NOT_LOGGED_IN')
-        ) {
+        if (stopsBatch(e)) {
           if (isTokenError(e, 'TOKEN_REMOVED')) {
             endSession(connId);
             live.session.logout();
@@ -295,95 +258,34 @@ export async function signSelection(
   }
 }
 
-async function signOne(env: ParapheurEnv, live: Live, signer: Signer, id: number): Promise<string> {
-  const { d, step, auth } = stepAuthority(env, live, id);
-  const before = env.docs.read(d.current_sha256);
-  const commune = readIdentity(env.db).nom;
-  const prior = stepsOf(env.db, id).filter((s) => s.type === 'signature' && s.statut === 'fait').length;
-  const after =
-    d.mime === 'application/pdf'
-      ? await signPdf(before, {
-          signer,
-          nom: live.nom,
-          qualite: auth.qualite,
-          reason: d.titre,
-          location: commune,
-          at: env.now,
-          expectedPrior: prior,
-        })
-      : (await signPes(before, { signer, role: auth.qualite, at: env.now })).bytes;
-  const { sha256 } = env.docs.put(after);
-  env.db.transaction(() => {
-    env.db
-      .prepare(
-        `INSERT INTO signature_record (document_id, step_id, format, signataire, qualite, elu_id, delegation_id, fondement, cert_holder, cert_issuer, cert_serial, cert_sha256, signed_at, before_sha256, after_sha256)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        step.id,
-        d.mime === 'application/pdf' ? 'PAdES-B-B' : 'XAdES-BES',
-        live.nom,
-        auth.qualite,
-        live.who.eluId ?? null,
-        auth.delegationId,
-        auth.fondement,
-        live.info.holder,
-        live.info.issuer,
-        live.info.serial,
-        live.info.sha256,
-        env.now.toISOString(),
-        d.current_sha256,
-        sha256,
-      );
-    env.db
-      .prepare("UPDATE circuit_step SET statut = 'fait', fait_par = ?, fait_le = ? WHERE id = ?")
-      .run(live.nom, env.now.toISOString(), step.id);
-    env.db.prepare('UPDATE parapheur_document SET current_sha256 = ? WHERE id = ?').run(sha256, id);
-    const statut = refreshStatut(env.db, id, env.now);
-    env.audit({
-      action: 'parapheur.signature',
-      summary: `${d.titre} signé par ${live.nom} (${auth.qualite})`,
-      objectType: 'parapheur',
-      objectId: id,
-      details: { avant: d.current_sha256, apres: sha256, fondement: auth.fondement },
-    });
-    if (statut === 'signe' && d.source_type === 'deliberation') {
-      markSigned(env, d.source_id!, sha256, signataires(env, id));
-      // The outbox row is written in the same transaction as the signature that makes the act ready (architecture §4).
-      const delib = getDeliberation(env.db, d.source_id!);
-      if (delib.adoptee && delib.transmission === 'a_transmettre')
-        enqueue(
-          env.db,
-          acteFromDeliberation(delib, deliberationDate(env.db, delib.seance_id), {
-            annexes: annexesOf(env.db, delib.point_id),
-          }),
-          env.now,
-        );
-    }
-    if (statut === 'signe' && d.source_type === 'pv') signerPv(env, d.source_id!, sha256);
-    // A signed PES_Aller leaves for the comptable public (HELIOS) with the same transaction (architecture §4).
-    if (statut === 'signe' && d.kind === 'pes') enqueueHelios(env.db, { sha256, nom: pesFileName(d.titre) }, env.now);
-  })();
-  return `Signé par ${live.nom} (${auth.qualite}).`;
+/** The window's séance, if its owner is still the one at the window and the PIN is given when the key wants it. */
+function liveForBatch(connId: string, current: () => Owner | null, documentIds: number[], pin?: string): Live {
+  const live = sessions.get(connId);
+  if (!live) throw new AppError('CONFLICT', 'Ouvrez d’abord la séance de signature (clé branchée et code PIN).');
+  const refused = notOwner(live, current());
+  if (refused) {
+    endSession(connId);
+    throw new AppError('FORBIDDEN', refused);
+  }
+  if (live.alwaysAuthenticate && (documentIds.length !== 1 || !pin))
+    throw new AppError(
+      'INVALID',
+      'Cette clé demande le code PIN à chaque signature : signez les documents un par un, en saisissant le code PIN pour chacun.',
+      { pin: 'Code PIN requis pour cette signature.' },
+    );
+  return live;
 }
 
-const signataires = (env: ParapheurEnv, id: number) =>
-  (
-    env.db.prepare('SELECT signataire FROM signature_record WHERE document_id = ? ORDER BY id').all(id) as {
-      signataire: string;
-    }[]
-  )
-    .map((r) => r.signataire)
-    .join(' et ');
+/** The séance's key as a signer; the PIN goes with each signature only when the key asks for it (CKA_ALWAYS_AUTHENTICATE). */
+const signerOf = (live: Live, pin?: string): Signer => ({
+  certificate: live.certificate,
+  chain: live.chain,
+  signDigest: (d) => live.session.signDigest(live.keyHandle, d, live.alwaysAuthenticate ? pin : undefined),
+});
 
-/** The PES file name sent to HELIOS: the document's title, letters and digits only. */
-const pesFileName = (titre: string) =>
-  `${
-    titre
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9_-]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 60) || 'PES'
-  }.xml`;
+/** A token pulled out, a PIN refused or locked, a lost login: the rest of the batch cannot be signed. */
+const stopsBatch = (e: unknown): boolean =>
+  isTokenError(e, 'TOKEN_REMOVED') ||
+  isTokenError(e, 'PIN_LOCKED') ||
+  isTokenError(e, 'PIN_INCORRECT') ||
+  isTokenError(e, 'NOT_LOGGED_IN');

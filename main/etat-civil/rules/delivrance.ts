@@ -9,265 +9,42 @@
  * art. 27: said before anything is asked); then the pieces that make a right (mandate, text, authorisation)
  * and what the request must state (art. 29), all listed together in one letter.
  */
-import type { Kind } from './kinds';
 import { communicabilite, type Communicabilite } from './delivrance-communicabilite';
 import { manquantsDemande, manquantsJustificatifs } from './delivrance-demande';
 import { checkDemande } from './delivrance-entree';
 import { documentExiste, droitAuDocument, type Droit } from './delivrance-droits';
 import { addYears } from './dates';
 import { motifAccorde, motifIncomplet, motifRefus, RECOURS_GENERAL, RECOURS_REFUS } from './delivrance-textes';
+import { DOCUMENT_LABELS, DOCUMENTS, LIVRAISON_LABELS } from './delivrance-vocabulaire';
+import type { Decision, DemandeDelivrance, Demandeur, Manquant, Proposition } from './delivrance-types';
 
-export const DOCUMENTS = [
-  'copie_integrale',
-  'extrait_avec_filiation',
-  'extrait_sans_filiation',
-  'extrait_plurilingue',
-] as const;
-export type DocumentDemande = (typeof DOCUMENTS)[number];
-
-export const DOCUMENT_LABELS: Record<DocumentDemande, string> = {
-  copie_integrale: 'Copie intégrale',
-  extrait_avec_filiation: 'Extrait avec filiation',
-  extrait_sans_filiation: 'Extrait sans filiation',
-  extrait_plurilingue: 'Extrait plurilingue',
-};
-
-export const QUALITES = [
-  'personne_elle_meme',
-  'ascendant',
-  'descendant',
-  'conjoint',
-  'partenaire_pacs',
-  'representant_legal',
-  'heritier',
-  'mandataire',
-  'habilitation_familiale',
-  'avocat',
-  'notaire',
-  'administration',
-  'procureur',
-  'officier_etat_civil',
-  'autorite_nationalite',
-  'genealogiste',
-  'tiers',
-] as const;
-export type QualiteDemandeur = (typeof QUALITES)[number];
-
-/** Labels without agreement (lists, selects); `qualiteLabel` agrees them with the requester's civilité. */
-export const QUALITE_LABELS: Record<QualiteDemandeur, string> = {
-  personne_elle_meme: 'La personne elle-même',
-  ascendant: 'Ascendant (parent, grand-parent…)',
-  descendant: 'Descendant (enfant, petit-enfant…)',
-  conjoint: 'Conjoint (époux ou épouse)',
-  partenaire_pacs: 'Partenaire de PACS',
-  representant_legal: 'Représentant légal',
-  heritier: 'Héritier',
-  mandataire: 'Mandataire muni d’un mandat écrit',
-  habilitation_familiale: 'Personne habilitée (habilitation familiale, C. civ. art. 494-1)',
-  avocat: 'Avocat (pour un client)',
-  notaire: 'Notaire',
-  administration: 'Administration publique (citant le texte qui l’autorise)',
-  procureur: 'Procureur de la République',
-  officier_etat_civil: 'Officier de l’état civil',
-  autorite_nationalite: 'Autorité chargée de la nationalité (C. civ. art. 26-1 et 31)',
-  genealogiste: 'Généalogiste successoral',
-  tiers: 'Autre personne (tiers)',
-};
-
-const FEMININ: Partial<Record<QualiteDemandeur, string>> = {
-  ascendant: 'ascendante',
-  descendant: 'descendante',
-  conjoint: 'conjointe',
-  representant_legal: 'représentante légale',
-  heritier: 'héritière',
-  avocat: 'avocate',
-  procureur: 'procureure de la République',
-  officier_etat_civil: 'officière de l’état civil',
-  genealogiste: 'généalogiste successorale',
-  habilitation_familiale: 'personne habilitée',
-};
-const MASCULIN: Record<QualiteDemandeur, string> = {
-  personne_elle_meme: 'la personne que l’acte concerne',
-  ascendant: 'ascendant',
-  descendant: 'descendant',
-  conjoint: 'conjoint',
-  partenaire_pacs: 'partenaire de PACS',
-  representant_legal: 'représentant légal',
-  heritier: 'héritier',
-  mandataire: 'mandataire',
-  habilitation_familiale: 'personne habilitée',
-  avocat: 'avocat',
-  notaire: 'notaire',
-  administration: 'administration publique',
-  procureur: 'procureur de la République',
-  officier_etat_civil: 'officier de l’état civil',
-  autorite_nationalite: 'autorité chargée de la nationalité',
-  genealogiste: 'généalogiste successoral',
-  tiers: 'tiers',
-};
-
-export type Civilite = 'M.' | 'Mme';
-/** « descendante », « avocat », « héritière » (lower case, inside a sentence), agreed with the civilité. */
-export const qualiteLabel = (q: QualiteDemandeur, civilite?: Civilite | null): string =>
-  civilite === 'Mme' ? (FEMININ[q] ?? MASCULIN[q]) : MASCULIN[q];
-
-/** Art. 29: on site, by post, through a téléservice (State or commune); the others are how a request reaches us. */
-export const CANAUX = [
-  'guichet',
-  'courrier',
-  'teleservice',
-  'notaire',
-  'administration',
-  'autre_commune',
-  'courriel',
-] as const;
-export type Canal = (typeof CANAUX)[number];
-export const CANAL_LABELS: Record<Canal, string> = {
-  guichet: 'Au guichet de la mairie',
-  courrier: 'Par courrier postal',
-  teleservice: 'Par téléservice (service-public.fr ou site de la commune)',
-  notaire: 'Par un notaire',
-  administration: 'Par une administration',
-  autre_commune: 'Transmise par une autre commune',
-  courriel: 'Par courriel',
-};
-
-export const LIVRAISONS = ['remise_guichet', 'envoi_postal', 'courriel'] as const;
-export type Livraison = (typeof LIVRAISONS)[number];
-export const LIVRAISON_LABELS: Record<Livraison, string> = {
-  remise_guichet: 'Remise au guichet',
-  envoi_postal: 'Envoi postal',
-  courriel: 'Envoi par courriel (impossible)',
-};
-
-/** Who asks, under which quality, with the pieces that quality needs. Anything the window sends is checked. */
-export interface Demandeur {
-  /** null: the request does not say the requester's link to the person (asked back for a copie intégrale) */
-  qualite: QualiteDemandeur | null;
-  civilite?: Civilite | null;
-  /** personne_elle_meme: majeure or émancipée (art. 30: « si elle est majeure ou émancipée ») */
-  majeurOuEmancipe?: boolean;
-  /** mandataire: the written mandate is attached (art. 30) */
-  mandatEcrit?: boolean;
-  /** habilitation_familiale: the judge's ruling (C. civ. art. 494-1) is attached */
-  jugementHabilitation?: boolean;
-  /** administration: the law or regulation it cites (art. 30: « dans les cas où les lois et règlements les y autorisent ») */
-  texteInvoque?: string | null;
-  /** généalogiste: the archives' consultation authorisation, and the mandate of a notaire, insurer or other interested person (art. 30) */
-  autorisationArchives?: boolean;
-  mandatGenealogiste?: boolean;
-  /** avocat: the quality of the client, who must be entitled (art. 30); never itself an avocat */
-  client?: Omit<Demandeur, 'client' | 'adressePostale'> | null;
-  /** needed for a postal delivery */
-  adressePostale?: string | null;
-}
-
-/** What the request says about the act (art. 29), whether or not the act was found in the registers. */
-export interface ActeDemande {
-  nom?: string | null;
-  prenoms?: string | null;
-  dateNaissance?: string | null;
-  lieuNaissance?: string | null;
-  parent1Nom?: string | null;
-  parent1Prenoms?: string | null;
-  parent2Nom?: string | null;
-  parent2Prenoms?: string | null;
-  /** the act names one parent only: the second parent's names cannot be asked */
-  unSeulParent?: boolean;
-  /** marriage, death, reconnaissance or delivery (enfant sans vie): date and place of the event */
-  dateEvenement?: string | null;
-  lieuEvenement?: string | null;
-  /** reconnaissance: the déclarant (auteur) */
-  declarantNom?: string | null;
-  declarantPrenoms?: string | null;
-}
-
-/** The act in the registers, when found: its register (annual) and, if known, the death of its titulaire. */
-export interface ActeRegistre {
-  /** year of the (annual) register */
-  registreAnnee: number;
-  /** date of the last act, as recorded at the closing (instruction DAF/DPACI/RES/2009/018 p. 7); null: not recorded */
-  registreClosLe: string | null;
-  /** death of the person the act concerns (for a marriage: of the spouse who died last; null if either lives or unknown) */
-  dateDecesTitulaire?: string | null;
-}
-
-export interface DemandeDelivrance {
-  canal: Canal;
-  typeActe: Kind;
-  document: DocumentDemande;
-  livraison: Livraison;
-  demandeur: Demandeur;
-  acte: ActeDemande;
-  /** null: the act was only described, not found in the registers */
-  registre: ActeRegistre | null;
-  /** YYYY-MM-DD, the Paris day of the decision */
-  today: string;
-}
-
-export type ChampManquant =
-  | 'nom'
-  | 'prenoms'
-  | 'date_naissance'
-  | 'lieu_naissance'
-  | 'parent1_nom'
-  | 'parent1_prenoms'
-  | 'parent2_nom'
-  | 'parent2_prenoms'
-  | 'date_evenement'
-  | 'lieu_evenement'
-  | 'declarant_nom'
-  | 'declarant_prenoms'
-  | 'lien'
-  | 'majorite'
-  | 'mandat_ecrit'
-  | 'jugement_habilitation'
-  | 'texte_administration'
-  | 'autorisation_archives'
-  | 'mandat_genealogiste'
-  | 'qualite_client'
-  | 'adresse_postale';
-
-export interface Manquant {
-  champ: ChampManquant;
-  /** French, as printed in the letter: « la date de naissance de la personne que l’acte concerne » */
-  label: string;
-  article: string;
-}
-
-export interface Proposition {
-  document: DocumentDemande;
-  /** a non-certified copy given « à titre de simple renseignement » (domain-rules §2.3) */
-  simpleRenseignement: boolean;
-  livraison: Livraison | null;
-  /** French, one sentence */
-  texte: string;
-}
-
-export type Decision =
-  | {
-      outcome: 'granted';
-      document: DocumentDemande;
-      articles: string[];
-      /** French, naming the articles */
-      motif: string;
-      /** dated, signed and sealed (art. 27); false for a copy « à titre de simple renseignement » */
-      certifiee: boolean;
-      simpleRenseignement: boolean;
-      /** the rule used is not settled (the 25-years-after-death variant): shown on the screen, French */
-      aConfirmer: string | null;
-      /** French notes the screen shows (e.g. a request received by e-mail, answered by post) */
-      avertissements: string[];
-    }
-  | { outcome: 'incomplete'; manquants: Manquant[]; articles: string[]; motif: string; avertissements: string[] }
-  | {
-      outcome: 'refused';
-      articles: string[];
-      motif: string;
-      proposer: Proposition[];
-      recours: string;
-      avertissements: string[];
-    };
+// The rest of the domain imports the delivery rules from here: the lists and the shapes are re-exported.
+export {
+  CANAL_LABELS,
+  CANAUX,
+  DOCUMENT_LABELS,
+  DOCUMENTS,
+  LIVRAISON_LABELS,
+  LIVRAISONS,
+  QUALITE_LABELS,
+  QUALITES,
+  qualiteLabel,
+  type Canal,
+  type Civilite,
+  type DocumentDemande,
+  type Livraison,
+  type QualiteDemandeur,
+} from './delivrance-vocabulaire';
+export type {
+  ActeDemande,
+  ActeRegistre,
+  ChampManquant,
+  Decision,
+  DemandeDelivrance,
+  Demandeur,
+  Manquant,
+  Proposition,
+} from './delivrance-types';
 
 export const ARTICLE_LIVRAISON = 'art. 27 du décret n° 2017-890 du 6 mai 2017 ; IGREC n° 72-1';
 export const ARTICLE_CANAUX = 'art. 29 du décret n° 2017-890 du 6 mai 2017';

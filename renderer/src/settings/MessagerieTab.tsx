@@ -1,4 +1,4 @@
-import { Button, Fieldset, FileInput, Group, Loader, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, FileInput, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { HandlerArgs } from '../../../main/api/types';
 import { call, type HandlerResult } from '../bridge';
@@ -7,19 +7,9 @@ import { uploadFile } from '../lib/files';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/errors';
 import { useLoad } from '../lib/useLoad';
 import { DiagnosticView } from './PlateformeTab';
+import { ReceptionFields, ServeurFields, type Marquage, type Securite } from './ServeurFields';
 
-type Securite = 'tls' | 'starttls' | 'aucune';
 type Args = HandlerArgs<'messagerie.save'>;
-const SECURITES = [
-  { value: 'tls', label: 'TLS (recommandé)' },
-  { value: 'starttls', label: 'STARTTLS' },
-  { value: 'aucune', label: 'Aucune (ce poste)' }, // the core refuses it for a distant server
-];
-/** The usual port of each kind of connection: changed with it while the secrétaire has not typed another one. */
-const PORTS: Record<'imap' | 'smtp', Record<Securite, string>> = {
-  imap: { tls: '993', starttls: '143', aucune: '143' },
-  smtp: { tls: '465', starttls: '587', aucune: '25' },
-};
 
 /** Paramètres → Messagerie: the mairie's mailbox, read at each synchronisation and used to send acknowledgements. */
 export function MessagerieTab() {
@@ -27,55 +17,6 @@ export function MessagerieTab() {
   if (current.error) return <ErrorAlert>{current.error}</ErrorAlert>;
   if (current.loading && !current.data) return <Loader aria-label="Chargement des réglages de la messagerie" />;
   return <MessagerieForm initial={current.data ?? null} />;
-}
-
-function ServeurFields({
-  kind,
-  v,
-  set,
-  errors,
-}: {
-  kind: 'imap' | 'smtp';
-  v: { hote: string; port: string; securite: Securite };
-  set: (v: { hote: string; port: string; securite: Securite }) => void;
-  errors: Record<string, string>;
-}) {
-  const what = kind === 'imap' ? 'réception' : 'envoi';
-  const de = kind === 'imap' ? 'de réception' : 'd’envoi';
-  return (
-    <Group grow align="flex-start">
-      <TextInput
-        label={`Serveur ${de}`}
-        description={kind === 'imap' ? 'Par exemple imap.orange.fr' : 'Par exemple smtp.orange.fr'}
-        autoComplete="off"
-        value={v.hote}
-        onChange={(e) => set({ ...v, hote: e.currentTarget.value })}
-        error={errors[`${kind}.hote`]}
-      />
-      <TextInput
-        label={`Port ${de}`}
-        inputMode="numeric"
-        value={v.port}
-        onChange={(e) => set({ ...v, port: e.currentTarget.value })}
-        error={errors[`${kind}.port`]}
-      />
-      <Select
-        label={`Sécurité (${what})`}
-        data={SECURITES}
-        allowDeselect={false}
-        value={v.securite}
-        onChange={(s) =>
-          s &&
-          set({
-            ...v,
-            securite: s as Securite,
-            port: v.port === PORTS[kind][v.securite] || !v.port ? PORTS[kind][s as Securite] : v.port,
-          })
-        }
-        error={errors[`${kind}.securite`] ?? errors[`${kind}Securite`]}
-      />
-    </Group>
-  );
 }
 
 function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> }) {
@@ -94,7 +35,7 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
     securite: (initial?.smtp.securite ?? 'tls') as Securite,
   });
   const [dossier, setDossier] = useState(initial?.dossier ?? 'INBOX');
-  const [mode, setMode] = useState<'mot_cle' | 'dossier'>(initial?.marquage.mode ?? 'mot_cle');
+  const [mode, setMode] = useState<Marquage>(initial?.marquage.mode ?? 'mot_cle');
   const [rangement, setRangement] = useState(
     initial?.marquage.mode === 'dossier' ? initial.marquage.dossier : 'Enregistrés dans Clocher',
   );
@@ -219,36 +160,17 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
             error={errors.motDePasse}
           />
         </Group>
-        <Fieldset legend="Réception (IMAP)">
-          <Stack gap="sm">
-            <ServeurFields kind="imap" v={imap} set={setImap} errors={errors} />
-            <TextInput
-              label="Dossier relevé"
-              description="INBOX pour la boîte de réception"
-              value={dossier}
-              onChange={(e) => setDossier(e.currentTarget.value)}
-              error={errors.dossier}
-            />
-            <Radio.Group
-              label="Une fois enregistré, le message est"
-              value={mode}
-              onChange={(v) => setMode(v as 'mot_cle' | 'dossier')}
-            >
-              <Stack gap={6} mt={6}>
-                <Radio value="mot_cle" label="marqué « enregistré dans Clocher » et laissé à sa place" />
-                <Radio value="dossier" label="rangé dans un autre dossier" />
-              </Stack>
-            </Radio.Group>
-            {mode === 'dossier' && (
-              <TextInput
-                label="Dossier où ranger les messages enregistrés"
-                value={rangement}
-                onChange={(e) => setRangement(e.currentTarget.value)}
-                error={errors['marquage.dossier'] ?? errors.marquageDossier}
-              />
-            )}
-          </Stack>
-        </Fieldset>
+        <ReceptionFields
+          imap={imap}
+          setImap={setImap}
+          dossier={dossier}
+          setDossier={setDossier}
+          mode={mode}
+          setMode={setMode}
+          rangement={rangement}
+          setRangement={setRangement}
+          errors={errors}
+        />
         <Fieldset legend="Envoi (SMTP)">
           <ServeurFields kind="smtp" v={smtp} set={setSmtp} errors={errors} />
         </Fieldset>
@@ -272,30 +194,47 @@ function MessagerieForm({ initial }: { initial: HandlerResult<'messagerie.get'> 
             {done}
           </Text>
         )}
-        <Fieldset legend="Enregistrer un courriel à la main">
-          <Group align="flex-end">
-            <FileInput
-              label="Courriel enregistré depuis votre messagerie (.eml ou .msg)"
-              placeholder="Choisir le fichier…"
-              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
-              accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook"
-              value={eml}
-              onChange={setEml}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
-              style={{ flex: 1 }}
-            />
-            <Button
-              variant="outline"
-              onClick={() => void deposer()}
-              disabled={!eml || (busy !== null && busy !== 'depot')}
-              loading={busy === 'depot'}
-            >
-              Enregistrer ce courriel
-            </Button>
-          </Group>
-        </Fieldset>
+        <DepotCourriel eml={eml} setEml={setEml} busy={busy} deposer={deposer} />
       </Stack>
     </form>
+  );
+}
+
+/** A mail saved from the secrétaire's own mail program (.eml or .msg), recorded as a courrier arrivé. */
+function DepotCourriel({
+  eml,
+  setEml,
+  busy,
+  deposer,
+}: {
+  eml: File | null;
+  setEml: (f: File | null) => void;
+  busy: 'save' | 'test' | 'depot' | null;
+  deposer: () => Promise<void>;
+}) {
+  return (
+    <Fieldset legend="Enregistrer un courriel à la main">
+      <Group align="flex-end">
+        <FileInput
+          label="Courriel enregistré depuis votre messagerie (.eml ou .msg)"
+          placeholder="Choisir le fichier…"
+          styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
+          accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook"
+          value={eml}
+          onChange={setEml}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
+          style={{ flex: 1 }}
+        />
+        <Button
+          variant="outline"
+          onClick={() => void deposer()}
+          disabled={!eml || (busy !== null && busy !== 'depot')}
+          loading={busy === 'depot'}
+        >
+          Enregistrer ce courriel
+        </Button>
+      </Group>
+    </Fieldset>
   );
 }

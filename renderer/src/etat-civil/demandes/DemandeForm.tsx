@@ -8,23 +8,20 @@ import {
   Paper,
   SimpleGrid,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/DateField';
 import { useAction } from '../../lib/useAction';
-import { ActePicker } from '../ActePicker';
-import { frDate, KIND_OPTIONS, type SearchResult } from '../types';
-import { CANAUX, DOCUMENTS, LIVRAISONS, QUALITES } from './labels';
-import { blankDraft, COURRIEL_REFUS, fieldKey, type Draft } from './draft';
+import { CANAUX, DOCUMENTS, LIVRAISONS } from './labels';
+import { blankDraft, COURRIEL_REFUS, type Draft } from './draft';
+import { draftBinding, type DraftBinding } from './binding';
+import { DemandeurFields } from './DemandeurFields';
+import { ActeDemandeFields } from './ActeDemandeFields';
 
-const KINDS = KIND_OPTIONS as unknown as { value: string; label: string }[];
-/** « Naissance n° 1/1958 du 14/03/1958 — Jean Louis MARTIN »: the act chosen, as the form shows it. */
-export const acteText = (a: Pick<SearchResult, 'libelle' | 'numero' | 'annee' | 'date_acte' | 'titulaire'>) =>
-  `${a.libelle} n° ${a.numero}/${a.annee} du ${frDate(a.date_acte)} — ${a.titulaire}`;
+// Completer.tsx prints the act chosen the way the form does
+export { acteText } from './ActeDemandeFields';
 
 /** A recorded request opened to complete or correct it: its reference, its values, the act it names, a notice above. */
 export interface Edition {
@@ -35,20 +32,14 @@ export interface Edition {
   /** the label of the field to start on (the first one the complément letter asked for), else « Canal » */
   focus?: string;
 }
-const AVEC_PREUVES = [
-  'personne_elle_meme',
-  'mandataire',
-  'habilitation_familiale',
-  'administration',
-  'avocat',
-  'genealogiste',
-];
 
 /**
  * « Nouvelle demande »: what a secrétaire types at the guichet, top to bottom with Tab (native selects: a
  * letter jumps to its option), Ctrl+Entrée records. Nothing typed is lost on a refusal: the core's message
  * shows above, the field's under it. The core computes the decision once recorded, before anything is produced.
  * With `edit`, the same form completes or corrects a recorded request (etatCivil.demande.update), prefilled.
+ * Its blocks: CanalFields (how it came, how it leaves), DemandeurFields (who asks), ActeDemandeFields (the act),
+ * DocumentFields (what is asked).
  */
 export function DemandeForm({
   today,
@@ -73,21 +64,8 @@ export function DemandeForm({
       : null;
     if (label?.htmlFor) document.getElementById(label.htmlFor)?.focus();
   }, [edit?.focus]);
-  const f = Object.fromEntries(Object.entries(act.fields).map(([k, v]) => [fieldKey(k), v]));
-  // the value is read in the handler: React's event has lost its currentTarget when the updater runs
-  const put = (k: keyof Draft, v: unknown) => setD((x) => ({ ...x, [k]: v }));
-  const set = (k: keyof Draft) => (e: { currentTarget: { value: string } }) => put(k, e.currentTarget.value);
-  const check = (k: keyof Draft) => (e: { currentTarget: { checked: boolean } }) => put(k, e.currentTarget.checked);
-  const r = (k: keyof Draft['r']) => ({
-    value: d.r[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const v = e.currentTarget.value;
-      setD((x) => ({ ...x, r: { ...x.r, [k]: v } }));
-    },
-    error: f[`r.${k}`],
-  });
+  const b = draftBinding(d, setD, act.fields);
   const submit = act.submit(async () => onSaved(await save(d)));
-  const deces = d.acteType === 'deces' || d.acteType === 'transcription_deces';
   return (
     <Paper
       ref={form}
@@ -106,6 +84,29 @@ export function DemandeForm({
       </Text>
       <ErrorAlert>{act.error}</ErrorAlert>
       {edit?.notice}
+      <CanalFields b={b} />
+
+      <DemandeurFields b={b} />
+
+      <ActeDemandeFields b={b} acte={acte} setActe={setActe} />
+
+      <DocumentFields b={b} />
+      <Group mt="md">
+        <Button type="submit" loading={act.busy}>
+          {edit ? 'Enregistrer et recalculer la décision' : 'Enregistrer et voir la décision'}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          Annuler
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** How the request reached the mairie and how the document will be handed over (never by e-mail, art. 27). */
+function CanalFields({ b: { d, f, set } }: { b: DraftBinding }) {
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
         <NativeSelect
           label="Canal"
@@ -136,171 +137,14 @@ export function DemandeForm({
           {COURRIEL_REFUS}
         </Alert>
       )}
+    </>
+  );
+}
 
-      <Title order={3} size="h4" mt="md" mb="xs">
-        Le demandeur
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
-        <NativeSelect
-          label="Civilité"
-          data={[
-            { value: '', label: '—' },
-            { value: 'Mme', label: 'Mme' },
-            { value: 'M.', label: 'M.' },
-          ]}
-          value={d.civilite}
-          onChange={set('civilite')}
-        />
-        <TextInput label="Nom du demandeur" value={d.nom} onChange={set('nom')} error={f.nom} />
-        <TextInput label="Prénoms du demandeur" value={d.prenoms} onChange={set('prenoms')} error={f.prenoms} />
-        <NativeSelect
-          label="Qualité du demandeur"
-          data={[{ value: '', label: 'Non précisée dans la demande' }, ...QUALITES]}
-          value={d.qualite}
-          onChange={set('qualite')}
-          error={f.qualite}
-        />
-      </SimpleGrid>
-      <Textarea
-        mt="xs"
-        label="Adresse postale du demandeur"
-        autosize
-        minRows={2}
-        value={d.adresse}
-        onChange={set('adresse')}
-        error={f.adresse}
-      />
-      {AVEC_PREUVES.includes(d.qualite) && (
-        <Group mt="xs" align="flex-end">
-          {d.qualite === 'personne_elle_meme' && (
-            <NativeSelect
-              label="Majeure ou émancipée ?"
-              data={[
-                { value: '', label: 'Selon la date de naissance' },
-                { value: 'oui', label: 'Oui' },
-                { value: 'non', label: 'Non (mineure)' },
-              ]}
-              value={d.majeur}
-              onChange={set('majeur')}
-            />
-          )}
-          {d.qualite === 'mandataire' && (
-            <Checkbox label="Mandat écrit fourni" checked={d.mandatEcrit} onChange={check('mandatEcrit')} />
-          )}
-          {d.qualite === 'habilitation_familiale' && (
-            <Checkbox
-              label="Jugement d’habilitation familiale fourni"
-              checked={d.jugementHabilitation}
-              onChange={check('jugementHabilitation')}
-            />
-          )}
-          {d.qualite === 'administration' && (
-            <TextInput
-              style={{ flex: 1 }}
-              label="Texte qui autorise l’administration (cité dans sa demande)"
-              value={d.texteInvoque}
-              onChange={set('texteInvoque')}
-              error={f.texteInvoque}
-            />
-          )}
-          {d.qualite === 'avocat' && (
-            <NativeSelect
-              label="Qualité du client de l’avocat"
-              data={[{ value: '', label: 'Non précisée' }, ...QUALITES.filter((o) => o.value !== 'avocat')]}
-              value={d.clientQualite}
-              onChange={set('clientQualite')}
-            />
-          )}
-          {d.qualite === 'genealogiste' && (
-            <Checkbox
-              label="Autorisation de consultation des archives fournie"
-              checked={d.autorisationArchives}
-              onChange={check('autorisationArchives')}
-            />
-          )}
-          {d.qualite === 'genealogiste' && (
-            <Checkbox
-              label="Mandat d’un notaire ou d’un ayant droit fourni"
-              checked={d.mandatGenealogiste}
-              onChange={check('mandatGenealogiste')}
-            />
-          )}
-        </Group>
-      )}
-
-      <Title order={3} size="h4" mt="md" mb="xs">
-        L’acte demandé
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" mb="xs">
-        <NativeSelect
-          label="Type d’acte"
-          data={KINDS}
-          value={d.acteType}
-          onChange={set('acteType')}
-          error={f.acteType}
-          disabled={!!acte}
-        />
-      </SimpleGrid>
-      {acte ? (
-        <Group gap="xs" mb="xs">
-          <Text size="sm" fw={600}>
-            Acte trouvé : {acte}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="default"
-            onClick={() => (setActe(null), setD((x) => ({ ...x, acteId: null })))}
-          >
-            Changer d’acte
-          </Button>
-        </Group>
-      ) : (
-        <>
-          <ActePicker
-            label="Rechercher l’acte dans les registres (nom, prénom, année…)"
-            onPick={(a) => (
-              setActe(acteText(a)),
-              setD((x) => ({ ...x, acteId: a.id, acteType: a.type as Draft['acteType'] }))
-            )}
-          />
-          <Text size="xs" mt={4}>
-            Acte introuvable ? Ne choisissez rien : la demande est enregistrée avec ce qu’elle décrit ci-dessous.
-          </Text>
-        </>
-      )}
-      <Text size="sm" fw={600} mt="sm" mb={4}>
-        La personne de l’acte, selon la demande (décret n° 2017-890, art. 29 et 30)
-      </Text>
-      <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
-        <TextInput label="Nom de la personne" {...r('nom')} />
-        <TextInput label="Prénoms de la personne" {...r('prenoms')} />
-        <DateField label="Sa date de naissance" {...r('dateNaissance')} />
-        <TextInput label="Son lieu de naissance" {...r('lieuNaissance')} />
-        {d.acteType !== 'naissance' && (
-          <DateField label={deces ? 'Date du décès' : 'Date de l’événement'} {...r('dateEvenement')} />
-        )}
-        {d.acteType !== 'naissance' && (
-          <TextInput label={deces ? 'Lieu du décès' : 'Lieu de l’événement'} {...r('lieuEvenement')} />
-        )}
-        <TextInput label="Nom du premier parent" {...r('parent1Nom')} />
-        <TextInput label="Prénoms du premier parent" {...r('parent1Prenoms')} />
-        <TextInput label="Nom du second parent" {...r('parent2Nom')} disabled={d.unSeulParent} />
-        <TextInput label="Prénoms du second parent" {...r('parent2Prenoms')} disabled={d.unSeulParent} />
-        {d.acteType === 'reconnaissance' && (
-          <TextInput label="Nom de l’auteur de la reconnaissance" {...r('declarantNom')} />
-        )}
-        {d.acteType === 'reconnaissance' && (
-          <TextInput label="Prénoms de l’auteur de la reconnaissance" {...r('declarantPrenoms')} />
-        )}
-        {!deces && <DateField label="Décédée le (si connu)" {...r('decesConnuLe')} />}
-      </SimpleGrid>
-      <Checkbox
-        mt="xs"
-        label="L’acte ne mentionne qu’un seul parent"
-        checked={d.unSeulParent}
-        onChange={check('unSeulParent')}
-      />
-
+/** The document asked for, how many copies, and the mentions given only on express request. */
+function DocumentFields({ b: { d, setD, f, check, set } }: { b: DraftBinding }) {
+  return (
+    <>
       <Title order={3} size="h4" mt="md" mb="xs">
         Le document
       </Title>
@@ -336,14 +180,6 @@ export function DemandeForm({
           />
         )}
       </Group>
-      <Group mt="md">
-        <Button type="submit" loading={act.busy}>
-          {edit ? 'Enregistrer et recalculer la décision' : 'Enregistrer et voir la décision'}
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          Annuler
-        </Button>
-      </Group>
-    </Paper>
+    </>
   );
 }
