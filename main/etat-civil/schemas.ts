@@ -10,6 +10,7 @@ import { KINDS } from './rules/kinds';
 import { NATURES } from './rules/mentions';
 import { IMPORT_FIELDS } from './rules/csv';
 import { demandeApi } from './demandes-schemas';
+import { uploadChunkArgs } from '../documents/schemas';
 
 const id = z.number().int().positive();
 const txt = (label: string, max: number) =>
@@ -170,16 +171,7 @@ export const etatCivilApi = {
     access: 'commune.read',
   },
   'etatCivil.uploadChunk': {
-    args: z
-      .object({
-        uploadId: z.uuid(),
-        offset: z.number().int().min(0),
-        data: z
-          .string()
-          .max(6 * 1024 * 1024)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
-      })
-      .strict(),
+    args: uploadChunkArgs,
     access: 'commune.read',
   },
   'etatCivil.addPages': { args: z.object({ registreId: id, uploadId: z.uuid() }).strict(), access: 'commune.read' },
