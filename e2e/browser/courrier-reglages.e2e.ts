@@ -158,7 +158,10 @@ describe.skipIf(!!skip)('procedures and reply templates of the courrier (Chromiu
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // « Signaler pour envois abusifs »
     await page.getByText('Adresse relance.auto@example.org signalée.').waitFor(T);
-    expect(await main().textContent()).toContain('relance.auto@example.orgMême message vingt fois par jour');
+    // the list is read again after the message: wait for the row, not the first paint after the click
+    await expect
+      .poll(() => main().textContent(), T)
+      .toContain('relance.auto@example.orgMême message vingt fois par jour');
     await clean(page, 'reglages-10-adresse-signalee');
     await page.getByRole('button', { name: 'Lever le signalement de relance.auto@example.org' }).focus();
     await page.keyboard.press('Enter');
