@@ -1,8 +1,10 @@
 import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useContext } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import { DashboardPrefetchContext } from './prefetch';
 
 /** Who sent what arrived, in words (sources written by the sync and courrier domains). */
 const SOURCES: Record<string, string> = {
@@ -88,7 +90,9 @@ function Todos({ data }: { data: Data }) {
 }
 
 export function Dashboard() {
-  const d = useLoad(() => call('dashboard.get'));
+  const prefetched = useContext(DashboardPrefetchContext);
+  // the answer asked for with the status after the login (prefetch.ts), else a call of its own
+  const d = useLoad(() => prefetched?.take() ?? call('dashboard.get'));
   return (
     <div data-testid={d.data ? 'dashboard-ready' : undefined}>
       <PageTitle>Tableau de bord</PageTitle>
