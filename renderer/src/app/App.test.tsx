@@ -50,7 +50,11 @@ function heldBridge(afterLogin: ReadyStatus) {
       afterLogin = ready(false);
       return ok({ ok: true });
     }
-    return { id: ++id, ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Changez votre mot de passe.' } };
+    return {
+      id: ++id,
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "Changez d'abord votre mot de passe temporaire." },
+    };
   };
   const bridge: ClocherBridge = {
     call: (name) => {
@@ -114,6 +118,6 @@ describe('« Se connecter » → tableau de bord', () => {
     });
     await core.release('dashboard.get');
     expect(document.querySelector('[data-testid="dashboard-ready"]')).not.toBeNull();
-    expect(document.body.textContent).not.toContain('Changez votre mot de passe.');
+    expect(document.body.textContent).not.toContain("Changez d'abord votre mot de passe temporaire.");
   });
 });

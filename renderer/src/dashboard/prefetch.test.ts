@@ -19,7 +19,7 @@ describe('prefetchDashboard', () => {
     const { calls } = fakeBridge({
       'dashboard.get': () =>
         refuse
-          ? { error: { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Changez votre mot de passe.' } }
+          ? { error: { code: 'FORBIDDEN', message: "Changez d'abord votre mot de passe temporaire." } }
           : { value: data('2026-11-24') },
     });
     const pre = prefetchDashboard();
