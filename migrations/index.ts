@@ -18,6 +18,7 @@ import c0320 from './commune/0320_etat_civil_demandes.sql';
 import c0330 from './commune/0330_etat_civil_complement_recu.sql';
 import c0340 from './commune/0340_courrier_modele_archive.sql';
 import c0350 from './commune/0350_courrier_envois_abusifs.sql';
+import c0360 from './commune/0360_courrier_arrivees_ouvertes.sql';
 import w0010 from './workspace/0010_init.sql';
 import w0020 from './workspace/0020_compte_elu.sql';
 import w0030 from './workspace/0030_append_only_replace.sql';
@@ -40,6 +41,7 @@ export const communeMigrations = migrationsFromFiles({
   '0330_etat_civil_complement_recu.sql': c0330,
   '0340_courrier_modele_archive.sql': c0340,
   '0350_courrier_envois_abusifs.sql': c0350,
+  '0360_courrier_arrivees_ouvertes.sql': c0360,
 });
 
 export const workspaceMigrations = migrationsFromFiles({

@@ -24,16 +24,20 @@ export interface Echeance {
 
 const HORIZON_DAYS = 15;
 
-export function echeances(db: Db, today: string): Echeance[] {
+/**
+ * What is owed, without the count of working days: the dashboard's « À faire » shows only the date, and counting
+ * working days one by one for every late courrier was most of its refresh on a large commune (issue 9).
+ */
+function dues(db: Db, today: string): Omit<Echeance, 'joursOuvres'>[] {
   // Open arrivées only; a request older than a year and a half has long been decided one way or the other.
+  // (index courrier_ouverts, migration 0360)
   const rows = db
     .prepare(
       "SELECT * FROM courrier WHERE sens = 'arrivee' AND statut IN ('a_traiter', 'en_cours') AND date_enregistrement >= ? ORDER BY id",
     )
     .all(addDays(today, -550)) as CourrierRow[];
-  const out: Echeance[] = [];
+  const out: Omit<Echeance, 'joursOuvres'>[] = [];
   const limit = addDays(today, HORIZON_DAYS);
-  const dep = readIdentity(db).departement;
   for (const c of rows) {
     const { acks, decision, qualification } = crpaOf(db, c);
     const base = {
@@ -43,15 +47,7 @@ export function echeances(db: Db, today: string): Echeance[] {
       objet: c.objet,
     };
     for (const a of acks)
-      out.push({
-        ...base,
-        kind: a.kind,
-        label: a.label,
-        due: a.due,
-        article: a.article,
-        overdue: a.due < today,
-        joursOuvres: workingDaysBetween(today, a.due, dep),
-      });
+      out.push({ ...base, kind: a.kind, label: a.label, due: a.due, article: a.article, overdue: a.due < today });
     if (decision.date && decision.date <= limit && qualification?.regime) {
       const what = qualification.regime === 'SVA' ? 'Acceptation implicite' : 'Rejet implicite';
       out.push({
@@ -61,11 +57,16 @@ export function echeances(db: Db, today: string): Echeance[] {
         due: decision.date,
         article: qualification.article,
         overdue: decision.date < today,
-        joursOuvres: workingDaysBetween(today, decision.date, dep),
       });
     }
   }
   return out.sort((x, y) => x.due.localeCompare(y.due) || x.courrierId - y.courrierId);
+}
+
+/** The deadlines view: each deadline with the working days left (R112-11-2 counts in working days). */
+export function echeances(db: Db, today: string): Echeance[] {
+  const dep = readIdentity(db).departement;
+  return dues(db, today).map((e) => ({ ...e, joursOuvres: workingDaysBetween(today, e.due, dep) }));
 }
 
 /** Rewrite the courrier's rows of the dashboard's « À faire ». */
@@ -75,7 +76,7 @@ export function refreshCourrierTodos(db: Db, today: string, now: Date): void {
     const ins = db.prepare(
       "INSERT INTO todo (created_at, due_date, title, legal_ref, object_type, object_id) VALUES (?, ?, ?, ?, 'courrier', ?)",
     );
-    for (const e of echeances(db, today))
+    for (const e of dues(db, today))
       ins.run(
         now.toISOString(),
         e.due,

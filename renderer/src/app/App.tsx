@@ -4,7 +4,8 @@ import { call, onEvent, windowNotice } from '../bridge';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { PageTitle } from '../components/PageTitle';
 import { LockScreen } from '../lock/LockScreen';
-import { LoginScreen } from '../login/LoginScreen';
+import { DashboardPrefetchContext, prefetchDashboard, type DashboardPrefetch } from '../dashboard/prefetch';
+import { LoginScreen, type LoginReply } from '../login/LoginScreen';
 import { errorMessage } from '../lib/errors';
 import { lazyNamed, ScreenLoading } from '../lib/lazy';
 import type { AppStatus } from '../lib/status';
@@ -21,14 +22,29 @@ export function App() {
   const [bootError, setBootError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(windowNotice); // « La page a été rechargée… » (bridge)
 
-  const refresh = useCallback(async () => {
+  const [prefetch, setPrefetch] = useState<DashboardPrefetch | null>(null);
+
+  const show = useCallback(async (next: Promise<AppStatus>, pre: DashboardPrefetch | null = null) => {
     try {
-      setStatus(await call('app.status'));
+      const s = await next;
+      setStatus(s);
+      setPrefetch(pre && showsDashboardAtOnce(s) ? pre : null);
       setBootError(null);
     } catch (e) {
       setBootError(errorMessage(e));
     }
   }, []);
+  const refresh = useCallback(() => show(call('app.status')), [show]);
+  // After « Se connecter », the status and (a commune being open) the dashboard are asked for together: the core
+  // answers them back to back while the window draws the shell (issue 9: login → dashboard ≤ 500 ms).
+  const loggedIn = useCallback(
+    ({ communeId }: LoginReply) => {
+      const next = call('app.status');
+      void Shell.load().catch(() => undefined);
+      void show(next, communeId ? prefetchDashboard() : null);
+    },
+    [show],
+  );
 
   useEffect(() => {
     void refresh();
@@ -98,7 +114,7 @@ export function App() {
       </Center>
     );
   else if (status.phase === 'setup') screen = <SetupScreen onDone={refresh} />;
-  else if (status.phase === 'login') screen = <LoginScreen onDone={refresh} />;
+  else if (status.phase === 'login') screen = <LoginScreen onDone={loggedIn} />;
   else if (status.phase === 'locked') screen = <LockScreen displayName={status.user.displayName} onDone={refresh} />;
   else if (status.user.mustChangePassword)
     screen = (
@@ -127,7 +143,14 @@ export function App() {
   return (
     <Box>
       {banner}
-      <Suspense fallback={<ScreenLoading label="Chargement de Clocher" />}>{screen}</Suspense>
+      <DashboardPrefetchContext.Provider value={prefetch}>
+        <Suspense fallback={<ScreenLoading label="Chargement de Clocher" />}>{screen}</Suspense>
+      </DashboardPrefetchContext.Provider>
     </Box>
   );
+}
+
+/** The status with which Shell draws the dashboard first (Shell.tsx): only then is a prefetched answer offered. */
+function showsDashboardAtOnce(s: AppStatus): boolean {
+  return s.phase === 'ready' && !s.user.mustChangePassword && !!s.commune && !s.problem;
 }

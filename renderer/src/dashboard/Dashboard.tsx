@@ -1,8 +1,10 @@
-import { Alert, Badge, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useContext, type CSSProperties } from 'react';
 import { call, type HandlerResult } from '../bridge';
 import { PageTitle } from '../components/PageTitle';
 import { formatDate, formatDateTime } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import { DashboardPrefetchContext } from './prefetch';
 
 /** Who sent what arrived, in words (sources written by the sync and courrier domains). */
 const SOURCES: Record<string, string> = {
@@ -14,6 +16,34 @@ const SOURCES: Record<string, string> = {
 };
 
 type Data = HandlerResult<'dashboard.get'>;
+
+/**
+ * Up to 200 rows on the first paint (100 arrivals, 100 tasks): plain elements styled with Mantine's variables, as
+ * the état civil's list does, rather than four or five Mantine components per row (issue 9: login → dashboard).
+ */
+const S: Record<'list' | 'title' | 'meta' | 'line' | 'late', CSSProperties> = {
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  title: {
+    margin: 0,
+    fontWeight: 600,
+    fontSize: 'var(--mantine-font-size-md)',
+    lineHeight: 'var(--mantine-line-height-md)',
+  },
+  meta: { margin: 0, fontSize: 'var(--mantine-font-size-sm)', lineHeight: 'var(--mantine-line-height-sm)' },
+  line: { display: 'flex', flexWrap: 'nowrap', alignItems: 'baseline', gap: 'var(--mantine-spacing-xs)' },
+  late: {
+    flex: 'none',
+    padding: '0 8px',
+    borderRadius: 32,
+    background: 'var(--mantine-color-red-9)',
+    color: 'var(--mantine-color-white)',
+    fontSize: 11,
+    fontWeight: 700,
+    lineHeight: '20px',
+    letterSpacing: 0.25,
+    textTransform: 'uppercase',
+  },
+};
 
 function Arrivals({ data }: { data: Data }) {
   return (
@@ -32,16 +62,16 @@ function Arrivals({ data }: { data: Data }) {
           plateforme apparaîtront ici.
         </Text>
       ) : (
-        <List spacing="xs" listStyleType="none" pl={0}>
+        <ul style={{ ...S.list, gap: 'var(--mantine-spacing-xs)' }}>
           {data.arrivals.map((a) => (
-            <List.Item key={a.id}>
-              <Text fw={600}>{a.title}</Text>
-              <Text size="sm">
+            <li key={a.id}>
+              <p style={S.title}>{a.title}</p>
+              <p style={S.meta}>
                 {formatDateTime(a.arrived_at)} · {SOURCES[a.source] ?? a.source}
-              </Text>
-            </List.Item>
+              </p>
+            </li>
           ))}
-        </List>
+        </ul>
       )}
     </Paper>
   );
@@ -59,36 +89,34 @@ function Todos({ data }: { data: Data }) {
           délibérations à publier, procès-verbaux…
         </Text>
       ) : (
-        <List spacing="sm" listStyleType="none" pl={0}>
+        <ul style={{ ...S.list, gap: 'var(--mantine-spacing-sm)' }}>
           {data.todos.map((t) => {
             const late = !!t.due_date && t.due_date < data.today;
             return (
-              <List.Item key={t.id}>
-                <Group gap="xs" wrap="nowrap" align="baseline">
-                  {late && (
-                    <Badge color="red.9" variant="filled">
-                      En retard
-                    </Badge>
-                  )}
-                  <Text fw={600}>{t.title}</Text>
-                </Group>
-                <Text size="sm" c={late ? 'red.9' : undefined}>
+              <li key={t.id}>
+                <div style={S.line}>
+                  {late && <span style={S.late}>En retard</span>}
+                  <p style={S.title}>{t.title}</p>
+                </div>
+                <p style={late ? { ...S.meta, color: 'var(--mantine-color-red-9)' } : S.meta}>
                   {t.due_date
                     ? `${late ? 'Échéance dépassée : ' : 'Échéance : '}${formatDate(t.due_date)}`
                     : 'Sans échéance'}
                   {t.legal_ref ? ` · ${t.legal_ref}` : ''}
-                </Text>
-              </List.Item>
+                </p>
+              </li>
             );
           })}
-        </List>
+        </ul>
       )}
     </Paper>
   );
 }
 
 export function Dashboard() {
-  const d = useLoad(() => call('dashboard.get'));
+  const prefetched = useContext(DashboardPrefetchContext);
+  // the answer asked for with the status after the login (prefetch.ts), else a call of its own
+  const d = useLoad(() => prefetched?.take() ?? call('dashboard.get'));
   return (
     <div data-testid={d.data ? 'dashboard-ready' : undefined}>
       <PageTitle>Tableau de bord</PageTitle>

@@ -1,20 +1,24 @@
 import { Alert, Anchor, Button, Container, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../bridge';
+import { call, type HandlerResult } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { useAction } from '../lib/useAction';
 
-export function LoginScreen({ onDone }: { onDone: () => void }) {
+export type LoginReply = HandlerResult<'auth.login'>;
+
+/** `onDone` gets the core's reply (the commune it opened, if any), so that App asks for what comes next at once. */
+export function LoginScreen({ onDone }: { onDone: (reply: LoginReply) => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const a = useAction();
   const [help, setHelp] = useState(false);
 
   // a refused password is cleared (never left in the field); the login stays
+  let reply: LoginReply | null = null;
   const submit = a.submit(
-    () => call('auth.login', { login, password }),
-    (ok) => (ok ? onDone() : setPassword('')),
+    async () => (reply = await call('auth.login', { login, password })),
+    (ok) => (ok && reply ? onDone(reply) : setPassword('')),
   );
 
   return (
