@@ -13,6 +13,7 @@ export {
 export {
   closeDatabase,
   damagedError,
+  damagedInUseError,
   type Db,
   inspectDatabaseFile,
   isCorruption,

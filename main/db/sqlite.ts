@@ -49,6 +49,16 @@ export const damagedError = (what: string) =>
     `${what} est endommagé et ne peut pas être ouvert. Rien n'a été modifié : restaurez une sauvegarde (écran suivant) ou appelez le support.`,
   );
 
+/**
+ * The French message of a base found damaged while in use (the day's check after login, or a handler meeting a
+ * damaged page): it stays open for reading, so « ne peut pas être ouvert » would be false (issue 9).
+ */
+export const damagedInUseError = (what: string) =>
+  new AppError(
+    'DB_CORRUPT',
+    `${what} est endommagé : Clocher y a trouvé des pages illisibles. Vous pouvez encore consulter les dossiers, mais aucune modification n’est enregistrée : restaurez une sauvegarde (Paramètres › Sauvegardes) ou appelez le support.`,
+  );
+
 const corrupt = damagedError;
 
 /** Whether a failure of SQLite says the file is damaged (a page that does not decode or does not add up). */

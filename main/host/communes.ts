@@ -21,7 +21,7 @@ import {
   attachSecretBox,
   keyFileBox,
   type SecretBox,
-  damagedError,
+  damagedInUseError,
   deriveDbKey,
   installationKey,
   type DbKey,
@@ -244,7 +244,7 @@ export class CommuneStore {
    */
   markDamaged(id: string): void {
     if (this.damaged.has(id)) return;
-    this.damaged.set(id, damagedError('Le dossier de la commune'));
+    this.damaged.set(id, damagedInUseError('Le dossier de la commune'));
     try {
       this.open.get(id)?.db.pragma('query_only = ON');
     } catch {

@@ -106,6 +106,9 @@ describe('the day’s check and backup run after « Se connecter », in a worker
       code: 'DB_CORRUPT',
       message: expect.stringMatching(/est endommagé.*restaurez une sauvegarde.*ou appelez le support/),
     });
+    // still open for reading: the message must not say it cannot be opened
+    expect(status.value.damage?.message).toContain('Vous pouvez encore consulter les dossiers');
+    expect(status.value.damage?.message).not.toContain('ne peut pas être ouvert');
     expect(status.value.permissions).not.toContain('commune.write');
     expect(status.value.permissions).toContain('backup.manage'); // the way out: Paramètres → Sauvegardes
 

@@ -5,7 +5,7 @@ import { byText, click, fakeBridge, flush, render } from '../testing/render';
 const DAMAGE = {
   code: 'DB_CORRUPT' as const,
   message:
-    "Le dossier de la commune est endommagé et ne peut pas être ouvert. Rien n'a été modifié : restaurez une sauvegarde (écran suivant) ou appelez le support.",
+    'Le dossier de la commune est endommagé : Clocher y a trouvé des pages illisibles. Vous pouvez encore consulter les dossiers, mais aucune modification n’est enregistrée : restaurez une sauvegarde (Paramètres › Sauvegardes) ou appelez le support.',
 };
 
 function status(damage: ReadyStatus['damage'], permissions: ReadyStatus['permissions']): ReadyStatus {

@@ -15,11 +15,8 @@ interface Props {
 export function DamageBanner({ damage, canRestore, onRestore }: Props) {
   return (
     <Alert color="red" variant="light" role="alert" mb="md" title="Le dossier de la commune est endommagé">
+      {/* the core's message says what still works and what to do (main/db/sqlite.ts damagedInUseError) */}
       <Text size="sm">{damage.message}</Text>
-      <Text size="sm" mt="xs">
-        Vous pouvez encore consulter les dossiers, mais aucune modification n’est enregistrée tant qu’une sauvegarde n’a
-        pas été restaurée.
-      </Text>
       {canRestore ? (
         <Button mt="sm" color="red" onClick={onRestore}>
           Choisir une sauvegarde à restaurer
