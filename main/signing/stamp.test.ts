@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from '@cantoo/pdf-lib';
 import { PdfWriter } from '../documents';
 import { signPdf } from './pades';
-import { stampPlacement } from './stamp';
+import { parisDateTime, stampPlacement } from './stamp';
 import { createTestPki, softhsmMissing, type TestPki } from '../../test-support/signing/pki';
 import { openSession, testSigner } from '../../test-support/signing/pdf-tools';
 import type { Token, TokenSession } from './token';
@@ -27,6 +27,13 @@ async function actWithBlocks(): Promise<{ pdf: Uint8Array }> {
 
 const inside = (r: number[], box: number[]) =>
   r[0]! >= box[0]! && r[1]! >= box[1]! && r[2]! <= box[2]! && r[3]! <= box[3]!;
+
+describe('the stamp’s date (CRPA L212-3: the date of the signature)', () => {
+  it('is the Paris date and 24-hour time, in winter and across midnight in summer', () => {
+    expect(parisDateTime(new Date('2026-11-23T19:58:00Z'))).toBe('le 23/11/2026 à 20:58 (heure de Paris)');
+    expect(parisDateTime(new Date('2026-07-01T22:30:00Z'))).toBe('le 02/07/2026 à 00:30 (heure de Paris)');
+  });
+});
 
 describe('visible signature stamps land in the document’s own signature blocks', () => {
   it('places the n-th stamp in the n-th recorded block, on its page; falls back to the last page without blocks', async () => {

@@ -16,6 +16,8 @@ import {
   type PDFRef,
 } from '@cantoo/pdf-lib';
 import { stampTemplate, type StampTemplate } from './stamp-template';
+// kernel/time, not the kernel's index: the signing path loads no validation library (zod), issue 10
+import { parisDateHeure } from '../kernel/time';
 // documents' pure public file, not its index: the séance loads no database code (issue 10)
 import { cachedFontkit, SIGNATURE_BLOCKS_KEY, resourcesDir } from '../documents/pdf-common';
 import { layoutByCmap, shareSubsetStream, STAMP_GLYPHS } from './stamp-font';
@@ -26,21 +28,9 @@ export const STAMP = { width: 200, height: 60, margin: 36, gap: 8 };
 let ttf: Buffer | null = null;
 const fontBytes = () => (ttf ??= fs.readFileSync(path.join(resourcesDir(), 'fonts', 'LiberationSans-Regular.ttf')));
 
-/** « le 23/11/2026 à 10:58 (heure de Paris) » */
-// built once: an Intl.DateTimeFormat costs more to create than the rest of a stamp (issue 10)
-const parisFormat = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** « le 23/11/2026 à 10:58 (heure de Paris) »: the kernel's Paris formatters, built once (issue 10) */
 export function parisDateTime(d: Date): string {
-  const f = parisFormat.formatToParts(d);
-  const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
-  return `le ${p('day')}/${p('month')}/${p('year')} à ${p('hour')}:${p('minute')} (heure de Paris)`;
+  return `le ${parisDateHeure(d)} (heure de Paris)`;
 }
 
 /** Where the n-th stamp goes on the page: bottom right, then leftwards, then one row up. */
